@@ -1,0 +1,51 @@
+// Character classes used throughout the model. Code points, not code units, so
+// CJK Ext. B names (𠀾) are Han too.
+
+export function isHanCode(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x323af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    cp === 0x3007 // 〇
+  );
+}
+
+/** Is the code point at `i` (a UTF-16 index) a Han character? */
+export function isHanAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i);
+  return cp !== undefined && isHanCode(cp);
+}
+
+/** The Han character ending just before index `i`, or '' (handles surrogate pairs). */
+export function hanBefore(text: string, i: number): string {
+  if (i <= 0) return '';
+  let start = i - 1;
+  const c = text.charCodeAt(start);
+  if (c >= 0xdc00 && c <= 0xdfff && start > 0) {
+    const h = text.charCodeAt(start - 1);
+    if (h >= 0xd800 && h <= 0xdbff) start--;
+  }
+  const ch = text.slice(start, i);
+  return isHanCode(ch.codePointAt(0)!) ? ch : '';
+}
+
+/** Full-width CJK punctuation that ends or separates Chinese clauses. */
+export const CJK_PUNCT = '，。、；：？！“”‘’《》（）【】…—～·「」『』〔〕';
+
+export function isCjkPunct(ch: string): boolean {
+  return ch.length > 0 && CJK_PUNCT.includes(ch);
+}
+
+/** Han or CJK punctuation: "Chinese text" for the purpose of punctuation rules. */
+export function isChineseAt(text: string, i: number): boolean {
+  return isHanAt(text, i) || isCjkPunct(text[i] ?? '');
+}
+
+export function isAsciiAlnum(ch: string | undefined): boolean {
+  return ch !== undefined && /^[0-9A-Za-z]$/.test(ch);
+}
+
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}

@@ -1,0 +1,93 @@
+// The report model: built once per text version and shared by every rule.
+// Expensive parts are computed on first use and kept.
+import type { Span } from '../types';
+import { findGarbled } from './garbled';
+import { buildSections, readHeadings, type Heading, type Section } from './headings';
+import { lineIndexAt, splitLines, type Line } from './lines';
+import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
+import { isBoilerplateLine } from './boilerplate';
+import { buildView, viewToOrig, type TextView } from './view';
+
+export class ReportDocument {
+  readonly lines: Line[];
+  private cache = new Map<string, unknown>();
+
+  constructor(readonly text: string) {
+    this.lines = splitLines(text);
+  }
+
+  /** Memoise a derived structure on this document version (for model parts and rules). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
+  }
+
+  get annotations(): PinyinAnnotation[] {
+    return this.memo('annotations', () => findPinyinAnnotations(this.text));
+  }
+
+  get garbled(): Span[] {
+    return this.memo('garbled', () => findGarbled(this.text));
+  }
+
+  get view(): TextView {
+    return this.memo('view', () => buildView(this.text, this.annotations, this.garbled));
+  }
+
+  /** View lines: same indices as `lines`, offsets in the view. */
+  get viewLines(): Line[] {
+    return this.memo('viewLines', () => splitLines(this.view.text));
+  }
+
+  /** Line indices that are page boilerplate (当前位置, 发布时间, 放大…). */
+  get boilerplate(): Set<number> {
+    return this.memo('boilerplate', () => {
+      const s = new Set<number>();
+      for (const l of this.viewLines) if (isBoilerplateLine(this.viewLine(l.index))) s.add(l.index);
+      return s;
+    });
+  }
+
+  get headings(): Heading[] {
+    return this.memo('headings', () =>
+      readHeadings(this.text, this.view, this.viewLines, (i) => this.boilerplate.has(i)),
+    );
+  }
+
+  /** Top-level sections (level 1 and their children). */
+  get sections(): Section[] {
+    return this.memo('sections', () =>
+      buildSections(this.headings, this.lines, this.text.length, (h) =>
+        h.runIn ? h.span.end : this.lines[h.line].end,
+      ),
+    );
+  }
+
+  /** Text of a view line (folded, simplified). */
+  viewLine(index: number): string {
+    const l = this.viewLines[index];
+    return this.view.text.slice(l.start, l.end);
+  }
+
+  lineAt(offset: number): Line {
+    return this.lines[lineIndexAt(this.lines, offset)];
+  }
+
+  /** Original span of a view range. */
+  toOrig(viewStart: number, viewEnd: number): Span {
+    return viewToOrig(this.view, viewStart, viewEnd);
+  }
+
+  /** View index of an original offset (first view char at or after it). */
+  toView(offset: number): number {
+    const map = this.view.toOrig;
+    let lo = 0;
+    let hi = map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

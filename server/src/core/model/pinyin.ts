@@ -1,0 +1,87 @@
+// Pinyin annotations pasted from web pages: 當(dāng)前位置. An annotation is a
+// parenthesised Hanyu Pinyin syllable that either carries a tone mark, or — without
+// one — is a reading of the Han character right before it. So `(a)` list labels and
+// English words in brackets are never taken.
+import { pinyin } from 'pinyin-pro';
+import { hanBefore } from './chars';
+import { foldChar } from './fold';
+import type { Span } from '../types';
+
+const TONED: Record<string, string> = {
+  ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
+  ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ǖ: 'v', ǘ: 'v', ǚ: 'v', ǜ: 'v',
+  ü: 'v', ń: 'n', ň: 'n', ǹ: 'n', ḿ: 'm',
+};
+
+const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
+const FINAL =
+  '(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)';
+const SYLLABLE = new RegExp(`^(?:${INITIAL}${FINAL}|ng|m|n|hm|hng)$`);
+
+export interface PinyinAnnotation extends Span {
+  /** The syllable as written, e.g. `dāng`. */
+  syllable: string;
+  toned: boolean;
+}
+
+/** Strip tone marks; ü → v. Returns '' when a character is not a pinyin letter. */
+export function plainSyllable(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (ch >= 'a' && ch <= 'z') out += ch;
+    else if (TONED[ch]) out += TONED[ch];
+    else return '';
+  }
+  return out;
+}
+
+const readingCache = new Map<string, Set<string>>();
+
+/** Toneless readings of one Han character (traditional folded first). */
+export function readingsOf(han: string): Set<string> {
+  let r = readingCache.get(han);
+  if (!r) {
+    const forms = new Set([han, foldChar(han)]);
+    r = new Set<string>();
+    for (const f of forms) {
+      for (const p of pinyin(f, { multiple: true, type: 'array', toneType: 'none', v: true })) r.add(p);
+    }
+    readingCache.set(han, r);
+  }
+  return r;
+}
+
+const OPEN = new Set(['(', '（']);
+const CLOSE = new Set([')', '）']);
+const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6
+
+export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
+  const out: PinyinAnnotation[] = [];
+  let i = text.indexOf('(');
+  let j = text.indexOf('（');
+  // Walk every opening bracket of either width, in order.
+  while (i >= 0 || j >= 0) {
+    const at = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    const found = matchAt(text, at);
+    if (found) out.push(found);
+    if (at === i) i = text.indexOf('(', at + 1);
+    else j = text.indexOf('（', at + 1);
+  }
+  return out;
+}
+
+function matchAt(text: string, open: number): PinyinAnnotation | undefined {
+  if (!OPEN.has(text[open])) return undefined;
+  let k = open + 1;
+  while (k < text.length && k - open - 1 <= MAX_SYLLABLE && !CLOSE.has(text[k])) k++;
+  if (k >= text.length || !CLOSE.has(text[k])) return undefined;
+  const raw = text.slice(open + 1, k);
+  const plain = plainSyllable(raw);
+  if (!plain || !SYLLABLE.test(plain)) return undefined;
+  const toned = plain !== raw.replace(/ü/g, 'v');
+  if (!toned) {
+    const han = hanBefore(text, open);
+    if (!han || !readingsOf(han).has(plain)) return undefined;
+  }
+  return { start: open, end: k + 1, syllable: raw, toned };
+}

@@ -1,0 +1,25 @@
+// The contract every rule fulfils: one file per rule under rules/<family>/<name>.ts.
+import type { Config } from './config';
+import type { ReportDocument } from './model/document';
+import type { Msg, Report, Severity } from './types';
+
+export interface RuleContext {
+  config: Config;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  /** Public id `family/name`; also the doc page docs/rules/<family>/<name>.md. */
+  id: string;
+  description: Msg;
+  severity: Severity;
+  /** Whether its findings can carry a fix. */
+  fixable: boolean;
+  check(doc: ReportDocument, ctx: RuleContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/workreport/workreport/blob/main/docs/rules/';
+
+export function docUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}

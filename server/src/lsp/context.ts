@@ -1,0 +1,107 @@
+// State the server features share: open documents, per-resource settings, and the
+// analysis of each document version (computed once, reused by every feature).
+import type { Connection } from 'vscode-languageserver';
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, type CheckResult } from '../core/check';
+import { withDefaults, type Config } from '../core/config';
+import type { ConfigProblem } from '../core/config-file';
+import { looksLikeReport } from '../core/outline/templates';
+import type { Locale } from '../core/types';
+import { settingsToConfig, type EditorSettings } from './settings';
+
+/** What differs between the Node server and the web-worker server. */
+export interface ServerHost {
+  /** The workspace config file for a document, when the host can read files. */
+  loadRcFile?(uri: string): { path: string; config: Partial<Config>; problems: ConfigProblem[] } | undefined;
+  /** Drop what the host cached about files (the config file changed). */
+  invalidate?(): void;
+  /** Link for a rule's doc page. */
+  docUrl(rule: string): string;
+}
+
+export interface Analysis extends CheckResult {
+  uri: string;
+  version: number;
+  config: Config;
+  /** False when the document is not a report (plain text that does not look like one). */
+  isReport: boolean;
+}
+
+const REPORT_NAME = /\.report(?:\.(?:txt|md))?$/i;
+const TEXT_NAME = /\.(?:txt|md|markdown|text)$/i;
+
+export class ServerContext {
+  readonly documents = new TextDocuments(TextDocument);
+  locale: Locale = 'en';
+  hasConfigurationCapability = false;
+  hasPullDiagnostics = false;
+  /** Called after settings or the config file changed (features re-check). */
+  readonly onConfigurationChanged: (() => void)[] = [];
+  private settingsCache = new Map<string, Promise<EditorSettings>>();
+  private analyses = new Map<string, Analysis>();
+
+  constructor(readonly connection: Connection, readonly host: ServerHost) {}
+
+  /** Settings for one resource, asked of the client once and cached until they change. */
+  settings(uri: string): Promise<EditorSettings> {
+    if (!this.hasConfigurationCapability) return Promise.resolve({});
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'workreport' })
+        .then((v) => (v && typeof v === 'object' ? (v as EditorSettings) : {}), () => ({}));
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  invalidateSettings(): void {
+    this.host.invalidate?.();
+    this.settingsCache.clear();
+    this.analyses.clear();
+  }
+
+  forget(uri: string): void {
+    this.settingsCache.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  async config(uri: string): Promise<{ config: Config; settings: EditorSettings }> {
+    const settings = await this.settings(uri);
+    const fromEditor = settingsToConfig(settings, this.locale);
+    const rc = this.host.loadRcFile?.(uri);
+    const merged: Partial<Config> = {
+      ...fromEditor,
+      ...(rc?.config ?? {}),
+      rules: { ...(fromEditor.rules ?? {}), ...(rc?.config.rules ?? {}) },
+      locale: fromEditor.locale,
+    };
+    return { config: withDefaults(merged), settings };
+  }
+
+  /** The analysis of the document's current version (cached per version). */
+  async analyze(doc: TextDocument): Promise<Analysis> {
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const { config } = await this.config(doc.uri);
+    // The document may have changed while settings were fetched.
+    const again = this.analyses.get(doc.uri);
+    if (again && again.version === doc.version) return again;
+    const text = doc.getText();
+    const result = check(text, config);
+    const isReport = this.isReportDocument(doc, result, config);
+    const a: Analysis = { ...result, uri: doc.uri, version: doc.version, config, isReport };
+    this.analyses.set(doc.uri, a);
+    return a;
+  }
+
+  private isReportDocument(doc: TextDocument, result: CheckResult, config: Config): boolean {
+    if (doc.languageId === 'workreport' || REPORT_NAME.test(doc.uri)) return true;
+    const textual =
+      doc.languageId === 'plaintext' || doc.languageId === 'markdown' || doc.languageId === 'text' ||
+      !doc.languageId || TEXT_NAME.test(doc.uri) || doc.uri.startsWith('untitled:');
+    if (!textual || !config.detectReports) return false;
+    return looksLikeReport(result.doc, config);
+  }
+}

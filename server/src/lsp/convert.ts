@@ -1,0 +1,84 @@
+// The one layer that turns core findings into LSP objects. A finding travels whole in
+// `Diagnostic.data`, so code actions are built from the diagnostic alone.
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { Line } from '../core/model/lines';
+import { positionAt } from '../core/position';
+import { say } from '../core/messages';
+import type { Finding, Fix, Locale, Severity, Span } from '../core/types';
+
+export const SOURCE = 'workreport';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What rides in Diagnostic.data. */
+export interface FindingData {
+  rule: string;
+  fix?: Fix;
+  /** Document version the finding was computed for. */
+  version: number;
+}
+
+export function toRange(lines: Line[], s: Span): Range {
+  return { start: positionAt(lines, s.start), end: positionAt(lines, s.end) };
+}
+
+export function toDiagnostic(
+  f: Finding,
+  lines: Line[],
+  uri: string,
+  version: number,
+  locale: Locale,
+  docUrl: (rule: string) => string,
+): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(lines, f),
+    severity: SEVERITY[f.severity],
+    code: f.rule,
+    codeDescription: { href: docUrl(f.rule) },
+    source: SOURCE,
+    message: say(f.message, locale),
+    data: { rule: f.rule, fix: f.fix, version } satisfies FindingData,
+  };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri, range: toRange(lines, r) },
+      message: say(r.message, locale),
+    }));
+  }
+  if (f.rule === 'text/pinyin-annotation' || f.rule === 'text/boilerplate') d.tags = [DiagnosticTag.Unnecessary];
+  return d;
+}
+
+export function toTextEdits(lines: Line[], edits: { start: number; end: number; newText: string }[]): TextEdit[] {
+  return edits.map((e) => ({ range: toRange(lines, e), newText: e.newText }));
+}
+
+export function quickFix(
+  title: string,
+  uri: string,
+  edits: TextEdit[],
+  diagnostics: Diagnostic[],
+  preferred: boolean,
+  kind: string = CodeActionKind.QuickFix,
+): CodeAction {
+  return {
+    title,
+    kind,
+    diagnostics,
+    isPreferred: preferred || undefined,
+    edit: { changes: { [uri]: edits } },
+  };
+}

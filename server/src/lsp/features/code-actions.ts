@@ -1,0 +1,84 @@
+// Quick fix per finding, "fix all of this rule", and source.fixAll.workreport; plus
+// format document (safe fixes only), which uses the same edits as source.fixAll.
+import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { collectEdits, fixAll } from '../../core/fix';
+import { say } from '../../core/messages';
+import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
+import type { ServerContext } from '../context';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+/** One edit that turns the text into its fully fixed form (common prefix/suffix trimmed). */
+export function fixAllEdits(doc: TextDocument, config: Parameters<typeof fixAll>[1]): TextEdit[] {
+  const text = doc.getText();
+  const fixed = fixAll(text, config).text;
+  if (fixed === text) return [];
+  let a = 0;
+  while (a < text.length && a < fixed.length && text[a] === fixed[a]) a++;
+  let b = 0;
+  while (b < text.length - a && b < fixed.length - a && text[text.length - 1 - b] === fixed[fixed.length - 1 - b]) b++;
+  return [{ range: { start: doc.positionAt(a), end: doc.positionAt(text.length - b) }, newText: fixed.slice(a, fixed.length - b) }];
+}
+
+export function registerCodeActions(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const a = await ctx.analyze(doc);
+    if (!a.isReport) return [];
+    const locale = a.config.locale;
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+    const actions: CodeAction[] = [];
+    const lines = a.doc.lines;
+
+    if (wants(CodeActionKind.QuickFix)) {
+      const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && d.data);
+      const seenRules = new Set<string>();
+      for (const d of ours) {
+        const data = d.data as FindingData;
+        if (data.fix && data.version === doc.version) {
+          actions.push(quickFix(say(data.fix.title, locale), doc.uri, toTextEdits(lines, data.fix.edits), [d], data.fix.safe));
+        }
+        if (data.fix && !seenRules.has(data.rule)) {
+          seenRules.add(data.rule);
+          const sameRule = a.findings.filter((f) => f.rule === data.rule && f.fix);
+          if (sameRule.length > 1) {
+            const edits = collectEdits(sameRule, () => true);
+            actions.push(
+              quickFix(
+                locale === 'zh' ? `修复全部 ${data.rule}（${sameRule.length} 处）` : `Fix all ${data.rule} (${sameRule.length})`,
+                doc.uri,
+                toTextEdits(lines, edits),
+                [d],
+                false,
+              ),
+            );
+          }
+        }
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const edits = fixAllEdits(doc, a.config);
+      if (edits.length) {
+        actions.push({
+          title: locale === 'zh' ? '修复全部可安全修复的问题（报告校对）' : 'Fix all safe problems (workreport)',
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [doc.uri]: edits } },
+        });
+      }
+    }
+    return actions;
+  });
+
+  connection.onDocumentFormatting(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const a = await ctx.analyze(doc);
+    if (!a.isReport) return [];
+    return fixAllEdits(doc, a.config);
+  });
+}

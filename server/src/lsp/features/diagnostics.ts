@@ -1,0 +1,56 @@
+// Diagnostics: pull (textDocument/diagnostic) for clients that support it, push
+// (publishDiagnostics, debounced) for the others.
+import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../convert';
+import type { Analysis, ServerContext } from '../context';
+
+const PUSH_DELAY_MS = 120;
+
+export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
+  if (!a.isReport) return [];
+  const lines = a.doc.lines;
+  return a.findings.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, ctx.host.docUrl));
+}
+
+export function registerDiagnostics(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const a = await ctx.analyze(doc);
+    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(ctx, a) };
+  });
+
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const push = (doc: TextDocument, delay: number) => {
+    if (ctx.hasPullDiagnostics) return;
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(async () => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        const a = await ctx.analyze(current);
+        // A newer version arrived while checking: its own push will follow.
+        if (documents.get(doc.uri)?.version !== a.version) return;
+        void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(ctx, a) });
+      }, delay),
+    );
+  };
+  documents.onDidOpen((e) => push(e.document, 0));
+  documents.onDidChangeContent((e) => push(e.document, PUSH_DELAY_MS));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    ctx.forget(e.document.uri);
+    if (!ctx.hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  ctx.onConfigurationChanged.push(() => {
+    if (ctx.hasPullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) push(d, 0);
+  });
+}

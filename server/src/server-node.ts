@@ -1,0 +1,41 @@
+// Node entry of the language server (dist/server.js): --stdio, --node-ipc or --socket=N.
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/server';
+import { findRcFile, type RcFile } from './node/rc-file';
+import { docUrl } from './core/rule';
+
+const connection = createConnection(ProposedFeatures.all);
+const docsDir = path.join(__dirname, '..', 'docs', 'rules');
+const rcByDir = new Map<string, RcFile | undefined>();
+const urls = new Map<string, string>();
+
+startServer(connection, {
+  loadRcFile(uri) {
+    if (!uri.startsWith('file:')) return undefined;
+    const dir = path.dirname(fileURLToPath(uri));
+    if (!rcByDir.has(dir)) {
+      try {
+        rcByDir.set(dir, findRcFile(dir));
+      } catch {
+        rcByDir.set(dir, undefined);
+      }
+    }
+    return rcByDir.get(dir);
+  },
+  invalidate() {
+    rcByDir.clear();
+  },
+  // The doc pages ship with the extension: link to the local copy when it is there.
+  docUrl(rule) {
+    let u = urls.get(rule);
+    if (!u) {
+      const local = path.join(docsDir, `${rule}.md`);
+      u = fs.existsSync(local) ? pathToFileURL(local).toString() : docUrl(rule);
+      urls.set(rule, u);
+    }
+    return u;
+  },
+});
