@@ -9,12 +9,12 @@ import {
 } from 'vscode-languageserver';
 import { localeFrom } from '../core/messages';
 import { ServerContext, type ServerHost } from './context';
-import { registerCodeActions, FIX_ALL_KIND } from './features/code-actions';
-import { registerDiagnostics } from './features/diagnostics';
-import { CodeActionKind } from 'vscode-languageserver';
+import type { Feature } from './feature';
+import { codeActionsFeature } from './features/code-actions';
+import { diagnosticsFeature } from './features/diagnostics';
 
-/** Each feature adds its handlers; the order here is the order they are set up. */
-const FEATURES: ((ctx: ServerContext) => void)[] = [registerDiagnostics, registerCodeActions];
+/** Every feature of the server; each announces its capabilities and registers its handlers. */
+const FEATURES: Feature[] = [diagnosticsFeature, codeActionsFeature];
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {
   const ctx = new ServerContext(connection, host);
@@ -24,15 +24,11 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
     ctx.locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        diagnosticProvider: ctx.hasPullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        documentFormattingProvider: true,
-      },
-      serverInfo: { name: 'workreport-language-server' },
+    const capabilities: InitializeResult['capabilities'] = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
+    for (const f of FEATURES) Object.assign(capabilities, f.capabilities?.(ctx));
+    return { capabilities, serverInfo: { name: 'workreport-language-server' } };
   });
 
   connection.onInitialized(() => {
@@ -48,7 +44,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
   connection.onDidChangeConfiguration(changed);
   connection.onDidChangeWatchedFiles(changed);
 
-  for (const feature of FEATURES) feature(ctx);
+  for (const f of FEATURES) f.register(ctx);
   ctx.documents.listen(connection);
   connection.listen();
   return ctx;

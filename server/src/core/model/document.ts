@@ -7,6 +7,7 @@ import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { buildView, viewToOrig, type TextView } from './view';
+import { splitSentences, type Piece } from './sentences';
 
 export class ReportDocument {
   readonly lines: Line[];
@@ -61,6 +62,11 @@ export class ReportDocument {
         h.runIn ? h.span.end : this.lines[h.line].end,
       ),
     );
+  }
+
+  /** Sentences of the whole view (boilerplate lines included; filter by line if needed). */
+  get sentences(): Piece[] {
+    return this.memo('sentences', () => splitSentences(this.view.text));
   }
 
   /** Text of a view line (folded, simplified). */

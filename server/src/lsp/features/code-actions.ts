@@ -6,6 +6,7 @@ import { collectEdits, fixAll } from '../../core/fix';
 import { say } from '../../core/messages';
 import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
 import type { ServerContext } from '../context';
+import type { Feature } from '../feature';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -21,7 +22,7 @@ export function fixAllEdits(doc: TextDocument, config: Parameters<typeof fixAll>
   return [{ range: { start: doc.positionAt(a), end: doc.positionAt(text.length - b) }, newText: fixed.slice(a, fixed.length - b) }];
 }
 
-export function registerCodeActions(ctx: ServerContext): void {
+function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
 
   connection.onCodeAction(async (params) => {
@@ -82,3 +83,11 @@ export function registerCodeActions(ctx: ServerContext): void {
     return fixAllEdits(doc, a.config);
   });
 }
+
+export const codeActionsFeature: Feature = {
+  capabilities: () => ({
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    documentFormattingProvider: true,
+  }),
+  register,
+};

@@ -4,6 +4,7 @@ import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
 import type { Analysis, ServerContext } from '../context';
+import type { Feature } from '../feature';
 
 const PUSH_DELAY_MS = 120;
 
@@ -13,7 +14,7 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   return a.findings.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, ctx.host.docUrl));
 }
 
-export function registerDiagnostics(ctx: ServerContext): void {
+function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -54,3 +55,10 @@ export function registerDiagnostics(ctx: ServerContext): void {
     else for (const d of documents.all()) push(d, 0);
   });
 }
+
+export const diagnosticsFeature: Feature = {
+  capabilities: (ctx) => ({
+    diagnosticProvider: ctx.hasPullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+  }),
+  register,
+};
