@@ -1,7 +1,10 @@
 // Output formats of `workreport check`. Each takes all results and returns stdout text.
+import type { Locale } from '../core/types';
+import { formatGithub } from './github';
 import type { FileResult } from './report';
+import { formatSarif } from './sarif';
 
-export type Formatter = (results: FileResult[]) => string;
+export type Formatter = (results: FileResult[], opts?: { locale?: Locale }) => string;
 
 const text: Formatter = (results) => {
   const out: string[] = [];
@@ -18,4 +21,9 @@ const json: Formatter = (results) =>
     files: results.map((r) => (r.error ? { path: r.path, error: r.error, diagnostics: [] } : { path: r.path, diagnostics: r.diagnostics })),
   }) + '\n';
 
-export const FORMATTERS: Record<string, Formatter> = { text, json };
+export const FORMATTERS: Record<string, Formatter> = {
+  text,
+  json,
+  sarif: (results, opts) => formatSarif(results, { locale: opts?.locale }),
+  github: (results) => formatGithub(results),
+};

@@ -175,7 +175,7 @@ export function run(argv: string[], io: CliIO): number {
     const { doc, findings } = check(text, config);
     results.push({ path: p, diagnostics: toCliDiagnostics(findings, doc.lines, opts.locale) });
   }
-  io.stdout(FORMATTERS[opts.format](results));
+  io.stdout(FORMATTERS[opts.format](results, { locale: opts.locale }));
   if (bad) return 2;
   const all = results.flatMap((r) => r.diagnostics);
   if (all.some((d) => d.severity === 'error')) return 1;
