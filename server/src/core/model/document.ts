@@ -17,6 +17,13 @@ export class ReportDocument {
     this.lines = splitLines(text);
   }
 
+  /** The document's line break (that of its first line), for fixes that insert lines. */
+  get eol(): '\n' | '\r\n' | '\r' {
+    if (this.lines.length < 2) return '\n';
+    const br = this.text.slice(this.lines[0].end, this.lines[1].start);
+    return br === '\r\n' ? '\r\n' : br === '\r' ? '\r' : '\n';
+  }
+
   /** Memoise a derived structure on this document version (for model parts and rules). */
   memo<T>(key: string, make: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, make());

@@ -32,10 +32,14 @@ export const missingSection: Rule = {
       let newText: string;
       if (next) {
         insertAt = doc.lines[next.heading.line].start;
-        newText = `${headingText}\n\n`;
+        // Never in front of a BOM: it must stay the first character.
+        if (insertAt === 0 && doc.text.charCodeAt(0) === 0xfeff) insertAt = 1;
+        newText = `${headingText}${doc.eol}${doc.eol}`;
       } else {
         insertAt = doc.text.length;
-        newText = `${doc.text.endsWith('\n') ? '' : '\n'}\n${headingText}\n`;
+        // In the document's own line breaks, so a CRLF file stays CRLF.
+        const endsWithBreak = /[\r\n]$/.test(doc.text);
+        newText = `${endsWithBreak ? '' : doc.eol}${doc.eol}${headingText}${doc.eol}`;
       }
       const where = next
         ? { zh: `应在“${next.heading.title}”之前`, en: `belongs before “${next.heading.title}”` }

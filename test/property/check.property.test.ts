@@ -1,0 +1,58 @@
+// Property: on any text — windows of real reports, mutated — the check of every rule in the
+// registry never throws, and every finding, related span and fix edit is a valid range of
+// the document that splits neither a surrogate pair nor a CRLF; fixes edit only inside their
+// own finding (or insert at a documented anchor) and keep the BOM and line-ending style.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { check } from '../../server/src/core/check';
+import { applyEdits } from '../../server/src/core/fix';
+import { doc, runs, SOURCES, setEol } from './gen';
+import { findingProblems, fixedTextProblems } from './invariants';
+
+let generated = 0;
+
+function assertValid(text: string): void {
+  generated++;
+  const { findings } = check(text);
+  const problems = findingProblems(text, findings);
+  // Each fix applied on its own (safe or not) keeps BOM, line endings and surrogate pairs.
+  for (const f of findings) {
+    if (!f.fix || problems.length) continue;
+    const edits = [...f.fix.edits].sort((a, b) => a.start - b.start);
+    problems.push(...fixedTextProblems(text, applyEdits(text, edits)).map((m) => `${f.rule} fix: ${m}`));
+  }
+  assert.deepEqual(problems, [], `on ${JSON.stringify(text.length > 400 ? text.slice(0, 400) + '…' : text)}`);
+}
+
+test('findings and fixes are valid ranges on small mutated reports', { timeout: 60_000 }, () => {
+  fc.assert(fc.property(doc(600, 10), assertValid), runs(900));
+});
+
+test('findings and fixes are valid ranges on whole mutated reports', { timeout: 60_000 }, () => {
+  fc.assert(fc.property(doc(20_000, 25), assertValid), runs(60));
+});
+
+test('findings are valid on random code units (binary, lone surrogates, controls)', { timeout: 30_000 }, () => {
+  const unit = fc.oneof(
+    fc.integer({ min: 0, max: 0xffff }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+    fc.integer({ min: 0x4e00, max: 0x9fa5 }),
+    fc.constantFrom(10, 13, 0x3001, 0x3002, 0xff0c, 0x201c, 0x201d, 0x300a, 0x300b, 0x28, 0x29, 0x30, 0x35),
+  );
+  fc.assert(fc.property(fc.array(unit, { maxLength: 300 }).map((a) => String.fromCharCode(...a)), assertValid), runs(200));
+});
+
+test('every source with every line-ending style and a BOM', { timeout: 60_000 }, () => {
+  for (const src of SOURCES) {
+    for (const eol of ['lf', 'crlf', 'cr'] as const) {
+      assertValid(setEol(src, eol));
+      assertValid('\ufeff' + setEol(src, eol));
+    }
+  }
+});
+
+test('at least 1,000 generated documents were checked', () => {
+  const scale = Number(process.env.FC_RUNS ?? '1') || 1;
+  if (scale >= 1) assert.ok(generated >= 1000, `only ${generated} documents`);
+});

@@ -1,0 +1,139 @@
+// What must hold for every finding of every rule on every text (SPEC §8). Each check
+// returns a list of problems (empty = fine) so a failing property prints all of them.
+import type { Finding, Span, TextEdit } from '../../server/src/core/types';
+
+/**
+ * Rules whose fix inserts text away from the finding, at a documented anchor. The finding
+ * marks where the problem shows (e.g. the heading next to a missing section); the fix
+ * inserts the missing part at a line boundary (the start of a line, or the end of the
+ * text). Such edits must be pure insertions there. A rule added here needs the anchor
+ * described in its doc page.
+ */
+export const ANCHORED_FIX_RULES: ReadonlySet<string> = new Set(['outline/missing-section']);
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+
+export const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+export const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Offset i falls between the two halves of a surrogate pair. */
+export function splitsPair(text: string, i: number): boolean {
+  return i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+}
+
+/** Offset i falls between the CR and LF of a CRLF (no LSP position can say that). */
+export function splitsCrlf(text: string, i: number): boolean {
+  return i > 0 && i < text.length && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i) === 10;
+}
+
+export function isLineBoundary(text: string, i: number): boolean {
+  if (i === 0 || i === text.length) return true;
+  if (i === 1 && text.charCodeAt(0) === 0xfeff) return true; // the start of the first line
+  const prev = text.charCodeAt(i - 1);
+  return (prev === 10 || prev === 13) && !splitsCrlf(text, i);
+}
+
+export function loneSurrogates(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHigh(c)) {
+      if (isLow(text.charCodeAt(i + 1))) i++;
+      else n++;
+    } else if (isLow(c)) n++;
+  }
+  return n;
+}
+
+export type EolStyle = 'none' | 'lf' | 'crlf' | 'cr' | 'mixed';
+
+export function eolStyle(text: string): EolStyle {
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  const kinds = (lf ? 1 : 0) + (crlf ? 1 : 0) + (cr ? 1 : 0);
+  if (kinds === 0) return 'none';
+  if (kinds > 1) return 'mixed';
+  return lf ? 'lf' : crlf ? 'crlf' : 'cr';
+}
+
+function spanProblems(text: string, s: Span, what: string): string[] {
+  const p: string[] = [];
+  if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) p.push(`${what}: non-integer offsets ${s.start}..${s.end}`);
+  if (s.start < 0 || s.end > text.length || s.start > s.end) p.push(`${what}: ${s.start}..${s.end} outside 0..${text.length}`);
+  if (splitsPair(text, s.start) || splitsPair(text, s.end)) p.push(`${what}: ${s.start}..${s.end} splits a surrogate pair`);
+  if (splitsCrlf(text, s.start) || splitsCrlf(text, s.end)) p.push(`${what}: ${s.start}..${s.end} splits a CRLF`);
+  return p;
+}
+
+const show = (f: Finding) => `${f.rule} ${f.start}..${f.end}`;
+
+/** Ranges, messages and fix locality of every finding. */
+export function findingProblems(text: string, findings: Finding[]): string[] {
+  const p: string[] = [];
+  for (const f of findings) {
+    if (/^规则内部错误|^Internal error in rule/.test(f.message?.en ?? '') || /^规则内部错误/.test(f.message?.zh ?? '')) {
+      p.push(`${f.rule}: threw: ${f.message.en}`);
+      continue;
+    }
+    if (f.rule === 'text/too-large') continue;
+    p.push(...spanProblems(text, f, show(f)));
+    if (!SEVERITIES.has(f.severity)) p.push(`${show(f)}: severity ${f.severity}`);
+    if (!f.message || typeof f.message.zh !== 'string' || typeof f.message.en !== 'string' || !f.message.zh.trim() || !f.message.en.trim()) {
+      p.push(`${show(f)}: empty message`);
+    }
+    for (const r of f.related ?? []) p.push(...spanProblems(text, r, `${show(f)} related`));
+    if (!f.fix) continue;
+    if (!f.fix.title?.zh || !f.fix.title?.en) p.push(`${show(f)}: fix without a title`);
+    const edits = [...f.fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 0; i < edits.length; i++) {
+      const e = edits[i];
+      const what = `${show(f)} fix edit ${e.start}..${e.end} ${JSON.stringify(e.newText)}`;
+      p.push(...spanProblems(text, e, what));
+      if (i > 0 && e.start < edits[i - 1].end) p.push(`${what}: overlaps another edit of the same fix`);
+      if (typeof e.newText !== 'string') p.push(`${what}: newText is not a string`);
+      else if (loneSurrogates(e.newText) > 0) p.push(`${what}: inserts a lone surrogate`);
+      const inside = e.start >= f.start && e.end <= f.end;
+      if (!inside) {
+        if (!ANCHORED_FIX_RULES.has(f.rule)) p.push(`${what}: edits outside its finding ${f.start}..${f.end}`);
+        else if (e.start !== e.end || !isLineBoundary(text, e.start)) p.push(`${what}: anchored edit is not an insertion at a line boundary`);
+      }
+      p.push(...formatProblems(text, e, what));
+    }
+  }
+  return p;
+}
+
+/** A fix keeps the document's line-ending style and its BOM. */
+export function formatProblems(text: string, e: TextEdit, what: string): string[] {
+  const p: string[] = [];
+  if (text.charCodeAt(0) === 0xfeff && e.start === 0 && (e.end > 0 || e.newText.length > 0)) p.push(`${what}: touches the BOM`);
+  const style = eolStyle(text);
+  const nl = eolStyle(e.newText);
+  if (nl !== 'none' && (style === 'crlf' || style === 'lf' || style === 'cr') && nl !== style) {
+    p.push(`${what}: inserts ${nl} line breaks into a ${style} document`);
+  }
+  if (style === 'none' && (nl === 'mixed' || nl === 'cr')) p.push(`${what}: inserts ${nl} line breaks`);
+  return p;
+}
+
+/** The fixed text kept BOM, line-ending style and did not break surrogate pairs. */
+export function fixedTextProblems(before: string, after: string): string[] {
+  const p: string[] = [];
+  if (before.startsWith('\ufeff') && !after.startsWith('\ufeff')) p.push('the BOM was lost');
+  if (!before.startsWith('\ufeff') && after.startsWith('\ufeff')) p.push('a BOM was added');
+  const b = eolStyle(before);
+  const a = eolStyle(after);
+  if ((b === 'crlf' || b === 'lf' || b === 'cr') && a !== 'none' && a !== b) p.push(`line endings changed from ${b} to ${a}`);
+  if (loneSurrogates(after) > loneSurrogates(before)) p.push(`lone surrogates ${loneSurrogates(before)} → ${loneSurrogates(after)}`);
+  return p;
+}
