@@ -95,8 +95,10 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
         break;
       }
       case '--max-warnings': {
-        const n = Number(value(a));
-        if (!Number.isInteger(n) || n < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
+        // Digits only: Number('') is 0 and Number('0x10') is 16.
+        const v = value(a);
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!Number.isSafeInteger(n)) throw new UsageError('--max-warnings takes a whole number ≥ 0');
         o.maxWarnings = n;
         break;
       }
