@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Node entry of the language server (dist/server.js): --stdio, --node-ipc or --socket=N.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
@@ -6,6 +7,22 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { findRcFile, type RcFile } from './node/rc-file';
 import { docUrl } from './core/rule';
+
+declare const WORKREPORT_VERSION: string;
+
+// Without a transport, createConnection throws a stack trace at the user: say what to pass instead.
+const argv = process.argv.slice(2);
+if (argv.includes('--version') || argv.includes('-v')) {
+  process.stdout.write(`${typeof WORKREPORT_VERSION === 'string' ? WORKREPORT_VERSION : 'dev'}\n`);
+  process.exit(0);
+}
+if (!argv.some((a) => /^--(?:stdio|node-ipc|socket|pipe)(?:=|$)/.test(a))) {
+  process.stderr.write(
+    'Usage: workreport-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n' +
+      'The language server of 报告校对 · Work Report Checker; an editor starts it (see docs/editors.md).\n',
+  );
+  process.exit(argv.includes('--help') || argv.includes('-h') ? 0 : 2);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const docsDir = path.join(__dirname, '..', 'docs', 'rules');
