@@ -3,6 +3,7 @@ import { withDefaults, type Config } from './config';
 import { ReportDocument } from './model/document';
 import type { Rule } from './rule';
 import { RULES } from './rules';
+import { withoutIgnored } from './ignore';
 import type { Finding, Report, Severity } from './types';
 
 export interface CheckResult {
@@ -61,5 +62,5 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { doc, findings };
+  return { doc, findings: withoutIgnored(text, doc.lines, findings, config.ignore) };
 }

@@ -1,7 +1,8 @@
 // `.workreportrc.json` and editor settings → Partial<Config>, validated. Pure: the
 // caller reads the file. Unknown or wrong entries are reported, never thrown.
 import type { Config, TemplateDef, TermDef } from './config';
-import type { SeveritySetting } from './types';
+import type { IgnoreEntry } from './ignore';
+import type { Locale, SeveritySetting } from './types';
 
 export interface ConfigProblem {
   path: string;
@@ -51,6 +52,9 @@ export function parseConfig(json: unknown, problems: ConfigProblem[] = []): Part
       case 'detectReports':
         if (typeof v === 'boolean') out.detectReports = v;
         else problems.push({ path: k, message: 'expected true or false' });
+        break;
+      case 'ignore':
+        out.ignore = parseIgnore(v, problems);
         break;
       case 'maxDocumentSize':
       case 'lengthLimit':
@@ -105,4 +109,49 @@ function parseTerms(v: unknown, problems: ConfigProblem[]): TermDef[] {
   });
   if (v.length > MAX_TERMS) problems.push({ path: 'terms', message: `more than ${MAX_TERMS} terms; the rest are ignored` });
   return out;
+}
+
+export const MAX_IGNORES = 5000;
+
+function parseIgnore(v: unknown, problems: ConfigProblem[]): IgnoreEntry[] {
+  if (!Array.isArray(v)) {
+    problems.push({ path: 'ignore', message: 'expected an array' });
+    return [];
+  }
+  const out: IgnoreEntry[] = [];
+  v.slice(0, MAX_IGNORES).forEach((e, i) => {
+    if (e && typeof e === 'object' && typeof e.rule === 'string' && typeof e.text === 'string') out.push({ rule: e.rule, text: e.text });
+    else problems.push({ path: `ignore[${i}]`, message: 'expected {rule, text}' });
+  });
+  return out;
+}
+
+/** Chinese for the problem messages above (they are written in English at the source). */
+const ZH: [RegExp, string][] = [
+  [/^expected an object of rule ids$/, '应为以规则 id 为键的对象'],
+  [/^expected an object$/, '应为对象'],
+  [/^expected a string$/, '应为字符串'],
+  [/^expected an array$/, '应为数组'],
+  [/^expected true or false$/, '应为 true 或 false'],
+  [/^expected a number ≥ 0$/, '应为不小于 0 的数'],
+  [/^expected "zh" or "en"$/, '应为 "zh" 或 "en"'],
+  [/^expected error\|warning\|information\|hint\|off$/, '应为 error、warning、information、hint 或 off'],
+  [/^unknown setting$/, '未知的设置项'],
+  [/^cannot read: /, '无法读取：'],
+];
+
+function problemText(p: ConfigProblem, locale: Locale): string {
+  let m = p.message;
+  if (locale === 'zh') for (const [re, zh] of ZH) if (re.test(m)) { m = m.replace(re, zh); break; }
+  return p.path ? `${p.path}: ${m}` : m;
+}
+
+/** One message for all the problems of a config file (its single diagnostic). */
+export function describeProblems(problems: readonly ConfigProblem[], locale: Locale): string {
+  const shown = problems.slice(0, 8).map((p) => problemText(p, locale));
+  const more = problems.length - shown.length;
+  if (locale === 'zh') {
+    return `配置文件有 ${problems.length} 处错误，这些设置项按默认值处理：` + shown.join('；') + (more > 0 ? `；另有 ${more} 处` : '');
+  }
+  return `Config file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; these entries fall back to defaults: ` + shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }

@@ -1,5 +1,6 @@
 // Settings the core understands. The editor's `workreport.*` settings and
 // `.workreportrc.json` share this shape (see package.json and schemas/).
+import type { IgnoreEntry } from './ignore';
 import type { Locale, SeveritySetting } from './types';
 
 export interface TemplateSection {
@@ -39,6 +40,8 @@ export interface Config {
   lengthLimit: number;
   /** Custom regex patterns from an untrusted workspace are not run. */
   trusted: boolean;
+  /** Findings dismissed with "ignore here" ({rule, text}; see ignore.ts). */
+  ignore: IgnoreEntry[];
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -51,6 +54,7 @@ export const DEFAULT_CONFIG: Config = {
   maxDocumentSize: 4 * 1024 * 1024,
   lengthLimit: 0,
   trusted: true,
+  ignore: [],
 };
 
 export function withDefaults(partial: Partial<Config> | undefined): Config {

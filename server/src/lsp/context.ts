@@ -36,6 +36,8 @@ export class ServerContext {
   locale: Locale = 'en';
   hasConfigurationCapability = false;
   hasPullDiagnostics = false;
+  /** Commands the client implements itself (initializationOptions.clientCommands), e.g. workreport.ignoreHere. */
+  clientCommands = new Set<string>();
   /** Called after settings or the config file changed (features re-check). */
   readonly onConfigurationChanged: (() => void)[] = [];
   private settingsCache = new Map<string, Promise<EditorSettings>>();
@@ -75,6 +77,7 @@ export class ServerContext {
       ...fromEditor,
       ...(rc?.config ?? {}),
       rules: { ...(fromEditor.rules ?? {}), ...(rc?.config.rules ?? {}) },
+      ignore: [...(fromEditor.ignore ?? []), ...(rc?.config.ignore ?? [])],
       locale: fromEditor.locale,
     };
     return { config: withDefaults(merged), settings };

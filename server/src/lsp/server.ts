@@ -12,9 +12,22 @@ import { ServerContext, type ServerHost } from './context';
 import type { Feature } from './feature';
 import { codeActionsFeature } from './features/code-actions';
 import { diagnosticsFeature } from './features/diagnostics';
+import { completionFeature } from './features/completion';
+import { hoverFeature } from './features/hover';
+import { codeLensFeature } from './features/codelens';
+import { authoringCommandsFeature } from './features/commands-authoring';
+import { configFileFeature } from './features/config-file';
 
 /** Every feature of the server; each announces its capabilities and registers its handlers. */
-const FEATURES: Feature[] = [diagnosticsFeature, codeActionsFeature];
+const FEATURES: Feature[] = [
+  diagnosticsFeature,
+  codeActionsFeature,
+  completionFeature,
+  hoverFeature,
+  codeLensFeature,
+  authoringCommandsFeature,
+  configFileFeature,
+];
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {
   const ctx = new ServerContext(connection, host);
@@ -23,6 +36,8 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
     const caps = params.capabilities;
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
+    const init = params.initializationOptions as { clientCommands?: unknown } | undefined;
+    if (Array.isArray(init?.clientCommands)) for (const c of init.clientCommands) if (typeof c === 'string') ctx.clientCommands.add(c);
     ctx.locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -1,5 +1,6 @@
 // The editor's `workreport.*` settings (package.json contributes them) → core Config.
 import type { Config, TemplateDef, TermDef } from '../core/config';
+import type { IgnoreEntry } from '../core/ignore';
 import type { Locale, SeveritySetting } from '../core/types';
 
 export interface EditorSettings {
@@ -13,6 +14,7 @@ export interface EditorSettings {
   run?: 'onType' | 'onSave';
   maxDocumentSize?: number;
   lengthLimit?: number;
+  ignore?: IgnoreEntry[];
 }
 
 export function settingsToConfig(s: EditorSettings, editorLocale: Locale): Partial<Config> {
@@ -24,5 +26,8 @@ export function settingsToConfig(s: EditorSettings, editorLocale: Locale): Parti
   if (typeof s.detectReports === 'boolean') out.detectReports = s.detectReports;
   if (typeof s.maxDocumentSize === 'number') out.maxDocumentSize = s.maxDocumentSize;
   if (typeof s.lengthLimit === 'number') out.lengthLimit = s.lengthLimit;
+  if (Array.isArray(s.ignore)) {
+    out.ignore = s.ignore.filter((e) => e && typeof e.rule === 'string' && typeof e.text === 'string');
+  }
   return out;
 }

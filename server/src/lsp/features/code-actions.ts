@@ -6,6 +6,7 @@ import { collectEdits, fixAll } from '../../core/fix';
 import { say } from '../../core/messages';
 import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
 import type { ServerContext } from '../context';
+import { ignoreAction } from './commands-authoring';
 import type { Feature } from '../feature';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -44,6 +45,8 @@ function register(ctx: ServerContext): void {
         if (data.fix && data.version === doc.version) {
           actions.push(quickFix(say(data.fix.title, locale), doc.uri, toTextEdits(lines, data.fix.edits), [d], data.fix.safe));
         }
+        const ignore = ignoreAction(ctx, a, doc, d);
+        if (ignore) actions.push(ignore);
         if (data.fix && !seenRules.has(data.rule)) {
           seenRules.add(data.rule);
           const sameRule = a.findings.filter((f) => f.rule === data.rule && f.fix);

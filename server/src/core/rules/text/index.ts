@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule';
 import { pinyinAnnotation } from './pinyin-annotation';
+import { lengthLimit } from './length-limit';
 
-export const textRules: Rule[] = [pinyinAnnotation];
+export const textRules: Rule[] = [pinyinAnnotation, lengthLimit];

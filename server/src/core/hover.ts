@@ -1,0 +1,41 @@
+// Hover: each provider looks at an offset and may explain what is there (a heading's
+// section stats, how a number was read…). The first provider that answers wins; the
+// LSP layer only renders the Markdown. Add a provider = one function + one array entry.
+import type { Config } from './config';
+import type { ReportDocument } from './model/document';
+import { sectionAtHeading, sectionHoverMarkdown, sectionInfo } from './outline/heading-info';
+import type { Locale, Span } from './types';
+
+export interface HoverResult extends Span {
+  markdown: string;
+}
+
+export interface HoverContext {
+  config: Config;
+  locale: Locale;
+}
+
+export type HoverProvider = (doc: ReportDocument, offset: number, ctx: HoverContext) => HoverResult | undefined;
+
+/** Spans of the quantities read in the document (figures analysis), for section stats. */
+function quantitySpans(_doc: ReportDocument): readonly Span[] | undefined {
+  return undefined;
+}
+
+/** A heading: the section's 字数, sub-items and figures. */
+export const headingHover: HoverProvider = (doc, offset, ctx) => {
+  const s = sectionAtHeading(doc, offset);
+  if (!s) return undefined;
+  const info = sectionInfo(doc, s, quantitySpans(doc));
+  return { start: s.heading.span.start, end: s.heading.span.end, markdown: sectionHoverMarkdown(doc, info, ctx.locale) };
+};
+
+export const HOVER_PROVIDERS: HoverProvider[] = [headingHover];
+
+export function hoverAt(doc: ReportDocument, offset: number, ctx: HoverContext): HoverResult | undefined {
+  for (const p of HOVER_PROVIDERS) {
+    const r = p(doc, offset, ctx);
+    if (r) return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+// What to offer when the writer starts a heading line: the next ordinal of each open
+// level (after `二、` → `三、`), the first ordinal one level down, the template sections
+// still missing with their number (`三、几点体会`), and section titles after a typed
+// level-1 marker. Nothing anywhere else: body text never gets completions.
+import type { Config } from '../config';
+import type { ReportDocument } from '../model/document';
+import type { Heading } from '../model/headings';
+import { readNumbering } from '../model/numbering';
+import type { Msg } from '../types';
+import { HAN_NUMERALS } from './ordinals';
+import { chooseTemplate } from './templates';
+
+export interface HeadingCompletion {
+  label: string;
+  /** Replaces text[replaceStart, replaceEnd) (what was typed of the marker). */
+  insertText: string;
+  replaceStart: number;
+  replaceEnd: number;
+  kind: 'ordinal' | 'section' | 'title';
+  detail: Msg;
+  /** Lower sorts first. */
+  rank: number;
+}
+
+const INDENT = /^[\s\u3000\u00a0]*/;
+const MD = /^#{1,6}[ \t]+/;
+/** What may stand before the cursor while a marker is being typed (nothing but marker characters). */
+const PARTIAL = /^(?:[（(]?[一二三四五六七八九十]{0,3}[）)]?|[（(]?[0-9０-９]{0,2}[）)]?)$/;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+/** GB/T 9704 markers for a level first used. */
+const STANDARD: Record<number, (n: number) => string> = {
+  1: (n) => `${HAN_NUMERALS[n]}、`,
+  2: (n) => `（${HAN_NUMERALS[n]}）`,
+  3: (n) => `${n}.`,
+  4: (n) => `（${n}）`,
+};
+const LEVEL_NAME: Record<number, Msg> = {
+  1: { zh: '一级标题', en: 'level-1 heading' },
+  2: { zh: '二级标题', en: 'level-2 heading' },
+  3: { zh: '三级标题', en: 'level-3 heading' },
+  4: { zh: '四级标题', en: 'level-4 heading' },
+};
+
+function normalize(s: string): string {
+  return s
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** The marker of `h` written again with ordinal n, in the writer's own style. */
+function markerWith(doc: ReportDocument, h: Heading, n: number): string | undefined {
+  if (!h.numbering || !h.markerSpan || n > 99) return undefined;
+  const orig = doc.text.slice(h.markerSpan.start, h.markerSpan.end);
+  if (h.numbering.style === 'circled') return n <= CIRCLED.length ? CIRCLED[n - 1] : undefined;
+  if (/[0-9０-９]/.test(orig)) return orig.replace(/[0-9０-９]+/, String(n));
+  return orig.replace(/[一二三四五六七八九十〇零]+/, HAN_NUMERALS[n]);
+}
+
+/** Headings open at the start of `line`: the last one at each level, shallowest first. */
+function openHeadings(doc: ReportDocument, line: number): Heading[] {
+  const stack: Heading[] = [];
+  for (const h of doc.headings) {
+    if (h.line >= line) break;
+    if (!h.numbering || h.level < 1) continue;
+    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
+    stack.push(h);
+  }
+  return stack;
+}
+
+export function headingCompletions(doc: ReportDocument, offset: number, config: Config): HeadingCompletion[] {
+  const text = doc.text;
+  const line = doc.lineAt(offset);
+  const before = text.slice(line.start, offset);
+  let pos = INDENT.exec(before)![0].length;
+  const md = MD.exec(before.slice(pos));
+  if (md) pos += md[0].length;
+  const typed = before.slice(pos);
+  const replaceStart = line.start + pos;
+  const after = text.slice(offset, line.end).trim();
+  const out: HeadingCompletion[] = [];
+  const stack = openHeadings(doc, line.index);
+  const level1 = stack[0]?.level === 1 ? stack[0] : undefined;
+  const nextLevel1 = level1?.numbering ? level1.numbering.value + 1 : 1;
+  const match = chooseTemplate(doc, config);
+  const presentAnywhere = new Set(match.headings.filter((h) => h.section).map((h) => h.section!.key));
+  const templateName: Msg = { zh: match.template.name, en: match.template.name };
+
+  // A complete level-1 marker typed (`三、`): offer the section titles.
+  const num = typed ? readNumbering(normalize(typed)) : undefined;
+  if (num && num.length === normalize(typed).length) {
+    if (num.level !== 1 || after) return [];
+    match.template.sections.forEach((s, i) => {
+      const missing = !presentAnywhere.has(s.key);
+      out.push({
+        label: s.title,
+        insertText: s.title,
+        replaceStart: offset,
+        replaceEnd: offset,
+        kind: 'title',
+        detail: missing
+          ? { zh: `缺少的部分（${templateName.zh}）`, en: `missing section (${templateName.en})` }
+          : { zh: `${templateName.zh}的部分`, en: `section of ${templateName.en}` },
+        rank: (missing ? 0 : 10) + i,
+      });
+    });
+    return out;
+  }
+  if (!PARTIAL.test(typed)) return [];
+
+  const want = normalize(typed);
+  const add = (c: Omit<HeadingCompletion, 'replaceStart' | 'replaceEnd'>) => {
+    if (!normalize(c.insertText).startsWith(want)) return;
+    if (out.some((o) => o.insertText === c.insertText)) return;
+    out.push({ ...c, replaceStart, replaceEnd: offset });
+  };
+  // Next sibling at each open level, deepest first (the likeliest next heading).
+  let rank = 0;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const h = stack[i];
+    const m = markerWith(doc, h, h.numbering!.value + 1);
+    if (!m) continue;
+    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `下一个${LEVEL_NAME[h.level].zh}`, en: `next ${LEVEL_NAME[h.level].en}` }, rank: rank++ });
+  }
+  // First item one level down.
+  const deepest = stack[stack.length - 1];
+  const childLevel = deepest ? deepest.level + 1 : 1;
+  if (childLevel <= 4) {
+    const m = STANDARD[childLevel](1);
+    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `第一个${LEVEL_NAME[childLevel].zh}`, en: `first ${LEVEL_NAME[childLevel].en}` }, rank: rank++ });
+  }
+  // Missing template sections, numbered as the next level-1 heading. Only where a
+  // level-1 heading can go (nothing after the cursor on the line).
+  if (!after && nextLevel1 < HAN_NUMERALS.length) {
+    const marker = level1 ? markerWith(doc, level1, nextLevel1) ?? STANDARD[1](nextLevel1) : STANDARD[1](nextLevel1);
+    match.template.sections.forEach((s, i) => {
+      if (presentAnywhere.has(s.key)) return;
+      add({
+        label: `${marker}${s.title}`,
+        insertText: `${marker}${s.title}`,
+        kind: 'section',
+        detail: { zh: `缺少的部分（${templateName.zh}）`, en: `missing section (${templateName.en})` },
+        rank: 20 + i,
+      });
+    });
+  }
+  return out;
+}

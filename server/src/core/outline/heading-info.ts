@@ -1,0 +1,91 @@
+// What hovering a heading tells the writer about its section: 字数, sub-items, figures.
+// Also the per-section counts the code lenses show. Pure core: the LSP layer renders it.
+import { countChars, type CharCount } from '../count';
+import type { ReportDocument } from '../model/document';
+import type { Section } from '../model/headings';
+import type { Locale, Span } from '../types';
+
+export interface SectionInfo {
+  section: Section;
+  /** 字数 of the whole section, heading included. */
+  count: CharCount;
+  /** Direct sub-items (numbered children). */
+  subItems: number;
+  /** All headings below it, at any depth. */
+  descendants: number;
+  /** Quantities read inside the section, when the caller knows them. */
+  figures?: number;
+}
+
+/** Every section in document order (depth first). */
+export function allSections(doc: ReportDocument): Section[] {
+  return doc.memo('outline:allSections', () => {
+    const out: Section[] = [];
+    const walk = (ss: Section[]) => {
+      for (const s of ss) {
+        out.push(s);
+        walk(s.children);
+      }
+    };
+    walk(doc.sections);
+    return out;
+  });
+}
+
+/** The section whose heading (marker + title) holds `offset`; touching either end counts. */
+export function sectionAtHeading(doc: ReportDocument, offset: number): Section | undefined {
+  const line = doc.lineAt(offset).index;
+  for (const s of allSections(doc)) {
+    if (s.heading.line !== line) continue;
+    if (offset >= s.heading.span.start && offset <= s.heading.span.end) return s;
+  }
+  return undefined;
+}
+
+function countDescendants(s: Section): number {
+  let n = 0;
+  for (const c of s.children) n += 1 + countDescendants(c);
+  return n;
+}
+
+/** Stats of one section; `quantities` (sorted or not) are the figures read in the document. */
+export function sectionInfo(doc: ReportDocument, section: Section, quantities?: readonly Span[]): SectionInfo {
+  const count = countChars(doc.text, { start: section.start, end: section.end });
+  let figures: number | undefined;
+  if (quantities) {
+    figures = 0;
+    for (const q of quantities) if (q.start >= section.start && q.start < section.end) figures++;
+  }
+  return { section, count, subItems: section.children.length, descendants: countDescendants(section), figures };
+}
+
+/** The level-1 sections with their 字数 (for code lenses), memoised per version. */
+export function level1Counts(doc: ReportDocument): { section: Section; words: number }[] {
+  return doc.memo('outline:level1Counts', () =>
+    doc.sections.map((section) => ({ section, words: countChars(doc.text, { start: section.start, end: section.end }).words })),
+  );
+}
+
+/** `1,234 字` / `1,234 characters`. */
+export function formatWords(n: number, locale: Locale): string {
+  const s = n.toLocaleString('en-US');
+  return locale === 'zh' ? `${s} 字` : `${s} ${n === 1 ? 'character' : 'characters'}`;
+}
+
+/** Markdown for the hover on a heading. */
+export function sectionHoverMarkdown(doc: ReportDocument, info: SectionInfo, locale: Locale): string {
+  const h = info.section.heading;
+  const marker = h.markerSpan ? doc.text.slice(h.markerSpan.start, h.markerSpan.end) : '';
+  const title = `${marker}${h.title}`;
+  const c = info.count;
+  if (locale === 'zh') {
+    const parts = [`**${title}**`, '', `- 字数：${c.words.toLocaleString('en-US')}（汉字 ${c.han}，标点 ${c.punctuation}，西文/数字 ${c.latinWords}）`];
+    parts.push(`- 下级条目：${info.subItems}${info.descendants > info.subItems ? `（各级共 ${info.descendants}）` : ''}`);
+    if (info.figures !== undefined) parts.push(`- 数字：${info.figures} 处`);
+    return parts.join('\n');
+  }
+  const parts = [`**${title}**`, '', `- Characters (字数): ${c.words.toLocaleString('en-US')} (Han ${c.han}, punctuation ${c.punctuation}, Latin/digit words ${c.latinWords})`];
+  parts.push(`- Sub-items: ${info.subItems}${info.descendants > info.subItems ? ` (${info.descendants} at all levels)` : ''}`);
+  if (info.figures !== undefined) parts.push(`- Figures: ${info.figures}`);
+  return parts.join('\n');
+}

@@ -1,0 +1,33 @@
+// text/length-limit — the report is longer than the `lengthLimit` setting (字数, counted
+// as Word/WPS count it: see core/count.ts). Off unless a limit is set.
+import { countChars } from '../../count';
+import type { Rule } from '../../rule';
+
+export const lengthLimit: Rule = {
+  id: 'text/length-limit',
+  description: {
+    zh: '报告字数超过设置的上限（workreport.lengthLimit）',
+    en: 'The report is longer than the lengthLimit setting (字数)',
+  },
+  severity: 'warning',
+  fixable: false,
+  check(doc, ctx) {
+    const limit = ctx.config.lengthLimit;
+    if (!(limit > 0)) return;
+    const words = doc.memo('count:total', () => countChars(doc.text)).words;
+    if (words <= limit) return;
+    // Point at the first line with text (the title), not at the whole document.
+    const first = doc.lines.find((l) => doc.text.slice(l.start, l.end).trim()) ?? doc.lines[0];
+    const lead = doc.text.slice(first.start, first.end).search(/\S/);
+    const start = first.start + Math.max(0, lead);
+    const n = (x: number) => x.toLocaleString('en-US');
+    ctx.report({
+      start,
+      end: first.end,
+      message: {
+        zh: `全文 ${n(words)} 字，超过上限 ${n(limit)} 字（多 ${n(words - limit)} 字）`,
+        en: `The report has ${n(words)} characters (字数), over the limit of ${n(limit)} by ${n(words - limit)}`,
+      },
+    });
+  },
+};

@@ -1,0 +1,96 @@
+// Custom requests the client's authoring UI uses (mirrored in client/src/protocol.ts):
+//   workreport/documentStats  {uri} → 字数 of the report, for the status bar
+//   workreport/figuresTable   {uri} → the figures table as Markdown, for the side preview
+import { CodeActionKind, RequestType, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { countChars, type CharCount } from '../../core/count';
+import { relationsFromFindings, renderFiguresTable, type FiguresTableData } from '../../core/figures-table';
+import { fingerprint } from '../../core/ignore';
+import { formatWords } from '../../core/outline/heading-info';
+import type { Analysis, ServerContext } from '../context';
+import type { Feature } from '../feature';
+
+export interface UriParams {
+  uri: string;
+}
+
+export interface DocumentStats extends CharCount {
+  isReport: boolean;
+  /** 0 = no limit. */
+  lengthLimit: number;
+  /** Status-bar text and tooltip, in the server's message language. */
+  text: string;
+  tooltip: string;
+}
+
+export const DocumentStatsRequest = new RequestType<UriParams, DocumentStats | null, void>('workreport/documentStats');
+export const FiguresTableRequest = new RequestType<UriParams, { markdown: string } | null, void>('workreport/figuresTable');
+
+export function documentStats(a: Analysis): DocumentStats {
+  const c = a.doc.memo('count:total', () => countChars(a.doc.text));
+  const zh = a.config.locale === 'zh';
+  const limit = a.config.lengthLimit;
+  const over = limit > 0 && c.words > limit;
+  const text = (zh ? `字数 ${c.words.toLocaleString('en-US')}` : formatWords(c.words, 'en')) + (limit > 0 ? ` / ${limit.toLocaleString('en-US')}` : '');
+  const tooltip = zh
+    ? `字数（按 Word/WPS 的算法）：汉字 ${c.han} + 中文标点 ${c.punctuation} + 西文/数字词 ${c.latinWords} = ${c.words}\n字符数（不计空格）：${c.nonSpace}` +
+      (over ? `\n超过字数限制 ${limit}（多 ${c.words - limit} 字）` : '')
+    : `Character count (字数, as Word/WPS count it): Han ${c.han} + punctuation ${c.punctuation} + Latin/digit words ${c.latinWords} = ${c.words}\nCharacters without spaces: ${c.nonSpace}` +
+      (over ? `\nOver the length limit ${limit} by ${c.words - limit}` : '');
+  return { ...c, isReport: a.isReport, lengthLimit: limit, text, tooltip };
+}
+
+/** Figures data for the table: the figures analysis when present, else the figure findings. */
+function figuresData(a: Analysis): FiguresTableData {
+  return { quantities: [], relations: relationsFromFindings(a.findings, a.config.locale), analysed: false };
+}
+
+export function figuresTableMarkdown(a: Analysis): string {
+  const name = decodeURIComponent(a.uri.replace(/[?#].*$/, '').split('/').pop() || a.uri);
+  const zh = a.config.locale === 'zh';
+  return renderFiguresTable(a.doc, figuresData(a), {
+    title: zh ? `数字核对表 · ${name}` : `Figures table · ${name}`,
+    locale: a.config.locale,
+    link: (_s, line, column) => `${a.uri.replace(/#.*$/, '')}#L${line},${column}`,
+  });
+}
+
+function register(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+  connection.onRequest(DocumentStatsRequest, async ({ uri }) => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    return documentStats(await ctx.analyze(doc));
+  });
+  connection.onRequest(FiguresTableRequest, async ({ uri }) => {
+    const doc = documents.get(uri);
+    if (!doc) return null;
+    return { markdown: figuresTableMarkdown(await ctx.analyze(doc)) };
+  });
+}
+
+export const authoringCommandsFeature: Feature = { register };
+
+/** The client command that records an ignore (in `.workreportrc.json` or the settings). */
+export const IGNORE_COMMAND = 'workreport.ignoreHere';
+
+export interface IgnoreArgs {
+  uri: string;
+  rule: string;
+  text: string;
+}
+
+/** "Ignore here" for one of our diagnostics, when the client implements the command. */
+export function ignoreAction(ctx: ServerContext, a: Analysis, doc: TextDocument, d: Diagnostic): CodeAction | undefined {
+  if (!ctx.clientCommands.has(IGNORE_COMMAND) || typeof d.code !== 'string' || !d.code.includes('/')) return undefined;
+  const start = doc.offsetAt(d.range.start);
+  const end = doc.offsetAt(d.range.end);
+  const args: IgnoreArgs = { uri: doc.uri, rule: d.code, text: fingerprint(a.doc.text, a.doc.lines, start, end) };
+  const zh = a.config.locale === 'zh';
+  return {
+    title: zh ? `忽略此处的 ${d.code}（记入设置，不改动正文）` : `Ignore ${d.code} here (recorded in settings, not in the text)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    command: { title: zh ? '忽略此处' : 'Ignore here', command: IGNORE_COMMAND, arguments: [args] },
+  };
+}

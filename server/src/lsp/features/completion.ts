@@ -1,0 +1,38 @@
+// textDocument/completion: heading ordinals and template sections at the start of a
+// line (core/outline/heading-completions.ts); nothing inside body text.
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { say } from '../../core/messages';
+import { headingCompletions } from '../../core/outline/heading-completions';
+import { toRange } from '../convert';
+import type { ServerContext } from '../context';
+import type { Feature } from '../feature';
+
+const KIND = { ordinal: CompletionItemKind.EnumMember, section: CompletionItemKind.Module, title: CompletionItemKind.Text };
+
+function register(ctx: ServerContext): void {
+  ctx.connection.onCompletion(async (params) => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const a = await ctx.analyze(doc);
+    if (!a.isReport || a.version !== doc.version) return null;
+    const offset = doc.offsetAt(params.position);
+    const locale = a.config.locale;
+    const items: CompletionItem[] = headingCompletions(a.doc, offset, a.config).map((c, i) => ({
+      label: c.label,
+      kind: KIND[c.kind],
+      detail: say(c.detail, locale),
+      sortText: String(c.rank).padStart(3, '0'),
+      filterText: c.insertText,
+      preselect: i === 0 || undefined,
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range: toRange(a.doc.lines, { start: c.replaceStart, end: c.replaceEnd }), newText: c.insertText },
+    }));
+    return { isIncomplete: false, items };
+  });
+}
+
+export const completionFeature: Feature = {
+  // 、 and ） end a marker (`三、` → section titles); （ starts one.
+  capabilities: () => ({ completionProvider: { triggerCharacters: ['、', '（', '(', '）', ')'], resolveProvider: false } }),
+  register,
+};
