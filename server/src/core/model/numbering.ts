@@ -1,5 +1,5 @@
 // Heading numbering: `一、` `（一）` `1.` `（1）` and the variants writers use.
-// GB/T 9704 levels: 一、 → 1, （一） → 2, 1. → 3, （1） → 4.
+// GB/T 9704 levels: 一、 → 1, （一） → 2, 1. → 3, （1） → 4; ① is the customary fifth.
 
 export type NumberingStyle =
   | 'han-dun' //      一、  (standard level 1)
@@ -19,8 +19,45 @@ export interface Numbering {
   value: number;
   /** Length of the marker in the text it was read from (view). */
   length: number;
-  /** The level GB/T 9704 gives this family of markers. */
-  level: 1 | 2 | 3 | 4;
+  /** The level GB/T 9704 gives this family of markers (① is below the four levels). */
+  level: NumberingLevel;
+}
+
+export type NumberingLevel = 1 | 2 | 3 | 4 | 5;
+
+/** The standard (GB/T 9704) style of each level, and how to write a marker in it. */
+export const STANDARD_STYLE: Record<NumberingLevel, NumberingStyle> = {
+  1: 'han-dun',
+  2: 'han-paren',
+  3: 'arabic-dot',
+  4: 'arabic-paren',
+  5: 'circled',
+};
+
+/** The marker `value` written in `style` (`writeMarker('han-paren', 3)` = `（三）`). */
+export function writeMarker(style: NumberingStyle, value: number): string {
+  const han = hanNumeral(value);
+  switch (style) {
+    case 'han-dun': return `${han}、`;
+    case 'han-dot': return `${han}.`;
+    case 'han-paren': return `（${han}）`;
+    case 'han-halfparen': return `(${han})`;
+    case 'han-paren-dun': return `（${han}）、`;
+    case 'arabic-dot': return `${value}.`;
+    case 'arabic-dun': return `${value}、`;
+    case 'arabic-paren': return `（${value}）`;
+    case 'arabic-halfparen': return `(${value})`;
+    case 'circled': return CIRCLED[value - 1] ?? `(${value})`;
+  }
+}
+
+const HAN_UNITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (ordinals up to 99). */
+export function hanNumeral(n: number): string {
+  if (n < 10) return HAN_UNITS[n] || '〇';
+  const tens = Math.floor(n / 10);
+  return (tens === 1 ? '' : HAN_UNITS[tens]) + '十' + HAN_UNITS[n % 10];
 }
 
 const HAN_DIGIT: Record<string, number> = {
@@ -41,14 +78,17 @@ export function hanOrdinal(s: string): number | undefined {
   return total;
 }
 
-const PATTERNS: { re: RegExp; style: NumberingStyle; level: 1 | 2 | 3 | 4; han: boolean }[] = [
+// The lookaheads keep body text out: `1.2亿元` (a decimal), `1、2月份` and `一、二等奖`
+// (a 顿号 between numbers is an approximate number or a list of them, not a marker),
+// while `一、2024年工作情况` stays a heading (a year has four digits).
+const PATTERNS: { re: RegExp; style: NumberingStyle; level: NumberingLevel; han: boolean }[] = [
   { re: /^（([一二三四五六七八九十]{1,3})）、/, style: 'han-paren-dun', level: 2, han: true },
   { re: /^（([一二三四五六七八九十]{1,3})）/, style: 'han-paren', level: 2, han: true },
-  { re: /^([一二三四五六七八九十]{1,3})、/, style: 'han-dun', level: 1, han: true },
-  { re: /^([一二三四五六七八九十]{1,3})[.．](?![0-9])/, style: 'han-dot', level: 1, han: true },
+  { re: /^([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十][、等季])/, style: 'han-dun', level: 1, han: true },
+  { re: /^([一二三四五六七八九十]{1,3})[.．](?![0-9一二三四五六七八九十])/, style: 'han-dot', level: 1, han: true },
   { re: /^（([0-9]{1,2})）/, style: 'arabic-paren', level: 4, han: false },
   { re: /^([0-9]{1,2})[.．](?![0-9])/, style: 'arabic-dot', level: 3, han: false },
-  { re: /^([0-9]{1,2})、/, style: 'arabic-dun', level: 3, han: false },
+  { re: /^([0-9]{1,2})、(?![0-9]{1,2}(?![0-9]))/, style: 'arabic-dun', level: 3, han: false },
   { re: /^([0-9]{1,2})\)(?![0-9])/, style: 'arabic-halfparen', level: 4, han: false },
 ];
 
@@ -60,7 +100,7 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
  */
 export function readNumbering(s: string, original?: string): Numbering | undefined {
   const circled = CIRCLED.indexOf(s[0]);
-  if (circled >= 0) return { style: 'circled', value: circled + 1, length: 1, level: 4 };
+  if (circled >= 0) return { style: 'circled', value: circled + 1, length: 1, level: 5 };
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (!m) continue;

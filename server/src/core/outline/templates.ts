@@ -2,42 +2,65 @@
 import type { Config, TemplateDef, TemplateSection } from '../config';
 import type { Heading } from '../model/headings';
 import type { ReportDocument } from '../model/document';
+import { preface } from './structure';
 
+// Each section's `matches` are the titles writers use for it (SPEC §3 lists the core
+// ones); a title matches when it is one of them or begins or ends with one.
 export const BUILTIN_TEMPLATES: TemplateDef[] = [
   {
     name: '经验材料',
     sections: [
-      { key: '做法', title: '主要做法', matches: ['主要做法', '经验做法', '具体做法', '工作做法', '主要措施', '做法'] },
-      { key: '成效', title: '工作成效', matches: ['工作成效', '取得成效', '主要成效', '工作成果', '取得的成绩', '成效'] },
+      {
+        key: '做法',
+        title: '主要做法',
+        matches: ['主要做法', '经验做法', '具体做法', '工作做法', '主要措施', '做法', '主要举措', '工作举措', '经验与做法', '做法与经验'],
+      },
+      {
+        key: '成效',
+        title: '工作成效',
+        matches: ['工作成效', '取得成效', '主要成效', '工作成果', '取得的成绩', '成效', '取得的成效', '主要成绩', '工作成绩', '取得的成果'],
+      },
       {
         key: '体会',
         title: '几点体会',
-        matches: ['几点体会', '工作体会', '经验体会', '几点启示', '经验启示', '启示', '体会', '几点思考'],
+        matches: ['几点体会', '工作体会', '经验体会', '几点启示', '经验启示', '启示', '体会', '几点思考', '几点经验', '经验与启示', '体会与启示'],
       },
     ],
   },
   {
     name: '工作总结',
     sections: [
-      { key: '情况', title: '工作开展情况', matches: ['工作开展情况', '主要工作', '工作完成情况', '工作情况', '开展情况'] },
-      { key: '问题', title: '存在的问题', matches: ['存在的问题', '存在问题', '问题和不足', '存在的不足', '不足'] },
-      { key: '打算', title: '下一步工作打算', matches: ['下一步工作打算', '下一步打算', '下一步工作', '工作打算', '下步打算', '工作计划'] },
+      {
+        key: '情况',
+        title: '工作开展情况',
+        matches: ['工作开展情况', '主要工作', '工作完成情况', '工作情况', '开展情况', '主要工作及成效', '主要工作和成效', '工作回顾', '主要工作完成情况'],
+      },
+      {
+        key: '问题',
+        title: '存在的问题',
+        matches: ['存在的问题', '存在问题', '问题和不足', '存在的不足', '不足', '存在的困难和问题', '困难和问题', '存在的主要问题'],
+      },
+      {
+        key: '打算',
+        title: '下一步工作打算',
+        matches: ['下一步工作打算', '下一步打算', '下一步工作', '工作打算', '下步打算', '工作计划', '下一步工作计划', '下一步工作思路', '明年工作打算', '今后工作打算'],
+      },
     ],
   },
   {
     name: '述职报告',
     sections: [
-      { key: '履职', title: '履职情况', matches: ['履职情况', '履行职责情况', '工作履职情况', '主要工作'] },
-      { key: '不足', title: '存在的不足', matches: ['存在的不足', '存在不足', '存在的问题', '问题和不足', '不足'] },
-      { key: '方向', title: '努力方向', matches: ['努力方向', '今后努力方向', '下一步努力方向', '改进措施'] },
+      { key: '履职', title: '履职情况', matches: ['履职情况', '履行职责情况', '工作履职情况', '主要工作', '履职尽责情况', '履职情况及成效'] },
+      { key: '不足', title: '存在的不足', matches: ['存在的不足', '存在不足', '存在的问题', '问题和不足', '不足', '不足之处', '存在的问题和不足'] },
+      { key: '方向', title: '努力方向', matches: ['努力方向', '今后努力方向', '下一步努力方向', '改进措施', '整改措施', '今后打算', '改进方向'] },
     ],
   },
   {
     name: '调研报告',
     sections: [
-      { key: '情况', title: '基本情况', matches: ['基本情况', '现状', '基本现状'] },
-      { key: '问题', title: '存在的问题', matches: ['存在的问题', '存在问题', '主要问题', '问题'] },
-      { key: '建议', title: '对策建议', matches: ['对策建议', '意见建议', '几点建议', '对策', '建议'] },
+      { key: '情况', title: '基本情况', matches: ['基本情况', '现状', '基本现状', '发展现状', '总体情况'] },
+      { key: '问题', title: '存在的问题', matches: ['存在的问题', '存在问题', '主要问题', '问题', '面临的问题', '存在的困难和问题', '困难和问题'] },
+      { key: '建议', title: '对策建议', matches: ['对策建议', '意见建议', '几点建议', '对策', '建议', '对策措施', '思考与建议', '意见和建议', '对策与建议'] },
     ],
   },
 ];
@@ -82,12 +105,23 @@ export interface OutlineMatch {
   headings: { heading: Heading; section?: TemplateSection }[];
   /** Number of distinct template sections present. */
   score: number;
+  /** The document title names this kind of report (`……述职报告`): breaks ties. */
+  named: boolean;
 }
 
-function matchTemplate(template: TemplateDef, level1: Heading[]): OutlineMatch {
+/** Words in a title that say which kind of report it is. */
+const TITLE_WORDS: Record<string, RegExp> = {
+  经验材料: /经验|做法|实践|探索|典型/,
+  工作总结: /总结/,
+  述职报告: /述职/,
+  调研报告: /调研|调查/,
+};
+
+function matchTemplate(template: TemplateDef, level1: Heading[], title: string): OutlineMatch {
   const headings = level1.map((heading) => ({ heading, section: matchSection(template, heading.title) }));
   const score = new Set(headings.filter((h) => h.section).map((h) => h.section!.key)).size;
-  return { template, headings, score };
+  const words = TITLE_WORDS[template.name] ?? new RegExp(template.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { template, headings, score, named: !!title && words.test(title) };
 }
 
 /** Level-1 headings of the document (numbered 一、 or the top Markdown level). */
@@ -97,18 +131,20 @@ export function level1Headings(doc: ReportDocument): Heading[] {
 
 /** The template the document follows: the configured one, or the best match. */
 export function chooseTemplate(doc: ReportDocument, config: Config): OutlineMatch {
-  return doc.memo(`outline:${config.template}:${config.templates.length}`, () => {
+  return doc.memo(`outline:${config.template}:${JSON.stringify(config.templates)}`, () => {
     const level1 = level1Headings(doc);
     const templates = allTemplates(config);
+    const title = preface(doc).title.map((p) => p.text).join(' ');
     if (config.template && config.template !== 'auto') {
       const named = templates.find((t) => t.name === config.template);
-      if (named) return matchTemplate(named, level1);
+      if (named) return matchTemplate(named, level1, title);
     }
     let best: OutlineMatch | undefined;
     for (const t of templates) {
-      const m = matchTemplate(t, level1);
-      // Ties go to the earlier template (user templates first, then 经验材料).
-      if (!best || m.score > best.score) best = m;
+      const m = matchTemplate(t, level1, title);
+      // Ties go to the template the title names, then to the earlier one (user
+      // templates first, then 经验材料).
+      if (!best || m.score > best.score || (m.score === best.score && m.named && !best.named)) best = m;
     }
     return best!;
   });

@@ -1,7 +1,11 @@
 // outline/missing-section — a required section of the template is absent.
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
-import { HAN_NUMERALS } from '../../outline/ordinals';
+import { writeMarker } from '../../model/numbering';
+import { renumberAll } from '../../outline/renumber';
+import { inDocumentScript } from '../../outline/script';
+import { eolOf } from '../../outline/siblings';
+import type { TextEdit } from '../../types';
 
 export const missingSection: Rule = {
   id: 'outline/missing-section',
@@ -13,47 +17,64 @@ export const missingSection: Rule = {
   fixable: true,
   check(doc, ctx) {
     const match = chooseTemplate(doc, ctx.config);
-    // Only a document that follows the outline at all is held to it.
+    // Only a document that follows the outline is held to it. With one matching section
+    // out of three the template is a guess (many reports number their 做法 as 一、二、三、),
+    // so the finding is a note; a chosen template or two matches make it a warning.
     if (match.score === 0) return;
+    const chosen = ctx.config.template && ctx.config.template !== 'auto';
+    const severity = match.score >= 2 || chosen ? undefined : 'information';
     const present = new Set(match.headings.filter((h) => h.section).map((h) => h.section!.key));
     const sections = match.template.sections;
+    const level1 = match.headings.map((h) => h.heading);
+    const eol = eolOf(doc);
     sections.forEach((sec, i) => {
       if (present.has(sec.key)) return;
       // Where it belongs: before the first later section that is present, else after the last earlier one.
       const laterKeys = new Set(sections.slice(i + 1).map((s) => s.key));
       const next = match.headings.find((h) => h.section && laterKeys.has(h.section.key));
-      const prevs = match.headings.filter((h) => h.section && !laterKeys.has(h.section.key) && h.section.key !== sec.key);
+      const prevs = match.headings.filter((h) => h.section && !laterKeys.has(h.section.key));
       const prev = prevs[prevs.length - 1];
       const anchor = next ?? prev ?? match.headings[0];
-      const ordinal = prev?.heading.numbering ? prev.heading.numbering.value + 1 : i + 1;
-      const md = anchor.heading.markdownDepth ? '#'.repeat(anchor.heading.markdownDepth) + ' ' : '';
-      const headingText = `${md}${HAN_NUMERALS[ordinal] ?? ordinal}、${sec.title}`;
-      let insertAt: number;
-      let newText: string;
+      const a = anchor.heading;
+      // The new heading takes the ordinal of the heading it goes before (or follows the
+      // last one) in the style the document uses, and the headings after it move up by one.
+      const nextIndex = next ? level1.indexOf(next.heading) : level1.length;
+      const before = level1[nextIndex - 1];
+      const ordinal = next?.heading.numbering?.value ?? (before?.numbering ? before.numbering.value + 1 : i + 1);
+      const style = a.numbering?.style ?? 'han-dun';
+      const marker = a.numbering || !a.markdownDepth ? writeMarker(style, ordinal) : '';
+      const title = inDocumentScript(doc, sec.title);
+      const md = a.markdownDepth ? '#'.repeat(a.markdownDepth) + ' ' : '';
+      const headingText = `${md}${marker}${title}`;
+      const edits: TextEdit[] = [];
       if (next) {
-        insertAt = doc.lines[next.heading.line].start;
-        // Never in front of a BOM: it must stay the first character.
-        if (insertAt === 0 && doc.text.charCodeAt(0) === 0xfeff) insertAt = 1;
-        newText = `${headingText}${doc.eol}${doc.eol}`;
+        const line = doc.lines[next.heading.line];
+        const lineText = doc.text.slice(line.start, line.end);
+        const indent = /^[ \t\u3000\u00a0]*/.exec(lineText)![0];
+        // Keep the document's paragraph spacing: a blank line before the heading means one after ours.
+        const prevLine = doc.lines[next.heading.line - 1];
+        const blank = prevLine && !doc.text.slice(prevLine.start, prevLine.end).trim();
+        edits.push({ start: line.start, end: line.start, newText: `${indent}${headingText}${eol}${blank ? eol : ''}` });
+        edits.push(...renumberAll(doc, level1.slice(nextIndex).filter((h) => h.numbering), ordinal + 1));
       } else {
-        insertAt = doc.text.length;
-        // In the document's own line breaks, so a CRLF file stays CRLF.
-        const endsWithBreak = /[\r\n]$/.test(doc.text);
-        newText = `${endsWithBreak ? '' : doc.eol}${doc.eol}${headingText}${doc.eol}`;
+        const end = doc.text.length;
+        const sep = doc.text.endsWith('\n') ? '' : eol;
+        edits.push({ start: end, end, newText: `${sep}${eol}${headingText}${eol}` });
       }
       const where = next
         ? { zh: `应在“${next.heading.title}”之前`, en: `belongs before “${next.heading.title}”` }
         : { zh: `应在“${prev?.heading.title ?? ''}”之后`, en: `belongs after “${prev?.heading.title ?? ''}”` };
       ctx.report({
-        start: anchor.heading.span.start,
-        end: anchor.heading.span.end,
+        start: a.span.start,
+        end: a.span.end,
+        severity,
         message: {
           zh: `缺少“${sec.title}”部分（${match.template.name}模板），${where.zh}`,
           en: `Missing section “${sec.title}” (template ${match.template.name}); it ${where.en}`,
         },
         fix: {
-          title: { zh: `插入“${headingText.replace(/^#+ /, '')}”`, en: `Insert “${headingText.replace(/^#+ /, '')}”` },
-          edits: [{ start: insertAt, end: insertAt, newText }],
+          title: { zh: `插入“${marker}${title}”`, en: `Insert “${marker}${title}”` },
+          edits,
           safe: false,
         },
       });

@@ -1,0 +1,36 @@
+// outline/duplicate-section — a template section appears twice (two 几点体会).
+import type { Rule } from '../../rule';
+import { chooseTemplate } from '../../outline/templates';
+import type { Heading } from '../../model/headings';
+
+export const duplicateSection: Rule = {
+  id: 'outline/duplicate-section',
+  description: {
+    zh: '同一个一级部分出现了两次',
+    en: 'The same section appears twice',
+  },
+  severity: 'warning',
+  fixable: false,
+  check(doc, ctx) {
+    const match = chooseTemplate(doc, ctx.config);
+    if (match.score < 2) return;
+    const first = new Map<string, Heading>();
+    for (const h of match.headings) {
+      if (!h.section) continue;
+      const earlier = first.get(h.section.key);
+      if (!earlier) {
+        first.set(h.section.key, h.heading);
+        continue;
+      }
+      ctx.report({
+        start: h.heading.span.start,
+        end: h.heading.span.end,
+        message: {
+          zh: `“${h.heading.title}”与前面的“${earlier.title}”是同一部分（${h.section.title}），应合并`,
+          en: `“${h.heading.title}” repeats the section “${earlier.title}” (${h.section.title}); merge them`,
+        },
+        related: [{ start: earlier.span.start, end: earlier.span.end, message: { zh: '第一次出现', en: 'first occurrence' } }],
+      });
+    }
+  },
+};

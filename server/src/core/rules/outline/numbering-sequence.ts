@@ -1,0 +1,59 @@
+// outline/numbering-sequence — numbering at one level skips, repeats, restarts or runs
+// backwards within its parent (一、二、四；1、2、2、3；（一）（二）（一）).
+import type { Rule } from '../../rule';
+import { writeMarker } from '../../model/numbering';
+import { renumberAll } from '../../outline/renumber';
+import { headingLabel, numberedGroups } from '../../outline/siblings';
+import type { Msg } from '../../types';
+
+export const numberingSequence: Rule = {
+  id: 'outline/numbering-sequence',
+  description: {
+    zh: '同一层级的序号跳号、重号、中途重新从一开始或倒序',
+    en: 'Numbering at one level skips, repeats, restarts or goes backwards',
+  },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    for (const g of numberedGroups(doc)) {
+      const items = g.items;
+      const fixEdits = renumberAll(doc, items.map((s) => s.heading));
+      const fix = fixEdits.length
+        ? { title: { zh: '重新编号', en: 'Renumber' }, edits: fixEdits, safe: false }
+        : undefined;
+      for (let i = 0; i < items.length; i++) {
+        const h = items[i].heading;
+        const n = h.numbering!;
+        const prevH = i > 0 ? items[i - 1].heading : undefined;
+        const expected = prevH ? prevH.numbering!.value + 1 : 1;
+        if (n.value === expected) continue;
+        const want = writeMarker(n.style, expected);
+        const label = headingLabel(doc, h);
+        let message: Msg;
+        if (!prevH) {
+          // A list that starts at （二） under its parent: the first item is missing.
+          message = { zh: `“${label}”是该层第一项，应从“${want}”开始`, en: `“${label}” is the first item at its level; numbering should start at “${want}”` };
+        } else if (n.value === 1) {
+          // A restart in another style is more likely a separate list inside the text.
+          if (n.style !== prevH.numbering!.style) continue;
+          message = { zh: `序号在同一部分内重新开始：“${headingLabel(doc, prevH)}”之后应为“${want}”`, en: `Numbering restarts within the same section: after “${headingLabel(doc, prevH)}” comes “${want}”` };
+        } else if (n.value === prevH.numbering!.value) {
+          message = { zh: `序号重复：“${label}”与上一项同号，应为“${want}”`, en: `Repeated number: “${label}” repeats the previous one; it should be “${want}”` };
+        } else if (n.value > expected) {
+          const missing = [];
+          for (let v = expected; v < n.value && missing.length < 5; v++) missing.push(writeMarker(n.style, v));
+          message = { zh: `序号跳号：缺少“${missing.join('”“')}”，“${label}”应为“${want}”`, en: `Numbering skips “${missing.join('”, “')}”: “${label}” should be “${want}”` };
+        } else {
+          message = { zh: `序号倒序：“${label}”排在“${headingLabel(doc, prevH)}”之后，应为“${want}”`, en: `Numbering goes backwards: “${label}” follows “${headingLabel(doc, prevH)}”; it should be “${want}”` };
+        }
+        ctx.report({
+          start: h.span.start,
+          end: h.span.end,
+          message,
+          fix,
+          related: prevH ? [{ start: prevH.span.start, end: prevH.span.end, message: { zh: '上一项', en: 'previous item' } }] : undefined,
+        });
+      }
+    }
+  },
+};

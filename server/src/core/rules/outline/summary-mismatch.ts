@@ -1,0 +1,109 @@
+// outline/summary-mismatch — the intro (or a section's lead) announces its items
+// (以“抓落实，高位推动；抓学习，聚力同心；……”为主线) and the sub-headings that follow
+// must agree with them in number, wording and order.
+import type { Rule } from '../../rule';
+import type { ReportDocument } from '../../model/document';
+import type { Section } from '../../model/headings';
+import { findAnnouncements, itemMatches, type Announcement } from '../../outline/announcements';
+import { eachSection, headingLabel } from '../../outline/siblings';
+import { preface, sectionLead } from '../../outline/structure';
+
+interface Fit {
+  section: Section;
+  /** matched[i] = index of the sub-heading item i names, or -1. */
+  matched: number[];
+  hits: number;
+}
+
+function fitOf(a: Announcement, section: Section): Fit {
+  const titles = section.children.map((c) => c.heading.title);
+  const matched = a.items.map((it) => titles.findIndex((t) => itemMatches(it.text, t)));
+  return { section, matched, hits: matched.filter((m) => m >= 0).length };
+}
+
+/**
+ * The section an announcement is about: the one whose sub-headings it names most.
+ * It must name at least two of them and at least half of its own items must hit,
+ * otherwise the list is about something else (a mission slogan, a list of tasks).
+ */
+function target(a: Announcement, candidates: Section[]): Fit | undefined {
+  let best: Fit | undefined;
+  for (const s of candidates) {
+    if (s.children.length < 2) continue;
+    const f = fitOf(a, s);
+    if (!best || f.hits > best.hits) best = f;
+  }
+  if (!best || best.hits < 2 || best.hits * 2 < a.items.length) return undefined;
+  return best;
+}
+
+function check(doc: ReportDocument, a: Announcement, fit: Fit, report: Parameters<Rule['check']>[1]['report']): void {
+  const kids = fit.section.children;
+  const listSpan = doc.toOrig(a.start, a.end);
+  const parent = fit.section.heading;
+  const n = a.count ?? a.items.length;
+  if (n !== kids.length || a.items.length !== kids.length) {
+    const said = a.count ?? a.items.length;
+    report({
+      ...listSpan,
+      message: {
+        zh: `导语列出 ${said} 项，“${headingLabel(doc, parent)}”下有 ${kids.length} 个小标题，数量不一致`,
+        en: `The intro announces ${said} items but “${headingLabel(doc, parent)}” has ${kids.length} sub-headings`,
+      },
+      related: kids.map((k, i) => ({ start: k.heading.span.start, end: k.heading.span.end, message: { zh: `小标题 ${i + 1}`, en: `sub-heading ${i + 1}` } })),
+    });
+    return;
+  }
+  a.items.forEach((it, i) => {
+    if (fit.matched[i] === i) return;
+    const kid = kids[i].heading;
+    const itemSpan = doc.toOrig(it.start, it.end);
+    const elsewhere = fit.matched[i];
+    const message =
+      elsewhere >= 0
+        ? {
+            zh: `顺序不一致：导语第 ${i + 1} 项“${it.text}”对应的是第 ${elsewhere + 1} 个小标题，此处是“${headingLabel(doc, kid)}”`,
+            en: `Order differs: the intro’s item ${i + 1} “${it.text}” is sub-heading ${elsewhere + 1}; here stands “${headingLabel(doc, kid)}”`,
+          }
+        : {
+            zh: `与导语不一致：导语第 ${i + 1} 项是“${it.text}”，小标题却是“${headingLabel(doc, kid)}”`,
+            en: `Does not match the intro: its item ${i + 1} is “${it.text}”, the sub-heading says “${headingLabel(doc, kid)}”`,
+          };
+    report({
+      start: kid.span.start,
+      end: kid.span.end,
+      message,
+      related: [{ ...itemSpan, message: { zh: `导语第 ${i + 1} 项`, en: `intro item ${i + 1}` } }],
+    });
+  });
+}
+
+export const summaryMismatch: Rule = {
+  id: 'outline/summary-mismatch',
+  description: {
+    zh: '导语概括的几项与后面的小标题在数量、措辞或顺序上不一致',
+    en: 'The items the intro announces differ from the sub-headings in number, wording or order',
+  },
+  severity: 'warning',
+  fixable: false,
+  check(doc, ctx) {
+    const all = eachSection(doc);
+    // The intro may announce the sub-headings of any section (usually 主要做法).
+    for (const p of preface(doc).intro) {
+      for (const a of findAnnouncements(p)) {
+        const fit = target(a, all);
+        if (fit) check(doc, a, fit, ctx.report);
+      }
+    }
+    // A section's lead announces its own sub-headings.
+    for (const s of all) {
+      if (s.children.length < 2) continue;
+      for (const p of sectionLead(doc, s)) {
+        for (const a of findAnnouncements(p)) {
+          const fit = target(a, [s]);
+          if (fit) check(doc, a, fit, ctx.report);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+// outline/unquantified-results — a 成效 section without a single figure.
+import type { Rule } from '../../rule';
+import { chooseTemplate } from '../../outline/templates';
+import type { Section } from '../../model/headings';
+
+/** Arabic digits, or a Chinese numeral before a measure word or 倍/成/%… */
+const FIGURE = /[0-9]|[一二两三四五六七八九十百千万亿半][余多]?[个名人位家所次篇项户亩元件场期批条支座台套届年月天倍成%％]|百分之/;
+/** Which template sections report results. */
+const RESULTS = /成效|成果|成绩|效果/;
+
+export const unquantifiedResults: Rule = {
+  id: 'outline/unquantified-results',
+  description: {
+    zh: '“成效”部分没有任何数字，成效宜量化',
+    en: 'The results (成效) section has no figures; results should be quantified',
+  },
+  severity: 'hint',
+  fixable: false,
+  check(doc, ctx) {
+    const match = chooseTemplate(doc, ctx.config);
+    if (match.score < 2) return;
+    const sections = new Map<number, Section>(doc.sections.map((s) => [s.heading.line, s]));
+    for (const h of match.headings) {
+      if (!h.section || !(h.section.key === '成效' || RESULTS.test(h.section.title))) continue;
+      const sec = sections.get(h.heading.line);
+      if (!sec) continue;
+      const vs = doc.toView(sec.bodyStart);
+      const ve = doc.toView(sec.end);
+      let body = doc.view.text.slice(vs, ve);
+      // Sub-heading numbers (`1、`) are not figures.
+      const marks = doc.headings.filter((o) => o.markerSpan && o.markerSpan.start >= sec.bodyStart && o.markerSpan.end <= sec.end);
+      for (const o of marks.reverse()) {
+        const a = doc.toView(o.markerSpan!.start) - vs;
+        const b = doc.toView(o.markerSpan!.end) - vs;
+        body = body.slice(0, a) + ' '.repeat(b - a) + body.slice(b);
+      }
+      if (!body.trim() || FIGURE.test(body)) continue; // an empty one is empty-section's
+      ctx.report({
+        start: h.heading.span.start,
+        end: h.heading.span.end,
+        message: {
+          zh: `“${h.heading.title}”部分没有数字：成效宜用数据说明`,
+          en: `“${h.heading.title}” has no figures: state results with numbers`,
+        },
+      });
+    }
+  },
+};
