@@ -17,6 +17,7 @@ import { hoverFeature } from './features/hover';
 import { codeLensFeature } from './features/codelens';
 import { authoringCommandsFeature } from './features/commands-authoring';
 import { configFileFeature } from './features/config-file';
+import { symbolsFeature } from './features/symbols';
 
 /** Every feature of the server; each announces its capabilities and registers its handlers. */
 const FEATURES: Feature[] = [
@@ -27,6 +28,7 @@ const FEATURES: Feature[] = [
   codeLensFeature,
   authoringCommandsFeature,
   configFileFeature,
+  symbolsFeature,
 ];
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {
