@@ -1,0 +1,65 @@
+// Chinese numerals (十八, 三百一十一, 两万, 廿, 二〇二四) → numbers. A small hand-written
+// parser: `nzh` would add ~30 kB for the same result, and reports only need integers
+// up to 亿 plus the positional form of years.
+
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 廿: 20, 卅: 30 };
+const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Characters that can appear in a Chinese numeral. */
+export const CN_NUMERAL = '零〇一二三四五六七八九两十百千万亿廿卅';
+
+export function isCnNumeral(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && CN_NUMERAL.includes(ch);
+}
+
+export function isCnDigit(ch: string | undefined): boolean {
+  return ch !== undefined && DIGIT[ch] !== undefined;
+}
+
+/** Value of a Chinese numeral, or undefined when it is not well formed. */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (!s) return undefined;
+  // Positional digits: 二〇二四 (years, codes).
+  if (s.length >= 3 && [...s].every((c) => DIGIT[c] !== undefined)) {
+    let v = 0;
+    for (const c of s) v = v * 10 + DIGIT[c];
+    return v;
+  }
+  let total = 0;
+  let section = 0;
+  let num = -1;
+  let lastBig = Infinity;
+  for (const c of s) {
+    const d = DIGIT[c];
+    if (d !== undefined) {
+      if (num >= 0 && c !== '零' && c !== '〇') return undefined; // 二三 is not a number
+      num = d;
+      continue;
+    }
+    const small = SMALL[c];
+    if (small !== undefined) {
+      if (c === '廿' || c === '卅') {
+        if (num >= 0) return undefined;
+        section += small;
+      } else section += (num >= 0 ? num : 1) * small;
+      num = -1;
+      continue;
+    }
+    const big = BIG[c];
+    if (big !== undefined) {
+      const part = section + Math.max(num, 0);
+      if (part === 0 && total === 0 && num < 0) return undefined; // bare 万
+      // 一亿二千万: a smaller 万 after 亿 scales only its own section.
+      total = big < lastBig ? total + part * big : (total + part) * big;
+      lastBig = big;
+      section = 0;
+      num = -1;
+      continue;
+    }
+    return undefined;
+  }
+  return total + section + Math.max(num, 0);
+}

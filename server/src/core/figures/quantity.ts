@@ -1,0 +1,455 @@
+// The quantity reader: every number in the folded view, with its value, unit, the noun
+// it counts, approximation marks, and whether it is a count at all (第三届, 68周年,
+// 2013年7月, “五个一”, 6+3论坛, 12345热线 are not). Offsets are VIEW offsets.
+import { isHanAt } from '../model/chars';
+import type { ReportDocument } from '../model/document';
+import { isCnDigit, isCnNumeral, parseChineseNumeral } from './numerals';
+import { unitAt, type UnitInfo } from './units';
+
+export type QuantityKind =
+  | 'count' | 'percent' | 'points' | 'money' | 'measure' | 'time' | 'multiple'
+  | 'ordinal' | 'session' | 'date' | 'age' | 'name' | 'code' | 'bare' | 'marker';
+
+/** What the clause says about a number (由A增加到B，增加N，占P%, 每个…). */
+export type Role = 'from' | 'to' | 'delta' | 'per' | 'share' | 'target' | 'threshold';
+
+export interface Quantity {
+  index: number;
+  /** View span of the whole expression: approximation prefix, numeral(s), unit, suffix. */
+  start: number;
+  end: number;
+  /** View span of the (first) numeral. */
+  numStart: number;
+  numEnd: number;
+  text: string;
+  /** Value in base units (8600万 → 86000000); NaN when unknown (数百, garbled). */
+  value: number;
+  /** Upper end of a range (3至5个). */
+  high?: number;
+  /** Decimal places written (precision of a percentage or amount). */
+  decimals: number;
+  /** 万 = 1e4, 亿 = 1e8 as written, for display. */
+  scale: number;
+  chinese: boolean;
+  unit?: UnitInfo;
+  kind: QuantityKind;
+  approx: boolean;
+  /** The value is a bound: 以上/超过 (lower), 以内/不足 (upper). */
+  bound?: 'lower' | 'upper';
+  /** Touches a garbled run: never used in arithmetic. */
+  unknown: boolean;
+  /** Han text before the number in its clause (qualifiers + noun), e.g. 新任科级干部. */
+  before: string;
+  /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
+  after: string;
+  /** The noun counted: `after` if any, else `before` without leading function words. */
+  noun: string;
+  qualifiers: string[];
+  role?: Role;
+  /** Rate word before a percentage: 办结率, 完成率. */
+  rate?: string;
+  line: number;
+  sentence: number;
+  clause: number;
+}
+
+const SENT_STOP = '。！？；\n';
+const CLAUSE_STOP = '，、：。！？；\n';
+const QUOTE_OPEN = '“‘《「『';
+const QUOTE_CLOSE = '”’》」』';
+const APPROX_BEFORE = ['将近', '接近', '大约', '约为', '近', '约', '逾'];
+const LOWER_BEFORE = ['超过', '多达', '至少', '不少于', '不低于', '高于', '大于'];
+const UPPER_BEFORE = ['不足', '不到', '不超过', '低于', '少于', '小于'];
+const QUALIFIERS = [
+  '新任', '新增', '新建', '新发展', '新提拔', '新命名', '新成立', '新聘', '新招', '新录用', '现有', '现任', '原有',
+  '全市', '全区', '全县', '全省', '全镇', '全乡', '全街道', '全国', '全会', '全局', '全院', '全校', '全年', '累计', '共有', '共计', '合计',
+  '目前', '各级', '年内', '当年', '上年', '今年', '去年', '本年', '已', '县级', '市级', '省级', '国家级', '区级',
+];
+
+function isSpaceLike(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\u3000' || ch === '\t';
+}
+
+/** Read all quantities of the document (memoised per version). */
+export function quantities(doc: ReportDocument): Quantity[] {
+  return doc.memo('figures:quantities', () => readQuantities(doc));
+}
+
+function readQuantities(doc: ReportDocument): Quantity[] {
+  const text = doc.view.text;
+  const out: Quantity[] = [];
+  const skipLines = doc.boilerplate;
+  let sentence = 0;
+  let clause = 0;
+  let clauseStart = 0;
+  let sentStart = 0;
+  for (const line of doc.viewLines) {
+    sentence++;
+    clause++;
+    clauseStart = line.start;
+    sentStart = line.start;
+    if (skipLines.has(line.index)) continue;
+    for (let i = line.start; i < line.end; i++) {
+      const ch = text[i];
+      if (SENT_STOP.includes(ch)) {
+        sentence++;
+        clause++;
+        clauseStart = i + 1;
+        sentStart = i + 1;
+        continue;
+      }
+      if (CLAUSE_STOP.includes(ch)) {
+        clause++;
+        clauseStart = i + 1;
+        continue;
+      }
+      const isArabic = ch >= '0' && ch <= '9';
+      const isCn = !isArabic && isCnNumeral(ch);
+      if (!isArabic && !isCn) continue;
+      const prev = text[i - 1];
+      if (isArabic && prev !== undefined && ((prev >= '0' && prev <= '9') || prev === '.' || prev === ',')) continue;
+      if (isCn && isCnNumeral(prev)) continue;
+      const q = readAt(text, i, line.end, clauseStart);
+      if (!q) continue;
+      q.index = out.length;
+      q.line = line.index;
+      q.sentence = sentence;
+      q.clause = clause;
+      void sentStart;
+      out.push(q);
+      // Skip to the end of the numeral (not the whole expression: a range's second
+      // number is inside it and must not be read again).
+      i = Math.max(i, q.end - 1);
+      // Clause counting must still see the punctuation inside the expression.
+      for (let k = q.numStart; k < q.end; k++) {
+        if (SENT_STOP.includes(text[k]) || CLAUSE_STOP.includes(text[k])) {
+          i = k - 1;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const ARABIC = /\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
+
+interface Num {
+  start: number;
+  end: number;
+  value: number;
+  decimals: number;
+  scale: number;
+  chinese: boolean;
+  approx: boolean;
+  raw: string;
+}
+
+/** A numeral at `i`: Arabic with 万/亿, or a Chinese numeral; or undefined. */
+function readNum(text: string, i: number, end: number): Num | undefined {
+  const c = text[i];
+  if (c >= '0' && c <= '9') {
+    ARABIC.lastIndex = i;
+    const m = ARABIC.exec(text);
+    if (!m) return undefined;
+    let p = i + m[0].length;
+    const raw = m[0].replace(/,/g, '');
+    let value = Number(raw);
+    const dot = raw.indexOf('.');
+    const decimals = dot < 0 ? 0 : raw.length - dot - 1;
+    let scale = 1;
+    // 3万, 1.2亿, 5千万, 2万亿
+    const m2 = text.slice(p, p + 2);
+    if (m2 === '千万') scale = 1e7;
+    else if (m2 === '百万') scale = 1e6;
+    else if (m2 === '万亿') scale = 1e12;
+    else if (text[p] === '万') scale = 1e4;
+    else if (text[p] === '亿') scale = 1e8;
+    else if (text[p] === '千' && unitAt(text, p + 1)) scale = 1e3;
+    if (scale !== 1) {
+      p += scale === 1e7 || scale === 1e6 || scale === 1e12 ? 2 : 1;
+      value = value * scale;
+    }
+    return { start: i, end: Math.min(p, end), value, decimals, scale, chinese: false, approx: false, raw: m[0] };
+  }
+  if (!isCnNumeral(c)) return undefined;
+  let p = i;
+  while (p < end && p - i < 12 && isCnNumeral(text[p])) p++;
+  const run = text.slice(i, p);
+  // 百姓, 千家万户, 万家: a numeral starts with a digit or 十/廿.
+  if ('百千万亿'.includes(run[0])) return undefined;
+  // 两三家, 三五名, 七八个: two neighbouring digits are an approximate range.
+  if (run.length === 2 && isCnDigit(run[0]) && isCnDigit(run[1])) {
+    const a = parseChineseNumeral(run[0])!;
+    const b = parseChineseNumeral(run[1])!;
+    if (b > a && b - a <= 2 && a > 0) return { start: i, end: p, value: a, decimals: 0, scale: 1, chinese: true, approx: true, raw: run };
+    return undefined;
+  }
+  // 十余, 二十多: 余/多 after a round Chinese numeral.
+  const v = parseChineseNumeral(run);
+  if (v === undefined) return undefined;
+  let scale = 1;
+  if (run.includes('亿')) scale = 1e8;
+  else if (run.includes('万')) scale = 1e4;
+  return { start: i, end: p, value: v, decimals: 0, scale, chinese: true, approx: false, raw: run };
+}
+
+function endsWithAny(s: string, words: string[]): string | undefined {
+  for (const w of words) if (s.endsWith(w)) return w;
+  return undefined;
+}
+
+const HAN_STOP_AFTER = '的被获在为和与及是将到向对把由等均都已有了来参实开得从经共占达以进作让使给按于受用就跟、';
+
+function readAt(text: string, i: number, lineEnd: number, clauseStart: number): Quantity | undefined {
+  const num = readNum(text, i, lineEnd);
+  if (!num) return undefined;
+  let p = num.end;
+  let approx = num.approx;
+  let bound: Quantity['bound'];
+  let high: number | undefined;
+  // 数百, 几十: an unknown multiple.
+  const prev = text[i - 1];
+  let value = num.value;
+  if (num.chinese && (prev === '数' || prev === '几') && /^[十百千万]/.test(num.raw)) {
+    approx = true;
+    value = NaN;
+  }
+  // 10余, 3200余, 十余 before the unit.
+  if (text[p] === '余' || (text[p] === '多' && unitAt(text, p + 1))) {
+    approx = true;
+    bound = 'lower';
+    p++;
+  }
+  // Ranges: 3至5个, 60%～68%, 18-25周岁.
+  let pctFirst = false;
+  if (text[p] === '%') {
+    const sep = text[p + 1];
+    if (sep && '至到-～~—'.includes(sep) && /\d/.test(text[p + 2] ?? '')) {
+      pctFirst = true;
+      p++;
+    }
+  }
+  const sep = text[p];
+  if (sep && '至到-～~—'.includes(sep)) {
+    const second = readNum(text, p + 1, lineEnd);
+    if (second && second.chinese === num.chinese && second.value >= num.value) {
+      high = second.value;
+      approx = true;
+      p = second.end;
+      if (text[p] === '余') p++;
+    }
+  }
+  if (pctFirst && text[p] !== '%') return undefined;
+  let unit = unitAt(text, p);
+  // Chinese-numeral percentages are written 七成; Arabic 3成 is rare and ambiguous.
+  if (unit?.unit === '成' && !num.chinese) unit = undefined;
+  // 分 is never read as a unit here: 十分重视 is "very".
+  if (unit) p += unit.unit.length;
+  // 2个多月, 5名以上, 120元左右
+  if (text[p] === '多' || text[p] === '余') {
+    approx = true;
+    bound = 'lower';
+    p++;
+    // 2个多月
+    if (unit?.unit === '个' && text[p] === '月') {
+      unit = { unit: '个月', family: 'month', what: 'time' };
+      p++;
+    }
+  }
+  const tail = text.slice(p, p + 3);
+  if (tail.startsWith('左右') || tail.startsWith('上下')) {
+    approx = true;
+    p += 2;
+  } else if (tail.startsWith('以上') || tail.startsWith('之多')) {
+    approx = true;
+    bound = 'lower';
+    p += 2;
+  } else if (tail.startsWith('以下') || tail.startsWith('以内')) {
+    approx = true;
+    bound = 'upper';
+    p += 2;
+  }
+  // Approximation before the number.
+  const head = text.slice(Math.max(clauseStart, i - 4), i);
+  let start = i;
+  const ap = endsWithAny(head, APPROX_BEFORE);
+  const lo = endsWithAny(head, LOWER_BEFORE);
+  const up = endsWithAny(head, UPPER_BEFORE);
+  if (ap) {
+    approx = true;
+    start = i - ap.length;
+  } else if (lo) {
+    approx = true;
+    bound = 'lower';
+    start = i - lo.length;
+  } else if (up) {
+    approx = true;
+    bound = 'upper';
+    start = i - up.length;
+  }
+  const unknown = text[start - 1] === '\ufffd' || text[p] === '\ufffd';
+  const before = hanRunBefore(text, start, clauseStart);
+  const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
+  const kind = classify(text, num, unit, i, p, before);
+  const q: Quantity = {
+    index: 0,
+    start,
+    end: p,
+    numStart: num.start,
+    numEnd: num.end,
+    text: text.slice(start, p),
+    value: unknown ? NaN : value,
+    high,
+    decimals: num.decimals,
+    scale: num.scale,
+    chinese: num.chinese,
+    unit,
+    kind,
+    approx,
+    bound,
+    unknown,
+    before,
+    after,
+    noun: '',
+    qualifiers: [],
+    line: 0,
+    sentence: 0,
+    clause: 0,
+  };
+  const stripped = before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '');
+  q.noun = after || stripped;
+  for (const w of QUALIFIERS) if (before.includes(w)) q.qualifiers.push(w);
+  assignRole(q, text, clauseStart);
+  return q;
+}
+
+/** Han (and quote) characters right before `i`, within the clause, at most 14. */
+function hanRunBefore(text: string, i: number, clauseStart: number): string {
+  let s = i;
+  while (s > clauseStart && i - s < 14) {
+    const c = text[s - 1];
+    if (isHanAt(text, s - 1) || c === '“' || c === '”' || c === '（' || c === '）') s--;
+    else if (c >= '\udc00' && c <= '\udfff' && s - 2 >= clauseStart) s -= 2;
+    else break;
+  }
+  return text.slice(s, i);
+}
+
+function nounAfter(text: string, p: number, lineEnd: number): string {
+  let e = p;
+  let quoted = false;
+  while (e < lineEnd && e - p < 10) {
+    const c = text[e];
+    if (c === '“') {
+      quoted = true;
+      e++;
+      continue;
+    }
+    if (c === '”' && quoted) {
+      e++;
+      quoted = false;
+      continue;
+    }
+    if (!isHanAt(text, e)) break;
+    if (!quoted && e > p && HAN_STOP_AFTER.includes(c)) break;
+    if (!quoted && e === p && HAN_STOP_AFTER.includes(c)) break;
+    e++;
+  }
+  return text.slice(p, e).replace(/[“”]/g, '');
+}
+
+const SESSION_AFTER = /^(?:中全会|次全会|全会|全委会|次全委会|次代表大会|代表大会|人大|政协|党代会|次会议|届)/;
+const CONGRESS_AFTER = /^(?:精神|以来|报告|代表|召开|胜利|和|、|，|。|；|提出|作出|部署|期间)/;
+
+function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number, p: number, before: string): QuantityKind {
+  const prev = text[i - 1];
+  const next = text[num.end];
+  // Enumeration markers: 一是、二是; 其一.
+  if (num.chinese && next === '是' && num.value <= 20 && !unit) return 'marker';
+  if (prev === '第') return 'ordinal';
+  // Lone 一 is a word (一批, 统一, 一个好的支部), not a figure worth reading.
+  if (num.chinese && num.raw === '一') return 'bare';
+  if (prev === '+' || next === '+' || text[p] === '+') return 'name';
+  if (next === '强' && !unit) return 'name';
+  if (insideShortQuote(text, i)) return 'name';
+  // Codes: digits glued to Latin letters or slashes (GB/T 9704, 4G, Q3).
+  if (!num.chinese && (/[A-Za-z/]/.test(prev ?? '') || /[A-Za-z]/.test(next ?? ''))) return 'code';
+  if (!unit) {
+    if (!num.chinese && num.raw.length >= 5 && !num.raw.includes('.') && !num.raw.includes(',')) return 'code';
+    if (num.chinese && next === '中') return 'session'; // 三中全会
+    if (next === '%') return 'percent';
+    return 'bare';
+  }
+  const rest = text.slice(p, p + 5);
+  switch (unit.what) {
+    case 'percent':
+      return 'percent';
+    case 'points':
+      return 'points';
+    case 'multiple':
+      return 'multiple';
+    case 'money':
+      return 'money';
+    case 'measure':
+      return 'measure';
+    case 'time':
+      return 'time';
+    case 'age':
+      return 'age';
+    case 'session':
+      return unit.unit === '周年' ? 'ordinal' : 'session';
+    case 'date':
+      return 'date';
+  }
+  if (unit.unit === '次' && SESSION_AFTER.test(rest)) return 'session';
+  if (unit.unit === '大') {
+    // 三大行业 counts; 二十大, 党的十九大 are congresses.
+    if (!num.chinese || num.value > 10 || /(?:党的|中共|党)$/.test(before) || CONGRESS_AFTER.test(rest)) return 'ordinal';
+  }
+  if (unit.unit === '点' && (!num.chinese || /^[半钟整]/.test(rest))) return 'time';
+  if (unit.unit === '号') return 'ordinal';
+  if (unit.unit === '级' && text.slice(p - 2, p) === '星级') return 'name';
+  return 'count';
+}
+
+/** Inside a short quoted or 书名号 term (“五个一”, 《十四五规划》): a name, not a figure. */
+function insideShortQuote(text: string, i: number): boolean {
+  let open = -1;
+  for (let k = i - 1; k >= 0 && i - k <= 12; k--) {
+    const c = text[k];
+    if (QUOTE_CLOSE.includes(c) || c === '\n') return false;
+    if (QUOTE_OPEN.includes(c)) {
+      open = k;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  for (let k = i + 1; k < text.length && k - open <= 16; k++) {
+    const c = text[k];
+    if (QUOTE_OPEN.includes(c) || c === '\n') return false;
+    if (QUOTE_CLOSE.includes(c)) return true;
+  }
+  return false;
+}
+
+const FROM = /(?:由|较|比|从)(?:\d{4}年(?:底|初|末|年底|上半年|同期)?|上年|去年|上一年|前一年|同期|上年同期|年初|成立之初|改革前)?(?:的)?$/;
+const TO = /(?:增加|增长|提高|提升|上升|下降|减少|降低|缩短|扩大|缩小|发展|增|降|减|升|回落|攀升)(?:到|至)(?:了)?(?:\d{4}年(?:底|初|末)?)?(?:的)?$/;
+const DELTA = /(?:同比|比上年|较上年)?(?:增加|增长|提高|提升|上升|下降|减少|降低|多|少|净增|增)(?:了)?$/;
+const PER = /每|人均|户均|社均|平均|日均|年均|月均|亩均|场均|次均|校均|村均/;
+const TARGET = /力争|目标|计划到|预计|争取|确保到|到20\d\d年(?:底|末)?/;
+
+function assignRole(q: Quantity, text: string, clauseStart: number): void {
+  const prefix = text.slice(Math.max(clauseStart, q.start - 16), q.start);
+  if (TO.test(prefix)) q.role = 'to';
+  else if (FROM.test(prefix)) q.role = 'from';
+  else if (DELTA.test(prefix)) q.role = 'delta';
+  else if (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix)) q.role = 'share';
+  else if (PER.test(prefix)) q.role = 'per';
+  else if (TARGET.test(text.slice(clauseStart, q.start))) q.role = 'target';
+  else if (/(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(q.end, q.end + 1))) q.role = 'threshold';
+  if (q.kind === 'percent') {
+    const m = /([\u4e00-\u9fff]{1,4}率)(?:为|达|达到|是|约|保持在)?$/.exec(prefix);
+    if (m) q.rate = m[1];
+  }
+}

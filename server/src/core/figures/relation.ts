@@ -1,0 +1,92 @@
+// A relation between figures (部分与总数, 列举与数量, 比例, 合计, 增减, 前后数字, 日期),
+// found by the finders in relations/ and checked once per document. Rules report the
+// relations that do not hold; hover shows every relation a number takes part in.
+import type { Fix, Msg } from '../types';
+import type { Quantity } from './quantity';
+
+export interface ViewSpan {
+  start: number;
+  end: number;
+  /** What this place is in the relation (shown as related information). */
+  label: Msg;
+}
+
+export interface Relation {
+  /** The rule that reports it, e.g. figures/parts-total. */
+  rule: string;
+  ok: boolean;
+  /** Error only when the reading is certain. */
+  severity: 'error' | 'warning';
+  /** VIEW span the finding is reported at. */
+  start: number;
+  end: number;
+  /** Quantities involved (each becomes related information). */
+  quantities: Quantity[];
+  /** Other places involved: listed names, enumerated items. */
+  places?: ViewSpan[];
+  /** The arithmetic, e.g. `2 + 5 = 7 ≠ 8`. */
+  arithmetic: string;
+  message: Msg;
+  fix?: (toOrig: (s: number, e: number) => { start: number; end: number }) => Fix;
+}
+
+/** A number for arithmetic display, in the scale it was written in (86.47亿 → 86.47). */
+export function fmt(v: number, scale = 1, decimals?: number): string {
+  const x = v / scale;
+  const d = decimals ?? (Number.isInteger(x) ? 0 : Math.min(4, (String(x).split('.')[1] ?? '').length));
+  const s = x.toFixed(d);
+  return d > 0 ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** Scale suffix for display: 万/亿. */
+export function scaleWord(scale: number): string {
+  return scale === 1e4 ? '万' : scale === 1e8 ? '亿' : scale === 1e12 ? '万亿' : scale === 1e7 ? '千万' : '';
+}
+
+/** The largest scale among quantities, to show them all in one scale. */
+export function commonScale(qs: Quantity[]): { scale: number; decimals: number } {
+  let scale = 1;
+  for (const q of qs) if (q.scale > scale) scale = q.scale;
+  // Enough decimals for every part in that scale.
+  let decimals = 0;
+  for (const q of qs) {
+    const x = q.value / scale;
+    const d = Number.isInteger(x) ? 0 : Math.min(4, (String(+x.toFixed(6)).split('.')[1] ?? '').length);
+    if (d > decimals) decimals = d;
+  }
+  return { scale, decimals };
+}
+
+/** Display of quantities in a common scale. */
+export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => string; unit: string } {
+  const { scale, decimals } = commonScale(qs);
+  const of = (v: number) => fmt(v, scale, decimals);
+  const u = qs[0]?.unit?.unit ?? '';
+  return { list: qs.map((q) => of(q.value)), of, unit: scaleWord(scale) + (u === '%' ? '' : u) };
+}
+
+/** Equal within the rounding of the written decimals (money parts may each be rounded). */
+export function nearlyEqual(a: number, b: number, decimals: number, scale: number, terms: number): boolean {
+  const tol = (0.5 * Math.pow(10, -decimals) * scale * Math.max(1, terms)) + 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
+  return Math.abs(a - b) <= (decimals === 0 && scale === 1 ? 1e-9 : tol);
+}
+
+/** Tolerance for a written percentage: rounding or truncation of what is written, at least 0.15. */
+export function pctTolerance(decimals: number): number {
+  return decimals === 0 ? 1 : Math.max(0.15, Math.pow(10, -decimals));
+}
+
+export function isUsable(q: Quantity): boolean {
+  return !q.unknown && !Number.isNaN(q.value) && !q.approx;
+}
+
+/** Kinds that are amounts one can add up. */
+export function isAmount(q: Quantity): boolean {
+  return q.kind === 'count' || q.kind === 'money' || q.kind === 'measure';
+}
+
+/** Start of the noun phrase before a quantity (新任科级干部 in 新任科级干部8人), for reporting. */
+export function phraseStart(q: Quantity): number {
+  const lead = /^(?:其中|包括|另有|还有|并|共有|现有|有)/.exec(q.before)?.[0].length ?? 0;
+  return q.start - q.before.length + lead;
+}
