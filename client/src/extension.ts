@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, registerAuthoring } from './authoring';
 
 let client: LanguageClient | undefined;
 
@@ -21,11 +22,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS },
   };
   client = new LanguageClient('workreport', '报告校对 · Work Report Checker', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
+  registerAuthoring(context, client);
   return { client };
 }
 
