@@ -89,7 +89,7 @@ const PATTERNS: { re: RegExp; style: NumberingStyle; level: NumberingLevel; han:
   { re: /^（([0-9]{1,2})）/, style: 'arabic-paren', level: 4, han: false },
   { re: /^([0-9]{1,2})[.．](?![0-9])/, style: 'arabic-dot', level: 3, han: false },
   { re: /^([0-9]{1,2})、(?![0-9]{1,2}(?![0-9]))/, style: 'arabic-dun', level: 3, han: false },
-  { re: /^([0-9]{1,2})\)(?![0-9])/, style: 'arabic-halfparen', level: 4, han: false },
+  { re: /^([0-9]{1,2})[)）](?![0-9])/, style: 'arabic-halfparen', level: 4, han: false },
 ];
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';

@@ -2,7 +2,7 @@
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
 import { writeMarker } from '../../model/numbering';
-import { renumberAll } from '../../outline/renumber';
+import { renumberAll, renumberEdit } from '../../outline/renumber';
 import { inDocumentScript } from '../../outline/script';
 import { eolOf } from '../../outline/siblings';
 import type { TextEdit } from '../../types';
@@ -48,14 +48,20 @@ export const missingSection: Rule = {
       const headingText = `${md}${marker}${title}`;
       const edits: TextEdit[] = [];
       if (next) {
-        const line = doc.lines[next.heading.line];
+        const h = next.heading;
+        const line = doc.lines[h.line];
         const lineText = doc.text.slice(line.start, line.end);
         const indent = /^[ \t\u3000\u00a0]*/.exec(lineText)![0];
         // Keep the document's paragraph spacing: a blank line before the heading means one after ours.
-        const prevLine = doc.lines[next.heading.line - 1];
+        const prevLine = doc.lines[h.line - 1];
         const blank = prevLine && !doc.text.slice(prevLine.start, prevLine.end).trim();
-        edits.push({ start: line.start, end: line.start, newText: `${indent}${headingText}${eol}${blank ? eol : ''}` });
-        edits.push(...renumberAll(doc, level1.slice(nextIndex).filter((h) => h.numbering), ordinal + 1));
+        const inserted = `${indent}${headingText}${eol}${blank ? eol : ''}`;
+        // One edit from the line start through the next heading's marker, which moves up
+        // by one (an insertion and a replacement at the same offset would not combine).
+        const bump = h.numbering && h.markerSpan ? renumberEdit(doc, h, ordinal + 1) : undefined;
+        if (bump) edits.push({ start: line.start, end: bump.end, newText: inserted + doc.text.slice(line.start, bump.start) + bump.newText });
+        else edits.push({ start: line.start, end: line.start, newText: inserted });
+        edits.push(...renumberAll(doc, level1.slice(nextIndex + 1).filter((x) => x.numbering), ordinal + 2));
       } else {
         const end = doc.text.length;
         const sep = doc.text.endsWith('\n') ? '' : eol;
