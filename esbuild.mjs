@@ -1,6 +1,7 @@
 // Bundles into dist/ (extension, server, CLI) and out/ (tests). Never mixed with tsc,
 // which only type-checks (noEmit).
 import * as esbuild from 'esbuild';
+import { builtinModules } from 'node:module';
 import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,9 +32,34 @@ function testEntries(dir) {
   return out;
 }
 
+// VS Code for the Web: the client (CommonJS, loaded by the web extension host) and the server
+// (a classic web worker: iife). Nothing Node-only may reach them: any import of a Node
+// built-in fails the build instead of being shimmed into a runtime crash.
+function browserBuilds() {
+  const noNode = {
+    name: 'no-node-builtins',
+    setup(build) {
+      const builtins = new Set(builtinModules);
+      build.onResolve({ filter: /.*/ }, (a) => {
+        const bare = a.path.replace(/^node:/, '').split('/')[0];
+        if (a.path.startsWith('node:') || (builtins.has(bare) && !a.path.startsWith('.'))) {
+          return { errors: [{ text: `Node-only module "${a.path}" imported by ${a.importer} in a browser bundle` }] };
+        }
+        return undefined;
+      });
+    },
+  };
+  const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [noNode] };
+  return [
+    { ...browser, format: 'cjs', entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/browser', external: ['vscode'] },
+    { ...browser, format: 'iife', entryPoints: { server: 'server/src/server-browser.ts' }, outdir: 'dist/browser' },
+  ];
+}
+
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server-node.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  ...browserBuilds(),
 ];
 if (!args.includes('--no-tests')) {
   builds.push({
@@ -42,6 +68,14 @@ if (!args.includes('--no-tests')) {
     outdir: 'out',
     outbase: '.',
     external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'zhlint'],
+  });
+  // The browser test (test/browser/*.browser.ts, `npm run test:browser`) needs Chromium: kept
+  // out of out/test/ so that `npm test` runs without one.
+  builds.push({
+    ...common,
+    entryPoints: readdirSync(join('test', 'browser')).filter((n) => n.endsWith('.browser.ts')).map((n) => join('test', 'browser', n)),
+    outdir: join('out', 'browser'),
+    external: ['playwright-core'],
   });
 }
 

@@ -1,0 +1,219 @@
+// The language server as VS Code for the Web runs it: dist/browser/server.js in a web worker of
+// a real browser (Debian's headless Chromium, driven by playwright-core; never a downloaded
+// browser). A page served on 127.0.0.1 starts the worker and speaks LSP to it with postMessage,
+// as vscode-languageclient/browser does: initialize, didOpen the seed, diagnostics back.
+// Run with `npm run test:browser` (needs /usr/bin/chromium: `apt-get install chromium`).
+import { test, describe, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DIST, SEED } from '../paths';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const WORKER = path.join(DIST, 'browser', 'server.js');
+const CLIENT = path.join(DIST, 'browser', 'extension.js');
+const RULE = 'text/pinyin-annotation';
+const seedText = fs.readFileSync(SEED, 'utf8');
+const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
+const ANNOTATIONS = [...seedText.matchAll(ANNOTATION)].length;
+
+// The page: a tiny LSP client over postMessage. window.lsp(method, params) sends a request,
+// window.notify(...) a notification; notifications from the server collect in window.inbox.
+const PAGE = `<!doctype html><meta charset="utf-8"><title>workreport worker</title>
+<script>
+  const worker = new Worker('/server.js');
+  let nextId = 1;
+  const pending = new Map();
+  window.inbox = [];
+  window.serverRequests = [];
+  window.workerErrors = [];
+  worker.onerror = (e) => window.workerErrors.push(String(e.message || e));
+  worker.onmessage = (e) => {
+    const m = e.data;
+    if (m.id !== undefined && m.method) {            // a request from the server
+      window.serverRequests.push(m.method);
+      worker.postMessage({ jsonrpc: '2.0', id: m.id, result: null });
+    } else if (m.id !== undefined) {                 // a response
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (p) m.error ? p.reject(new Error(JSON.stringify(m.error))) : p.resolve(m.result);
+    } else {
+      window.inbox.push(m);
+    }
+  };
+  window.lsp = (method, params) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ jsonrpc: '2.0', id, method, params });
+  });
+  window.notify = (method, params) => worker.postMessage({ jsonrpc: '2.0', method, params });
+  window.waitFor = (pred, ms) => new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    (function poll() {
+      const hit = window.inbox.find(pred);
+      if (hit) return resolve(hit);
+      if (Date.now() - t0 > ms) return reject(new Error('timed out; inbox: ' + JSON.stringify(window.inbox.map((m) => m.method))));
+      setTimeout(poll, 10);
+    })();
+  });
+</script>`;
+
+let server: http.Server;
+let base: string;
+let browser: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+let userDataDir: string;
+
+before(async () => {
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install chromium (or set CHROMIUM_PATH)`);
+  assert.ok(fs.existsSync(WORKER), `${WORKER} not built: node esbuild.mjs`);
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    } else if (url.pathname === '/server.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(fs.readFileSync(WORKER));
+    } else if (url.pathname === '/seed.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(seedText);
+    } else if (url.pathname === '/favicon.ico' || url.pathname.endsWith('.map')) {
+      res.writeHead(204).end();
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'workreport-chromium-'));
+  // A fresh profile per run (launchPersistentContext is how playwright takes --user-data-dir).
+  browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    timeout: 30_000,
+  });
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(`${base}/`);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+interface Diag {
+  code: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+describe('language server in a web worker (Chromium)', () => {
+  test('initialize, didOpen the seed as plaintext, pushed diagnostics with every annotation', async () => {
+    const t0 = Date.now();
+    const init = await page.evaluate(() =>
+      (globalThis as any).lsp('initialize', {
+        processId: null,
+        rootUri: null,
+        locale: 'en',
+        capabilities: { textDocument: { publishDiagnostics: {} } },
+      }),
+    );
+    assert.equal(init.serverInfo.name, 'workreport-language-server');
+    assert.equal(init.capabilities.diagnosticProvider, undefined, 'a push-only client gets no pull provider');
+    const result = await page.evaluate(async () => {
+      const w = globalThis as any;
+      w.notify('initialized', {});
+      const text = await (await fetch('/seed.txt')).text();
+      const uri = 'vscode-vfs://github/workreport/demo/seed.txt';
+      w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+      return { params: m.params, serverRequests: w.serverRequests, workerErrors: w.workerErrors };
+    });
+    const ms = Date.now() - t0;
+    const diags = result.params.diagnostics as Diag[];
+    const ours = diags.filter((d) => d.code === RULE);
+    assert.equal(ANNOTATIONS, 635);
+    assert.equal(ours.length, ANNOTATIONS);
+    // Same positions as the annotations in the text (UTF-16 columns, as the browser counts).
+    const lines = seedText.split('\n');
+    for (const d of ours) {
+      const quoted = lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+      assert.match(quoted, /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)$/);
+    }
+    assert.deepEqual(result.workerErrors, []);
+    assert.deepEqual(result.serverRequests, [], 'the server asked nothing the client did not announce');
+    assert.deepEqual(consoleErrors, []);
+    console.log(`# worker: initialize + seed diagnostics in ${ms} ms (${diags.length} diagnostics)`);
+  });
+
+  test('pull diagnostics and a quick fix from the worker (the path VS Code for the Web uses)', async () => {
+    const r = await page.evaluate(async () => {
+      const w = globalThis as any;
+      const text = await (await fetch('/seed.txt')).text();
+      const uri = 'vscode-test-web://mount/seed.report';
+      w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'workreport', version: 1, text } });
+      const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+      const d = m.params.diagnostics.find((x: any) => x.code === 'text/pinyin-annotation');
+      const actions = await w.lsp('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d], only: ['quickfix'] },
+      });
+      w.notify('textDocument/didClose', { textDocument: { uri } });
+      const cleared = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.diagnostics.length === 0, 5000);
+      return { d, actions, cleared: !!cleared };
+    });
+    const fix = (r.actions as any[]).find((a) => a.edit?.changes?.['vscode-test-web://mount/seed.report']);
+    assert.ok(fix, `a quick fix for ${JSON.stringify(r.d.range)}`);
+    const edit = fix.edit.changes['vscode-test-web://mount/seed.report'][0];
+    assert.deepEqual(edit.range, r.d.range);
+    assert.equal(edit.newText, '');
+    assert.ok(r.cleared);
+  });
+
+  test('a non-report plain text in the worker gets an empty push', async () => {
+    const diags = await page.evaluate(async () => {
+      const w = globalThis as any;
+      const uri = 'vscode-vfs://github/workreport/demo/notes.txt';
+      w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '周末买菜，当(dāng)天给妈妈打电话。\n' } });
+      return (await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 10000)).params.diagnostics;
+    });
+    assert.deepEqual(diags, []);
+  });
+
+  test('shutdown and exit answer', async () => {
+    const r = await page.evaluate(() => (globalThis as any).lsp('shutdown', null));
+    assert.equal(r, null);
+    assert.deepEqual(consoleErrors, []);
+  });
+});
+
+describe('browser bundles contain nothing Node-only', () => {
+  test('the worker bundle requires nothing; the client requires only vscode', () => {
+    const worker = fs.readFileSync(WORKER, 'utf8');
+    assert.doesNotMatch(worker, /\brequire\(\s*["'][^"']+["']\s*\)/);
+    assert.doesNotMatch(worker, /["']node:[a-z_]+["']/);
+    const client = fs.readFileSync(CLIENT, 'utf8');
+    const required = new Set([...client.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
+    assert.deepEqual([...required], ['vscode']);
+    const pkg = JSON.parse(fs.readFileSync(path.join(DIST, '..', 'package.json'), 'utf8'));
+    assert.equal(pkg.browser, './dist/browser/extension.js');
+  });
+});
