@@ -5,13 +5,17 @@ import { FigureContext } from './context';
 import type { Quantity } from './quantity';
 import type { Relation } from './relation';
 import { findNamedCounts } from './relations/named-count';
+import { findPartsTotals } from './relations/parts-total';
+import { findPercentages } from './relations/percentage';
+import { findSums } from './relations/sum';
+import { findChanges } from './relations/change';
 
 export interface FigureAnalysis {
   quantities: Quantity[];
   relations: Relation[];
 }
 
-const FINDERS: ((ctx: FigureContext) => Relation[])[] = [findNamedCounts];
+const FINDERS: ((ctx: FigureContext) => Relation[])[] = [findPartsTotals, findNamedCounts, findPercentages, findSums, findChanges];
 
 export function figures(doc: ReportDocument): FigureAnalysis {
   return doc.memo('figures:analysis', () => {

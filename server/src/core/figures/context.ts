@@ -9,6 +9,7 @@ export class FigureContext {
   readonly text: string;
   readonly qs: Quantity[];
   private bySentence = new Map<number, Quantity[]>();
+  private cache = new Map<string, unknown>();
 
   constructor(readonly doc: ReportDocument) {
     this.text = doc.view.text;
@@ -18,6 +19,12 @@ export class FigureContext {
       if (!l) this.bySentence.set(q.sentence, (l = []));
       l.push(q);
     }
+  }
+
+  /** Share a derived structure between finders (e.g. the 其中 groups). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as T;
   }
 
   inSentence(sentence: number): Quantity[] {

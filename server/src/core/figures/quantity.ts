@@ -439,7 +439,10 @@ const DELTA = /(?:同比|比上年|较上年)?(?:增加|增长|提高|提升|上
 const PER = /每|人均|户均|社均|平均|日均|年均|月均|亩均|场均|次均|校均|村均/;
 const TARGET = /力争|目标|计划到|预计|争取|确保到|到20\d\d年(?:底|末)?/;
 
+const HAS_ROLE = new Set<QuantityKind>(['count', 'money', 'measure', 'time', 'percent', 'points', 'multiple']);
+
 function assignRole(q: Quantity, text: string, clauseStart: number): void {
+  if (!HAS_ROLE.has(q.kind)) return;
   const prefix = text.slice(Math.max(clauseStart, q.start - 16), q.start);
   if (TO.test(prefix)) q.role = 'to';
   else if (FROM.test(prefix)) q.role = 'from';

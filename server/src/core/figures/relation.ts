@@ -60,7 +60,9 @@ export function commonScale(qs: Quantity[]): { scale: number; decimals: number }
 /** Display of quantities in a common scale. */
 export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => string; unit: string } {
   const { scale, decimals } = commonScale(qs);
-  const of = (v: number) => fmt(v, scale, decimals);
+  // Mixed scales (8600万 vs 3.2亿): say the scale on every number.
+  const mixed = qs.some((q) => q.scale !== qs[0].scale);
+  const of = (v: number) => fmt(v, scale, decimals) + (mixed ? scaleWord(scale) : '');
   const u = qs[0]?.unit?.unit ?? '';
   return { list: qs.map((q) => of(q.value)), of, unit: scaleWord(scale) + (u === '%' ? '' : u) };
 }
