@@ -5,8 +5,13 @@ import type { Span } from '../types';
 import { isHanAt } from './chars';
 
 const LETTERS = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
-// Seeds of a run: `??`, `?;`, `?` + pinyin-ish letters + `)` with no `(`, U+FFFD.
-const SEED = new RegExp(`\\?{2,}|\\?;|\\?[${LETTERS}]{1,6}\\)|\\uFFFD+`, 'g');
+// Seeds of a run: `??`, `?;`, `?` + pinyin-ish letters + `)` with no `(`, U+FFFD, and
+// the classic mojibake signatures: 锟斤拷 (U+FFFD as UTF-8 read as GBK), 烫烫烫/屯屯屯
+// (uninitialised memory), and UTF-8 read as Latin-1 (â€œ, ï¿½, Ã©).
+const SEED = new RegExp(
+  `\\?{2,}|\\?;|\\?[${LETTERS}]{1,6}\\)|\\uFFFD+|(?:锟斤拷)+锟?|(?:烫){3,}|(?:屯){3,}|(?:â€[\\u0080-\\u00ff\\u0152-\\u2122]?)+|(?:ï¿½)+|(?:Ã[\\u0080-\\u00bf])+`,
+  'g',
+);
 const TAIL = new RegExp(`^(?:[?;╊\\uFFFD]|[${LETTERS}]{1,6}\\))`);
 
 export function findGarbled(text: string): Span[] {
@@ -15,6 +20,8 @@ export function findGarbled(text: string): Span[] {
   for (let m = SEED.exec(text); m; m = SEED.exec(text)) {
     const start = m.index;
     let end = start + m[0].length;
+    // `??` in English or code (`what??`, `a ?? b`) is not mojibake: it sits in non-ASCII text.
+    if (/^\?+$/.test(m[0]) && !(text.charCodeAt(start - 1) > 0x7f) && !(text.charCodeAt(end) > 0x7f)) continue;
     // Grow over what mojibake glues on: more `?`/`;`, letter debris after a `?`, and a
     // decoded half (one Han character) that sits between two `?`.
     for (let guard = 0; guard < 64 && end < text.length; guard++) {
@@ -26,6 +33,18 @@ export function findGarbled(text: string): Span[] {
       }
       const w = (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
       if (isHanAt(text, end) && text[end + w] === '?') {
+        end += w + 1;
+        continue;
+      }
+      // Box-drawing debris a few characters on (`?cè)谝恍╊I`): the Han between is garbled too.
+      const box = text.slice(end, end + 5).indexOf('╊');
+      if (box > 0 && /^[\u3400-\u9fff]+$/.test(text.slice(end, end + box))) {
+        end += box + 1;
+        if (/^[A-Za-z]$/.test(text[end] ?? '') && text[end + 1] === '(') end++;
+        continue;
+      }
+      // Debris after a run: a Han character with one stray ASCII letter (`?shù)攸h政`).
+      if (isHanAt(text, end) && /^[a-z]$/.test(text[end + w] ?? '') && !/[A-Za-z]/.test(text[end + w + 1] ?? '')) {
         end += w + 1;
         continue;
       }

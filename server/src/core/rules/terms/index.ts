@@ -1,3 +1,4 @@
 import type { Rule } from '../../rule';
+import { custom } from './custom';
 
-export const termsRules: Rule[] = [];
+export const termsRules: Rule[] = [custom];

@@ -1,5 +1,8 @@
 import type { Rule } from '../../rule';
+import { boilerplate } from './boilerplate';
+import { garbled } from './garbled';
 import { pinyinAnnotation } from './pinyin-annotation';
-import { lengthLimit } from './length-limit';
+import { scriptMixing } from './script-mixing';
+import { straySpace } from './stray-space';
 
-export const textRules: Rule[] = [pinyinAnnotation, lengthLimit];
+export const textRules: Rule[] = [straySpace, scriptMixing, pinyinAnnotation, boilerplate, garbled];

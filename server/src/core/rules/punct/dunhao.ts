@@ -1,0 +1,61 @@
+// punct/dunhao — two misuses of the 顿号 、:
+// 1. in an approximate number: `三、五名` → `三五名` (GB/T 15834-2011, 4.5.3.5 and GB/T
+//    15835-2011, 4.2: adjacent numerals for an estimate take no 顿号);
+// 2. between items that each carry quotation marks or 书名号: `《甲》、《乙》` → `《甲》《乙》`
+//    (GB/T 15834-2011, 4.5.3.6: usually no 顿号). A 顿号 after a quoted item stays when the
+//    next item is not quoted: `“稻鸭共生”、测土配方施肥`.
+import type { Rule } from '../../rule';
+import { BOILERPLATE, scope } from './scope';
+
+const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Measure words and units that make `三、五X` a count. */
+export const MEASURE = '个名人位次项家所户条件篇场天年月日周岁台套支把张辆本块元米亩斤吨株棵层间届批轮期部例起首门种类组队股口';
+
+export const dunhao: Rule = {
+  id: 'punct/dunhao',
+  description: {
+    zh: '顿号误用：概数中不用顿号（三、五个→三五个）；带引号或书名号的并列项之间通常不用顿号',
+    en: 'Misused 顿号: none inside an approximate number (三、五个 → 三五个), usually none between quoted or 书名号 items',
+  },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const text = doc.text;
+    const s = scope(doc);
+    for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
+      if (s.skip(i) || s.mask[i] & BOILERPLATE) continue;
+      const prev = text[i - 1];
+      const next = text[i + 1];
+      if ((prev === '”' && next === '“') || (prev === '》' && next === '《')) {
+        ctx.report({
+          start: i,
+          end: i + 1,
+          message: {
+            zh: prev === '》' ? '书名号之间通常不用顿号：《甲》《乙》' : '引号之间通常不用顿号：“甲”“乙”',
+            en: prev === '》' ? 'No 顿号 between 书名号 items: 《甲》《乙》' : 'No 顿号 between quoted items: “甲”“乙”',
+          },
+          fix: { title: { zh: '删除顿号', en: 'Remove the 顿号' }, edits: [{ start: i, end: i + 1, newText: '' }], safe: false },
+        });
+        continue;
+      }
+      const a = NUM[prev];
+      const b = NUM[next];
+      if (!a || !b || b - a < 1 || b - a > 2) continue;
+      // Not part of a longer numeral or an enumeration (一、二、三), not an ordinal (第三、四名).
+      const before = text[i - 2];
+      if (before && (NUM[before] || '十百千万第、'.includes(before))) continue;
+      let k = i + 2;
+      if (text[k] === '十' || text[k] === '百' || text[k] === '千' || text[k] === '万') k++;
+      const unit = text[k];
+      if (!unit || !MEASURE.includes(unit)) continue;
+      if (unit === '年' && text[k + 1] === '级') continue; // 一、二年级 are grades
+      if (text[k] === '、' || NUM[text[k]]) continue;
+      ctx.report({
+        start: i - 1,
+        end: i + 2,
+        message: { zh: `概数“${prev}、${next}”中不用顿号，应为“${prev}${next}”`, en: `No 顿号 in the approximate number “${prev}、${next}”: write “${prev}${next}”` },
+        fix: { title: { zh: `改为“${prev}${next}”`, en: `Write “${prev}${next}”` }, edits: [{ start: i, end: i + 1, newText: '' }], safe: true },
+      });
+    }
+  },
+};

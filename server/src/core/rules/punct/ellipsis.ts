@@ -1,0 +1,43 @@
+// punct/ellipsis — the Chinese ellipsis is six dots in two characters, `……` (GB/T
+// 15834-2011, 4.11). `...`, `。。。`, `···`, a single `…` or three `…` are fixed to `……`;
+// `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
+// and code is left alone.
+import type { Rule } from '../../rule';
+import { BOILERPLATE, isChineseChar, nextIndex, prevIndex, scope } from './scope';
+
+const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
+
+export const ellipsis: Rule = {
+  id: 'punct/ellipsis',
+  description: { zh: '省略号应为“……”（两个“…”）', en: 'The ellipsis is “……” (two “…”)' },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const text = doc.text;
+    const s = scope(doc);
+    for (const line of doc.lines) {
+      if (s.mask[line.start] & BOILERPLATE) continue;
+      const str = text.slice(line.start, line.end);
+      RUN.lastIndex = 0;
+      for (let m = RUN.exec(str); m; m = RUN.exec(str)) {
+        const start = line.start + m.index;
+        const end = start + m[0].length;
+        if (s.skip(start)) continue;
+        const run = m[0];
+        if (run[0] === '…' && (run.length === 2 || run.length === 4)) continue;
+        if (run[0] !== '…' && run[0] !== '。') {
+          // ASCII or middle dots: only in Chinese text.
+          const p = prevIndex(text, start, line.start);
+          const n = nextIndex(text, end - 1, line.end);
+          if (!(p >= 0 && isChineseChar(text, p)) && !(n >= 0 && isChineseChar(text, n))) continue;
+        }
+        ctx.report({
+          start,
+          end,
+          message: { zh: `省略号“${run}”应写作“……”`, en: `Ellipsis “${run}”: write “……”` },
+          fix: { title: { zh: '改为“……”', en: 'Replace with “……”' }, edits: [{ start, end, newText: '……' }], safe: true },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,138 @@
+// punct/halfwidth — half-width `, . : ; ? ! ( )` in Chinese text → `，。：；？！（）`
+// (GB/T 15834-2011, 3.1 and 4: Chinese text uses full-width marks). Left alone: decimals
+// and thousands (3.5, 1,000), times and ratios (10:30), URLs, e-mail, code-like tokens,
+// English runs, and list markers such as `1)` (the outline rules own those).
+import type { Rule } from '../../rule';
+import type { Report } from '../../types';
+import {
+  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope,
+} from './scope';
+
+const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const NAME: Record<string, { zh: string; en: string }> = {
+  ',': { zh: '逗号', en: 'comma' },
+  '.': { zh: '句号', en: 'full stop' },
+  ':': { zh: '冒号', en: 'colon' },
+  ';': { zh: '分号', en: 'semicolon' },
+  '?': { zh: '问号', en: 'question mark' },
+  '!': { zh: '叹号', en: 'exclamation mark' },
+  '(': { zh: '括号', en: 'parenthesis' },
+  ')': { zh: '括号', en: 'parenthesis' },
+};
+
+export const halfwidth: Rule = {
+  id: 'punct/halfwidth',
+  description: {
+    zh: '中文文本中应使用全角标点：, . : ; ? ! ( ) → ，。：；？！（）',
+    en: 'Use full-width punctuation in Chinese text: , . : ; ? ! ( ) → ，。：；？！（）',
+  },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const text = doc.text;
+    const s = scope(doc);
+    for (const line of doc.lines) {
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
+      checkLine(text, line.start, line.end, s, ctx.report);
+    }
+  },
+};
+
+function checkLine(text: string, start: number, end: number, s: Scope, report: (r: Report) => void): void {
+  const parens: number[] = [];
+  const pairOf = new Map<number, number>();
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (!(ch in FULL) || s.skip(i)) continue;
+    if (ch === '(' || ch === ')') {
+      const marker = listMarkerAt(text, ch === '(' ? i : i - 1, start);
+      if (marker && (ch === '(' || text[i - 1] !== '(')) {
+        // `(1)` / `1)` at an item start: skip the whole marker.
+        if (ch === '(') i += marker - 1;
+        continue;
+      }
+      if (ch === '(') parens.push(i);
+      else if (parens.length) pairOf.set(parens.pop()!, i);
+      continue;
+    }
+    if (chinesePunct(text, i, start, end, s)) {
+      // `, ` → `，`: a full-width mark carries its own space.
+      let e = i + 1;
+      while (e < end && text[e] === ' ' && isChineseChar(text, nextIndex(text, i, end))) e++;
+      emit(report, text, i, e, ch, true);
+    }
+  }
+  for (const [open, close] of pairOf) {
+    if (!chineseParens(text, open, close, start, end)) continue;
+    emit(report, text, open, open + 1, '(', true);
+    emit(report, text, close, close + 1, ')', true);
+  }
+  // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
+  const matched = new Set<number>([...pairOf.keys(), ...pairOf.values()]);
+  for (let i = start; i < end; i++) {
+    if ((text[i] !== '(' && text[i] !== ')') || matched.has(i) || s.skip(i)) continue;
+    if (listMarkerAt(text, text[i] === '(' ? i : Math.max(start, i - 2), start) || listMarkerAt(text, i - 1, start)) continue;
+    const p = prevIndex(text, i, start);
+    const n = nextIndex(text, i, end);
+    if ((p >= 0 && isChineseChar(text, p)) || (n >= 0 && isChineseChar(text, n))) {
+      emit(report, text, i, i + 1, text[i], false);
+    }
+  }
+}
+
+/** Is the mark at `i` (one of , . : ; ? !) punctuation of Chinese text? */
+function chinesePunct(text: string, i: number, start: number, end: number, s: Scope): boolean {
+  const ch = text[i];
+  const p = prevIndex(text, i, start, s);
+  const n = nextIndex(text, i, end, s);
+  const prev = p >= 0 ? text[p] : undefined;
+  const next = n >= 0 ? text[n] : undefined;
+  const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjk(text[p]);
+  const nextCn = n >= 0 && isChineseChar(text, n);
+  // Between two digits it is a decimal point, thousands separator or time/ratio colon.
+  if (p === i - 1 && n === i + 1 && isDigit(prev) && isDigit(next)) return false;
+  if (ch === '.') {
+    if (text[i + 1] === '.' || text[i - 1] === '.') return false; // `...` is punct/ellipsis
+    if (!prevCn) return false;
+    // `一.` at a line start is heading numbering (outline/numbering-style).
+    if (/^[一二三四五六七八九十]+$/.test(text.slice(start, i).trim())) return false;
+    return n < 0 || nextCn || isSpace(text[i + 1]);
+  }
+  if (prevCn) return true;
+  // `AED,以及`, `2.3万名,其中`: Latin or digits before, Chinese after.
+  if ((isLatinOrDigit(prev) || prev === '%' || prev === ')') && nextCn) return true;
+  return false;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Brackets of Chinese text: Chinese inside, or Chinese right outside. */
+function chineseParens(text: string, open: number, close: number, start: number, end: number): boolean {
+  for (let k = open + 1; k < close; k++) if (isChineseChar(text, k)) return true;
+  const p = prevIndex(text, open, start);
+  const n = nextIndex(text, close, end);
+  const prevCn = p >= 0 && isChineseChar(text, p) && !isSpace(text[open - 1]);
+  const nextCn = n >= 0 && isChineseChar(text, n) && !isSpace(text[close + 1]);
+  return prevCn || nextCn;
+}
+
+function emit(report: (r: Report) => void, text: string, start: number, end: number, ch: string, safe: boolean): void {
+  const full = FULL[ch];
+  const name = NAME[ch];
+  report({
+    start,
+    end: start + 1,
+    message: {
+      zh: `中文文本中的半角${name.zh}“${ch}”应改为全角“${full}”`,
+      en: `Half-width ${name.en} “${ch}” in Chinese text: use “${full}”`,
+    },
+    fix: {
+      title: { zh: `改为“${full}”`, en: `Replace with “${full}”` },
+      edits: [{ start, end, newText: full }],
+      safe,
+    },
+  });
+  void text;
+}

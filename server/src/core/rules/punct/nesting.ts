@@ -1,0 +1,54 @@
+// punct/nesting — quotation marks inside quotation marks: double outside, single inside
+// (GB/T 15834-2011, 4.1.3.2); a 书名号 inside a 书名号 uses 〈〉 (4.15.3.3).
+import type { Rule } from '../../rule';
+import { scanPairs } from './pairs';
+
+export const nesting: Rule = {
+  id: 'punct/nesting',
+  description: {
+    zh: '引号、书名号嵌套有误：外层用双引号“”，里层用单引号‘’；书名号内再用〈〉',
+    en: 'Wrongly nested marks: double quotes outside, single inside; 〈〉 inside 《》',
+  },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    for (const p of scanPairs(doc).pairs) {
+      const parent = p.outer[0];
+      if (p.kind === 'double' && p.outer.includes('double')) {
+        ctx.report({
+          start: p.open,
+          end: p.close + 1,
+          message: { zh: '双引号里面又用双引号，里层应改用单引号‘’', en: 'Double quotes inside double quotes: use ‘’ inside' },
+          fix: {
+            title: { zh: '里层改为单引号‘’', en: 'Use ‘’ for the inner quotation' },
+            edits: [
+              { start: p.open, end: p.open + 1, newText: '‘' },
+              { start: p.close, end: p.close + 1, newText: '’' },
+            ],
+            safe: false,
+          },
+        });
+      } else if (p.kind === 'double' && parent === 'single' && !p.outer.includes('double')) {
+        ctx.report({
+          start: p.open,
+          end: p.close + 1,
+          message: { zh: '单引号里面用了双引号：外层应为双引号，里层为单引号', en: 'Double quotes inside single quotes: double goes outside, single inside' },
+        });
+      } else if (p.kind === 'book' && p.outer.includes('book')) {
+        ctx.report({
+          start: p.open,
+          end: p.close + 1,
+          message: { zh: '书名号里面又用书名号，里层应改用单书名号〈〉', en: '《》 inside 《》: use 〈〉 inside' },
+          fix: {
+            title: { zh: '里层改为〈〉', en: 'Use 〈〉 inside' },
+            edits: [
+              { start: p.open, end: p.open + 1, newText: '〈' },
+              { start: p.close, end: p.close + 1, newText: '〉' },
+            ],
+            safe: true,
+          },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+// punct/range — the connecting mark of a range (GB/T 15834-2011, 4.13.3): a range of
+// values takes the wave dash `～` (`60%～68%`, `3～5个`); a span of years the one-em
+// dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
+// (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
+import type { Rule } from '../../rule';
+import { BOILERPLATE, scope } from './scope';
+
+// number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
+const RANGE = /(\d+(?:\.\d+)?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d+(?:\.\d+)?)(%?)/g;
+
+export const range: Rule = {
+  id: 'punct/range',
+  description: {
+    zh: '数值范围用浪纹线“～”（60%～68%），年份起止用一字线“—”（2023—2025年）',
+    en: 'Ranges of values take “～” (60%～68%); spans of years take “—” (2023—2025年)',
+  },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const text = doc.text;
+    const s = scope(doc);
+    for (const line of doc.lines) {
+      if (s.mask[line.start] & BOILERPLATE) continue;
+      const str = text.slice(line.start, line.end);
+      RANGE.lastIndex = 0;
+      for (let m = RANGE.exec(str); m; m = RANGE.exec(str)) {
+        const at = m.index;
+        const end = at + m[0].length;
+        const before = str[at - 1];
+        const after = str[end];
+        // Part of a longer token: 2014-11-24, GB/T 15834-2011, A3-5, 0792-8888888-1, 1.2.3-4.
+        if (before && /[0-9A-Za-z./:_\-–－]/.test(before)) continue;
+        if (before === ' ' && /[A-Za-z/]/.test(str[at - 2] ?? '')) continue;
+        if (after && /[0-9A-Za-z\-–－.]/.test(after)) continue;
+        const dashAt = line.start + at + m[1].length + m[2].length + (str[at + m[1].length + m[2].length] === ' ' ? 1 : 0);
+        if (s.skip(dashAt)) continue;
+        const years = /^(?:19|20)\d\d$/.test(m[1]) && /^(?:19|20)\d\d$/.test(m[4]) && after === '年';
+        const values = m[2] === '%' || m[5] === '%' || (after !== undefined && /[\u4e00-\u9fff]/.test(after));
+        if (!years && !values) continue;
+        // A wave dash for years, or `—` for values, is also accepted.
+        if (years && (m[3] === '～')) continue;
+        const mark = years ? '—' : '～';
+        const shown = m[0];
+        ctx.report({
+          start: dashAt,
+          end: dashAt + 1,
+          message: years
+            ? { zh: `年份起止“${shown}”应用一字线：${m[1]}—${m[4]}`, en: `Span of years “${shown}”: use “—” (${m[1]}—${m[4]})` }
+            : { zh: `数值范围“${shown}”应用浪纹线“～”`, en: `Range “${shown}”: use “～”` },
+          fix: { title: { zh: `改为“${mark}”`, en: `Use “${mark}”` }, edits: [{ start: dashAt, end: dashAt + 1, newText: mark }], safe: true },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+// punct/repeated — the same mark twice (`，，` `。。` `、、`) or two marks that cannot stand
+// together (`，。`): a typing slip. GB/T 15834 allows `？！` and repeated `！`/`？` for
+// emphasis, so those are left alone; three or more `。` are punct/ellipsis.
+import type { Rule } from '../../rule';
+import { BOILERPLATE, scope } from './scope';
+
+const MARKS = '，。、；：';
+const NAME: Record<string, string> = { '，': '逗号', '。': '句号', '、': '顿号', '；': '分号', '：': '冒号' };
+
+export const repeated: Rule = {
+  id: 'punct/repeated',
+  description: { zh: '标点重复，如“，，”“。。”“，。”', en: 'Doubled punctuation such as ，， 。。 ，。' },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const text = doc.text;
+    const s = scope(doc);
+    for (let i = 0; i < text.length - 1; i++) {
+      const a = text[i];
+      if (!MARKS.includes(a) || !MARKS.includes(text[i + 1]) || s.skip(i) || s.mask[i] & BOILERPLATE) continue;
+      let j = i + 1;
+      while (j < text.length && MARKS.includes(text[j])) j++;
+      const run = text.slice(i, j);
+      if (/^。{3,}$/.test(run)) {
+        i = j - 1;
+        continue;
+      }
+      const same = [...run].every((c) => c === a);
+      ctx.report({
+        start: i,
+        end: j,
+        message: same
+          ? { zh: `${NAME[a]}重复“${run}”`, en: `Repeated punctuation “${run}”` }
+          : { zh: `标点连用“${run}”，只保留一个`, en: `Marks “${run}” used together: keep one` },
+        fix: same
+          ? { title: { zh: `改为“${a}”`, en: `Keep one “${a}”` }, edits: [{ start: i + 1, end: j, newText: '' }], safe: true }
+          : undefined,
+      });
+      i = j - 1;
+    }
+  },
+};

@@ -1,0 +1,64 @@
+// terms/custom — the user's own list of wrong → right wordings (settings
+// `workreport.terms` or `terms` in .workreportrc.json): `{"wrong": "带领导", "right": "带领"}`.
+// Literal terms are matched as written and fixed safely; regex terms (`"regex": true`)
+// are bounded (see pattern.ts), are not run in untrusted workspaces and their fix is
+// offered but not applied by fix-all.
+import type { Rule } from '../../rule';
+import { BOILERPLATE, scope } from '../punct/scope';
+import { compileTerms, MAX_MATCHES } from './pattern';
+
+export const custom: Rule = {
+  id: 'terms/custom',
+  description: { zh: '自定义术语表：错误写法 → 正确写法', en: 'Your terminology list: wrong → right wording' },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const terms = ctx.config.terms;
+    if (!terms?.length) return;
+    const text = doc.text;
+    const s = scope(doc);
+    for (const t of compileTerms(terms, ctx.config.trusted)) {
+      const right = t.def.right;
+      const found: [number, number][] = [];
+      if (t.literal) {
+        for (let i = text.indexOf(t.literal); i >= 0 && found.length < MAX_MATCHES; i = text.indexOf(t.literal, i + t.literal.length)) {
+          found.push([i, i + t.literal.length]);
+        }
+      } else if (t.regex) {
+        t.regex.lastIndex = 0;
+        for (let m = t.regex.exec(text); m && found.length < MAX_MATCHES; m = t.regex.exec(text)) {
+          if (!m[0].length) {
+            t.regex.lastIndex++;
+            continue;
+          }
+          found.push([m.index, m.index + m[0].length]);
+        }
+      }
+      for (const [start, end] of found) {
+        if (s.skip(start) || s.mask[start] & BOILERPLATE) continue;
+        // Already the right wording (wrong `中心` inside right `中心城区`): nothing to do.
+        if (alreadyRight(text, start, end, t.literal ?? text.slice(start, end), right)) continue;
+        const wrong = text.slice(start, end);
+        const note = t.def.note ? `（${t.def.note}）` : '';
+        ctx.report({
+          start,
+          end,
+          message: { zh: `“${wrong}”应为“${right}”${note}`, en: `“${wrong}” should be “${right}”${t.def.note ? ` (${t.def.note})` : ''}` },
+          fix: {
+            title: { zh: `改为“${right}”`, en: `Replace with “${right}”` },
+            edits: [{ start, end, newText: right }],
+            safe: !!t.literal,
+          },
+        });
+      }
+    }
+  },
+};
+
+function alreadyRight(text: string, start: number, end: number, wrong: string, right: string): boolean {
+  for (let k = right.indexOf(wrong); k >= 0; k = right.indexOf(wrong, k + 1)) {
+    if (text.slice(start - k, start - k + right.length) === right) return true;
+  }
+  void end;
+  return false;
+}

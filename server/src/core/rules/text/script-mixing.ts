@@ -1,0 +1,47 @@
+// text/script-mixing — simplified and traditional characters mixed in one document.
+// The document's script is what most of its unambiguous characters are; the characters
+// of the other script are flagged. Ambiguous characters (显著, 怎么, 干部, 皇后, 乾隆)
+// never count: see core/script. The commands 转换为简体/繁体 convert the whole document.
+import type { Rule } from '../../rule';
+import { foldText } from '../../model/fold';
+import { scriptProfile, type ScriptProfile } from '../../script/mixing';
+import type { ReportDocument } from '../../model/document';
+import { BOILERPLATE, scope } from '../punct/scope';
+
+/** The document's script profile (shared with the conversion commands). */
+export function documentScript(doc: ReportDocument): ScriptProfile {
+  return doc.memo('script:profile', () => {
+    const s = scope(doc);
+    return scriptProfile(doc.text, foldText(doc.text), (i) => (s.mask[i] & (1 | 2 | BOILERPLATE)) !== 0);
+  });
+}
+
+export const scriptMixing: Rule = {
+  id: 'text/script-mixing',
+  description: {
+    zh: '简体字与繁体字混用',
+    en: 'Simplified and traditional characters mixed in one document',
+  },
+  severity: 'warning',
+  fixable: true,
+  check(doc, ctx) {
+    const p = documentScript(doc);
+    if (!p.script) return;
+    const simp = p.script === 'simplified';
+    for (const st of p.strays) {
+      ctx.report({
+        start: st.start,
+        end: st.end,
+        message: simp
+          ? { zh: `简体文档中混有繁体字“${st.text}”（简体：${st.replacement}）`, en: `Traditional “${st.text}” in a simplified document (simplified: ${st.replacement})` }
+          : { zh: `繁体文档中混有简体字“${st.text}”（繁体：${st.replacement}）`, en: `Simplified “${st.text}” in a traditional document (traditional: ${st.replacement})` },
+        fix: {
+          title: { zh: `改为“${st.replacement}”`, en: `Replace with “${st.replacement}”` },
+          edits: [{ start: st.start, end: st.end, newText: st.replacement }],
+          // Traditional → simplified is one-to-one; the other way often is not (发 → 發/髮).
+          safe: simp,
+        },
+      });
+    }
+  },
+};
