@@ -4,7 +4,7 @@ import { ReportDocument } from './model/document';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import { withoutIgnored } from './ignore';
-import type { Finding, Report, Severity } from './types';
+import type { Finding, Report, Severity, Span } from './types';
 
 export interface CheckResult {
   doc: ReportDocument;
@@ -46,7 +46,9 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
       // A rule may lower its severity for a less certain finding, never raise it
       // above what the user set.
       const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
-      findings.push({ ...r, start, end, rule: rule.id, severity: sev });
+      // No fix edits a garbled run: the lost words are the writer's to restore.
+      const fix = r.fix && touchesGarbled(r.fix.edits, doc.garbled) ? undefined : r.fix;
+      findings.push({ ...r, fix, start, end, rule: rule.id, severity: sev });
     };
     try {
       rule.check(doc, { config, report });
@@ -63,4 +65,10 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { doc, findings: withoutIgnored(text, doc.lines, findings, config.ignore) };
+}
+
+/** Does any edit overlap (or insert strictly inside) a garbled span? */
+function touchesGarbled(edits: readonly Span[], garbled: readonly Span[]): boolean {
+  if (!garbled.length) return false;
+  return edits.some((e) => garbled.some((g) => (e.start < g.end && e.end > g.start) || (e.start === e.end && e.start > g.start && e.start < g.end)));
 }
