@@ -23,6 +23,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
     initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS },
+    middleware: {
+      // Server commands run on a document: from the command palette, the active editor's.
+      executeCommand: (command, args, next) =>
+        next(command, args.length || !command.startsWith('workreport.convertTo') ? args : [vscode.window.activeTextEditor?.document.uri.toString()]),
+    },
   };
   client = new LanguageClient('workreport', '报告校对 · Work Report Checker', serverOptions, clientOptions);
   await client.start();

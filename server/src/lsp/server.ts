@@ -18,6 +18,7 @@ import { codeLensFeature } from './features/codelens';
 import { authoringCommandsFeature } from './features/commands-authoring';
 import { configFileFeature } from './features/config-file';
 import { symbolsFeature } from './features/symbols';
+import { commandsFeature } from './features/commands';
 
 /** Every feature of the server; each announces its capabilities and registers its handlers. */
 const FEATURES: Feature[] = [
@@ -29,6 +30,7 @@ const FEATURES: Feature[] = [
   authoringCommandsFeature,
   configFileFeature,
   symbolsFeature,
+  commandsFeature,
 ];
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {

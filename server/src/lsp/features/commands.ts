@@ -1,0 +1,68 @@
+// Server commands (workspace/executeCommand): convert the whole document to simplified
+// or traditional characters. vscode-languageclient registers these command ids in the
+// editor by itself; the client passes the active document's URI. The edit goes back
+// through workspace/applyEdit as the smallest replacement (common prefix/suffix kept),
+// and garbled runs and pinyin annotations are left exactly as they are.
+import type { TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ReportDocument } from '../../core/model/document';
+import { convertScript } from '../../core/script/convert';
+import type { Script } from '../../core/script/mixing';
+import type { ServerContext } from '../context';
+import type { Feature } from '../feature';
+
+export const COMMANDS: Record<string, Script> = {
+  'workreport.convertToSimplified': 'simplified',
+  'workreport.convertToTraditional': 'traditional',
+};
+
+/** The one edit that converts the document, or none when nothing changes. */
+export function conversionEdits(doc: TextDocument, target: Script): TextEdit[] {
+  const text = doc.getText();
+  const model = new ReportDocument(text);
+  const keep = [...model.garbled, ...model.annotations].sort((a, b) => a.start - b.start);
+  const converted = convertScript(text, target, keep);
+  if (converted === text) return [];
+  let a = 0;
+  while (a < text.length && a < converted.length && text[a] === converted[a]) a++;
+  let b = 0;
+  while (b < text.length - a && b < converted.length - a && text[text.length - 1 - b] === converted[converted.length - 1 - b]) b++;
+  return [{ range: { start: doc.positionAt(a), end: doc.positionAt(text.length - b) }, newText: converted.slice(a, converted.length - b) }];
+}
+
+function uriOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object') {
+    const o = arg as { uri?: unknown; external?: unknown };
+    if (typeof o.uri === 'string') return o.uri;
+    if (typeof o.external === 'string') return o.external;
+  }
+  return undefined;
+}
+
+function register(ctx: ServerContext): void {
+  ctx.connection.onExecuteCommand(async (params) => {
+    const target = COMMANDS[params.command];
+    if (!target) return undefined;
+    let uri = uriOf(params.arguments?.[0]);
+    // With no argument (another editor's command palette), the only open document will do.
+    if (!uri) {
+      const all = ctx.documents.all();
+      if (all.length === 1) uri = all[0].uri;
+    }
+    const doc = uri ? ctx.documents.get(uri) : undefined;
+    if (!doc) return { applied: false, reason: 'no document' };
+    const edits = conversionEdits(doc, target);
+    if (!edits.length) return { applied: true, changed: false };
+    const r = await ctx.connection.workspace.applyEdit({
+      label: target === 'simplified' ? '转换为简体' : '转换为繁体',
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] },
+    });
+    return { applied: r.applied, changed: true };
+  });
+}
+
+export const commandsFeature: Feature = {
+  capabilities: () => ({ executeCommandProvider: { commands: Object.keys(COMMANDS) } }),
+  register,
+};
