@@ -9,13 +9,17 @@ import { findPartsTotals } from './relations/parts-total';
 import { findPercentages } from './relations/percentage';
 import { findSums } from './relations/sum';
 import { findChanges } from './relations/change';
+import { findRestated } from './relations/restated';
+import { findDates } from './relations/date';
+import { findListCounts } from './relations/list-count';
+import { findEnumerations } from './relations/enumeration-count';
 
 export interface FigureAnalysis {
   quantities: Quantity[];
   relations: Relation[];
 }
 
-const FINDERS: ((ctx: FigureContext) => Relation[])[] = [findPartsTotals, findNamedCounts, findPercentages, findSums, findChanges];
+const FINDERS: ((ctx: FigureContext) => Relation[])[] = [findPartsTotals, findNamedCounts, findPercentages, findSums, findChanges, findRestated, findDates, findListCounts, findEnumerations];
 
 export function figures(doc: ReportDocument): FigureAnalysis {
   return doc.memo('figures:analysis', () => {

@@ -50,20 +50,20 @@ export function findChanges(ctx: FigureContext): Relation[] {
         const s = shows([from, to]);
         const expr = down ? `(${s.of(A)} − ${s.of(B)}) ÷ ${s.of(A)}` : `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)}`;
         const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${fmt(d.value, 1, d.decimals)}%`;
-        out.push(rel(ok, Math.abs(actual - d.value) > 1.5 * tol ? 'error' : 'warning', from, to, d, arithmetic));
+        out.push(rel(ok, Math.abs(actual - d.value) > 1.5 * tol ? 'error' : 'warning', from, to, d, arithmetic, text));
       } else if (d.kind === 'points' && from.kind === 'percent') {
         const actual = down ? A - B : B - A;
         const dec = Math.max(d.decimals, from.decimals, to.decimals);
         const ok = Math.abs(actual - d.value) <= 0.5 * Math.pow(10, -dec) + 1e-9;
         const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${fmt(d.value, 1, d.decimals)}`}`;
-        out.push(rel(ok, 'error', from, to, d, arithmetic));
+        out.push(rel(ok, 'error', from, to, d, arithmetic, text));
       } else if (d.unit?.family === fam && d.kind !== 'percent') {
         const actual = down ? A - B : B - A;
         const { scale, decimals } = commonScale([from, to, d]);
         const ok = nearlyEqual(actual, d.value, decimals, scale, 2);
         const s = shows([from, to, d]);
         const arithmetic = `${down ? `${s.of(A)} − ${s.of(B)}` : `${s.of(B)} − ${s.of(A)}`} = ${s.of(actual)}${ok ? '' : ` ≠ ${s.of(d.value)}`}`;
-        out.push(rel(ok, 'error', from, to, d, arithmetic));
+        out.push(rel(ok, 'error', from, to, d, arithmetic, text));
       }
     }
   }
@@ -92,18 +92,18 @@ export function findChanges(ctx: FigureContext): Relation[] {
     const ok = Math.abs(actual - pct.value) <= tol + 1e-9;
     const s = shows([cur, d]);
     const arithmetic = `${s.of(d.value)} ÷ (${s.of(cur.value)} ${down ? '+' : '−'} ${s.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${fmt(pct.value, 1, pct.decimals)}%`;
-    out.push(rel(ok, Math.abs(actual - pct.value) > 1.5 * tol ? 'error' : 'warning', cur, d, pct, arithmetic));
+    out.push(rel(ok, Math.abs(actual - pct.value) > 1.5 * tol ? 'error' : 'warning', cur, d, pct, arithmetic, text));
   }
   return out;
 }
 
-function rel(ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantity, d: Quantity, arithmetic: string): Relation {
+function rel(ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantity, d: Quantity, arithmetic: string, text: string): Relation {
   const first = a.start < b.start ? a : b;
   return {
     rule: RULE,
     ok,
     severity,
-    start: first.role === 'from' ? first.start - first.before.length : phraseStart(first),
+    start: first.role === 'from' ? clauseStart(text, first.start) : phraseStart(first),
     end: d.end,
     quantities: [a, b, d],
     arithmetic,
@@ -111,4 +111,10 @@ function rel(ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantit
       ? { zh: `增减与前后数字相符：${arithmetic}`, en: `The change agrees with the values: ${arithmetic}` }
       : { zh: `增减与前后数字不符：${arithmetic}`, en: `The change does not match the values: ${arithmetic}` },
   };
+}
+
+function clauseStart(text: string, i: number): number {
+  let s = i;
+  while (s > 0 && !'，。；：！？、\n'.includes(text[s - 1])) s--;
+  return s;
 }

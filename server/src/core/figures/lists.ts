@@ -1,0 +1,65 @@
+// Item lists: `、`-separated items with a final 和/及/以及 join, or quoted items written
+// back to back (“青禾大米”“青禾山茶”). Offsets are VIEW offsets.
+
+export interface ItemList {
+  start: number;
+  end: number;
+  items: { start: number; end: number }[];
+  /** Ends with 等/等等: a partial list. */
+  partial: boolean;
+}
+
+const JOIN = ['以及', '和', '及', '与'];
+
+/** Items of the list in view[start, end) (no clause punctuation inside). */
+export function splitItems(text: string, start: number, end: number): ItemList {
+  const items: { start: number; end: number }[] = [];
+  let s = start;
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '（' || c === '“' || c === '《') depth++;
+    else if ((c === '）' || c === '”' || c === '》') && depth > 0) depth--;
+    else if (c === '、' && depth === 0) {
+      items.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  let last = { start: s, end };
+  let partial = false;
+  const tail = text.slice(last.start, last.end);
+  const etc = /等等?$/.exec(tail);
+  if (etc) {
+    partial = true;
+    last = { start: last.start, end: last.end - etc[0].length };
+  }
+  // A final join inside the last item: 甲、乙和丙. Only when there are 、 items already,
+  // so that 中国和世界 stays one item.
+  if (items.length) {
+    const t = text.slice(last.start, last.end);
+    for (const j of JOIN) {
+      const k = t.indexOf(j);
+      if (k > 0 && k + j.length < t.length) {
+        items.push({ start: last.start, end: last.start + k });
+        last = { start: last.start + k + j.length, end: last.end };
+        break;
+      }
+    }
+  }
+  items.push(last);
+  return { start, end, items, partial };
+}
+
+/** Quoted items written back to back, ending at `end`: “甲”“乙”. */
+export function quotedRunBefore(text: string, end: number): ItemList | undefined {
+  const items: { start: number; end: number }[] = [];
+  let e = end;
+  while (text[e - 1] === '”') {
+    const open = text.lastIndexOf('“', e - 1);
+    if (open < 0 || e - open > 20) break;
+    items.unshift({ start: open, end: e });
+    e = open;
+  }
+  if (items.length < 2) return undefined;
+  return { start: e, end, items, partial: false };
+}
