@@ -105,7 +105,7 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
         rank: (missing ? 0 : 10) + i,
       });
     });
-    return out;
+    return out.sort((a, b) => a.rank - b.rank);
   }
   if (!PARTIAL.test(typed)) return [];
 
@@ -145,5 +145,5 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
       });
     });
   }
-  return out;
+  return out.sort((a, b) => a.rank - b.rank);
 }
