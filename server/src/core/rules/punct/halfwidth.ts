@@ -4,6 +4,7 @@
 // English runs, and list markers such as `1)` (the outline rules own those).
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
+import { isHanAt } from '../../model/chars';
 import {
   BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope,
 } from './scope';
@@ -100,7 +101,8 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
   }
   if (prevCn) return true;
   // `AED,以及`, `2.3万名,其中`: Latin or digits before, Chinese after.
-  if ((isLatinOrDigit(prev) || prev === '%' || prev === ')') && nextCn) return true;
+  // (Chinese after means a Han character or an opening mark, not a closing quote.)
+  if ((isLatinOrDigit(prev) || prev === '%' || prev === ')') && n >= 0 && (isHanAt(text, n) || isOpenerCjk(text[n]))) return true;
   return false;
 }
 
@@ -110,7 +112,13 @@ function isDigit(ch: string | undefined): boolean {
 
 /** Brackets of Chinese text: Chinese inside, or Chinese right outside. */
 function chineseParens(text: string, open: number, close: number, start: number, end: number): boolean {
-  for (let k = open + 1; k < close; k++) if (isChineseChar(text, k)) return true;
+  let spaced = false;
+  for (let k = open + 1; k < close; k++) {
+    if (isChineseChar(text, k)) return true;
+    if (text[k] === ' ') spaced = true;
+  }
+  // `(see above)`: an English phrase in brackets is an English run; `(AED)` is not.
+  if (spaced) return false;
   const p = prevIndex(text, open, start);
   const n = nextIndex(text, close, end);
   const prevCn = p >= 0 && isChineseChar(text, p) && !isSpace(text[open - 1]);

@@ -43,7 +43,7 @@ export function scope(doc: ReportDocument): Scope {
     for (let m = TOKENS.exec(text); m; m = TOKENS.exec(text)) {
       let end = m.index + m[0].length;
       // A URL or name does not end with sentence punctuation: `见www.a.cn.` keeps its `.`.
-      while (end > m.index + 1 && /[.,;:!?)]/.test(text[end - 1]) && m[0][0] !== '`' && m[0][0] !== ']') end--;
+      while (end > m.index + 1 && /[.,;:!?)]/.test(text[end - 1]) && !/^[`\]]/.test(m[0]) && !m[0].endsWith('()')) end--;
       for (let i = m.index; i < end; i++) mask[i] |= TOKEN;
     }
     return {
