@@ -4,6 +4,8 @@
 import type { Config } from './config';
 import type { ReportDocument } from './model/document';
 import { sectionAtHeading, sectionHoverMarkdown, sectionInfo } from './outline/heading-info';
+import { figureHover } from './figures/hover';
+import { quantitySpansOf } from './figures/table';
 import type { Locale, Span } from './types';
 
 export interface HoverResult extends Span {
@@ -18,8 +20,8 @@ export interface HoverContext {
 export type HoverProvider = (doc: ReportDocument, offset: number, ctx: HoverContext) => HoverResult | undefined;
 
 /** Spans of the quantities read in the document (figures analysis), for section stats. */
-function quantitySpans(_doc: ReportDocument): readonly Span[] | undefined {
-  return undefined;
+function quantitySpans(doc: ReportDocument): readonly Span[] | undefined {
+  return quantitySpansOf(doc);
 }
 
 /** A heading: the section's 字数, sub-items and figures. */
@@ -30,7 +32,7 @@ export const headingHover: HoverProvider = (doc, offset, ctx) => {
   return { start: s.heading.span.start, end: s.heading.span.end, markdown: sectionHoverMarkdown(doc, info, ctx.locale) };
 };
 
-export const HOVER_PROVIDERS: HoverProvider[] = [headingHover];
+export const HOVER_PROVIDERS: HoverProvider[] = [headingHover, figureHover];
 
 export function hoverAt(doc: ReportDocument, offset: number, ctx: HoverContext): HoverResult | undefined {
   for (const p of HOVER_PROVIDERS) {

@@ -66,10 +66,6 @@ const QUALIFIERS = [
   '目前', '各级', '年内', '当年', '上年', '今年', '去年', '本年', '已', '县级', '市级', '省级', '国家级', '区级',
 ];
 
-function isSpaceLike(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\u3000' || ch === '\t';
-}
-
 /** Read all quantities of the document (memoised per version). */
 export function quantities(doc: ReportDocument): Quantity[] {
   return doc.memo('figures:quantities', () => readQuantities(doc));

@@ -4,7 +4,8 @@
 import { CodeActionKind, RequestType, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { countChars, type CharCount } from '../../core/count';
-import { relationsFromFindings, renderFiguresTable, type FiguresTableData } from '../../core/figures-table';
+import { renderFiguresTable, type FiguresTableData } from '../../core/figures-table';
+import { figuresTableData } from '../../core/figures/table';
 import { fingerprint } from '../../core/ignore';
 import { formatWords } from '../../core/outline/heading-info';
 import type { Analysis, ServerContext } from '../context';
@@ -42,7 +43,7 @@ export function documentStats(a: Analysis): DocumentStats {
 
 /** Figures data for the table: the figures analysis when present, else the figure findings. */
 function figuresData(a: Analysis): FiguresTableData {
-  return { quantities: [], relations: relationsFromFindings(a.findings, a.config.locale), analysed: false };
+  return figuresTableData(a.doc, a.config.locale);
 }
 
 export function figuresTableMarkdown(a: Analysis): string {

@@ -1,0 +1,72 @@
+// Hover on a number: how it was read (value, unit, noun, approximate) and every relation
+// it takes part in, satisfied or not, with the arithmetic. Also answers on a listed name
+// or item, or a date, that a relation involves.
+import type { HoverProvider, HoverResult } from '../hover';
+import type { ReportDocument } from '../model/document';
+import type { Locale, Span } from '../types';
+import { figures } from './analysis';
+import { describeQuantity } from './describe';
+import type { Quantity } from './quantity';
+import type { Relation } from './relation';
+
+export const RELATION_NAMES: Record<string, { zh: string; en: string }> = {
+  'figures/parts-total': { zh: '部分与总数', en: 'parts vs total' },
+  'figures/list-count': { zh: '列举与数量', en: 'list vs count' },
+  'figures/named-count': { zh: '点名人数', en: 'named people vs count' },
+  'figures/enumeration-count': { zh: '概括与列举', en: 'numbered phrase vs items' },
+  'figures/percentage': { zh: '比例', en: 'percentage' },
+  'figures/sum': { zh: '合计', en: 'sum' },
+  'figures/change': { zh: '增减', en: 'change' },
+  'figures/restated': { zh: '前后数字', en: 'restated figure' },
+  'figures/date': { zh: '日期', en: 'date' },
+};
+
+function status(r: Relation): string {
+  return r.ok ? '✅' : r.severity === 'error' ? '❌' : '⚠️';
+}
+
+function relationLine(r: Relation, locale: Locale): string {
+  const name = RELATION_NAMES[r.rule]?.[locale] ?? r.rule;
+  return `- ${status(r)} ${name}（\`${r.rule}\`）：${locale === 'zh' ? r.message.zh : r.message.en}`;
+}
+
+/** The quantity under an original offset, if any. */
+export function quantityAt(doc: ReportDocument, offset: number): Quantity | undefined {
+  const v = doc.toView(offset);
+  for (const q of figures(doc).quantities) {
+    if (q.start <= v && v < q.end) return q;
+    // The cursor right after the unit still means this quantity.
+    if (v === q.end && doc.toView(offset) === v && offset > 0 && doc.toView(offset - 1) < q.end) return q;
+  }
+  return undefined;
+}
+
+export const figureHover: HoverProvider = (doc, offset, ctx): HoverResult | undefined => {
+  const locale = ctx.locale;
+  const { relations } = figures(doc);
+  const v = doc.toView(offset);
+  const q = quantityAt(doc, offset);
+  let span: Span | undefined;
+  const lines: string[] = [];
+  let involved: Relation[];
+  if (q) {
+    span = doc.toOrig(q.start, q.end);
+    const d = describeQuantity(q);
+    lines.push(`**${locale === 'zh' ? '数字' : 'Number'}** ${locale === 'zh' ? d.zh : d.en}`);
+    involved = relations.filter((r) => r.quantities.includes(q));
+  } else {
+    involved = relations.filter(
+      (r) => (r.places ?? []).some((p) => p.start <= v && v < p.end) || (r.rule === 'figures/date' && r.start <= v && v < r.end),
+    );
+    if (!involved.length) return undefined;
+    const p = involved[0].places?.find((x) => x.start <= v && v < x.end);
+    span = p ? doc.toOrig(p.start, p.end) : doc.toOrig(involved[0].start, involved[0].end);
+  }
+  if (involved.length) {
+    lines.push('', `**${locale === 'zh' ? '参与的核对' : 'Checked in'}**`, '');
+    for (const r of involved) lines.push(relationLine(r, locale));
+  } else if (q && (q.kind === 'count' || q.kind === 'money' || q.kind === 'percent' || q.kind === 'measure')) {
+    lines.push('', locale === 'zh' ? '未与其他数字构成可核对的关系。' : 'Not part of any relation that can be checked.');
+  }
+  return { start: span.start, end: span.end, markdown: lines.join('\n') };
+};
