@@ -21,7 +21,10 @@ export interface Announcement {
 }
 
 /** What follows a list that announces a report's lines of work. */
-const AFTER = /^(?:为|作为)(?:工作|总体|发展)?(?:主线|抓手|重点|路径|思路|目标|方向|着力点|切入点)|^的(?:工作|发展|总体|改革|治理|服务)?(?:思路|主线|格局|路径|模式|体系|工作法|做法|举措)/;
+const AFTER_SOURCE = '(?:为|作为)(?:工作|总体|发展)?(?:主线|抓手|重点|路径|思路|目标|方向|着力点|切入点)|的(?:工作|发展|总体|改革|治理|服务)?(?:思路|主线|格局|路径|模式|体系|工作法|做法|举措)';
+const AFTER = new RegExp(`^(?:${AFTER_SOURCE})`);
+/** The same, tried at one position (sticky), so a clause is scanned once. */
+const AFTER_AT = new RegExp(AFTER_SOURCE, 'y');
 /** What precedes one (for unquoted lists the verb also marks where the list starts). */
 const VERB = /(?:坚持|形成了?|按照|围绕|突出|实施|推行|探索出?|确立了?|明确了?|提出了?|树立了?|构建了?|以)/g;
 const FROM_ASPECTS = /从(.+?)([一二三四五六七八九十两]|[0-9]{1,2})个方面/;
@@ -59,7 +62,10 @@ export function findAnnouncements(p: Paragraph): Announcement[] {
     const after = t.slice(close + 1, close + 12);
     const before = t.slice(Math.max(0, i - 4), i);
     const framed = AFTER.test(after) || /(?:坚持|形成了?|围绕|突出|按照|构建了?|确立了?|以)$/.test(before);
-    if (!framed) continue;
+    if (!framed) {
+      i = close; // never rescan a quoted stretch (keeps a line full of “ linear)
+      continue;
+    }
     const seps = inner.includes('；') ? /[；]/ : inner.includes('、') ? /[、]/ : /[，]/;
     const items = splitItems(inner, p.start + i + 1, seps);
     if (plausible(items)) out.push({ items, start: p.start + i + 1, end: p.start + close });
@@ -84,8 +90,8 @@ export function findAnnouncements(p: Paragraph): Announcement[] {
       continue;
     }
     for (let f = clause.indexOf('、'); f < clause.length; f++) {
-      const m = AFTER.exec(clause.slice(f));
-      if (!m || m.index !== 0) continue;
+      AFTER_AT.lastIndex = f;
+      if (!AFTER_AT.test(clause)) continue;
       const head = clause.slice(0, f);
       const firstSep = head.indexOf('、');
       let vEnd = -1;

@@ -18,17 +18,33 @@ export const emptySection: Rule = {
   severity: 'warning',
   fixable: false,
   check(doc, ctx) {
+    const content = new Map<Section, boolean>();
+    const has = (s: Section) => {
+      let v = content.get(s);
+      if (v === undefined) content.set(s, (v = hasContent(doc, s)));
+      return v;
+    };
+    // Whether some heading of a level under a parent has content (computed once per group).
+    const groupHas = new Map<string, boolean>();
+    const parentIds = new Map<Section | undefined, number>();
     for (const s of eachSection(doc)) {
       const h = s.heading;
-      if (h.level === 0 || hasContent(doc, s)) continue;
+      if (h.level === 0 || has(s)) continue;
       // A line that ends like a list item (`（一）组织收入；`) is an item of a list, not a heading.
       const lineText = doc.viewLine(h.line).trim();
       if (/[；;，,：:、]$/.test(lineText)) continue;
       // Short numbered lines in a row with nothing under any of them are a list, not
       // headings: only a heading whose siblings have content (or a section heading) is empty.
-      const siblings = s.parent ? s.parent.children : doc.sections;
-      const isOutline = h.level <= 1 || siblings.some((o) => o !== s && o.heading.level === h.level && hasContent(doc, o));
-      if (!isOutline) continue;
+      if (h.level > 1) {
+        if (!parentIds.has(s.parent)) parentIds.set(s.parent, parentIds.size);
+        const key = `${parentIds.get(s.parent)}:${h.level}`;
+        let g = groupHas.get(key);
+        if (g === undefined) {
+          const siblings = s.parent ? s.parent.children : doc.sections;
+          groupHas.set(key, (g = siblings.some((o) => o.heading.level === h.level && has(o))));
+        }
+        if (!g) continue;
+      }
       ctx.report({
         start: h.span.start,
         end: h.span.end,
