@@ -2,7 +2,7 @@
 // which only type-checks (noEmit).
 import * as esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
-import { readdirSync, statSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -26,8 +26,9 @@ function testEntries(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...testEntries(p));
-    else if (/\.test\.ts$/.test(name) || (dir.endsWith('e2e') && name.endsWith('.ts'))) out.push(p);
+    if (statSync(p).isDirectory()) {
+      if (p !== join('test', 'e2e')) out.push(...testEntries(p));
+    } else if (/\.test\.ts$/.test(name)) out.push(p);
   }
   return out;
 }
@@ -69,6 +70,8 @@ if (!args.includes('--no-tests')) {
     outbase: '.',
     external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'zhlint'],
   });
+  // `npm run bench` (out/bench/bench.js): our check next to zhlint, and the server's memory.
+  builds.push({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out', outbase: '.', external: ['zhlint'] });
   // The browser test (test/browser/*.browser.ts, `npm run test:browser`) needs Chromium: kept
   // out of out/test/ so that `npm test` runs without one.
   builds.push({
@@ -76,6 +79,16 @@ if (!args.includes('--no-tests')) {
     entryPoints: readdirSync(join('test', 'browser')).filter((n) => n.endsWith('.browser.ts')).map((n) => join('test', 'browser', n)),
     outdir: join('out', 'browser'),
     external: ['playwright-core'],
+  });
+  // The real-editor suite (test/e2e/: index.ts, desktop.ts, *.e2e.ts) goes to out/e2e/, apart from
+  // out/test/ so that `node --test out/test/` never runs it outside VS Code.
+  const e2eDir = join('test', 'e2e');
+  const e2e = (existsSync(e2eDir) ? readdirSync(e2eDir) : []).filter((n) => n === 'index.ts' || n === 'desktop.ts' || n.endsWith('.e2e.ts'));
+  builds.push({
+    ...common,
+    entryPoints: e2e.map((n) => join(e2eDir, n)),
+    outdir: join('out', 'e2e'),
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
   });
 }
 
