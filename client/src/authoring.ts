@@ -29,7 +29,13 @@ function debounce(ms: number, f: () => void): () => void {
   };
 }
 
-export function registerAuthoring(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+/** What the authoring UI exposes through the extension's API (for tests). */
+export interface AuthoringApi {
+  /** The 字数 status bar item. */
+  countItem: vscode.StatusBarItem;
+}
+
+export function registerAuthoring(context: vscode.ExtensionContext, client: BaseLanguageClient): AuthoringApi {
   const subs = context.subscriptions;
 
   // 字数 in the status bar, for the active report.
@@ -173,6 +179,7 @@ export function registerAuthoring(context: vscode.ExtensionContext, client: Base
       await config.update('ignore', [...current, entry], target);
     }),
   );
+  return { countItem: item };
 }
 
 /** The level-1 headings of a skeleton body, for the quick pick. */

@@ -3,11 +3,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, registerAuthoring } from './authoring';
+import { CLIENT_COMMANDS, registerAuthoring, type AuthoringApi } from './authoring';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; authoring: AuthoringApi }> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -32,8 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = new LanguageClient('workreport', '报告校对 · Work Report Checker', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
-  registerAuthoring(context, client);
-  return { client };
+  const authoring = registerAuthoring(context, client);
+  return { client, authoring };
 }
 
 export async function deactivate(): Promise<void> {

@@ -113,6 +113,23 @@ describe('configuration round trip', () => {
     assert.equal(await c.close(), 0);
   });
 
+  test('run: onSave — typing does not re-check, saving does', async () => {
+    const c = await start({ locale: 'en', settings: (i) => (i.section === 'workreport' ? { run: 'onSave' } : {}) });
+    const uri = 'file:///tmp/onsave.report';
+    const text = '一、主要做法\n\n当(dāng)前工作。\n';
+    c.open(uri, text);
+    const pull = async () =>
+      items(await c.request('textDocument/diagnostic', { textDocument: { uri } })).filter((d) => d.code === 'text/pinyin-annotation').length;
+    assert.equal(await pull(), 1);
+    c.change(uri, 2, [{ text: text + '前(qián)进。\n' }]);
+    assert.equal(await pull(), 1, 'not re-checked while typing');
+    const since = c.serverRequests.length;
+    c.notify('textDocument/didSave', { textDocument: { uri } });
+    await c.waitForServerRequest('workspace/diagnostic/refresh', undefined, undefined, since);
+    assert.equal(await pull(), 2, 're-checked on save');
+    assert.equal(await c.close(), 0);
+  });
+
   test('length limit from settings: a warning, and the status-bar text shows the limit', async () => {
     const c = await start({ locale: 'zh-cn', settings: (i) => (i.section === 'workreport' ? { lengthLimit: 1000 } : {}) });
     c.open(seedUri, seedText);

@@ -17,10 +17,23 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
 function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
 
+  // `workreport.run: onSave`: between saves, the analysis of the last check (at open or
+  // save) stands; typing does not re-check.
+  const checkpoints = new Map<string, Analysis>();
+  const analysis = async (doc: TextDocument): Promise<Analysis> => {
+    if ((await ctx.settings(doc.uri)).run !== 'onSave') {
+      checkpoints.delete(doc.uri);
+      return ctx.analyze(doc);
+    }
+    let cp = checkpoints.get(doc.uri);
+    if (!cp) checkpoints.set(doc.uri, (cp = await ctx.analyze(doc)));
+    return cp;
+  };
+
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const a = await ctx.analyze(doc);
+    const a = await analysis(doc);
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(ctx, a) };
   });
@@ -35,7 +48,7 @@ function register(ctx: ServerContext): void {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current) return;
-        const a = await ctx.analyze(current);
+        const a = await analysis(current);
         // A newer version arrived while checking: its own push will follow.
         if (documents.get(doc.uri)?.version !== a.version) return;
         void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(ctx, a) });
@@ -44,13 +57,20 @@ function register(ctx: ServerContext): void {
   };
   documents.onDidOpen((e) => push(e.document, 0));
   documents.onDidChangeContent((e) => push(e.document, PUSH_DELAY_MS));
+  documents.onDidSave((e) => {
+    if (!checkpoints.delete(e.document.uri)) return;
+    if (ctx.hasPullDiagnostics) connection.languages.diagnostics.refresh();
+    else push(e.document, 0);
+  });
   documents.onDidClose((e) => {
+    checkpoints.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
     if (!ctx.hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   ctx.onConfigurationChanged.push(() => {
+    checkpoints.clear();
     if (ctx.hasPullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) push(d, 0);
   });
