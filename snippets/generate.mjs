@@ -90,7 +90,8 @@ for (const [name, t] of Object.entries(T)) {
   });
 }
 out['抓X，Y：条目'] = {
-  prefix: ['抓', 'zhua', 'item-zhua'],
+  // No Chinese prefix: 抓 starts many clauses (，抓好…), and a popup there would be noise.
+  prefix: ['zhua', 'item-zhua'],
   description: '“抓X，Y。”式条目（段首小标题） / run-in item "抓X，Y。"',
   body: ['${1:（一）}抓${2:落实}，${3:高位推动}。${4:具体做法。}$0'],
 };

@@ -150,7 +150,9 @@ describe('snippets', () => {
     });
   }
   test('a 抓X，Y item and one snippet per section', () => {
-    assert.ok(Object.values(snippets).some((s) => s.prefix.includes('抓')));
+    assert.ok(Object.values(snippets).some((s) => s.prefix.includes('zhua') && s.body.join('').includes('抓${')));
+    // No snippet is offered for a single common character typed in body text.
+    assert.ok(Object.values(snippets).every((s) => s.prefix.every((p) => p.length >= 2)));
     for (const t of ['主要做法', '工作成效', '几点体会', '存在的问题', '对策建议']) {
       assert.ok(Object.values(snippets).some((s) => s.prefix[0] === t), t);
     }
