@@ -137,6 +137,27 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
     assertNoServerRequests(c);
   });
 
+  test('a client with workspace/configuration but no dynamic registration (eglot, Helix) is asked for settings, never sent a registration', async () => {
+    const caps: ClientCapabilities = { ...PUSH_ONLY, workspace: { ...PUSH_ONLY.workspace, configuration: true, didChangeConfiguration: {} } };
+    const c = await LspClient.start({ capabilities: caps, rootUri: fileUri(DIR), settings: () => ({ rules: { [RULE]: 'off' } }) });
+    clients.push(c);
+    const uri = fileUri(SEED);
+    c.open(uri, seedText, 'text');
+    const p = await c.waitForDiagnostics(uri);
+    assert.equal(annotationsIn(p.diagnostics), 0, 'the rule turned off in the client settings');
+    assert.ok(p.diagnostics.length > 0, 'other rules still report');
+    const methods = new Set(c.serverRequests.map((r) => r.method));
+    assert.ok(methods.has('workspace/configuration'));
+    assert.ok(!methods.has('client/registerCapability'), 'no dynamic registration the client did not announce');
+    // Settings pushed with didChangeConfiguration still apply.
+    c.settings = () => ({});
+    const mark = c.mark();
+    c.notify('workspace/didChangeConfiguration', { settings: null });
+    const again = await c.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (q) => q.uri === uri, DEFAULT_TIMEOUT_MS, mark);
+    assert.equal(annotationsIn(again.diagnostics), ANNOTATIONS);
+    assert.equal(await c.close(), 0);
+  });
+
   test('dist/server.js runs as the workreport-language-server command (shebang, usage without a transport)', async () => {
     assert.equal(fs.readFileSync(SERVER, 'utf8').split('\n')[0], '#!/usr/bin/env node');
     const r = await run([SERVER]);

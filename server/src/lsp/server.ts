@@ -35,10 +35,14 @@ const FEATURES: Feature[] = [
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {
   const ctx = new ServerContext(connection, host);
+  // Clients that cannot take a dynamic registration (eglot, Helix) warn about one; they still
+  // send didChangeConfiguration, which is handled below either way.
+  let registerConfigChange = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
+    registerConfigChange = ctx.hasConfigurationCapability && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
     const init = params.initializationOptions as { clientCommands?: unknown } | undefined;
     if (Array.isArray(init?.clientCommands)) for (const c of init.clientCommands) if (typeof c === 'string') ctx.clientCommands.add(c);
@@ -51,7 +55,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
   });
 
   connection.onInitialized(() => {
-    if (ctx.hasConfigurationCapability) {
+    if (registerConfigChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'workreport' });
     }
   });
