@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// `node scripts/e2e/screenshots.mjs`: the README's screenshots of the authoring features,
+// taken in a real VS Code (code-server, as the e2e runner starts it) with the development
+// extension. Writes small PNGs to docs/images/. Messages in Chinese (workreport.locale: zh),
+// the workbench in English (code-server ships no language pack offline).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { CACHE, CHROMIUM, CHROMIUM_ARGS, ROOT, ensureCodeServer, ensureSystemPackages, log, scratchEnv, startCodeServer, workbenchUrl } from './lib.mjs';
+
+const SHARED = process.env.WORKREPORT_SHARED || path.resolve(ROOT, '..', 'shared');
+const SEED = path.join(SHARED, 'seeds', '000_4cce5bdc49361890.txt');
+const OUT = path.join(ROOT, 'docs', 'images');
+const SCRATCH = path.join(CACHE, 'runs', `shots-${process.pid}`);
+const DRAFT = ['关于组织建设的经验材料', '', '民进某市委会', '', '一、主要做法', '', '（一）抓落实，高位推动。市委会成立领导小组，定期督促检查。', '', '（二）抓学习，聚力同心。全年举办学习会12次。', '', '二、工作成效', '', '新发展会员15人，其中男会员6人、女会员9人。', '', ''].join('\n');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  ensureSystemPackages();
+  const entry = ensureCodeServer();
+  const b = spawnSync(process.execPath, ['esbuild.mjs', '--quiet', '--no-tests'], { cwd: ROOT, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('build failed');
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
+  const ws = path.join(SCRATCH, 'ws');
+  fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  fs.copyFileSync(SEED, path.join(ws, 'seed.report'));
+  fs.writeFileSync(path.join(ws, 'draft.report'), DRAFT);
+  const userDataDir = path.join(SCRATCH, 'user');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.colorTheme': 'Default Light Modern',
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.activityBar.location': 'hidden',
+      'window.commandCenter': false,
+      'editor.minimap.enabled': false,
+      'editor.fontSize': 15,
+      'editor.wordWrap': 'on',
+      'editor.fontFamily': "'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
+      'chat.commandCenter.enabled': false,
+      'workreport.locale': 'zh',
+      'security.workspace.trust.enabled': false,
+    }),
+  );
+  fs.mkdirSync(OUT, { recursive: true });
+  const env = scratchEnv(SCRATCH);
+  const srv = await startCodeServer(entry, { userDataDir, extensionsDir: path.join(SCRATCH, 'ext'), env, logFile: path.join(SCRATCH, 'code-server.log') });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(workbenchUrl(srv.port, ws, { extensionDevelopmentPath: ROOT }), { timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await sleep(4000);
+    const command = async (name) => {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(name);
+      await sleep(700);
+      await page.keyboard.press('Enter');
+    };
+    const openFile = async (name) => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.keyboard.type(name);
+      await sleep(800);
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines').first().waitFor();
+    };
+    const shot = async (name, clip) => {
+      await page.screenshot({ path: path.join(OUT, name), clip });
+      log(`docs/images/${name}`);
+    };
+
+    // 1. The seed: diagnostics, 字数 code lenses above the sections, 字数 in the status bar,
+    //    and the hover on a heading.
+    await openFile('seed.report');
+    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ state: 'attached', timeout: 90_000 });
+    await page.locator('.statusbar-item', { hasText: '字数' }).first().waitFor({ timeout: 30_000 });
+    // Go to the first level-1 heading (line 17) so its code lens and hover are on screen.
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('17');
+    await page.keyboard.press('Enter');
+    await sleep(1500);
+    const heading = page.locator('.view-line', { hasText: '主要做法' }).first();
+    await heading.waitFor();
+    const box = await heading.boundingBox();
+    await page.mouse.move(box.x + 60, box.y + box.height / 2);
+    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await sleep(1200);
+    await shot('hover-heading.png', { x: 0, y: 0, width: 1280, height: 760 });
+    await page.mouse.move(5, 700);
+    await page.keyboard.press('Escape');
+
+    // 2. The figures table beside the seed.
+    await command('Show Figures Table');
+    await sleep(5000);
+    await shot('figures-table.png', { x: 0, y: 0, width: 1280, height: 760 });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+W');
+    await sleep(800);
+
+    // 3. Completion at a new heading line: the next ordinal and the missing section.
+    await openFile('draft.report');
+    await sleep(1500);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible').waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await sleep(1200);
+    await shot('completion.png', { x: 0, y: 0, width: 1280, height: 560 });
+    await page.keyboard.press('Escape');
+
+    // 4. New report from template: the 经验材料 skeleton.
+    await command('New Report from Template');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+    await sleep(800);
+    await shot('new-report-pick.png', { x: 0, y: 0, width: 1280, height: 420 });
+    await page.keyboard.press('Enter');
+    await sleep(3000);
+    await page.keyboard.press('Escape');
+    await shot('skeleton.png', { x: 0, y: 0, width: 1280, height: 760 });
+  } finally {
+    await browser.close();
+    await srv.stop();
+    fs.rmSync(SCRATCH, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  log(`FAILED: ${e.stack || e.message}`);
+  process.exitCode = 1;
+});
