@@ -9,7 +9,7 @@ export interface ItemList {
   partial: boolean;
 }
 
-const JOIN = ['以及', '和', '及', '与'];
+const JOIN = ['以及', '和', '及'];
 
 /** Items of the list in view[start, end) (no clause punctuation inside). */
 export function splitItems(text: string, start: number, end: number): ItemList {

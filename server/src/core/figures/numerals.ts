@@ -34,8 +34,9 @@ export function parseChineseNumeral(s: string): number | undefined {
   let lastBig = Infinity;
   for (const c of s) {
     const d = DIGIT[c];
+    if (c === '零' || c === '〇') continue; // 一千零五: a place holder
     if (d !== undefined) {
-      if (num >= 0 && c !== '零' && c !== '〇') return undefined; // 二三 is not a number
+      if (num >= 0) return undefined; // 二三 is not a number
       num = d;
       continue;
     }

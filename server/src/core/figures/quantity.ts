@@ -172,8 +172,10 @@ function readNum(text: string, i: number, end: number): Num | undefined {
   let p = i;
   while (p < end && p - i < 12 && isCnNumeral(text[p])) p++;
   const run = text.slice(i, p);
-  // 百姓, 千家万户, 万家: a numeral starts with a digit or 十/廿.
-  if ('百千万亿'.includes(run[0])) return undefined;
+  // 百姓, 千家万户, 万家: a numeral starts with a digit or 十/廿 (数百, 几千 are read by the caller).
+  const vague = text[i - 1] === '数' || text[i - 1] === '几';
+  if ('百千万亿'.includes(run[0]) && !vague) return undefined;
+  if (vague) return { start: i, end: p, value: NaN, decimals: 0, scale: 1, chinese: true, approx: true, raw: run };
   // 两三家, 三五名, 七八个: two neighbouring digits are an approximate range.
   if (run.length === 2 && isCnDigit(run[0]) && isCnDigit(run[1])) {
     const a = parseChineseNumeral(run[0])!;
@@ -313,7 +315,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     sentence: 0,
     clause: 0,
   };
-  const stripped = before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '');
+  const stripped = before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '').replace(/^.{0,4}?(?:共有|现有)/, '');
   q.noun = after || stripped;
   for (const w of QUALIFIERS) if (before.includes(w)) q.qualifiers.push(w);
   assignRole(q, text, clauseStart);
@@ -370,7 +372,7 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   if (next === '强' && !unit) return 'name';
   if (insideShortQuote(text, i)) return 'name';
   // Codes: digits glued to Latin letters or slashes (GB/T 9704, 4G, Q3).
-  if (!num.chinese && (/[A-Za-z/]/.test(prev ?? '') || /[A-Za-z]/.test(next ?? ''))) return 'code';
+  if (!num.chinese && (/[A-Za-z/][ ]?$/.test(text.slice(Math.max(0, i - 2), i)) || /[A-Za-z]/.test(next ?? ''))) return 'code';
   if (!unit) {
     if (!num.chinese && num.raw.length >= 5 && !num.raw.includes('.') && !num.raw.includes(',')) return 'code';
     if (num.chinese && next === '中') return 'session'; // 三中全会

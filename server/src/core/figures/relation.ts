@@ -67,10 +67,15 @@ export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => stri
   return { list: qs.map((q) => of(q.value)), of, unit: scaleWord(scale) + (u === '%' ? '' : u) };
 }
 
-/** Equal within the rounding of the written decimals (money parts may each be rounded). */
-export function nearlyEqual(a: number, b: number, decimals: number, scale: number, terms: number): boolean {
-  const tol = (0.5 * Math.pow(10, -decimals) * scale * Math.max(1, terms)) + 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
-  return Math.abs(a - b) <= (decimals === 0 && scale === 1 ? 1e-9 : tol);
+/**
+ * Equal within the rounding of what was written: 3.2万 may stand for 31,500–32,499, so
+ * each rounded figure (decimals, or a 万/亿 scale) adds half its last place; exact
+ * integers add nothing.
+ */
+export function nearlyEqual(a: number, b: number, qs: Quantity[]): boolean {
+  let tol = 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
+  for (const q of qs) if (q.decimals > 0 || q.scale > 1) tol += 0.5 * Math.pow(10, -q.decimals) * q.scale;
+  return Math.abs(a - b) <= tol;
 }
 
 /** Tolerance for a written percentage: rounding or truncation of what is written, at least 0.15. */
@@ -91,4 +96,9 @@ export function isAmount(q: Quantity): boolean {
 export function phraseStart(q: Quantity): number {
   const lead = /^(?:其中|包括|另有|还有|并|共有|现有|有)/.exec(q.before)?.[0].length ?? 0;
   return q.start - q.before.length + lead;
+}
+
+/** A figure as written: its own scale and decimals (70.0 stays 70.0). */
+export function written(q: Quantity): string {
+  return (q.value / q.scale).toFixed(q.decimals);
 }

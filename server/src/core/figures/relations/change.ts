@@ -5,7 +5,7 @@
 //   由91.2%提高到97.6%，提高6.4个百分点           97.6 − 91.2 = 6.4
 import type { FigureContext } from '../context';
 import type { Quantity } from '../quantity';
-import { commonScale, fmt, isUsable, nearlyEqual, pctTolerance, phraseStart, shows, type Relation } from '../relation';
+import { fmt, isUsable, nearlyEqual, pctTolerance, phraseStart, shows, written, type Relation } from '../relation';
 
 const RULE = 'figures/change';
 const DOWN = /下降|减少|降低|缩短|缩小|回落|减/;
@@ -49,18 +49,17 @@ export function findChanges(ctx: FigureContext): Relation[] {
         const ok = Math.abs(actual - d.value) <= tol + 1e-9;
         const s = shows([from, to]);
         const expr = down ? `(${s.of(A)} − ${s.of(B)}) ÷ ${s.of(A)}` : `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)}`;
-        const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${fmt(d.value, 1, d.decimals)}%`;
+        const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${written(d)}%`;
         out.push(rel(ok, Math.abs(actual - d.value) > 1.5 * tol ? 'error' : 'warning', from, to, d, arithmetic, text));
       } else if (d.kind === 'points' && from.kind === 'percent') {
         const actual = down ? A - B : B - A;
         const dec = Math.max(d.decimals, from.decimals, to.decimals);
         const ok = Math.abs(actual - d.value) <= 0.5 * Math.pow(10, -dec) + 1e-9;
-        const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${fmt(d.value, 1, d.decimals)}`}`;
+        const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${written(d)}`}`;
         out.push(rel(ok, 'error', from, to, d, arithmetic, text));
       } else if (d.unit?.family === fam && d.kind !== 'percent') {
         const actual = down ? A - B : B - A;
-        const { scale, decimals } = commonScale([from, to, d]);
-        const ok = nearlyEqual(actual, d.value, decimals, scale, 2);
+        const ok = nearlyEqual(actual, d.value, [from, to, d]);
         const s = shows([from, to, d]);
         const arithmetic = `${down ? `${s.of(A)} − ${s.of(B)}` : `${s.of(B)} − ${s.of(A)}`} = ${s.of(actual)}${ok ? '' : ` ≠ ${s.of(d.value)}`}`;
         out.push(rel(ok, 'error', from, to, d, arithmetic, text));
@@ -91,7 +90,7 @@ export function findChanges(ctx: FigureContext): Relation[] {
     const tol = pctTolerance(pct.decimals);
     const ok = Math.abs(actual - pct.value) <= tol + 1e-9;
     const s = shows([cur, d]);
-    const arithmetic = `${s.of(d.value)} ÷ (${s.of(cur.value)} ${down ? '+' : '−'} ${s.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${fmt(pct.value, 1, pct.decimals)}%`;
+    const arithmetic = `${s.of(d.value)} ÷ (${s.of(cur.value)} ${down ? '+' : '−'} ${s.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
     out.push(rel(ok, Math.abs(actual - pct.value) > 1.5 * tol ? 'error' : 'warning', cur, d, pct, arithmetic, text));
   }
   return out;

@@ -3,7 +3,7 @@
 //   各级妇联组织286个，其中…234个、…38个、…25个   234 + 38 + 25 = 297 > 286
 //   管理和技术人员46人，其中男性29人、女性15人      29 + 15 = 44 ≠ 46
 import type { FigureContext } from '../context';
-import { isUsable, nearlyEqual, commonScale, phraseStart, shows, type Relation } from '../relation';
+import { isUsable, nearlyEqual, phraseStart, shows, type Relation } from '../relation';
 import { subsetGroups } from '../subsets';
 
 const RULE = 'figures/parts-total';
@@ -16,11 +16,10 @@ export function findPartsTotals(ctx: FigureContext): Relation[] {
     if (!isUsable(total) || parts.some((p) => Number.isNaN(p.value) || p.unknown)) continue;
     const approx = total.approx || parts.some((p) => p.approx);
     const sum = parts.reduce((a, p) => a + p.value, 0);
-    const { scale, decimals } = commonScale([total, ...parts]);
     const all = shows([total, ...parts]);
     const terms = parts.map((p) => all.of(p.value)).join(' + ');
     const sumText = parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms;
-    const tol = (x: number, y: number) => nearlyEqual(x, y, decimals, scale, parts.length + 1);
+    const tol = (x: number, y: number) => nearlyEqual(x, y, [total, ...parts]);
     let ok: boolean;
     let op: string;
     if (g.exhaustive && !g.unknown) {

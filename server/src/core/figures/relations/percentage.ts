@@ -6,7 +6,7 @@
 // Growth (增长150%) and completion (完成计划的117%) may pass 100%.
 import type { FigureContext } from '../context';
 import type { Quantity } from '../quantity';
-import { fmt, isAmount, isUsable, pctTolerance, phraseStart, shows, type Relation } from '../relation';
+import { isAmount, isUsable, pctTolerance, phraseStart, shows, written, type Relation } from '../relation';
 import { groupOfPart } from '../subsets';
 
 const RULE = 'figures/percentage';
@@ -30,8 +30,8 @@ export function findPercentages(ctx: FigureContext): Relation[] {
         start: Math.max(clauseStartOf(text, q.start), q.start - 24),
         end: q.end,
         quantities: [q],
-        arithmetic: `${fmt(q.value)}% > 100%`,
-        message: { zh: `占比不能超过100%：${fmt(q.value)}% > 100%`, en: `A share cannot exceed 100%: ${fmt(q.value)}% > 100%` },
+        arithmetic: `${written(q)}% > 100%`,
+        message: { zh: `占比不能超过100%：${written(q)}% > 100%`, en: `A share cannot exceed 100%: ${written(q)}% > 100%` },
       });
       continue;
     }
@@ -63,7 +63,7 @@ export function findPercentages(ctx: FigureContext): Relation[] {
       const actual = (part.value / t.value) * 100;
       const d = Math.max(1, q.decimals);
       const s = shows([part, t]);
-      const arithmetic = `${s.of(part.value)} ÷ ${s.of(t.value)} = ${actual.toFixed(d)}% ${hit ? '≈' : '≠'} ${fmt(q.value, 1, q.decimals)}%`;
+      const arithmetic = `${s.of(part.value)} ÷ ${s.of(t.value)} = ${actual.toFixed(d)}% ${hit ? '≈' : '≠'} ${written(q)}%`;
       out.push({
         rule: RULE,
         ok: !!hit,
@@ -91,7 +91,7 @@ export function findPercentages(ctx: FigureContext): Relation[] {
       const actual = (num.value / den.value) * 100;
       const ok = Math.abs(actual - q.value) <= tol + 1e-9;
       const s = shows([num, den]);
-      const arithmetic = `${s.of(num.value)} ÷ ${s.of(den.value)} = ${actual.toFixed(Math.max(1, q.decimals))}% ${ok ? '≈' : '≠'} ${fmt(q.value, 1, q.decimals)}%`;
+      const arithmetic = `${s.of(num.value)} ÷ ${s.of(den.value)} = ${actual.toFixed(Math.max(1, q.decimals))}% ${ok ? '≈' : '≠'} ${written(q)}%`;
       out.push({
         rule: RULE,
         ok,

@@ -3,7 +3,7 @@
 //   获一等奖1项、二等奖3项、三等奖2项，共计6项                            1 + 3 + 2 = 6
 import type { FigureContext } from '../context';
 import type { Quantity } from '../quantity';
-import { commonScale, isAmount, isUsable, nearlyEqual, phraseStart, shows, type Relation } from '../relation';
+import { isAmount, isUsable, nearlyEqual, phraseStart, shows, type Relation } from '../relation';
 
 const RULE = 'figures/sum';
 const MARK = /共计|合计|总计|累计共|一共|共$/;
@@ -45,8 +45,7 @@ export function findSums(ctx: FigureContext): Relation[] {
     if (!same && !generic) continue;
     if (!isUsable(t) || parts.some((p) => !isUsable(p))) continue;
     const sum = parts.reduce((a, p) => a + p.value, 0);
-    const { scale, decimals } = commonScale([t, ...parts]);
-    const ok = nearlyEqual(sum, t.value, decimals, scale, parts.length);
+    const ok = nearlyEqual(sum, t.value, [t, ...parts]);
     const s = shows([t, ...parts]);
     const arithmetic = `${parts.map((p) => s.of(p.value)).join(' + ')} = ${s.of(sum)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
     out.push({

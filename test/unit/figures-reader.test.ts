@@ -1,0 +1,137 @@
+// The quantity reader on single expressions: value, unit, kind, approximation.
+// Each row: text, the quantity to look at (its numeral as written), and what it reads as.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ReportDocument } from '../../server/src/core/model/document';
+import { quantities, type Quantity } from '../../server/src/core/figures/quantity';
+import { parseChineseNumeral } from '../../server/src/core/figures/numerals';
+
+interface Row {
+  text: string;
+  at: string;
+  kind: Quantity['kind'];
+  value?: number;
+  high?: number;
+  unit?: string;
+  approx?: boolean;
+  noun?: string;
+  role?: Quantity['role'];
+  unknown?: boolean;
+  /** Not read as a quantity at all is also right. */
+  none?: boolean;
+}
+
+const ROWS: Row[] = [
+  // Arabic, full-width, decimals, thousands, 万/亿
+  { text: '全市共有支部18个。', at: '18', kind: 'count', value: 18, unit: '个', noun: '支部' },
+  { text: '全市共有支部１８个。', at: '18', kind: 'count', value: 18, unit: '个' },
+  { text: '接待群众1,234人次。', at: '1,234', kind: 'count', value: 1234, unit: '人次' },
+  { text: '投入资金3.5万元。', at: '3.5', kind: 'money', value: 35000, unit: '元' },
+  { text: '实现收入1.2亿元。', at: '1.2', kind: 'money', value: 1.2e8, unit: '元' },
+  { text: '设备价值8600万元。', at: '8600', kind: 'money', value: 8.6e7 },
+  { text: '完成投资5千万元。', at: '5', kind: 'money', value: 5e7 },
+  { text: '面积6.8平方公里。', at: '6.8', kind: 'measure', value: 6.8, unit: '平方公里' },
+  { text: '流转耕地1.2万亩。', at: '1.2', kind: 'measure', value: 12000, unit: '亩' },
+  { text: '日烘干能力600吨。', at: '600', kind: 'measure', value: 600, unit: '吨' },
+  { text: '24小时内响应。', at: '24', kind: 'time', value: 24, unit: '小时' },
+  // Chinese numerals
+  { text: '组建了十八个小组。', at: '十八', kind: 'count', value: 18, unit: '个', noun: '小组' },
+  { text: '会员三百一十一人。', at: '三百一十一', kind: 'count', value: 311 },
+  { text: '培训两万人次。', at: '两万', kind: 'count', value: 20000, unit: '人次' },
+  { text: '廿五名队员到岗。', at: '廿五', kind: 'count', value: 25, unit: '名' },
+  { text: '新建两个站点。', at: '两', kind: 'count', value: 2, unit: '个' },
+  { text: '开展十项活动。', at: '十', kind: 'count', value: 10, unit: '项' },
+  { text: '制造业等三大行业。', at: '三', kind: 'count', value: 3, unit: '大' },
+  { text: '建立四级架构。', at: '四', kind: 'count', value: 4, unit: '级' },
+  { text: '一亿二千万元。', at: '一亿二千万', kind: 'money', value: 1.2e8 },
+  // percentages
+  { text: '办结率98.37%。', at: '98.37', kind: 'percent', value: 98.37 },
+  { text: '办结率98.37％。', at: '98.37', kind: 'percent', value: 98.37 },
+  { text: '占七成以上。', at: '七', kind: 'percent', value: 7, approx: true },
+  { text: '提高6.4个百分点。', at: '6.4', kind: 'points', value: 6.4, role: 'delta' },
+  { text: '增长近3倍。', at: '3', kind: 'multiple', approx: true },
+  { text: '其中党员219人，占70.2%。', at: '70.2', kind: 'percent', role: 'share' },
+  // approximate
+  { text: '网格员近500名。', at: '500', kind: 'count', value: 500, approx: true },
+  { text: '常住人口约9.6万人。', at: '9.6', kind: 'count', value: 96000, approx: true },
+  { text: '调解纠纷300余起。', at: '300', kind: 'count', value: 300, approx: true, unit: '起' },
+  { text: '持续了2个多月。', at: '2', kind: 'time', approx: true },
+  { text: '增收120元左右。', at: '120', kind: 'money', approx: true },
+  { text: '满意率达到96%以上。', at: '96', kind: 'percent', approx: true },
+  { text: '3至5年内完成。', at: '3', kind: 'date', high: 5, approx: true },
+  { text: '引进大师5名以上。', at: '5', kind: 'count', approx: true },
+  { text: '配备三五名志愿者。', at: '三五', kind: 'count', value: 3, approx: true },
+  { text: '只有两三家。', at: '两三', kind: 'count', value: 2, approx: true },
+  { text: '建成数百个站点。', at: '百', kind: 'count', approx: true },
+  { text: '开展活动十余次。', at: '十', kind: 'count', value: 10, approx: true },
+  { text: '投入约3万余元。', at: '3', kind: 'money', approx: true },
+  { text: '比例为60%～68%。', at: '60', kind: 'percent', value: 60, high: 68, approx: true },
+  { text: '超过1000万元的有41家。', at: '1000', kind: 'money', approx: true },
+  // not counts
+  { text: '第三届技能竞赛。', at: '三', kind: 'ordinal' },
+  { text: '连续第11年开展。', at: '11', kind: 'ordinal' },
+  { text: '党的十八届三中全会。', at: '十八', kind: 'session' },
+  { text: '党的十八届三中全会。', at: '三', kind: 'session' },
+  { text: '省委会七届二次全委会。', at: '二', kind: 'session' },
+  { text: '学习党的二十大精神。', at: '二十', kind: 'ordinal' },
+  { text: '庆祝建校68周年。', at: '68', kind: 'ordinal' },
+  { text: '2013年7月以来。', at: '2013', kind: 'date' },
+  { text: '2013年7月以来。', at: '7', kind: 'date' },
+  { text: '开展“五个一”活动。', at: '五', kind: 'name' },
+  { text: '落实“十四五”规划。', at: '十四五', kind: 'name', none: true },
+  { text: '市委“6+3论坛”发言1篇。', at: '6', kind: 'name' },
+  { text: '世界500强企业6家。', at: '500', kind: 'name' },
+  { text: '拨打12345热线。', at: '12345', kind: 'code' },
+  { text: '执行GB/T 9704标准。', at: '9704', kind: 'code' },
+  { text: '评为“五星级”党支部。', at: '五', kind: 'name' },
+  { text: '一是基础不牢。二是能力不足。', at: '二', kind: 'marker', value: 2 },
+  { text: '平均年龄为35岁。', at: '35', kind: 'age' },
+  { text: '35周岁以下青年。', at: '35', kind: 'age' },
+  { text: '2023届毕业生。', at: '2023', kind: 'session' },
+  { text: '高度重视，十分关心。', at: '十', kind: 'bare' },
+  { text: '走访万家企业。', at: '万', kind: 'count', value: NaN },
+  // roles
+  { text: '由2021年的48小时缩短到12小时。', at: '48', kind: 'time', role: 'from' },
+  { text: '由2021年的48小时缩短到12小时。', at: '12', kind: 'time', role: 'to' },
+  { text: '较上年的856家增加506家。', at: '506', kind: 'count', role: 'delta' },
+  { text: '每个网格配备1名网格员。', at: '1', kind: 'count', role: 'per' },
+  { text: '社均136.6万元。', at: '136.6', kind: 'money', role: 'per' },
+  { text: '力争2025年底达到20个。', at: '20个', kind: 'count', role: 'target' },
+  // garbled
+  { text: '高校支部\uFFFD2个。', at: '2', kind: 'count', unknown: true },
+];
+
+function find(text: string, at: string): Quantity | undefined {
+  const doc = new ReportDocument(text);
+  const v = doc.view.text.indexOf(at);
+  return quantities(doc).find((q) => q.numStart === v || (q.numStart <= v && v < q.numEnd));
+}
+
+for (const r of ROWS) {
+  test(`reads ${r.text} @ ${r.at}`, () => {
+    const q = find(r.text, r.at);
+    if (r.value !== undefined && Number.isNaN(r.value)) {
+      assert.ok(!q || q.kind !== 'count', `万家 must not be read as a count: ${q?.kind}`);
+      return;
+    }
+    if (!q && r.none) return;
+    assert.ok(q, 'no quantity read');
+    assert.equal(q.kind, r.kind, `kind of ${q.text}`);
+    if (r.value !== undefined) assert.ok(Math.abs(q.value - r.value) < 1e-6, `value ${q.value} ≠ ${r.value}`);
+    if (r.high !== undefined) assert.equal(q.high, r.high);
+    if (r.unit !== undefined) assert.equal(q.unit?.unit, r.unit);
+    if (r.approx !== undefined) assert.equal(q.approx, r.approx, 'approx');
+    if (r.noun !== undefined) assert.equal(q.noun, r.noun);
+    if (r.role !== undefined) assert.equal(q.role, r.role, 'role');
+    if (r.unknown !== undefined) assert.equal(q.unknown, r.unknown, 'unknown');
+  });
+}
+
+test('Chinese numerals', () => {
+  const cases: [string, number | undefined][] = [
+    ['十', 10], ['十八', 18], ['二十', 20], ['三百一十一', 311], ['一千零五', 1005], ['两万', 20000],
+    ['一万二千', 12000], ['三亿五千万', 350000000], ['一亿二千万', 120000000], ['廿', 20], ['廿五', 25],
+    ['二〇二四', 2024], ['九', 9], ['二三', undefined], ['万', undefined],
+  ];
+  for (const [s, v] of cases) assert.equal(parseChineseNumeral(s), v, s);
+});
