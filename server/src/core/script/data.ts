@@ -19,6 +19,8 @@ export interface ScriptData {
   toTraditional: Map<string, string>;
   /** Traditional characters never written in simplified text. */
   traditionalOnly: Set<string>;
+  /** Char codes of traditionalOnly / simplifiedOnly / traditionalAmbiguous (BMP), for fast scans. */
+  codes: Map<number, 'T' | 'S' | 'A'>;
   /** Traditional characters that simplified text also uses in some words (乾, 瞭). */
   traditionalAmbiguous: Set<string>;
   /** Simplified characters never written in traditional text (务, 们, 这). */
@@ -116,8 +118,12 @@ function build(): ScriptData {
   for (const s of toTraditional.keys()) if (!inTraditional.has(s)) simplifiedOnly.add(s);
   const keepsInSimplified = new Map<string, string[]>();
   for (const [ch, list] of keeping) if (traditionalAmbiguous.has(ch)) keepsInSimplified.set(ch, list);
+  const codes = new Map<number, 'T' | 'S' | 'A'>();
+  for (const ch of traditionalOnly) if (ch.length === 1) codes.set(ch.charCodeAt(0), 'T');
+  for (const ch of simplifiedOnly) if (ch.length === 1) codes.set(ch.charCodeAt(0), 'S');
+  for (const ch of traditionalAmbiguous) if (ch.length === 1) codes.set(ch.charCodeAt(0), 'A');
   buildMs = Date.now() - t0;
-  return { toSimplified, toTraditional, traditionalOnly, traditionalAmbiguous, simplifiedOnly, keepsInSimplified, maxPhrase };
+  return { codes, toSimplified, toTraditional, traditionalOnly, traditionalAmbiguous, simplifiedOnly, keepsInSimplified, maxPhrase };
 }
 
 export function scriptData(): ScriptData {

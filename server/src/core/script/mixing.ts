@@ -17,12 +17,11 @@ export interface ScriptProfile {
 }
 
 /**
- * `text` is the original; `folded` is a same-length simplified reading of it (the view
- * text mapped to original offsets is NOT needed: callers pass the original and a
- * char-by-char fold of it) used as phrase context. `skip` tells which offsets to ignore
+ * `text` is the original; `fold` gives the simplified reading of one character, used as
+ * phrase context around ambiguous characters only. `skip` tells which offsets to ignore
  * (annotations, garbled runs, boilerplate).
  */
-export function scriptProfile(text: string, folded: string, skip: (i: number) => boolean): ScriptProfile {
+export function scriptProfile(text: string, fold: (ch: string) => string, skip: (i: number) => boolean): ScriptProfile {
   const d = scriptData();
   let traditional = 0;
   let simplified = 0;
@@ -31,16 +30,17 @@ export function scriptProfile(text: string, folded: string, skip: (i: number) =>
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
-    const ch = text[i];
-    if (d.traditionalOnly.has(ch)) {
+    const kind = d.codes.get(c);
+    if (!kind) continue;
+    if (kind === 'T') {
       if (skip(i)) continue;
       traditional++;
       tradAt.push(i);
-    } else if (d.simplifiedOnly.has(ch)) {
+    } else if (kind === 'S') {
       if (skip(i)) continue;
       simplified++;
       simpAt.push(i);
-    } else if (d.traditionalAmbiguous.has(ch) && !skip(i) && !keptByPhrase(folded, i, ch)) {
+    } else if (!skip(i) && !keptByPhrase(text, fold, i, text[i])) {
       // Counts against simplified text only (never as evidence of a traditional document).
       tradAt.push(i);
     }
@@ -62,8 +62,8 @@ export function scriptProfile(text: string, folded: string, skip: (i: number) =>
   return profile;
 }
 
-/** Is `ch` at `i` part of a simplified phrase that keeps it (乾隆)? Context from `folded`. */
-function keptByPhrase(folded: string, i: number, ch: string): boolean {
+/** Is `ch` at `i` part of a simplified phrase that keeps it (乾隆)? Context folded. */
+function keptByPhrase(text: string, fold: (ch: string) => string, i: number, ch: string): boolean {
   const phrases = scriptData().keepsInSimplified.get(ch);
   if (!phrases) return false;
   for (const p of phrases) {
@@ -71,7 +71,7 @@ function keptByPhrase(folded: string, i: number, ch: string): boolean {
       const start = i - k;
       if (start < 0) continue;
       let ok = true;
-      for (let j = 0; j < p.length && ok; j++) if (j !== k && folded[start + j] !== p[j]) ok = false;
+      for (let j = 0; j < p.length && ok; j++) if (j !== k && fold(text[start + j] ?? '') !== p[j]) ok = false;
       if (ok) return true;
     }
   }

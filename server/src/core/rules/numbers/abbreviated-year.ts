@@ -3,7 +3,7 @@
 // can be a duration (工作13年), so two digits count as a year only before a month, or
 // with a leading zero or an apostrophe.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope } from '../punct/scope';
+import { BOILERPLATE, scope, capped } from '../punct/scope';
 
 const SHORT = /(['’‘]?)(\d{2})年(?=(\d{1,2})月|)/g;
 
@@ -13,6 +13,7 @@ export const abbreviatedYear: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     const thisYear = new Date().getFullYear() % 100;
@@ -32,7 +33,7 @@ export const abbreviatedYear: Rule = {
         if (s.skip(start)) continue;
         const full = String(yy <= thisYear + 1 ? 2000 + yy : 1900 + yy);
         const end = start + m[0].length;
-        ctx.report({
+        report({
           start,
           end,
           message: { zh: `年份“${m[0]}”不能简写，应写全（如“${full}年”）`, en: `Abbreviated year “${m[0]}”: write it in full (e.g. ${full}年)` },

@@ -4,7 +4,7 @@
 // `第3、4名` (ordinals), list items (`1、` at a line start) and `3至5年` are left alone.
 import type { Rule } from '../../rule';
 import { MEASURE } from '../punct/dunhao';
-import { BOILERPLATE, scope } from '../punct/scope';
+import { BOILERPLATE, scope, capped } from '../punct/scope';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const PAIR = /(\d)、(\d)/g;
@@ -18,6 +18,7 @@ export const approximate: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
@@ -41,7 +42,7 @@ export const approximate: Rule = {
         const start = line.start + at;
         if (s.skip(start)) continue;
         const right = CN[a] + CN[b];
-        ctx.report({
+        report({
           start,
           end: start + 3,
           message: { zh: `概数“${m[0]}”应写作“${right}”`, en: `Estimate “${m[0]}”: write “${right}”` },

@@ -1,7 +1,7 @@
 // numbers/fullwidth-digit — Arabic numerals are written half-width: `１８` → `18`,
 // `３．５％` → `3.5%` (GB/T 15835-2011, 5.1.1; full-width digits are a typesetting slip).
 import type { Rule } from '../../rule';
-import { scope } from '../punct/scope';
+import { scope, capped } from '../punct/scope';
 
 const RUN = /[０-９][０-９．，％]*/g;
 
@@ -11,6 +11,7 @@ export const fullwidthDigit: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     RUN.lastIndex = 0;
@@ -31,7 +32,7 @@ export const fullwidthDigit: Rule = {
         run = run.slice(0, cut);
         out = out.slice(0, cut);
       }
-      ctx.report({
+      report({
         start,
         end: start + run.length,
         message: { zh: `全角数字“${run}”应改为半角“${out}”`, en: `Full-width digits “${run}”: write “${out}”` },

@@ -5,7 +5,7 @@
 //    (GB/T 15834-2011, 4.5.3.6: usually no 顿号). A 顿号 after a quoted item stays when the
 //    next item is not quoted: `“稻鸭共生”、测土配方施肥`.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope } from './scope';
+import { BOILERPLATE, scope, capped } from './scope';
 
 const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** Measure words and units that make `三、五X` a count. */
@@ -20,6 +20,7 @@ export const dunhao: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
@@ -27,7 +28,7 @@ export const dunhao: Rule = {
       const prev = text[i - 1];
       const next = text[i + 1];
       if ((prev === '”' && next === '“') || (prev === '》' && next === '《')) {
-        ctx.report({
+        report({
           start: i,
           end: i + 1,
           message: {
@@ -50,7 +51,7 @@ export const dunhao: Rule = {
       if (!unit || !MEASURE.includes(unit)) continue;
       if (unit === '年' && text[k + 1] === '级') continue; // 一、二年级 are grades
       if (text[k] === '、' || NUM[text[k]]) continue;
-      ctx.report({
+      report({
         start: i - 1,
         end: i + 2,
         message: { zh: `概数“${prev}、${next}”中不用顿号，应为“${prev}${next}”`, en: `No 顿号 in the approximate number “${prev}、${next}”: write “${prev}${next}”` },

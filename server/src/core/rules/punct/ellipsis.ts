@@ -3,7 +3,7 @@
 // `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
 // and code is left alone.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, isChineseChar, nextIndex, prevIndex, scope } from './scope';
+import { BOILERPLATE, isChineseChar, nextIndex, prevIndex, scope, capped } from './scope';
 
 const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 
@@ -13,6 +13,7 @@ export const ellipsis: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
@@ -31,7 +32,7 @@ export const ellipsis: Rule = {
           const n = nextIndex(text, end - 1, line.end);
           if (!(p >= 0 && isChineseChar(text, p)) && !(n >= 0 && isChineseChar(text, n))) continue;
         }
-        ctx.report({
+        report({
           start,
           end,
           message: { zh: `省略号“${run}”应写作“……”`, en: `Ellipsis “${run}”: write “……”` },

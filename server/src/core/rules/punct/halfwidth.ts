@@ -6,10 +6,13 @@ import type { Rule } from '../../rule';
 import type { Report } from '../../types';
 import { isHanAt } from '../../model/chars';
 import {
-  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope,
+  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped,
 } from './scope';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+/** Char codes of the half-width marks, for the hot loop. */
+const HALF: boolean[] = [];
+for (const ch of Object.keys(FULL)) HALF[ch.charCodeAt(0)] = true;
 const NAME: Record<string, { zh: string; en: string }> = {
   ',': { zh: '逗号', en: 'comma' },
   '.': { zh: '句号', en: 'full stop' },
@@ -30,11 +33,12 @@ export const halfwidth: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      checkLine(text, line.start, line.end, s, ctx.report);
+      checkLine(text, line.start, line.end, s, report);
     }
   },
 };
@@ -43,8 +47,9 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   const parens: number[] = [];
   const pairOf = new Map<number, number>();
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x3f || !HALF[code] || s.skip(i)) continue;
     const ch = text[i];
-    if (!(ch in FULL) || s.skip(i)) continue;
     if (ch === '(' || ch === ')') {
       const marker = listMarkerAt(text, ch === '(' ? i : i - 1, start);
       if (marker && (ch === '(' || text[i - 1] !== '(')) {
@@ -70,8 +75,10 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   }
   // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
   const matched = new Set<number>([...pairOf.keys(), ...pairOf.values()]);
+  if (!parens.length && !text.slice(start, end).includes(')')) return;
   for (let i = start; i < end; i++) {
-    if ((text[i] !== '(' && text[i] !== ')') || matched.has(i) || s.skip(i)) continue;
+    const code = text.charCodeAt(i);
+    if ((code !== 0x28 && code !== 0x29) || matched.has(i) || s.skip(i)) continue;
     if (listMarkerAt(text, text[i] === '(' ? i : Math.max(start, i - 2), start) || listMarkerAt(text, i - 1, start)) continue;
     const p = prevIndex(text, i, start);
     const n = nextIndex(text, i, end);

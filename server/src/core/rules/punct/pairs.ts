@@ -11,6 +11,8 @@ const OPEN: Record<string, PairKind> = {
 const CLOSE: Record<string, PairKind> = {
   '”': 'double', '’': 'single', '》': 'book', '〉': 'angle', '）': 'paren', ')': 'paren', '】': 'square', '」': 'corner', '』': 'wcorner',
 };
+const MAX_DEPTH = 256;
+const MARK_CODES = new Set([...Object.keys(OPEN), ...Object.keys(CLOSE)].map((c) => c.charCodeAt(0)));
 export const CLOSER_OF: Record<PairKind, string> = {
   double: '”', single: '’', book: '》', angle: '〉', paren: '）', square: '】', corner: '」', wcorner: '』',
 };
@@ -47,12 +49,13 @@ export function scanPairs(doc: ReportDocument): PairScan {
     for (const line of doc.lines) {
       if (s.mask[line.start] & BOILERPLATE) continue;
       const stack: Mark[] = [];
+      // Open marks per kind, so a closer with no partner costs O(1), not a stack walk.
+      const open = new Map<PairKind, number>();
       const bad: Mark[] = [];
       const pairs: Pair[] = [];
       for (let i = line.start; i < line.end; i++) {
+        if (!MARK_CODES.has(text.charCodeAt(i)) || s.skip(i)) continue;
         const ch = text[i];
-        const ok = OPEN[ch] ?? CLOSE[ch];
-        if (!ok || s.skip(i)) continue;
         if (ch === '(' || ch === '（') {
           const m = listMarkerAt(text, i, line.start);
           if (m) {
@@ -64,25 +67,42 @@ export function scanPairs(doc: ReportDocument): PairScan {
         // An apostrophe inside an English word (don’t) is not a quote.
         if (ch === '’' && isLatinOrDigit(text[i - 1]) && isLatinOrDigit(text[i + 1])) continue;
         if (OPEN[ch]) {
+          // Hundreds of open marks is not prose: report the first and stop (bounded work).
+          if (stack.length >= MAX_DEPTH) {
+            stack.length = 1;
+            break;
+          }
           stack.push({ at: i, kind: OPEN[ch], open: true });
+          open.set(OPEN[ch], (open.get(OPEN[ch]) ?? 0) + 1);
           continue;
         }
         const kind = CLOSE[ch];
-        let k = stack.length - 1;
-        while (k >= 0 && stack[k].kind !== kind) k--;
-        if (k < 0) {
-          bad.push({ at: i, kind, open: false });
+        if (!open.get(kind)) {
+          if (bad.length < MAX_DEPTH) bad.push({ at: i, kind, open: false });
           continue;
         }
-        // Everything opened after the partner is left open.
-        bad.push(...stack.splice(k + 1));
-        const open = stack.pop()!;
-        pairs.push({ open: open.at, close: i, kind, outer: stack.map((m) => m.kind).reverse() });
+        // Everything opened after the partner is left open (each mark leaves the stack once).
+        while (stack[stack.length - 1].kind !== kind) {
+          const m = stack.pop()!;
+          open.set(m.kind, open.get(m.kind)! - 1);
+          bad.push(m);
+        }
+        const partner = stack.pop()!;
+        open.set(kind, open.get(kind)! - 1);
+        pairs.push({ open: partner.at, close: i, kind, outer: outerKinds(stack) });
       }
-      bad.push(...stack);
-      if (bad.length) out.unpaired.push(...bad.sort((a, b) => a.at - b.at));
-      else out.pairs.push(...pairs);
+      for (const m of stack) bad.push(m);
+      bad.sort((a, b) => a.at - b.at);
+      if (bad.length) for (const m of bad) out.unpaired.push(m);
+      else for (const p of pairs) out.pairs.push(p);
     }
     return out;
   });
+}
+
+/** Kinds of the enclosing marks, innermost first; only the nearest few matter. */
+function outerKinds(stack: Mark[]): PairKind[] {
+  const out: PairKind[] = [];
+  for (let k = stack.length - 1; k >= 0 && out.length < 4; k--) out.push(stack[k].kind);
+  return out;
 }

@@ -3,10 +3,10 @@
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope } from './scope';
+import { BOILERPLATE, scope, capped } from './scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
-const RANGE = /(\d+(?:\.\d+)?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d+(?:\.\d+)?)(%?)/g;
+const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
 
 export const range: Rule = {
   id: 'punct/range',
@@ -17,6 +17,7 @@ export const range: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
@@ -41,7 +42,7 @@ export const range: Rule = {
         if (years && (m[3] === '～')) continue;
         const mark = years ? '—' : '～';
         const shown = m[0];
-        ctx.report({
+        report({
           start: dashAt,
           end: dashAt + 1,
           message: years

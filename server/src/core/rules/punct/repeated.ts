@@ -2,9 +2,10 @@
 // together (`，。`): a typing slip. GB/T 15834 allows `？！` and repeated `！`/`？` for
 // emphasis, so those are left alone; three or more `。` are punct/ellipsis.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope } from './scope';
+import { BOILERPLATE, scope, capped } from './scope';
 
 const MARKS = '，。、；：';
+const CODES = new Set([...MARKS].map((c) => c.charCodeAt(0)));
 const NAME: Record<string, string> = { '，': '逗号', '。': '句号', '、': '顿号', '；': '分号', '：': '冒号' };
 
 export const repeated: Rule = {
@@ -13,9 +14,11 @@ export const repeated: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (let i = 0; i < text.length - 1; i++) {
+      if (!CODES.has(text.charCodeAt(i)) || !CODES.has(text.charCodeAt(i + 1))) continue;
       const a = text[i];
       if (!MARKS.includes(a) || !MARKS.includes(text[i + 1]) || s.skip(i) || s.mask[i] & BOILERPLATE) continue;
       let j = i + 1;
@@ -26,7 +29,7 @@ export const repeated: Rule = {
         continue;
       }
       const same = [...run].every((c) => c === a);
-      ctx.report({
+      report({
         start: i,
         end: j,
         message: same

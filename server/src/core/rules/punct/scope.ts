@@ -3,6 +3,7 @@
 // tokens that are not Chinese prose (URLs, e-mail, code, Markdown link targets), plus
 // the character classes those rules share.
 import type { ReportDocument } from '../../model/document';
+import type { Report } from '../../types';
 import { isHanAt } from '../../model/chars';
 
 export const ANNOTATION = 1;
@@ -16,18 +17,82 @@ export interface Scope {
   skip(i: number): boolean;
 }
 
-// ASCII runs that are machine text, not prose. Linear patterns (no nested quantifiers).
-const TOKENS = new RegExp(
-  [
-    '(?:https?|ftp)://[!-~]+', // URL (ASCII printable; trailing punctuation trimmed below)
-    'www\\.[A-Za-z0-9-]+(?:\\.[!-~]+)?',
-    '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+', // e-mail
-    '`[^`\\n]*`', // Markdown code
-    '\\]\\([^()\\s]*\\)', // Markdown link target
-    '[A-Za-z_][A-Za-z0-9_-]*(?:(?:\\.|::|->)[A-Za-z0-9_-]+)+(?:\\(\\))?', // a.b.c, file.txt, ns::f
-  ].join('|'),
-  'g',
-);
+/** Findings per rule per document: a pasted 1 MB page needs a sample, not 500,000. */
+export const MAX_FINDINGS = 5000;
+
+const URL_CHAR = /[!-~]/;
+const TRIGGER: boolean[] = [];
+for (const ch of ':wW@`].-') TRIGGER[ch.charCodeAt(0)] = true;
+const WORD = /[A-Za-z0-9_]/;
+const TOKEN_CHAR = /[A-Za-z0-9_\-]/;
+const MAIL_LOCAL = /[A-Za-z0-9._%+\-]/;
+const MAIL_DOMAIN = /[A-Za-z0-9.\-]/;
+
+/**
+ * ASCII runs that are machine text, not prose: URLs, e-mail addresses, Markdown code and
+ * link targets, dotted names (config.json, fs.readFile(), std::vector). Found from their
+ * trigger characters with bounded expansion and a high-water mark, so the scan is O(n)
+ * on any input (no regex that can fail late at every position).
+ */
+export function tokenSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let covered = 0;
+  const add = (s: number, e: number) => {
+    // Sentence punctuation after a URL or name is not part of it (`见www.a.cn.`).
+    while (e > s + 1 && /[.,;:!?)]/.test(text[e - 1]) && !(text[e - 1] === ')' && text[e - 2] === '(')) e--;
+    if (e > s) {
+      out.push([s, e]);
+      covered = Math.max(covered, e);
+    }
+  };
+  const grow = (from: number, re: RegExp, limit: number) => {
+    let e = from;
+    while (e < text.length && e - from < limit && re.test(text[e])) e++;
+    return e;
+  };
+  const back = (from: number, re: RegExp, limit: number) => {
+    let s = from;
+    while (s > 0 && from - s < limit && re.test(text[s - 1])) s--;
+    return s;
+  };
+  for (let i = 0; i < text.length; i++) {
+    // Only ASCII triggers matter; charCodeAt avoids making a string per CJK character.
+    const code = text.charCodeAt(i);
+    if (code > 0x7f || i < covered || !TRIGGER[code]) continue;
+    const c = text[i];
+    if (c === ':' && text[i + 1] === '/' && text[i + 2] === '/') {
+      const s = back(i, /[A-Za-z]/, 10);
+      if (s < i) add(s, grow(i, URL_CHAR, 4096));
+    } else if ((c === 'w' || c === 'W') && /^www\./i.test(text.slice(i, i + 4)) && !WORD.test(text[i - 1] ?? '')) {
+      add(i, grow(i, URL_CHAR, 4096));
+    } else if (c === '@') {
+      const s = back(i, MAIL_LOCAL, 64);
+      const e = grow(i + 1, MAIL_DOMAIN, 255);
+      if (s < i && text.slice(i + 1, e).includes('.')) add(s, e);
+    } else if (c === '`') {
+      const close = text.indexOf('`', i + 1);
+      const nl = text.indexOf('\n', i + 1);
+      if (close > 0 && (nl < 0 || close < nl)) add(i, close + 1);
+    } else if (c === ']' && text[i + 1] === '(') {
+      const close = text.indexOf(')', i + 2);
+      if (close > 0 && close - i < 4096 && !/\s/.test(text.slice(i + 2, close))) add(i, close + 1);
+    } else if ((c === '.' || (c === ':' && text[i + 1] === ':') || (c === '-' && text[i + 1] === '>')) && WORD.test(text[i - 1] ?? '')) {
+      const s = back(i, TOKEN_CHAR, 64);
+      const step = c === '.' ? 1 : 2;
+      if (!/[A-Za-z_]/.test(text[s] ?? '') || !/[A-Za-z0-9_]/.test(text[i + step] ?? '')) continue;
+      // Extend over further .name / ::name / ->name parts and a trailing ().
+      let e = i;
+      for (let parts = 0; parts < 8; parts++) {
+        const st = text[e] === '.' ? 1 : (text[e] === ':' && text[e + 1] === ':') || (text[e] === '-' && text[e + 1] === '>') ? 2 : 0;
+        if (!st || !TOKEN_CHAR.test(text[e + st] ?? '')) break;
+        e = grow(e + st, TOKEN_CHAR, 64);
+      }
+      if (text[e] === '(' && text[e + 1] === ')') e += 2;
+      add(s, e);
+    }
+  }
+  return out;
+}
 
 export function scope(doc: ReportDocument): Scope {
   return doc.memo('punct:scope', () => {
@@ -39,13 +104,7 @@ export function scope(doc: ReportDocument): Scope {
       const l = doc.lines[li];
       for (let i = l.start; i < l.end; i++) mask[i] |= BOILERPLATE;
     }
-    TOKENS.lastIndex = 0;
-    for (let m = TOKENS.exec(text); m; m = TOKENS.exec(text)) {
-      let end = m.index + m[0].length;
-      // A URL or name does not end with sentence punctuation: `见www.a.cn.` keeps its `.`.
-      while (end > m.index + 1 && /[.,;:!?)]/.test(text[end - 1]) && !/^[`\]]/.test(m[0]) && !m[0].endsWith('()')) end--;
-      for (let i = m.index; i < end; i++) mask[i] |= TOKEN;
-    }
+    for (const [a, b] of tokenSpans(text)) for (let i = a; i < b; i++) mask[i] |= TOKEN;
     return {
       mask,
       skip: (i: number) => (mask[i] & (ANNOTATION | GARBLED | TOKEN)) !== 0,
@@ -106,4 +165,12 @@ export function listMarkerAt(text: string, i: number, lineStart: number): number
   if (before >= 0 && !'：；:;，。'.includes(text[before])) return 0;
   const m = /^(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）]|(?:\d{1,2}|[A-Za-z])[)）])/.exec(text.slice(i, i + 6));
   return m ? m[0].length : 0;
+}
+
+/** `ctx.report` that stops after MAX_FINDINGS findings of one rule. */
+export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
+  let n = 0;
+  return (r) => {
+    if (n++ < MAX_FINDINGS) ctx.report(r);
+  };
 }

@@ -12,7 +12,8 @@ export const unpaired: Rule = {
   severity: 'warning',
   fixable: false,
   check(doc, ctx) {
-    for (const m of scanPairs(doc).unpaired) {
+    // A pasted run of thousands of brackets needs a few findings, not thousands.
+    for (const m of scanPairs(doc).unpaired.slice(0, 500)) {
       const ch = doc.text[m.at];
       const partner = m.open ? CLOSER_OF[m.kind] : OPENER_OF[m.kind];
       ctx.report({

@@ -4,7 +4,7 @@
 // are bounded (see pattern.ts), are not run in untrusted workspaces and their fix is
 // offered but not applied by fix-all.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope } from '../punct/scope';
+import { BOILERPLATE, scope, capped } from '../punct/scope';
 import { compileTerms, MAX_MATCHES } from './pattern';
 
 export const custom: Rule = {
@@ -13,6 +13,7 @@ export const custom: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const terms = ctx.config.terms;
     if (!terms?.length) return;
     const text = doc.text;
@@ -40,7 +41,7 @@ export const custom: Rule = {
         if (alreadyRight(text, start, end, t.literal ?? text.slice(start, end), right)) continue;
         const wrong = text.slice(start, end);
         const note = t.def.note ? `（${t.def.note}）` : '';
-        ctx.report({
+        report({
           start,
           end,
           message: { zh: `“${wrong}”应为“${right}”${note}`, en: `“${wrong}” should be “${right}”${t.def.note ? ` (${t.def.note})` : ''}` },

@@ -28,6 +28,8 @@ export const boilerplate: Rule = {
         const from = li === 0 ? l.start : blank(li - 1) && li >= 2 ? lines[li - 2].end : lines[li - 1].end;
         edit = { start: from, end: l.end, newText: '' };
       }
+      // The BOM stays: it is not part of the first line.
+      if (edit.start === 0 && text.charCodeAt(0) === 0xfeff) edit.start = 1;
       const shown = text.slice(l.start, l.end).trim();
       const short = shown.length > 24 ? shown.slice(0, 24) + '…' : shown;
       ctx.report({

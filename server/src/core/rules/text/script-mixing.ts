@@ -3,16 +3,16 @@
 // of the other script are flagged. Ambiguous characters (显著, 怎么, 干部, 皇后, 乾隆)
 // never count: see core/script. The commands 转换为简体/繁体 convert the whole document.
 import type { Rule } from '../../rule';
-import { foldText } from '../../model/fold';
+import { foldChar } from '../../model/fold';
 import { scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, scope } from '../punct/scope';
+import { BOILERPLATE, scope, capped } from '../punct/scope';
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
   return doc.memo('script:profile', () => {
     const s = scope(doc);
-    return scriptProfile(doc.text, foldText(doc.text), (i) => (s.mask[i] & (1 | 2 | BOILERPLATE)) !== 0);
+    return scriptProfile(doc.text, foldChar, (i) => (s.mask[i] & (1 | 2 | BOILERPLATE)) !== 0);
   });
 }
 
@@ -25,11 +25,12 @@ export const scriptMixing: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const p = documentScript(doc);
     if (!p.script) return;
     const simp = p.script === 'simplified';
     for (const st of p.strays) {
-      ctx.report({
+      report({
         start: st.start,
         end: st.end,
         message: simp

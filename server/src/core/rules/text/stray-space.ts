@@ -6,7 +6,7 @@
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { isChineseChar, scope } from '../punct/scope';
+import { isChineseChar, scope, capped } from '../punct/scope';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
 const ODD_SPACE = /[\u00a0\u2002-\u200a\u202f\u205f]/;
@@ -21,6 +21,7 @@ export const straySpace: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
+    const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
@@ -31,15 +32,15 @@ export const straySpace: Rule = {
       // Indentation is layout, not a stray space, unless it holds odd characters.
       while (i < line.end && (text[i] === ' ' || text[i] === '\u3000' || text[i] === '\t')) i++;
       for (; i < line.end; i++) {
-        if (!ANY_SPACE.test(text[i]) || (i === 0 && text[i] === '\ufeff') || s.mask[i] & 2) continue;
+        if (!isSpaceCode(text.charCodeAt(i)) || (i === 0 && text[i] === '\ufeff') || s.mask[i] & 2) continue;
         let j = i;
         while (j < line.end && ANY_SPACE.test(text[j])) j++;
         const run = text.slice(i, j);
         const odd = INVISIBLE.test(run) || ODD_SPACE.test(run);
         const trailing = j === line.end;
         const between = i > line.start && isChineseChar(text, i - 1) && !trailing && isChineseChar(text, j);
-        if (odd) reportOdd(ctx.report, text, i, j, between, trailing);
-        else if (between && prose && !trailing) reportPlain(ctx.report, run, i, j);
+        if (odd) reportOdd(report, text, i, j, between, trailing);
+        else if (between && prose && !trailing) reportPlain(report, run, i, j);
         i = j - 1;
       }
     }
@@ -83,4 +84,12 @@ function reportPlain(report: (r: Report) => void, run: string, i: number, j: num
     message: { zh: '中文之间多余的空格', en: 'Stray space between Chinese characters' },
     fix: { title: { zh: '删除空格', en: 'Remove the space' }, edits: [{ start: i, end: j, newText: '' }], safe: run.length <= 3 },
   });
+}
+
+/** The characters of ANY_SPACE, by code (the hot loop avoids making strings). */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200d) || c === 0x202f || c === 0x205f ||
+    c === 0x2060 || c === 0xfeff || c === 0xad || c === 0x180e
+  );
 }
