@@ -3,13 +3,28 @@
 import type { Finding, Span, TextEdit } from '../../server/src/core/types';
 
 /**
- * Rules whose fix inserts text away from the finding, at a documented anchor. The finding
- * marks where the problem shows (e.g. the heading next to a missing section); the fix
- * inserts the missing part at a line boundary (the start of a line, or the end of the
- * text). Such edits must be pure insertions there. A rule added here needs the anchor
- * described in its doc page.
+ * Rules whose fix edits away from the finding, at documented anchors:
+ * - 'insert-at-line': the finding marks where the problem shows (e.g. the heading next to a
+ *   missing section); the fix inserts the missing part at a line boundary (the start of a
+ *   line, after a BOM, or the end of the text): pure insertions there.
+ * - 'heading-markers': "renumber" rewrites the numbering markers of the sibling headings;
+ *   each edit lies within the marker of a heading of the document.
+ * A rule added here needs the anchor described in its doc page.
  */
-export const ANCHORED_FIX_RULES: ReadonlySet<string> = new Set(['outline/missing-section']);
+type Anchor = 'insert-at-line' | 'heading-markers';
+export const ANCHORED_FIX_RULES: ReadonlyMap<string, readonly Anchor[]> = new Map<string, Anchor[]>([
+  // inserts the heading, and renumbers the headings after it
+  ['outline/missing-section', ['insert-at-line', 'heading-markers']],
+  ['outline/numbering-sequence', ['heading-markers']],
+  ['outline/numbering-style', ['heading-markers']],
+]);
+
+/**
+ * Besides its own range, a fix may take in the whitespace right next to it: the space after
+ * a half-width colon it makes full-width, the line break of a line it deletes.
+ */
+const SPACE = /^[\s\u00a0\u3000\u200b]*$/;
+const isSpace = (s: string) => SPACE.test(s);
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 
@@ -47,7 +62,22 @@ export function loneSurrogates(text: string): number {
 
 export type EolStyle = 'none' | 'lf' | 'crlf' | 'cr' | 'mixed';
 
+// The style of the last big text asked for: findingProblems asks once per edit.
+let lastText = '';
+let lastStyle: EolStyle = 'none';
+
 export function eolStyle(text: string): EolStyle {
+  if (text.length > 256) {
+    if (text !== lastText) {
+      lastStyle = scanEol(text);
+      lastText = text;
+    }
+    return lastStyle;
+  }
+  return scanEol(text);
+}
+
+function scanEol(text: string): EolStyle {
   let lf = 0;
   let crlf = 0;
   let cr = 0;
@@ -78,7 +108,7 @@ function spanProblems(text: string, s: Span, what: string): string[] {
 const show = (f: Finding) => `${f.rule} ${f.start}..${f.end}`;
 
 /** Ranges, messages and fix locality of every finding. */
-export function findingProblems(text: string, findings: Finding[]): string[] {
+export function findingProblems(text: string, findings: Finding[], markers: readonly Span[] = []): string[] {
   const p: string[] = [];
   for (const f of findings) {
     if (/^规则内部错误|^Internal error in rule/.test(f.message?.en ?? '') || /^规则内部错误/.test(f.message?.zh ?? '')) {
@@ -103,9 +133,21 @@ export function findingProblems(text: string, findings: Finding[]): string[] {
       if (typeof e.newText !== 'string') p.push(`${what}: newText is not a string`);
       else if (loneSurrogates(e.newText) > 0) p.push(`${what}: inserts a lone surrogate`);
       const inside = e.start >= f.start && e.end <= f.end;
-      if (!inside) {
-        if (!ANCHORED_FIX_RULES.has(f.rule)) p.push(`${what}: edits outside its finding ${f.start}..${f.end}`);
-        else if (e.start !== e.end || !isLineBoundary(text, e.start)) p.push(`${what}: anchored edit is not an insertion at a line boundary`);
+      const absorbsSpace = e.start <= f.end && e.end >= f.start && isSpace(text.slice(e.start, f.start)) && isSpace(text.slice(f.end, e.end));
+      if (!inside && !absorbsSpace) {
+        const anchors = ANCHORED_FIX_RULES.get(f.rule);
+        const atLine = anchors?.includes('insert-at-line') && e.start === e.end && isLineBoundary(text, e.start);
+        // A renumbering edit: within a marker, or from the start of the marker's line (the
+        // `## ` prefix, and an insertion there merged into the same edit) to inside the marker.
+        const inMarker =
+          anchors?.includes('heading-markers') &&
+          markers.some(
+            (m) =>
+              (m.start <= e.start && e.end <= m.end) ||
+              (e.start < m.start && e.end >= m.start && e.end <= m.end && isLineBoundary(text, e.start) && !/[\r\n]/.test(text.slice(e.start, m.start))),
+          );
+        if (!anchors) p.push(`${what}: edits outside its finding ${f.start}..${f.end}`);
+        else if (!atLine && !inMarker) p.push(`${what}: not at its documented anchors (${anchors.join(', ')})`);
       }
       p.push(...formatProblems(text, e, what));
     }

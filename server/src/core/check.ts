@@ -1,10 +1,10 @@
 // Run the rules over one document: text → model → rules → findings.
-import { withDefaults, type Config } from './config';
+import { DEFAULT_CONFIG, withDefaults, type Config } from './config';
 import { ReportDocument } from './model/document';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 import { withoutIgnored } from './ignore';
-import type { Finding, Report, Severity, Span } from './types';
+import type { Finding, Fix, Report, Severity, Span } from './types';
 
 export interface CheckResult {
   doc: ReportDocument;
@@ -24,15 +24,17 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
   const config = withDefaults(partial);
   const doc = new ReportDocument(text);
   const findings: Finding[] = [];
-  if (text.length > config.maxDocumentSize) {
+  // A limit that is not a number (a hand-edited config file) means the default.
+  const limit = Number.isFinite(config.maxDocumentSize) && config.maxDocumentSize >= 0 ? config.maxDocumentSize : DEFAULT_CONFIG.maxDocumentSize;
+  if (text.length > limit) {
     findings.push({
       rule: 'text/too-large',
       severity: 'information',
       start: 0,
       end: 0,
       message: {
-        zh: `文档过大（${text.length} 字符，上限 ${config.maxDocumentSize}），未检查`,
-        en: `Document too large (${text.length} characters, limit ${config.maxDocumentSize}); not checked`,
+        zh: `文档过大（${text.length} 字符，上限 ${limit}），未检查；可在设置 workreport.maxDocumentSize 中调整上限`,
+        en: `Document too large (${text.length} characters, limit ${limit}); not checked. The limit is the setting workreport.maxDocumentSize`,
       },
     });
     return { doc, findings };
@@ -41,14 +43,15 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
     const severity = effectiveSeverity(rule, config);
     if (!severity) continue;
     const report = (r: Report) => {
-      const start = Math.max(0, Math.min(r.start, text.length));
-      const end = Math.max(start, Math.min(r.end, text.length));
+      const { start, end } = snapOut(text, r.start, r.end);
       // A rule may lower its severity for a less certain finding, never raise it
       // above what the user set.
       const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
       // No fix edits a garbled run: the lost words are the writer's to restore.
-      const fix = r.fix && touchesGarbled(r.fix.edits, doc.garbled) ? undefined : r.fix;
-      findings.push({ ...r, fix, start, end, rule: rule.id, severity: sev });
+      let fix = r.fix && touchesGarbled(r.fix.edits, doc.garbled) ? undefined : r.fix;
+      if (fix) fix = safeFix(text, rule.id, fix);
+      const related = r.related?.map((x) => ({ ...x, ...snapOut(text, x.start, x.end) }));
+      findings.push({ ...r, fix, related, start, end, rule: rule.id, severity: sev });
     };
     try {
       rule.check(doc, { config, report });
@@ -63,12 +66,74 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
       });
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { doc, findings: withoutIgnored(text, doc.lines, findings, config.ignore) };
 }
 
-/** Does any edit overlap (or insert strictly inside) a garbled span? */
+/** Does any edit overlap (or insert strictly inside) a garbled span? (Spans sorted, disjoint.) */
 function touchesGarbled(edits: readonly Span[], garbled: readonly Span[]): boolean {
   if (!garbled.length) return false;
-  return edits.some((e) => garbled.some((g) => (e.start < g.end && e.end > g.start) || (e.start === e.end && e.start > g.start && e.start < g.end)));
+  for (const e of edits) {
+    // The first garbled span that ends after the edit starts (binary search: fixes are many).
+    let lo = 0;
+    let hi = garbled.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (garbled[mid].end <= e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const g = garbled[lo];
+    if (!g) continue;
+    if ((e.start < g.end && e.end > g.start) || (e.start === e.end && e.start > g.start && e.start < g.end)) return true;
+  }
+  return false;
+}
+
+/**
+ * The safety net under every rule (SPEC §8): what reaches the user never splits a surrogate
+ * pair or a CRLF and never edits the BOM, whatever a rule computed. Each repair is a rule
+ * bug; the property tests listen on `checkHooks.onRepair` and fail on it.
+ */
+export const checkHooks: { onRepair?: (rule: string, what: string) => void } = {};
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Offset i is inside a surrogate pair or between the CR and LF of a CRLF. */
+function splits(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i);
+  return (isHigh(a) && isLow(b)) || (a === 13 && b === 10);
+}
+
+/** The range clamped to the text and widened to whole characters and line breaks. */
+function snapOut(text: string, s: number, e: number): Span {
+  let start = Number.isFinite(s) ? Math.max(0, Math.min(Math.trunc(s), text.length)) : 0;
+  let end = Number.isFinite(e) ? Math.max(start, Math.min(Math.trunc(e), text.length)) : start;
+  if (splits(text, start)) start--;
+  if (splits(text, end)) end++;
+  return { start, end };
+}
+
+/** The fix as given, with a BOM-touching edit moved past the BOM; undefined when it is unsafe to apply. */
+function safeFix(text: string, rule: string, fix: Fix): Fix | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  let edits = fix.edits;
+  if (bom && edits.some((e) => e.start === 0 && (e.end > 0 || e.newText.length > 0))) {
+    checkHooks.onRepair?.(rule, 'fix edit touches the BOM (moved after it)');
+    edits = edits.map((e) => (e.start === 0 ? { ...e, start: 1, end: Math.max(1, e.end) } : e));
+  }
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    const bad =
+      !Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end > text.length || e.start > e.end ||
+      typeof e.newText !== 'string' || splits(text, e.start) || splits(text, e.end) || (i > 0 && e.start < sorted[i - 1].end);
+    if (bad) {
+      checkHooks.onRepair?.(rule, `fix edit ${e.start}..${e.end} is out of range, splits a character or CRLF, or overlaps (fix dropped)`);
+      return undefined;
+    }
+  }
+  return edits === fix.edits ? fix : { ...fix, edits };
 }

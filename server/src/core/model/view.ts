@@ -19,37 +19,86 @@ const HALF_TO_FULL: Record<string, string> = {
 
 export function buildView(text: string, dropped: Span[], garbled: Span[]): TextView {
   const table = foldTable();
-  const out: string[] = [];
+  const codes = foldCodes(table);
+  // The view is built from runs of the original that fold to themselves (sliced once) and
+  // the few characters that change: one string per character was the hot spot of the model.
+  const parts: string[] = [];
   const toOrig = new Int32Array(text.length + 1);
   let n = 0;
   const drops = [...dropped].sort((a, b) => a.start - b.start);
   const bad = [...garbled].sort((a, b) => a.start - b.start);
   let d = 0;
   let g = 0;
-  for (let i = 0; i < text.length; ) {
+  let run = -1; // start of the pending unchanged run, or -1
+  const flush = (i: number) => {
+    if (run >= 0) parts.push(text.slice(run, i));
+    run = -1;
+  };
+  const len = text.length;
+  for (let i = 0; i < len; ) {
     if (i === 0 && text.charCodeAt(0) === 0xfeff) {
       i = 1;
       continue;
     }
     while (d < drops.length && drops[d].end <= i) d++;
     if (d < drops.length && drops[d].start <= i) {
+      flush(i);
       i = drops[d].end;
       continue;
     }
     while (g < bad.length && bad[g].end <= i) g++;
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    let ch = text.slice(i, i + width);
+    const c = text.charCodeAt(i);
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    let ch: string | undefined; // undefined: the character folds to itself
     if (g < bad.length && bad[g].start <= i) ch = width === 2 ? '\ufffd\ufffd' : '\ufffd';
-    else if (width === 1) ch = foldOne(text, i, ch, table);
-    for (let k = 0; k < ch.length; k++) {
-      toOrig[n++] = i + k;
-      out.push(ch[k]);
+    else if (width === 1) {
+      const to = codes[c];
+      if (to === 0) ch = undefined;
+      else if (to !== SLOW) ch = String.fromCharCode(to);
+      else {
+        const one = text[i];
+        const folded = foldOne(text, i, one, table);
+        ch = folded === one ? undefined : folded;
+      }
+    }
+    if (ch === undefined) {
+      if (run < 0) run = i;
+      toOrig[n++] = i;
+      if (width === 2) toOrig[n++] = i + 1;
+    } else {
+      flush(i);
+      for (let k = 0; k < ch.length; k++) toOrig[n++] = i + k;
+      parts.push(ch);
     }
     i += width;
   }
-  toOrig[n] = text.length;
-  return { text: out.join(''), toOrig: toOrig.slice(0, n + 1) };
+  flush(len);
+  toOrig[n] = len;
+  return { text: parts.join(''), toOrig: toOrig.slice(0, n + 1) };
+}
+
+/** Marks a code unit whose folding depends on its neighbours (or maps to several units). */
+const SLOW = 0xffff;
+let codeTable: Uint16Array | undefined;
+let codeTableOf: Map<string, string> | undefined;
+
+/** Per BMP code unit: 0 = folds to itself, SLOW = ask foldOne, else the unit it folds to. */
+function foldCodes(table: Map<string, string>): Uint16Array {
+  if (codeTable && codeTableOf === table) return codeTable;
+  const t = new Uint16Array(0x10000);
+  for (const [from, to] of table) {
+    if (from.length !== 1) continue; // only single units are looked up (astral characters are kept)
+    t[from.charCodeAt(0)] = to.length === 1 && to.charCodeAt(0) !== SLOW && to.charCodeAt(0) !== 0 ? to.charCodeAt(0) : SLOW;
+  }
+  for (let c = 0xff10; c <= 0xff19; c++) t[c] = c - 0xfee0; // ０-９
+  for (let c = 0xff21; c <= 0xff3a; c++) t[c] = c - 0xfee0; // Ａ-Ｚ
+  for (let c = 0xff41; c <= 0xff5a; c++) t[c] = c - 0xfee0; // ａ-ｚ
+  t[0xff05] = 0x25; // ％
+  t[0xff0e] = SLOW; // ．only after a digit
+  for (const ch of Object.keys(HALF_TO_FULL)) t[ch.charCodeAt(0)] = SLOW;
+  codeTable = t;
+  codeTableOf = table;
+  return t;
 }
 
 function foldOne(text: string, i: number, ch: string, table: Map<string, string>): string {

@@ -58,5 +58,5 @@ export function headingLabel(doc: ReportDocument, h: Heading): string {
 
 /** The line break the document uses. */
 export function eolOf(doc: ReportDocument): string {
-  return doc.text.includes('\r\n') ? '\r\n' : '\n';
+  return doc.eol; // the document's own line break (CRLF, LF or a lone CR)
 }

@@ -59,12 +59,14 @@ export const missingSection: Rule = {
         // One edit from the line start through the next heading's marker, which moves up
         // by one (an insertion and a replacement at the same offset would not combine).
         const bump = h.numbering && h.markerSpan ? renumberEdit(doc, h, ordinal + 1) : undefined;
-        if (bump) edits.push({ start: line.start, end: bump.end, newText: inserted + doc.text.slice(line.start, bump.start) + bump.newText });
-        else edits.push({ start: line.start, end: line.start, newText: inserted });
+        // Never in front of a BOM: it stays the first character.
+        const at = line.start === 0 && doc.text.charCodeAt(0) === 0xfeff ? 1 : line.start;
+        if (bump) edits.push({ start: at, end: bump.end, newText: inserted + doc.text.slice(at, bump.start) + bump.newText });
+        else edits.push({ start: at, end: at, newText: inserted });
         edits.push(...renumberAll(doc, level1.slice(nextIndex + 1).filter((x) => x.numbering), ordinal + 2));
       } else {
         const end = doc.text.length;
-        const sep = doc.text.endsWith('\n') ? '' : eol;
+        const sep = /[\r\n]$/.test(doc.text) ? '' : eol;
         edits.push({ start: end, end, newText: `${sep}${eol}${headingText}${eol}` });
       }
       const where = next
