@@ -55,8 +55,12 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
   return out;
 }
 
+/** What a heading line can begin with (after its indent): most lines are rejected here. */
+const MARKER_START = /[#0-9一二三四五六七八九十（(①-⑳]/;
+
 function readHeading(text: string, view: TextView, vl: Line, raw: string): Heading | undefined {
   let pos = INDENT.exec(raw)![0].length;
+  if (pos >= raw.length || !MARKER_START.test(raw[pos])) return undefined;
   let markdownDepth: number | undefined;
   const md = MD.exec(raw.slice(pos));
   if (md) {

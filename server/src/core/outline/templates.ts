@@ -99,10 +99,25 @@ export function matchSection(template: TemplateDef, title: string): TemplateSect
   return best;
 }
 
+/**
+ * A combined heading names two sections at once (`主要做法和成效`: 做法 at the start,
+ * 成效 at the end); the second one is present too, not missing.
+ */
+export function alsoCovers(template: TemplateDef, title: string, primary: TemplateSection | undefined): TemplateSection | undefined {
+  if (!primary) return undefined;
+  const t = normalizeTitle(title);
+  for (const sec of template.sections) {
+    if (sec.key === primary.key) continue;
+    if (sec.matches.some((m) => m.length >= 2 && t.endsWith(m) && t.length > m.length) && primary.matches.some((m) => t.startsWith(m))) return sec;
+  }
+  return undefined;
+}
+
 export interface OutlineMatch {
   template: TemplateDef;
-  /** Level-1 headings with the template section each names (or undefined). */
-  headings: { heading: Heading; section?: TemplateSection }[];
+  /** Level-1 headings with the template section each names (or undefined), and the second
+   * section a combined heading also names. */
+  headings: { heading: Heading; section?: TemplateSection; also?: TemplateSection }[];
   /** Number of distinct template sections present. */
   score: number;
   /** The document title names this kind of report (`……述职报告`): breaks ties. */
@@ -118,15 +133,31 @@ const TITLE_WORDS: Record<string, RegExp> = {
 };
 
 function matchTemplate(template: TemplateDef, level1: Heading[], title: string): OutlineMatch {
-  const headings = level1.map((heading) => ({ heading, section: matchSection(template, heading.title) }));
-  const score = new Set(headings.filter((h) => h.section).map((h) => h.section!.key)).size;
+  // Titles repeat (a long list of 一、 lines): match each distinct title once.
+  const seen = new Map<string, { section?: TemplateSection; also?: TemplateSection }>();
+  const sectionOf = (t: string) => {
+    let m = seen.get(t);
+    if (!m) {
+      const section = matchSection(template, t);
+      seen.set(t, (m = { section, also: alsoCovers(template, t, section) }));
+    }
+    return m;
+  };
+  const headings = level1.map((heading) => ({ heading, ...sectionOf(heading.title) }));
+  const keys = new Set<string>();
+  for (const h of headings) {
+    if (h.section) keys.add(h.section.key);
+    if (h.also) keys.add(h.also.key);
+  }
+  const score = keys.size;
   const words = TITLE_WORDS[template.name] ?? new RegExp(template.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return { template, headings, score, named: !!title && words.test(title) };
 }
 
 /** Level-1 headings of the document (numbered 一、 or the top Markdown level). */
 export function level1Headings(doc: ReportDocument): Heading[] {
-  return doc.sections.map((s) => s.heading);
+  // Deeper headings at the top (`1、` items before any `一、`) are not sections.
+  return doc.sections.filter((s) => s.heading.level === 1).map((s) => s.heading);
 }
 
 /** The template the document follows: the configured one, or the best match. */

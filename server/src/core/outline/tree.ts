@@ -29,12 +29,27 @@ function nameOf(doc: ReportDocument, h: Heading): string {
   const v = doc.view;
   const from = doc.toView(h.span.start);
   const to = doc.toView(h.span.end);
-  let out = '';
+  // Copy runs of original text that the view keeps contiguous (dropped annotations end a run).
+  const parts: string[] = [];
+  let runStart = -1;
+  let runEnd = -1;
   for (let i = from; i < to; i++) {
     const o = v.toOrig[i];
-    out += v.text[i] === '\ufffd' ? v.text[i] : doc.text[o];
+    if (o === runEnd && v.text[i] !== '\ufffd') {
+      runEnd++;
+      continue;
+    }
+    if (runStart >= 0) parts.push(doc.text.slice(runStart, runEnd));
+    if (v.text[i] === '\ufffd') {
+      parts.push('\ufffd');
+      runStart = runEnd = -1;
+    } else {
+      runStart = o;
+      runEnd = o + 1;
+    }
   }
-  return out.replace(/\s+/g, ' ').trim();
+  if (runStart >= 0) parts.push(doc.text.slice(runStart, runEnd));
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 export function outlineTree(doc: ReportDocument, config: Config): OutlineNode[] {

@@ -23,7 +23,11 @@ export const missingSection: Rule = {
     if (match.score === 0) return;
     const chosen = ctx.config.template && ctx.config.template !== 'auto';
     const severity = match.score >= 2 || chosen ? undefined : 'information';
-    const present = new Set(match.headings.filter((h) => h.section).map((h) => h.section!.key));
+    const present = new Set<string>();
+    for (const h of match.headings) {
+      if (h.section) present.add(h.section.key);
+      if (h.also) present.add(h.also.key);
+    }
     const sections = match.template.sections;
     const level1 = match.headings.map((h) => h.heading);
     const eol = eolOf(doc);

@@ -22,7 +22,9 @@ export const numberingSequence: Rule = {
       const fix = fixEdits.length
         ? { title: { zh: '重新编号', en: 'Renumber' }, edits: fixEdits, safe: false }
         : undefined;
-      for (let i = 0; i < items.length; i++) {
+      let reported = 0;
+      // A whole list of broken numbers is one problem: a few findings say it, the fix renumbers all.
+      for (let i = 0; i < items.length && reported < 20; i++) {
         const h = items[i].heading;
         const n = h.numbering!;
         const prevH = i > 0 ? items[i - 1].heading : undefined;
@@ -47,6 +49,7 @@ export const numberingSequence: Rule = {
         } else {
           message = { zh: `序号倒序：“${label}”排在“${headingLabel(doc, prevH)}”之后，应为“${want}”`, en: `Numbering goes backwards: “${label}” follows “${headingLabel(doc, prevH)}”; it should be “${want}”` };
         }
+        reported++;
         ctx.report({
           start: h.span.start,
           end: h.span.end,
