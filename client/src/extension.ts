@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
-    initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS },
+    initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS, trusted: vscode.workspace.isTrusted },
     middleware: {
       // Server commands run on a document: from the command palette, the active editor's.
       executeCommand: (command, args, next) =>
@@ -33,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await client.start();
   context.subscriptions.push(client);
   const authoring = registerAuthoring(context, client);
+  // Regex terms from the workspace run once the user trusts it.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workreport/didGrantTrust')));
   return { client, authoring };
 }
 

@@ -41,6 +41,12 @@ function uriOf(arg: unknown): string | undefined {
 }
 
 function register(ctx: ServerContext): void {
+  // The user trusted the workspace: regex terms may run now; re-check everything.
+  ctx.connection.onNotification('workreport/didGrantTrust', () => {
+    ctx.trusted = true;
+    ctx.invalidateSettings();
+    for (const f of ctx.onConfigurationChanged) f();
+  });
   ctx.connection.onExecuteCommand(async (params) => {
     const target = COMMANDS[params.command];
     if (!target) return undefined;
