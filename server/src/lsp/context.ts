@@ -36,6 +36,8 @@ export class ServerContext {
   locale: Locale = 'en';
   hasConfigurationCapability = false;
   hasPullDiagnostics = false;
+  /** False in an untrusted VS Code workspace (initializationOptions.trusted): regex terms are not run. */
+  trusted = true;
   /** Commands the client implements itself (initializationOptions.clientCommands), e.g. workreport.ignoreHere. */
   clientCommands = new Set<string>();
   /** Called after settings or the config file changed (features re-check). */
@@ -79,6 +81,7 @@ export class ServerContext {
       rules: { ...(fromEditor.rules ?? {}), ...(rc?.config.rules ?? {}) },
       ignore: [...(fromEditor.ignore ?? []), ...(rc?.config.ignore ?? [])],
       locale: fromEditor.locale,
+      trusted: this.trusted,
     };
     return { config: withDefaults(merged), settings };
   }

@@ -41,6 +41,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    if ((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === false) ctx.trusted = false;
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
     registerConfigChange = ctx.hasConfigurationCapability && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
