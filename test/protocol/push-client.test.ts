@@ -158,6 +158,22 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
     assert.equal(await c.close(), 0);
   });
 
+  test('a client without workspace/configuration sends its settings in didChangeConfiguration (Neovim 0.7 on_init)', async () => {
+    const c = await start();
+    c.notify('workspace/didChangeConfiguration', { settings: { workreport: { rules: { [RULE]: 'off' } } } });
+    const uri = fileUri(SEED);
+    c.open(uri, seedText, 'text');
+    const p = await c.waitForDiagnostics(uri);
+    assert.equal(annotationsIn(p.diagnostics), 0);
+    assert.ok(p.diagnostics.length > 0);
+    const mark = c.mark();
+    c.notify('workspace/didChangeConfiguration', { settings: { workreport: {} } });
+    const again = await c.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (q) => q.uri === uri, DEFAULT_TIMEOUT_MS, mark);
+    assert.equal(annotationsIn(again.diagnostics), ANNOTATIONS);
+    assert.equal(await c.close(), 0);
+    assertNoServerRequests(c);
+  });
+
   test('dist/server.js runs as the workreport-language-server command (shebang, usage without a transport)', async () => {
     assert.equal(fs.readFileSync(SERVER, 'utf8').split('\n')[0], '#!/usr/bin/env node');
     const r = await run([SERVER]);

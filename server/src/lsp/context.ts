@@ -1,6 +1,6 @@
 // State the server features share: open documents, per-resource settings, and the
 // analysis of each document version (computed once, reused by every feature).
-import type { Connection } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult } from '../core/check';
@@ -35,6 +35,10 @@ export class ServerContext {
   readonly documents = new TextDocuments(TextDocument);
   locale: Locale = 'en';
   hasConfigurationCapability = false;
+  /** What the client announced in initialize (features check it before sending requests). */
+  clientCapabilities: ClientCapabilities = {};
+  /** Settings a client without workspace/configuration pushed in didChangeConfiguration (Neovim 0.7, some Sublime/Helix setups). */
+  pushedSettings: EditorSettings = {};
   hasPullDiagnostics = false;
   /** False in an untrusted VS Code workspace (initializationOptions.trusted): regex terms are not run. */
   trusted = true;
@@ -49,7 +53,7 @@ export class ServerContext {
 
   /** Settings for one resource, asked of the client once and cached until they change. */
   settings(uri: string): Promise<EditorSettings> {
-    if (!this.hasConfigurationCapability) return Promise.resolve({});
+    if (!this.hasConfigurationCapability) return Promise.resolve(this.pushedSettings);
     let s = this.settingsCache.get(uri);
     if (!s) {
       s = this.connection.workspace

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { localeFrom } from '../core/messages';
 import { ServerContext, type ServerHost } from './context';
+import type { EditorSettings } from './settings';
 import type { Feature } from './feature';
 import { codeActionsFeature } from './features/code-actions';
 import { diagnosticsFeature } from './features/diagnostics';
@@ -41,6 +42,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    ctx.clientCapabilities = caps;
     if ((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === false) ctx.trusted = false;
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
     registerConfigChange = ctx.hasConfigurationCapability && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -65,7 +67,12 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
     ctx.invalidateSettings();
     for (const f of ctx.onConfigurationChanged) f();
   };
-  connection.onDidChangeConfiguration(changed);
+  connection.onDidChangeConfiguration((params) => {
+    // A client that cannot be asked sends its settings along: { settings: { workreport: {…} } }.
+    const pushed = (params?.settings as { workreport?: unknown } | null | undefined)?.workreport;
+    if (!ctx.hasConfigurationCapability && pushed && typeof pushed === 'object') ctx.pushedSettings = pushed as EditorSettings;
+    changed();
+  });
   connection.onDidChangeWatchedFiles(changed);
 
   for (const f of FEATURES) f.register(ctx);

@@ -22,7 +22,8 @@ function register(ctx: ServerContext): void {
     });
   });
   ctx.onConfigurationChanged.push(() => {
-    // The locale may have changed; clients without refresh support answer with an error.
+    // The locale may have changed. Only clients that announced refresh support are asked.
+    if (!ctx.clientCapabilities.workspace?.codeLens?.refreshSupport) return;
     ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 }
