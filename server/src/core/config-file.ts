@@ -1,5 +1,6 @@
 // `.workreportrc.json` and editor settings → Partial<Config>, validated. Pure: the
 // caller reads the file. Unknown or wrong entries are reported, never thrown.
+import { unsafeRegex } from './rules/terms/pattern';
 import type { Config, TemplateDef, TermDef } from './config';
 import type { IgnoreEntry } from './ignore';
 import type { Locale, SeveritySetting } from './types';
@@ -103,6 +104,12 @@ function parseTerms(v: unknown, problems: ConfigProblem[]): TermDef[] {
     }
     if (t.wrong.length > MAX_PATTERN_LENGTH) {
       problems.push({ path: `terms[${i}].wrong`, message: `longer than ${MAX_PATTERN_LENGTH} characters` });
+      return;
+    }
+    const unsafe = t.regex === true ? unsafeRegex(t.wrong) : undefined;
+    if (unsafe) {
+      // Refused here so the user sees why; terms/custom would skip it anyway.
+      problems.push({ path: `terms[${i}].wrong`, message: `regular expression refused: ${unsafe}` });
       return;
     }
     out.push({ wrong: t.wrong, right: t.right, regex: t.regex === true, note: typeof t.note === 'string' ? t.note : undefined });

@@ -1,0 +1,69 @@
+// Typography beyond the fixtures: term pattern validation, the config file's refusal of
+// unsafe patterns, script conversion (commands), and fix idempotence on the corpus.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check } from '../../server/src/core/check';
+import { parseConfig, type ConfigProblem } from '../../server/src/core/config-file';
+import { fixAll } from '../../server/src/core/fix';
+import { unsafeRegex } from '../../server/src/core/rules/terms/pattern';
+import { convertScript } from '../../server/src/core/script/convert';
+import { conversionEdits } from '../../server/src/lsp/features/commands';
+import { CORPUS, SEED } from '../paths';
+
+test('terms: catastrophic and unsupported patterns are refused, plain ones accepted', () => {
+  for (const bad of ['(a+)+$', '(a*)*', '(a|aa)+', '(x+x+)+y', '(\\w+\\s?)*$', '(.)\\1', '(?<=a)b', '(a', 'a'.repeat(201)]) {
+    assert.ok(unsafeRegex(bad), `should refuse ${bad}`);
+  }
+  for (const ok of ['走访群众\\d+次', '(?:十四五|十三五)规划', '[甲乙丙]方', 'a{1,3}b', '(ab)?c']) {
+    assert.equal(unsafeRegex(ok), undefined, ok);
+  }
+});
+
+test('terms: a refused regex in the config file is one clear problem', () => {
+  const problems: ConfigProblem[] = [];
+  const cfg = parseConfig({ terms: [{ wrong: '(a+)+', right: 'x', regex: true }, { wrong: '带领导', right: '带领' }] }, problems);
+  assert.equal(cfg.terms?.length, 1);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /nested quantifiers/);
+});
+
+test('terms: a refused pattern cannot hang the checker', () => {
+  const t0 = Date.now();
+  const text = 'a'.repeat(5000) + 'b';
+  check(text, { terms: [{ wrong: '(a+)+$', right: 'x', regex: true }] });
+  assert.ok(Date.now() - t0 < 2000);
+});
+
+test('script: conversion both ways is phrase-aware and keeps garbled runs and annotations', () => {
+  assert.equal(convertScript('皇后说干部怎么显著地发展了', 'traditional'), '皇后說幹部怎麼顯著地發展了');
+  assert.equal(convertScript('幹部隊伍建設成效顯著，先後組建', 'simplified'), '干部队伍建设成效显著，先后组建');
+  const text = '當(dāng)前工作確?;顒?dòng)不流于形式';
+  const doc = TextDocument.create('file:///a.report', 'workreport', 1, text);
+  const [edit] = conversionEdits(doc, 'simplified');
+  const out = TextDocument.applyEdits(doc, [edit]);
+  assert.ok(out.includes('(dāng)') && out.includes('?;顒?dòng)'), out);
+  assert.ok(out.startsWith('当(dāng)前工作'), out);
+});
+
+test('script: the traditional corpus report and the seed are not mixed; simplified reports neither', () => {
+  const files = fs.readdirSync(CORPUS).filter((f) => /^P\d+\.(txt|md)$/.test(f) && f !== 'P10.txt');
+  for (const f of [...files.map((f) => path.join(CORPUS, f)), SEED]) {
+    const mixing = check(fs.readFileSync(f, 'utf8')).findings.filter((x) => x.rule === 'text/script-mixing');
+    assert.deepEqual(mixing.map((x) => x.start), [], f);
+  }
+});
+
+test('typography: no finding on the correct corpus reports, fixing all is stable everywhere', () => {
+  for (const f of fs.readdirSync(CORPUS).filter((f) => /^P\d+\.(txt|md)$/.test(f))) {
+    const text = fs.readFileSync(path.join(CORPUS, f), 'utf8');
+    if (['P01', 'P02', 'P03', 'P04', 'P05', 'P11'].includes(f.slice(0, 3))) {
+      const typo = check(text).findings.filter((x) => /^(punct|numbers|text|terms)\//.test(x.rule) && x.severity !== 'hint');
+      assert.deepEqual(typo.map((x) => `${x.rule} ${text.slice(x.start, x.end)}`), [], f);
+    }
+    const once = fixAll(text).text;
+    assert.equal(fixAll(once).text, once, f);
+  }
+});
