@@ -1,0 +1,257 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the extension in a real VS Code (code-server 4.100.3 + Debian chromium,
+// driven by playwright-core). Three passes, each on a fresh code-server:
+//   1. tests  — the mocha suite test/e2e/*.e2e.ts in the extension host (extensionTestsPath);
+//   2. ui     — open the seed in the Explorer, wait for the squiggle, read the Problems panel;
+//   3. vsix   — `npm run package`, install the .vsix into a clean code-server, same UI check.
+// Installs what it needs itself (Debian packages as root, code-server under .e2e/), once.
+// Screenshots and logs go to test-results/e2e/.
+//
+// Options: --no-ui, --no-vsix, --grep <pattern> (mocha), --headed is not supported (no display).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import {
+  CACHE,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ROOT,
+  codeServerCli,
+  ensureCodeServer,
+  ensureSystemPackages,
+  log,
+  scratchEnv,
+  startCodeServer,
+  step,
+  withTimeout,
+  workbenchUrl,
+} from './lib.mjs';
+
+const args = process.argv.slice(2);
+const opt = {
+  ui: !args.includes('--no-ui'),
+  vsix: !args.includes('--no-vsix'),
+  grep: args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined,
+};
+const SHARED = process.env.WORKREPORT_SHARED || path.resolve(ROOT, '..', 'shared');
+const SEED = path.join(SHARED, 'seeds', '000_4cce5bdc49361890.txt');
+// Per run too (test-results/e2e/<time>-<pid>/), with test-results/e2e/latest pointing at it.
+const RESULTS_BASE = path.join(ROOT, 'test-results', 'e2e');
+const RESULTS = path.join(RESULTS_BASE, `${new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`);
+// Per run, so that two runs in one working tree do not trample each other; removed at the end.
+const SCRATCH = path.join(CACHE, 'runs', `${process.pid}`);
+const MARK = '[workreport-e2e] ';
+const TESTS_TIMEOUT_MS = 240_000;
+const UI_TIMEOUT_MS = 90_000;
+
+const timings = [];
+const cleanups = [];
+let failed = false;
+
+async function cleanup() {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()();
+    } catch (e) {
+      log(`cleanup: ${e.message}`);
+    }
+  }
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => void cleanup().then(() => process.exit(130)));
+}
+
+/**
+ * `npm run package` in a copy of the project (sharing node_modules), so the production build
+ * never rewrites the dist/ that the development passes (or another run) are using.
+ */
+function packageVsix() {
+  const stage = path.join(SCRATCH, 'package');
+  const skip = new Set(['node_modules', '.git', '.e2e', 'dist', 'out', 'test-results']);
+  for (const name of fs.readdirSync(ROOT)) {
+    if (!skip.has(name) && !name.endsWith('.vsix')) fs.cpSync(path.join(ROOT, name), path.join(stage, name), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'));
+  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: stage, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm run package failed (${r.status})`);
+  const vsix = path.join(stage, 'workreport.vsix');
+  fs.copyFileSync(vsix, path.join(RESULTS, 'workreport.vsix'));
+  return vsix;
+}
+
+function build(extra = []) {
+  const r = spawnSync(process.execPath, ['esbuild.mjs', '--quiet', ...extra], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+/** A workspace folder holding the seed as a .report file (and as plain text). */
+function workspace(name) {
+  const dir = path.join(SCRATCH, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(SEED, path.join(dir, 'seed.report'));
+  fs.copyFileSync(SEED, path.join(dir, 'seed.txt'));
+  return dir;
+}
+
+async function newPage(browser, label) {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  const consoleLog = path.join(RESULTS, `${label}-console.log`);
+  page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.message}\n`));
+  return page;
+}
+
+/** Pass 1: the mocha suite inside the extension host; resolves with its exit code. */
+async function testsPass(browser, port, ws) {
+  const page = await newPage(browser, 'tests');
+  let exit;
+  const exited = new Promise((r) => (exit = r));
+  const out = fs.createWriteStream(path.join(RESULTS, 'tests-output.log'));
+  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+    const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+    out.write(`[${type}] ${line}\n`);
+    // Only mocha's report (marked by index.ts) goes to the terminal; the rest is in the log.
+    if (line.startsWith(MARK)) process.stdout.write(`  ${line.slice(MARK.length).replaceAll('\n', '\n  ')}\n`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => exit(code));
+  await page.goto(
+    workbenchUrl(port, ws, {
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(ROOT, 'out', 'e2e', 'index.js'),
+    }),
+    { timeout: UI_TIMEOUT_MS, waitUntil: 'domcontentloaded' },
+  );
+  try {
+    return await withTimeout(exited, TESTS_TIMEOUT_MS, 'the e2e suite to finish');
+  } finally {
+    await page.screenshot({ path: path.join(RESULTS, 'tests-final.png') }).catch(() => undefined);
+    out.end();
+  }
+}
+
+/** Passes 2 and 3: what a user sees. Returns the Problems rows read. */
+async function uiPass(browser, port, ws, label, payload) {
+  const page = await newPage(browser, label);
+  await page.goto(workbenchUrl(port, ws, payload), { timeout: UI_TIMEOUT_MS, waitUntil: 'domcontentloaded' });
+  try {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed.report' }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+    await row.click();
+    const t0 = Date.now();
+    await page
+      .locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info')
+      .first()
+      .waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    log(`${label}: squiggle ${((Date.now() - t0) / 1000).toFixed(1)} s after opening the file`);
+    await page.screenshot({ path: path.join(RESULTS, `${label}-editor.png`) });
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.nth(1).waitFor({ timeout: UI_TIMEOUT_MS });
+    const read = () => rows.evaluateAll((els) => els.map((e) => (e.textContent || '').replace(/\s+/g, ' ').trim()));
+    const all = await read();
+    await page.screenshot({ path: path.join(RESULTS, `${label}-problems.png`) });
+    const total = (await page.locator('.markers-panel .monaco-list-row .monaco-count-badge').first().textContent())?.trim();
+    log(`${label}: Problems panel: ${total} problems in seed.report`);
+    // Only the annotation rule, through the panel's own filter: its count must be the seed's 635.
+    // (A filter text with "/" would be read as a file glob, so the id's name part.)
+    await page.locator('.viewpane-filter-container input, .viewpane-filter input').first().fill('pinyin-annotation');
+    const badge = '.markers-panel .monaco-list-row .monaco-count-badge';
+    await page.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent?.trim() !== before, [badge, total], { timeout: UI_TIMEOUT_MS });
+    const filtered = await read();
+    const shown = (await page.locator(badge).first().textContent())?.trim();
+    await page.screenshot({ path: path.join(RESULTS, `${label}-problems-pinyin.png`) });
+    fs.writeFileSync(path.join(RESULTS, `${label}-problems.txt`), [...all, '', '# filter: text/pinyin-annotation', ...filtered].join('\n') + '\n');
+    log(`${label}: filtered on text/pinyin-annotation: ${shown} problems; first rows:`);
+    for (const t of filtered.slice(1, 4)) log(`  ${t.slice(0, 150)}`);
+    if (!filtered.slice(1).every((t) => t.includes('text/pinyin-annotation'))) throw new Error('the filtered Problems rows are not all text/pinyin-annotation');
+    if (shown !== '635') throw new Error(`Problems shows ${shown} text/pinyin-annotation problems, expected 635`);
+    return all;
+  } catch (e) {
+    await page.screenshot({ path: path.join(RESULTS, `${label}-failure.png`) }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(SEED)) throw new Error(`the seed is missing: ${SEED} (../shared beside the project, or set WORKREPORT_SHARED)`);
+  await step('system packages', () => ensureSystemPackages(), timings);
+  const entry = await step('code-server', () => ensureCodeServer(), timings);
+  await step('build', () => build(), timings);
+
+  fs.rmSync(SCRATCH, { recursive: true, force: true });
+  cleanups.push(() => fs.rmSync(SCRATCH, { recursive: true, force: true }));
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const latest = path.join(RESULTS_BASE, 'latest');
+  fs.rmSync(latest, { force: true });
+  fs.symlinkSync(path.basename(RESULTS), latest);
+  // Keep the last few runs' results.
+  const old = fs.readdirSync(RESULTS_BASE).filter((d) => /^\d{8}-\d{6}-\d+$/.test(d)).sort().slice(0, -8);
+  for (const d of old) fs.rmSync(path.join(RESULTS_BASE, d), { recursive: true, force: true });
+  const env = scratchEnv(SCRATCH);
+  env.WORKREPORT_E2E_MARK = MARK;
+  if (opt.grep) env.WORKREPORT_E2E_GREP = opt.grep;
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  cleanups.push(() => browser.close());
+
+  const dev = await step(
+    'start code-server (development extension)',
+    () =>
+      startCodeServer(entry, {
+        userDataDir: path.join(SCRATCH, 'user-dev'),
+        extensionsDir: path.join(SCRATCH, 'extensions-dev'),
+        env,
+        logFile: path.join(RESULTS, 'code-server-dev.log'),
+      }),
+    timings,
+  );
+  cleanups.push(dev.stop);
+
+  const code = await step('pass 1: mocha suite in the extension host', () => testsPass(browser, dev.port, workspace('ws-tests')), timings);
+  if (code !== 0) {
+    failed = true;
+    log(`the e2e suite failed (exit code ${code}); output: ${path.relative(ROOT, RESULTS)}/tests-output.log`);
+  }
+  if (opt.ui) {
+    await step('pass 2: UI (Explorer → squiggle → Problems)', () => uiPass(browser, dev.port, workspace('ws-ui'), 'ui', { extensionDevelopmentPath: ROOT }), timings);
+  }
+  await step('stop code-server', () => dev.stop(), timings);
+
+  if (opt.vsix) {
+    const vsix = await step('npm run package (in a staging copy)', () => packageVsix(), timings);
+    log(`workreport.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
+    const userDataDir = path.join(SCRATCH, 'user-vsix');
+    const extensionsDir = path.join(SCRATCH, 'extensions-vsix');
+    await step('install the .vsix', () => codeServerCli(entry, ['--install-extension', vsix, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir], { env }), timings);
+    const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('workreport.workreport-'));
+    if (!installed.length) throw new Error('the .vsix did not install');
+    const srv = await step(
+      'start code-server (installed .vsix)',
+      () => startCodeServer(entry, { userDataDir, extensionsDir, env, logFile: path.join(RESULTS, 'code-server-vsix.log') }),
+      timings,
+    );
+    cleanups.push(srv.stop);
+    await step('pass 3: UI with the installed .vsix', () => uiPass(browser, srv.port, workspace('ws-vsix'), 'vsix'), timings);
+    await srv.stop();
+  }
+}
+
+const t0 = performance.now();
+try {
+  await main();
+} catch (e) {
+  failed = true;
+  log(`FAILED: ${e.stack || e.message}`);
+} finally {
+  await cleanup();
+  log('timings:');
+  for (const [name, s] of timings) log(`  ${s.toFixed(1).padStart(6)} s  ${name}`);
+  log(`  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  total`);
+  log(`screenshots and logs: ${path.relative(ROOT, RESULTS)}/ (also test-results/e2e/latest/)`);
+  log(failed ? 'e2e: FAILED' : 'e2e: passed');
+  process.exitCode = failed ? 1 : 0;
+}
