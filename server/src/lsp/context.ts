@@ -70,6 +70,11 @@ export class ServerContext {
     this.analyses.clear();
   }
 
+  /** How many analyses are cached (one per open document at most; for the health request). */
+  get cachedAnalyses(): number {
+    return this.analyses.size;
+  }
+
   forget(uri: string): void {
     this.settingsCache.delete(uri);
     this.analyses.delete(uri);

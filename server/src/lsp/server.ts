@@ -20,6 +20,7 @@ import { authoringCommandsFeature } from './features/commands-authoring';
 import { configFileFeature } from './features/config-file';
 import { symbolsFeature } from './features/symbols';
 import { commandsFeature } from './features/commands';
+import { healthFeature } from './features/health';
 
 /** Every feature of the server; each announces its capabilities and registers its handlers. */
 const FEATURES: Feature[] = [
@@ -32,6 +33,7 @@ const FEATURES: Feature[] = [
   configFileFeature,
   symbolsFeature,
   commandsFeature,
+  healthFeature,
 ];
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {
@@ -74,6 +76,13 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
     changed();
   });
   connection.onDidChangeWatchedFiles(changed);
+
+  // A bug in one handler must not end the server (Node exits on an unhandled rejection):
+  // log it and keep serving. The web worker has no `process`; its errors only log anyway.
+  const proc = (globalThis as { process?: { on?(event: string, f: (e: unknown) => void): void } }).process;
+  const log = (what: string) => (e: unknown) => connection.console.error(`workreport: ${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  proc?.on?.('unhandledRejection', log('unhandled rejection'));
+  proc?.on?.('uncaughtException', log('uncaught exception'));
 
   for (const f of FEATURES) f.register(ctx);
   ctx.documents.listen(connection);

@@ -1,12 +1,47 @@
 // Diagnostics: pull (textDocument/diagnostic) for clients that support it, push
 // (publishDiagnostics, debounced) for the others.
-import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver';
+//
+// While the user types, both modes wait for a pause: push with a timer per document; pull
+// by holding the request until the document has been quiet for PULL_QUIET_MS (each
+// keystroke makes the client cancel the pending pull, so only the last one checks). A
+// cancelled request is answered with RequestCancelled, and a result computed for a version
+// that is no longer current with ServerCancelled + retriggerRequest, so the client pulls
+// again instead of showing stale ranges. Nothing here may reject unhandled: in Node that
+// would end the server.
+import {
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
 import type { Analysis, ServerContext } from '../context';
 import type { Feature } from '../feature';
 
 const PUSH_DELAY_MS = 120;
+const PULL_QUIET_MS = 80;
+
+/** Resolves after ms, or as soon as the token is cancelled. */
+function pause(ms: number, token: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = token.onCancellationRequested(() => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      resolve();
+    }, ms);
+  });
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+const stale = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed; pull again', { retriggerRequest: true });
 
 export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   if (!a.isReport) return [];
@@ -30,11 +65,29 @@ function register(ctx: ServerContext): void {
     return cp;
   };
 
-  connection.languages.diagnostics.on(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  /** When each open document last changed (for the pull-mode pause). */
+  const lastChange = new Map<string, number>();
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params?.textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri is required');
+    const quietFor = (lastChange.get(uri) ?? 0) + PULL_QUIET_MS - Date.now();
+    if (quietFor > 0) await pause(quietFor, token);
+    if (token.isCancellationRequested) throw cancelled();
+    const doc = documents.get(uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const a = await analysis(doc);
-    if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    let a: Analysis;
+    try {
+      a = await analysis(doc);
+    } catch (e) {
+      connection.console.error(`workreport: checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `workreport: the check failed (${String(e)})`);
+    }
+    if (token.isCancellationRequested) throw cancelled();
+    const current = documents.get(uri);
+    if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // Settings were fetched while the user typed on: these ranges belong to an older text.
+    if (current.version !== a.version && checkpoints.get(uri) !== a) throw stale();
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(ctx, a) };
   });
 
@@ -48,15 +101,28 @@ function register(ctx: ServerContext): void {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current) return;
-        const a = await analysis(current);
-        // A newer version arrived while checking: its own push will follow.
-        if (documents.get(doc.uri)?.version !== a.version) return;
-        void connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(ctx, a) });
+        try {
+          const a = await analysis(current);
+          // A newer version arrived while checking: its own push will follow.
+          if (documents.get(doc.uri)?.version !== a.version && checkpoints.get(doc.uri) !== a) return;
+          await connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(ctx, a) });
+        } catch (e) {
+          connection.console.error(`workreport: checking ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        }
       }, delay),
     );
   };
-  documents.onDidOpen((e) => push(e.document, 0));
-  documents.onDidChangeContent((e) => push(e.document, PUSH_DELAY_MS));
+  /** The version each document was opened with: didOpen also fires onDidChangeContent. */
+  const openedAt = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedAt.set(e.document.uri, e.document.version);
+    push(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (openedAt.get(e.document.uri) === e.document.version) return; // the open itself, not typing
+    lastChange.set(e.document.uri, Date.now());
+    push(e.document, PUSH_DELAY_MS);
+  });
   documents.onDidSave((e) => {
     if (!checkpoints.delete(e.document.uri)) return;
     if (ctx.hasPullDiagnostics) connection.languages.diagnostics.refresh();
@@ -64,6 +130,8 @@ function register(ctx: ServerContext): void {
   });
   documents.onDidClose((e) => {
     checkpoints.delete(e.document.uri);
+    lastChange.delete(e.document.uri);
+    openedAt.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
