@@ -54,6 +54,14 @@ export interface Quantity {
 }
 
 const SENT_STOP = '。！？；\n';
+// Character classes for the scan: one table lookup per character.
+const SENT = 1;
+const CLAUSE = 2;
+const NUMERAL = 3;
+const CLASS = new Uint8Array(0x10000);
+for (const c of '，、：') CLASS[c.charCodeAt(0)] = CLAUSE;
+for (const c of SENT_STOP) CLASS[c.charCodeAt(0)] = SENT;
+for (const c of '0123456789零〇一二三四五六七八九两十百千万亿廿卅') CLASS[c.charCodeAt(0)] = NUMERAL;
 const CLAUSE_STOP = '，、：。！？；\n';
 const QUOTE_OPEN = '“‘《「『';
 const QUOTE_CLOSE = '”’》」』';
@@ -86,15 +94,17 @@ function readQuantities(doc: ReportDocument): Quantity[] {
     sentStart = line.start;
     if (skipLines.has(line.index)) continue;
     for (let i = line.start; i < line.end; i++) {
+      const cls = CLASS[text.charCodeAt(i)];
+      if (cls === 0) continue;
       const ch = text[i];
-      if (SENT_STOP.includes(ch)) {
+      if (cls === SENT) {
         sentence++;
         clause++;
         clauseStart = i + 1;
         sentStart = i + 1;
         continue;
       }
-      if (CLAUSE_STOP.includes(ch)) {
+      if (cls === CLAUSE) {
         clause++;
         clauseStart = i + 1;
         continue;
@@ -128,7 +138,22 @@ function readQuantities(doc: ReportDocument): Quantity[] {
   return out;
 }
 
-const ARABIC = /\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
+/** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number). */
+function scanArabic(text: string, i: number): string {
+  const isD = (k: number) => {
+    const c = text.charCodeAt(k);
+    return c >= 48 && c <= 57;
+  };
+  let p = i;
+  while (isD(p)) p++;
+  // 1,234,567: groups of exactly three digits.
+  while (text[p] === ',' && isD(p + 1) && isD(p + 2) && isD(p + 3) && !isD(p + 4)) p += 4;
+  if (text[p] === '.' && isD(p + 1)) {
+    p++;
+    while (isD(p)) p++;
+  }
+  return text.slice(i, p);
+}
 
 interface Num {
   start: number;
@@ -145,11 +170,9 @@ interface Num {
 function readNum(text: string, i: number, end: number): Num | undefined {
   const c = text[i];
   if (c >= '0' && c <= '9') {
-    ARABIC.lastIndex = i;
-    const m = ARABIC.exec(text);
-    if (!m) return undefined;
-    let p = i + m[0].length;
-    const raw = m[0].replace(/,/g, '');
+    const m = scanArabic(text, i);
+    let p = i + m.length;
+    const raw = m.includes(',') ? m.replace(/,/g, '') : m;
     let value = Number(raw);
     const dot = raw.indexOf('.');
     const decimals = dot < 0 ? 0 : raw.length - dot - 1;
@@ -166,7 +189,7 @@ function readNum(text: string, i: number, end: number): Num | undefined {
       p += scale === 1e7 || scale === 1e6 || scale === 1e12 ? 2 : 1;
       value = value * scale;
     }
-    return { start: i, end: Math.min(p, end), value, decimals, scale, chinese: false, approx: false, raw: m[0] };
+    return { start: i, end: Math.min(p, end), value, decimals, scale, chinese: false, approx: false, raw: m };
   }
   if (!isCnNumeral(c)) return undefined;
   let p = i;
@@ -447,7 +470,7 @@ function assignRole(q: Quantity, text: string, clauseStart: number): void {
   else if (DELTA.test(prefix)) q.role = 'delta';
   else if (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix)) q.role = 'share';
   else if (PER.test(prefix)) q.role = 'per';
-  else if (TARGET.test(text.slice(clauseStart, q.start))) q.role = 'target';
+  else if (TARGET.test(text.slice(Math.max(clauseStart, q.start - 40), q.start))) q.role = 'target';
   else if (/(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(q.end, q.end + 1))) q.role = 'threshold';
   if (q.kind === 'percent') {
     const m = /([\u4e00-\u9fff]{1,4}率)(?:为|达|达到|是|约|保持在)?$/.exec(prefix);

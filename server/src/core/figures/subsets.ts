@@ -46,7 +46,7 @@ export function subsetGroups(ctx: FigureContext): SubsetGroup[] {
 }
 
 function find(ctx: FigureContext): SubsetGroup[] {
-  const { text, qs } = ctx;
+  const { text } = ctx;
   const out: SubsetGroup[] = [];
   const anchors: { at: number; regionStart: number; totalArea: { start: number; end: number }; total?: Quantity; survey?: boolean }[] = [];
   for (let k = text.indexOf('其中'); k >= 0; k = text.indexOf('其中', k + 2)) {
@@ -61,9 +61,9 @@ function find(ctx: FigureContext): SubsetGroup[] {
   // 在N名受访青年中，… / 46名样本合作社理事长中，…
   for (let k = text.indexOf('中，'); k >= 0; k = text.indexOf('中，', k + 2)) {
     let s = k;
-    while (s > 0 && !'，。；：\n'.includes(text[s - 1])) s--;
+    while (s > 0 && k - s <= 24 && !'，。；：\n'.includes(text[s - 1])) s--;
     if (k - s > 24) continue;
-    const inClause = qs.filter((q) => q.start >= s && q.end <= k && isAmount(q));
+    const inClause = ctx.range(s, k).filter((q) => q.end <= k && isAmount(q));
     if (inClause.length !== 1) continue;
     const t = inClause[0];
     // The clause is the total's own phrase: (在)(…的)N单位名词中.
@@ -74,7 +74,7 @@ function find(ctx: FigureContext): SubsetGroup[] {
   for (const a of anchors) {
     const sent = ctx.sentenceAt(a.regionStart);
     const region = text.slice(a.regionStart, sent.end);
-    const inRegion = qs.filter((q) => q.start >= a.regionStart && q.start < sent.end);
+    const inRegion = ctx.range(a.regionStart, sent.end);
     // Contiguous clauses of parts, starting in the first clause after 其中.
     const parts: Quantity[] = [];
     let lastClause = -1;
@@ -104,10 +104,9 @@ function find(ctx: FigureContext): SubsetGroup[] {
     for (const [family, ps] of families) {
       let total = a.total && a.total.unit?.family === family ? a.total : undefined;
       if (!total) {
-        for (let i = qs.length - 1; i >= 0; i--) {
-          const q = qs[i];
-          if (q.start >= a.totalArea.end) continue;
-          if (q.start < a.totalArea.start) break;
+        const area = ctx.range(a.totalArea.start, a.totalArea.end);
+        for (let i = area.length - 1; i >= 0; i--) {
+          const q = area[i];
           if (!isAmount(q) || q.unit?.family !== family || (q.role && NOT_TOTAL_ROLE.has(q.role))) continue;
           total = q;
           break;
@@ -122,5 +121,10 @@ function find(ctx: FigureContext): SubsetGroup[] {
 
 /** The group a quantity is a part of, if any. */
 export function groupOfPart(ctx: FigureContext, q: Quantity): SubsetGroup | undefined {
-  return subsetGroups(ctx).find((g) => g.parts.includes(q));
+  const byPart = ctx.memo('subsetsByPart', () => {
+    const m = new Map<Quantity, SubsetGroup>();
+    for (const g of subsetGroups(ctx)) for (const p of g.parts) if (!m.has(p)) m.set(p, g);
+    return m;
+  });
+  return byPart.get(q);
 }

@@ -20,7 +20,7 @@ export function findChanges(ctx: FigureContext): Relation[] {
     if (!fam) continue;
     // The value after the change: 到B after 由A, or the figure before 较A.
     let to: Quantity | undefined;
-    const after = qs.filter((q) => q.start >= from.end && q.start < sent.end);
+    const after = ctx.range(from.end, sent.end);
     const toQ = after.find((q) => q.role === 'to');
     if (toQ) {
       if (toQ.unit?.family !== fam) continue;
@@ -70,7 +70,7 @@ export function findChanges(ctx: FigureContext): Relation[] {
   for (const d of qs) {
     if (d.role !== 'delta' || !isUsable(d) || d.kind === 'percent' || d.kind === 'points') continue;
     const sent = ctx.sentenceAt(d.start);
-    if (qs.some((q) => q.role === 'from' && q.start >= sent.start && q.start < d.start)) continue;
+    if (ctx.range(sent.start, d.start).some((q) => q.role === 'from')) continue;
     const fam = d.unit?.family;
     let cur: Quantity | undefined;
     for (let i = d.index - 1; i >= 0; i--) {
@@ -114,6 +114,6 @@ function rel(ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantit
 
 function clauseStart(text: string, i: number): number {
   let s = i;
-  while (s > 0 && !'，。；：！？、\n'.includes(text[s - 1])) s--;
+  while (s > 0 && i - s < 60 && !'，。；：！？、\n'.includes(text[s - 1])) s--;
   return s;
 }

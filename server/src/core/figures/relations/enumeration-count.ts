@@ -50,7 +50,7 @@ export function findEnumerations(ctx: FigureContext): Relation[] {
       let e = termStart;
       if (text[e - 1] === '的') e--;
       let s = e;
-      while (s > 0 && !'，。；：！？\n'.includes(text[s - 1])) s--;
+      while (s > 0 && e - s < 300 && !'，。；：！？\n'.includes(text[s - 1])) s--;
       const l = splitItems(text, s, e);
       // The first item may carry a verb before it (提供统一供种): trim to the key word.
       const first = l.items[0];
@@ -70,7 +70,7 @@ export function findEnumerations(ctx: FigureContext): Relation[] {
     const n = parseChineseNumeral(m[1])!;
     const para = ctx.lineAt(m.index);
     const from = m.index + m[0].length;
-    const markers: Quantity[] = ctx.qs.filter((q) => q.kind === 'marker' && q.start >= from && q.start < para.end);
+    const markers: Quantity[] = ctx.range(from, para.end).filter((q) => q.kind === 'marker');
     if (!markers.length || markers[0].value !== 1 || markers[0].start - from > 2) continue;
     // Count the run 一是, 二是, … in order.
     let k = 0;

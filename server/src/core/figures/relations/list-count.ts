@@ -15,7 +15,7 @@ const LIST_UNITS = new Set(['个', '大', '级', '步', '类', '种', '项', '�
 
 function listBounds(text: string, start: number): number {
   let e = start;
-  while (e < text.length && !'，。；：！？\n'.includes(text[e])) e++;
+  while (e < text.length && e - start < 300 && !'，。；：！？\n'.includes(text[e])) e++;
   return e;
 }
 
@@ -46,7 +46,7 @@ export function findListCounts(ctx: FigureContext): Relation[] {
       list = quotedRunBefore(text, q.start);
       if (!list && q.chinese) {
         let s = q.start;
-        while (s > 0 && !'，。；：！？\n'.includes(text[s - 1])) s--;
+        while (s > 0 && q.start - s < 300 && !'，。；：！？\n'.includes(text[s - 1])) s--;
         while (s < q.start && ' \u3000\t\u00a0'.includes(text[s])) s++;
         const l = splitItems(text, s, q.start);
         const lastItem = l.items[l.items.length - 1];

@@ -42,6 +42,12 @@ export function findNamedCounts(ctx: FigureContext): Relation[] {
     const l = lists.find((x) => x.end === q.start || (x.partial && x.end + 1 === q.start));
     if (l) glued.set(q.index, l);
   }
+  const gluedOwner = new Map<NameList, Quantity>();
+  for (const q of persons) {
+    const l = glued.get(q.index);
+    if (l) gluedOwner.set(l, q);
+  }
+  const personsIn = (s: number, e: number) => ctx.range(s, e).filter(isPersonCount);
   for (const q of persons) {
     const g = glued.get(q.index);
     if (g) {
@@ -68,14 +74,14 @@ export function findNamedCounts(ctx: FigureContext): Relation[] {
     let closed = false;
     const lists0 = listsIn(sent).filter((x) => x.start >= q.end);
     // Another person count between q and the first names owns them (新任…4人，新任…8人，刘…).
-    const rivals = persons.filter((r) => r !== q && r.start > q.end && r.start < sent.end && !glued.has(r.index));
+    const rivals = personsIn(q.end, sent.end).filter((r) => r !== q && r.start > q.end && !glued.has(r.index));
     for (const l of lists0) {
       const rival = rivals.find((r) => r.start < l.start && !isSubCount(text, r, q));
       if (rival) {
         closed = true;
         break;
       }
-      const gq = persons.find((r) => glued.get(r.index) === l);
+      const gq = gluedOwner.get(l);
       if (gq) {
         if (sameNoun(q, gq) && !l.partial) {
           groups.push(l);
@@ -89,7 +95,7 @@ export function findNamedCounts(ctx: FigureContext): Relation[] {
     }
     // 2. Following sentences of the same paragraph that open with names; a sub-count
     // (其中2名…, ，2位…) keeps to its own sentence.
-    const sub = persons.some((o) => o !== q && o.sentence === q.sentence && o.end <= q.start && isSubCount(text, q, o));
+    const sub = personsIn(sent.start, q.start).some((o) => o !== q && o.end <= q.start && isSubCount(text, q, o));
     if (sub) closed = true;
     let pos = sent.end + 1;
     const para = ctx.lineAt(q.start);
@@ -100,7 +106,7 @@ export function findNamedCounts(ctx: FigureContext): Relation[] {
       const lists = listsIn(s).filter((x) => x.start === s.start + lead);
       if (!lists.length) break;
       const l = lists[0];
-      const gq = persons.find((r) => glued.get(r.index) === l);
+      const gq = gluedOwner.get(l);
       if (gq) {
         if (!sameNoun(q, gq) || l.partial) break;
         owned.push(gq);
@@ -109,7 +115,7 @@ export function findNamedCounts(ctx: FigureContext): Relation[] {
       // Later lists in the same sentence that follow a clause break (…，廖桂英被提拔为…).
       for (const more of listsIn(s)) {
         if (more.start <= l.start) continue;
-        const gm = persons.find((r) => glued.get(r.index) === more);
+        const gm = gluedOwner.get(more);
         if (gm && (!sameNoun(q, gm) || more.partial)) {
           closed = true;
           break;
@@ -117,7 +123,7 @@ export function findNamedCounts(ctx: FigureContext): Relation[] {
         if (gm) owned.push(gm);
         groups.push(more);
       }
-      if (persons.some((r) => r.start >= s.start && r.start < s.end && !owned.includes(r) && !glued.has(r.index))) break;
+      if (personsIn(s.start, s.end).some((r) => !owned.includes(r) && !glued.has(r.index))) break;
       pos = s.end + 1;
     }
     if (!groups.length) continue;

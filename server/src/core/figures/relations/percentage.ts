@@ -44,7 +44,8 @@ export function findPercentages(ctx: FigureContext): Relation[] {
       let totals: Quantity[] = [];
       let certain = false;
       if (base) {
-        totals = qs.filter(
+        // The base is looked for in the text before (bounded, so long documents stay linear).
+        totals = ctx.range(Math.max(0, part.start - 4000), part.start).filter(
           (t) => t.end <= part.start && t !== part && isAmount(t) && isUsable(t) && t.unit?.family === part.unit?.family &&
             (!t.role || t.role === 'to') && (t.before.endsWith(base) || t.noun.endsWith(base) || t.after.endsWith(base)),
         );
@@ -82,7 +83,7 @@ export function findPercentages(ctx: FigureContext): Relation[] {
     if (q.rate) {
       const stem = q.rate.replace(/率$/, '').slice(-2);
       const sent = ctx.sentenceAt(q.start);
-      const before = qs.filter((x) => x.start >= sent.start && x.end <= q.start && isAmount(x) && isUsable(x) && !x.role);
+      const before = ctx.range(sent.start, q.start).filter((x) => x.end <= q.start && isAmount(x) && isUsable(x) && !x.role);
       const num = before[before.length - 1];
       if (!num || !stem || !(num.before.includes(stem) || num.noun.includes(stem))) continue;
       const den = [...before].reverse().find((x) => x !== num && x.unit?.family === num.unit?.family && x.value >= num.value);
@@ -111,7 +112,7 @@ export function findPercentages(ctx: FigureContext): Relation[] {
 
 function clauseStartOf(text: string, i: number): number {
   let s = i;
-  while (s > 0 && !'，。；：！？\n'.includes(text[s - 1])) s--;
+  while (s > 0 && i - s < 60 && !'，。；：！？\n'.includes(text[s - 1])) s--;
   return s;
 }
 

@@ -66,7 +66,7 @@ export function findSums(ctx: FigureContext): Relation[] {
 
 function startOfClause(text: string, i: number): number {
   let s = i;
-  while (s > 0 && !'，。；：！？、\n'.includes(text[s - 1])) s--;
+  while (s > 0 && i - s < 40 && !'，。；：！？、\n'.includes(text[s - 1])) s--;
   return s;
 }
 
