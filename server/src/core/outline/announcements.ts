@@ -15,6 +15,8 @@ export interface Announcement {
   items: AnnouncedItem[];
   /** The numeral that comes with the list (`三个方面`), if any. */
   count?: number;
+  /** For a numeral phrase alone (`做到“四个结合”`): the word each sub-heading carries (结合). */
+  noun?: string;
   /** View span of the whole list. */
   start: number;
   end: number;
@@ -27,6 +29,8 @@ const AFTER = new RegExp(`^(?:${AFTER_SOURCE})`);
 const AFTER_AT = new RegExp(AFTER_SOURCE, 'y');
 /** What precedes one (for unquoted lists the verb also marks where the list starts). */
 const VERB = /(?:坚持|形成了?|按照|围绕|突出|实施|推行|探索出?|确立了?|明确了?|提出了?|树立了?|构建了?|以)/g;
+/** `做到“四个结合”`: a quoted numeral phrase announced as the way of working. */
+const NUMERAL_PHRASE = /(?:做到|坚持|实现|突出|把握|抓好|推进|落实|实施|围绕|聚焦|注重|强化|推行|形成了?)“([一二三四五六七八九十两]|[0-9]{1,2})个([^\s，。、；：“”0-9一二三四五六七八九十两]{2,4})”/g;
 const FROM_ASPECTS = /从(.+?)([一二三四五六七八九十两]|[0-9]{1,2})个方面/;
 const MAX_ITEM = 24;
 
@@ -70,6 +74,12 @@ export function findAnnouncements(p: Paragraph): Announcement[] {
     const items = splitItems(inner, p.start + i + 1, seps);
     if (plausible(items)) out.push({ items, start: p.start + i + 1, end: p.start + close });
     i = close;
+  }
+  NUMERAL_PHRASE.lastIndex = 0;
+  for (let m = NUMERAL_PHRASE.exec(t); m; m = NUMERAL_PHRASE.exec(t)) {
+    const n = /^[0-9]+$/.test(m[1]) ? Number(m[1]) : m[1] === '两' ? 2 : hanOrdinal(m[1]);
+    const open = m.index + m[0].indexOf('“');
+    if (n) out.push({ items: [], count: n, noun: m[2], start: p.start + open + 1, end: p.start + m.index + m[0].length - 1 });
   }
   // Unquoted lists inside one clause: 坚持A、B、C的发展思路 / 以A、B、C为主线 / 从A、B、C三个方面.
   let cs = 0;

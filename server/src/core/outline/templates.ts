@@ -72,9 +72,24 @@ export const BUILTIN_TEMPLATES: TemplateDef[] = [
 export const DEFAULT_TEMPLATE = '经验材料';
 
 export function allTemplates(config: Config): TemplateDef[] {
-  const user = config.templates ?? [];
+  const user = (config.templates ?? []).map(normalizeTemplate).filter((t): t is TemplateDef => !!t);
   const names = new Set(user.map((t) => t.name));
   return [...user, ...BUILTIN_TEMPLATES.filter((t) => !names.has(t.name))];
+}
+
+/**
+ * Templates from editor settings arrive as the user typed them (`{title}` without key or
+ * matches): fill the defaults, and drop what is not a template at all.
+ */
+function normalizeTemplate(t: TemplateDef): TemplateDef | undefined {
+  if (!t || typeof t.name !== 'string' || !Array.isArray(t.sections)) return undefined;
+  const sections = t.sections
+    .filter((s) => s && typeof s.title === 'string' && s.title.trim())
+    .map((s) => {
+      const matches = Array.isArray(s.matches) ? s.matches.filter((m) => typeof m === 'string' && m.trim()) : [];
+      return { key: typeof s.key === 'string' && s.key ? s.key : s.title, title: s.title, matches: matches.length ? matches : [s.title] };
+    });
+  return sections.length ? { name: t.name, sections } : undefined;
 }
 
 /** Heading title reduced to what matching needs: no spaces, no trailing punctuation. */

@@ -37,6 +37,35 @@ function target(a: Announcement, candidates: Section[]): Fit | undefined {
   return best;
 }
 
+/**
+ * The section a numeral phrase (`“四个结合”`) announces: the one most of whose (two or more)
+ * sub-headings carry its word (结合). Then only the number can be checked.
+ */
+function checkPhrase(doc: ReportDocument, a: Announcement, candidates: Section[], report: Parameters<Rule['check']>[1]['report']): void {
+  let best: Section | undefined;
+  let bestHits = 0;
+  for (const s of candidates) {
+    if (s.children.length < 2) continue;
+    const hits = s.children.filter((c) => c.heading.title.includes(a.noun!)).length;
+    if (hits > bestHits) {
+      best = s;
+      bestHits = hits;
+    }
+  }
+  if (!best || bestHits < 2 || bestHits * 2 < best.children.length) return;
+  const kids = best.children;
+  if (kids.length === a.count) return;
+  const phrase = doc.view.text.slice(a.start, a.end);
+  report({
+    ...doc.toOrig(a.start, a.end),
+    message: {
+      zh: `“${phrase}”是 ${a.count} 项，“${headingLabel(doc, best.heading)}”下却有 ${kids.length} 个小标题`,
+      en: `“${phrase}” announces ${a.count} items but “${headingLabel(doc, best.heading)}” has ${kids.length} sub-headings`,
+    },
+    related: kids.map((k, i) => ({ start: k.heading.span.start, end: k.heading.span.end, message: { zh: `小标题 ${i + 1}`, en: `sub-heading ${i + 1}` } })),
+  });
+}
+
 function check(doc: ReportDocument, a: Announcement, fit: Fit, report: Parameters<Rule['check']>[1]['report']): void {
   const kids = fit.section.children;
   const listSpan = doc.toOrig(a.start, a.end);
@@ -91,6 +120,10 @@ export const summaryMismatch: Rule = {
     // The intro may announce the sub-headings of any section (usually 主要做法).
     for (const p of preface(doc).intro) {
       for (const a of findAnnouncements(p)) {
+        if (a.noun) {
+          checkPhrase(doc, a, all, ctx.report);
+          continue;
+        }
         const fit = target(a, all);
         if (fit) check(doc, a, fit, ctx.report);
       }
@@ -100,6 +133,10 @@ export const summaryMismatch: Rule = {
       if (s.children.length < 2) continue;
       for (const p of sectionLead(doc, s)) {
         for (const a of findAnnouncements(p)) {
+          if (a.noun) {
+            checkPhrase(doc, a, [s], ctx.report);
+            continue;
+          }
           const fit = target(a, [s]);
           if (fit) check(doc, a, fit, ctx.report);
         }
