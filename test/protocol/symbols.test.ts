@@ -67,3 +67,28 @@ test('a plain text that is not a report has no symbols', async () => {
   const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, []);
 });
+
+test('CRLF and a BOM: the same tree, ranges on the right lines', async () => {
+  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }) });
+  clients.push(c);
+  const uri = 'untitled:crlf.report';
+  const text = '\ufeff標題\r\n一、主要做法\r\n(一)抓落實\r\n內容。\r\n二、工作成效\r\n內容。\r\n三、幾點體會\r\n內容。\r\n';
+  c.open(uri, text);
+  const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols.map((s) => [s.name, s.selectionRange.start.line, s.range.end.line]), [
+    ['一、主要做法', 1, 3],
+    ['二、工作成效', 4, 5],
+    ['三、幾點體會', 6, 7],
+  ]);
+  assert.equal(symbols[0].children![0].name, '(一)抓落實');
+  assert.deepEqual(symbols[0].children![0].selectionRange, { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } });
+});
+
+test('a Markdown report keeps the editor’s own Markdown outline (no second tree)', async () => {
+  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }) });
+  clients.push(c);
+  const uri = 'untitled:report.md';
+  c.open(uri, '# 标题\n\n## 一、主要做法\n\n内容。\n\n## 二、工作成效\n\n内容。\n\n## 三、几点体会\n\n内容。\n', 'markdown');
+  const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols, []);
+});

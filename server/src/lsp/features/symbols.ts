@@ -32,21 +32,26 @@ function foldingRanges(nodes: OutlineNode[], out: FoldingRange[] = []): FoldingR
   return out;
 }
 
+/** The outline of a document we give symbols for, or undefined. */
+async function outlineOf(ctx: ServerContext, uri: string): Promise<{ nodes: OutlineNode[]; lines: Line[] } | undefined> {
+  const doc = ctx.documents.get(uri);
+  // A Markdown file keeps its own outline and folding (VS Code's Markdown support gives
+  // them from the same # headings); a second, parallel tree would only repeat it.
+  if (!doc || doc.languageId === 'markdown') return undefined;
+  const a = await ctx.analyze(doc);
+  if (!a.isReport) return undefined;
+  return { nodes: outlineTree(a.doc, a.config), lines: a.doc.lines };
+}
+
 function register(ctx: ServerContext): void {
-  const { connection, documents } = ctx;
+  const { connection } = ctx;
   connection.onDocumentSymbol(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const a = await ctx.analyze(doc);
-    if (!a.isReport) return [];
-    return outlineTree(a.doc, a.config).map((n) => toSymbol(n, a.doc.lines));
+    const o = await outlineOf(ctx, params.textDocument.uri);
+    return o ? o.nodes.map((n) => toSymbol(n, o.lines)) : [];
   });
   connection.onFoldingRanges(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const a = await ctx.analyze(doc);
-    if (!a.isReport) return [];
-    return foldingRanges(outlineTree(a.doc, a.config));
+    const o = await outlineOf(ctx, params.textDocument.uri);
+    return o ? foldingRanges(o.nodes) : [];
   });
 }
 
