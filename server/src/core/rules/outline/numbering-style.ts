@@ -37,6 +37,9 @@ export const numberingStyle: Rule = {
         if (have === want) continue;
         const why = WHY[n.style] ?? { zh: '', en: '' };
         const mixed = styles.size > 1 ? { zh: '；同级序号写法不一', en: '; styles are mixed at this level' } : { zh: '', en: '' };
+        // `1、2024年工作` → `1.2024年` would read as a decimal: note it, but leave the rewrite to the writer.
+        const after = doc.text[h.markerSpan.end];
+        const certain = !(/\.$/.test(want) && after !== undefined && /[0-9０-９]/.test(after));
         ctx.report({
           start: h.markerSpan.start,
           end: h.markerSpan.end,
@@ -44,11 +47,13 @@ export const numberingStyle: Rule = {
             zh: `序号“${have}”宜写作“${want}”（GB/T 9704：${why.zh}${mixed.zh}）`,
             en: `Write “${want}” rather than “${have}” (GB/T 9704: ${why.en}${mixed.en})`,
           },
-          fix: {
-            title: { zh: `改为“${want}”`, en: `Change to “${want}”` },
-            edits: [{ start: h.markerSpan.start, end: h.markerSpan.end, newText: want }],
-            safe: true,
-          },
+          fix: certain
+            ? {
+                title: { zh: `改为“${want}”`, en: `Change to “${want}”` },
+                edits: [{ start: h.markerSpan.start, end: h.markerSpan.end, newText: want }],
+                safe: true,
+              }
+            : undefined,
         });
       }
     }
