@@ -62,7 +62,9 @@ export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => stri
   const { scale, decimals } = commonScale(qs);
   // Mixed scales (8600万 vs 3.2亿): say the scale on every number.
   const mixed = qs.some((q) => q.scale !== qs[0].scale);
-  const of = (v: number) => fmt(v, scale, decimals) + (mixed ? scaleWord(scale) : '');
+  const small = Math.min(...qs.map((q) => q.scale));
+  // 1.2亿 − 8000万 reads best in the smaller scale: 12000万 − 8000万 = 4000万.
+  const of = (v: number) => (mixed ? fmt(v, small) + scaleWord(small) : fmt(v, scale, decimals));
   const u = qs[0]?.unit?.unit ?? '';
   return { list: qs.map((q) => of(q.value)), of, unit: scaleWord(scale) + (u === '%' ? '' : u) };
 }

@@ -73,8 +73,11 @@ function find(ctx: FigureContext): SubsetGroup[] {
   }
   for (const a of anchors) {
     const sent = ctx.sentenceAt(a.regionStart);
-    const region = text.slice(a.regionStart, sent.end);
-    const inRegion = ctx.range(a.regionStart, sent.end);
+    // A nested 其中 starts a group of its own.
+    const next = text.indexOf('其中', a.regionStart);
+    const regionEnd = next >= 0 && next < sent.end ? next : sent.end;
+    const region = text.slice(a.regionStart, regionEnd);
+    const inRegion = ctx.range(a.regionStart, regionEnd);
     // Contiguous clauses of parts, starting in the first clause after 其中.
     const parts: Quantity[] = [];
     let lastClause = -1;
@@ -87,7 +90,8 @@ function find(ctx: FigureContext): SubsetGroup[] {
       if (lastClause >= 0 && q.clause > lastClause + 1) break;
       if (lastClause < 0 && q.clause > (inRegion[0]?.clause ?? q.clause)) break;
       if (VERB_LEAD.test(q.before.replace(/^其中/, ''))) break;
-      // Inside parentheses (含…) is not a part of the list.
+      // Inside parentheses (含民办小学12所) is a part of a part, not of the total.
+      if (insideParens(text, q.start)) continue;
       parts.push(q);
       lastClause = q.clause;
     }
@@ -117,6 +121,16 @@ function find(ctx: FigureContext): SubsetGroup[] {
     }
   }
   return out;
+}
+
+/** Is view offset `i` inside （…） within its clause? */
+export function insideParens(text: string, i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 40; k--) {
+    const c = text[k];
+    if (c === '）' || c === '，' || c === '。' || c === '；' || c === '\n') return false;
+    if (c === '（') return true;
+  }
+  return false;
 }
 
 /** The group a quantity is a part of, if any. */

@@ -37,7 +37,10 @@ export function findChanges(ctx: FigureContext): Relation[] {
     }
     if (!to || !isUsable(to)) continue;
     // Stated changes right after: within the next two clauses.
-    const stated = after.filter((q) => q.role === 'delta' && q.start > to!.start && q.clause <= to!.clause + 2 && isUsable(q));
+    // 年均增长9.1% is a yearly rate over several years, not the change from A to B.
+    const stated = after.filter(
+      (q) => q.role === 'delta' && q.start > to!.start && q.clause <= to!.clause + 2 && isUsable(q) && !/年均|平均|每年/.test(q.before),
+    );
     for (const d of stated) {
       const down = DOWN.test(text.slice(Math.max(sent.start, d.start - 4), d.start));
       const A = from.value;

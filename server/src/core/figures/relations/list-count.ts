@@ -60,6 +60,9 @@ export function findListCounts(ctx: FigureContext): Relation[] {
     if (list.items.some((it) => /\d/.test(text.slice(it.start, it.end)) || it.end <= it.start)) continue;
     const n = list.items.length;
     const ok = n === q.value;
+    // Two words before a number (新建、改建三个站点) are as often verbs as items: only a
+    // longer list is taken for the items counted when it disagrees.
+    if (!ok && where === 'before' && n < 3 && list.items.every((it) => text[it.start] !== '“')) continue;
     const arithmetic = `${n} ${ok ? '=' : '≠'} ${q.value}`;
     out.push({
       rule: RULE,
