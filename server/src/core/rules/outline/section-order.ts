@@ -1,55 +1,9 @@
 // outline/section-order — the template's sections appear out of order
 // (述职报告: 履职情况 → 存在的不足 → 努力方向).
+// No automatic fix: moving whole sections rewrites far more than the finding (the writer
+// moves them; numbering-sequence then renumbers).
 import type { Rule } from '../../rule';
-import type { ReportDocument } from '../../model/document';
-import { writeMarker } from '../../model/numbering';
-import { closingStart } from '../../outline/structure';
-import { chooseTemplate, type OutlineMatch } from '../../outline/templates';
-import type { Fix } from '../../types';
-
-/**
- * Moving the sections into the template's order, when that is certain: every level-1
- * heading names one template section, once. Each section moves whole (up to the next
- * level-1 heading; the last one stops before the closing), the level-1 numbers follow
- * the new order, and the spacing between sections stays the document's.
- */
-function reorderFix(doc: ReportDocument, match: OutlineMatch): Fix | undefined {
-  const roots = doc.sections;
-  const keys = match.template.sections.map((s) => s.key);
-  if (roots.length < 2 || roots.length !== match.headings.length) return undefined;
-  if (match.headings.some((h) => !h.section || h.also)) return undefined;
-  if (new Set(match.headings.map((h) => h.section!.key)).size !== roots.length) return undefined;
-  const closeLine = closingStart(doc);
-  const end = closeLine < doc.lines.length ? doc.lines[closeLine].start : doc.text.length;
-  const blocks = roots.map((sec, i) => {
-    const start = sec.start;
-    const stop = i + 1 < roots.length ? roots[i + 1].start : end;
-    const whole = doc.text.slice(start, stop);
-    const core = whole.replace(/\s+$/, '');
-    const h = sec.heading;
-    let text = core;
-    if (h.numbering && h.markerSpan && h.markerSpan.end <= start + core.length) {
-      const a = h.markerSpan.start - start;
-      const b = h.markerSpan.end - start;
-      // The marker is rewritten below, with the section's new position.
-      text = core.slice(0, a) + '\u0000' + core.slice(b);
-    }
-    return { start, stop, text, trail: whole.slice(core.length), key: keys.indexOf(match.headings[i].section!.key), h };
-  });
-  if (blocks[blocks.length - 1].stop <= blocks[blocks.length - 1].start) return undefined;
-  const sep = blocks[0].trail || (doc.text.includes('\r\n') ? '\r\n' : '\n');
-  const sorted = [...blocks].sort((x, y) => x.key - y.key);
-  const body = sorted
-    .map((b, i) => (b.h.numbering ? b.text.replace('\u0000', writeMarker(b.h.numbering.style, i + 1)) : b.text))
-    .join(sep);
-  const first = blocks[0].start;
-  const last = blocks[blocks.length - 1];
-  return {
-    title: { zh: '按模板顺序调整各部分', en: 'Move the sections into the template’s order' },
-    edits: [{ start: first, end: last.stop, newText: body + last.trail }],
-    safe: false,
-  };
-}
+import { chooseTemplate } from '../../outline/templates';
 
 /** Indices (into `seq`) of a longest strictly increasing subsequence. */
 function longestIncreasing(seq: number[]): Set<number> {
@@ -77,11 +31,10 @@ export const sectionOrder: Rule = {
     en: 'Sections are out of the template’s order (e.g. 努力方向 before 存在的不足)',
   },
   severity: 'warning',
-  fixable: true,
+  fixable: false,
   check(doc, ctx) {
     const match = chooseTemplate(doc, ctx.config);
     if (match.score < 2) return;
-    let fix: Fix | undefined | null = null;
     const keys = match.template.sections.map((s) => s.key);
     // The first heading of each template section, in document order (duplicates are
     // duplicate-section's business).
@@ -97,7 +50,6 @@ export const sectionOrder: Rule = {
     const keep = longestIncreasing(seq);
     placed.forEach((h, i) => {
       if (keep.has(i)) return;
-      if (fix === null) fix = reorderFix(doc, match);
       // It belongs before the first kept section that the template puts after it.
       const after = placed.find((o, j) => keep.has(j) && seq[j] > seq[i]);
       const before = [...placed].reverse().find((o, j) => keep.has(placed.length - 1 - j) && seq[placed.length - 1 - j] < seq[i]);
@@ -113,7 +65,6 @@ export const sectionOrder: Rule = {
           en: `“${h.heading.title}” is out of order; ${where.en} (${match.template.name}: ${order})`,
         },
         related: after ? [{ start: after.heading.span.start, end: after.heading.span.end, message: { zh: '应在此之前', en: 'belongs before this' } }] : undefined,
-        fix: fix ?? undefined,
       });
     });
   },
