@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, registerAuthoring, type AuthoringApi } from './authoring';
+import { recoveringErrorHandler } from './recovery';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
     initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS, trusted: vscode.workspace.isTrusted },
+    // A crash is announced and the server restarted (recovery.ts), never silent.
+    errorHandler: recoveringErrorHandler({
+      language: vscode.env.language,
+      show: (kind, text, button) => (kind === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage)(text, button),
+      showLog: () => client?.outputChannel.show(true),
+    }),
     middleware: {
       // Server commands run on a document: from the command palette, the active editor's.
       executeCommand: (command, args, next) =>

@@ -1,7 +1,8 @@
 // The server under abuse (SPEC §8): malformed and unknown messages get LSP errors and the
 // server keeps serving; a cancelled pull is answered with RequestCancelled; while the user
 // types, push mode publishes only the last version (debounced, stale results dropped) and
-// pull mode waits for a pause; documents too large are refused with one clear diagnostic.
+// pull mode waits for a pause; documents too large are refused with one clear diagnostic;
+// the client announces a crashed server and restarts it (client/src/recovery.ts).
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SEED } from '../paths';
 import { LspClient } from './lsp-client';
+import { MAX_RESTARTS, WINDOW_MS, recoveringErrorHandler } from '../../client/src/recovery';
 
 const seedText = fs.readFileSync(SEED, 'utf8');
 const clients: LspClient[] = [];
@@ -146,4 +148,38 @@ test('a document over maxDocumentSize gets one clear diagnostic, quickly', async
   assert.equal(r.items[0].code, 'text/too-large');
   assert.match(r.items[0].message, /maxDocumentSize/);
   await alive(c);
+});
+
+test('client: a server crash is announced and the server restarted, up to a limit', async () => {
+  const shown: { kind: string; text: string }[] = [];
+  let logShown = 0;
+  let now = 1_000_000;
+  const handler = recoveringErrorHandler({
+    language: 'zh-cn',
+    show: async (kind, text, button) => {
+      shown.push({ kind, text });
+      return button; // the user clicks "查看日志"
+    },
+    showLog: () => logShown++,
+    now: () => now,
+  });
+  for (let i = 1; i <= MAX_RESTARTS; i++) {
+    const r = await handler.closed();
+    assert.equal(r.action, 2, `crash ${i}: restart`);
+    assert.equal(r.handled, true);
+    now += 1000;
+  }
+  const r = await handler.closed();
+  assert.equal(r.action, 1, 'too many crashes in the window: no restart');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(shown.length, MAX_RESTARTS + 1, 'every crash is announced');
+  assert.ok(shown.slice(0, -1).every((s) => s.kind === 'warning' && /重新启动/.test(s.text)));
+  assert.equal(shown[shown.length - 1].kind, 'error');
+  assert.equal(logShown, MAX_RESTARTS + 1, 'the button opens the log');
+  // Crashes older than the window are forgotten: the next one restarts again.
+  now += WINDOW_MS + 1;
+  assert.equal((await handler.closed()).action, 2);
+  // Transient connection errors continue; persistent ones shut the connection down.
+  assert.equal((await handler.error(new Error('x'), undefined, 1)).action, 1);
+  assert.equal((await handler.error(new Error('x'), undefined, 4)).action, 2);
 });
