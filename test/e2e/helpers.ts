@@ -40,7 +40,7 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 export function waitForDiagnostics(
   uri: vscode.Uri,
   pred: (ds: vscode.Diagnostic[]) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {

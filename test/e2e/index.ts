@@ -15,7 +15,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
-    timeout: 60_000,
+    timeout: 120_000,
     grep: process.env.WORKREPORT_E2E_GREP || undefined,
     reporter: 'spec',
   });
