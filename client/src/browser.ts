@@ -10,7 +10,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
-  const worker = new Worker(serverMain.toString(true));
+  const worker = await startWorker(serverMain);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'workreport' }, { language: 'plaintext' }, { language: 'markdown' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
@@ -21,6 +21,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(client);
   registerAuthoring(context, client);
   return { client };
+}
+
+/**
+ * The server's worker. VS Code for the Web serves the extension over http(s), so its URL works;
+ * an extension on a remote host (code-server, a codespace in the browser) has a vscode-remote:
+ * URL, from which the web extension host refuses to start a worker: there the bundle is read
+ * through the workspace file system and started from a blob URL instead.
+ */
+async function startWorker(uri: vscode.Uri): Promise<Worker> {
+  try {
+    return new Worker(uri.toString(true));
+  } catch {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return new Worker(URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'text/javascript' })));
+  }
 }
 
 export async function deactivate(): Promise<void> {
