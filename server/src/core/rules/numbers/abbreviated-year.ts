@@ -1,5 +1,5 @@
 // numbers/abbreviated-year — a year is written in full: `13年7月` → `2013年7月`,
-// `’08年` → `2008年` (GB/T 15835-2011, 5.2.1 and 5.2.2 (a): 年份不能简写). A bare `13年`
+// `’08年` → `2008年` (GB/T 15835—2011: 年份不能简写). A bare `13年`
 // can be a duration (工作13年), so two digits count as a year only before a month, or
 // with a leading zero or an apostrophe.
 import type { Rule } from '../../rule';

@@ -1,6 +1,6 @@
 // numbers/approximate — an estimate made of two adjacent numbers is written in Chinese
-// numerals with no 顿号: `3、4个月` → `三四个月`, `5、6人` → `五六人` (GB/T 15835-2011,
-// 4.2 and 5.2.2 (b): 相邻的两个数字并列连用表示概数时用汉字数字，中间不用顿号).
+// numerals with no 顿号: `3、4个月` → `三四个月`, `5、6人` → `五六人` (GB/T 15835—2011,
+// 汉字数字: 相邻的两个数字并列连用表示概数时用汉字数字，中间不用顿号).
 // `第3、4名` (ordinals), list items (`1、` at a line start) and `3至5年` are left alone.
 import type { Rule } from '../../rule';
 import { MEASURE } from '../punct/dunhao';

@@ -1,5 +1,5 @@
 // numbers/fullwidth-digit — Arabic numerals are written half-width: `１８` → `18`,
-// `３．５％` → `3.5%` (GB/T 15835-2011, 5.1.1; full-width digits are a typesetting slip).
+// `３．５％` → `3.5%` (GB/T 15835—2011 uses the half-width digits; full-width ones are a typing slip).
 import type { Rule } from '../../rule';
 import { scope, capped } from '../punct/scope';
 

@@ -1,8 +1,8 @@
 // punct/dunhao — two misuses of the 顿号 、:
-// 1. in an approximate number: `三、五名` → `三五名` (GB/T 15834-2011, 4.5.3.5 and GB/T
+// 1. in an approximate number: `三、五名` → `三五名` (GB/T 15834—2011 4.5 顿号 and GB/T
 //    15835-2011, 4.2: adjacent numerals for an estimate take no 顿号);
 // 2. between items that each carry quotation marks or 书名号: `《甲》、《乙》` → `《甲》《乙》`
-//    (GB/T 15834-2011, 4.5.3.6: usually no 顿号). A 顿号 after a quoted item stays when the
+//    (GB/T 15834—2011 4.5: usually no 顿号). A 顿号 after a quoted item stays when the
 //    next item is not quoted: `“稻鸭共生”、测土配方施肥`.
 import type { Rule } from '../../rule';
 import { BOILERPLATE, scope, capped } from './scope';

@@ -1,5 +1,5 @@
 // punct/halfwidth — half-width `, . : ; ? ! ( )` in Chinese text → `，。：；？！（）`
-// (GB/T 15834-2011, 3.1 and 4: Chinese text uses full-width marks). Left alone: decimals
+// (GB/T 15834—2011: the marks of Chinese text are full-width). Left alone: decimals
 // and thousands (3.5, 1,000), times and ratios (10:30), URLs, e-mail, code-like tokens,
 // English runs, and list markers such as `1)` (the outline rules own those).
 import type { Rule } from '../../rule';

@@ -1,5 +1,5 @@
 // punct/nesting — quotation marks inside quotation marks: double outside, single inside
-// (GB/T 15834-2011, 4.1.3.2); a 书名号 inside a 书名号 uses 〈〉 (4.15.3.3).
+// (GB/T 15834—2011 4.8, 引号); a 书名号 inside a 书名号 uses 〈〉 (4.15, 书名号).
 import type { Rule } from '../../rule';
 import { scanPairs } from './pairs';
 

@@ -1,4 +1,4 @@
-// punct/range — the connecting mark of a range (GB/T 15834-2011, 4.13.3): a range of
+// punct/range — the connecting mark of a range (GB/T 15834—2011 4.13 连接号): a range of
 // values takes the wave dash `～` (`60%～68%`, `3～5个`); a span of years the one-em
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.

@@ -1,5 +1,5 @@
 // punct/unpaired — a quotation mark, 书名号 or bracket with no partner in its paragraph
-// (GB/T 15834-2011, 4.1 引号, 4.9 括号, 4.15 书名号: paired marks come in pairs).
+// (GB/T 15834—2011 4.8 引号, 4.9 括号, 4.15 书名号: paired marks come in pairs).
 import type { Rule } from '../../rule';
 import { CLOSER_OF, OPENER_OF, scanPairs } from './pairs';
 
