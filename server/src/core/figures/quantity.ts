@@ -175,7 +175,8 @@ function readNum(text: string, i: number, end: number): Num | undefined {
     const raw = m.includes(',') ? m.replace(/,/g, '') : m;
     let value = Number(raw);
     const dot = raw.indexOf('.');
-    const decimals = dot < 0 ? 0 : raw.length - dot - 1;
+    // Capped: toFixed() takes at most 100 digits, and no report writes more than a few.
+    const decimals = dot < 0 ? 0 : Math.min(20, raw.length - dot - 1);
     let scale = 1;
     // 3万, 1.2亿, 5千万, 2万亿
     const m2 = text.slice(p, p + 2);
