@@ -33,6 +33,7 @@ const VERB = /(?:坚持|形成了?|按照|围绕|突出|实施|推行|探索出?
 const NUMERAL_PHRASE = /(?:做到|坚持|实现|突出|把握|抓好|推进|落实|实施|围绕|聚焦|注重|强化|推行|形成了?)“([一二三四五六七八九十两]|[0-9]{1,2})个([^\s，。、；：“”0-9一二三四五六七八九十两]{2,4})”/g;
 const FROM_ASPECTS = /从(.+?)([一二三四五六七八九十两]|[0-9]{1,2})个方面/;
 const MAX_ITEM = 24;
+const CLAUSE_STOPS = '，。；：！？“”';
 
 function splitItems(text: string, base: number, seps: RegExp): AnnouncedItem[] {
   const out: AnnouncedItem[] = [];
@@ -84,7 +85,7 @@ export function findAnnouncements(p: Paragraph): Announcement[] {
   // Unquoted lists inside one clause: 坚持A、B、C的发展思路 / 以A、B、C为主线 / 从A、B、C三个方面.
   let cs = 0;
   for (let k = 0; k <= t.length; k++) {
-    if (k < t.length && !/[，。；：！？“”]/.test(t[k])) continue;
+    if (k < t.length && !CLAUSE_STOPS.includes(t[k])) continue;
     const clause = t.slice(cs, k);
     const base = p.start + cs;
     cs = k + 1;

@@ -48,7 +48,8 @@ export function paragraphs(doc: ReportDocument, from: number, to: number): Parag
 /** The title block and the intro: everything before the first section. */
 export function preface(doc: ReportDocument): Preface {
   return doc.memo('outline:preface', () => {
-    const first = doc.sections[0];
+    // The first 一、 ends the intro (numbered points inside the intro do not).
+    const first = doc.sections.find((s) => s.heading.level === 1) ?? doc.sections[0];
     const end = first ? first.heading.line : doc.lines.length;
     const title: Paragraph[] = [];
     const intro: Paragraph[] = [];
