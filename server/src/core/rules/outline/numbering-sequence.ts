@@ -1,10 +1,30 @@
 // outline/numbering-sequence — numbering at one level skips, repeats, restarts or runs
 // backwards within its parent (一、二、四；1、2、2、3；（一）（二）（一）).
 import type { Rule } from '../../rule';
+import type { ReportDocument } from '../../model/document';
 import { writeMarker } from '../../model/numbering';
 import { renumberAll } from '../../outline/renumber';
 import { headingLabel, numberedGroups } from '../../outline/siblings';
 import type { Msg } from '../../types';
+
+/** `(三)` and `（三）` alike: the view makes brackets around Chinese full-width, not around digits. */
+function squashBrackets(s: string): string {
+  return s.replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+/**
+ * Is the "missing" item there after all, on a line that was not taken as a heading (too
+ * long for a standalone heading, say)? Then the numbering is right and the finding would
+ * be a false alarm.
+ */
+function writtenBetween(doc: ReportDocument, fromLine: number, toLine: number, marker: string): boolean {
+  const want = squashBrackets(marker);
+  for (let i = fromLine; i < toLine; i++) {
+    const line = squashBrackets(doc.viewLine(i).trimStart().replace(/^#+\s*/, ''));
+    if (line.startsWith(want)) return true;
+  }
+  return false;
+}
 
 export const numberingSequence: Rule = {
   id: 'outline/numbering-sequence',
@@ -31,6 +51,11 @@ export const numberingSequence: Rule = {
         const expected = prevH ? prevH.numbering!.value + 1 : 1;
         if (n.value === expected) continue;
         const want = writeMarker(n.style, expected);
+        // Skipped or missing-first items that are in the text, only not as a heading line.
+        if (n.value > expected) {
+          const from = prevH ? prevH.line + 1 : g.parent ? g.parent.heading.line + 1 : 0;
+          if (writtenBetween(doc, from, h.line, want)) continue;
+        }
         const label = headingLabel(doc, h);
         let message: Msg;
         if (!prevH) {
