@@ -3,11 +3,13 @@
 // driven by playwright-core). Three passes, each on a fresh code-server:
 //   1. tests  — the mocha suite test/e2e/*.e2e.ts in the extension host (extensionTestsPath);
 //   2. ui     — open the seed in the Explorer, wait for the squiggle, read the Problems panel;
+//   2b. web   — `npm run test:browser` (the server bundle in a Chromium web worker), then the
+//               extension forced into the web worker extension host, same UI check;
 //   3. vsix   — `npm run package`, install the .vsix into a clean code-server, same UI check.
 // Installs what it needs itself (Debian packages as root, code-server under .e2e/), once.
 // Screenshots and logs go to test-results/e2e/.
 //
-// Options: --no-ui, --no-vsix, --grep <pattern> (mocha), --headed is not supported (no display).
+// Options: --no-ui, --no-vsix, --no-web, --grep <pattern> (mocha), --headed is not supported (no display).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +34,7 @@ const args = process.argv.slice(2);
 const opt = {
   ui: !args.includes('--no-ui'),
   vsix: !args.includes('--no-vsix'),
+  web: !args.includes('--no-web'),
   grep: args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined,
 };
 const SHARED = process.env.WORKREPORT_SHARED || path.resolve(ROOT, '..', 'shared');
@@ -220,6 +223,45 @@ async function main() {
     await step('pass 2: UI (Explorer → squiggle → Problems)', () => uiPass(browser, dev.port, workspace('ws-ui'), 'ui', { extensionDevelopmentPath: ROOT }), timings);
   }
   await step('stop code-server', () => dev.stop(), timings);
+
+  if (opt.web) {
+    // VS Code for the Web: the server bundle in a web worker of Chromium, spoken to directly…
+    const r = await step('web worker in Chromium (npm run test:browser)', () => spawnSync('npm', ['run', '-s', 'test:browser'], { cwd: ROOT, stdio: 'inherit' }), timings);
+    if (r.status !== 0) {
+      failed = true;
+      log(`npm run test:browser failed (exit code ${r.status})`);
+    }
+    // …and the whole extension forced into the web worker extension host (package.json
+    // "browser"): same UI check, and no Node server process may start.
+    if (opt.ui) {
+      const userDataDir = path.join(SCRATCH, 'user-web');
+      fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+      fs.writeFileSync(
+        path.join(userDataDir, 'User', 'settings.json'),
+        JSON.stringify({
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'git.enabled': false,
+          'extensions.ignoreRecommendations': true,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'extensions.webWorker': true,
+          'remote.extensionKind': { 'workreport.workreport': ['web'] },
+        }),
+      );
+      const web = await step(
+        'start code-server (extension in the web worker host)',
+        () => startCodeServer(entry, { userDataDir, extensionsDir: path.join(SCRATCH, 'extensions-web'), env, logFile: path.join(RESULTS, 'code-server-web.log') }),
+        timings,
+      );
+      cleanups.push(web.stop);
+      await step('pass 2b: UI with the web extension', () => uiPass(browser, web.port, workspace('ws-web'), 'web', { extensionDevelopmentPath: ROOT }), timings);
+      const ps = spawnSync('ps', ['-o', 'args=', '-g', String(web.pid)], { encoding: 'utf8' }).stdout;
+      if (ps.includes(path.join('dist', 'server.js'))) throw new Error('the web pass started the Node server (dist/server.js): the extension did not run as a web extension');
+      log('web: diagnostics came from the web worker (no dist/server.js process)');
+      await web.stop();
+    }
+  }
 
   if (opt.vsix) {
     const vsix = await step('npm run package (in a staging copy)', () => packageVsix(), timings);
