@@ -19,7 +19,7 @@ export interface DocumentStats {
   tooltip: string;
 }
 
-/** workreport/figuresTable → the figures table as Markdown. */
+/** workreport/figuresTable {uri, links?: 'file' | 'command'} → the figures table as Markdown. */
 export const FIGURES_TABLE = 'workreport/figuresTable';
 export interface FiguresTable {
   markdown: string;
@@ -35,5 +35,7 @@ export interface IgnoreArgs {
 
 export const NEW_REPORT_COMMAND = 'workreport.newReport';
 export const FIGURES_TABLE_COMMAND = 'workreport.showFiguresTable';
+/** Reveals (uri, line, character) in the report; the figures table's row links call it. */
+export const REVEAL_COMMAND = 'workreport.reveal';
 /** Scheme of the read-only figures-table documents. */
 export const FIGURES_SCHEME = 'workreport-figures';

@@ -34,7 +34,6 @@ async function main() {
       'workbench.colorTheme': 'Default Light Modern',
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
-      'workbench.activityBar.location': 'hidden',
       'window.commandCenter': false,
       'editor.minimap.enabled': false,
       'editor.fontSize': 15,
@@ -42,6 +41,10 @@ async function main() {
       'editor.fontFamily': "'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
       'chat.commandCenter.enabled': false,
       'workreport.locale': 'zh',
+      'git.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
+      'editor.hover.above': false,
+      'workbench.editor.enablePreview': false,
       'security.workspace.trust.enabled': false,
     }),
   );
@@ -55,7 +58,8 @@ async function main() {
     const page = await context.newPage();
     await page.goto(workbenchUrl(srv.port, ws, { extensionDevelopmentPath: ROOT }), { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
-    await sleep(4000);
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120_000 });
+    await sleep(3000);
     const command = async (name) => {
       await page.keyboard.press('F1');
       await page.locator('.quick-input-widget input').waitFor();
@@ -64,12 +68,12 @@ async function main() {
       await page.keyboard.press('Enter');
     };
     const openFile = async (name) => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').waitFor();
-      await page.keyboard.type(name);
-      await sleep(800);
-      await page.keyboard.press('Enter');
-      await page.locator('.monaco-editor .view-lines').first().waitFor();
+      // From the Explorer, as a user would (quick open depends on the file search).
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+      await row.waitFor({ timeout: 120_000 });
+      await row.click();
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+      await sleep(500);
     };
     const shot = async (name, clip) => {
       await page.screenshot({ path: path.join(OUT, name), clip });
@@ -96,9 +100,19 @@ async function main() {
     await page.mouse.move(5, 700);
     await page.keyboard.press('Escape');
 
-    // 2. The figures table beside the seed.
+    // 2. The figures table beside the seed (wait until the preview has rendered it).
     await command('Show Figures Table');
-    await sleep(5000);
+    const t0 = Date.now();
+    while (Date.now() - t0 < 90_000) {
+      let found = false;
+      for (const f of page.frames()) {
+        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes('7 ≠ 8')) found = true;
+      }
+      if (found) break;
+      await sleep(500);
+    }
+    await sleep(1000);
     await shot('figures-table.png', { x: 0, y: 0, width: 1280, height: 760 });
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+W');
@@ -108,7 +122,7 @@ async function main() {
     await openFile('draft.report');
     await sleep(1500);
     await page.keyboard.press('Control+End');
-    await page.keyboard.press('Control+Space');
+    await command('Trigger Suggest');
     await page.locator('.suggest-widget.visible').waitFor({ timeout: 15_000 }).catch(() => undefined);
     await sleep(1200);
     await shot('completion.png', { x: 0, y: 0, width: 1280, height: 560 });
@@ -123,6 +137,9 @@ async function main() {
     await sleep(3000);
     await page.keyboard.press('Escape');
     await shot('skeleton.png', { x: 0, y: 0, width: 1280, height: 760 });
+  } catch (e) {
+    for (const p of browser.contexts().flatMap((c) => c.pages())) await p.screenshot({ path: path.join(CACHE, 'shots-failure.png') }).catch(() => undefined);
+    throw e;
   } finally {
     await browser.close();
     await srv.stop();

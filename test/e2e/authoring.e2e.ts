@@ -70,14 +70,24 @@ describe('authoring', () => {
     const uri = workspaceFile(SEED_REPORT);
     await open(uri);
     await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
-    const table = await vscode.commands.executeCommand<string>('workreport.showFiguresTable');
-    assert.ok(table, 'the command returns the table document');
-    const tdoc = await vscode.workspace.openTextDocument(vscode.Uri.parse(table));
-    const md = tdoc.getText();
+    const md = await vscode.commands.executeCommand<string>('workreport.showFiguresTable');
+    assert.ok(md, 'the command returns the table');
     assert.match(md, /2 \+ 5 = 7 ≠ 8/);
-    assert.ok(md.includes(`${uri.toString()}#L`), 'rows link back to the report');
-    // A second editor group shows the preview.
-    await until('a tab beside the report', () => vscode.window.tabGroups.all.length >= 2 || undefined);
+    // A webview beside the report shows it.
+    await until('the figures table webview', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview) || undefined,
+    );
+    // Its row links reveal the place in the report: follow the 2 + 5 = 7 ≠ 8 row's link.
+    const row = md.split('\n').find((l) => l.includes('7 ≠ 8'))!;
+    const link = /\(command:workreport\.reveal\?([^)]+)\)/.exec(row);
+    assert.ok(link, row);
+    const [u, line, character] = JSON.parse(decodeURIComponent(link[1])) as [string, number, number];
+    assert.equal(u, uri.toString());
+    await vscode.commands.executeCommand('workreport.reveal', u, line, character);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.equal(editor.selection.active.line, line);
+    assert.match(editor.document.lineAt(line).text.slice(character, character + 20), /8人/);
   });
 
   it('turning a rule off in settings removes its diagnostics, turning it back on restores them', async () => {

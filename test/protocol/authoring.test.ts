@@ -81,7 +81,7 @@ for (const [locale, lang] of [['zh-cn', 'zh'], ['en', 'en']] as const) {
       assert.match(table.markdown, lang === 'zh' ? /^# 数字核对表 · 000\\?_4cce5bdc49361890\.txt/ : /^# Figures table · 000\\?_4cce5bdc49361890\.txt/);
       assert.match(table.markdown, lang === 'zh' ? /## 关系核对/ : /## Relations checked/);
       // The seed's one figure inconsistency is listed, linked back to its line.
-      assert.match(table.markdown, /❌.*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*000_4cce5bdc49361890\.txt#L\d+,\d+\)/);
+      assert.match(table.markdown, /✘.*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*000_4cce5bdc49361890\.txt#L\d+,\d+\)/);
       assert.equal(await c.close(), 0);
     });
   });

@@ -209,7 +209,7 @@ describe('figures table', () => {
       locale: 'zh',
       link: (_s, line, col) => `file:///r.txt#L${line},${col}`,
     });
-    assert.match(md, /❌ 矛盾 \| figures\/named-count \| 2 ≠ 3/);
+    assert.match(md, /✘ 矛盾 \| figures\/named-count \| 2 ≠ 3/);
     assert.match(md, /\[第 3 行\]\(file:\/\/\/r\.txt#L3,5\)/);
     assert.match(md, /\| 1 \| 3人 \| 3 人 · 干部 \|/);
   });

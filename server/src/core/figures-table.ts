@@ -37,9 +37,10 @@ export interface TableOptions {
 }
 
 const STATUS: Record<RelationStatus, { zh: string; en: string }> = {
-  ok: { zh: '✅ 一致', en: '✅ consistent' },
-  error: { zh: '❌ 矛盾', en: '❌ contradiction' },
-  warning: { zh: '⚠️ 存疑', en: '⚠️ doubtful' },
+  // Text symbols, not emoji: they render in any editor font.
+  ok: { zh: '✔ 一致', en: '✔ consistent' },
+  error: { zh: '✘ 矛盾', en: '✘ contradiction' },
+  warning: { zh: '⚠ 存疑', en: '⚠ doubtful' },
   unknown: { zh: '… 无法核对', en: '… cannot check' },
 };
 

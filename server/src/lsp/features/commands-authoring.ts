@@ -25,7 +25,13 @@ export interface DocumentStats extends CharCount {
 }
 
 export const DocumentStatsRequest = new RequestType<UriParams, DocumentStats | null, void>('workreport/documentStats');
-export const FiguresTableRequest = new RequestType<UriParams, { markdown: string } | null, void>('workreport/figuresTable');
+export interface FiguresTableParams extends UriParams {
+  /** How rows link back: `file` (`file:///…#L12,5`, the default) or `command` (`command:workreport.reveal?…`, for a VS Code webview). */
+  links?: 'file' | 'command';
+}
+export const FiguresTableRequest = new RequestType<FiguresTableParams, { markdown: string } | null, void>('workreport/figuresTable');
+/** Client command the `command` links call: (uri, line, character), 0-based. */
+export const REVEAL_COMMAND = 'workreport.reveal';
 
 export function documentStats(a: Analysis): DocumentStats {
   const c = a.doc.memo('count:total', () => countChars(a.doc.text));
@@ -46,13 +52,16 @@ function figuresData(a: Analysis): FiguresTableData {
   return figuresTableData(a.doc, a.config.locale);
 }
 
-export function figuresTableMarkdown(a: Analysis): string {
+export function figuresTableMarkdown(a: Analysis, links: 'file' | 'command' = 'file'): string {
   const name = decodeURIComponent(a.uri.replace(/[?#].*$/, '').split('/').pop() || a.uri);
   const zh = a.config.locale === 'zh';
   return renderFiguresTable(a.doc, figuresData(a), {
     title: zh ? `数字核对表 · ${name}` : `Figures table · ${name}`,
     locale: a.config.locale,
-    link: (_s, line, column) => `${a.uri.replace(/#.*$/, '')}#L${line},${column}`,
+    link: (_s, line, column) =>
+      links === 'command'
+        ? `command:${REVEAL_COMMAND}?${encodeURIComponent(JSON.stringify([a.uri, line - 1, column - 1]))}`
+        : `${a.uri.replace(/#.*$/, '')}#L${line},${column}`,
   });
 }
 
@@ -63,10 +72,10 @@ function register(ctx: ServerContext): void {
     if (!doc) return null;
     return documentStats(await ctx.analyze(doc));
   });
-  connection.onRequest(FiguresTableRequest, async ({ uri }) => {
+  connection.onRequest(FiguresTableRequest, async ({ uri, links }) => {
     const doc = documents.get(uri);
     if (!doc) return null;
-    return { markdown: figuresTableMarkdown(await ctx.analyze(doc)) };
+    return { markdown: figuresTableMarkdown(await ctx.analyze(doc), links === 'command' ? 'command' : 'file') };
   });
 }
 
