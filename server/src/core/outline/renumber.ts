@@ -8,7 +8,7 @@ import type { TextEdit } from '../types';
 /** Edit that gives `h` the ordinal `value` in its own style, or undefined when it has it. */
 export function renumberEdit(doc: ReportDocument, h: Heading, value: number): TextEdit | undefined {
   if (!h.numbering || !h.markerSpan || h.numbering.value === value) return undefined;
-  let style = h.numbering.style;
+  const style = h.numbering.style;
   // Keep the writer's full-width dot (`1．`) when that is what they typed.
   const orig = doc.text.slice(h.markerSpan.start, h.markerSpan.end);
   let marker = writeMarker(style, value);

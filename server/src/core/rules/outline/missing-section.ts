@@ -5,6 +5,7 @@ import { writeMarker } from '../../model/numbering';
 import { renumberAll, renumberEdit } from '../../outline/renumber';
 import { inDocumentScript } from '../../outline/script';
 import { eolOf } from '../../outline/siblings';
+import { closingStart } from '../../outline/structure';
 import type { TextEdit } from '../../types';
 
 export const missingSection: Rule = {
@@ -69,9 +70,24 @@ export const missingSection: Rule = {
         else edits.push({ start: at, end: at, newText: inserted });
         edits.push(...renumberAll(doc, level1.slice(nextIndex + 1).filter((x) => x.numbering), ordinal + 2));
       } else {
-        const end = doc.text.length;
-        const sep = /[\r\n]$/.test(doc.text) ? '' : eol;
-        edits.push({ start: end, end, newText: `${sep}${eol}${headingText}${eol}` });
+        // At the end of the report, but before its closing (以上报告，请予评议。/ 述职人 / date / page footer).
+        let closing = -1;
+        for (let l = closingStart(doc); l < doc.lines.length; l++) {
+          if (doc.lines[l].end > doc.lines[l].start && doc.text.slice(doc.lines[l].start, doc.lines[l].end).trim()) {
+            closing = l;
+            break;
+          }
+        }
+        if (closing > 0) {
+          const at = doc.lines[closing].start;
+          const prevLine = doc.lines[closing - 1];
+          const blank = !doc.text.slice(prevLine.start, prevLine.end).trim();
+          edits.push({ start: at, end: at, newText: `${headingText}${eol}${blank ? eol : ''}` });
+        } else {
+          const end = doc.text.length;
+          const sep = /[\r\n]$/.test(doc.text) ? '' : eol;
+          edits.push({ start: end, end, newText: `${sep}${eol}${headingText}${eol}` });
+        }
       }
       const where = next
         ? { zh: `应在“${next.heading.title}”之前`, en: `belongs before “${next.heading.title}”` }
