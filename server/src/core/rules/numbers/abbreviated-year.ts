@@ -18,7 +18,7 @@ export const abbreviatedYear: Rule = {
     const s = scope(doc);
     const thisYear = new Date().getFullYear() % 100;
     for (const line of doc.lines) {
-      if (s.mask[line.start] & BOILERPLATE) continue;
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       const str = text.slice(line.start, line.end);
       SHORT.lastIndex = 0;
       for (let m = SHORT.exec(str); m; m = SHORT.exec(str)) {

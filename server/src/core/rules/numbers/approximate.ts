@@ -22,7 +22,7 @@ export const approximate: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
-      if (s.mask[line.start] & BOILERPLATE) continue;
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       const str = text.slice(line.start, line.end);
       if (!str.includes('、')) continue;
       PAIR.lastIndex = 0;

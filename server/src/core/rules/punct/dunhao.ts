@@ -8,8 +8,11 @@ import type { Rule } from '../../rule';
 import { BOILERPLATE, scope, capped } from './scope';
 
 const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** Measure words and units that make `三、五X` a count. */
-export const MEASURE = '个名人位次项家户条件篇场天年月日周岁台套支把张辆本块元米亩斤吨株棵层间届批轮期部例起首门种类组队股口';
+/**
+ * Measure words and units that make `三、五X` a count. Not 月/日/周/期/届/批/轮/层: `一、二月份`,
+ * `1、2期工程`, `3、4层` name which months, phases and floors (a list), not how many.
+ */
+export const MEASURE = '个名人位次项家户条件篇场天年岁台套支把张辆本块元米亩斤吨株棵间部例起首门种类组队股口';
 
 export const dunhao: Rule = {
   id: 'punct/dunhao',

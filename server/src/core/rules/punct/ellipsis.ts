@@ -17,7 +17,7 @@ export const ellipsis: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
-      if (s.mask[line.start] & BOILERPLATE) continue;
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       const str = text.slice(line.start, line.end);
       RUN.lastIndex = 0;
       for (let m = RUN.exec(str); m; m = RUN.exec(str)) {

@@ -47,13 +47,16 @@ export function scanPairs(doc: ReportDocument): PairScan {
     const s = scope(doc);
     const out: PairScan = { unpaired: [], pairs: [] };
     for (const line of doc.lines) {
-      if (s.mask[line.start] & BOILERPLATE) continue;
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
+      let i0 = line.start;
+      while (i0 < line.end && !MARK_CODES.has(text.charCodeAt(i0))) i0++;
+      if (i0 === line.end) continue; // no paired mark on this line
       const stack: Mark[] = [];
       // Open marks per kind, so a closer with no partner costs O(1), not a stack walk.
       const open = new Map<PairKind, number>();
       const bad: Mark[] = [];
       const pairs: Pair[] = [];
-      for (let i = line.start; i < line.end; i++) {
+      for (let i = i0; i < line.end; i++) {
         if (!MARK_CODES.has(text.charCodeAt(i)) || s.skip(i)) continue;
         const ch = text[i];
         if (ch === '(' || ch === '（') {

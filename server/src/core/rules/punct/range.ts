@@ -21,7 +21,7 @@ export const range: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
-      if (s.mask[line.start] & BOILERPLATE) continue;
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       const str = text.slice(line.start, line.end);
       RANGE.lastIndex = 0;
       for (let m = RANGE.exec(str); m; m = RANGE.exec(str)) {
@@ -33,6 +33,8 @@ export const range: Rule = {
         if (before && /[0-9A-Za-z./:_\-–－]/.test(before)) continue;
         if (before === ' ' && /[A-Za-z/]/.test(str[at - 2] ?? '')) continue;
         if (after && /[0-9A-Za-z\-–－.]/.test(after)) continue;
+        // A leading zero or seven digits is a code or phone number (0791-88888888转), not a value.
+        if (/^0\d|^\d{7}/.test(m[1]) || /^0\d|^\d{7}/.test(m[4])) continue;
         const dashAt = line.start + at + m[1].length + m[2].length + (str[at + m[1].length + m[2].length] === ' ' ? 1 : 0);
         if (s.skip(dashAt)) continue;
         const years = /^(?:19|20)\d\d$/.test(m[1]) && /^(?:19|20)\d\d$/.test(m[4]) && after === '年';

@@ -25,6 +25,7 @@ export const straySpace: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (const line of doc.lines) {
+      if (line.end === line.start) continue;
       // Running text: a line with a Chinese comma or full stop. Title lines may use spaces.
       const str = text.slice(line.start, line.end);
       const prose = /[，。；]/.test(str);
