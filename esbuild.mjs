@@ -13,6 +13,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const common = {
   bundle: true,
+  // Keep CJK as UTF-8 (not \uXXXX): the OpenCC and pinyin tables shrink by about 1.4 MB.
+  charset: 'utf8',
   sourcemap: true,
   minify: production,
   platform: 'node',
