@@ -4,6 +4,7 @@
 // authoring UI (authoring.ts) is the same as on the desktop.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { RC_FILES_NOTIFICATION, type RcFilesParams } from '../../server/src/lsp/rc-files';
 import { CLIENT_COMMANDS, registerAuthoring } from './authoring';
 
 let client: LanguageClient | undefined;
@@ -13,14 +14,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const worker = await startWorker(serverMain);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'workreport' }, { language: 'plaintext' }, { language: 'markdown' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
-    initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS },
+    initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS, trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('workreport', '报告校对 · Work Report Checker', clientOptions, worker);
   await client.start();
   context.subscriptions.push(client);
+  sendRcFiles(context, client);
   registerAuthoring(context, client);
   return { client };
+}
+
+/**
+ * The worker cannot read files: send it the workspace's .workreportrc.json files now and
+ * whenever one is created, changed or deleted.
+ */
+function sendRcFiles(context: vscode.ExtensionContext, c: LanguageClient): void {
+  let seq = 0;
+  const send = async () => {
+    const mine = ++seq;
+    const uris = await vscode.workspace.findFiles('**/.workreportrc.json', '**/node_modules/**', 200);
+    const files: RcFilesParams['files'] = [];
+    for (const uri of uris) {
+      try {
+        files.push({ uri: uri.toString(), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
+      } catch {
+        // Gone since findFiles: leave it out.
+      }
+    }
+    if (mine === seq) await c.sendNotification(RC_FILES_NOTIFICATION, { files } satisfies RcFilesParams);
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.workreportrc.json');
+  context.subscriptions.push(watcher, watcher.onDidCreate(send), watcher.onDidChange(send), watcher.onDidDelete(send));
+  void send();
 }
 
 /**

@@ -198,6 +198,33 @@ describe('language server in a web worker (Chromium)', () => {
     assert.deepEqual(diags, []);
   });
 
+  test('.workreportrc.json files sent by the client (workreport/rcFiles) apply to the documents below them', async () => {
+    const r = await page.evaluate(async () => {
+      const w = globalThis as any;
+      const text = await (await fetch('/seed.txt')).text();
+      const base = 'vscode-vfs://github/workreport/demo';
+      w.notify('workreport/rcFiles', {
+        files: [
+          { uri: `${base}/quiet/.workreportrc.json`, text: JSON.stringify({ rules: { 'text/pinyin-annotation': 'off' } }) },
+          { uri: `${base}/broken/.workreportrc.json`, text: '{ "rules": ' },
+        ],
+      });
+      const count = async (uri: string) => {
+        w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+        const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+        return m.params.diagnostics.filter((d: any) => d.code === 'text/pinyin-annotation').length;
+      };
+      const quiet = await count(`${base}/quiet/sub/seed.txt`);
+      const loud = await count(`${base}/elsewhere/seed.txt`);
+      await count(`${base}/broken/seed.txt`);
+      const broken = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === `${base}/broken/.workreportrc.json`, 10000);
+      return { quiet, loud, brokenDiagnostics: broken.params.diagnostics.length };
+    });
+    assert.equal(r.quiet, 0, 'rule off by the config file above the document');
+    assert.equal(r.loud, ANNOTATIONS, 'no config file above: defaults');
+    assert.equal(r.brokenDiagnostics, 1, 'one diagnostic on the broken config file itself');
+  });
+
   test('shutdown and exit answer', async () => {
     const r = await page.evaluate(() => (globalThis as any).lsp('shutdown', null));
     assert.equal(r, null);

@@ -23,7 +23,8 @@ function register(ctx: ServerContext): void {
     const now = new Map<string, ReturnType<NonNullable<typeof ctx.host.loadRcFile>>>();
     for (const d of documents.all()) {
       const rc = ctx.host.loadRcFile(d.uri);
-      if (rc) now.set(pathToUri(rc.path), rc);
+      // The web host names config files by URI already (a scheme of 2+ letters, not a drive).
+      if (rc) now.set(/^[a-z][a-z0-9+.-]+:/i.test(rc.path) ? rc.path : pathToUri(rc.path), rc);
     }
     for (const [uri, rc] of now) {
       if (!rc || !rc.problems.length) continue;
