@@ -47,11 +47,13 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
       // A rule may lower its severity for a less certain finding, never raise it
       // above what the user set.
       const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
+      const f: Finding = { rule: rule.id, severity: sev, start, end, message: r.message };
       // No fix edits a garbled run: the lost words are the writer's to restore.
-      let fix = r.fix && touchesGarbled(r.fix.edits, doc.garbled) ? undefined : r.fix;
-      if (fix) fix = safeFix(text, rule.id, fix);
-      const related = r.related?.map((x) => ({ ...x, ...snapOut(text, x.start, x.end) }));
-      findings.push({ ...r, fix, related, start, end, rule: rule.id, severity: sev });
+      const fix = r.fix && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, rule.id, r.fix) : undefined;
+      if (fix) f.fix = fix;
+      if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
+      // Built field by field (no spread): a document can have 100,000 findings.
+      findings.push(f);
     };
     try {
       rule.check(doc, { config, report });
@@ -109,6 +111,10 @@ function splits(text: string, i: number): boolean {
 
 /** The range clamped to the text and widened to whole characters and line breaks. */
 function snapOut(text: string, s: number, e: number): Span {
+  // The common case, first: integers inside the text, splitting nothing.
+  if (Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= text.length && !splits(text, s) && !splits(text, e)) {
+    return { start: s, end: e };
+  }
   let start = Number.isFinite(s) ? Math.max(0, Math.min(Math.trunc(s), text.length)) : 0;
   let end = Number.isFinite(e) ? Math.max(start, Math.min(Math.trunc(e), text.length)) : start;
   if (splits(text, start)) start--;
@@ -120,6 +126,13 @@ function snapOut(text: string, s: number, e: number): Span {
 function safeFix(text: string, rule: string, fix: Fix): Fix | undefined {
   const bom = text.charCodeAt(0) === 0xfeff;
   let edits = fix.edits;
+  if (edits.length === 1 && !bom) {
+    // The common case: one edit.
+    const e = edits[0];
+    const ok = Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= text.length &&
+      typeof e.newText === 'string' && !splits(text, e.start) && !splits(text, e.end);
+    if (ok) return fix;
+  }
   if (bom && edits.some((e) => e.start === 0 && (e.end > 0 || e.newText.length > 0))) {
     checkHooks.onRepair?.(rule, 'fix edit touches the BOM (moved after it)');
     edits = edits.map((e) => (e.start === 0 ? { ...e, start: 1, end: Math.max(1, e.end) } : e));
