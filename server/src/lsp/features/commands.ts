@@ -7,6 +7,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ReportDocument } from '../../core/model/document';
 import { convertScript } from '../../core/script/convert';
+import { scriptData } from '../../core/script/data';
 import type { Script } from '../../core/script/mixing';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
@@ -41,6 +42,9 @@ function uriOf(arg: unknown): string | undefined {
 }
 
 function register(ctx: ServerContext): void {
+  // Build the script tables (text/script-mixing) while the editor is still starting,
+  // so the first check of a document does not pay for them.
+  setTimeout(() => scriptData(), 100).unref?.();
   // The user trusted the workspace: regex terms may run now; re-check everything.
   ctx.connection.onNotification('workreport/didGrantTrust', () => {
     ctx.trusted = true;
