@@ -243,7 +243,7 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.4em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: var(--vscode-editorWidget-background, #8881); white-space: nowrap; }
-td:first-child { white-space: nowrap; }
+td:first-child, td:nth-child(2), td:nth-child(3) { white-space: nowrap; }
 a { color: var(--vscode-textLink-foreground); text-decoration: none; white-space: nowrap; }
 blockquote { margin: 0; padding-left: 8px; border-left: 3px solid var(--vscode-textBlockQuote-border, #8886); }
 </style></head><body>${body}</body></html>`;
