@@ -73,6 +73,7 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
     emit(report, text, open, open + 1, '(', true);
     emit(report, text, close, close + 1, ')', true);
   }
+  straightQuotes(text, start, end, s, report);
   // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
   const matched = new Set<number>([...pairOf.keys(), ...pairOf.values()]);
   if (!parens.length && !text.slice(start, end).includes(')')) return;
@@ -150,4 +151,29 @@ function emit(report: (r: Report) => void, text: string, start: number, end: num
     },
   });
   void text;
+}
+
+/**
+ * Straight double quotes `"…"` in Chinese text → `“…”`. Fixed (safely) only when every
+ * straight quote on the line is next to Chinese and they pair up (an even count):
+ * then they alternate open, close. Otherwise each is reported without a fix.
+ */
+function straightQuotes(text: string, start: number, end: number, s: Scope, report: (r: Report) => void): void {
+  const at: number[] = [];
+  for (let i = text.indexOf('"', start); i >= 0 && i < end; i = text.indexOf('"', i + 1)) if (!s.skip(i)) at.push(i);
+  if (!at.length) return;
+  const chinese = (i: number) => isChineseChar(text, i - 1) || isChineseChar(text, i + 1);
+  const inChinese = at.filter(chinese);
+  if (!inChinese.length) return;
+  const paired = inChinese.length === at.length && at.length % 2 === 0;
+  at.forEach((i, k) => {
+    if (!chinese(i) && !paired) return;
+    const full = k % 2 === 0 ? '“' : '”';
+    report({
+      start: i,
+      end: i + 1,
+      message: { zh: `中文文本中的半角引号“"”应改为全角${paired ? `“${full}”` : '引号“”'}`, en: `Straight quote “"” in Chinese text: use ${paired ? full : '“ ”'}` },
+      fix: paired ? { title: { zh: `改为“${full}”`, en: `Replace with ${full}` }, edits: [{ start: i, end: i + 1, newText: full }], safe: true } : undefined,
+    });
+  });
 }
