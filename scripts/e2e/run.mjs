@@ -2,10 +2,11 @@
 // `npm run test:e2e`: the extension in a real VS Code (code-server 4.100.3 + Debian chromium,
 // driven by playwright-core). Three passes, each on a fresh code-server:
 //   1. tests  — the mocha suite test/e2e/*.e2e.ts in the extension host (extensionTestsPath);
-//   2. ui     — open the seed in the Explorer, wait for the squiggle, read the Problems panel;
+//   2. ui     — open the seed in the Explorer, wait for the squiggle, read the Problems panel
+//               (with --no-vsix only: pass 3 makes the same check on the packaged extension);
 //   2b. web   — `npm run test:browser` (the server bundle in a Chromium web worker), then the
 //               extension forced into the web worker extension host, same UI check;
-//   3. vsix   — `npm run package`, install the .vsix into a clean code-server, same UI check.
+//   3. vsix   — `npm run package`, install the .vsix into a clean code-server, the UI check.
 // Installs what it needs itself (Debian packages as root, code-server under .e2e/), once.
 // Screenshots and logs go to test-results/e2e/.
 //
@@ -76,8 +77,11 @@ function packageVsix() {
     if (!skip.has(name) && !name.endsWith('.vsix')) fs.cpSync(path.join(ROOT, name), path.join(stage, name), { recursive: true });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'));
-  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: stage, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`npm run package failed (${r.status})`);
+  // vsce lists every file it packs; keep its output in the results, show the summary line.
+  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: stage, encoding: 'utf8' });
+  fs.writeFileSync(path.join(RESULTS, 'package.log'), `${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`npm run package failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  for (const l of `${r.stdout}\n${r.stderr}`.split('\n')) if (/DONE|WARNING/.test(l)) log(l.trim());
   const vsix = path.join(stage, 'workreport.vsix');
   fs.copyFileSync(vsix, path.join(RESULTS, 'workreport.vsix'));
   return vsix;
@@ -219,7 +223,9 @@ async function main() {
     failed = true;
     log(`the e2e suite failed (exit code ${code}); output: ${path.relative(ROOT, RESULTS)}/tests-output.log`);
   }
-  if (opt.ui) {
+  // The UI check with the development build; with the .vsix pass (the same check on the packaged
+  // extension) it would only repeat it, so it runs when that pass is skipped.
+  if (opt.ui && !opt.vsix) {
     await step('pass 2: UI (Explorer → squiggle → Problems)', () => uiPass(browser, dev.port, workspace('ws-ui'), 'ui', { extensionDevelopmentPath: ROOT }), timings);
   }
   await step('stop code-server', () => dev.stop(), timings);
