@@ -100,7 +100,9 @@ async function main() {
     await page.mouse.move(5, 700);
     await page.keyboard.press('Escape');
 
-    // 2. The figures table beside the seed (wait until the preview has rendered it).
+    // 2. The figures table beside the seed (wait until the webview has rendered it), with
+    //    the side bar closed to give the table room.
+    await page.keyboard.press('Control+B');
     await command('Show Figures Table');
     const t0 = Date.now();
     while (Date.now() - t0 < 90_000) {
@@ -117,13 +119,24 @@ async function main() {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+W');
     await sleep(800);
+    await page.keyboard.press('Control+B');
 
     // 3. Completion at a new heading line: the next ordinal and the missing section.
     await openFile('draft.report');
     await sleep(1500);
+    // The Explorer keeps the focus after opening: click into the text first.
+    await page.locator('.monaco-editor .view-line', { hasText: '关于组织建设' }).first().click();
     await page.keyboard.press('Control+End');
-    await command('Trigger Suggest');
-    await page.locator('.suggest-widget.visible').waitFor({ timeout: 15_000 }).catch(() => undefined);
+    // Typing the start of a marker brings up the suggestions (quick suggestions); if not, ask.
+    await page.keyboard.type('三');
+    const widget = page.locator('.suggest-widget.visible');
+    if (!(await widget.waitFor({ timeout: 8_000 }).then(() => true, () => false))) {
+      await page.keyboard.press('Control+Space');
+      if (!(await widget.waitFor({ timeout: 8_000 }).then(() => true, () => false))) {
+        await command('Trigger Suggest');
+        await widget.waitFor({ timeout: 15_000 }).catch(() => log('no suggest widget'));
+      }
+    }
     await sleep(1200);
     await shot('completion.png', { x: 0, y: 0, width: 1280, height: 560 });
     await page.keyboard.press('Escape');
