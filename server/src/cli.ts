@@ -3,6 +3,12 @@
 import * as fs from 'node:fs';
 import { run } from './cli/main';
 
+// `workreport check … | head` closes the pipe early: end quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 const code = run(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

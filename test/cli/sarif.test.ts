@@ -209,6 +209,13 @@ describe('--format github', { concurrency: 4 }, () => {
   });
 });
 
+test('output piped into a reader that stops early (| head -1) ends quietly, no EPIPE crash', () => {
+  const q = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
+  const r = spawnSync('sh', ['-c', `${q(process.execPath)} ${q(CLI)} --format github ${q(SEED)} | head -1`], { encoding: 'utf8', timeout: 30_000 });
+  assert.match(r.stdout, /^::/);
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+});
+
 describe('--max-warnings', { concurrency: 4 }, () => {
   const warnings = () => jsonOf([...only({ [PINYIN]: 'warning' }), SEED])[0].diagnostics.length;
 
