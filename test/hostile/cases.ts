@@ -73,7 +73,8 @@ export const CASES: Record<string, Case> = {
   'maxDocumentSize honoured (small limit)': { text: () => seedText(), config: { maxDocumentSize: 1000 }, refused: true },
   // The seed repeated: 900,000 pinyin annotations, each a finding with a fix.
   '10 MB with the limit raised': { text: () => fill(seedText(), 10 * MB), config: { maxDocumentSize: 11 * MB }, bound: 60_000 },
-  'one 1 MB line': { text: () => fill(seedText().replace(/[\r\n]+/g, ''), MB), fix: true },
+  'one 1 MB line': { text: () => fill(seedText().replace(/[\r\n]+/g, ''), MB) },
+  'one 200 KB line, fixed': { text: () => fill(seedText().replace(/[\r\n]+/g, ''), 200 * 1024), fix: true },
   'one 1 MB line of Chinese without punctuation': { text: () => fill('中国共产党领导下的基层组织建设', MB) },
   '1 MB of one punctuation mark': { text: () => fill('，', MB) },
   '1 MB of half-width punctuation': { text: () => fill('中,.:;?!()...', MB) },
