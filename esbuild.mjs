@@ -83,13 +83,16 @@ if (!args.includes('--no-tests')) {
     external: ['playwright-core'],
   });
   // The real-editor suite (test/e2e/: index.ts, desktop.ts, *.e2e.ts) goes to out/e2e/, apart from
-  // out/test/ so that `node --test out/test/` never runs it outside VS Code.
+  // out/test/ so that `node --test out/test/` never runs it outside VS Code. `--e2e-out DIR` puts
+  // it elsewhere: scripts/e2e/run.mjs gives each run its own copy, which a concurrent build in
+  // the same tree cannot truncate while VS Code loads it.
   const e2eDir = join('test', 'e2e');
+  const e2eOut = args.includes('--e2e-out') ? args[args.indexOf('--e2e-out') + 1] : join('out', 'e2e');
   const e2e = (existsSync(e2eDir) ? readdirSync(e2eDir) : []).filter((n) => n === 'index.ts' || n === 'desktop.ts' || n.endsWith('.e2e.ts'));
   builds.push({
     ...common,
     entryPoints: e2e.map((n) => join(e2eDir, n)),
-    outdir: join('out', 'e2e'),
+    outdir: e2eOut,
     external: ['vscode', 'mocha', '@vscode/test-electron'],
   });
 }

@@ -46,6 +46,7 @@ const RESULTS = path.join(RESULTS_BASE, `${new Date().toISOString().replace(/[-:
 // Per run, so that two runs in one working tree do not trample each other; removed at the end.
 const SCRATCH = path.join(CACHE, 'runs', `${process.pid}`);
 const MARK = '[workreport-e2e] ';
+const E2E_OUT = path.join(SCRATCH, 'e2e');
 const TESTS_TIMEOUT_MS = 240_000;
 const UI_TIMEOUT_MS = 90_000;
 
@@ -127,7 +128,7 @@ async function testsPass(browser, port, ws) {
   await page.goto(
     workbenchUrl(port, ws, {
       extensionDevelopmentPath: ROOT,
-      extensionTestsPath: path.join(ROOT, 'out', 'e2e', 'index.js'),
+      extensionTestsPath: path.join(E2E_OUT, 'index.js'),
     }),
     { timeout: UI_TIMEOUT_MS, waitUntil: 'domcontentloaded' },
   );
@@ -186,10 +187,10 @@ async function main() {
   if (!fs.existsSync(SEED)) throw new Error(`the seed is missing: ${SEED} (../shared beside the project, or set WORKREPORT_SHARED)`);
   await step('system packages', () => ensureSystemPackages(), timings);
   const entry = await step('code-server', () => ensureCodeServer(), timings);
-  await step('build', () => build(), timings);
-
   fs.rmSync(SCRATCH, { recursive: true, force: true });
   cleanups.push(() => fs.rmSync(SCRATCH, { recursive: true, force: true }));
+  // This run's own copy of the suite (out/e2e/ may be rebuilt by someone else meanwhile).
+  await step('build', () => build(['--e2e-out', E2E_OUT]), timings);
   fs.mkdirSync(RESULTS, { recursive: true });
   const latest = path.join(RESULTS_BASE, 'latest');
   fs.rmSync(latest, { force: true });

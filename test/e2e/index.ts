@@ -20,7 +20,12 @@ export function run(): Promise<void> {
     reporter: 'spec',
   });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.e2e.js')).sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  for (const f of files) {
+    // A bundle cut short (a concurrent build rewriting it) would silently register no tests.
+    const text = fs.readFileSync(path.join(__dirname, f), 'utf8');
+    if (!/\/\/# sourceMappingURL=\S+\s*$/.test(text)) return Promise.reject(new Error(`${f} looks incomplete (no sourcemap comment at its end): rebuild and rerun`));
+    mocha.addFile(path.join(__dirname, f));
+  }
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve()));
