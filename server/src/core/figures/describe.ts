@@ -1,7 +1,7 @@
 // How a quantity was read, in words (hover and related information).
 import type { Msg } from '../types';
 import type { Quantity } from './quantity';
-import { fmt } from './relation';
+import { fmt, scaleWord } from './relation';
 
 const KIND_ZH: Record<string, string> = {
   count: '数量', percent: '百分比', points: '百分点', money: '金额', measure: '计量', time: '时长', multiple: '倍数',
@@ -24,7 +24,8 @@ const ROLE_EN: Record<string, string> = {
 
 export function valueText(q: Quantity): string {
   if (Number.isNaN(q.value)) return '?';
-  const v = fmt(q.value);
+  // 1.26万 → 1.26万（12600）: the written scale and the plain value.
+  const v = q.scale > 1 ? `${fmt(q.value, q.scale)}${scaleWord(q.scale)}（${fmt(q.value)}）` : fmt(q.value);
   return q.high !== undefined ? `${v}～${fmt(q.high)}` : v;
 }
 
