@@ -467,9 +467,10 @@ function assignRole(q: Quantity, text: string, clauseStart: number): void {
   if (!HAS_ROLE.has(q.kind)) return;
   const prefix = text.slice(Math.max(clauseStart, q.start - 16), q.start);
   if (TO.test(prefix)) q.role = 'to';
+  // 占比 before 比: a share, not a comparison.
+  else if (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix)) q.role = 'share';
   else if (FROM.test(prefix)) q.role = 'from';
   else if (DELTA.test(prefix)) q.role = 'delta';
-  else if (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix)) q.role = 'share';
   else if (PER.test(prefix)) q.role = 'per';
   else if (TARGET.test(text.slice(Math.max(clauseStart, q.start - 40), q.start))) q.role = 'target';
   else if (/(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(q.end, q.end + 1))) q.role = 'threshold';
