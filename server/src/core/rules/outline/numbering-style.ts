@@ -51,7 +51,9 @@ export const numberingStyle: Rule = {
             ? {
                 title: { zh: `改为“${want}”`, en: `Change to “${want}”` },
                 edits: [{ start: h.markerSpan.start, end: h.markerSpan.end, newText: want }],
-                safe: true,
+                // A style note: offered as a quick fix and "fix all", but `--fix` and format
+                // document leave the writer's numbering alone (they fix problems, not style).
+                safe: false,
               }
             : undefined,
         });
