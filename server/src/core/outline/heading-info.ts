@@ -4,6 +4,7 @@ import { countChars, type CharCount } from '../count';
 import type { ReportDocument } from '../model/document';
 import type { Section } from '../model/headings';
 import type { Locale, Span } from '../types';
+import { eachSection } from './siblings';
 
 export interface SectionInfo {
   section: Section;
@@ -17,25 +18,11 @@ export interface SectionInfo {
   figures?: number;
 }
 
-/** Every section in document order (depth first). */
-export function allSections(doc: ReportDocument): Section[] {
-  return doc.memo('outline:allSections', () => {
-    const out: Section[] = [];
-    const walk = (ss: Section[]) => {
-      for (const s of ss) {
-        out.push(s);
-        walk(s.children);
-      }
-    };
-    walk(doc.sections);
-    return out;
-  });
-}
 
 /** The section whose heading (marker + title) holds `offset`; touching either end counts. */
 export function sectionAtHeading(doc: ReportDocument, offset: number): Section | undefined {
   const line = doc.lineAt(offset).index;
-  for (const s of allSections(doc)) {
+  for (const s of eachSection(doc)) {
     if (s.heading.line !== line) continue;
     if (offset >= s.heading.span.start && offset <= s.heading.span.end) return s;
   }

@@ -3,7 +3,7 @@
 // can be a duration (工作13年), so two digits count as a year only before a month, or
 // with a leading zero or an apostrophe.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope, capped } from '../punct/scope';
+import { scope, capped, textLines } from '../punct/scope';
 
 const SHORT = /(['’‘]?)(\d{2})年(?=(\d{1,2})月|)/g;
 
@@ -14,12 +14,9 @@ export const abbreviatedYear: Rule = {
   fixable: true,
   check(doc, ctx) {
     const report = capped(ctx);
-    const text = doc.text;
     const s = scope(doc);
     const thisYear = new Date().getFullYear() % 100;
-    for (const line of doc.lines) {
-      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      const str = text.slice(line.start, line.end);
+    for (const { line, str } of textLines(doc, s)) {
       SHORT.lastIndex = 0;
       for (let m = SHORT.exec(str); m; m = SHORT.exec(str)) {
         const at = m.index;

@@ -4,7 +4,7 @@
 // `第3、4名` (ordinals), list items (`1、` at a line start) and `3至5年` are left alone.
 import type { Rule } from '../../rule';
 import { MEASURE } from '../punct/dunhao';
-import { BOILERPLATE, scope, capped } from '../punct/scope';
+import { scope, capped, textLines } from '../punct/scope';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const PAIR = /(\d)、(\d)/g;
@@ -19,11 +19,8 @@ export const approximate: Rule = {
   fixable: true,
   check(doc, ctx) {
     const report = capped(ctx);
-    const text = doc.text;
     const s = scope(doc);
-    for (const line of doc.lines) {
-      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      const str = text.slice(line.start, line.end);
+    for (const { line, str } of textLines(doc, s)) {
       if (!str.includes('、')) continue;
       PAIR.lastIndex = 0;
       for (let m = PAIR.exec(str); m; m = PAIR.exec(str)) {

@@ -3,7 +3,7 @@
 // `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
 // and code is left alone.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, isChineseChar, nextIndex, prevIndex, scope, capped } from './scope';
+import { isChineseChar, nextIndex, prevIndex, scope, capped, textLines } from './scope';
 
 const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 
@@ -16,9 +16,7 @@ export const ellipsis: Rule = {
     const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
-    for (const line of doc.lines) {
-      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      const str = text.slice(line.start, line.end);
+    for (const { line, str } of textLines(doc, s)) {
       RUN.lastIndex = 0;
       for (let m = RUN.exec(str); m; m = RUN.exec(str)) {
         const start = line.start + m.index;

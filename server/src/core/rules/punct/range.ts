@@ -3,7 +3,7 @@
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope, capped } from './scope';
+import { scope, capped, textLines } from './scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
 const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
@@ -18,11 +18,8 @@ export const range: Rule = {
   fixable: true,
   check(doc, ctx) {
     const report = capped(ctx);
-    const text = doc.text;
     const s = scope(doc);
-    for (const line of doc.lines) {
-      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      const str = text.slice(line.start, line.end);
+    for (const { line, str } of textLines(doc, s)) {
       RANGE.lastIndex = 0;
       for (let m = RANGE.exec(str); m; m = RANGE.exec(str)) {
         const at = m.index;

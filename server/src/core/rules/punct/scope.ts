@@ -3,6 +3,7 @@
 // tokens that are not Chinese prose (URLs, e-mail, code, Markdown link targets), plus
 // the character classes those rules share.
 import type { ReportDocument } from '../../model/document';
+import type { Line } from '../../model/lines';
 import type { Report } from '../../types';
 import { isHanAt } from '../../model/chars';
 
@@ -173,4 +174,13 @@ export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
   return (r) => {
     if (n++ < MAX_FINDINGS) ctx.report(r);
   };
+}
+
+/** The lines punctuation rules read: non-empty and not page boilerplate, with their text. */
+export function* textLines(doc: ReportDocument, s: Scope): Generator<{ line: Line; str: string }> {
+  const text = doc.text;
+  for (const line of doc.lines) {
+    if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
+    yield { line, str: text.slice(line.start, line.end) };
+  }
 }
