@@ -21,6 +21,8 @@ export interface ScriptData {
   traditionalOnly: Set<string>;
   /** Char codes of traditionalOnly / simplifiedOnly / traditionalAmbiguous (BMP), for fast scans. */
   codes: Map<number, 'T' | 'S' | 'A'>;
+  /** The same as a table indexed by char code: 0 none, 1 'T', 2 'S', 3 'A' (one lookup per character in hot scans). */
+  kinds: Uint8Array;
   /** Traditional characters that simplified text also uses in some words (乾, 瞭). */
   traditionalAmbiguous: Set<string>;
   /** Simplified characters never written in traditional text (务, 们, 这). */
@@ -122,8 +124,10 @@ function build(): ScriptData {
   for (const ch of traditionalOnly) if (ch.length === 1) codes.set(ch.charCodeAt(0), 'T');
   for (const ch of simplifiedOnly) if (ch.length === 1) codes.set(ch.charCodeAt(0), 'S');
   for (const ch of traditionalAmbiguous) if (ch.length === 1) codes.set(ch.charCodeAt(0), 'A');
+  const kinds = new Uint8Array(0x10000);
+  for (const [c, k] of codes) kinds[c] = k === 'T' ? 1 : k === 'S' ? 2 : 3;
   buildMs = Date.now() - t0;
-  return { codes, toSimplified, toTraditional, traditionalOnly, traditionalAmbiguous, simplifiedOnly, keepsInSimplified, maxPhrase };
+  return { codes, kinds, toSimplified, toTraditional, traditionalOnly, traditionalAmbiguous, simplifiedOnly, keepsInSimplified, maxPhrase };
 }
 
 export function scriptData(): ScriptData {

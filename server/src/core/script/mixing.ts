@@ -23,6 +23,7 @@ export interface ScriptProfile {
  */
 export function scriptProfile(text: string, fold: (ch: string) => string, skip: (i: number) => boolean): ScriptProfile {
   const d = scriptData();
+  const kinds = d.kinds;
   let traditional = 0;
   let simplified = 0;
   const tradAt: number[] = [];
@@ -30,13 +31,13 @@ export function scriptProfile(text: string, fold: (ch: string) => string, skip: 
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
-    const kind = d.codes.get(c);
+    const kind = kinds[c];
     if (!kind) continue;
-    if (kind === 'T') {
+    if (kind === 1) {
       if (skip(i)) continue;
       traditional++;
       tradAt.push(i);
-    } else if (kind === 'S') {
+    } else if (kind === 2) {
       if (skip(i)) continue;
       simplified++;
       simpAt.push(i);
