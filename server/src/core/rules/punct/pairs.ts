@@ -12,7 +12,9 @@ const CLOSE: Record<string, PairKind> = {
   '”': 'double', '’': 'single', '》': 'book', '〉': 'angle', '）': 'paren', ')': 'paren', '】': 'square', '」': 'corner', '』': 'wcorner',
 };
 const MAX_DEPTH = 256;
-const MARK_CODES = new Set([...Object.keys(OPEN), ...Object.keys(CLOSE)].map((c) => c.charCodeAt(0)));
+// Indexed by char code (one typed-array load per character, not a Set lookup).
+const MARK_CODES = new Uint8Array(0x10000);
+for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) MARK_CODES[c.charCodeAt(0)] = 1;
 export const CLOSER_OF: Record<PairKind, string> = {
   double: '”', single: '’', book: '》', angle: '〉', paren: '）', square: '】', corner: '」', wcorner: '』',
 };
@@ -49,7 +51,7 @@ export function scanPairs(doc: ReportDocument): PairScan {
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       let i0 = line.start;
-      while (i0 < line.end && !MARK_CODES.has(text.charCodeAt(i0))) i0++;
+      while (i0 < line.end && !MARK_CODES[text.charCodeAt(i0)]) i0++;
       if (i0 === line.end) continue; // no paired mark on this line
       const stack: Mark[] = [];
       // Open marks per kind, so a closer with no partner costs O(1), not a stack walk.
@@ -57,7 +59,7 @@ export function scanPairs(doc: ReportDocument): PairScan {
       const bad: Mark[] = [];
       const pairs: Pair[] = [];
       for (let i = i0; i < line.end; i++) {
-        if (!MARK_CODES.has(text.charCodeAt(i)) || s.skip(i)) continue;
+        if (!MARK_CODES[text.charCodeAt(i)] || s.skip(i)) continue;
         const ch = text[i];
         if (ch === '(' || ch === '（') {
           const m = listMarkerAt(text, i, line.start);

@@ -5,7 +5,9 @@ import type { Rule } from '../../rule';
 import { BOILERPLATE, scope, capped } from './scope';
 
 const MARKS = '，。、；：';
-const CODES = new Set([...MARKS].map((c) => c.charCodeAt(0)));
+// A table indexed by char code: one typed-array load per character of the document.
+const CODES = new Uint8Array(0x10000);
+for (const c of MARKS) CODES[c.charCodeAt(0)] = 1;
 const NAME: Record<string, string> = { '，': '逗号', '。': '句号', '、': '顿号', '；': '分号', '：': '冒号' };
 
 export const repeated: Rule = {
@@ -18,7 +20,11 @@ export const repeated: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (let i = 0; i < text.length - 1; i++) {
-      if (!CODES.has(text.charCodeAt(i)) || !CODES.has(text.charCodeAt(i + 1))) continue;
+      if (!CODES[text.charCodeAt(i + 1)]) {
+        i++; // neither pair (i, i+1) nor (i+1, i+2) can start a run
+        continue;
+      }
+      if (!CODES[text.charCodeAt(i)]) continue;
       const a = text[i];
       if (!MARKS.includes(a) || !MARKS.includes(text[i + 1]) || s.skip(i) || s.mask[i] & BOILERPLATE) continue;
       let j = i + 1;
