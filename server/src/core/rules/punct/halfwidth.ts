@@ -36,19 +36,26 @@ export const halfwidth: Rule = {
     const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
+    // The next straight quote at or after the current line, found once for the document
+    // (an indexOf per line would scan to the end of the text on every quote-less line).
+    const quote = { at: text.indexOf('"') };
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      checkLine(text, line.start, line.end, s, report);
+      if (quote.at >= 0 && quote.at < line.start) quote.at = text.indexOf('"', line.start);
+      checkLine(text, line.start, line.end, s, report, quote.at);
     }
   },
 };
 
-function checkLine(text: string, start: number, end: number, s: Scope, report: (r: Report) => void): void {
+function checkLine(text: string, start: number, end: number, s: Scope, report: (r: Report) => void, quoteAt: number): void {
   const parens: number[] = [];
   const pairOf = new Map<number, number>();
+  let sawClose = false; // any `)` on the line, skipped or not
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code > 0x3f || !HALF[code] || s.skip(i)) continue;
+    if (code > 0x3f || !HALF[code]) continue;
+    if (code === 0x29) sawClose = true;
+    if (s.skip(i)) continue;
     const ch = text[i];
     if (ch === '(' || ch === ')') {
       const marker = listMarkerAt(text, ch === '(' ? i : i - 1, start);
@@ -73,10 +80,10 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
     emit(report, text, open, open + 1, '(', true);
     emit(report, text, close, close + 1, ')', true);
   }
-  straightQuotes(text, start, end, s, report);
+  if (quoteAt >= 0 && quoteAt < end) straightQuotes(text, start, end, s, report, quoteAt);
   // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
+  if (!parens.length && !sawClose) return;
   const matched = new Set<number>([...pairOf.keys(), ...pairOf.values()]);
-  if (!parens.length && !text.slice(start, end).includes(')')) return;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if ((code !== 0x28 && code !== 0x29) || matched.has(i) || s.skip(i)) continue;
@@ -158,9 +165,9 @@ function emit(report: (r: Report) => void, text: string, start: number, end: num
  * straight quote on the line is next to Chinese and they pair up (an even count):
  * then they alternate open, close. Otherwise each is reported without a fix.
  */
-function straightQuotes(text: string, start: number, end: number, s: Scope, report: (r: Report) => void): void {
+function straightQuotes(text: string, start: number, end: number, s: Scope, report: (r: Report) => void, first: number): void {
   const at: number[] = [];
-  for (let i = text.indexOf('"', start); i >= 0 && i < end; i = text.indexOf('"', i + 1)) if (!s.skip(i)) at.push(i);
+  for (let i = first; i >= 0 && i < end; i = text.indexOf('"', i + 1)) if (!s.skip(i)) at.push(i);
   if (!at.length) return;
   const chinese = (i: number) => isChineseChar(text, i - 1) || isChineseChar(text, i + 1);
   const inChinese = at.filter(chinese);
