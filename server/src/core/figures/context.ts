@@ -4,6 +4,10 @@ import type { ReportDocument } from '../model/document';
 import { quantities, type Quantity } from './quantity';
 
 const SENT_STOP = '。！？；\n';
+/** Char code of a SENT_STOP character (no one-character string per position in the scan). */
+function isStopCode(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x0a;
+}
 /** Bound on how far a sentence or paragraph is scanned, so hostile input stays linear. */
 const MAX_SCAN = 300;
 
@@ -75,7 +79,7 @@ export class FigureContext {
       const out: number[] = [0];
       let last = 0;
       for (let i = 0; i < t.length; i++) {
-        if (SENT_STOP.includes(t[i])) {
+        if (isStopCode(t.charCodeAt(i))) {
           out.push(i + 1);
           last = i + 1;
         } else if (i - last >= MAX_SCAN) {
