@@ -26,9 +26,17 @@ export interface NameList {
   partial: boolean;
 }
 
+// Indexed by char code: 1 = a code unit of SINGLE, 2 = the first character of a DOUBLE
+// surname (bit flags), so the scan makes no string per Han character.
+const SURNAME = new Uint8Array(0x10000);
+for (let k = 0; k < SINGLE.length; k++) SURNAME[SINGLE.charCodeAt(k)] |= 1;
+for (const d of DOUBLE) SURNAME[d.charCodeAt(0)] |= 2;
+
 function isSurnameAt(text: string, i: number): number {
-  if (DOUBLE.includes(text.slice(i, i + 2))) return 2;
-  return SINGLE.includes(text[i]) ? 1 : 0;
+  const f = SURNAME[text.charCodeAt(i)];
+  if (!f) return 0;
+  if (f & 2 && DOUBLE.includes(text.slice(i, i + 2))) return 2;
+  return f & 1 ? 1 : 0;
 }
 
 function followsName(text: string, i: number): boolean {
