@@ -51,8 +51,6 @@ export function readingsOf(han: string): Set<string> {
   return r;
 }
 
-const OPEN = new Set(['(', '（']);
-const CLOSE = new Set([')', '）']);
 const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6
 
 export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
@@ -70,15 +68,32 @@ export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
   return out;
 }
 
+/** `(` or `（` (char codes: no one-character strings in the scan). */
+const isOpenCode = (c: number) => c === 0x28 || c === 0xff08;
+const isCloseCode = (c: number) => c === 0x29 || c === 0xff09;
+const U_UMLAUT = 0xfc; // ü
+
 function matchAt(text: string, open: number): PinyinAnnotation | undefined {
-  if (!OPEN.has(text[open])) return undefined;
+  if (!isOpenCode(text.charCodeAt(open))) return undefined;
   let k = open + 1;
-  while (k < text.length && k - open - 1 <= MAX_SYLLABLE && !CLOSE.has(text[k])) k++;
-  if (k >= text.length || !CLOSE.has(text[k])) return undefined;
-  const raw = text.slice(open + 1, k);
-  const plain = plainSyllable(raw);
+  while (k < text.length && k - open - 1 <= MAX_SYLLABLE && !isCloseCode(text.charCodeAt(k))) k++;
+  if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return undefined;
+  // plainSyllable(raw) in one pass, noting a tone mark (any TONED letter but ü): the same as
+  // comparing the plain form with raw where ü → v.
+  let plain = '';
+  let toned = false;
+  for (let p = open + 1; p < k; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 0x61 && c <= 0x7a) plain += text[p];
+    else {
+      const t = TONED[text[p]];
+      if (!t) return undefined; // not a pinyin letter (plainSyllable would give '')
+      plain += t;
+      if (c !== U_UMLAUT) toned = true;
+    }
+  }
   if (!plain || !SYLLABLE.test(plain)) return undefined;
-  const toned = plain !== raw.replace(/ü/g, 'v');
+  const raw = text.slice(open + 1, k);
   if (!toned) {
     const han = hanBefore(text, open);
     if (!han || !readingsOf(han).has(plain)) return undefined;
