@@ -73,6 +73,13 @@ const QUALIFIERS = [
   '全市', '全区', '全县', '全省', '全镇', '全乡', '全街道', '全国', '全会', '全局', '全院', '全校', '全年', '累计', '共有', '共计', '合计',
   '目前', '各级', '年内', '当年', '上年', '今年', '去年', '本年', '已', '县级', '市级', '省级', '国家级', '区级',
 ];
+/** First characters of the QUALIFIERS (by char code): most words before a number have none. */
+const QUALIFIER_FIRST = new Uint8Array(0x10000);
+for (const w of QUALIFIERS) QUALIFIER_FIRST[w.charCodeAt(0)] = 1;
+function mayHaveQualifier(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (QUALIFIER_FIRST[s.charCodeAt(k)]) return true;
+  return false;
+}
 
 /** Read all quantities of the document (memoised per version). */
 export function quantities(doc: ReportDocument): Quantity[] {
@@ -341,7 +348,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   };
   const stripped = before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '').replace(/^.{0,4}?(?:共有|现有)/, '');
   q.noun = after || stripped;
-  for (const w of QUALIFIERS) if (before.includes(w)) q.qualifiers.push(w);
+  if (mayHaveQualifier(before)) for (const w of QUALIFIERS) if (before.includes(w)) q.qualifiers.push(w);
   assignRole(q, text, clauseStart);
   return q;
 }
