@@ -7,42 +7,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules';
-import { DIST, ROOT, SEED } from '../paths';
+import { ROOT, SEED } from '../paths';
+import { CLI, cli, type JsonDiagnostic, type Run } from './run-cli';
 
-const CLI = path.join(DIST, 'cli.js');
 const SAMPLE = path.join(ROOT, 'samples', '示例-经验材料.report.txt');
 const RULE = 'text/pinyin-annotation';
 const seedText = fs.readFileSync(SEED, 'utf8');
 const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
 const withoutAnnotations = seedText.replace(ANNOTATION, '');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(args: string[], o: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: o.cwd ?? ROOT,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...o.env },
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-  fixable: boolean;
-}
 interface JsonOutput {
   version: number;
   files: { path: string; diagnostics: JsonDiagnostic[]; error?: string }[];

@@ -13,40 +13,15 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { escapeData, escapeProperty } from '../../server/src/cli/github';
 import { RULES } from '../../server/src/core/rules';
-import { DIST, ROOT, SEED } from '../paths';
+import { ROOT, SEED } from '../paths';
+import { CLI, cli, type JsonDiagnostic } from './run-cli';
 
-const CLI = path.join(DIST, 'cli.js');
 const SCHEMA = path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 const PINYIN = 'text/pinyin-annotation';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function cli(args: string[], cwd = ROOT): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
 function jsonOf(args: string[], cwd?: string): { path: string; diagnostics: JsonDiagnostic[] }[] {
-  return JSON.parse(cli(['--format', 'json', ...args], cwd).stdout).files;
+  return JSON.parse(cli(['--format', 'json', ...args], { cwd: cwd }).stdout).files;
 }
 
 /** Every rule off but the ones given: findings that do not move as other rules land. */
@@ -124,7 +99,7 @@ describe('--format sarif', { concurrency: 4 }, () => {
     const dir = path.join(tmp, '报告 2024');
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(SEED, path.join(dir, '总结#1.txt'));
-    const log = JSON.parse(cli(['--format', 'sarif', path.join('报告 2024', '总结#1.txt')], tmp).stdout);
+    const log = JSON.parse(cli(['--format', 'sarif', path.join('报告 2024', '总结#1.txt')], { cwd: tmp }).stdout);
     assertValid(log);
     const loc = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
     assert.equal(loc.uriBaseId, '%SRCROOT%');

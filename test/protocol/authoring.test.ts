@@ -1,14 +1,14 @@
 // Protocol tests of the authoring features, in both UI languages: completion, hover,
 // code lenses, the status-bar and figures-table requests, the configuration round trip
 // (settings → diagnostics, message language), the config-file diagnostic, ignore here.
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentDiagnosticReport, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { SEED } from '../paths';
-import { LspClient, fileUri } from './lsp-client';
+import { LspClient, clientStarter, fullItems, fileUri } from './lsp-client';
 
 const seedText = fs.readFileSync(SEED, 'utf8');
 const seedUri = fileUri(SEED);
@@ -16,18 +16,9 @@ const REPORT = ['关于组织建设的经验材料', '', '一、主要做法', '
 const reportUri = 'untitled:Untitled-1';
 const lastLine = REPORT.split('\n').length - 1;
 
-const clients: LspClient[] = [];
-async function start(...a: Parameters<typeof LspClient.start>): Promise<LspClient> {
-  const c = await LspClient.start(...a);
-  clients.push(c);
-  return c;
-}
-after(() => clients.forEach((c) => c.kill()));
+const start = clientStarter();
 
-function items(r: DocumentDiagnosticReport): Diagnostic[] {
-  assert.equal(r.kind, 'full');
-  return (r as { items: Diagnostic[] }).items;
-}
+const items = fullItems;
 
 for (const [locale, lang] of [['zh-cn', 'zh'], ['en', 'en']] as const) {
   describe(`authoring in ${lang}`, () => {

@@ -6,6 +6,8 @@
 //   c.open(uri, text);
 //   const report = await c.request('textDocument/diagnostic', { textDocument: { uri } });
 //   await c.close();
+import { after } from 'node:test';
+import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +19,8 @@ import {
 } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
+  Diagnostic,
+  DocumentDiagnosticReport,
   InitializeResult,
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
@@ -250,4 +254,21 @@ export class LspClient {
 
 export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
+}
+
+/** A `start` for one test file: every client it starts is killed when that file's tests end. */
+export function clientStarter(): (...a: Parameters<typeof LspClient.start>) => Promise<LspClient> {
+  const clients: LspClient[] = [];
+  after(() => clients.forEach((c) => c.kill()));
+  return async (...a) => {
+    const c = await LspClient.start(...a);
+    clients.push(c);
+    return c;
+  };
+}
+
+/** The items of a pulled diagnostic report, asserting it is a full one. */
+export function fullItems(r: DocumentDiagnosticReport): Diagnostic[] {
+  assert.equal(r.kind, 'full');
+  return (r as { items: Diagnostic[] }).items;
 }

@@ -3,23 +3,17 @@
 // types, push mode publishes only the last version (debounced, stale results dropped) and
 // pull mode waits for a pause; documents too large are refused with one clear diagnostic;
 // the client announces a crashed server and restarts it (client/src/recovery.ts).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SEED } from '../paths';
-import { LspClient } from './lsp-client';
+import { LspClient, clientStarter } from './lsp-client';
 import { MAX_RESTARTS, WINDOW_MS, recoveringErrorHandler } from '../../client/src/recovery';
 
 const seedText = fs.readFileSync(SEED, 'utf8');
-const clients: LspClient[] = [];
-async function start(...a: Parameters<typeof LspClient.start>): Promise<LspClient> {
-  const c = await LspClient.start(...a);
-  clients.push(c);
-  return c;
-}
-after(() => clients.forEach((c) => c.kill()));
+const start = clientStarter();
 
 /** The error a request is answered with (fails when it succeeds). */
 async function errorOf(p: Promise<unknown>): Promise<{ code: number; message: string; data?: unknown }> {

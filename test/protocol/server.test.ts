@@ -1,13 +1,13 @@
 // Protocol tests: start dist/server.js --stdio and speak LSP to it, as an editor would.
 // The expected annotations are found here with an independent regex, not with the core.
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextEdit } from 'vscode-languageserver-protocol';
 import { SEED } from '../paths';
-import { LspClient, fileUri } from './lsp-client';
+import { LspClient, clientStarter, fullItems, fileUri } from './lsp-client';
 
 const RULE = 'text/pinyin-annotation';
 const seedText = fs.readFileSync(SEED, 'utf8');
@@ -17,18 +17,9 @@ const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)
 const annotations = [...seedText.matchAll(ANNOTATION)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
 const withoutAnnotations = seedText.replace(ANNOTATION, '');
 
-const clients: LspClient[] = [];
-async function start(...a: Parameters<typeof LspClient.start>): Promise<LspClient> {
-  const c = await LspClient.start(...a);
-  clients.push(c);
-  return c;
-}
-after(() => clients.forEach((c) => c.kill()));
+const start = clientStarter();
 
-function items(r: DocumentDiagnosticReport): Diagnostic[] {
-  assert.equal(r.kind, 'full');
-  return (r as { items: Diagnostic[] }).items;
-}
+const items = fullItems;
 
 function apply(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('x:', 'x', 0, text), edits);
