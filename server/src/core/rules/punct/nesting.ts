@@ -1,6 +1,7 @@
 // punct/nesting — quotation marks inside quotation marks: double outside, single inside
 // (GB/T 15834—2011 4.8, 引号); a 书名号 inside a 书名号 uses 〈〉 (4.15, 书名号).
 import type { Rule } from '../../rule';
+import type { Fix, Msg } from '../../types';
 import { scanPairs } from './pairs';
 
 export const nesting: Rule = {
@@ -19,14 +20,7 @@ export const nesting: Rule = {
           start: p.open,
           end: p.close + 1,
           message: { zh: '双引号里面又用双引号，里层应改用单引号‘’', en: 'Double quotes inside double quotes: use ‘’ inside' },
-          fix: {
-            title: { zh: '里层改为单引号‘’', en: 'Use ‘’ for the inner quotation' },
-            edits: [
-              { start: p.open, end: p.open + 1, newText: '‘' },
-              { start: p.close, end: p.close + 1, newText: '’' },
-            ],
-            safe: false,
-          },
+          fix: rewritePair(p, '‘', '’', { zh: '里层改为单引号‘’', en: 'Use ‘’ for the inner quotation' }, false),
         });
       } else if (p.kind === 'double' && parent === 'single' && !p.outer.includes('double')) {
         ctx.report({
@@ -39,16 +33,21 @@ export const nesting: Rule = {
           start: p.open,
           end: p.close + 1,
           message: { zh: '书名号里面又用书名号，里层应改用单书名号〈〉', en: '《》 inside 《》: use 〈〉 inside' },
-          fix: {
-            title: { zh: '里层改为〈〉', en: 'Use 〈〉 inside' },
-            edits: [
-              { start: p.open, end: p.open + 1, newText: '〈' },
-              { start: p.close, end: p.close + 1, newText: '〉' },
-            ],
-            safe: true,
-          },
+          fix: rewritePair(p, '〈', '〉', { zh: '里层改为〈〉', en: 'Use 〈〉 inside' }, true),
         });
       }
     }
   },
 };
+
+/** Replace both marks of a pair (the inner level of a nesting). */
+function rewritePair(p: { open: number; close: number }, open: string, close: string, title: Msg, safe: boolean): Fix {
+  return {
+    title,
+    edits: [
+      { start: p.open, end: p.open + 1, newText: open },
+      { start: p.close, end: p.close + 1, newText: close },
+    ],
+    safe,
+  };
+}
