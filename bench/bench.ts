@@ -10,7 +10,7 @@
 // spread in milliseconds.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check } from '../server/src/core/check';
+import { check } from '../server/src/core/run/check';
 import { RULES } from '../server/src/core/rules';
 import { CORPUS, DIST, SEED } from '../test/paths';
 import { LspClient, fileUri } from '../test/protocol/lsp-client';

@@ -3,7 +3,7 @@
 // host only differs in what a worker cannot do: it has no file system, so the client sends the
 // workspace's .workreportrc.json files (RC_FILES_NOTIFICATION) and doc links point at the web.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { parseConfig, type ConfigProblem } from './core/config-file';
+import { parseConfig, type ConfigProblem } from './core/config/validate';
 import { docUrl } from './core/rule';
 import type { RcFilesParams } from './lsp/rc-files';
 import { RC_FILES_NOTIFICATION } from './lsp/rc-files';

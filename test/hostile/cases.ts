@@ -1,7 +1,7 @@
 // The hostile inputs (SPEC §8), by name: built on demand (some are 10 MB) so that the test
 // and the child process that runs one case share the list.
 import * as fs from 'node:fs';
-import type { Config } from '../../server/src/core/config';
+import type { Config } from '../../server/src/core/config/config';
 import { SEED } from '../paths';
 
 export interface Case {

@@ -8,8 +8,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { check, checkHooks } from '../../server/src/core/check';
-import { fixAll } from '../../server/src/core/fix';
+import { check, checkHooks } from '../../server/src/core/run/check';
+import { fixAll } from '../../server/src/core/run/fix';
 import { CASES } from './cases';
 import { findingProblems, fixedTextProblems } from '../property/invariants';
 

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { check, checkHooks } from '../../server/src/core/check';
+import { check, checkHooks } from '../../server/src/core/run/check';
 import type { ReportDocument } from '../../server/src/core/model/document';
 import type { Span } from '../../server/src/core/types';
-import { applyEdits } from '../../server/src/core/fix';
+import { applyEdits } from '../../server/src/core/run/fix';
 import { doc, runs, SOURCES, setEol } from './gen';
 import { findingProblems, fixedTextProblems } from './invariants';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fixAll } from '../../server/src/core/fix';
+import { fixAll } from '../../server/src/core/run/fix';
 import { doc, runs, SOURCES, setEol } from './gen';
 import { fixedTextProblems } from './invariants';
 

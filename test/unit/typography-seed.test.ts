@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { check } from '../../server/src/core/check';
-import { fixAll } from '../../server/src/core/fix';
+import { check } from '../../server/src/core/run/check';
+import { fixAll } from '../../server/src/core/run/fix';
 import type { Finding } from '../../server/src/core/types';
 import { SEED } from '../paths';
 

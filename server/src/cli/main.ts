@@ -1,10 +1,10 @@
 // `workreport check [paths…]` — the same core as the language server, for terminals and CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check } from '../core/check';
-import type { Config } from '../core/config';
-import { fixAll } from '../core/fix';
-import { localeFrom } from '../core/messages';
+import { check } from '../core/run/check';
+import type { Config } from '../core/config/config';
+import { fixAll } from '../core/run/fix';
+import { localeFrom } from '../core/locale';
 import type { Locale, SeveritySetting } from '../core/types';
 import { findRcFile, readRcFile } from '../node/rc-file';
 import { FORMATTERS } from './formats';

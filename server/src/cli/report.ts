@@ -1,8 +1,8 @@
 // What the CLI knows about one checked file, in output-ready form.
 import type { Finding } from '../core/types';
-import { positionAt } from '../core/position';
+import { positionAt } from '../core/model/position';
 import type { Line } from '../core/model/lines';
-import { say } from '../core/messages';
+import { say } from '../core/locale';
 import type { Locale } from '../core/types';
 
 export interface CliDiagnostic {

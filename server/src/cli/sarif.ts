@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../core/rules';
 import { docUrl } from '../core/rule';
-import { say } from '../core/messages';
+import { say } from '../core/locale';
 import type { Locale, Severity } from '../core/types';
 import type { FileResult } from './report';
 

@@ -1,5 +1,5 @@
 // The contract every rule fulfils: one file per rule under rules/<family>/<name>.ts.
-import type { Config } from './config';
+import type { Config } from './config/config';
 import type { ReportDocument } from './model/document';
 import type { Msg, Report, Severity } from './types';
 

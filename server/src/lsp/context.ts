@@ -3,9 +3,9 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type CheckResult } from '../core/check';
-import { withDefaults, type Config } from '../core/config';
-import type { ConfigProblem } from '../core/config-file';
+import { check, type CheckResult } from '../core/run/check';
+import { withDefaults, type Config } from '../core/config/config';
+import type { ConfigProblem } from '../core/config/validate';
 import { looksLikeReport } from '../core/outline/templates';
 import type { Locale } from '../core/types';
 import { settingsToConfig, type EditorSettings } from './settings';

@@ -10,8 +10,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { Line } from '../core/model/lines';
-import { positionAt } from '../core/position';
-import { say } from '../core/messages';
+import { positionAt } from '../core/model/position';
+import { say } from '../core/locale';
 import type { Finding, Fix, Locale, Severity, Span } from '../core/types';
 
 export const SOURCE = 'workreport';

@@ -7,7 +7,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { localeFrom } from '../core/messages';
+import { localeFrom } from '../core/locale';
 import { ServerContext, type ServerHost } from './context';
 import type { EditorSettings } from './settings';
 import type { Feature } from './feature';

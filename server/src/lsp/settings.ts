@@ -1,6 +1,6 @@
 // The editor's `workreport.*` settings (package.json contributes them) → core Config.
-import type { Config, TemplateDef, TermDef } from '../core/config';
-import type { IgnoreEntry } from '../core/ignore';
+import type { Config, TemplateDef, TermDef } from '../core/config/config';
+import type { IgnoreEntry } from '../core/run/ignore';
 import type { Locale, SeveritySetting } from '../core/types';
 
 export interface EditorSettings {

@@ -1,8 +1,8 @@
 // Finding and reading `.workreportrc.json` (Node only: the CLI and the Node server).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig, type ConfigProblem } from '../core/config-file';
-import type { Config } from '../core/config';
+import { parseConfig, type ConfigProblem } from '../core/config/validate';
+import type { Config } from '../core/config/config';
 
 export const RC_NAME = '.workreportrc.json';
 

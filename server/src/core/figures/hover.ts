@@ -1,7 +1,7 @@
 // Hover on a number: how it was read (value, unit, noun, approximate) and every relation
 // it takes part in, satisfied or not, with the arithmetic. Also answers on a listed name
 // or item, or a date, that a relation involves.
-import type { HoverProvider, HoverResult } from '../hover';
+import type { HoverProvider, HoverResult } from '../authoring/hover';
 import type { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
 import { figures } from './analysis';

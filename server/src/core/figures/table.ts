@@ -1,6 +1,6 @@
 // The figures analysis as rows for the figures table (core/figures-table.ts):
 // every quantity read and every relation checked, in original offsets.
-import type { FiguresTableData, RelationRow } from '../figures-table';
+import type { FiguresTableData, RelationRow } from '../authoring/figures-table';
 import type { ReportDocument } from '../model/document';
 import type { Locale } from '../types';
 import { figures } from './analysis';

@@ -2,7 +2,7 @@
 // level (after `二、` → `三、`), the first ordinal one level down, the template sections
 // still missing with their number (`三、几点体会`), and section titles after a typed
 // level-1 marker. Nothing anywhere else: body text never gets completions.
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import type { Heading } from '../model/headings';
 import { readNumbering } from '../model/numbering';

@@ -1,6 +1,6 @@
 // What hovering a heading tells the writer about its section: 字数, sub-items, figures.
 // Also the per-section counts the code lenses show. Pure core: the LSP layer renders it.
-import { countChars, type CharCount } from '../count';
+import { countChars, type CharCount } from '../authoring/count';
 import type { ReportDocument } from '../model/document';
 import type { Section } from '../model/headings';
 import type { Locale, Span } from '../types';

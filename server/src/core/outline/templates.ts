@@ -1,5 +1,5 @@
 // Report templates (SPEC §3) and matching level-1 headings to their sections.
-import type { Config, TemplateDef, TemplateSection } from '../config';
+import type { Config, TemplateDef, TemplateSection } from '../config/config';
 import type { Heading } from '../model/headings';
 import type { ReportDocument } from '../model/document';
 import { preface } from './structure';

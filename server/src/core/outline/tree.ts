@@ -1,7 +1,7 @@
 // The outline as editors show it (Outline view, breadcrumbs, Go to Symbol, folding):
 // one node per section, named as the document writes it (traditional stays traditional,
 // pinyin annotations left out), spanning the section's lines up to its last text.
-import type { Config } from '../config';
+import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import type { Heading, Section } from '../model/headings';
 import type { Span } from '../types';

@@ -2,8 +2,8 @@
 // format document (safe fixes only), which uses the same edits as source.fixAll.
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectEdits, fixAll } from '../../core/fix';
-import { say } from '../../core/messages';
+import { collectEdits, fixAll } from '../../core/run/fix';
+import { say } from '../../core/locale';
 import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
 import type { ServerContext } from '../context';
 import { ignoreAction } from './commands-authoring';

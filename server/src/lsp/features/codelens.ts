@@ -1,6 +1,6 @@
 // Code lens above each level-1 heading: the section's 字数 (and its share of the report).
 import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
-import { countChars } from '../../core/count';
+import { countChars } from '../../core/authoring/count';
 import { formatWords, level1Counts } from '../../core/outline/heading-info';
 import { toRange } from '../convert';
 import type { ServerContext } from '../context';

@@ -3,10 +3,10 @@
 //   workreport/figuresTable   {uri} → the figures table as Markdown, for the side preview
 import { CodeActionKind, RequestType, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { countChars, type CharCount } from '../../core/count';
-import { renderFiguresTable, type FiguresTableData } from '../../core/figures-table';
+import { countChars, type CharCount } from '../../core/authoring/count';
+import { renderFiguresTable, type FiguresTableData } from '../../core/authoring/figures-table';
 import { figuresTableData } from '../../core/figures/table';
-import { fingerprint } from '../../core/ignore';
+import { fingerprint } from '../../core/run/ignore';
 import { formatWords } from '../../core/outline/heading-info';
 import type { Analysis, ServerContext } from '../context';
 import type { Feature } from '../feature';

@@ -1,7 +1,7 @@
 // textDocument/completion: heading ordinals and template sections at the start of a
 // line (core/outline/heading-completions.ts); nothing inside body text.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
-import { say } from '../../core/messages';
+import { say } from '../../core/locale';
 import { headingCompletions } from '../../core/outline/heading-completions';
 import { toRange } from '../convert';
 import type { ServerContext } from '../context';

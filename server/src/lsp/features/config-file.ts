@@ -2,7 +2,7 @@
 // wrong, and that those entries fall back to defaults); the reports keep being checked
 // with what was valid. Cleared once the file is fixed.
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { describeProblems } from '../../core/config-file';
+import { describeProblems } from '../../core/config/validate';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
 

@@ -1,6 +1,6 @@
 // textDocument/hover: the core's hover providers (core/hover.ts), rendered as Markdown.
 import { MarkupKind } from 'vscode-languageserver';
-import { hoverAt } from '../../core/hover';
+import { hoverAt } from '../../core/authoring/hover';
 import { toRange } from '../convert';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';

@@ -2,7 +2,7 @@
 // from the heading tree of the analysed version.
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver';
 import { outlineTree, type OutlineNode } from '../../core/outline/tree';
-import { positionAt } from '../../core/position';
+import { positionAt } from '../../core/model/position';
 import type { Line } from '../../core/model/lines';
 import type { Span } from '../../core/types';
 import type { ServerContext } from '../context';

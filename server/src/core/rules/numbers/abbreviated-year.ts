@@ -3,7 +3,7 @@
 // can be a duration (工作13年), so two digits count as a year only before a month, or
 // with a leading zero or an apostrophe.
 import type { Rule } from '../../rule';
-import { scope, capped, textLines } from '../punct/scope';
+import { scope, capped, textLines } from '../../model/scope';
 
 const SHORT = /(['’‘]?)(\d{2})年(?=(\d{1,2})月|)/g;
 

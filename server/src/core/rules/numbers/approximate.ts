@@ -4,7 +4,7 @@
 // `第3、4名` (ordinals), list items (`1、` at a line start) and `3至5年` are left alone.
 import type { Rule } from '../../rule';
 import { MEASURE } from '../punct/dunhao';
-import { scope, capped, textLines } from '../punct/scope';
+import { scope, capped, textLines } from '../../model/scope';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const PAIR = /(\d)、(\d)/g;

@@ -1,7 +1,7 @@
 // numbers/fullwidth-digit — Arabic numerals are written half-width: `１８` → `18`,
 // `３．５％` → `3.5%` (GB/T 15835—2011 uses the half-width digits; full-width ones are a typing slip).
 import type { Rule } from '../../rule';
-import { scope, capped } from '../punct/scope';
+import { scope, capped } from '../../model/scope';
 
 const RUN = /[０-９][０-９．，％]*/g;
 

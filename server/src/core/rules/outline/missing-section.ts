@@ -3,7 +3,7 @@ import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
 import { writeMarker } from '../../model/numbering';
 import { renumberAll, renumberEdit } from '../../outline/renumber';
-import { inDocumentScript } from '../../outline/script';
+import { inDocumentScript } from '../../outline/heading-script';
 import { eolOf } from '../../outline/siblings';
 import { closingStart } from '../../outline/structure';
 import type { TextEdit } from '../../types';

@@ -3,7 +3,7 @@
 // `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
 // and code is left alone.
 import type { Rule } from '../../rule';
-import { isChineseChar, nextIndex, prevIndex, scope, capped, textLines } from './scope';
+import { isChineseChar, nextIndex, prevIndex, scope, capped, textLines } from '../../model/scope';
 
 const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 

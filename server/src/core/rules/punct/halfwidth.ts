@@ -7,7 +7,7 @@ import type { Report } from '../../types';
 import { isHanAt } from '../../model/chars';
 import {
   BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped,
-} from './scope';
+} from '../../model/scope';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** Char codes of the half-width marks, for the hot loop. */

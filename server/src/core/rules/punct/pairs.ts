@@ -1,7 +1,7 @@
 // Matching paired marks line by line (a paragraph is one line): “ ” ‘ ’ 《 》 〈 〉
 // （ ） ( ) 【 】 「 」 『 』. Shared by punct/unpaired and punct/nesting, computed once.
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, isLatinOrDigit, listMarkerAt, scope } from './scope';
+import { BOILERPLATE, isLatinOrDigit, listMarkerAt, scope } from '../../model/scope';
 
 export type PairKind = 'double' | 'single' | 'book' | 'angle' | 'paren' | 'square' | 'corner' | 'wcorner';
 

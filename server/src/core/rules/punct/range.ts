@@ -3,7 +3,7 @@
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
 import type { Rule } from '../../rule';
-import { scope, capped, textLines } from './scope';
+import { scope, capped, textLines } from '../../model/scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
 const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;

@@ -2,7 +2,7 @@
 // together (`，。`): a typing slip. GB/T 15834 allows `？！` and repeated `！`/`？` for
 // emphasis, so those are left alone; three or more `。` are punct/ellipsis.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope, capped } from './scope';
+import { BOILERPLATE, scope, capped } from '../../model/scope';
 
 const MARKS = '，。、；：';
 // A table indexed by char code: one typed-array load per character of the document.

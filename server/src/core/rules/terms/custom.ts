@@ -4,7 +4,7 @@
 // are bounded (see pattern.ts), are not run in untrusted workspaces and their fix is
 // offered but not applied by fix-all.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope, capped } from '../punct/scope';
+import { BOILERPLATE, scope, capped } from '../../model/scope';
 import { compileTerms, MAX_MATCHES } from './pattern';
 
 export const custom: Rule = {

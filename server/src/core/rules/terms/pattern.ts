@@ -3,7 +3,7 @@
 // accepted only when short, without backreferences or lookbehind, and without a
 // quantified group that itself contains a quantifier or an alternation (the shapes that
 // backtrack exponentially: (a+)+, (a|aa)*). Regex terms only run in trusted workspaces.
-import type { TermDef } from '../../config';
+import type { TermDef } from '../../config/config';
 
 export const MAX_TERM_LENGTH = 200;
 /** Matches per term per document; a term that matches more is a bad term. */

@@ -1,6 +1,6 @@
 // text/length-limit — the report is longer than the `lengthLimit` setting (字数, counted
 // as Word/WPS count it: see core/count.ts). Off unless a limit is set.
-import { countChars } from '../../count';
+import { countChars } from '../../authoring/count';
 import type { Rule } from '../../rule';
 
 export const lengthLimit: Rule = {

@@ -6,7 +6,7 @@ import type { Rule } from '../../rule';
 import { foldChar } from '../../model/fold';
 import { scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, scope, capped } from '../punct/scope';
+import { BOILERPLATE, scope, capped } from '../../model/scope';
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {

@@ -6,7 +6,7 @@
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { isChineseChar, scope, capped } from '../punct/scope';
+import { isChineseChar, scope, capped } from '../../model/scope';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
 const ODD_SPACE = /[\u00a0\u2002-\u200a\u202f\u205f]/;

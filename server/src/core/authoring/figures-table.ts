@@ -2,9 +2,9 @@
 // Markdown, each row linking back to its place in the report. Pure: the caller gives the
 // figures data and how to link a span; the LSP layer serves the text, the client shows it.
 import { countChars } from './count';
-import type { ReportDocument } from './model/document';
-import { positionAt } from './position';
-import type { Finding, Locale, Span } from './types';
+import type { ReportDocument } from '../model/document';
+import { positionAt } from '../model/position';
+import type { Finding, Locale, Span } from '../types';
 
 export interface QuantityRow extends Span {
   /** How it was read: `8 人 · 科级干部`, `约 300 人`. */

@@ -2,10 +2,10 @@
 // ORIGINAL text marking pinyin annotations, garbled runs, page-boilerplate lines and
 // tokens that are not Chinese prose (URLs, e-mail, code, Markdown link targets), plus
 // the character classes those rules share.
-import type { ReportDocument } from '../../model/document';
-import type { Line } from '../../model/lines';
-import type { Report } from '../../types';
-import { isHanAt } from '../../model/chars';
+import type { ReportDocument } from './document';
+import type { Line } from './lines';
+import type { Report } from '../types';
+import { isHanAt } from './chars';
 
 export const ANNOTATION = 1;
 export const GARBLED = 2;

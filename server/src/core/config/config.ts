@@ -1,7 +1,7 @@
 // Settings the core understands. The editor's `workreport.*` settings and
 // `.workreportrc.json` share this shape (see package.json and schemas/).
-import type { IgnoreEntry } from './ignore';
-import type { Locale, SeveritySetting } from './types';
+import type { IgnoreEntry } from '../run/ignore';
+import type { Locale, SeveritySetting } from '../types';
 
 export interface TemplateSection {
   /** Short key, e.g. 做法. */

@@ -1,5 +1,5 @@
 // Offsets ↔ 0-based line/character (UTF-16), as LSP and the CLI show them.
-import { lineIndexAt, type Line } from './model/lines';
+import { lineIndexAt, type Line } from './lines';
 
 export interface Position {
   line: number;

@@ -1,8 +1,8 @@
 // Applying fixes: non-overlapping edits, last to first; repeated to a fixed point so
 // that fixing twice gives the same text as fixing once.
 import { check } from './check';
-import type { Config } from './config';
-import type { Finding, TextEdit } from './types';
+import type { Config } from '../config/config';
+import type { Finding, TextEdit } from '../types';
 
 /** Edits of the given findings' fixes, sorted, with overlapping ones dropped (first wins). */
 export function collectEdits(findings: Finding[], filter: (f: Finding) => boolean = (f) => !!f.fix?.safe): TextEdit[] {

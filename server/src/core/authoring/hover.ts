@@ -1,12 +1,12 @@
 // Hover: each provider looks at an offset and may explain what is there (a heading's
 // section stats, how a number was read…). The first provider that answers wins; the
 // LSP layer only renders the Markdown. Add a provider = one function + one array entry.
-import type { Config } from './config';
-import type { ReportDocument } from './model/document';
-import { sectionAtHeading, sectionHoverMarkdown, sectionInfo } from './outline/heading-info';
-import { figureHover } from './figures/hover';
-import { quantitySpansOf } from './figures/table';
-import type { Locale, Span } from './types';
+import type { Config } from '../config/config';
+import type { ReportDocument } from '../model/document';
+import { sectionAtHeading, sectionHoverMarkdown, sectionInfo } from '../outline/heading-info';
+import { figureHover } from '../figures/hover';
+import { quantitySpansOf } from '../figures/table';
+import type { Locale, Span } from '../types';
 
 export interface HoverResult extends Span {
   markdown: string;

@@ -6,7 +6,7 @@
 //    `2014-11-24`, `GB/T`, `3.5`) counts 1 as one "word", whatever its length;
 //  - spaces, line breaks and half-width punctuation standing alone count nothing.
 // So `2013年7月以来，` is 2013 (1) + 年 + 7 (1) + 月以来 + ， = 7.
-import type { Span } from './types';
+import type { Span } from '../types';
 
 export interface CharCount {
   /** 字数 as Word and WPS show it. */

@@ -1,10 +1,10 @@
 // Run the rules over one document: text → model → rules → findings.
-import { DEFAULT_CONFIG, withDefaults, type Config } from './config';
-import { ReportDocument } from './model/document';
-import type { Rule } from './rule';
-import { RULES } from './rules';
+import { DEFAULT_CONFIG, withDefaults, type Config } from '../config/config';
+import { ReportDocument } from '../model/document';
+import type { Rule } from '../rule';
+import { RULES } from '../rules';
 import { withoutIgnored } from './ignore';
-import type { Finding, Fix, Report, Severity, Span } from './types';
+import type { Finding, Fix, Report, Severity, Span } from '../types';
 
 export interface CheckResult {
   doc: ReportDocument;

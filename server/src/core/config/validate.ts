@@ -1,9 +1,9 @@
 // `.workreportrc.json` and editor settings → Partial<Config>, validated. Pure: the
 // caller reads the file. Unknown or wrong entries are reported, never thrown.
-import { unsafeRegex } from './rules/terms/pattern';
+import { unsafeRegex } from '../rules/terms/pattern';
 import type { Config, TemplateDef, TermDef } from './config';
-import type { IgnoreEntry } from './ignore';
-import type { Locale, SeveritySetting } from './types';
+import type { IgnoreEntry } from '../run/ignore';
+import type { Locale, SeveritySetting } from '../types';
 
 export interface ConfigProblem {
   path: string;

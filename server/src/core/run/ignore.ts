@@ -3,8 +3,8 @@
 // characters of context on its line, so the ignore follows the words when the document is
 // edited elsewhere, and lapses when the words themselves change. The same words with the
 // same rule elsewhere are ignored too (they would get the same answer).
-import type { Finding } from './types';
-import { lineIndexAt, type Line } from './model/lines';
+import type { Finding } from '../types';
+import { lineIndexAt, type Line } from '../model/lines';
 
 export interface IgnoreEntry {
   rule: string;
