@@ -11,8 +11,22 @@ const production = args.includes('--production');
 const quiet = args.includes('--quiet');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
+// iconv-lite (the CLI's file encodings, server/src/node/encoding.ts) bundles every table it
+// has; the CLI reads UTF-8, UTF-16 and GB18030/GBK only, so the Japanese, Korean, Big5 and
+// single-byte tables are left out (-135 KB minified). encoding.ts accepts no other name.
+const chineseTablesOnly = {
+  name: 'iconv-chinese-tables-only',
+  setup(build) {
+    build.onLoad({ filter: /iconv-lite[\\/]encodings[\\/](tables[\\/](shiftjis|eucjp|cp949|cp950|big5-added)\.json|sbcs-data-generated\.js)$/ }, (a) => ({
+      contents: a.path.endsWith('.json') ? '[]' : 'module.exports = {};',
+      loader: a.path.endsWith('.json') ? 'json' : 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [chineseTablesOnly],
   // Keep CJK as UTF-8 (not \uXXXX): the OpenCC and pinyin tables shrink by about 1.4 MB.
   charset: 'utf8',
   sourcemap: true,

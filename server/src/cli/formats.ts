@@ -18,7 +18,7 @@ const text: Formatter = (results) => {
 const json: Formatter = (results) =>
   JSON.stringify({
     version: 1,
-    files: results.map((r) => (r.error ? { path: r.path, error: r.error, diagnostics: [] } : { path: r.path, diagnostics: r.diagnostics })),
+    files: results.map((r) => (r.error ? { path: r.path, error: r.error, diagnostics: [] } : { path: r.path, ...(r.encoding ? { encoding: r.encoding } : {}), diagnostics: r.diagnostics })),
   }) + '\n';
 
 export const FORMATTERS: Record<string, Formatter> = {

@@ -1,14 +1,15 @@
 // `workreport check [paths…]` — the same core as the language server, for terminals and CI.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../core/run/check';
 import type { Config } from '../core/config/config';
 import { fixAll } from '../core/run/fix';
-import { localeFrom } from '../core/locale';
+import { localeFrom, say } from '../core/locale';
 import type { Locale, SeveritySetting } from '../core/types';
 import { findRcFile, readRcFile } from '../node/rc-file';
+import { describeEncoding, encodingNamed, ENCODING_NAMES, type EncodingName } from '../node/encoding';
+import { readReportFile, textToWrite, writeReportFile, type ReportFile } from '../node/report-file';
 import { FORMATTERS } from './formats';
-import { toCliDiagnostics, type FileResult } from './report';
+import { encodingOf, toCliDiagnostics, type FileResult } from './report';
 
 declare const WORKREPORT_VERSION: string;
 
@@ -25,6 +26,9 @@ Options:
   --rule <id>=<severity>     set a rule's severity (error|warning|information|hint|off); repeatable
   --locale <zh|en>           message language (default: from LANG)
   --max-warnings <n>         exit 1 when there are more than n warnings
+  --encoding <name>          read (and --fix writes) files in this encoding: utf-8, utf-16le,
+                             utf-16be, gb18030, gbk (default: detected per file)
+  --verbose                  say on stderr which encoding each file was read in
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -39,13 +43,15 @@ interface Options {
   rules: Record<string, SeveritySetting>;
   locale: Locale;
   maxWarnings?: number;
+  encoding?: EncodingName;
+  verbose: boolean;
   paths: string[];
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', fix: false, rules: {}, locale: localeFrom(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG), paths: [] };
+  const o: Options = { format: 'text', fix: false, rules: {}, locale: localeFrom(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG), verbose: false, paths: [] };
   const args = [...argv];
   if (args[0] === 'check') args.shift();
   const value = (flag: string): string => {
@@ -76,6 +82,15 @@ export function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--fix':
         o.fix = true;
         break;
+      case '--verbose':
+        o.verbose = true;
+        break;
+      case '--encoding': {
+        const v = value(a);
+        o.encoding = encodingNamed(v);
+        if (!o.encoding) throw new UsageError(`unknown encoding "${v}" (${ENCODING_NAMES.join(', ')})`);
+        break;
+      }
       case '--template':
         o.template = value(a);
         break;
@@ -149,13 +164,20 @@ export function run(argv: string[], io: CliIO): number {
   let bad = false;
   for (const p of paths) {
     let text: string;
-    try {
-      text = p === '-' ? io.readStdin() : fs.readFileSync(p, 'utf8');
-    } catch (e) {
-      io.stderr(`workreport: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      results.push({ path: p, diagnostics: [], error: (e as Error).message });
-      bad = true;
-      continue;
+    let file: ReportFile | undefined;
+    if (p === '-') text = io.readStdin();
+    else {
+      const read = readReportFile(p, { encoding: opts.encoding });
+      if ('problem' in read) {
+        const line = say(read.problem.message, opts.locale);
+        io.stderr(`workreport: ${line}\n`);
+        results.push({ path: p, diagnostics: [], error: line });
+        bad = true;
+        continue;
+      }
+      file = read.file;
+      text = file.text;
+      if (opts.verbose) io.stderr(`workreport: ${p}: ${describeEncoding(file.encoding)}, ${file.eol.toUpperCase()} line endings\n`);
     }
     const rc = fixed ?? (p === '-' ? findRcFile(process.cwd()) : findRcFile(path.dirname(path.resolve(p))));
     if (rc && rc !== fixed && rc.problems.length) {
@@ -167,15 +189,22 @@ export function run(argv: string[], io: CliIO): number {
       rules: { ...(rc?.config.rules ?? {}), ...opts.rules },
       ...(opts.template ? { template: opts.template } : {}),
     };
-    if (opts.fix && p !== '-') {
-      const out = fixAll(text, config);
-      if (out.text !== text) {
-        fs.writeFileSync(p, out.text);
-        text = out.text;
+    if (opts.fix && file) {
+      const out = textToWrite(file, fixAll(text, config).text);
+      if (out !== text) {
+        const refused = writeReportFile(file, out);
+        if (refused) {
+          const line = say(refused.message, opts.locale);
+          io.stderr(`workreport: ${line}\n`);
+          results.push({ path: p, diagnostics: [], error: line });
+          bad = true;
+          continue;
+        }
+        text = out;
       }
     }
     const { doc, findings } = check(text, config);
-    results.push({ path: p, diagnostics: toCliDiagnostics(findings, doc.lines, opts.locale) });
+    results.push({ path: p, ...(file ? { encoding: encodingOf(file) } : {}), diagnostics: toCliDiagnostics(findings, doc.lines, opts.locale) });
   }
   io.stdout(FORMATTERS[opts.format](results, { locale: opts.locale }));
   if (bad) return 2;

@@ -16,8 +16,23 @@ export interface CliDiagnostic {
   fixable: boolean;
 }
 
+/** How a file was read (JSON `files[].encoding`); --fix writes it back the same way. */
+export interface CliEncoding {
+  /** utf-8, utf-16le, utf-16be, gb18030 or gbk. */
+  name: string;
+  bom: boolean;
+  /** lf, crlf, mixed or none. */
+  lineEnding: string;
+}
+
+export function encodingOf(f: { encoding: { name: string; bom: boolean }; eol: string }): CliEncoding {
+  return { name: f.encoding.name, bom: f.encoding.bom, lineEnding: f.eol };
+}
+
 export interface FileResult {
   path: string;
+  /** Absent for standard input. */
+  encoding?: CliEncoding;
   diagnostics: CliDiagnostic[];
   /** Set when the file could not be read. */
   error?: string;
