@@ -4,6 +4,7 @@
 //   >>> "quote"                   the file's rule reports exactly the first occurrence of quote
 //   >>> ~"quote"                  … a finding that overlaps it
 //   >>> "quote" | words           … and its message (zh or en) contains words
+//   >>> "quote" @hint             … at this severity (error, warning, information, hint)
 //   >>> other/rule "quote"        another rule's finding (that rule is then checked exactly too)
 //   >>> fixed: text               applying the rule's fixes gives text (\n for line breaks)
 // A case without `>>> "…"` lines asserts that the rule reports nothing there.
@@ -23,6 +24,7 @@ interface Expect {
   quote: string;
   overlap: boolean;
   words?: string;
+  severity?: string;
 }
 interface Case {
   name: string;
@@ -32,7 +34,7 @@ interface Case {
   config?: Record<string, unknown>;
 }
 
-const EXPECT = /^>>>\s+(?:([a-z]+\/[a-z0-9-]+)\s+)?(~)?"(.*)"(?:\s*\|\s*(.+))?$/;
+const EXPECT = /^>>>\s+(?:([a-z]+\/[a-z0-9-]+)\s+)?(~)?"(.*)"(?:\s+@(error|warning|information|hint))?(?:\s*\|\s*(.+))?$/;
 
 export function parseFixture(src: string, rule: string): Case[] {
   const cases: Case[] = [];
@@ -62,7 +64,7 @@ export function parseFixture(src: string, rule: string): Case[] {
     }
     const m = EXPECT.exec(line);
     if (m) {
-      cur.expects.push({ rule: m[1] ?? rule, overlap: !!m[2], quote: m[3], words: m[4]?.trim() });
+      cur.expects.push({ rule: m[1] ?? rule, overlap: !!m[2], quote: m[3], severity: m[4], words: m[5]?.trim() });
       continue;
     }
     if (line.startsWith('>>>')) throw new Error(`bad expectation line: ${line}`);
@@ -81,7 +83,7 @@ function spanOf(text: string, quote: string): { start: number; end: number } {
 }
 
 function show(text: string, f: Finding): string {
-  return `${f.rule} "${text.slice(f.start, f.end)}" (${f.start}-${f.end}) ${f.message.zh}`;
+  return `${f.rule} "${text.slice(f.start, f.end)}" (${f.start}-${f.end}) ${f.severity} ${f.message.zh}`;
 }
 
 function fixtureFiles(): { rule: string; file: string }[] {
@@ -112,9 +114,10 @@ for (const { rule, file } of fixtureFiles()) {
             (f) =>
               f.rule === e.rule &&
               (e.overlap ? f.start < span.end && f.end > span.start : f.start === span.start && f.end === span.end) &&
-              (!e.words || f.message.zh.includes(e.words) || f.message.en.includes(e.words)),
+              (!e.words || f.message.zh.includes(e.words) || f.message.en.includes(e.words)) &&
+              (!e.severity || f.severity === e.severity),
           );
-          assert.ok(i >= 0, `expected ${e.rule} at "${e.quote}"${e.words ? ` saying "${e.words}"` : ''}; got:\n${got.map((f) => show(c.text, f)).join('\n') || '(nothing)'}`);
+          assert.ok(i >= 0, `expected ${e.rule} at "${e.quote}"${e.severity ? ` (${e.severity})` : ''}${e.words ? ` saying "${e.words}"` : ''}; got:\n${got.map((f) => show(c.text, f)).join('\n') || '(nothing)'}`);
           unmatched.splice(i, 1);
         }
         assert.deepEqual(unmatched.map((f) => show(c.text, f)), [], 'unexpected findings');

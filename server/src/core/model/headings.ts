@@ -1,11 +1,29 @@
 // Headings and the section tree, read from the folded view line by line.
-// Numbered lines (`一、` `（一）` `1.` `（1）` and variants), Markdown `#` lines, and
-// run-in headings (`1、抓落实，高位推动。市委会……`: the heading ends at the first `。`).
+// Numbered lines (`一、` `（一）` `1.` `（1）` and variants), Markdown `#` lines, run-in
+// headings (`1、抓落实，高位推动。市委会……`: the heading ends at the first `。`), and the
+// parts above the numbered levels (`第二部分 决算报表`). Not headings, though numbered:
+// table rows pasted as lines (`一、工资性收入 | 26837 | 25244`) and the entries of a table
+// of contents (`contents.ts`).
 import type { Span } from '../types';
+import { contentsLines } from './contents';
 import type { Line } from './lines';
 import { readNumbering, type Numbering } from './numbering';
 import type { TextView } from './view';
 import { viewToOrig } from './view';
+
+/**
+ * What kind of line a heading is: it decides what a rule may say about it.
+ * - `title`: the line holds a section title and nothing else (`（一）抓落实，高位推动`);
+ *   only such a heading can be an empty section.
+ * - `run-in`: the title is the first sentence of a paragraph whose body follows on the
+ *   same line (`1、抓落实。市委会高度重视……`).
+ * - `item`: a numbered sentence, list item or label that is its own content: it ends in
+ *   a sentence or clause mark (`3、举办培训班。` `（一）组织收入；`), carries a body after a
+ *   colon (`1.先进个人：张三、李四`), a figure (`二、全乡耕地面积为3.2万亩`), or is too long
+ *   for a title.
+ * - `part`: a division above the numbered levels (`第一部分`, `第三章`), level 0.
+ */
+export type HeadingKind = 'title' | 'run-in' | 'item' | 'part';
 
 export interface Heading {
   /** Index of the line (original and view lines are the same lines). */
@@ -19,6 +37,7 @@ export interface Heading {
   title: string;
   /** The heading is the first sentence of a paragraph. */
   runIn: boolean;
+  kind: HeadingKind;
   /** Original span of marker + title (without indent, `#`s or a run-in's body). */
   span: Span;
   /** Original span of the numbering marker, when there is one. */
@@ -36,23 +55,78 @@ export interface Section {
   end: number;
   /** Original offset where the body starts (after the heading, or after a run-in heading). */
   bodyStart: number;
+  /**
+   * Which division of the text the section lies in: the number of level-0 headings (parts
+   * `第二部分`, Markdown titles) before it. Numbering starts again in each division.
+   */
+  part: number;
 }
 
 const INDENT = /^[\s\u3000\u00a0]*/;
 const MD = /^(#{1,6})[ \t]+/;
 /** A standalone heading is short and has no sentence end before its last character. */
 const MAX_HEADING = 60;
+/** Longer than this, a line without a sentence end is a numbered paragraph, not a title. */
+const MAX_TITLE = 40;
 
 export function readHeadings(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
   const out: Heading[] = [];
   for (const vl of viewLines) {
     if (skip(vl.index)) continue;
     const raw = view.text.slice(vl.start, vl.end);
-    const h = readHeading(text, view, vl, raw);
+    const h = readHeading(text, view, vl, raw) ?? readPart(view, vl, raw);
     if (h) out.push(h);
   }
-  assignMarkdownLevels(out);
-  return out;
+  const contents = contentsLines(out, (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip);
+  const hs = contents.size ? out.filter((h) => !contents.has(h.line)) : out;
+  assignMarkdownLevels(hs);
+  return hs;
+}
+
+/** Cells of a table row pasted as text: `|`, a tab, or wide gaps before figures. */
+const TABLE_CELLS = /[|｜]|\S\t+\S/;
+const WIDE_GAP_FIGURE = /\S[ \u3000]{2,}[-+]?[0-9]/g;
+
+export function isTableRow(s: string): boolean {
+  if (TABLE_CELLS.test(s)) return true;
+  const gaps = s.match(WIDE_GAP_FIGURE);
+  return !!gaps && gaps.length >= 2;
+}
+
+/** Years (`2024年`, `20__年度`, `2021—2025年`) are part of many titles; other figures are not. */
+const YEAR = /(?:19|20)[0-9_*xX×]{2,6}\s*(?:年度?|[-—–～~至到])/g;
+
+/** Is a numbered line without a run-in body a sentence or list item rather than a title? */
+function itemLike(body: string): boolean {
+  const t = body.trimEnd();
+  if (/[。！？；;，,、：:]$/.test(t)) return true;
+  if (/[：:]\s*\S/.test(t)) return true;
+  if (t.length > MAX_TITLE) return true;
+  return /[0-9]/.test(t.replace(YEAR, ''));
+}
+
+/** `第一部分` `第二部分：决算报表` `第三章 …` on a short line of its own. */
+const PART = /^第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:部分|篇|章|编)(?![^\s\u3000：:、．.])/;
+
+function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
+  const pos = INDENT.exec(raw)![0].length;
+  const rest = raw.slice(pos).trimEnd();
+  const m = PART.exec(rest);
+  if (!m || rest.length > MAX_TITLE || /[。！？；，]/.test(rest)) return undefined;
+  const after = rest.slice(m[0].length);
+  const lead = /^[\s\u3000：:、．.]*/.exec(after)![0].length;
+  const start = vl.start + pos;
+  const titleStart = after.length > lead ? start + m[0].length + lead : start;
+  const end = start + rest.length;
+  return {
+    line: vl.index,
+    level: 0,
+    title: after.length > lead ? after.slice(lead) : m[0],
+    runIn: false,
+    kind: 'part',
+    span: viewToOrig(view, start, end),
+    titleSpan: viewToOrig(view, titleStart, end),
+  };
 }
 
 /** What a heading line can begin with (after its indent): most lines are rejected here. */
@@ -68,7 +142,7 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
     pos += md[0].length;
   }
   const rest = raw.slice(pos);
-  if (!rest.trim()) return undefined;
+  if (!rest.trim() || isTableRow(rest)) return undefined;
   const numbering = readNumbering(rest, text[view.toOrig[vl.start + pos]]);
   if (!numbering && markdownDepth === undefined) return undefined;
   const markerLen = numbering ? numbering.length : 0;
@@ -90,6 +164,7 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
   if (!runIn && numbering && body.length > MAX_HEADING) return undefined;
   const title = body.slice(0, titleLen).trim();
   if (!title) return undefined;
+  const kind = runIn ? 'run-in' : itemLike(body) ? 'item' : 'title';
   const markerStart = vl.start + pos;
   const titleStart = markerStart + markerLen + lead;
   const titleEnd = titleStart + titleLen;
@@ -100,35 +175,55 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
     markdownDepth,
     title,
     runIn,
+    kind,
     span: viewToOrig(view, markerStart, titleEnd),
     markerSpan: numbering ? viewToOrig(view, markerStart, markerStart + markerLen) : undefined,
     titleSpan: viewToOrig(view, titleStart, titleEnd),
   };
 }
 
+/** A subtitle (`——某某经验`) under a title: a Markdown heading line is still no section. */
+const SUBTITLE = /^[—―－-]{1,2}/;
+
 /**
  * Markdown headings without a number take their level from depth, relative to the
  * depth at which the numbered level-1 headings sit (`## 一、` makes `##` level 1).
- * An un-numbered top heading above that depth is the title (level 0).
+ * Level 0 (the title, not a section) goes to an un-numbered heading above that depth,
+ * to the `#` line over plain-text `一、` headings, to a lone top heading over deeper
+ * ones, and to a subtitle (`## ——副标题`) at any depth.
  */
 function assignMarkdownLevels(hs: Heading[]): void {
   const md = hs.filter((h) => h.markdownDepth !== undefined);
   if (!md.length) return;
   const anchor = md.find((h) => h.numbering?.level === 1);
-  const base = anchor ? anchor.markdownDepth! : Math.min(...md.map((h) => h.markdownDepth!));
+  const top = Math.min(...md.map((h) => h.markdownDepth!));
+  let base: number;
+  if (anchor) base = anchor.markdownDepth!;
+  else if (hs.some((h) => h.markdownDepth === undefined && h.numbering?.level === 1)) base = top + 1;
+  else if (md[0] === hs[0] && md[0].markdownDepth === top && md.filter((h) => h.markdownDepth === top).length === 1 && md.length > 1) base = top + 1;
+  else base = top;
   for (const h of md) {
     if (h.numbering) continue;
-    h.level = Math.max(0, h.markdownDepth! - base + 1);
+    h.level = SUBTITLE.test(h.title) ? 0 : Math.max(0, h.markdownDepth! - base + 1);
   }
 }
 
-/** Nest headings into sections by level; level-0 titles are left out. */
+/**
+ * Nest headings into sections by level. Level-0 headings (titles, parts) are left out,
+ * and each one closes the sections open before it: a part starts its own numbering.
+ */
 export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bodyStartOf: (h: Heading) => number): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
+  let part = 0;
   for (const h of hs) {
-    if (h.level === 0) continue;
-    const sec: Section = { heading: h, children: [], start: lines[h.line].start, end: textEnd, bodyStart: bodyStartOf(h) };
+    if (h.level === 0) {
+      const at = lines[h.line].start;
+      while (stack.length) stack.pop()!.end = at;
+      part++;
+      continue;
+    }
+    const sec: Section = { heading: h, children: [], start: lines[h.line].start, end: textEnd, bodyStart: bodyStartOf(h), part };
     while (stack.length && stack[stack.length - 1].heading.level >= h.level) {
       stack.pop()!.end = sec.start;
     }

@@ -25,24 +25,36 @@ export interface SiblingGroup {
   items: Section[];
 }
 
-/** Numbered siblings grouped by parent and level, in document order. */
+/**
+ * Numbered siblings grouped by parent and level, in document order. At the top level a
+ * part (`第二部分`) starts new groups: each part numbers its sections from 一 again.
+ */
 export function numberedGroups(doc: ReportDocument): SiblingGroup[] {
   return doc.memo('outline:numberedGroups', () => {
     const out: SiblingGroup[] = [];
     const collect = (parent: Section | undefined, children: Section[]) => {
-      const byLevel = new Map<number, Section[]>();
+      const byLevel = new Map<string, SiblingGroup>();
       for (const c of children) {
         if (!c.heading.numbering) continue;
-        const l = c.heading.level;
-        if (!byLevel.has(l)) byLevel.set(l, []);
-        byLevel.get(l)!.push(c);
+        const key = `${c.part}:${c.heading.level}`;
+        let g = byLevel.get(key);
+        if (!g) {
+          byLevel.set(key, (g = { parent, level: c.heading.level, items: [] }));
+          out.push(g);
+        }
+        g.items.push(c);
       }
-      for (const [level, items] of byLevel) out.push({ parent, level, items });
     };
     collect(undefined, doc.sections);
     for (const s of eachSection(doc)) if (s.children.length) collect(s, s.children);
     return out;
   });
+}
+
+/** The siblings of a section: same parent (or the same part at the top), same level. */
+export function siblingsOf(doc: ReportDocument, s: Section): Section[] {
+  const pool = s.parent ? s.parent.children : doc.sections;
+  return pool.filter((o) => o.heading.level === s.heading.level && o.part === s.part);
 }
 
 /** The marker as written in the original text (`1、`, `(一)`), or ''. */
@@ -59,4 +71,9 @@ export function headingLabel(doc: ReportDocument, h: Heading): string {
 /** The line break the document uses. */
 export function eolOf(doc: ReportDocument): string {
   return doc.eol; // the document's own line break (CRLF, LF or a lone CR)
+}
+
+/** The heading on a line, if the line holds one. */
+export function headingAtLine(doc: ReportDocument, line: number): Heading | undefined {
+  return doc.memo('outline:headingAtLine', () => new Map(doc.headings.map((h) => [h.line, h]))).get(line);
 }

@@ -4,6 +4,7 @@
 // and its first sub-heading). Read from the folded view; every part knows its lines.
 import type { ReportDocument } from '../model/document';
 import type { Section } from '../model/headings';
+import { headingAtLine } from './siblings';
 
 /** One non-blank line of the view (a paragraph: the corpus keeps each paragraph on one line). */
 export interface Paragraph {
@@ -130,4 +131,58 @@ export function sectionLead(doc: ReportDocument, section: Section): Paragraph[] 
     if (e > s) out.push({ line: h.line, start: s, end: e, text: v.slice(s, e) });
   }
   return out.concat(paragraphs(doc, h.line + 1, endLine));
+}
+
+/**
+ * Does the text begin where the report begins? A title and an intro of prose (a paragraph
+ * with a full stop) before the first section say so; an excerpt cut from the middle of a
+ * page starts at a heading with at most a page title above it.
+ */
+export function startsAtBeginning(doc: ReportDocument): boolean {
+  return doc.memo('outline:startsAtBeginning', () => {
+    const { title, intro } = preface(doc);
+    return title.length > 0 && intro.some((p) => /[。！？]/.test(p.text));
+  });
+}
+
+/** Marks that close a finished sentence or a quotation at the end of a paragraph. */
+const FINISHED = /[。！？；…”’）」』》!?;)]$/;
+
+/** A paragraph at least this long that ends without a final mark was cut, not written so. */
+const PARAGRAPH = 20;
+
+/**
+ * Was text lost between lines `from` and `to` (`from` included, `to` not) of this copy? The
+ * line just before `to` stops in mid-course (`主要表现在：` with the list gone, an item
+ * ending in a comma), or a paragraph in between breaks off mid-sentence (a page that hid
+ * the rest). Then a gap in the numbering at `to` is no evidence of a mistake. Title lines
+ * end without a mark by nature.
+ */
+export function textLostBetween(doc: ReportDocument, from: number, to: number): boolean {
+  let last = true;
+  for (let i = to - 1; i >= from; i--) {
+    if (doc.boilerplate.has(i)) continue;
+    const t = doc.viewLine(i).trim();
+    if (!t) continue;
+    const h = headingAtLine(doc, i);
+    if (h && (h.kind === 'title' || h.kind === 'part')) {
+      last = false;
+      continue;
+    }
+    if (!FINISHED.test(t) && (last || t.length >= PARAGRAPH)) return true;
+    last = false;
+  }
+  return false;
+}
+
+/**
+ * Does the report end with a closing (`以上报告，请予评议。`, 述职人, the issuing body, the
+ * date) after its last section? A closing shows the text is finished: the sections it has
+ * are all it has. Page furniture alone is no closing.
+ */
+export function hasClosing(doc: ReportDocument): boolean {
+  for (let i = closingStart(doc); i < doc.lines.length; i++) {
+    if (!doc.boilerplate.has(i) && doc.viewLine(i).trim()) return true;
+  }
+  return false;
 }

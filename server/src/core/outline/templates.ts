@@ -141,6 +141,10 @@ export interface OutlineMatch {
   score: number;
   /** The document title names this kind of report (`……述职报告`): breaks ties. */
   named: boolean;
+  /** Another template the document title names (`……调研报告` matched as 经验材料): the match is in doubt. */
+  titleNames?: string;
+  /** How the template was chosen: set in the configuration, or the best match of the headings. */
+  chosen: boolean;
 }
 
 /** Words in a title that say which kind of report it is. */
@@ -150,6 +154,10 @@ const TITLE_WORDS: Record<string, RegExp> = {
   述职报告: /述职/,
   调研报告: /调研|调查/,
 };
+
+function wordsOf(template: TemplateDef): RegExp {
+  return TITLE_WORDS[template.name] ?? new RegExp(template.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
 
 function matchTemplate(template: TemplateDef, level1: Heading[], title: string): OutlineMatch {
   // Titles repeat (a long list of 一、 lines): match each distinct title once.
@@ -169,8 +177,7 @@ function matchTemplate(template: TemplateDef, level1: Heading[], title: string):
     if (h.also) keys.add(h.also.key);
   }
   const score = keys.size;
-  const words = TITLE_WORDS[template.name] ?? new RegExp(template.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return { template, headings, score, named: !!title && words.test(title) };
+  return { template, headings, score, named: !!title && wordsOf(template).test(title), chosen: false };
 }
 
 /** Level-1 headings of the document (numbered 一、 or the top Markdown level). */
@@ -187,7 +194,7 @@ export function chooseTemplate(doc: ReportDocument, config: Config): OutlineMatc
     const title = preface(doc).title.map((p) => p.text).join(' ');
     if (config.template && config.template !== 'auto') {
       const named = templates.find((t) => t.name === config.template);
-      if (named) return matchTemplate(named, level1, title);
+      if (named) return { ...matchTemplate(named, level1, title), chosen: true };
     }
     let best: OutlineMatch | undefined;
     for (const t of templates) {
@@ -196,7 +203,12 @@ export function chooseTemplate(doc: ReportDocument, config: Config): OutlineMatc
       // templates first, then 经验材料).
       if (!best || m.score > best.score || (m.score === best.score && m.named && !best.named)) best = m;
     }
-    return best!;
+    const chosen = best!;
+    if (!chosen.named && title) {
+      const other = templates.find((t) => t !== chosen.template && wordsOf(t).test(title));
+      if (other) chosen.titleNames = other.name;
+    }
+    return chosen;
   });
 }
 

@@ -1,12 +1,38 @@
-// outline/empty-section — a heading with nothing under it (the next line is the next heading).
+// outline/empty-section — a section title with nothing under it: the next line is the next
+// heading of the same or a higher level.
+//
+// Only a heading that plainly is a section title can be empty (`Heading.kind` 'title': the
+// line holds a short title and nothing else). A numbered sentence or list item
+// (`3、举办培训班。`, `1.先进个人：张三`), a run-in heading and a table row carry their own
+// content. And the evidence must be in the text:
+// - something follows it: the next heading, or the closing of a finished report (an excerpt
+//   that stops at a heading, or a heading being typed at the end, says nothing);
+// - a sibling has content: a run of short titles with nothing under any of them is a list
+//   or a table of contents, not a row of empty sections.
 import type { Rule } from '../../rule';
-import { eachSection, headingLabel } from '../../outline/siblings';
-import { sectionLead } from '../../outline/structure';
-import type { Section } from '../../model/headings';
+import { eachSection, headingAtLine, headingLabel, siblingsOf } from '../../outline/siblings';
+import { closingStart, sectionLead } from '../../outline/structure';
+import type { Heading, Section } from '../../model/headings';
 import type { ReportDocument } from '../../model/document';
 
-function hasContent(doc: ReportDocument, s: Section): boolean {
-  return s.children.length > 0 || s.heading.runIn || sectionLead(doc, s).length > 0;
+/** Text or sub-headings under the heading (a run-in heading's body counts). */
+function hasBody(doc: ReportDocument, s: Section): boolean {
+  return s.children.length > 0 || sectionLead(doc, s).length > 0;
+}
+
+/** The heading that starts on the next line with text after `line`, if any. */
+function nextHeadingAfter(doc: ReportDocument, line: number): Heading | 'closing' | undefined {
+  const closing = closingStart(doc);
+  for (let i = line + 1; i < doc.lines.length; i++) {
+    if (doc.boilerplate.has(i) || !doc.viewLine(i).trim()) {
+      // A page footer after the text is the end of a finished page.
+      if (doc.boilerplate.has(i) && i >= closing) return 'closing';
+      continue;
+    }
+    if (i >= closing) return 'closing';
+    return headingAtLine(doc, i);
+  }
+  return undefined;
 }
 
 export const emptySection: Rule = {
@@ -21,36 +47,25 @@ export const emptySection: Rule = {
     const content = new Map<Section, boolean>();
     const has = (s: Section) => {
       let v = content.get(s);
-      if (v === undefined) content.set(s, (v = hasContent(doc, s)));
+      if (v === undefined) content.set(s, (v = hasBody(doc, s)));
       return v;
     };
-    // Whether some heading of a level under a parent has content (computed once per group).
-    const groupHas = new Map<string, boolean>();
-    const parentIds = new Map<Section | undefined, number>();
     for (const s of eachSection(doc)) {
       const h = s.heading;
-      if (h.level === 0 || has(s)) continue;
-      // A line that ends like a list item (`（一）组织收入；`) is an item of a list, not a heading.
-      const lineText = doc.viewLine(h.line).trim();
-      if (/[；;，,：:、]$/.test(lineText)) continue;
-      // Short numbered lines in a row with nothing under any of them are a list, not
-      // headings: only a heading whose siblings have content (or a section heading) is empty.
-      if (h.level > 1) {
-        if (!parentIds.has(s.parent)) parentIds.set(s.parent, parentIds.size);
-        const key = `${parentIds.get(s.parent)}:${h.level}`;
-        let g = groupHas.get(key);
-        if (g === undefined) {
-          const siblings = s.parent ? s.parent.children : doc.sections;
-          groupHas.set(key, (g = siblings.some((o) => o.heading.level === h.level && has(o))));
-        }
-        if (!g) continue;
-      }
+      if (h.kind !== 'title' || has(s)) continue;
+      const next = nextHeadingAfter(doc, h.line);
+      if (!next) continue;
+      if (next !== 'closing' && (next.level === 0 || next.level > h.level)) continue;
+      const siblings = siblingsOf(doc, s);
+      if (!siblings.some((o) => o !== s && has(o))) continue;
+      const label = headingLabel(doc, h);
+      const after = next === 'closing' ? { zh: '其后即是结尾', en: 'the closing follows' } : { zh: `其后紧接“${headingLabel(doc, next)}”`, en: `“${headingLabel(doc, next)}” follows at once` };
       ctx.report({
         start: h.span.start,
         end: h.span.end,
         message: {
-          zh: `“${headingLabel(doc, h)}”下面没有内容`,
-          en: `Nothing under “${headingLabel(doc, h)}”`,
+          zh: `“${label}”下没有内容，${after.zh}`,
+          en: `Nothing under “${label}”: ${after.en}`,
         },
       });
     }

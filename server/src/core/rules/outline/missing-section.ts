@@ -1,12 +1,41 @@
 // outline/missing-section — a required section of the template is absent.
+//
+// A warning needs two kinds of evidence; with less the finding is a note (information):
+// - that the report follows this template: it was set in the configuration, or two level-1
+//   headings name two of its sections (one combined heading `主要做法和成效` is one piece of
+//   evidence), and the title does not name another kind of report (`……调研报告`);
+// - that the section is missing from the report, not from this copy of it: it belongs
+//   between two sections whose numbers run on without a gap, or before a first section
+//   numbered 一, or after the last section of a report that ends with its closing
+//   (`以上报告，请予评议。`, the date). An excerpt that starts at 三、 or stops mid-way
+//   has lost sections that the writer wrote.
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
 import { writeMarker } from '../../model/numbering';
 import { renumberAll, renumberEdit } from '../../outline/renumber';
 import { inDocumentScript } from '../../outline/heading-script';
-import { eolOf } from '../../outline/siblings';
-import { closingStart } from '../../outline/structure';
+import { eolOf, headingLabel } from '../../outline/siblings';
+import { closingStart, hasClosing } from '../../outline/structure';
+import type { Heading } from '../../model/headings';
 import type { TextEdit } from '../../types';
+
+/** Do the level-1 numbers run on from `a` to `b` (一、二、三, no gap where a section was lost)? */
+function runsOn(level1: Heading[], a: Heading, b: Heading): boolean {
+  const from = level1.indexOf(a);
+  const to = level1.indexOf(b);
+  for (let i = from + 1; i <= to; i++) {
+    const x = level1[i - 1].numbering;
+    const y = level1[i].numbering;
+    if (x && y && y.value !== x.value + 1) return false;
+  }
+  return true;
+}
+
+/** Does the first level-1 heading start the numbering (一、, or a Markdown heading without number)? */
+function startsAtOne(level1: Heading[]): boolean {
+  const first = level1[0];
+  return !!first && (!first.numbering || first.numbering.value === 1);
+}
 
 export const missingSection: Rule = {
   id: 'outline/missing-section',
@@ -22,8 +51,19 @@ export const missingSection: Rule = {
     // out of three the template is a guess (many reports number their 做法 as 一、二、三、),
     // so the finding is a note; a chosen template or two matches make it a warning.
     if (match.score === 0) return;
-    const chosen = ctx.config.template && ctx.config.template !== 'auto';
-    const severity = match.score >= 2 || chosen ? undefined : 'information';
+    // Evidence for the template: distinct headings that name its sections.
+    const naming = match.headings.filter((h) => h.section);
+    const namingKeys = new Set(naming.map((h) => h.section!.key));
+    const templateSure = match.chosen || (namingKeys.size >= 2 && !match.titleNames);
+    const evidence = match.chosen
+      ? { zh: `按设定的${match.template.name}模板`, en: `template ${match.template.name}, as configured` }
+      : {
+          zh: `按${match.template.name}模板，据${naming.slice(0, 3).map((h) => `“${headingLabel(doc, h.heading)}”`).join('')}判定`,
+          en: `template ${match.template.name}, chosen from ${naming.slice(0, 3).map((h) => `“${headingLabel(doc, h.heading)}”`).join(', ')}`,
+        };
+    const doubt = match.titleNames
+      ? { zh: `；但标题像是${match.titleNames}`, en: `; but the title suggests a ${match.titleNames}` }
+      : { zh: '', en: '' };
     const present = new Set<string>();
     for (const h of match.headings) {
       if (h.section) present.add(h.section.key);
@@ -90,15 +130,16 @@ export const missingSection: Rule = {
         }
       }
       const where = next
-        ? { zh: `应在“${next.heading.title}”之前`, en: `belongs before “${next.heading.title}”` }
-        : { zh: `应在“${prev?.heading.title ?? ''}”之后`, en: `belongs after “${prev?.heading.title ?? ''}”` };
+        ? { zh: `应在“${headingLabel(doc, next.heading)}”之前`, en: `belongs before “${headingLabel(doc, next.heading)}”` }
+        : { zh: `应在“${headingLabel(doc, prev?.heading ?? a)}”之后`, en: `belongs after “${headingLabel(doc, prev?.heading ?? a)}”` };
+      const placeSure = next && prev ? runsOn(level1, prev.heading, next.heading) : next ? startsAtOne(level1) : hasClosing(doc);
       ctx.report({
         start: a.span.start,
         end: a.span.end,
-        severity,
+        severity: templateSure && placeSure ? undefined : 'information',
         message: {
-          zh: `缺少“${sec.title}”部分（${match.template.name}模板），${where.zh}`,
-          en: `Missing section “${sec.title}” (template ${match.template.name}); it ${where.en}`,
+          zh: `缺少“${sec.title}”部分（${evidence.zh}${doubt.zh}），${where.zh}`,
+          en: `Missing section “${sec.title}” (${evidence.en}${doubt.en}); it ${where.en}`,
         },
         fix: {
           title: { zh: `插入“${marker}${title}”`, en: `Insert “${marker}${title}”` },

@@ -1,0 +1,80 @@
+// A table of contents (目录) at the head of a text: a run of one-line titles, numbered like
+// the headings they list and usually repeated further down as the real headings. Its
+// entries are not sections: they have no body, and their numbers would read as restarts.
+//
+// Two signals, either one enough:
+// - a line that says 目录 (目 录, 目次), followed by a run of short lines;
+// - a run of three or more heading lines with nothing between them whose first entry
+//   comes again later as a heading (the text proper starting over).
+// A run ends where an entry repeats one already in it: that is where the text begins.
+import type { Heading } from './headings';
+
+/** Titles written as a contents entry and as a heading compare equal: no marks, spaces or page numbers. */
+export function entryKey(line: string): string {
+  return line
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[.．·…—-]*[0-9]*$/, '')
+    .replace(/[：:，,。；;、.．()（）]/g, '');
+}
+
+const CONTENTS_LINE = /^(?:目录|目次)$/;
+/** A contents entry is short and is not a sentence (a full stop may close it). */
+const MAX_ENTRY = 50;
+
+function entryLike(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= MAX_ENTRY && !/[。！？；][^。！？；]/.test(t);
+}
+
+/**
+ * Lines (indices) of the document's tables of contents. `hs` are the heading candidates
+ * in line order; `lineText` gives a (view) line; `skip` says a line is page furniture.
+ */
+export function contentsLines(hs: Heading[], lineText: (i: number) => string, lineCount: number, skip: (i: number) => boolean): Set<number> {
+  const out = new Set<number>();
+  const blank = (i: number) => skip(i) || !lineText(i).trim();
+
+  // 目录 followed by short lines, up to the first repeat or the first line of prose.
+  for (let i = 0; i < lineCount; i++) {
+    if (blank(i) || !CONTENTS_LINE.test(lineText(i).replace(/[\s\u3000]/g, ''))) continue;
+    const seen = new Set<string>();
+    for (let j = i + 1; j < lineCount; j++) {
+      if (blank(j)) continue;
+      const t = lineText(j);
+      const key = entryKey(t);
+      if (!entryLike(t) || seen.has(key)) break;
+      seen.add(key);
+      out.add(j);
+      i = j;
+    }
+  }
+
+  // A run of consecutive heading lines whose first entry is repeated later.
+  const byLine = new Map<number, Heading>();
+  for (const h of hs) byLine.set(h.line, h);
+  const lastLine = new Map<string, number>();
+  for (const h of hs) lastLine.set(entryKey(lineText(h.line)), h.line);
+  for (let i = 0; i < hs.length; i++) {
+    const first = hs[i];
+    if (out.has(first.line) || first.kind === 'run-in' || !entryLike(lineText(first.line))) continue;
+    const run: Heading[] = [first];
+    const keys = new Set([entryKey(lineText(first.line))]);
+    let j = first.line + 1;
+    for (; j < lineCount; j++) {
+      if (blank(j)) continue;
+      const h = byLine.get(j);
+      if (!h || h.kind === 'run-in' || !entryLike(lineText(j))) break;
+      const k = entryKey(lineText(j));
+      if (keys.has(k)) break;
+      keys.add(k);
+      run.push(h);
+    }
+    if (run.length >= 3) {
+      const end = run[run.length - 1].line;
+      if (lastLine.get(entryKey(lineText(first.line)))! > end) for (const h of run) out.add(h.line);
+    }
+    // Continue after the run: its members cannot start another.
+    while (i + 1 < hs.length && hs[i + 1].line <= run[run.length - 1].line) i++;
+  }
+  return out;
+}
