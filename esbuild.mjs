@@ -2,7 +2,8 @@
 // which only type-checks (noEmit).
 import * as esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
-import { existsSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -24,9 +25,61 @@ const chineseTablesOnly = {
   },
 };
 
+// Tables computed at build time from OpenCC and pinyin-pro (scripts/data/tables.mjs), served
+// as virtual modules `workreport-data:NAME` so that bundles carry only what the code uses.
+// Cached under node_modules/.cache/workreport-data, keyed by the generator and the libraries'
+// versions; never committed. `lazyStPhrases`: the Node server loads the 600 KB
+// simplified → traditional table from dist/st-phrases.js on first use instead of carrying it.
+const dataVersion = createHash('sha256')
+  .update(readFileSync('scripts/data/tables.mjs'))
+  .update(['opencc-js', 'pinyin-pro'].map((p) => JSON.parse(readFileSync(join('node_modules', p, 'package.json'), 'utf8')).version).join())
+  .digest('hex')
+  .slice(0, 16);
+const tableCache = new Map();
+async function table(name) {
+  if (!tableCache.has(name)) {
+    tableCache.set(name, (async () => {
+      const dir = join('node_modules', '.cache', 'workreport-data');
+      const file = join(dir, `${name}-${dataVersion}.json`);
+      if (existsSync(file)) return readFileSync(file, 'utf8');
+      const tables = await import('./scripts/data/tables.mjs');
+      const json = JSON.stringify(tables[name]());
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, json);
+      return json;
+    })());
+  }
+  return tableCache.get(name);
+}
+function dataTables({ lazyStPhrases = false } = {}) {
+  return {
+    name: 'workreport-data',
+    setup(build) {
+      build.onResolve({ filter: /^workreport-data:/ }, (a) => ({ path: a.path.slice('workreport-data:'.length), namespace: 'workreport-data' }));
+      build.onLoad({ filter: /.*/, namespace: 'workreport-data' }, async (a) => {
+        const js = (contents) => ({ contents, loader: 'js', resolveDir: process.cwd() });
+        switch (a.path) {
+          case 'script':
+            return js(`export default ${await table('scriptTables')};`);
+          case 'pinyin':
+            return js(`export default ${await table('pinyinReadings')};`);
+          case 'st-phrases':
+            return js(lazyStPhrases
+              ? `export default () => require(require('node:path').join(__dirname, 'st-phrases.js'));`
+              : `const data = ${await table('stPhrases')}; export default () => data;`);
+          case 'st-phrases-file':
+            return js(`module.exports = ${await table('stPhrases')};`);
+          default:
+            return { errors: [{ text: `no table workreport-data:${a.path}` }] };
+        }
+      });
+    },
+  };
+}
+
 const common = {
   bundle: true,
-  plugins: [chineseTablesOnly],
+  plugins: [dataTables(), chineseTablesOnly],
   // Keep CJK as UTF-8 (not \uXXXX): the OpenCC and pinyin tables shrink by about 1.4 MB.
   charset: 'utf8',
   sourcemap: true,
@@ -58,6 +111,7 @@ function browserBuilds() {
     setup(build) {
       const builtins = new Set(builtinModules);
       build.onResolve({ filter: /.*/ }, (a) => {
+        if (a.path.startsWith('workreport-data:') || a.namespace === 'workreport-data') return undefined;
         const bare = a.path.replace(/^node:/, '').split('/')[0];
         if (a.path.startsWith('node:') || (builtins.has(bare) && !a.path.startsWith('.'))) {
           return { errors: [{ text: `Node-only module "${a.path}" imported by ${a.importer} in a browser bundle` }] };
@@ -66,7 +120,7 @@ function browserBuilds() {
       });
     },
   };
-  const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [noNode] };
+  const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [dataTables(), noNode] };
   return [
     { ...browser, format: 'cjs', entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/browser', external: ['vscode'] },
     { ...browser, format: 'iife', entryPoints: { server: 'server/src/server-browser.ts' }, outdir: 'dist/browser' },
@@ -75,7 +129,7 @@ function browserBuilds() {
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server-node.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  { ...common, plugins: [dataTables({ lazyStPhrases: true }), chineseTablesOnly], entryPoints: { server: 'server/src/server-node.ts', cli: 'server/src/cli.ts', 'st-phrases': 'workreport-data:st-phrases-file' }, outdir: 'dist' },
   ...browserBuilds(),
 ];
 if (!args.includes('--no-tests')) {

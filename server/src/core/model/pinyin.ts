@@ -2,7 +2,7 @@
 // parenthesised Hanyu Pinyin syllable that either carries a tone mark, or — without
 // one — is a reading of the Han character right before it. So `(a)` list labels and
 // English words in brackets are never taken.
-import { pinyin } from 'pinyin-pro';
+import readingTable from 'workreport-data:pinyin';
 import { hanBefore } from './chars';
 import { foldChar } from './fold';
 import type { Span } from '../types';
@@ -35,20 +35,36 @@ export function plainSyllable(s: string): string {
   return out;
 }
 
-const readingCache = new Map<string, Set<string>>();
+let readings: Map<string, Set<string>> | undefined;
+
+/** Character → toneless readings, from pinyin-pro's data (computed at build time, scripts/data/tables.mjs). */
+function readingMap(): Map<string, Set<string>> {
+  if (readings) return readings;
+  readings = new Map();
+  for (const [syllable, chars] of Object.entries(readingTable)) {
+    for (const ch of chars) {
+      let r = readings.get(ch);
+      if (!r) readings.set(ch, (r = new Set()));
+      r.add(syllable);
+    }
+  }
+  return readings;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+const merged = new Map<string, ReadonlySet<string>>();
 
 /** Toneless readings of one Han character (traditional folded first). */
-export function readingsOf(han: string): Set<string> {
-  let r = readingCache.get(han);
-  if (!r) {
-    const forms = new Set([han, foldChar(han)]);
-    r = new Set<string>();
-    for (const f of forms) {
-      for (const p of pinyin(f, { multiple: true, type: 'array', toneType: 'none', v: true })) r.add(p);
-    }
-    readingCache.set(han, r);
-  }
-  return r;
+export function readingsOf(han: string): ReadonlySet<string> {
+  const m = readingMap();
+  const own = m.get(han) ?? NONE;
+  const folded = foldChar(han);
+  const other = folded === han ? undefined : m.get(folded);
+  if (!other) return own;
+  let both = merged.get(han);
+  if (!both) merged.set(han, (both = new Set([...own, ...other])));
+  return both;
 }
 
 const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6

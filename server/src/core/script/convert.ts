@@ -1,50 +1,169 @@
-// Whole-document conversion between simplified and traditional (phrase-aware OpenCC
-// chains, as opencc-js builds them: cn → tw and tw → cn). Built on first use: the
-// simplified → traditional phrase table is large (~50k phrases).
+// Conversion between simplified and traditional, by phrase, on OpenCC's dictionaries.
+//
+// To simplified: phrases are matched on a partly folded form of the text (traditional-only
+// characters folded, ambiguous ones as written), so that mixed text (`乾县`, `於潛镇`) meets
+// OpenCC's phrases (`乾縣 → 乾县`, `於潛 → 於潜`) and the simplified phrases that keep a
+// traditional character (乾隆, 乾坤). Outside a phrase, a traditional-only character takes
+// its simplified form; an ambiguous one (乾, 於) changes only in a traditional document or
+// next to a traditional-only character — in simplified text it is a name or a word of its
+// own (乾县, 於梨华), never a mistake.
+//
+// To traditional: OpenCC's cn → tw chain (phrases first, then the Taiwan forms). Its phrase
+// table is large; the Node server loads it on first use (esbuild.mjs, `lazyStPhrases`).
 import { ConverterFactory } from 'opencc-js/core';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import HKVariantsRevPhrases from 'opencc-js/dict/HKVariantsRevPhrases';
 import STCharacters from 'opencc-js/dict/STCharacters';
-import STPhrases from 'opencc-js/dict/STPhrases';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWVariants from 'opencc-js/dict/TWVariants';
 import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import loadStPhrases from 'workreport-data:st-phrases';
 import type { Span } from '../types';
+import { scriptData } from './data';
 import type { Script } from './mixing';
 
 type Convert = (s: string) => string;
-let toSimp: Convert | undefined;
-let toTrad: Convert | undefined;
 
-function converter(target: Script): Convert {
-  if (target === 'simplified') {
-    // Taiwan and Hong Kong variants first, then traditional → simplified.
-    return (toSimp ??= ConverterFactory(
-      [[TWVariantsRevPhrases, TWVariantsRev] as string[]],
-      [[HKVariantsRevPhrases, HKVariantsRev] as string[]],
-      [[TSPhrases, TSCharacters] as string[]],
-    ));
+/** A piece of the converted text: the original span and what it becomes. */
+export interface Segment extends Span {
+  text: string;
+}
+
+interface PhraseTable {
+  /** Partly folded key → simplified phrase. */
+  phrases: Map<string, string>;
+  /** First UTF-16 unit of every key (most positions start no phrase). */
+  starts: Set<string>;
+  maxLen: number;
+}
+let phraseTable: PhraseTable | undefined;
+
+/** The matching form of one character: traditional-only folded, everything else as written. */
+function matchForm(ch: string): string {
+  const d = scriptData();
+  return d.traditionalOnly.has(ch) ? d.toSimplified.get(ch) ?? ch : ch;
+}
+
+function matchKey(s: string): string {
+  let out = '';
+  for (const ch of s) out += matchForm(ch);
+  return out;
+}
+
+function phrases(): PhraseTable {
+  if (phraseTable) return phraseTable;
+  const d = scriptData();
+  const map = new Map<string, string>();
+  const starts = new Set<string>();
+  let maxLen = 1;
+  const add = (from: string, to: string) => {
+    const key = matchKey(from);
+    if (!map.has(key)) map.set(key, to);
+    starts.add(key[0]);
+    maxLen = Math.max(maxLen, key.length);
+  };
+  // Kept phrases first: OpenCC writes 乾隆 in both scripts.
+  for (const list of d.keepsInSimplified.values()) for (const p of list) add(p, p);
+  for (const entry of (TSPhrases as string).split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to) add(from, to);
   }
-  // Simplified → OpenCC traditional → the Taiwan forms most readers expect (為, 群).
-  return (toTrad ??= ConverterFactory([[STPhrases, STCharacters] as string[]], [[TWVariantsPhrases, TWVariants] as string[]]));
+  return (phraseTable = { phrases: map, starts, maxLen });
 }
 
 /**
- * The text converted to `target`, leaving `keep` spans (garbled runs, pinyin
- * annotations) exactly as they are.
+ * The text to simplified, as segments of the original (longest phrase first). `ambiguous`:
+ * 'convert' changes 乾/於 outside phrases (a traditional document); 'adjacent' only when a
+ * traditional-only character touches them (a simplified document with a pasted run).
  */
-export function convertScript(text: string, target: Script, keep: Span[] = []): string {
-  const conv = converter(target);
+export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjacent'): Segment[] {
+  const d = scriptData();
+  const { phrases: table, starts, maxLen } = phrases();
+  const key = [...text].map(matchForm).join('');
+  // Keys are built per code point, so key and text have the same UTF-16 length only when
+  // folding kept each character's width; match on code units of `key` mapped 1:1.
+  const aligned = key.length === text.length;
+  const out: Segment[] = [];
+  const kind = (i: number) => (i >= 0 && i < text.length ? d.kinds[text.charCodeAt(i)] : 0);
+  for (let i = 0; i < text.length; ) {
+    let matched = false;
+    if (aligned && starts.has(key[i])) {
+      for (let len = Math.min(maxLen, text.length - i); len >= 2 && !matched; len--) {
+        const to = table.get(key.slice(i, i + len));
+        if (to !== undefined) {
+          out.push({ start: i, end: i + len, text: to });
+          i += len;
+          matched = true;
+        }
+      }
+    }
+    if (matched) continue;
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    let to = ch;
+    const k = kind(i);
+    if (k === 1) to = d.toSimplified.get(ch) ?? ch;
+    else if (k === 3 && (ambiguous === 'convert' || kind(i - 1) === 1 || kind(i + 1) === 1)) to = d.toSimplified.get(ch) ?? ch;
+    else if (cp > 0xffff && d.traditionalOnly.has(ch)) to = d.toSimplified.get(ch) ?? ch;
+    out.push({ start: i, end: i + ch.length, text: to });
+    i += ch.length;
+  }
+  return out;
+}
+
+let toTrad: Convert | undefined;
+let variants: Convert | undefined;
+
+function toTraditional(): Convert {
+  if (toTrad) return toTrad;
+  // Keys that convert character by character are stored without their target (scripts/data/tables.mjs).
+  const { same, diff } = loadStPhrases();
+  const first = new Map<string, string>();
+  for (const entry of (STCharacters as string).split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to) first.set(from, to);
+  }
+  const pairs: [string, string][] = [];
+  for (const s of same.split('|')) {
+    let t = '';
+    for (const ch of s) t += first.get(ch) ?? ch;
+    pairs.push([s, t]);
+  }
+  for (const entry of diff.split('|')) {
+    const [from, to] = entry.split(' ');
+    pairs.push([from, to]);
+  }
+  // Simplified → OpenCC traditional → the Taiwan forms most readers expect (為, 群).
+  return (toTrad = ConverterFactory([pairs, STCharacters as string], [[TWVariantsPhrases, TWVariants] as string[]]));
+}
+
+/** Taiwan and Hong Kong variants to OpenCC's forms, before traditional → simplified. */
+function variantsToOpenCC(): Convert {
+  return (variants ??= ConverterFactory([[TWVariantsRevPhrases, TWVariantsRev] as string[]], [[HKVariantsRevPhrases, HKVariantsRev] as string[]]));
+}
+
+function convertPart(text: string, target: Script, from: Script | undefined): string {
+  if (target === 'traditional') return toTraditional()(text);
+  // A traditional document may use Taiwan or Hong Kong forms (著 for 着); a simplified one
+  // is left as written apart from its traditional characters.
+  const source = from === 'traditional' ? variantsToOpenCC()(text) : text;
+  return toSimplifiedSegments(source, from === 'traditional' ? 'convert' : 'adjacent').map((s) => s.text).join('');
+}
+
+/**
+ * The text converted to `target`, leaving `keep` spans (garbled runs, pinyin annotations)
+ * exactly as they are. `from` is the document's script when known (see mixing.ts).
+ */
+export function convertScript(text: string, target: Script, keep: Span[] = [], from?: Script): string {
   const spans = [...keep].sort((a, b) => a.start - b.start);
   let out = '';
   let pos = 0;
   for (const k of spans) {
     if (k.start < pos) continue;
-    out += conv(text.slice(pos, k.start)) + text.slice(k.start, k.end);
+    out += convertPart(text.slice(pos, k.start), target, from) + text.slice(k.start, k.end);
     pos = k.end;
   }
-  return out + conv(text.slice(pos));
+  return out + convertPart(text.slice(pos), target, from);
 }

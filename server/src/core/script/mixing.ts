@@ -1,7 +1,11 @@
 // Which script a document is written in, and the characters that break it. Evidence is
-// only what cannot be read either way (see data.ts); an ambiguous traditional character
-// in simplified text counts only outside the simplified phrases that keep it.
+// only what cannot be read either way (see data.ts). In a simplified document, a run of
+// traditional-only characters is a stray, together with an ambiguous character (乾, 於)
+// it touches; its replacement is converted by phrase (convert.ts), so 於潛镇 becomes
+// 於潜镇 and 乾淨 becomes 干净. An ambiguous character on its own (乾县, 乾坤, 於梨华) is
+// simplified text and never flagged.
 import type { Span } from '../types';
+import { toSimplifiedSegments } from './convert';
 import { scriptData } from './data';
 
 export type Script = 'simplified' | 'traditional';
@@ -16,12 +20,8 @@ export interface ScriptProfile {
   strays: (Span & { text: string; replacement: string })[];
 }
 
-/**
- * `text` is the original; `fold` gives the simplified reading of one character, used as
- * phrase context around ambiguous characters only. `skip` tells which offsets to ignore
- * (annotations, garbled runs, boilerplate).
- */
-export function scriptProfile(text: string, fold: (ch: string) => string, skip: (i: number) => boolean): ScriptProfile {
+/** `text` is the original; `skip` tells which offsets to ignore (annotations, garbled runs, boilerplate). */
+export function scriptProfile(text: string, skip: (i: number) => boolean): ScriptProfile {
   const d = scriptData();
   const kinds = d.kinds;
   let traditional = 0;
@@ -32,7 +32,6 @@ export function scriptProfile(text: string, fold: (ch: string) => string, skip: 
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
     const kind = kinds[c];
-    if (!kind) continue;
     if (kind === 1) {
       if (skip(i)) continue;
       traditional++;
@@ -41,40 +40,75 @@ export function scriptProfile(text: string, fold: (ch: string) => string, skip: 
       if (skip(i)) continue;
       simplified++;
       simpAt.push(i);
-    } else if (!skip(i) && !keptByPhrase(text, fold, i, text[i])) {
-      // Counts against simplified text only (never as evidence of a traditional document).
-      tradAt.push(i);
     }
   }
   const profile: ScriptProfile = { traditional, simplified, strays: [] };
   if (!traditional && !simplified) return profile;
   profile.script = traditional > simplified ? 'traditional' : 'simplified';
-  const strayAt = profile.script === 'simplified' ? tradAt : simpAt;
-  const table = profile.script === 'simplified' ? d.toSimplified : d.toTraditional;
-  for (const i of strayAt) {
-    const last = profile.strays[profile.strays.length - 1];
-    const rep = table.get(text[i]) ?? text[i];
-    if (last && last.end === i) {
-      last.end = i + 1;
-      last.text += text[i];
-      last.replacement += rep;
-    } else profile.strays.push({ start: i, end: i + 1, text: text[i], replacement: rep });
+  if (profile.script === 'simplified') profile.strays = traditionalRuns(text, tradAt, skip);
+  else {
+    for (const i of simpAt) {
+      const last = profile.strays[profile.strays.length - 1];
+      const rep = d.toTraditional.get(text[i]) ?? text[i];
+      if (last && last.end === i) {
+        last.end = i + 1;
+        last.text += text[i];
+        last.replacement += rep;
+      } else profile.strays.push({ start: i, end: i + 1, text: text[i], replacement: rep });
+    }
   }
   return profile;
 }
 
-/** Is `ch` at `i` part of a simplified phrase that keeps it (乾隆)? Context folded. */
-function keptByPhrase(text: string, fold: (ch: string) => string, i: number, ch: string): boolean {
-  const phrases = scriptData().keepsInSimplified.get(ch);
-  if (!phrases) return false;
-  for (const p of phrases) {
-    for (let k = p.indexOf(ch); k >= 0; k = p.indexOf(ch, k + 1)) {
-      const start = i - k;
-      if (start < 0) continue;
-      let ok = true;
-      for (let j = 0; j < p.length && ok; j++) if (j !== k && fold(text[start + j] ?? '') !== p[j]) ok = false;
-      if (ok) return true;
-    }
+/** Runs of traditional characters in simplified text, each with its phrase-level conversion. */
+function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean): ScriptProfile['strays'] {
+  const d = scriptData();
+  const ambiguous = (i: number) => i >= 0 && i < text.length && d.kinds[text.charCodeAt(i)] === 3 && !skip(i);
+  const runs: Span[] = [];
+  for (const i of at) {
+    const last = runs[runs.length - 1];
+    if (last && last.end === i) last.end = i + 1;
+    else if (last && last.end === i - 1 && ambiguous(i - 1)) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1 });
   }
-  return false;
+  for (const r of runs) {
+    while (ambiguous(r.start - 1)) r.start--;
+    while (ambiguous(r.end)) r.end++;
+  }
+  const out: ScriptProfile['strays'] = [];
+  const margin = d.maxPhrase;
+  for (const r of runs) {
+    const from = Math.max(0, r.start - margin);
+    const to = Math.min(text.length, r.end + margin);
+    let start = r.start;
+    let end = r.end;
+    let replacement = '';
+    for (const seg of toSimplifiedSegments(text.slice(from, to), 'adjacent')) {
+      const s = seg.start + from;
+      const e = seg.end + from;
+      if (e <= r.start || s >= r.end) continue;
+      start = Math.min(start, s);
+      end = Math.max(end, e);
+      replacement += seg.text;
+    }
+    // Only what changes is flagged: 於潛 → 於潜 flags 潛.
+    let original = text.slice(start, end);
+    const high = (c: number) => c >= 0xd800 && c < 0xdc00;
+    const low = (c: number) => c >= 0xdc00 && c < 0xe000;
+    while (original.length > 1 && replacement.length > 1 && original[0] === replacement[0] && !high(original.charCodeAt(0))) {
+      original = original.slice(1);
+      replacement = replacement.slice(1);
+      start++;
+    }
+    while (original.length > 1 && replacement.length > 1 && original[original.length - 1] === replacement[replacement.length - 1] && !low(original.charCodeAt(original.length - 1))) {
+      original = original.slice(0, -1);
+      replacement = replacement.slice(0, -1);
+      end--;
+    }
+    if (original === replacement) continue;
+    const last = out[out.length - 1];
+    if (last && last.end >= start) continue;
+    out.push({ start, end, text: original, replacement });
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ReportDocument } from '../../core/model/document';
 import { convertScript } from '../../core/script/convert';
 import { scriptData } from '../../core/script/data';
+import { documentScript } from '../../core/rules/text/script-mixing';
 import type { Script } from '../../core/script/mixing';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
@@ -22,7 +23,7 @@ export function conversionEdits(doc: TextDocument, target: Script): TextEdit[] {
   const text = doc.getText();
   const model = new ReportDocument(text);
   const keep = [...model.garbled, ...model.annotations].sort((a, b) => a.start - b.start);
-  const converted = convertScript(text, target, keep);
+  const converted = convertScript(text, target, keep, documentScript(model).script);
   if (converted === text) return [];
   let a = 0;
   while (a < text.length && a < converted.length && text[a] === converted[a]) a++;

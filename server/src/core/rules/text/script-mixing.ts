@@ -1,9 +1,8 @@
 // text/script-mixing — simplified and traditional characters mixed in one document.
 // The document's script is what most of its unambiguous characters are; the characters
-// of the other script are flagged. Ambiguous characters (显著, 怎么, 干部, 皇后, 乾隆)
-// never count: see core/script. The commands 转换为简体/繁体 convert the whole document.
+// of the other script are flagged. Ambiguous characters (显著, 怎么, 干部, 皇后, 乾隆, 乾县,
+// 於潜) never count on their own: see core/script. The commands 转换为简体/繁体 convert the whole document.
 import type { Rule } from '../../rule';
-import { foldChar } from '../../model/fold';
 import { scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
 import { BOILERPLATE, scope, capped } from '../../model/scope';
@@ -12,7 +11,7 @@ import { BOILERPLATE, scope, capped } from '../../model/scope';
 export function documentScript(doc: ReportDocument): ScriptProfile {
   return doc.memo('script:profile', () => {
     const s = scope(doc);
-    return scriptProfile(doc.text, foldChar, (i) => (s.mask[i] & (1 | 2 | BOILERPLATE)) !== 0);
+    return scriptProfile(doc.text, (i) => (s.mask[i] & (1 | 2 | BOILERPLATE)) !== 0);
   });
 }
 
