@@ -11,12 +11,24 @@ export interface Run {
   stderr: string;
 }
 
-export function cli(args: string[], o: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+export interface CliRunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Piped to standard input; without it standard input is /dev/null (as from a terminal with nothing typed). */
+  input?: string | Buffer;
+  /** Node options before the script (e.g. `--require` of a stub). */
+  nodeArgs?: string[];
+}
+
+export function cli(args: string[], o: CliRunOptions = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', FORCE_COLOR: '', ...o.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [...(o.nodeArgs ?? []), CLI, ...args], {
     cwd: o.cwd ?? ROOT,
     encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...o.env },
+    timeout: 60_000,
+    env: env as NodeJS.ProcessEnv,
+    ...(o.input !== undefined ? { input: o.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

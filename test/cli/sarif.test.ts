@@ -211,8 +211,17 @@ describe('--max-warnings', { concurrency: 4 }, () => {
 
   test('counts over all files', () => {
     const n = warnings();
-    assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n - 1), SEED, SEED]).code, 1);
-    assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n), SEED, SEED]).code, 0);
+    // A second copy: the same path given twice is checked once.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workreport-maxw-'));
+    const copy = path.join(dir, 'copy.txt');
+    fs.copyFileSync(SEED, copy);
+    try {
+      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n - 1), SEED, copy]).code, 1);
+      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n), SEED, copy]).code, 0);
+      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(n), SEED, SEED]).code, 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a bad value is a usage error', () => {

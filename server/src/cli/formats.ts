@@ -1,29 +1,25 @@
-// Output formats of `workreport check`. Each takes all results and returns stdout text.
+// Output formats of `workreport check`. Each takes all results and returns the report text.
 import type { Locale } from '../core/types';
+import type { FormatName } from './args';
 import { formatGithub } from './github';
 import type { FileResult } from './report';
 import { formatSarif } from './sarif';
+import { formatCompact, formatText, type TextOptions } from './text';
 
-export type Formatter = (results: FileResult[], opts?: { locale?: Locale }) => string;
+export type FormatOptions = TextOptions & { locale: Locale };
+export type Formatter = (results: FileResult[], opts: FormatOptions) => string;
 
-const text: Formatter = (results) => {
-  const out: string[] = [];
-  for (const r of results) {
-    if (r.error) continue;
-    for (const d of r.diagnostics) out.push(`${r.path}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
-  }
-  return out.length ? out.join('\n') + '\n' : '';
-};
-
+/** SPEC §7: exactly one object, `{version, files: [{path, diagnostics}]}` (`error` for a file that could not be read, or written by --fix; `encoding`, how a file was read). */
 const json: Formatter = (results) =>
   JSON.stringify({
     version: 1,
-    files: results.map((r) => (r.error ? { path: r.path, error: r.error, diagnostics: [] } : { path: r.path, ...(r.encoding ? { encoding: r.encoding } : {}), diagnostics: r.diagnostics })),
+    files: results.map((r) => ({ path: r.path, ...(r.error ? { error: r.error } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), diagnostics: r.diagnostics })),
   }) + '\n';
 
-export const FORMATTERS: Record<string, Formatter> = {
-  text,
+export const FORMATTERS: Record<FormatName, Formatter> = {
+  text: formatText,
+  compact: formatCompact,
   json,
-  sarif: (results, opts) => formatSarif(results, { locale: opts?.locale }),
+  sarif: (results, opts) => formatSarif(results, { locale: opts.locale }),
   github: (results) => formatGithub(results),
 };

@@ -3,213 +3,200 @@ import * as path from 'node:path';
 import { check } from '../core/run/check';
 import type { Config } from '../core/config/config';
 import { fixAll } from '../core/run/fix';
-import { localeFrom, say } from '../core/locale';
-import type { Locale, SeveritySetting } from '../core/types';
-import { findRcFile, readRcFile } from '../node/rc-file';
-import { describeEncoding, encodingNamed, ENCODING_NAMES, type EncodingName } from '../node/encoding';
-import { readReportFile, textToWrite, writeReportFile, type ReportFile } from '../node/report-file';
+import { say } from '../core/locale';
+import type { Finding, Msg, Severity } from '../core/types';
+import { findRcFile, readRcFile, type RcFile } from '../node/rc-file';
+import { decodeFile, describeEncoding, detectEncoding, encodeFile, forcedEncoding, lineEnding, withLineEnding } from '../node/encoding';
+import { describeFsError, readReportFile, textToWrite, writeReportFile } from '../node/report-file';
+import { parseArgs, usage, UsageError, type Options } from './args';
+import { useColor } from './color';
 import { FORMATTERS } from './formats';
+import { localeOfEnvironment, T } from './i18n';
+import { expandPaths } from './inputs';
 import { encodingOf, toCliDiagnostics, type FileResult } from './report';
 
 declare const WORKREPORT_VERSION: string;
-
-const USAGE = `Usage: workreport check [options] [paths…]
-
-Checks Chinese work reports: outline, figures, typography (GB/T 15834/15835/9704).
-With no path, checks the bundled sample report.
-
-Options:
-  --format <text|json|${'sarif|github'}>  output format (default: text)
-  --fix                      apply safe fixes in place, then report what is left
-  --template <name>          经验材料 | 工作总结 | 述职报告 | 调研报告 | auto (default)
-  --config <file>            use this .workreportrc.json instead of the nearest one
-  --rule <id>=<severity>     set a rule's severity (error|warning|information|hint|off); repeatable
-  --locale <zh|en>           message language (default: from LANG)
-  --max-warnings <n>         exit 1 when there are more than n warnings
-  --encoding <name>          read (and --fix writes) files in this encoding: utf-8, utf-16le,
-                             utf-16be, gb18030, gbk (default: detected per file)
-  --verbose                  say on stderr which encoding each file was read in
-  -h, --help                 show this help
-  -v, --version              show the version
-
-Exit codes: 0 no error-level findings, 1 error-level findings (or too many warnings),
-2 bad usage or unreadable input.`;
-
-interface Options {
-  format: string;
-  fix: boolean;
-  template?: string;
-  configFile?: string;
-  rules: Record<string, SeveritySetting>;
-  locale: Locale;
-  maxWarnings?: number;
-  encoding?: EncodingName;
-  verbose: boolean;
-  paths: string[];
-}
-
-class UsageError extends Error {}
-
-export function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const o: Options = { format: 'text', fix: false, rules: {}, locale: localeFrom(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG), verbose: false, paths: [] };
-  const args = [...argv];
-  if (args[0] === 'check') args.shift();
-  const value = (flag: string): string => {
-    const v = args.shift();
-    if (v === undefined) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  while (args.length) {
-    const a = args.shift()!;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      args.unshift(a.slice(eq + 1));
-      args.unshift(a.slice(0, eq));
-      continue;
-    }
-    switch (a) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '-v':
-      case '--version':
-        return 'version';
-      case '--format':
-      case '-f':
-        o.format = value(a);
-        if (!FORMATTERS[o.format]) throw new UsageError(`unknown format "${o.format}" (${Object.keys(FORMATTERS).join(', ')})`);
-        break;
-      case '--fix':
-        o.fix = true;
-        break;
-      case '--verbose':
-        o.verbose = true;
-        break;
-      case '--encoding': {
-        const v = value(a);
-        o.encoding = encodingNamed(v);
-        if (!o.encoding) throw new UsageError(`unknown encoding "${v}" (${ENCODING_NAMES.join(', ')})`);
-        break;
-      }
-      case '--template':
-        o.template = value(a);
-        break;
-      case '--config':
-        o.configFile = value(a);
-        break;
-      case '--locale': {
-        const l = value(a);
-        if (l !== 'zh' && l !== 'en') throw new UsageError('--locale takes zh or en');
-        o.locale = l;
-        break;
-      }
-      case '--rule': {
-        const [id, sev] = value(a).split('=');
-        if (!id || !['error', 'warning', 'information', 'hint', 'off'].includes(sev)) throw new UsageError('--rule takes id=error|warning|information|hint|off');
-        o.rules[id] = sev as SeveritySetting;
-        break;
-      }
-      case '--max-warnings': {
-        // Digits only: Number('') is 0 and Number('0x10') is 16.
-        const v = value(a);
-        const n = /^\d+$/.test(v) ? Number(v) : NaN;
-        if (!Number.isSafeInteger(n)) throw new UsageError('--max-warnings takes a whole number ≥ 0');
-        o.maxWarnings = n;
-        break;
-      }
-      case '--':
-        o.paths.push(...args.splice(0));
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        o.paths.push(a);
-    }
-  }
-  return o;
-}
 
 export function bundledSample(): string {
   return path.join(__dirname, '..', 'samples', '示例-经验材料.report.txt');
 }
 
 export interface CliIO {
-  stdout(s: string): void;
+  stdout(s: string | Uint8Array): void;
   stderr(s: string): void;
-  readStdin(): string;
+  /** All of standard input's bytes. */
+  readStdin(): Uint8Array;
+  /** Standard input is a pipe or a file (not a terminal, not /dev/null): read it when no path is given. */
+  stdinIsPiped: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** The terminal's width, when the output is one. */
+  columns?: number;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
 }
 
+/** Progress on stderr for long runs on a terminal: one line, rewritten, erased at the end. */
+const PROGRESS_FROM = 10;
+
 export function run(argv: string[], io: CliIO): number {
+  const envLocale = localeOfEnvironment(io.env);
   let opts: ReturnType<typeof parseArgs>;
   try {
-    opts = parseArgs(argv);
+    opts = parseArgs(argv, envLocale);
   } catch (e) {
-    io.stderr(`workreport: ${(e as Error).message}\n${USAGE}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`workreport: ${say(e.msg, envLocale)}\n${say(T.seeHelp, envLocale)}\n`);
     return 2;
   }
   if (opts === 'help') {
-    io.stdout(USAGE + '\n');
+    io.stdout(usage(envLocale) + '\n');
     return 0;
   }
   if (opts === 'version') {
     io.stdout(`${typeof WORKREPORT_VERSION === 'string' ? WORKREPORT_VERSION : 'dev'}\n`);
     return 0;
   }
-  const paths = opts.paths.length ? opts.paths : [bundledSample()];
-  const fixed = opts.configFile ? readRcFile(opts.configFile) : undefined;
+  const o = opts;
+  const locale = o.locale;
+  const fail = (m: Msg) => io.stderr(`workreport: ${say(m, locale)}\n`);
+
+  const args = o.paths.length ? o.paths : io.stdinIsPiped ? ['-'] : [bundledSample()];
+  const { files, problems } = expandPaths(args, io.cwd);
+  problems.forEach(fail);
+  let bad = problems.length > 0;
+
+  const fixed = o.configFile ? readRcFile(path.resolve(io.cwd, o.configFile)) : undefined;
   if (fixed && fixed.problems.length) {
     for (const p of fixed.problems) io.stderr(`${fixed.path}: ${p.path || '(file)'}: ${p.message}\n`);
     if (!Object.keys(fixed.config).length && fixed.problems.some((p) => p.path === '')) return 2;
   }
+
+  // `--fix -`: standard output carries the fixed text, so the report goes to stderr.
+  const fixedToStdout = o.fix && files.includes('-');
+  const emit = fixedToStdout ? io.stderr : io.stdout;
+  const progress = io.stderrIsTTY && !fixedToStdout && files.length >= PROGRESS_FROM;
   const results: FileResult[] = [];
-  let bad = false;
-  for (const p of paths) {
-    let text: string;
-    let file: ReportFile | undefined;
-    if (p === '-') text = io.readStdin();
-    else {
-      const read = readReportFile(p, { encoding: opts.encoding });
-      if ('problem' in read) {
-        const line = say(read.problem.message, opts.locale);
-        io.stderr(`workreport: ${line}\n`);
-        results.push({ path: p, diagnostics: [], error: line });
-        bad = true;
-        continue;
-      }
-      file = read.file;
-      text = file.text;
-      if (opts.verbose) io.stderr(`workreport: ${p}: ${describeEncoding(file.encoding)}, ${file.eol.toUpperCase()} line endings\n`);
+  files.forEach((file, i) => {
+    if (progress) io.stderr(`\r\x1b[K${say(T.progress(i + 1, files.length), locale)} ${file}`.slice(0, (io.columns ?? 80) - 1));
+    const r = checkFile(file, o, io, fixed);
+    if (r.error) {
+      fail({ zh: r.error, en: r.error });
+      bad = true;
     }
-    const rc = fixed ?? (p === '-' ? findRcFile(process.cwd()) : findRcFile(path.dirname(path.resolve(p))));
-    if (rc && rc !== fixed && rc.problems.length) {
-      for (const pr of rc.problems) io.stderr(`${rc.path}: ${pr.path || '(file)'}: ${pr.message}\n`);
-    }
-    const config: Partial<Config> = {
-      ...(rc?.config ?? {}),
-      locale: opts.locale,
-      rules: { ...(rc?.config.rules ?? {}), ...opts.rules },
-      ...(opts.template ? { template: opts.template } : {}),
-    };
-    if (opts.fix && file) {
-      const out = textToWrite(file, fixAll(text, config).text);
-      if (out !== text) {
-        const refused = writeReportFile(file, out);
-        if (refused) {
-          const line = say(refused.message, opts.locale);
-          io.stderr(`workreport: ${line}\n`);
-          results.push({ path: p, diagnostics: [], error: line });
-          bad = true;
-          continue;
-        }
-        text = out;
-      }
-    }
-    const { doc, findings } = check(text, config);
-    results.push({ path: p, ...(file ? { encoding: encodingOf(file) } : {}), diagnostics: toCliDiagnostics(findings, doc.lines, opts.locale) });
-  }
-  io.stdout(FORMATTERS[opts.format](results, { locale: opts.locale }));
-  if (bad) return 2;
+    if (r.fixedBytes !== undefined) io.stdout(r.fixedBytes);
+    results.push(r.result);
+  });
+  if (progress) io.stderr('\r\x1b[K');
+
+  // Exit status counts every finding; --quiet only hides the lesser ones from view.
   const all = results.flatMap((r) => r.diagnostics);
+  const hidden: Partial<Record<Severity, number>> = {};
+  const shown = o.quiet ? results.map((r) => onlyErrors(r, hidden)) : results;
+  const columns = io.columns ?? (Number(io.env.COLUMNS) || 100);
+  const color = useColor(o.color, io.env, fixedToStdout ? io.stderrIsTTY : io.stdoutIsTTY);
+  const stdinName = o.stdinFilename;
+  emit(FORMATTERS[o.format](shown, { locale, color, columns, hidden, stdinName }));
+
+  if (bad) return 2;
   if (all.some((d) => d.severity === 'error')) return 1;
-  if (opts.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > opts.maxWarnings) return 1;
+  if (o.maxWarnings !== undefined && all.filter((d) => d.severity === 'warning').length > o.maxWarnings) return 1;
   return 0;
+}
+
+interface Checked {
+  result: FileResult;
+  /** One line for stderr when the file could not be read or written. */
+  error?: string;
+  /** `--fix -`: the fixed text for standard output, in the encoding it came in. */
+  fixedBytes?: Uint8Array;
+}
+
+function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefined): Checked {
+  const stdin = file === '-';
+  const shownPath = stdin && o.stdinFilename ? o.stdinFilename : file;
+  const shownInMessages = stdin ? (o.stdinFilename ?? say(T.stdinName, o.locale)) : file;
+  // Standard input is decoded as files are (a GBK pipe from a Windows tool reads as GBK).
+  let input: { text: string; encoding: ReturnType<typeof detectEncoding>; eol: ReturnType<typeof lineEnding> };
+  let reportFile: Extract<ReturnType<typeof readReportFile>, { file: unknown }>['file'] | undefined;
+  if (stdin) {
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readStdin();
+    } catch (e) {
+      const error = say(describeFsError(e, shownInMessages, 'read'), o.locale);
+      return { result: { path: shownPath, diagnostics: [], error }, error };
+    }
+    const encoding = o.encoding ? forcedEncoding(bytes, o.encoding) : detectEncoding(bytes);
+    const text = decodeFile(bytes, encoding);
+    input = { text, encoding, eol: lineEnding(text) };
+  } else {
+    const read = readReportFile(path.resolve(io.cwd, file), { encoding: o.encoding });
+    if ('problem' in read) {
+      // The reader names the file by the path it was given: show the user's own.
+      const error = say(read.problem.message, o.locale).split(read.problem.path).join(file);
+      return { result: { path: shownPath, diagnostics: [], error }, error };
+    }
+    reportFile = read.file;
+    input = read.file;
+  }
+  if (o.verbose) io.stderr(`workreport: ${shownInMessages}: ${describeEncoding(input.encoding)}, ${input.eol.toUpperCase()} line endings\n`);
+  let text = input.text;
+  const dir = stdin ? (o.stdinFilename ? path.dirname(path.resolve(io.cwd, o.stdinFilename)) : io.cwd) : path.dirname(path.resolve(io.cwd, file));
+  const rc = fixedRc ?? findRcFile(dir);
+  if (rc && rc !== fixedRc && rc.problems.length) {
+    for (const pr of rc.problems) io.stderr(`${rc.path}: ${pr.path || '(file)'}: ${pr.message}\n`);
+  }
+  const config: Partial<Config> = {
+    ...(rc?.config ?? {}),
+    locale: o.locale,
+    rules: { ...(rc?.config.rules ?? {}), ...o.rules },
+    ...(o.template ? { template: o.template } : {}),
+  };
+  let fixed: Map<string, number> | undefined;
+  let error: string | undefined;
+  let fixedBytes: Uint8Array | undefined;
+  if (o.fix) {
+    const out = fixAll(text, config);
+    if (stdin) {
+      text = withLineEnding(out.text, input.eol);
+      fixedBytes = encodeFile(text, input.encoding);
+      fixed = out.applied;
+    } else if (reportFile) {
+      const next = textToWrite(reportFile, out.text);
+      if (next !== text) {
+        const refused = writeReportFile(reportFile, next);
+        if (refused) error = say(refused.message, o.locale).split(refused.path).join(file);
+        else {
+          text = next;
+          fixed = out.applied;
+        }
+      }
+    }
+  }
+  const { doc, findings } = check(text, config);
+  const result: FileResult = {
+    path: shownPath,
+    ...(reportFile ? { encoding: encodingOf(reportFile) } : {}),
+    diagnostics: toCliDiagnostics(findings, doc.lines, o.locale),
+    source: { text, lines: doc.lines, findings },
+    ...(fixed?.size ? { fixed } : {}),
+    ...(error ? { error } : {}),
+  };
+  return { result, error, fixedBytes };
+}
+
+/** The result with its errors only; what was left out is counted in `hidden`. */
+function onlyErrors(r: FileResult, hidden: Partial<Record<Severity, number>>): FileResult {
+  const keep: number[] = [];
+  r.diagnostics.forEach((d, i) => {
+    if (d.severity === 'error') keep.push(i);
+    else hidden[d.severity] = (hidden[d.severity] ?? 0) + 1;
+  });
+  const findings: Finding[] | undefined = r.source && keep.map((i) => r.source!.findings[i]);
+  return {
+    ...r,
+    diagnostics: keep.map((i) => r.diagnostics[i]),
+    ...(r.source ? { source: { ...r.source, findings: findings! } } : {}),
+  };
 }

@@ -34,8 +34,12 @@ export interface FileResult {
   /** Absent for standard input. */
   encoding?: CliEncoding;
   diagnostics: CliDiagnostic[];
-  /** Set when the file could not be read. */
+  /** Set when the file could not be read or written: one line, in the run's language. */
   error?: string;
+  /** What the text formats draw from (never part of the JSON): the checked text and its findings, in the order of `diagnostics`. */
+  source?: { text: string; lines: Line[]; findings: Finding[] };
+  /** Findings fixed by --fix, per rule. */
+  fixed?: Map<string, number>;
 }
 
 export function toCliDiagnostics(findings: Finding[], lines: Line[], locale: Locale): CliDiagnostic[] {

@@ -19,11 +19,11 @@ export const custom: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (const t of compileTerms(terms, ctx.config.trusted)) {
-      const right = t.def.right;
-      const found: [number, number][] = [];
+      // [start, end, the right wording for this match (regex terms fill in $1, $<name>)]
+      const found: [number, number, string][] = [];
       if (t.literal) {
         for (let i = text.indexOf(t.literal); i >= 0 && found.length < MAX_MATCHES; i = text.indexOf(t.literal, i + t.literal.length)) {
-          found.push([i, i + t.literal.length]);
+          found.push([i, i + t.literal.length, t.def.right]);
         }
       } else if (t.regex) {
         t.regex.lastIndex = 0;
@@ -32,10 +32,10 @@ export const custom: Rule = {
             t.regex.lastIndex++;
             continue;
           }
-          found.push([m.index, m.index + m[0].length]);
+          found.push([m.index, m.index + m[0].length, substitute(t.def.right, m)]);
         }
       }
-      for (const [start, end] of found) {
+      for (const [start, end, right] of found) {
         if (s.skip(start) || s.mask[start] & BOILERPLATE) continue;
         // Already the right wording (wrong `中心` inside right `中心城区`): nothing to do.
         if (alreadyRight(text, start, end, t.literal ?? text.slice(start, end), right)) continue;
@@ -55,6 +55,26 @@ export const custom: Rule = {
     }
   },
 };
+
+/**
+ * The replacement pattern of a regex term for one match, as String.prototype.replace reads
+ * it: `$1`…`$99`, `$<name>`, `$&` (the match), `$$` (a dollar sign). A group that did not
+ * take part is empty; a `$` that starts nothing is kept.
+ */
+export function substitute(pattern: string, m: RegExpExecArray): string {
+  if (!pattern.includes('$')) return pattern;
+  return pattern.replace(/\$(\$|&|<([^>]*)>|(\d\d?))/g, (all, what: string, name: string | undefined, digits: string | undefined) => {
+    if (what === '$') return '$';
+    if (what === '&') return m[0];
+    if (name !== undefined) return m.groups && name in m.groups ? (m.groups[name] ?? '') : all;
+    // `$12` is group 12 when there is one, else group 1 followed by "2" (as replace does).
+    let n = Number(digits);
+    let rest = '';
+    if (n >= m.length && digits!.length === 2) [n, rest] = [Number(digits![0]), digits![1]];
+    if (n < 1 || n >= m.length) return all;
+    return (m[n] ?? '') + rest;
+  });
+}
 
 function alreadyRight(text: string, start: number, end: number, wrong: string, right: string): boolean {
   for (let k = right.indexOf(wrong); k >= 0; k = right.indexOf(wrong, k + 1)) {
