@@ -144,7 +144,7 @@ describe('workreport CLI', { concurrency: 4 }, () => {
     const missing = path.join(tmp, 'does-not-exist.report');
     const r = cli(['--format', 'json', missing]);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, `workreport: cannot read ${missing}: no such file or folder\n`);
+    assert.equal(r.stderr, `workreport: ${missing}: cannot read: no such file (ENOENT)\n`);
     assert.equal(json(r).files[0].path, missing);
   });
 

@@ -170,10 +170,11 @@ describe('operating-system errors', () => {
     const ro = path.join(tmp, 'readonly.txt');
     fs.writeFileSync(ro, REPORT);
     fs.chmodSync(ro, 0o444);
-    const r = cli(['--fix', path.join(tmp, 'missing.txt'), tmp, ro], { env: { LANG: 'zh_CN.UTF-8' } });
+    // (A folder named on the command line is searched for reports, so no EISDIR here: a path through a file instead.)
+    const r = cli(['--fix', path.join(tmp, 'missing.txt'), path.join(ro, 'x.txt'), ro], { env: { LANG: 'zh_CN.UTF-8' } });
     assert.equal(r.code, 2);
     const lines = r.stderr.trimEnd().split('\n');
-    assert.deepEqual(lines.map((l) => l.match(/\((E[A-Z]+)\)$/)?.[1]), ['ENOENT', 'EISDIR', 'EACCES'], r.stderr);
+    assert.deepEqual(lines.map((l) => l.match(/\((E[A-Z]+)\)$/)?.[1]), ['ENOENT', 'ENOTDIR', 'EACCES'], r.stderr);
     assert.match(lines[0], /无法读取：文件不存在/);
     assert.match(lines[2], /无法写入：没有权限/);
     assert.equal(fs.readFileSync(ro, 'utf8'), REPORT);

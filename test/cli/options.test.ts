@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as iconv from 'iconv-lite';
 import { CLI, cli, type JsonDiagnostic } from './run-cli';
 
 /** One error (6 named people, 5 names), a fixable estimate, a fixable half-width full stop. */
@@ -274,6 +275,14 @@ describe('standard input', { concurrency: 4 }, () => {
     assert.equal(JSON.parse(json.stderr).files[0].path, '-');
   });
 
+  test('standard input is decoded like a file: "--fix -" answers GBK with GBK, CRLF with CRLF', () => {
+    const crlf = REPORT.replace(/\n/g, '\r\n');
+    const r = spawnSync(process.execPath, [CLI, '--fix', '-'], { input: iconv.encode(crlf, 'gbk'), env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    assert.equal(r.status, 1);
+    const expected = crlf.replace('3、4次', '三四次').replace('成效.', '成效。');
+    assert.ok(Buffer.from(r.stdout).equals(iconv.encode(expected, 'gbk')), iconv.decode(Buffer.from(r.stdout), 'gbk'));
+  });
+
   test('"-" twice, or "--fix -" with other paths, is a usage error', () => {
     const a = path.join(tree('stdin-usage', { 'a.txt': CLEAN }), 'a.txt');
     for (const args of [['-', '-'], ['--fix', '-', a]]) {
@@ -409,7 +418,7 @@ ${
     ? `const read = fs.readFileSync; fs.readFileSync = function (p, ...a) { if (report(p)) fail('open'); return read.call(this, p, ...a); };`
     : `for (const name of ${JSON.stringify(writes)}) { const orig = fs[name]; fs[name] = function (p, ...a) {
   const flags = name === 'openSync' ? String(a[0] ?? 'r') : 'w';
-  if ((report(p) || (typeof p === 'string' && p.includes('.tmp'))) && /[wa+]/.test(flags)) fail(name);
+  if ((report(p) || (typeof p === 'string' && /tmp$/.test(p))) && /[wa+]/.test(flags)) fail(name);
   return orig.call(this, p, ...a); }; }`
 }
 `,
@@ -420,10 +429,10 @@ ${
 describe('operating-system errors: one line in the user\'s language, exit 2, no stack trace', { concurrency: 4 }, () => {
   const reasons: [string, 'read' | 'write', string, string][] = [
     ['EACCES', 'read', 'permission denied', '没有权限'],
-    ['EISDIR', 'read', 'it is a folder, not a file', '这是一个目录，不是文件'],
+    ['EISDIR', 'read', 'it is a folder, not a file', '这是一个文件夹，不是文件'],
     ['EACCES', 'write', 'permission denied', '没有权限'],
     ['EROFS', 'write', 'read-only file system', '文件系统是只读的'],
-    ['ENOSPC', 'write', 'no space left on the device', '磁盘空间已满'],
+    ['ENOSPC', 'write', 'no space left on the disk', '磁盘空间不足'],
   ];
   for (const [code, op, en, zh] of reasons) {
     test(`${code} on ${op}`, () => {
@@ -432,16 +441,18 @@ describe('operating-system errors: one line in the user\'s language, exit 2, no 
       const args = op === 'write' ? ['--fix', file] : [file];
       const r = cli(['--locale', 'en', ...args], { nodeArgs });
       assert.equal(r.code, 2);
-      assert.equal(r.stderr, `workreport: cannot ${op} ${file}: ${en}\n`);
+      assert.equal(r.stderr, `workreport: ${file}: cannot ${op}: ${en} (${code})\n`);
       const rz = cli(['--locale', 'zh', ...args], { nodeArgs });
-      assert.equal(rz.stderr, `workreport: 无法${op === 'read' ? '读取' : '写入'} ${file}：${zh}\n`);
+      assert.equal(rz.stderr, `workreport: ${file}：无法${op === 'read' ? '读取' : '写入'}：${zh} (${code})\n`);
       assert.equal(fs.readFileSync(file, 'utf8'), REPORT, 'the file is unchanged');
       if (op === 'write') {
         // The findings of the text as it stands are still reported, and the JSON says what failed.
         assert.match(r.stdout, /figures\/named-count/);
         const j = jsonFiles(cli(['--format', 'json', '--locale', 'en', ...args], { nodeArgs }).stdout)[0];
-        assert.equal(j.error, `cannot write ${file}: ${en}`);
+        assert.equal(j.error, `${file}: cannot write: ${en} (${code})`);
         assert.ok(j.diagnostics.length > 0);
+      } else {
+        assert.equal(r.stdout, '', 'nothing was checked: no summary');
       }
     });
   }
@@ -449,7 +460,7 @@ describe('operating-system errors: one line in the user\'s language, exit 2, no 
     const root = tree('enoent', { 'a.txt': CLEAN });
     const r = cli(['--locale', 'zh', 'a.txt', 'missing.txt'], { cwd: root });
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'workreport: 无法读取 missing.txt：文件或目录不存在\n');
+    assert.equal(r.stderr, 'workreport: missing.txt：无法读取：文件不存在 (ENOENT)\n');
     assert.match(r.stdout, /✔ 已检查 1 个文件，未发现问题；1 个文件无法读取或写入\n$/);
   });
 });
