@@ -126,7 +126,7 @@ describe('configuration round trip', () => {
     c.open(seedUri, seedText);
     const ds = items(await c.request('textDocument/diagnostic', { textDocument: { uri: seedUri } })).filter((d) => d.code === 'text/length-limit');
     assert.equal(ds.length, 1);
-    assert.match(ds[0].message, /超过上限 1,000 字/);
+    assert.match(ds[0].message, /超过上限1000字/);
     const stats = await c.request<{ text: string }>('workreport/documentStats', { uri: seedUri });
     assert.match(stats.text, /^字数 [\d,]+ \/ 1,000$/);
     assert.equal(await c.close(), 0);

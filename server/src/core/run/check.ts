@@ -33,8 +33,8 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
       start: 0,
       end: 0,
       message: {
-        zh: `文档过大（${text.length} 字符，上限 ${limit}），未检查；可在设置 workreport.maxDocumentSize 中调整上限`,
-        en: `Document too large (${text.length} characters, limit ${limit}); not checked. The limit is the setting workreport.maxDocumentSize`,
+        zh: `文档过大，共${text.length}个字符，超过上限${limit}个，未检查；上限在设置“workreport.maxDocumentSize”中调整`,
+        en: `Not checked: the document is too large, ${text.length} characters over the limit of ${limit} (setting “workreport.maxDocumentSize”)`,
       },
     });
     return { doc, findings };

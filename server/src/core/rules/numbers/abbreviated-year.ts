@@ -9,7 +9,7 @@ const SHORT = /(['’‘]?)(\d{2})年(?=(\d{1,2})月|)/g;
 
 export const abbreviatedYear: Rule = {
   id: 'numbers/abbreviated-year',
-  description: { zh: '年份不能简写：13年7月 → 2013年7月', en: 'Write years in full: 13年7月 → 2013年7月' },
+  description: { zh: '年份不简写：“13年7月”应为“2013年7月”', en: 'Years are written in full: “13年7月” → “2013年7月”' },
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
@@ -33,7 +33,7 @@ export const abbreviatedYear: Rule = {
         report({
           start,
           end,
-          message: { zh: `年份“${m[0]}”不能简写，应写全（如“${full}年”）`, en: `Abbreviated year “${m[0]}”: write it in full (e.g. ${full}年)` },
+          message: { zh: `年份不简写，“${m[0]}”应写全，如“${full}年”`, en: `Abbreviated year “${m[0]}”: write it in full, e.g. “${full}年”` },
           fix: { title: { zh: `改为“${full}年”`, en: `Write “${full}年”` }, edits: [{ start, end, newText: `${full}年` }], safe: false },
         });
       }

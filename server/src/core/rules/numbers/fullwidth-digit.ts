@@ -7,7 +7,7 @@ const RUN = /[０-９][０-９．，％]*/g;
 
 export const fullwidthDigit: Rule = {
   id: 'numbers/fullwidth-digit',
-  description: { zh: '阿拉伯数字应使用半角：１８ → 18', en: 'Write Arabic numerals half-width: １８ → 18' },
+  description: { zh: '阿拉伯数字用半角：“１８”应为“18”', en: 'Arabic numerals are half-width: “１８” → “18”' },
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
@@ -35,7 +35,7 @@ export const fullwidthDigit: Rule = {
       report({
         start,
         end: start + run.length,
-        message: { zh: `全角数字“${run}”应改为半角“${out}”`, en: `Full-width digits “${run}”: write “${out}”` },
+        message: { zh: `全角数字“${run}”应为半角“${out}”`, en: `Full-width digits “${run}”: write “${out}”` },
         fix: { title: { zh: `改为“${out}”`, en: `Write “${out}”` }, edits: [{ start, end: start + run.length, newText: out }], safe: true },
       });
     }

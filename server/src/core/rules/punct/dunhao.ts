@@ -1,6 +1,7 @@
 // punct/dunhao — two misuses of the 顿号 、:
-// 1. in an approximate number: `三、五名` → `三五名` (GB/T 15834—2011 4.5 顿号 and GB/T
-//    15835-2011, 4.2: adjacent numerals for an estimate take no 顿号);
+// 1. in an approximate number: `三、五名` → `三五名`, `二、三天` → `两三天` (GB/T 15834—2011
+//    4.5 顿号 and GB/T 15835-2011, 4.2: adjacent numerals for an estimate take no 顿号;
+//    its example is 一两个小时);
 // 2. between items that each carry quotation marks or 书名号: `《甲》、《乙》` → `《甲》《乙》`
 //    (GB/T 15834—2011 4.5: usually no 顿号). A 顿号 after a quoted item stays when the
 //    next item is not quoted: `“稻鸭共生”、测土配方施肥`.
@@ -14,11 +15,21 @@ const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, �
  */
 export const MEASURE = '个名人位次项家户条件篇场天年岁台套支把张辆本块元米亩斤吨株棵间部例起首门种类组队股口';
 
+/**
+ * Two adjacent numerals as an estimate, as GB/T 15835—2011 writes them: 2 before a measure
+ * word or 百/千/万 is 两 (一两个小时, 两三天, 两三百), but 二 before 十 (二三十, 一二十).
+ */
+export function estimate(a: string, b: string, after: string | undefined): string {
+  const pair = a + b;
+  if (after === '十') return pair.replace(/两/g, '二');
+  return pair === '一二' || pair === '一两' ? '一两' : pair === '二三' || pair === '两三' ? '两三' : pair;
+}
+
 export const dunhao: Rule = {
   id: 'punct/dunhao',
   description: {
-    zh: '顿号误用：概数中不用顿号（三、五个→三五个）；带引号或书名号的并列项之间通常不用顿号',
-    en: 'Misused 顿号: none inside an approximate number (三、五个 → 三五个), usually none between quoted or 书名号 items',
+    zh: '顿号误用：概数中间不用顿号（“三、五个”应为“三五个”）；带引号或书名号的并列项之间通常不用顿号',
+    en: 'Misused enumeration comma “、”: none inside an estimate (“三、五个” → “三五个”), usually none between quoted or titled items',
   },
   severity: 'warning',
   fixable: true,
@@ -34,11 +45,10 @@ export const dunhao: Rule = {
         report({
           start: i,
           end: i + 1,
-          message: {
-            zh: prev === '》' ? '书名号之间通常不用顿号：《甲》《乙》' : '引号之间通常不用顿号：“甲”“乙”',
-            en: prev === '》' ? 'No 顿号 between 书名号 items: 《甲》《乙》' : 'No 顿号 between quoted items: “甲”“乙”',
-          },
-          fix: { title: { zh: '删除顿号', en: 'Remove the 顿号' }, edits: [{ start: i, end: i + 1, newText: '' }], safe: false },
+          message: prev === '》'
+            ? { zh: '带书名号的并列项之间通常不用顿号，“》、《”应为“》《”', en: 'Usually no enumeration comma between titles: write “》《” for “》、《”' }
+            : { zh: '带引号的并列项之间通常不用顿号，应删除', en: 'Usually no enumeration comma between quoted items: remove it' },
+          fix: { title: { zh: '删除顿号', en: 'Remove the comma “、”' }, edits: [{ start: i, end: i + 1, newText: '' }], safe: false },
         });
         continue;
       }
@@ -54,11 +64,12 @@ export const dunhao: Rule = {
       if (!unit || !MEASURE.includes(unit)) continue;
       if (unit === '年' && text[k + 1] === '级') continue; // 一、二年级 are grades
       if (text[k] === '、' || NUM[text[k]]) continue;
+      const right = estimate(prev, next, text[i + 2]);
       report({
         start: i - 1,
         end: i + 2,
-        message: { zh: `概数“${prev}、${next}”中不用顿号，应为“${prev}${next}”`, en: `No 顿号 in the approximate number “${prev}、${next}”: write “${prev}${next}”` },
-        fix: { title: { zh: `改为“${prev}${next}”`, en: `Write “${prev}${next}”` }, edits: [{ start: i, end: i + 1, newText: '' }], safe: true },
+        message: { zh: `概数中间不用顿号，“${prev}、${next}”应为“${right}”`, en: `No enumeration comma inside the estimate “${prev}、${next}”: write “${right}”` },
+        fix: { title: { zh: `改为“${right}”`, en: `Write “${right}”` }, edits: [{ start: i - 1, end: i + 2, newText: right }], safe: true },
       });
     }
   },

@@ -9,7 +9,7 @@ const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 
 export const ellipsis: Rule = {
   id: 'punct/ellipsis',
-  description: { zh: '省略号应为“……”（两个“…”）', en: 'The ellipsis is “……” (two “…”)' },
+  description: { zh: '省略号为“……”（两个“…”，共六点）', en: 'The ellipsis is “……” (two “…”, six dots)' },
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
@@ -33,8 +33,8 @@ export const ellipsis: Rule = {
         report({
           start,
           end,
-          message: { zh: `省略号“${run}”应写作“……”`, en: `Ellipsis “${run}”: write “……”` },
-          fix: { title: { zh: '改为“……”', en: 'Replace with “……”' }, edits: [{ start, end, newText: '……' }], safe: true },
+          message: { zh: `省略号“${run}”应为“……”`, en: `Ellipsis “${run}”: write “……”` },
+          fix: { title: { zh: '改为“……”', en: 'Write “……”' }, edits: [{ start, end, newText: '……' }], safe: true },
         });
       }
     }

@@ -27,8 +27,8 @@ const NAME: Record<string, { zh: string; en: string }> = {
 export const halfwidth: Rule = {
   id: 'punct/halfwidth',
   description: {
-    zh: '中文文本中应使用全角标点：, . : ; ? ! ( ) → ，。：；？！（）',
-    en: 'Use full-width punctuation in Chinese text: , . : ; ? ! ( ) → ，。：；？！（）',
+    zh: '中文文本用全角标点：半角的“, . : ; ? ! ( )”应为“，。：；？！（）”',
+    en: 'Chinese text takes full-width punctuation: “, . : ; ? ! ( )” → “，。：；？！（）”',
   },
   severity: 'warning',
   fixable: true,
@@ -148,11 +148,11 @@ function emit(report: (r: Report) => void, text: string, start: number, end: num
     start,
     end: start + 1,
     message: {
-      zh: `中文文本中的半角${name.zh}“${ch}”应改为全角“${full}”`,
-      en: `Half-width ${name.en} “${ch}” in Chinese text: use “${full}”`,
+      zh: `半角${name.zh}“${ch}”应为全角“${full}”`,
+      en: `Half-width ${name.en} “${ch}” in Chinese text: write “${full}”`,
     },
     fix: {
-      title: { zh: `改为“${full}”`, en: `Replace with “${full}”` },
+      title: { zh: `改为“${full}”`, en: `Write “${full}”` },
       edits: [{ start, end, newText: full }],
       safe,
     },
@@ -176,11 +176,15 @@ function straightQuotes(text: string, start: number, end: number, s: Scope, repo
   at.forEach((i, k) => {
     if (!chinese(i) && !paired) return;
     const full = k % 2 === 0 ? '“' : '”';
+    // The marks are named, not quoted: a lone “ inside “…” would read as a broken quotation.
+    const side = k % 2 === 0 ? { zh: '左引号', en: 'an opening quotation mark' } : { zh: '右引号', en: 'a closing quotation mark' };
     report({
       start: i,
       end: i + 1,
-      message: { zh: `中文文本中的半角引号“"”应改为全角${paired ? `“${full}”` : '引号“”'}`, en: `Straight quote “"” in Chinese text: use ${paired ? full : '“ ”'}` },
-      fix: paired ? { title: { zh: `改为“${full}”`, en: `Replace with ${full}` }, edits: [{ start: i, end: i + 1, newText: full }], safe: true } : undefined,
+      message: paired
+        ? { zh: `半角引号应为全角${side.zh}`, en: `Straight quote in Chinese text: write ${side.en}` }
+        : { zh: '半角引号应为全角引号', en: 'Straight quote in Chinese text: write a full-width quotation mark' },
+      fix: paired ? { title: { zh: `改为${side.zh}`, en: `Write ${side.en}` }, edits: [{ start: i, end: i + 1, newText: full }], safe: true } : undefined,
     });
   });
 }

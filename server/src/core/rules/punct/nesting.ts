@@ -7,8 +7,8 @@ import { scanPairs } from './pairs';
 export const nesting: Rule = {
   id: 'punct/nesting',
   description: {
-    zh: '引号、书名号嵌套有误：外层用双引号“”，里层用单引号‘’；书名号内再用〈〉',
-    en: 'Wrongly nested marks: double quotes outside, single inside; 〈〉 inside 《》',
+    zh: '引号、书名号的嵌套：外层用双引号，里层用单引号‘’；书名号内再用单书名号〈〉',
+    en: 'Nested marks: double quotes outside, single quotes ‘’ inside; title marks 〈〉 inside 《》',
   },
   severity: 'warning',
   fixable: true,
@@ -19,21 +19,21 @@ export const nesting: Rule = {
         ctx.report({
           start: p.open,
           end: p.close + 1,
-          message: { zh: '双引号里面又用双引号，里层应改用单引号‘’', en: 'Double quotes inside double quotes: use ‘’ inside' },
-          fix: rewritePair(p, '‘', '’', { zh: '里层改为单引号‘’', en: 'Use ‘’ for the inner quotation' }, false),
+          message: { zh: '双引号内又用双引号，里层应为单引号‘’', en: 'Double quotes inside double quotes: write single quotes ‘’ inside' },
+          fix: rewritePair(p, '‘', '’', { zh: '里层改为单引号‘’', en: 'Write ‘’ inside' }, false),
         });
       } else if (p.kind === 'double' && parent === 'single' && !p.outer.includes('double')) {
         ctx.report({
           start: p.open,
           end: p.close + 1,
-          message: { zh: '单引号里面用了双引号：外层应为双引号，里层为单引号', en: 'Double quotes inside single quotes: double goes outside, single inside' },
+          message: { zh: '单引号内套双引号，应为外层双引号、里层单引号', en: 'Double quotes inside single quotes: double quotes go outside, single inside' },
         });
       } else if (p.kind === 'book' && p.outer.includes('book')) {
         ctx.report({
           start: p.open,
           end: p.close + 1,
-          message: { zh: '书名号里面又用书名号，里层应改用单书名号〈〉', en: '《》 inside 《》: use 〈〉 inside' },
-          fix: rewritePair(p, '〈', '〉', { zh: '里层改为〈〉', en: 'Use 〈〉 inside' }, true),
+          message: { zh: '书名号内又用书名号，里层应为单书名号〈〉', en: 'Title marks 《》 inside 《》: write 〈〉 inside' },
+          fix: rewritePair(p, '〈', '〉', { zh: '里层改为〈〉', en: 'Write 〈〉 inside' }, true),
         });
       }
     }

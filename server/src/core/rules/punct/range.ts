@@ -11,8 +11,8 @@ const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?
 export const range: Rule = {
   id: 'punct/range',
   description: {
-    zh: '数值范围用浪纹线“～”（60%～68%），年份起止用一字线“—”（2023—2025年）',
-    en: 'Ranges of values take “～” (60%～68%); spans of years take “—” (2023—2025年)',
+    zh: '数值范围用浪纹线“～”，如“60%～68%”；年份起止用一字线“—”，如“2023—2025年”',
+    en: 'A range of values takes the wave dash “～” (“60%～68%”); a span of years the dash “—” (“2023—2025年”)',
   },
   severity: 'warning',
   fixable: true,
@@ -41,13 +41,14 @@ export const range: Rule = {
         if (years && (m[3] === '～')) continue;
         const mark = years ? '—' : '～';
         const shown = m[0];
+        const right = doc.text.slice(line.start + at, dashAt) + mark + doc.text.slice(dashAt + 1, line.start + end);
         report({
           start: dashAt,
           end: dashAt + 1,
           message: years
-            ? { zh: `年份起止“${shown}”应用一字线：${m[1]}—${m[4]}`, en: `Span of years “${shown}”: use “—” (${m[1]}—${m[4]})` }
-            : { zh: `数值范围“${shown}”应用浪纹线“～”`, en: `Range “${shown}”: use “～”` },
-          fix: { title: { zh: `改为“${mark}”`, en: `Use “${mark}”` }, edits: [{ start: dashAt, end: dashAt + 1, newText: mark }], safe: true },
+            ? { zh: `年份起止用一字线，“${shown}”应为“${right}”`, en: `A span of years takes “—”: write “${right}” for “${shown}”` }
+            : { zh: `数值范围用浪纹线，“${shown}”应为“${right}”`, en: `A range takes “～”: write “${right}” for “${shown}”` },
+          fix: { title: { zh: `改为“${mark}”`, en: `Write “${mark}”` }, edits: [{ start: dashAt, end: dashAt + 1, newText: mark }], safe: true },
         });
       }
     }

@@ -12,7 +12,7 @@ const NAME: Record<string, string> = { '，': '逗号', '。': '句号', '、': 
 
 export const repeated: Rule = {
   id: 'punct/repeated',
-  description: { zh: '标点重复，如“，，”“。。”“，。”', en: 'Doubled punctuation such as ，， 。。 ，。' },
+  description: { zh: '标点重复或连用，如“，，”“。。”“，。”', en: 'Doubled punctuation such as “，，” “。。” “，。”' },
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
@@ -39,10 +39,10 @@ export const repeated: Rule = {
         start: i,
         end: j,
         message: same
-          ? { zh: `${NAME[a]}重复“${run}”`, en: `Repeated punctuation “${run}”` }
-          : { zh: `标点连用“${run}”，只保留一个`, en: `Marks “${run}” used together: keep one` },
+          ? { zh: `${NAME[a]}重复，“${run}”应为“${a}”`, en: `Doubled “${run}”: write “${a}”` }
+          : { zh: `“${run}”${[...run].length}个标点连用，应只留一个`, en: `“${run}”: ${[...run].length} marks together, keep one` },
         fix: same
-          ? { title: { zh: `改为“${a}”`, en: `Keep one “${a}”` }, edits: [{ start: i + 1, end: j, newText: '' }], safe: true }
+          ? { title: { zh: `改为“${a}”`, en: `Write “${a}”` }, edits: [{ start: i + 1, end: j, newText: '' }], safe: true }
           : undefined,
       });
       i = j - 1;

@@ -1,13 +1,25 @@
 // punct/unpaired — a quotation mark, 书名号 or bracket with no partner in its paragraph
 // (GB/T 15834—2011 4.8 引号, 4.9 括号, 4.15 书名号: paired marks come in pairs).
 import type { Rule } from '../../rule';
-import { CLOSER_OF, OPENER_OF, scanPairs } from './pairs';
+import { scanPairs, type PairKind } from './pairs';
+
+/** The marks' names in GB/T 15834 (the side, 左/右, is added in the message). */
+const NAMES: Record<PairKind, { zh: string; en: string }> = {
+  double: { zh: '引号', en: 'quotation mark' },
+  single: { zh: '单引号', en: 'single quotation mark' },
+  book: { zh: '书名号', en: 'title mark' },
+  angle: { zh: '单书名号', en: 'single title mark' },
+  paren: { zh: '括号', en: 'bracket' },
+  square: { zh: '方头括号', en: 'square bracket' },
+  corner: { zh: '直角引号', en: 'corner quotation mark' },
+  wcorner: { zh: '双直角引号', en: 'double corner quotation mark' },
+};
 
 export const unpaired: Rule = {
   id: 'punct/unpaired',
   description: {
-    zh: '成对的标点（引号、书名号、括号）缺少另一半',
-    en: 'A paired mark (quotation mark, 书名号, bracket) has no partner',
+    zh: '成对的标点（引号、书名号、括号）在本段缺少另一半',
+    en: 'A paired mark (quotation mark, title mark, bracket) has no partner in its paragraph',
   },
   severity: 'warning',
   fixable: false,
@@ -15,13 +27,15 @@ export const unpaired: Rule = {
     // A pasted run of thousands of brackets needs a few findings, not thousands.
     for (const m of scanPairs(doc).unpaired.slice(0, 500)) {
       const ch = doc.text[m.at];
-      const partner = m.open ? CLOSER_OF[m.kind] : OPENER_OF[m.kind];
+      const n = NAMES[m.kind];
+      // A double quotation mark is named, not quoted: “ inside “…” would read as a broken quotation.
+      const shown = m.kind === 'double' ? '' : `“${ch}”`;
       ctx.report({
         start: m.at,
         end: m.at + 1,
         message: m.open
-          ? { zh: `“${ch}”没有对应的“${partner}”`, en: `“${ch}” is never closed (no “${partner}” in this paragraph)` }
-          : { zh: `“${ch}”前面没有对应的“${partner}”`, en: `“${ch}” closes nothing (no “${partner}” before it)` },
+          ? { zh: `左${n.zh}${shown}在本段没有对应的右${n.zh}`, en: `Opening ${n.en}${shown ? ` ${shown}` : ''} is not closed in this paragraph` }
+          : { zh: `右${n.zh}${shown}前面没有对应的左${n.zh}`, en: `Closing ${n.en}${shown ? ` ${shown}` : ''} has no opening one before it` },
       });
     }
   },

@@ -9,7 +9,7 @@ import { compileTerms, MAX_MATCHES } from './pattern';
 
 export const custom: Rule = {
   id: 'terms/custom',
-  description: { zh: '自定义术语表：错误写法 → 正确写法', en: 'Your terminology list: wrong → right wording' },
+  description: { zh: '自定义术语表：错误写法应为正确写法', en: 'Your terminology list: wrong wording → right wording' },
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
@@ -44,9 +44,9 @@ export const custom: Rule = {
         report({
           start,
           end,
-          message: { zh: `“${wrong}”应为“${right}”${note}`, en: `“${wrong}” should be “${right}”${t.def.note ? ` (${t.def.note})` : ''}` },
+          message: { zh: `“${wrong}”应为“${right}”${note}`, en: `“${wrong}”: write “${right}”${t.def.note ? ` (${t.def.note})` : ''}` },
           fix: {
-            title: { zh: `改为“${right}”`, en: `Replace with “${right}”` },
+            title: { zh: `改为“${right}”`, en: `Write “${right}”` },
             edits: [{ start, end, newText: right }],
             safe: !!t.literal,
           },

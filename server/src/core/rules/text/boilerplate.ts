@@ -2,12 +2,13 @@
 // (当前位置：首页 > …), 发布时间/来源 lines, 放大/缩小/打印/关闭窗口, 作者/责任编辑. The fix
 // removes the whole line. Which lines these are is decided by model/boilerplate.ts.
 import type { Rule } from '../../rule';
+import { clip } from '../../quote';
 
 export const boilerplate: Rule = {
   id: 'text/boilerplate',
   description: {
-    zh: '从网页复制带入的页面杂项行（当前位置、发布时间、来源、放大、缩小、责任编辑等）',
-    en: 'Web-page furniture lines (breadcrumbs, 发布时间/来源, 放大/缩小, 责任编辑…)',
+    zh: '从网页复制带入的栏目行（当前位置、发布时间、来源、放大、缩小、责任编辑等），不属于正文',
+    en: 'Web-page furniture pasted with the text (breadcrumbs, date and source lines, zoom and print links, editor credits)',
   },
   severity: 'warning',
   fixable: true,
@@ -30,13 +31,12 @@ export const boilerplate: Rule = {
       }
       // The BOM stays: it is not part of the first line.
       if (edit.start === 0 && text.charCodeAt(0) === 0xfeff) edit.start = 1;
-      const shown = text.slice(l.start, l.end).trim();
-      const short = shown.length > 24 ? shown.slice(0, 24) + '…' : shown;
+      const short = clip(text.slice(l.start, l.end).trim());
       ctx.report({
         start: l.start,
         end: l.end,
-        message: { zh: `网页杂项行“${short}”，不属于报告正文`, en: `Web-page furniture “${short}”: not part of the report` },
-        fix: { title: { zh: '删除此行', en: 'Remove this line' }, edits: [edit], safe: true },
+        message: { zh: `“${short}”是网页栏目文字，不属于正文，应删除此行`, en: `“${short}” is web-page furniture, not part of the report: remove the line` },
+        fix: { title: { zh: '删除此行', en: 'Remove the line' }, edits: [edit], safe: true },
       });
     }
   },

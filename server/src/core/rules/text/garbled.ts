@@ -7,8 +7,8 @@ import type { Rule } from '../../rule';
 export const garbled: Rule = {
   id: 'text/garbled',
   description: {
-    zh: '编码错误造成的乱码（如“確?;顒”“锟斤拷”“�”），需对照原文补全',
-    en: 'Text garbled by a wrong encoding (確?;顒, 锟斤拷, �): restore it from the source',
+    zh: '编码错误造成的乱码（如“確?;顒”“锟斤拷”“�”），应对照原文补全',
+    en: 'Text garbled by a wrong encoding (“確?;顒”, “锟斤拷”, “�”): restore it from the source',
   },
   severity: 'error',
   fixable: false,
@@ -19,7 +19,7 @@ export const garbled: Rule = {
         start: g.start,
         end: g.end,
         message: {
-          zh: `乱码“${shown}”：此处文字已丢失，请对照原文补全（其中的数字无法确定）`,
+          zh: `“${shown}”是乱码，文字已丢失，应对照原文补全（其中的数字无法确定）`,
           en: `Garbled text “${shown}”: words were lost here; restore them from the source (any figure in it is unknown)`,
         },
       });

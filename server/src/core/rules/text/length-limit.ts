@@ -6,8 +6,8 @@ import type { Rule } from '../../rule';
 export const lengthLimit: Rule = {
   id: 'text/length-limit',
   description: {
-    zh: '报告字数超过设置的上限（workreport.lengthLimit）',
-    en: 'The report is longer than the lengthLimit setting (字数)',
+    zh: '报告字数超过设置“workreport.lengthLimit”的上限',
+    en: 'The report is longer than the setting “workreport.lengthLimit” allows',
   },
   severity: 'warning',
   fixable: false,
@@ -25,8 +25,8 @@ export const lengthLimit: Rule = {
       start,
       end: first.end,
       message: {
-        zh: `全文 ${n(words)} 字，超过上限 ${n(limit)} 字（多 ${n(words - limit)} 字）`,
-        en: `The report has ${n(words)} characters (字数), over the limit of ${n(limit)} by ${n(words - limit)}`,
+        zh: `全文${words}字，超过上限${limit}字，多${words - limit}字`,
+        en: `The report has ${n(words)} characters, ${n(words - limit)} over the limit of ${n(limit)}`,
       },
     });
   },

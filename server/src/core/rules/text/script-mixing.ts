@@ -33,10 +33,10 @@ export const scriptMixing: Rule = {
         start: st.start,
         end: st.end,
         message: simp
-          ? { zh: `简体文档中混有繁体字“${st.text}”（简体：${st.replacement}）`, en: `Traditional “${st.text}” in a simplified document (simplified: ${st.replacement})` }
-          : { zh: `繁体文档中混有简体字“${st.text}”（繁体：${st.replacement}）`, en: `Simplified “${st.text}” in a traditional document (traditional: ${st.replacement})` },
+          ? { zh: `简体文中混有繁体字“${st.text}”，应为“${st.replacement}”`, en: `Traditional “${st.text}” in simplified text: write “${st.replacement}”` }
+          : { zh: `繁体文中混有简体字“${st.text}”，繁体为“${st.replacement}”`, en: `Simplified “${st.text}” in traditional text: the traditional form is “${st.replacement}”` },
         fix: {
-          title: { zh: `改为“${st.replacement}”`, en: `Replace with “${st.replacement}”` },
+          title: { zh: `改为“${st.replacement}”`, en: `Write “${st.replacement}”` },
           edits: [{ start: st.start, end: st.end, newText: st.replacement }],
           // Traditional → simplified is one-to-one; the other way often is not (发 → 發/髮).
           safe: simp,

@@ -7,6 +7,7 @@
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
 import { isChineseChar, scope, capped } from '../../model/scope';
+import { around } from '../../quote';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
 const ODD_SPACE = /[\u00a0\u2002-\u200a\u202f\u205f]/;
@@ -15,7 +16,7 @@ const ANY_SPACE = /[ \u3000\u00a0\u2002-\u200a\u202f\u205f\u200b-\u200d\u2060\uf
 export const straySpace: Rule = {
   id: 'text/stray-space',
   description: {
-    zh: '中文文本中多余的空格、不换行空格（U+00A0）和不可见字符',
+    zh: '汉字之间多了空格，以及从网页带入的不换行空格（U+00A0）和不可见字符',
     en: 'Stray spaces in Chinese text, no-break spaces (U+00A0) and invisible characters',
   },
   severity: 'warning',
@@ -41,20 +42,42 @@ export const straySpace: Rule = {
         const trailing = j === line.end;
         const between = i > line.start && isChineseChar(text, i - 1) && !trailing && isChineseChar(text, j);
         if (odd) reportOdd(report, text, i, j, between, trailing);
-        else if (between && prose && !trailing) reportPlain(report, run, i, j);
+        else if (between && prose && !trailing) reportPlain(report, text, i, j, line.start, line.end);
         i = j - 1;
       }
     }
   },
 };
 
-function describe(run: string): string {
-  const names = new Set<string>();
+/** What the characters are called (Unicode's names, in Chinese as a typesetter says them). */
+const NAMES: Record<number, { zh: string; en: string }> = {
+  0x00a0: { zh: '不换行空格', en: 'no-break space' },
+  0x202f: { zh: '窄不换行空格', en: 'narrow no-break space' },
+  0x200b: { zh: '零宽空格', en: 'zero-width space' },
+  0x200c: { zh: '零宽不连字', en: 'zero-width non-joiner' },
+  0x200d: { zh: '零宽连字', en: 'zero-width joiner' },
+  0x2060: { zh: '零宽不折行', en: 'word joiner' },
+  0xfeff: { zh: '字节顺序标记', en: 'byte order mark' },
+  0x00ad: { zh: '软连字符', en: 'soft hyphen' },
+  0x180e: { zh: '蒙古文元音分隔符', en: 'Mongolian vowel separator' },
+  0x0020: { zh: '空格', en: 'space' },
+  0x3000: { zh: '全角空格', en: 'ideographic space' },
+};
+const OTHER = { zh: '特殊宽度空格', en: 'odd-width space' };
+
+/** `不换行空格（U+00A0）`, or several joined with 、 / `, `. */
+function describe(run: string): { zh: string; en: string } {
+  const seen = new Map<number, { zh: string; en: string }>();
   for (const ch of run) {
     const c = ch.charCodeAt(0);
-    names.add(c === 0x20 ? 'U+0020' : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`);
+    if (c !== 0x20 && !seen.has(c)) seen.set(c, NAMES[c] ?? OTHER);
   }
-  return [...names].join(', ');
+  const code = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  const all = [...seen];
+  return {
+    zh: all.map(([c, n]) => `${n.zh}（${code(c)}）`).join('、'),
+    en: all.map(([c, n]) => `${n.en} (${code(c)})`).join(', '),
+  };
 }
 
 function reportOdd(report: (r: Report) => void, text: string, i: number, j: number, between: boolean, trailing: boolean): void {
@@ -62,15 +85,16 @@ function reportOdd(report: (r: Report) => void, text: string, i: number, j: numb
   const visible = run.replace(new RegExp(INVISIBLE.source, 'g'), '');
   // Between Chinese, or only invisible characters: delete. Elsewhere: an ordinary space.
   const newText = between || !visible.length || trailing ? '' : ' ';
+  const what = describe(run);
+  const en = what.en[0].toUpperCase() + what.en.slice(1);
   report({
     start: i,
     end: j,
-    message: {
-      zh: `从网页带入的特殊空白或不可见字符（${describe(run)}）`,
-      en: `Special or invisible space pasted from a web page (${describe(run)})`,
-    },
+    message: newText
+      ? { zh: `${what.zh}应为普通空格`, en: `${en}: write a plain space` }
+      : { zh: `${what.zh}应删除`, en: `${en}: remove it` },
     fix: {
-      title: newText ? { zh: '改为普通空格', en: 'Replace with a plain space' } : { zh: '删除', en: 'Remove it' },
+      title: newText ? { zh: '改为普通空格', en: 'Write a plain space' } : { zh: `删除${what.zh.replace(/（.*?）/g, '')}`, en: `Remove the ${what.en.replace(/ \(.*?\)/g, '')}` },
       edits: [{ start: i, end: j, newText }],
       safe: true,
     },
@@ -78,11 +102,16 @@ function reportOdd(report: (r: Report) => void, text: string, i: number, j: numb
   void text;
 }
 
-function reportPlain(report: (r: Report) => void, run: string, i: number, j: number): void {
+function reportPlain(report: (r: Report) => void, text: string, i: number, j: number, lineStart: number, lineEnd: number): void {
+  const run = text.slice(i, j);
+  const { before, after } = around(text, i, j, lineStart, lineEnd);
   report({
     start: i,
     end: j,
-    message: { zh: '中文之间多余的空格', en: 'Stray space between Chinese characters' },
+    message: {
+      zh: `“${before}${run}${after}”中多了空格，应为“${before}${after}”`,
+      en: `Stray space in “${before}${run}${after}”: write “${before}${after}”`,
+    },
     fix: { title: { zh: '删除空格', en: 'Remove the space' }, edits: [{ start: i, end: j, newText: '' }], safe: run.length <= 3 },
   });
 }
