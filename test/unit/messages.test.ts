@@ -42,7 +42,10 @@ const families = [...new Set(produced.map((x) => x.rule.split('/')[0]))].sort();
 for (const fam of families) {
   const mine = produced.filter((x) => x.rule.split('/')[0] === fam);
   test(`messages of ${fam}/* follow docs/messages.md`, { todo: PENDING.has(fam) ? 'owner rewriting messages' : undefined }, () => {
-    assert.deepEqual(problemsOf(mine), []);
+    const problems = problemsOf(mine);
+    // A pending family's list is long: a count and a few examples keep `npm test` readable.
+    if (PENDING.has(fam)) assert.equal(problems.length, 0, `${problems.length} problems, e.g.\n${problems.slice(0, 5).join('\n')}`);
+    else assert.deepEqual(problems, []);
   });
 }
 
