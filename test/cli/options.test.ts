@@ -82,7 +82,7 @@ describe('text format', { concurrency: 4 }, () => {
     const caret = underline.indexOf('^');
     assert.equal(caret - '  3 | '.length, columns(sourceText.slice(0, sourceText.lastIndexOf('.'))));
     assert.equal(underline.trimEnd().length, caret + 1, 'one caret for one half-width character');
-    assert.match(fix, /^ {4}= fix \(--fix\): Replace with “。”$/);
+    assert.match(fix, /^ {4}= fix \(--fix\): Write “。”$/);
     // The named-count error marks the sentence with ^ and the count and names with -.
     const err = lines.findIndex((l) => l.includes(' figures/named-count '));
     assert.match(lines[err], /:3:1 error figures\/named-count .*5 ≠ 6/);
