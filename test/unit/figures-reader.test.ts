@@ -47,7 +47,10 @@ const ROWS: Row[] = [
   // percentages
   { text: '办结率98.37%。', at: '98.37', kind: 'percent', value: 98.37 },
   { text: '办结率98.37％。', at: '98.37', kind: 'percent', value: 98.37 },
-  { text: '占七成以上。', at: '七', kind: 'percent', value: 7, approx: true },
+  { text: '占七成以上。', at: '七', kind: 'percent', value: 70, approx: true },
+  { text: '约占三成五。', at: '三', kind: 'percent', value: 35, approx: true },
+  { text: '单产5506公斤/公顷。', at: '5506', kind: 'rate', value: 5506 },
+  { text: '占总数的60，其余为男性。', at: '60', kind: 'percent', value: 60 },
   { text: '提高6.4个百分点。', at: '6.4', kind: 'points', value: 6.4, role: 'delta' },
   { text: '增长近3倍。', at: '3', kind: 'multiple', approx: true },
   { text: '其中党员219人，占70.2%。', at: '70.2', kind: 'percent', role: 'share' },

@@ -8,7 +8,7 @@ import { check } from '../../server/src/core/run/check';
 import { withDefaults } from '../../server/src/core/config/config';
 import { hoverAt } from '../../server/src/core/authoring/hover';
 import { ReportDocument } from '../../server/src/core/model/document';
-import { figures } from '../../server/src/core/figures/analysis';
+import { figures } from '../../server/src/core/rules/figures';
 import { CORPUS, SEED } from '../paths';
 
 const seed = fs.existsSync(SEED) ? fs.readFileSync(SEED, 'utf8') : undefined;

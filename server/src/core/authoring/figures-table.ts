@@ -5,6 +5,9 @@ import { countChars } from './count';
 import type { ReportDocument } from '../model/document';
 import { positionAt } from '../model/position';
 import type { Finding, Locale, Span } from '../types';
+import { figures } from '../rules/figures';
+import { describeQuantity } from '../figures/describe';
+import { RELATION_NAMES } from './figure-hover';
 
 export interface QuantityRow extends Span {
   /** How it was read: `8 人 · 科级干部`, `约 300 人`. */
@@ -114,4 +117,37 @@ export function renderFiguresTable(doc: ReportDocument, data: FiguresTableData, 
   } else out.push(zh ? '（没有读出数字）' : '(no quantities read)');
   out.push('');
   return out.join('\n');
+}
+
+// The figures analysis as rows for the table: every quantity read and every relation
+// checked, in original offsets.
+const COUNTED = new Set(['count', 'percent', 'points', 'money', 'measure', 'time', 'multiple']);
+
+export function figuresTableData(doc: ReportDocument, locale: Locale): FiguresTableData {
+  const { quantities, relations } = figures(doc);
+  return {
+    analysed: true,
+    quantities: quantities
+      .filter((q) => COUNTED.has(q.kind))
+      .map((q) => {
+        const d = describeQuantity(q);
+        return { ...doc.toOrig(q.start, q.end), reading: locale === 'zh' ? d.zh : d.en };
+      }),
+    relations: relations.map(
+      (r): RelationRow => ({
+        ...doc.toOrig(r.start, r.end),
+        kind: RELATION_NAMES[r.rule]?.[locale] ?? r.rule,
+        rule: r.rule,
+        status: r.ok ? 'ok' : r.severity,
+        detail: r.arithmetic,
+      }),
+    ),
+  };
+}
+
+/** Original spans of the quantities read (for per-section figure counts). */
+export function quantitySpansOf(doc: ReportDocument) {
+  return figures(doc)
+    .quantities.filter((q) => COUNTED.has(q.kind))
+    .map((q) => doc.toOrig(q.start, q.end));
 }

@@ -4,8 +4,8 @@
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import { sectionAtHeading, sectionHoverMarkdown, sectionInfo } from '../outline/heading-info';
-import { figureHover } from '../figures/hover';
-import { quantitySpansOf } from '../figures/table';
+import { figureHover } from './figure-hover';
+import { quantitySpansOf } from './figures-table';
 import type { Locale, Span } from '../types';
 
 export interface HoverResult extends Span {

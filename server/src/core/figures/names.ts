@@ -1,119 +1,222 @@
-// Chinese personal names (2–3 Han characters, a common surname first; 4 with a double
-// surname) and the lists they come in: 刘玲、李殊凝被提拔为…; 郑瑶被提拔为…. Used to
-// check a count of people against the people named (figures/named-count).
+// Chinese personal names and the lists they come in (刘玲、李殊凝被提拔为…; 郑瑶被提拔为…;
+// 10名同学（张洁、…、王燕敏）), for checking a count of people against the people named.
 // Offsets are VIEW offsets.
+//
+// A name is a common surname and one or two more characters that do not make a dictionary
+// word with it: 平安, 文明, 和谐 start with surnames (平, 文, 和) but are words, so a list of
+// them is not a list of people. The word boundaries come from Intl.Segmenter (ICU's
+// dictionary, built into Node and browsers), asked only about the few short candidates a
+// report has, since segmenting whole paragraphs is slow. An honorific or title after a
+// name (张敏同志, 李强书记) belongs to it; 等 after a list leaves it open.
 import { isHanAt } from '../model/chars';
 
 const SINGLE =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
-const DOUBLE = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '端木', '令狐'];
-
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝' +
+  '衣阎揭扈储花练封谈敬冀鞠庚郁芮郜强丰皮郦宣滑钮荆茅汲丘从祖郗戈伏仝晋权逯蔺蓟桓';
+const DOUBLE = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '端木', '令狐', '申屠', '呼延', '澹台', '轩辕'];
 /** Characters that end place and organisation names, never given names in a list like this. */
 const NOT_GIVEN = '市县区省镇乡村街路州局委部厅处科室院校站所队组社团馆场厂店司行业类级项次个家型性式制度法规网群';
-/** Words that may follow a name directly (被提拔为, 获评, 等, 同志, 2人…). */
-const FOLLOW = [
-  '被', '获', '荣获', '等', '同志', '任', '担任', '当选', '参加', '来自', '长期', '为', '是', '在', '分别', '和', '与', '及',
-  '先后', '主动', '带头', '率先', '喜获', '共同', '负责', '入选', '受到', '均', '都', '也', '作为', '同为', '则', '还', '曾',
-  '现任', '已', '积极', '获得', '荣膺', '成为', '加入', '牵头', '主持',
+/** Honorifics and titles written after a name: part of the name's item, not of the next. */
+const HONORIFICS = [
+  '同志', '老师', '书记', '副书记', '主任', '副主任', '局长', '副局长', '县长', '副县长', '市长', '副市长', '镇长', '乡长', '村长', '校长',
+  '院长', '经理', '董事长', '主席', '委员', '代表', '教授', '医生', '先生', '女士', '组长', '队长', '站长', '所长', '科长', '处长', '部长',
 ];
 
-export interface NameList {
-  /** View span of the whole list. */
-  start: number;
-  end: number;
-  names: string[];
-  /** Followed by 等: a partial list. */
-  partial: boolean;
-}
-
-// Indexed by char code: 1 = a code unit of SINGLE, 2 = the first character of a DOUBLE
-// surname (bit flags), so the scan makes no string per Han character.
 const SURNAME = new Uint8Array(0x10000);
 for (let k = 0; k < SINGLE.length; k++) SURNAME[SINGLE.charCodeAt(k)] |= 1;
 for (const d of DOUBLE) SURNAME[d.charCodeAt(0)] |= 2;
 
-function isSurnameAt(text: string, i: number): number {
-  const f = SURNAME[text.charCodeAt(i)];
+function surnameLength(s: string): number {
+  const f = SURNAME[s.charCodeAt(0)];
   if (!f) return 0;
-  if (f & 2 && DOUBLE.includes(text.slice(i, i + 2))) return 2;
+  if (f & 2 && DOUBLE.includes(s.slice(0, 2))) return 2;
   return f & 1 ? 1 : 0;
 }
 
-function followsName(text: string, i: number): boolean {
-  const c = text[i];
-  if (c === undefined) return true;
-  if (!isHanAt(text, i)) return !/[A-Za-z]/.test(c);
-  for (const w of FOLLOW) if (text.startsWith(w, i)) return true;
-  return false;
+export interface NameItem {
+  start: number;
+  end: number;
+  /** The name without its honorific. */
+  name: string;
 }
 
-/** A name starting at `i`, ending at a separator or a FOLLOW word; its length or 0. */
-export function nameAt(text: string, i: number, strictEnd: boolean): number {
-  const s = isSurnameAt(text, i);
-  if (!s) return 0;
-  // Prefer the longer given name (李殊凝 over 李殊) when what follows fits.
-  for (const g of [2, 1]) {
-    const n = s + g;
-    let ok = true;
-    for (let k = i + s; k < i + n; k++) if (!isHanAt(text, k) || NOT_GIVEN.includes(text[k])) ok = false;
-    if (!ok) continue;
-    const next = text[i + n];
-    if (next === '、' || next === '，' || next === '。' || next === '；' || next === '：' || next === '）') return n;
-    if (strictEnd ? followsName(text, i + n) : true) {
-      if (followsName(text, i + n)) return n;
+export interface NameList {
+  start: number;
+  end: number;
+  names: string[];
+  items: NameItem[];
+  /** Followed by 等: a partial list. */
+  partial: boolean;
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+const wordCache = new Map<string, boolean>();
+
+/** Does the dictionary read `s` with its surname as part of a longer word (平安, 高峰)? */
+function isDictionaryWord(s: string, surname: number): boolean {
+  let hit = wordCache.get(s);
+  if (hit !== undefined) return hit;
+  if (segmenter === undefined) {
+    try {
+      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+    } catch {
+      segmenter = null;
     }
   }
-  return 0;
+  hit = false;
+  if (segmenter) {
+    const first = segmenter.segment(s)[Symbol.iterator]().next().value;
+    hit = !!first && first.segment.length > surname;
+  }
+  if (wordCache.size > 5000) wordCache.clear();
+  wordCache.set(s, hit);
+  return hit;
 }
 
+/** Is `s` shaped like a name: surname + 1–2 characters (2–3 after a double surname)? */
+function nameShape(s: string): number {
+  const sl = surnameLength(s);
+  if (!sl) return 0;
+  const given = s.length - sl;
+  if (given < 1 || given > 2) return 0;
+  for (let k = 0; k < s.length; k++) if (!isHanAt(s, k)) return 0;
+  if (NOT_GIVEN.includes(s[s.length - 1])) return 0;
+  return sl;
+}
+
+/** A clear name: name-shaped and not a dictionary word. */
+export function isClearName(s: string): boolean {
+  const sl = nameShape(s);
+  return sl > 0 && !isDictionaryWord(s, sl);
+}
+
+function stripHonorific(s: string): string {
+  for (const h of HONORIFICS) if (s.length > h.length + 1 && s.endsWith(h)) return s.slice(0, -h.length);
+  return s;
+}
+
+const SEP = '、';
+const JOINS = ['和', '及', '与'];
+/** Words that may follow a lone name opening a clause (郑瑶被提拔为…). */
+const LONE_FOLLOW = /^(?:被|获|荣获|当选|担任|任|喜获|同志|等同志|分别|来自|为|是)/;
+
 /**
- * Name lists in view[start, end): runs of `、`-separated names (two or more), and single
- * names that open a clause and are followed by a verb (郑瑶被提拔为…).
+ * Name lists in view[start, end): `、`-separated items (a last one joined by 和/及) of
+ * which most are clear names and all are name-shaped; and single clear names that open a
+ * clause and are followed by a verb (郑瑶被提拔为…).
  */
 export function findNameLists(text: string, start: number, end: number): NameList[] {
   const out: NameList[] = [];
   let i = start;
   while (i < end) {
-    const c = text[i];
-    const atClauseStart = i === start || '，。；：、！？“”（）\n'.includes(text[i - 1] ?? '\n');
     if (!isHanAt(text, i)) {
       i++;
       continue;
     }
-    // The first name of a list may follow a title (副主委刘全会、熊亚浔): try the
-    // positions just before a 、.
-    const list = readList(text, i, end, atClauseStart);
-    if (list) {
-      out.push(list);
-      i = list.end;
-      continue;
-    }
-    void c;
-    i++;
+    const l = readList(text, i, end);
+    if (l) {
+      out.push(l);
+      i = l.end;
+    } else i++;
   }
   return out;
 }
 
-function readList(text: string, i: number, end: number, atClauseStart: boolean): NameList | undefined {
-  const first = nameAt(text, i, false);
+/** The item (name + honorific) starting at i: up to a separator, at most 8 characters. */
+function itemAt(text: string, i: number, end: number): { s: number; e: number } | undefined {
+  let e = i;
+  while (e < end && e - i < 9 && isHanAt(text, e) && text[e] !== SEP) e++;
+  return e > i ? { s: i, e } : undefined;
+}
+
+function readList(text: string, i: number, end: number): NameList | undefined {
+  const atClauseStart = i === 0 || '，。；：、！？“”（）\n'.includes(text[i - 1] ?? '\n');
+  // The first item may carry a title before the name (副主委刘全会、熊亚浔): find the
+  // first separator, and take the name as the last 2–3 characters before it.
+  const first = itemAt(text, i, end);
   if (!first) return undefined;
-  const names = [text.slice(i, i + first)];
-  let p = i + first;
-  while (p < end && (text[p] === '、' || (text[p] === '和' && names.length >= 1))) {
-    const n = nameAt(text, p + 1, true);
-    if (!n) break;
-    names.push(text.slice(p + 1, p + 1 + n));
-    p = p + 1 + n;
+  const items: NameItem[] = [];
+  const sepAfterFirst = text[first.e] === SEP;
+  // Where the first name ends (before the 、, or before a verb for a lone name).
+  const firstName = sepAfterFirst ? lastName(text.slice(first.s, first.e)) : undefined;
+  if (sepAfterFirst) {
+    if (!firstName) return undefined;
+    const s = first.e - firstName.item.length;
+    // Only accept a title before the name at a clause start or the start of the scan.
+    if (s !== i) return undefined;
+    items.push({ start: s, end: first.e, name: firstName.name });
+    let p = first.e;
+    while (p < end && text[p] === SEP) {
+      const it = itemAt(text, p + 1, end);
+      if (!it) break;
+      const raw = text.slice(it.s, it.e);
+      // The last item may run on into the sentence: 王燕敏为预备党员, 廖桂英被提拔为.
+      const cut = cutName(raw);
+      if (!cut) break;
+      items.push({ start: it.s, end: it.s + cut.item.length, name: cut.name });
+      p = it.s + cut.item.length;
+      if (cut.item.length < raw.length) break;
+    }
+    // 甲、乙和丙
+    if (items.length >= 2 && JOINS.includes(text[p])) {
+      const it = itemAt(text, p + 1, end);
+      const cut = it && cutName(text.slice(it.s, it.e));
+      if (it && cut) {
+        items.push({ start: it.s, end: it.s + cut.item.length, name: cut.name });
+        p = it.s + cut.item.length;
+      }
+    }
+    if (items.length < 2) return undefined;
+    const clear = items.filter((x) => isClearName(x.name)).length;
+    if (clear < Math.max(2, Math.ceil(items.length / 2))) return undefined;
+    if (!items.every((x) => nameShape(x.name) || (items.length >= 3 && x.name.length >= 2 && x.name.length <= 3 && !NOT_GIVEN.includes(x.name[x.name.length - 1])))) return undefined;
+    const last = items[items.length - 1];
+    return { start: items[0].start, end: last.end, names: items.map((x) => x.name), items, partial: text.startsWith('等', last.end) };
   }
-  if (names.length === 1) {
-    // A lone name must open its clause and be followed by a verb-like word.
-    if (!atClauseStart) return undefined;
-    if (!/^(?:被|获|荣获|当选|担任|任|喜获|同志)/.test(text.slice(p, p + 2))) return undefined;
-  } else {
-    // The first name's own end must be a 、 (checked by the loop) and, unless it opens
-    // the clause, it sits right after a title or verb: accept; the list shape decides.
-    if (text[i + first] !== '、' && text[i + first] !== '和') return undefined;
-    if (!followsName(text, p) && !/^\d|^[一二两三四五六七八九十]/.test(text.slice(p, p + 1))) return undefined;
+  // A lone name opening its clause: 郑瑶被提拔为…, 张敏同志获评…
+  if (!atClauseStart) return undefined;
+  const raw = text.slice(first.s, first.e);
+  for (const n of [3, 2, 4]) {
+    const cand = raw.slice(0, n);
+    if (cand.length !== n || !isClearName(cand)) continue;
+    let rest = raw.slice(n);
+    let len = n;
+    const h = HONORIFICS.find((x) => rest.startsWith(x));
+    if (h) {
+      rest = rest.slice(h.length);
+      len += h.length;
+    }
+    if (!LONE_FOLLOW.test(rest + text.slice(first.e, first.e + 2))) continue;
+    return { start: first.s, end: first.s + len, names: [cand], items: [{ start: first.s, end: first.s + len, name: cand }], partial: false };
   }
-  return { start: i, end: p, names, partial: text[p] === '等' };
+  return undefined;
+}
+
+/** The name (and honorific) at the end of an item that may start with a title. */
+function lastName(item: string): { item: string; name: string } | undefined {
+  const base = stripHonorific(item);
+  const h = item.length - base.length;
+  for (const n of [3, 2, 4]) {
+    if (base.length < n) continue;
+    const cand = base.slice(base.length - n);
+    if (nameShape(cand) && (n === base.length || isClearName(cand))) return { item: item.slice(item.length - n - h), name: cand };
+  }
+  return undefined;
+}
+
+/** The name (and honorific) at the start of an item that may run on (王燕敏为预备党员). */
+function cutName(item: string): { item: string; name: string } | undefined {
+  const whole = stripHonorific(item);
+  if (whole.length >= 2 && whole.length <= 4 && (nameShape(whole) || whole.length <= 3)) return { item, name: whole };
+  for (const n of [3, 2]) {
+    const cand = item.slice(0, n);
+    if (!nameShape(cand)) continue;
+    const rest = item.slice(n);
+    const h = HONORIFICS.find((x) => rest.startsWith(x));
+    const after = h ? rest.slice(h.length) : rest;
+    if (/^(?:被|获|荣获|当选|担任|任|为|是|等|同志|分别|来自|均|都|也|同为|作为|现任|已|在|和|与|及)/.test(after) && (n === 2 || isClearName(cand))) {
+      return { item: item.slice(0, n + (h?.length ?? 0)), name: cand };
+    }
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { isCnDigit, isCnNumeral, parseChineseNumeral } from './numerals';
 import { unitAt, type UnitInfo } from './units';
 
 export type QuantityKind =
-  | 'count' | 'percent' | 'points' | 'money' | 'measure' | 'time' | 'multiple'
+  | 'count' | 'percent' | 'points' | 'money' | 'measure' | 'time' | 'multiple' | 'rate'
   | 'ordinal' | 'session' | 'date' | 'age' | 'name' | 'code' | 'bare' | 'marker';
 
 /** What the clause says about a number (由A增加到B，增加N，占P%, 每个…). */
@@ -79,6 +79,20 @@ for (const w of QUALIFIERS) QUALIFIER_FIRST[w.charCodeAt(0)] = 1;
 function mayHaveQualifier(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (QUALIFIER_FIRST[s.charCodeAt(k)]) return true;
   return false;
+}
+
+/** The quantities that start in view[start, end) (qs in text order; binary search). */
+export function quantitiesIn(qs: readonly Quantity[], start: number, end: number): Quantity[] {
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (qs[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Quantity[] = [];
+  for (let i = lo; i < qs.length && qs[i].start < end; i++) out.push(qs[i]);
+  return out;
 }
 
 /** Read all quantities of the document (memoised per version). */
@@ -275,6 +289,22 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   if (unit?.unit === '成' && !num.chinese) unit = undefined;
   // 分 is never read as a unit here: 十分重视 is "very".
   if (unit) p += unit.unit.length;
+  // 七成 is 70 %, 三成五 is 35 %.
+  let tenths = 1;
+  if (unit?.unit === '成') {
+    tenths = 10;
+    approx = true;
+    if (isCnDigit(text[p]) && text[p] !== '两') {
+      value += parseChineseNumeral(text[p])! / 10;
+      p++;
+    }
+  }
+  // 5506公斤/公顷, 12元/吨: a rate, not an amount that adds up.
+  let rate = false;
+  if (unit && unit.what !== 'percent' && (text[p] === '/' || text[p] === '每') && unitAt(text, p + 1)) {
+    rate = true;
+    p += 1 + unitAt(text, p + 1)!.unit.length;
+  }
   // 2个多月, 5名以上, 120元左右
   if (text[p] === '多' || text[p] === '余') {
     approx = true;
@@ -320,7 +350,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   const unknown = text[start - 1] === '\ufffd' || text[p] === '\ufffd';
   const before = hanRunBefore(text, start, clauseStart);
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
-  const kind = classify(text, num, unit, i, p, before);
+  const kind = rate ? 'rate' : classify(text, num, unit, i, p, before);
   const q: Quantity = {
     index: 0,
     start,
@@ -328,8 +358,8 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     numStart: num.start,
     numEnd: num.end,
     text: text.slice(start, p),
-    value: unknown ? NaN : value,
-    high,
+    value: unknown ? NaN : value * tenths,
+    high: high === undefined ? undefined : high * tenths,
     decimals: num.decimals,
     scale: num.scale,
     chinese: num.chinese,
@@ -408,6 +438,8 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
     if (!num.chinese && num.raw.length >= 5 && !num.raw.includes('.') && !num.raw.includes(',')) return 'code';
     if (num.chinese && next === '中') return 'session'; // 三中全会
     if (next === '%') return 'percent';
+    // 占总数的60，: a share whose % sign was lost on the way (web pages strip it).
+    if (/^[，。；、]?$/.test(next ?? '') && /占[^，。；、\d]{0,16}的$/.test(text.slice(Math.max(0, i - 18), i)) && num.value <= 100) return 'percent';
     return 'bare';
   }
   const rest = text.slice(p, p + 5);
@@ -462,9 +494,9 @@ function insideShortQuote(text: string, i: number): boolean {
   return false;
 }
 
-const FROM = /(?:由|较|比|从)(?:\d{4}年(?:底|初|末|年底|上半年|同期)?|上年|去年|上一年|前一年|同期|上年同期|年初|成立之初|改革前)?(?:的)?$/;
+const FROM = /(?:由|较|比|从)(?:(?:[\dxX]{2,4}|[〇零一二三四五六七八九]{4})年(?:底|初|末|年底|年初|上半年|下半年|同期|前)?|上年|去年|上一年|前一年|同期|上年同期|年初|成立之初|改革前|[一二三四五六七八九十两\d]{1,2}年前)?(?:的)?$/;
 const TO = /(?:增加|增长|提高|提升|上升|下降|减少|降低|缩短|扩大|缩小|发展|增|降|减|升|回落|攀升)(?:到|至)(?:了)?(?:\d{4}年(?:底|初|末)?)?(?:的)?$/;
-const DELTA = /(?:同比|比上年|较上年)?(?:增加|增长|提高|提升|上升|下降|减少|降低|多|少|净增|增)(?:了)?$/;
+const DELTA = /(?:同比|比上年|较上年|环比)?(?:净增|增加|增长|提高|提升|上升|下降|减少|降低|增收|减收|增产|减产|增支|减支|回落|下滑|缩减|多|少|增|减)(?:了)?(?:比例|幅度|速度)?(?:为|达|达到|约为)?$/;
 const PER = /每|人均|户均|社均|平均|日均|年均|月均|亩均|场均|次均|校均|村均/;
 const TARGET = /力争|目标|计划到|预计|争取|确保到|到20\d\d年(?:底|末)?/;
 

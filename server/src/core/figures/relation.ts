@@ -26,6 +26,8 @@ export interface Relation {
   places?: ViewSpan[];
   /** The arithmetic, e.g. `2 + 5 = 7 ≠ 8`. */
   arithmetic: string;
+  /** Why the figures are related this way: 分别为, one dimension (性别), 共计… */
+  evidence?: Msg;
   message: Msg;
   fix?: (toOrig: (s: number, e: number) => { start: number; end: number }) => Fix;
 }
@@ -70,17 +72,48 @@ export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => stri
 }
 
 /**
- * Equal within the rounding of what was written: 3.2万 may stand for 31,500–32,499, so
- * each rounded figure (decimals, or a 万/亿 scale) adds half its last place; exact
- * integers add nothing.
+ * Tolerance for comparing figures as written. A figure with decimals or a 万/亿 scale is
+ * rounded to its last written digit: each adds half that unit, and a difference of one
+ * unit in the last digit is always allowed (parts rounded separately, shares forced to
+ * 100 %). Plain integers without a scale (18个, 312人) are exact. Within one statement the
+ * writer keeps one precision: 1亿元 beside 0.7亿元 means 1.0亿元, not "about one 亿".
+ * An approximate figure (约4.61万) may be off by three units of its last digit.
  */
-export function nearlyEqual(a: number, b: number, qs: Quantity[]): boolean {
-  let tol = 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
-  for (const q of qs) if (q.decimals > 0 || q.scale > 1) tol += 0.5 * Math.pow(10, -q.decimals) * q.scale;
-  return Math.abs(a - b) <= tol;
+export function tolerance(qs: Quantity[]): number {
+  const finest = new Map<number, number>();
+  for (const q of qs) if (q.scale > 1) finest.set(q.scale, Math.max(finest.get(q.scale) ?? 0, q.decimals));
+  let half = 0;
+  let unitMax = 0;
+  let approx = 0;
+  for (const q of qs) {
+    const decimals = q.scale > 1 ? finest.get(q.scale)! : q.decimals;
+    const rounded = decimals > 0 || q.scale > 1;
+    const unit = Math.pow(10, -decimals) * q.scale;
+    if (q.approx) approx += 3 * (rounded ? unit : significantUnit(q.value));
+    if (!rounded) continue;
+    half += unit / 2;
+    unitMax = Math.max(unitMax, unit);
+  }
+  const scaleMax = Math.max(1, ...qs.map((q) => Math.abs(q.value)));
+  // One unit of the last digit only when all figures are written to that one precision.
+  const uniform = qs.every((q) => q.scale === qs[0].scale && q.decimals === qs[0].decimals);
+  return (uniform ? Math.max(half, unitMax) : half) + approx + 1e-9 * scaleMax;
 }
 
-/** Tolerance for a written percentage: rounding or truncation of what is written, at least 0.15. */
+/** Place of the last non-zero digit of an integer (300 → 100, 12 → 1). */
+function significantUnit(v: number): number {
+  if (!Number.isFinite(v) || v === 0 || !Number.isInteger(v)) return 1;
+  let u = 1;
+  while (v % (u * 10) === 0) u *= 10;
+  return u;
+}
+
+/** Equal within the written precision of the figures involved (see tolerance). */
+export function nearlyEqual(a: number, b: number, qs: Quantity[]): boolean {
+  return Math.abs(a - b) <= tolerance(qs);
+}
+
+/** Tolerance for a written percentage: one unit of its last digit, at least 0.15 points. */
 export function pctTolerance(decimals: number): number {
   return decimals === 0 ? 1 : Math.max(0.15, Math.pow(10, -decimals));
 }

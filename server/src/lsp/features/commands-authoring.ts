@@ -5,7 +5,7 @@ import { CodeActionKind, RequestType, type CodeAction, type Diagnostic } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { countChars, type CharCount } from '../../core/authoring/count';
 import { renderFiguresTable, type FiguresTableData } from '../../core/authoring/figures-table';
-import { figuresTableData } from '../../core/figures/table';
+import { figuresTableData } from '../../core/authoring/figures-table';
 import { fingerprint } from '../../core/run/ignore';
 import { formatWords } from '../../core/outline/heading-info';
 import type { Analysis, ServerContext } from '../context';

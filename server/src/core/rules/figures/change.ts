@@ -1,8 +1,174 @@
-// figures/change — A stated change or growth rate must agree with the values before and after.
-// The relation is found in figures/relations/change.ts; this file only names the rule.
+// figures/change — a change stated beside the values it changes between.
+//   由上年的1260名增加到1386名，增长12%          (1386 − 1260) ÷ 1260 = 10.0% ≠ 12%
+//   从14503户增加到8531户                        an increase to a smaller value
+//   1362家，较2019年底的856家增加506家，增长59.1%  1362 − 856 = 506; 506 ÷ 856 = 59.1%
+//   86.47亿元，同比增加4.35亿元，增长5.3%          4.35 ÷ (86.47 − 4.35) = 5.3%
+//   由91.2%提高到97.6%，提高6.4个百分点           97.6 − 91.2 = 6.4
+//   由150张增加到420张，增长2.8倍                 增长N倍 is (420 − 150) ÷ 150 = 1.8; 420 ÷ 150 = 2.8 is 增长到2.8倍
+import type { Msg } from '../../types';
+import { phrasesOf } from '../../figures/phrases';
+import { quantities, type Quantity } from '../../figures/quantity';
+import { fmt, isUsable, pctTolerance, shows, tolerance, written, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
-export const change = relationRule('figures/change', {
-  zh: '增减数和增长率应与前后两个数一致',
-  en: 'A stated change or growth rate must agree with the values before and after',
+const RULE = 'figures/change';
+const DOWN = /下降|减少|降低|缩短|缩小|回落|下滑|缩减|减收|减产|减支|减/;
+const UP_TO = /(?:增加|增长|提高|提升|上升|扩大|增|升|攀升)(?:到|至)(?:了)?[^，。；]{0,8}$/;
+const DOWN_TO = /(?:下降|减少|降低|缩小|减|降|回落)(?:到|至)(?:了)?[^，。；]{0,8}$/;
+
+export const change = relationRule({
+  id: RULE,
+  description: { zh: '增减幅度应与前后两个数字相符', en: 'A stated change must match the values before and after it' },
+  find(doc) {
+    const text = doc.view.text;
+    const qs = quantities(doc);
+    const phrases = phrasesOf(doc);
+    const out: Relation[] = [];
+    const sentenceOf = (q: Quantity) => phrases.get(q)?.clause.sentence ?? -1;
+    const clauseOf = (q: Quantity) => phrases.get(q)?.clause.index ?? -1;
+    for (let fi = 0; fi < qs.length; fi++) {
+      const from = qs[fi];
+      if (from.role !== 'from' || !isUsable(from) || !from.unit) continue;
+      const s = sentenceOf(from);
+      const fam = from.unit.family;
+      let to: Quantity | undefined;
+      for (let k = fi + 1; k < qs.length && sentenceOf(qs[k]) === s; k++) {
+        if (qs[k].role === 'to') {
+          to = qs[k];
+          break;
+        }
+      }
+      if (to && to.unit?.family !== fam) continue;
+      if (!to) {
+        // 1362家，较2019年底的856家…: the figure before 较 is the value now.
+        for (let k = fi - 1; k >= 0 && sentenceOf(qs[k]) === s; k--) {
+          if (qs[k].unit?.family === fam && !qs[k].role && qs[k].kind === from.kind) {
+            to = qs[k];
+            break;
+          }
+        }
+      }
+      if (!to || !isUsable(to)) continue;
+      const A = from.value;
+      const B = to.value;
+      const verb = text.slice(Math.max(0, to.start - 12), to.start);
+      // An increase to a smaller value, or a fall to a larger one.
+      if (to.role === 'to' && ((UP_TO.test(verb) && B < A && !DOWN.test(verb.slice(-6))) || (DOWN_TO.test(verb) && B > A))) {
+        const up = UP_TO.test(verb);
+        const sh = shows([from, to]);
+        const arithmetic = `${sh.of(B)} ${up ? '<' : '>'} ${sh.of(A)}`;
+        out.push(rel(false, 'error', from, to, to, arithmetic, up
+          ? { zh: `说“增加到”，但后值小于前值：${arithmetic}`, en: `Said to increase, but the new value is smaller: ${arithmetic}` }
+          : { zh: `说“减少到”，但后值大于前值：${arithmetic}`, en: `Said to decrease, but the new value is larger: ${arithmetic}` }));
+        continue;
+      }
+      // Stated changes right after: within the next two clauses. 年均增长9.1% is a yearly
+      // rate over several years, not the change from A to B.
+      for (let k = Math.max(fi, to.index) + 1; k < qs.length && sentenceOf(qs[k]) === s; k++) {
+        const d = qs[k];
+        if (clauseOf(d) > clauseOf(to) + 2) break;
+        if (d.role === 'from') break;
+        if (d.role !== 'delta' || !isUsable(d) || /年均|平均|每年/.test(d.before)) continue;
+        const down = DOWN.test(text.slice(Math.max(0, d.start - 4), d.start));
+        const r = compare(from, to, d, down);
+        if (r) out.push(r);
+        break;
+      }
+    }
+    // 同比增加D，增长C%: the base is the current value minus the change.
+    for (let di = 0; di < qs.length; di++) {
+      const d = qs[di];
+      if (d.role !== 'delta' || !isUsable(d) || d.kind === 'percent' || d.kind === 'points' || d.kind === 'multiple') continue;
+      const s = sentenceOf(d);
+      let cur: Quantity | undefined;
+      let hasFrom = false;
+      for (let k = di - 1; k >= 0 && sentenceOf(qs[k]) === s; k--) {
+        if (qs[k].role === 'from') hasFrom = true;
+        if (!cur && qs[k].unit?.family === d.unit?.family && !qs[k].role) cur = qs[k];
+      }
+      const pct = qs[di + 1];
+      if (hasFrom || !cur || !isUsable(cur) || !pct || pct.role !== 'delta' || pct.kind !== 'percent' || !isUsable(pct)) continue;
+      if (sentenceOf(pct) !== s || clauseOf(pct) > clauseOf(d) + 1) continue;
+      const down = DOWN.test(text.slice(Math.max(0, d.start - 4), d.start));
+      const base = down ? cur.value + d.value : cur.value - d.value;
+      if (base <= 0) continue;
+      const actual = (d.value / base) * 100;
+      const tol = pctTolerance(pct.decimals) + actual * relErr([cur, d]);
+      const ok = Math.abs(actual - pct.value) <= tol + 1e-9;
+      const sh = shows([cur, d]);
+      const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(cur.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
+      out.push(rel(ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', cur, d, pct, arithmetic));
+    }
+    return out;
+  },
 });
+
+/** Relative rounding error of rounded figures (decimals or 万/亿), for rates computed from them. */
+function relErr(qs: Quantity[]): number {
+  let e = 0;
+  for (const x of qs) if (x.decimals > 0 || x.scale > 1) e += (0.5 * Math.pow(10, -x.decimals) * x.scale) / Math.max(1, Math.abs(x.value));
+  return e;
+}
+
+function compare(from: Quantity, to: Quantity, d: Quantity, down: boolean): Relation | undefined {
+  const A = from.value;
+  const B = to.value;
+  if (d.kind === 'percent' && from.kind !== 'percent') {
+    if (A === 0) return undefined;
+    const actual = ((down ? A - B : B - A) / A) * 100;
+    const tol = pctTolerance(d.decimals) + Math.abs(actual) * relErr([from, to]) + (100 * relErr([from, to]));
+    const ok = Math.abs(actual - d.value) <= tol + 1e-9;
+    const s = shows([from, to]);
+    const expr = down ? `(${s.of(A)} − ${s.of(B)}) ÷ ${s.of(A)}` : `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)}`;
+    const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${written(d)}%`;
+    return rel(ok, Math.abs(actual - d.value) > 2 * tol ? 'error' : 'warning', from, to, d, arithmetic);
+  }
+  if (d.kind === 'points' && from.kind === 'percent') {
+    const actual = down ? A - B : B - A;
+    const dec = Math.max(d.decimals, from.decimals, to.decimals);
+    const ok = Math.abs(actual - d.value) <= Math.pow(10, -dec) + 1e-9;
+    const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${written(d)}`}`;
+    return rel(ok, 'error', from, to, d, arithmetic);
+  }
+  if (d.kind === 'multiple' && from.kind !== 'percent' && A > 0 && !down) {
+    // 增长N倍 = (B − A) ÷ A; B ÷ A is 增长到N倍 / 是原来的N倍.
+    const by = (B - A) / A;
+    const to_ = B / A;
+    const tol = Math.pow(10, -Math.max(1, d.decimals)) + to_ * relErr([from, to]);
+    if (Math.abs(by - d.value) <= tol) return rel(true, 'warning', from, to, d, `(${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)} = ${by.toFixed(Math.max(1, d.decimals))}`);
+    const s = shows([from, to]);
+    if (Math.abs(to_ - d.value) <= tol) {
+      const arithmetic = `${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}，增长 ${by.toFixed(Math.max(1, d.decimals))} 倍`;
+      return rel(false, 'warning', from, to, d, arithmetic, {
+        zh: `“增长${written(d)}倍”应指增加了${written(d)}倍：${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}，应写“增长到${written(d)}倍”或“增长${by.toFixed(Math.max(1, d.decimals))}倍”`,
+        en: `“增长${written(d)}倍” means an increase by ${written(d)} times: ${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}, so write 增长到${written(d)}倍 or 增长${by.toFixed(Math.max(1, d.decimals))}倍`,
+      });
+    }
+    const arithmetic = `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)} = ${by.toFixed(Math.max(1, d.decimals))} ≠ ${written(d)}`;
+    return rel(false, 'warning', from, to, d, arithmetic);
+  }
+  if (d.unit?.family === from.unit?.family && d.kind !== 'percent' && d.kind !== 'multiple') {
+    const actual = down ? A - B : B - A;
+    const ok = Math.abs(actual - d.value) <= tolerance([from, to, d]);
+    const s = shows([from, to, d]);
+    const arithmetic = `${down ? `${s.of(A)} − ${s.of(B)}` : `${s.of(B)} − ${s.of(A)}`} = ${s.of(actual)}${ok ? '' : ` ≠ ${s.of(d.value)}`}`;
+    return rel(ok, from.approx || to.approx || d.approx ? 'warning' : 'error', from, to, d, arithmetic);
+  }
+  return undefined;
+}
+
+function rel(ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantity, d: Quantity, arithmetic: string, message?: Msg): Relation {
+  const first = a.start < b.start ? a : b;
+  return {
+    rule: RULE,
+    ok,
+    severity,
+    start: first.start,
+    end: Math.max(d.end, a.end, b.end),
+    quantities: [a, b, d].filter((q, i, all) => all.indexOf(q) === i),
+    arithmetic,
+    message: message ?? (ok
+      ? { zh: `增减与前后数字相符：${arithmetic}`, en: `The change agrees with the values: ${arithmetic}` }
+      : { zh: `增减幅度与前后数字不符：${arithmetic}`, en: `The change does not match the values: ${arithmetic}` }),
+  };
+}

@@ -1,8 +1,162 @@
-// figures/named-count — The people named must match the number of people announced.
-// The relation is found in figures/relations/named-count.ts; this file only names the rule.
+// figures/named-count — a count of people against the people it names.
+//   新任科级干部8人，刘玲、李殊凝被提拔为…，文娜、孙喆、袁俊、魏三林、罗小妹被提拔为…   2 + 5 = 7 ≠ 8
+//   刘斌、潘昭明2人 (names right before the count)  2 = 2;   张敏等18人 (等: open)  nothing
+//   推荐了10名同学（张洁、…、王燕敏）              the names in brackets after the count
+// A count's names may run on over the next sentences of the paragraph while each opens
+// with names (新任处级干部4人，2位…刘全会、熊亚浔…。郑瑶被提拔为…，廖桂英被提拔为…。 is
+// 2 + 1 + 1 = 4); another count of people, or a sentence that does not open with names,
+// ends them.
+import type { Msg } from '../../types';
+import { clausesOf, type Clauses } from '../../figures/clauses';
+import { findNameLists, type NameList } from '../../figures/names';
+import { phrasesOf } from '../../figures/phrases';
+import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import type { Relation } from '../../figures/relation';
+import { isPersonUnit } from '../../figures/units';
 import { relationRule } from './relation-rule';
 
-export const namedCount = relationRule('figures/named-count', {
-  zh: '点名的人数应与所说的人数一致',
-  en: 'The people named must match the number of people announced',
+const RULE = 'figures/named-count';
+const CONNECTOR = /^(?:其中|分别是|分别为|他们是|她们是|即|包括|依次是|名单如下|具体是|分别|是|为)[，：]?/;
+
+function isPersonCount(q: Quantity): boolean {
+  return q.kind === 'count' && isPersonUnit(q.unit) && !q.unknown && !Number.isNaN(q.value) && q.role !== 'per' && q.role !== 'share';
+}
+
+export const namedCount = relationRule({
+  id: RULE,
+  description: { zh: '人数应与所列姓名相符', en: 'A count of people must match the people named' },
+  find(doc) {
+    const text = doc.view.text;
+    const clauses = clausesOf(doc);
+    const phrases = phrasesOf(doc);
+    const persons = quantities(doc).filter(isPersonCount);
+    const personsIn = (start: number, end: number) => quantitiesIn(persons, start, end);
+    const listsCache = new Map<number, NameList[]>();
+    const listsIn = (s: { start: number; end: number }) => {
+      let l = listsCache.get(s.start);
+      if (!l) listsCache.set(s.start, (l = findNameLists(text, s.start, s.end)));
+      return l;
+    };
+    const sentenceSpan = (i: number) => {
+      const s = clauses.sentenceAt(i);
+      return s ? { start: s.start, end: s.end, index: s.index, line: s.line } : undefined;
+    };
+    // Names glued before a count: 刘斌、潘昭明2人; 张敏等18人.
+    const glued = new Map<Quantity, NameList>();
+    for (const q of persons) {
+      const s = sentenceSpan(q.start);
+      if (!s) continue;
+      const l = listsIn(s).find((x) => x.end === q.start || (x.partial && x.end + 1 === q.start));
+      if (l) glued.set(q, l);
+    }
+    const gluedOwner = new Map<NameList, Quantity>();
+    for (const [q, l] of glued) gluedOwner.set(l, q);
+    const out: Relation[] = [];
+    for (const q of persons) {
+      const g = glued.get(q);
+      if (g) {
+        if (g.partial || q.approx) continue;
+        out.push(relation(q, [g], q.start === g.end ? 'error' : 'warning', g.start));
+        continue;
+      }
+      if (q.approx || q.value > 60 || q.value < 1) continue;
+      const s = sentenceSpan(q.start);
+      if (!s) continue;
+      const groups: NameList[] = [];
+      // 1. Names in brackets right after the count or its noun: 10名同学（张洁、…）.
+      const p = phrases.get(q);
+      const afterNoun = q.end + (p?.post.length ?? 0);
+      const open = text.indexOf('（', q.end);
+      const aside = open >= 0 && open <= afterNoun + 1 ? clauses.asideAt(open + 1) : undefined;
+      if (aside) {
+        const inside = listsIn({ start: aside.open + 1, end: aside.close });
+        const l = inside.find((x) => x.start === aside.open + 1 && x.end === aside.close);
+        if (l) {
+          if (!l.partial) out.push(relation(q, [l], 'error', q.start));
+          continue;
+        }
+      }
+      // 2. The rest of the count's own sentence: names after it, up to another count.
+      let closed = false;
+      const rivals = personsIn(q.end + 1, s.end).filter((r) => r !== q && !glued.has(r));
+      for (const l of listsIn(s)) {
+        if (l.start < q.end) continue;
+        if (clauses.asideAt(l.start) && !(aside && l.start > aside.open && l.end <= aside.close)) continue;
+        if (rivals.some((r) => r.start < l.start && !isSubCount(text, r, q))) {
+          closed = true;
+          break;
+        }
+        const gq = gluedOwner.get(l);
+        if (gq) {
+          closed = true;
+          break;
+        }
+        groups.push(l);
+      }
+      // A sub-count (其中2名…) keeps to its own sentence.
+      if (personsIn(s.start, q.start).some((o) => o !== q && o.end <= q.start && isSubCount(text, q, o))) closed = true;
+      // 3. Following sentences of the paragraph that open with names.
+      let next = s.index + 1;
+      for (let guard = 0; !closed && guard < 8; guard++, next++) {
+        const ns = clauses.sentences[next];
+        if (!ns || ns.line !== s.line) break;
+        const body = text.slice(ns.start, ns.end);
+        const lead = CONNECTOR.exec(body)?.[0].length ?? 0;
+        const lists = listsIn(ns).filter((x) => !clauses.asideAt(x.start));
+        const l = lists[0];
+        if (!l || l.start !== ns.start + lead) break;
+        if (gluedOwner.has(l)) break;
+        groups.push(l);
+        for (const more of lists.slice(1)) {
+          if (gluedOwner.has(more)) {
+            closed = true;
+            break;
+          }
+          groups.push(more);
+        }
+        if (personsIn(ns.start, ns.end).length) break;
+      }
+      if (!groups.length) continue;
+      const total = groups.reduce((a, l) => a + l.names.length, 0);
+      // Far fewer or far more names than the count: the names are not an enumeration of it.
+      if (total * 2 < q.value || total > q.value * 2) continue;
+      if (groups.some((l) => l.partial)) continue;
+      const sameSentence = groups.every((l) => l.start < s.end);
+      out.push(relation(q, groups, sameSentence ? 'error' : 'warning', p?.start ?? q.start));
+    }
+    return out;
+  },
 });
+
+/** 其中2名…, ，2位… right after the count: a subset of q, not a rival count. */
+function isSubCount(text: string, r: Quantity, q: Quantity): boolean {
+  if (r.value >= q.value) return false;
+  const gap = text.slice(q.end, r.start);
+  return /^[，：]?(?:其中)?[，]?$/.test(gap) || r.before.startsWith('其中') || r.before === '';
+}
+
+function relation(q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Relation {
+  const sizes = groups.map((l) => l.names.length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const sum = sizes.length > 1 ? `${sizes.join(' + ')} = ${total}` : `${total}`;
+  const ok = total === q.value;
+  const arithmetic = ok ? (sizes.length > 1 ? sum : `${total} = ${q.value}`) : `${sum} ≠ ${q.value}`;
+  const message: Msg = ok
+    ? { zh: `所列姓名与“${q.text}”相符：${arithmetic}`, en: `The people named match “${q.text}”: ${arithmetic}` }
+    : { zh: `所列姓名人数与“${q.text}”不符：${arithmetic}`, en: `The people named do not match “${q.text}”: ${arithmetic}` };
+  const before = groups[0].end <= q.start;
+  return {
+    rule: RULE,
+    ok,
+    severity,
+    start: before ? groups[0].start : start,
+    end: before ? q.end : q.end,
+    quantities: [q],
+    places: groups.map((l) => ({ start: l.start, end: l.end, label: { zh: `${l.names.join('、')}（${l.names.length} 人）`, en: `${l.names.length} named` } })),
+    arithmetic,
+    evidence: { zh: '按列出的姓名计数', en: 'counting the names listed' },
+    message,
+  };
+}
+
+export type { Clauses };

@@ -1,8 +1,224 @@
-// figures/parts-total — Parts cannot exceed their total; exhaustive parts (男/女, 城/乡, 其他, 分别为) must add up to it.
-// The relation is found in figures/relations/parts-total.ts; this file only names the rule.
+// figures/parts-total — the parts of a total (其中, 包括, 含, 分别为) cannot add up to more
+// than it, and parts that cover it (分别为, 男/女, a closing 其他) must add up to it.
+//   全乡有党支部7个，其中农村支部5个、机关支部2个、学校支部1个   5 + 2 + 1 = 8 > 7 (one dimension: kind of unit)
+//   会员260人，其中男会员150人、女会员100人                      150 + 100 = 250 ≠ 260 (男/女 cover the whole)
+// Parts are added only within one category dimension: of 312 staff, 219 party members,
+// 98 under 35 and 156 graduates overlap and need not add up (figures/dimensions.ts).
+// Before reporting, the other readings the text allows are tried (another figure the 其中
+// may refer to, a list that ends at a clause before the extra parts, a part that is the
+// sum of the ones after it); any reading that holds means silence.
+import type { ReportDocument } from '../../model/document';
+import type { Msg } from '../../types';
+import { dimensionName, leadingCategories, type Dimension } from '../../figures/dimensions';
+import { groupsOf, type Group } from '../../figures/groups';
+import { phrasesOf, type Phrase } from '../../figures/phrases';
+import type { Quantity } from '../../figures/quantity';
+import { shows, tolerance, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
-export const partsTotal = relationRule('figures/parts-total', {
-  zh: '部分之和不能超过总数；穷尽的分类（男/女、城/乡、其他、分别为）之和应等于总数',
-  en: 'Parts cannot exceed their total; exhaustive parts (男/女, 城/乡, 其他, 分别为) must add up to it',
+const RULE = 'figures/parts-total';
+/** Dimensions that divide things into kinds, so unknown neighbours are likely kinds too. */
+const KIND_LIKE = new Set<Dimension>(['sector', 'level', 'ownership', 'area', 'terrain', 'source', 'disability', 'class', 'domestic']);
+
+export const partsTotal = relationRule({
+  id: RULE,
+  description: {
+    zh: '分项之和不能超过总数；分项穷尽总数时（分别为、男/女、城/乡、其他），之和应等于总数',
+    en: 'Parts cannot add up to more than their total; parts that cover it (分别为, 男/女, 城/乡, 其他) must add up to it',
+  },
+  find(doc) {
+    const phrases = phrasesOf(doc);
+    const out: Relation[] = [];
+    for (const g of groupsOf(doc)) {
+      const r = check(g, phrases);
+      if (r) out.push(r);
+    }
+    return out;
+  },
 });
+
+interface Reading {
+  parts: Quantity[];
+  dim: Dimension;
+  /** Why these parts are taken together. */
+  why: Msg;
+  /** The parts cover the total (must be equal, not just not more). */
+  covers: boolean;
+  certain: boolean;
+}
+
+function usable(q: Quantity): boolean {
+  return !q.unknown && !Number.isNaN(q.value);
+}
+
+function check(g: Group, phrases: Map<Quantity, Phrase>): Relation | undefined {
+  const { total } = g;
+  if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
+  const readings = readingsOf(g, phrases);
+  if (!readings.length) return undefined;
+  const totals = [total, ...g.alternatives.filter(usable)];
+  // The first reading that fails on every total the text allows is reported; a group is
+  // shown as consistent (hover, table) by its first reading.
+  let shown: { r: Reading; t: Quantity } | undefined;
+  for (const r of readings) {
+    const fails = totals.every((t) => !holds(r, t, g));
+    if (!fails) {
+      shown ??= { r, t: totals.find((t) => holds(r, t, g))! };
+      continue;
+    }
+    if (explained(r, g, totals)) continue;
+    return relation(g, r, total, false);
+  }
+  return shown ? relation(g, shown.r, shown.t, true) : undefined;
+}
+
+function sumOf(qs: Quantity[]): number {
+  return qs.reduce((a, q) => a + q.value, 0);
+}
+
+function holds(r: Reading, t: Quantity, g: Group): boolean {
+  const sum = sumOf(r.parts);
+  const tol = tolerance([t, ...r.parts]);
+  // An approximate or lower-bound total (约300人, 300余人) only limits parts that cover it.
+  if (t.approx && t.bound === 'lower' && !r.covers) return true;
+  if (r.covers) return Math.abs(sum - t.value) <= tol || (r.parts.some((p) => p.bound === 'lower') && sum <= t.value + tol);
+  return sum <= t.value + tol;
+}
+
+/** Other readings the text allows, under which the figures agree. */
+function explained(r: Reading, g: Group, totals: Quantity[]): boolean {
+  if (r.parts.length < 2) return false;
+  // The list ended at a clause break and what follows is a sub-item or a new topic:
+  // the parts of the first clause(s) already make up the total exactly.
+  const clauses = r.parts.map((p) => g.partClause[g.parts.indexOf(p)]);
+  for (let k = 0; k < r.parts.length - 1; k++) {
+    if (clauses[k + 1] === clauses[k]) continue;
+    const head = r.parts.slice(0, k + 1);
+    if (head.length < 2 && head.length < r.parts.length - 1) continue;
+    if (totals.some((t) => Math.abs(sumOf(head) - t.value) <= tolerance([t, ...head]))) return true;
+  }
+  // A part that is the sum of the parts right after it (甲30个：乙10个、丙20个).
+  for (let i = 0; i < r.parts.length; i++) {
+    for (let j = i + 2; j < r.parts.length; j++) {
+      const rest = r.parts.slice(i + 1, j + 1);
+      if (Math.abs(sumOf(rest) - r.parts[i].value) <= tolerance([r.parts[i], ...rest])) {
+        const reduced = r.parts.filter((p) => !rest.includes(p));
+        if (totals.some((t) => holds({ ...r, parts: reduced }, t, g))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The sets of parts that must add up (or not exceed), most certain first. */
+function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
+  const total = phrases.get(g.total);
+  const totalWords = total?.words ?? '';
+  const out: Reading[] = [];
+  const ps = g.parts.map((q) => ({ q, p: phrases.get(q) }));
+  if (g.exhaustive) {
+    // The text says the parts cover the total: all of them, whatever their words.
+    const approx = g.parts.some((q) => q.approx) || g.total.approx;
+    out.push({
+      parts: g.parts,
+      dim: 'kind',
+      why: g.exhaustive === '分别'
+        ? { zh: '“分别为”列出的是全部分项', en: '分别为 lists every part' }
+        : /\//.test(g.exhaustive)
+          ? { zh: `“${g.exhaustive}”两项合起来就是全部`, en: `${g.exhaustive} together are the whole` }
+          : { zh: `以“${g.exhaustive}”收尾，列出的是全部分项`, en: `ending with ${g.exhaustive}, the list covers the whole` },
+      covers: true,
+      certain: !approx,
+    });
+    return out;
+  }
+  if (g.survey) return out;
+  // The head the parts share (支部 in 农村支部、机关支部), and what sets each apart.
+  const words = ps.map(({ p }) => p?.words ?? '');
+  const head = commonSuffix(words);
+  const leading = ps.map(({ p }, i) => {
+    const modifier = head ? words[i].slice(0, words[i].length - head.length) : words[i];
+    return leadingCategories(modifier).filter((c) => !totalWords.includes(c.word));
+  });
+  const approx = (qs: Quantity[]) => qs.some((q) => q.approx) || g.total.approx;
+  const byDim = new Map<Dimension, { q: Quantity; word: string }[]>();
+  const plain: Quantity[] = [];
+  ps.forEach(({ q }, i) => {
+    if (!leading[i].length) plain.push(q);
+    for (const c of leading[i]) {
+      const l = byDim.get(c.dim) ?? [];
+      if (!l.some((x) => x.q === q)) l.push({ q, word: c.word });
+      byDim.set(c.dim, l);
+    }
+  });
+  for (const [dim, xs] of byDim) {
+    // Two parts of one dimension with different categories (农村/机关), not one category twice.
+    if (xs.length < 2 || new Set(xs.map((x) => x.word)).size < 2) continue;
+    const qs = xs.map((x) => x.q);
+    const name = dimensionName(dim);
+    out.push({ parts: qs, dim, why: { zh: `各项同属“${name.zh}”分类`, en: `all parts are by ${name.en}` }, covers: false, certain: !approx(qs) });
+  }
+  // Kinds of one thing: all parts when at most one dimension sets them apart and it divides
+  // things by kind (医院、基层医疗机构、专业公共卫生机构 are kinds of 医疗机构, whatever the
+  // lexicon knows of the last two); else only the parts with no category. An attribute of
+  // people (高级职称, 党员, 女) beside an unknown one (“双师型”) may overlap with it.
+  const dimsUsed = new Set(leading.flat().map((c) => c.dim));
+  const kindLike = [...dimsUsed].every((d) => KIND_LIKE.has(d));
+  const kinds = dimsUsed.size <= 1 && kindLike ? g.parts : plain;
+  if (kinds.length >= 2) {
+    out.push({
+      parts: kinds,
+      dim: 'kind',
+      why: head ? { zh: `各项均为“${head}”`, en: `each part is a kind of ${head}` } : { zh: '各项为同类事物的分项', en: 'the parts are kinds of one thing' },
+      covers: false,
+      certain: false,
+    });
+  }
+  // A single part cannot be larger than its total, whatever its dimension.
+  for (const { q } of ps) {
+    out.push({ parts: [q], dim: 'kind', why: { zh: '分项不能大于总数', en: 'a part cannot exceed its total' }, covers: false, certain: false });
+  }
+  return out;
+}
+
+function relation(g: Group, r: Reading, t: Quantity, ok: boolean): Relation {
+  const parts = r.parts;
+  const all = shows([t, ...parts]);
+  const sum = sumOf(parts);
+  const terms = parts.map((p) => all.of(p.value)).join(' + ');
+  const sumText = parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms;
+  const op = ok ? (r.covers || sum === t.value ? '=' : '≤') : r.covers ? '≠' : '>';
+  const arithmetic = `${sumText} ${op} ${all.of(t.value)}`;
+  const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);
+  const first = t.start < parts[0].start ? t : parts[0];
+  const message: Msg = ok
+    ? { zh: `分项与总数相符：${arithmetic}`, en: `The parts agree with the total: ${arithmetic}` }
+    : r.covers
+      ? { zh: `分项之和与总数不符：${arithmetic}（${r.why.zh}）`, en: `The parts do not add up to the total: ${arithmetic} (${r.why.en})` }
+      : { zh: `分项之和超过总数：${arithmetic}（${r.why.zh}）`, en: `The parts add up to more than the total: ${arithmetic} (${r.why.en})` };
+  return {
+    rule: RULE,
+    ok,
+    severity: r.certain && (r.covers || r.dim !== 'kind') ? 'error' : 'warning',
+    start: first.start,
+    end: Math.max(last.end, t.end),
+    quantities: [t, ...parts],
+    arithmetic,
+    evidence: r.why,
+    message,
+  };
+}
+
+export type { ReportDocument };
+
+/** The longest Han suffix all words share, if at least two characters and shorter than each. */
+function commonSuffix(words: string[]): string {
+  if (words.length < 2 || words.some((w) => w.length < 3)) return '';
+  let n = 0;
+  for (;;) {
+    const c = words[0][words[0].length - 1 - n];
+    if (c === undefined || !words.every((w) => w.length - 1 - n > 0 && w[w.length - 1 - n] === c)) break;
+    n++;
+  }
+  return n >= 2 ? words[0].slice(words[0].length - n) : '';
+}

@@ -1,8 +1,194 @@
-// figures/percentage — A share cannot exceed 100% and must equal part ÷ total (to the precision written).
-// The relation is found in figures/relations/percentage.ts; this file only names the rule.
+// figures/percentage — a share cannot exceed 100 %, and a share of a known whole must equal
+// part ÷ whole to the precision written.
+//   参与…的成员农户占全部成员农户的106.3%              a share over 100 %
+//   帮助2350名妇女…，其中农村妇女1480名，占58.2%       1480 ÷ 2350 = 63.0% ≠ 58.2%
+//   受访老年人140人，其中慢性病患者88人，占老年受访者的70.4%   88 ÷ 140 = 62.9% ≠ 70.4%
+//   共排查隐患141911项，已整改137354项，整改率97.28%    137354 ÷ 141911 = 96.79% ≠ 97.28%
+// Growth (增长150%) and completion (完成计划的117%) may pass 100 %. The whole is the figure
+// the share names (占持证残疾人总数的), the total of the part's 其中 group, or a figure written
+// inside the share (占全年目标任务6.9万人的111.2%).
+import type { ReportDocument } from '../../model/document';
+import { groupIndex, isAmount } from '../../figures/groups';
+import { phrasesOf, type Phrase } from '../../figures/phrases';
+import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { pctTolerance, shows, written, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
-export const percentage = relationRule('figures/percentage', {
-  zh: '比例不能超过100%，且应等于部分÷总数（按所写精度）',
-  en: 'A share cannot exceed 100% and must equal part ÷ total (to the precision written)',
+const RULE = 'figures/percentage';
+/** Rates that are shares of a whole and so cannot pass 100 %. */
+const BOUNDED = /(?:合格|覆盖|办结|及格|就业|回收|满意|参与|知晓|入学|巩固|达标|出勤|参保|接种|及时|准确|通过|录取|普及|使用|签约|好评|正确|结案|到位|完好|受理|治愈|优良|优秀|对口|升学|入园|建档|审核|公开|响应|回复|办理|兑现|化解|调解成功|占|整改|上岗|脱贫)率$|^占比$|比例$|比重$/;
+const GROWTH = /增长|增加|提高|提升|上升|下降|减少|降低|完成|超额|超过|相当于|计划|任务|目标|是上年|是去年|为上年|为去年|同比|环比|预算/;
+const NOT_PART = new Set(['per', 'share', 'target', 'threshold', 'delta', 'from']);
+
+export const percentage = relationRule({
+  id: RULE,
+  description: {
+    zh: '占比不能超过100%；占比应等于部分除以总数（按所写精度）',
+    en: 'A share cannot exceed 100 %; it must equal part ÷ whole to the precision written',
+  },
+  find(doc) {
+    const text = doc.view.text;
+    const qs = quantities(doc);
+    const phrases = phrasesOf(doc);
+    const out: Relation[] = [];
+    for (const q of qs) {
+      if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;
+      const p = phrases.get(q);
+      if (!p) continue;
+      const clause = text.slice(p.clause.start, q.start);
+      const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
+      if (isShare && q.value > 100 && !GROWTH.test(clause) && !q.approx) {
+        out.push({
+          rule: RULE,
+          ok: false,
+          severity: 'error',
+          start: Math.max(p.clause.start, q.start - 24),
+          end: q.end,
+          quantities: [q],
+          arithmetic: `${written(q)}% > 100%`,
+          evidence: { zh: `“${q.rate ?? '占'}”是部分占整体的比例`, en: `${q.rate ?? '占'} is a share of a whole` },
+          message: {
+            zh: `${q.rate ?? '占比'}超过100%：${written(q)}% > 100%，部分不能大于整体`,
+            en: `${q.rate ?? 'A share'} over 100%: ${written(q)}% > 100%, a part cannot exceed its whole`,
+          },
+        });
+        continue;
+      }
+      if (q.approx) continue;
+      const ofFigure = /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/.test(clause);
+      const r = q.role === 'share' || ofFigure ? shareOf(doc, q, p, phrases) : q.rate ? rateOf(doc, q, p, phrases) : undefined;
+      if (r) out.push(r);
+    }
+    return out;
+  },
 });
+
+/** The part a share is of: the nearest usable amount before it in its sentence, outside brackets. */
+function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Quantity | undefined {
+  for (let i = q.index - 1; i >= 0; i--) {
+    const x = qs[i];
+    const xp = phrases.get(x);
+    if (!xp || xp.clause.sentence !== p.clause.sentence) return undefined;
+    if (xp.clause.aside && xp.clause.aside !== p.clause.aside) continue;
+    if (!isAmount(x)) continue;
+    // A figure inside the share's own words (占全年目标6.9万人的…) is its base, not its part.
+    if (xp.clause === p.clause && /(?:占|完成|达到|相当于)[^，。；]*$/.test(x.before)) continue;
+    if (x.unknown || Number.isNaN(x.value) || (x.role && NOT_PART.has(x.role)) || x.approx) return undefined;
+    return x;
+  }
+  return undefined;
+}
+
+function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Relation | undefined {
+  const text = doc.view.text;
+  const qs = quantities(doc);
+  const part = partBefore(qs, q, p, phrases);
+  if (!part) return undefined;
+  const between = text.slice(part.end, q.start);
+  // 占[base]的P%: what the share names.
+  const named = /(?:占|完成|达到|相当于|为)([^，。；]{0,24}?)的?(?:比例|比重)?(?:为|达|达到|约)?$/.exec(between);
+  let base: Quantity | undefined;
+  let certain = false;
+  let why = '';
+  const inside = named ? quantitiesIn(qs, part.end + named.index, q.start).filter((x) => x.end <= q.start && isAmount(x)) : [];
+  if (inside.length === 1 && inside[0].unit?.family === part.unit?.family) {
+    base = inside[0];
+    certain = true;
+    why = `占${named![1]}`;
+  } else if (named && !inside.length) {
+    const noun = named[1].replace(/^(?:全部|全体|所有|全|总)/, '').replace(/(?:总数|总量|总额|总人数|总户数|总数量|总计|总)$/, '');
+    const g = groupIndex(doc).byPart.get(part);
+    if (noun.length < 2 || /^(?:该|其)/.test(noun)) {
+      // 占总数的, 占全部的: the whole of the part's group.
+      if (g) {
+        base = g.total;
+        certain = !g.survey;
+        why = g.survey ? '受访总数' : `${g.marker}之前的总数`;
+      }
+    } else {
+      // The named whole, looked for before the part (bounded, so long texts stay linear).
+      // Not a sibling of the part (镇有持证残疾人1048人 beside 镇有持证残疾人974人).
+      const partWords = phrases.get(part)?.words;
+      const cands = quantitiesIn(qs, part.start - 4000, part.start).filter(
+        (x) => x.end <= part.start && x !== part && isAmount(x) && !x.unknown && !x.approx &&
+          x.value > 0 && x.unit?.family === part.unit?.family && (!x.role || x.role === 'to') && endsWithNoun(phrases.get(x), noun) &&
+          phrases.get(x)?.words !== partWords,
+      );
+      // Several figures fit the name: any that gives the share is the one meant; if none
+      // does, the reading is unsure unless there is only one.
+      const fit = cands.find((x) => Math.abs((part.value / x.value) * 100 - q.value) <= pctTolerance(q.decimals) + 1e-9);
+      if (!fit && cands.length !== 1) return undefined;
+      base = fit ?? cands[0];
+      why = `占${named[1]}`;
+    }
+  } else if (!named || !named[1]) {
+    const g = groupIndex(doc).byPart.get(part);
+    if (g && g.total.unit?.family === part.unit?.family) {
+      base = g.total;
+      certain = !g.survey;
+      why = g.survey ? '受访总数' : `${g.marker}之前的总数`;
+    }
+  }
+  if (!base || base.unknown || Number.isNaN(base.value) || base.value <= 0 || base.approx) return undefined;
+  return compare(q, part, base, certain, why);
+}
+
+function endsWithNoun(p: Phrase | undefined, noun: string): boolean {
+  if (!p) return false;
+  const w = p.words;
+  return w.endsWith(noun) || p.pre.endsWith(noun) || (noun.length >= 3 && w.includes(noun));
+}
+
+/** 整改率97.28% after 排查141911项、已整改137354项: the rate's own stem names the numerator. */
+function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Relation | undefined {
+  const stem = q.rate!.replace(/率$/, '');
+  if (stem.length < 2 || !BOUNDED.test(q.rate!)) return undefined;
+  const qs = quantities(doc);
+  const i = q.index;
+  const before: Quantity[] = [];
+  for (let k = i - 1; k >= 0 && before.length < 6; k--) {
+    const x = qs[k];
+    const xp = phrases.get(x);
+    if (!xp || xp.clause.sentence !== p.clause.sentence) break;
+    if (xp.clause.aside || !isAmount(x) || x.unknown || Number.isNaN(x.value) || x.approx || (x.role && NOT_PART.has(x.role))) continue;
+    before.push(x);
+  }
+  const num = before[0];
+  if (!num) return undefined;
+  const key = stem.slice(-2);
+  if (!(phrases.get(num)?.words ?? '').includes(key)) return undefined;
+  // The whole: an earlier figure of the same family at least as large; or one whose words
+  // share the rate's subject (上岗率: 岗位 for 上岗…人).
+  const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases.get(x)?.words ?? '', stem)));
+  if (!den) return undefined;
+  return compare(q, num, den, false, q.rate!);
+}
+
+function sharesChar(a: string, b: string): boolean {
+  for (const c of b) if (c !== '率' && a.includes(c)) return true;
+  return false;
+}
+
+function compare(q: Quantity, part: Quantity, base: Quantity, certain: boolean, why: string): Relation {
+  const actual = (part.value / base.value) * 100;
+  // The share's own rounding, plus what rounding the part and the whole can move it.
+  const relErr = (x: Quantity) => (x.decimals > 0 || x.scale > 1 ? (0.5 * Math.pow(10, -x.decimals) * x.scale) / Math.max(1, x.value) : 0);
+  const tol = pctTolerance(q.decimals) + actual * (relErr(part) + relErr(base));
+  const ok = Math.abs(actual - q.value) <= tol + 1e-9;
+  const d = Math.max(1, q.decimals);
+  const s = shows([part, base]);
+  const arithmetic = `${s.of(part.value)} ÷ ${s.of(base.value)} = ${actual.toFixed(d)}% ${ok ? '≈' : '≠'} ${written(q)}%`;
+  return {
+    rule: RULE,
+    ok,
+    severity: certain && Math.abs(actual - q.value) > 3 * tol ? 'error' : 'warning',
+    start: part.start,
+    end: q.end,
+    quantities: [part, base, q],
+    arithmetic,
+    evidence: { zh: `整体取“${why}”`, en: `the whole is ${why}` },
+    message: ok
+      ? { zh: `比例与数字相符：${arithmetic}`, en: `The share agrees with the figures: ${arithmetic}` }
+      : { zh: `比例与数字不符：${arithmetic}`, en: `The share does not match the figures: ${arithmetic}` },
+  };
+}

@@ -1,26 +1,33 @@
-// Every figures rule reports the relations of its kind that do not hold. The relations
-// are found once per document (figures/analysis.ts); this file turns one into a finding
-// whose related information points at every quantity and listed item involved.
+// A figures rule finds relations of its kind (held or not, for hovers and the figures
+// table) and reports those that do not hold, with related information on every figure and
+// listed item involved. Each rule's finder runs once per document version.
+import type { ReportDocument } from '../../model/document';
 import type { Rule } from '../../rule';
 import type { Msg, RelatedSpan } from '../../types';
-import { figures } from '../../figures/analysis';
 import { describeQuantity } from '../../figures/describe';
+import type { Relation } from '../../figures/relation';
 
-export function relationRule(id: string, description: Msg): Rule {
+export interface FigureRule extends Rule {
+  /** Every relation of this kind in the document, held or not (memoised). */
+  relations(doc: ReportDocument): Relation[];
+}
+
+export function relationRule(def: { id: string; description: Msg; fixable?: boolean; find(doc: ReportDocument): Relation[] }): FigureRule {
+  const relations = (doc: ReportDocument) => doc.memo(`figures:${def.id}`, () => def.find(doc));
   return {
-    id,
-    description,
+    id: def.id,
+    description: def.description,
     severity: 'error',
-    fixable: id === 'figures/date',
+    fixable: !!def.fixable,
+    relations,
     check(doc, ctx) {
-      for (const r of figures(doc).relations) {
-        if (r.rule !== id || r.ok) continue;
-        const span = doc.toOrig(r.start, r.end);
+      for (const r of relations(doc)) {
+        if (r.ok) continue;
         const related: RelatedSpan[] = [];
         for (const q of r.quantities) related.push({ ...doc.toOrig(q.start, q.end), message: describeQuantity(q) });
         for (const p of r.places ?? []) related.push({ ...doc.toOrig(p.start, p.end), message: p.label });
         ctx.report({
-          ...span,
+          ...doc.toOrig(r.start, r.end),
           message: r.message,
           severity: r.severity,
           related: related.length ? related : undefined,

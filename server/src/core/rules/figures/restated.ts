@@ -1,8 +1,78 @@
-// figures/restated — The same figure stated twice must have the same value.
-// The relation is found in figures/relations/restated.ts; this file only names the rule.
+// figures/restated — the same figure stated twice with two values.
+//   全市共有基层团组织4862个 … 目前，全市共有基层团组织4826个
+//   全区受理群众诉求7420件 … 全区受理群众诉求7240件
+// Two statements are the same figure when they say the same thing of the same scope (全市,
+// 全区…, or a stock: 共有/现有/总数), with the same words, unit and period. New (新增, 新任)
+// and target figures, changes and estimates are other figures.
+import { clausesOf } from '../../figures/clauses';
+import { phrasesOf, type Phrase } from '../../figures/phrases';
+import { isAmount } from '../../figures/groups';
+import { quantities, type Quantity } from '../../figures/quantity';
+import { fmt, isUsable, tolerance, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
-export const restated = relationRule('figures/restated', {
-  zh: '同一事物前后两次给出的数字应一致',
-  en: 'The same figure stated twice must have the same value',
+const RULE = 'figures/restated';
+/** Who the figure is about: the whole unit the report speaks for. */
+const SCOPE = /^(?:全(?:省|市|区|县|镇|乡|街道|村|校|院|局|系统|行业|会|委|所|站)|我(?:省|市|区|县|镇|乡|街道|村|校|院|局|会|委|部|所|站|中心|公司|厂)|本(?:省|市|区|县|会|单位|公司))/;
+const STOCK = /^(?:共有|现有|总数|共|累计)/;
+const OTHER_FIGURE = /由|增加到|增至|提高到|下降到|减少到|新增|新建|新任|新发展|新招|力争|目标|计划|预计|争取|任务|年均|平均|同比|比上年|较上年/;
+/** A time in the sentence ties the figure to it: 2023年, 上半年, 一季度, 1-6月. */
+const PERIOD = /\d{4}年|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}(?:-|～|至)\d{1,2}月|\d{1,2}月份?|今年|去年|上年|全年|五年来|近[一二三四五六七八九十\d]+年/g;
+
+export const restated = relationRule({
+  id: RULE,
+  description: { zh: '同一数字前后表述不一致', en: 'The same figure stated twice with different values' },
+  find(doc) {
+    const text = doc.view.text;
+    const qs = quantities(doc);
+    const phrases = phrasesOf(doc);
+    const clauses = clausesOf(doc);
+    const seen = new Map<string, Quantity>();
+    const out: Relation[] = [];
+    for (const q of qs) {
+      if (!isUsable(q) || q.role || !isAmount(q) || q.bound) continue;
+      const p = phrases.get(q);
+      if (!p || p.clause.aside) continue;
+      const sentence = clauses.sentences[p.clause.sentence];
+      const key = sentence && keyOf(text, p, sentence);
+      if (!key) continue;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, q);
+        continue;
+      }
+      const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
+      const arithmetic = `${fmt(first.value)} ${same ? '=' : '≠'} ${fmt(q.value)}`;
+      const fp = phrases.get(first)!;
+      const shown = `${text.slice(fp.start, first.end)}`;
+      out.push({
+        rule: RULE,
+        ok: same,
+        severity: 'warning',
+        start: p.start,
+        end: q.end,
+        quantities: [first, q],
+        arithmetic,
+        evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
+        message: same
+          ? { zh: `与前文数字一致：${arithmetic}`, en: `Agrees with the earlier figure: ${arithmetic}` }
+          : { zh: `与前文“${shown}”不一致：${arithmetic}`, en: `Contradicts the earlier “${shown}”: ${arithmetic}` },
+      });
+    }
+    return out;
+  },
 });
+
+function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }): string | undefined {
+  const words = p.marker + p.pre;
+  const scope = SCOPE.exec(words)?.[0] ?? '';
+  let rest = words.slice(scope.length).replace(/^(?:目前|截至目前|当前|现在|已)/, '');
+  const stock = STOCK.exec(p.marker)?.[0] ?? STOCK.exec(rest)?.[0] ?? '';
+  rest = rest.replace(STOCK, '');
+  if (!scope && !stock) return undefined;
+  const noun = rest + p.post;
+  if (noun.length < (stock ? 2 : 3)) return undefined;
+  if (OTHER_FIGURE.test(text.slice(sentence.start, p.q.start))) return undefined;
+  const period = (text.slice(sentence.start, sentence.end).match(PERIOD) ?? []).sort().join(',');
+  return `${scope}|${noun}|${p.q.unit!.family}|${period}`;
+}

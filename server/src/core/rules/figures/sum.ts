@@ -1,8 +1,100 @@
-// figures/sum — A stated total (共计, 合计) must equal the sum of the items before it.
-// The relation is found in figures/relations/sum.ts; this file only names the rule.
+// figures/sum — a stated total (共计, 合计, 总计, 一共) equals the items listed right before it.
+//   党员教育培训182万元、阵地建设215万元、困难党员帮扶69万元，合计486万元   182 + 215 + 69 = 466 ≠ 486
+//   获一等奖1项、二等奖3项、三等奖2项，共计6项                            1 + 3 + 2 = 6
+// The items are the figures of the same sentence before the total, clause by clause back
+// from it, none of them a part of another item (其中…) or a change, share or rate.
+import type { Msg } from '../../types';
+import { groupIndex, isAmount } from '../../figures/groups';
+import { phrasesOf } from '../../figures/phrases';
+import { quantities, type Quantity } from '../../figures/quantity';
+import { shows, tolerance, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
-export const sum = relationRule('figures/sum', {
-  zh: '“共计”“合计”应等于所列各项之和',
-  en: 'A stated total (共计, 合计) must equal the sum of the items before it',
+const RULE = 'figures/sum';
+const MARK = /(共计|合计|总计|一共|累计共|总共)(?:为|达|达到|有)?$/;
+/** Generic measure words a total may use for items counted with other words (发言2篇、课题3个，共计5项). */
+const GENERIC = new Set(['项', '个', '件']);
+const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
+
+export const sum = relationRule({
+  id: RULE,
+  description: { zh: '“共计”“合计”之数应等于所列各项之和', en: 'A stated total (共计, 合计) equals the items listed before it' },
+  find(doc) {
+    const text = doc.view.text;
+    const qs = quantities(doc);
+    const phrases = phrasesOf(doc);
+    const { byPart } = groupIndex(doc);
+    const out: Relation[] = [];
+    for (let ti = 0; ti < qs.length; ti++) {
+      const t = qs[ti];
+      const tp = phrases.get(t);
+      if (!tp || !isAmount(t) || (t.role && NOT_ITEM.has(t.role))) continue;
+      // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
+      const clause = tp.clause;
+      const head = text.slice(clause.start, t.start);
+      const m = MARK.exec(head);
+      if (!m) continue;
+      // Items: amounts of the same sentence and level, clause by clause back from the total.
+      const items: Quantity[] = [];
+      let expect = clause.index - 1;
+      for (let i = ti - 1; i >= 0; i--) {
+        const p = qs[i];
+        const pp = phrases.get(p);
+        if (!pp || pp.clause.sentence !== clause.sentence) break;
+        if (pp.clause.aside !== clause.aside) continue; // a note in brackets
+        if (pp.clause === clause) {
+          // In the total's own clause only through a list join (甲3项、乙2项共计5项).
+          if (!/^[、和及]/.test(text.slice(p.end, p.end + 1)) && text.slice(p.end, t.start).length > 2) break;
+        } else if (pp.clause.index !== expect && pp.clause.index !== expect + 1) break;
+        if (!isAmount(p)) {
+          if (p.kind === 'percent' || p.kind === 'points' || p.kind === 'rate' || p.kind === 'multiple') continue;
+          if (p.kind === 'count' || p.kind === 'money' || p.kind === 'measure') break;
+          continue;
+        }
+        if (p.role && NOT_ITEM.has(p.role)) continue;
+        if (p.unit?.family !== t.unit?.family && !(GENERIC.has(t.unit!.unit) && p.kind === 'count' && p.unit?.family !== 'person')) break;
+        // A part of another item (其中…) is already inside it.
+        const g = byPart.get(p);
+        if (g && items.includes(g.total)) continue;
+        items.unshift(p);
+        expect = pp.clause.index - 1;
+      }
+      if (items.length < 2) continue;
+      if (t.unknown || Number.isNaN(t.value) || items.some((p) => p.unknown || Number.isNaN(p.value))) continue;
+      const same = items.every((p) => p.unit?.family === t.unit?.family);
+      const total = items.reduce((a, p) => a + p.value, 0);
+      const tol = tolerance([t, ...items]);
+      let ok = Math.abs(total - t.value) <= tol;
+      // The list may start later than the sentence: a tail of the items makes up the total.
+      let used = items;
+      for (let k = 1; !ok && k <= items.length - 2; k++) {
+        const tail = items.slice(k);
+        if (Math.abs(tail.reduce((a, p) => a + p.value, 0) - t.value) <= tolerance([t, ...tail])) {
+          ok = true;
+          used = tail;
+        }
+      }
+      // An upper or lower bound (超过, 余) cannot contradict a sum.
+      if (!ok && (t.bound || items.some((p) => p.bound))) continue;
+      const s = shows([t, ...used]);
+      const usedTotal = used.reduce((a, p) => a + p.value, 0);
+      const arithmetic = `${used.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
+      const approx = t.approx || used.some((p) => p.approx);
+      const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `${m[1]} is the sum of the items listed` };
+      out.push({
+        rule: RULE,
+        ok,
+        severity: same && !approx ? 'error' : 'warning',
+        start: phrasesOf(doc).get(used[0])?.start ?? used[0].start,
+        end: t.end,
+        quantities: [...used, t],
+        arithmetic,
+        evidence: why,
+        message: ok
+          ? { zh: `合计与各项之和相符：${arithmetic}`, en: `The total agrees with its items: ${arithmetic}` }
+          : { zh: `合计与各项之和不符：${arithmetic}`, en: `The total does not match its items: ${arithmetic}` },
+      });
+    }
+    return out;
+  },
 });

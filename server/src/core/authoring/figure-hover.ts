@@ -4,10 +4,10 @@
 import type { HoverProvider, HoverResult } from '../authoring/hover';
 import type { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
-import { figures } from './analysis';
-import { describeQuantity } from './describe';
-import type { Quantity } from './quantity';
-import type { Relation } from './relation';
+import { figures } from '../rules/figures';
+import { describeQuantity } from '../figures/describe';
+import type { Quantity } from '../figures/quantity';
+import type { Relation } from '../figures/relation';
 
 export const RELATION_NAMES: Record<string, { zh: string; en: string }> = {
   'figures/parts-total': { zh: '部分与总数', en: 'parts vs total' },

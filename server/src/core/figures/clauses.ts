@@ -1,0 +1,231 @@
+// The clause layer every figures relation reads: paragraphs → sentences → clauses, with
+// brackets and quotes understood. Offsets are VIEW offsets.
+//
+//   全年新造林3.05万亩（其中：甲0.5万亩，乙1.8万亩），完成抚育1万亩。
+//   └ sentence ─────────────────────────────────────────────────┘
+//   └ clause 0 ─────────────────────────────────┘└ clause 1 ───┘
+//              └ aside: clauses 甲…, 乙… ──────┘
+//
+// A comma inside （…） or a short “…” does not end the clause around it; a bracket's content
+// is an *aside* with clauses of its own, anchored to the clause it interrupts.
+// `；` ends a clause, not a sentence: parallel parts are often joined by it
+// (其中：甲339户，发放贷款6200万元；乙195户，发放贷款3817万元).
+import type { ReportDocument } from '../model/document';
+
+export interface Clause {
+  start: number;
+  end: number;
+  /** The mark that ends it: ，；： or '' at a sentence end (、 separates items inside a clause). */
+  stop: string;
+  sentence: number;
+  /** Index in its list (the top level, or its aside's clauses). */
+  index: number;
+  aside?: Aside;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** View line (paragraph) index. */
+  line: number;
+  /** Top-level clauses first..last. */
+  first: number;
+  last: number;
+  /** 0 = the sentence opens its paragraph. */
+  inPara: number;
+  index: number;
+}
+
+export interface Aside {
+  /** View offsets of the opening and closing bracket. */
+  open: number;
+  close: number;
+  clauses: Clause[];
+  /** Index of the top-level clause it interrupts. */
+  anchor: number;
+}
+
+const OPEN = '（【〔';
+const CLOSE = '）】〕';
+const QUOTE_OPEN = '“‘《「『';
+const QUOTE_CLOSE = '”’》」』';
+/** A quote longer than this is prose in quotation marks, not a term: its commas split clauses. */
+const MAX_QUOTE = 40;
+/** A bracket that does not close within this many characters is a stray mark. */
+const MAX_ASIDE = 400;
+/** A clause longer than this is cut, so one 1 MB line stays linear. */
+const MAX_CLAUSE = 300;
+/** A sentence longer than this ends at its next clause break (figures never relate that far). */
+const MAX_SENTENCE = 1000;
+
+const SENT_STOP = new Uint8Array(0x10000);
+for (const c of '。！？') SENT_STOP[c.charCodeAt(0)] = 1;
+const CLAUSE_STOP = new Uint8Array(0x10000);
+for (const c of '，；：') CLAUSE_STOP[c.charCodeAt(0)] = 1;
+const MARK = new Uint8Array(0x10000); // 1 open bracket, 2 close bracket, 3 open quote, 4 close quote
+for (const c of OPEN) MARK[c.charCodeAt(0)] = 1;
+for (const c of CLOSE) MARK[c.charCodeAt(0)] = 2;
+for (const c of QUOTE_OPEN) MARK[c.charCodeAt(0)] = 3;
+for (const c of QUOTE_CLOSE) MARK[c.charCodeAt(0)] = 4;
+
+export class Clauses {
+  /** Top-level clauses, in text order. */
+  readonly clauses: Clause[] = [];
+  readonly sentences: Sentence[] = [];
+  /** Bracketed notes, in text order (nested brackets stay inside their outer aside). */
+  readonly asides: Aside[] = [];
+  private clauseStarts: Int32Array;
+  private sentStarts: Int32Array;
+  private asideOpens: Int32Array;
+
+  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: (line: number) => boolean) {
+    for (const l of lines) if (!skip(l.index)) this.readLine(l.start, l.end, l.index);
+    this.clauseStarts = Int32Array.from(this.clauses, (c) => c.start);
+    this.sentStarts = Int32Array.from(this.sentences, (s) => s.start);
+    this.asideOpens = Int32Array.from(this.asides, (a) => a.open);
+  }
+
+  /** The innermost clause at view offset `i` (inside an aside: the aside's clause). */
+  clauseAt(i: number): Clause | undefined {
+    const a = this.asideAt(i);
+    if (a) {
+      for (const c of a.clauses) if (c.start <= i && i <= c.end) return c;
+    }
+    const k = floor(this.clauseStarts, i);
+    return k >= 0 ? this.clauses[k] : undefined;
+  }
+
+  /** The aside whose brackets enclose `i` (exclusive of the brackets). */
+  asideAt(i: number): Aside | undefined {
+    const k = floor(this.asideOpens, i - 1);
+    const a = k >= 0 ? this.asides[k] : undefined;
+    return a && a.open < i && i < a.close ? a : undefined;
+  }
+
+  sentenceAt(i: number): Sentence | undefined {
+    const k = floor(this.sentStarts, i);
+    const s = k >= 0 ? this.sentences[k] : undefined;
+    return s && i <= s.end ? s : undefined;
+  }
+
+  /** The top-level clause a clause belongs to (itself, or the one its aside interrupts). */
+  topOf(c: Clause): Clause {
+    return c.aside ? this.clauses[c.aside.anchor] : c;
+  }
+
+  private readLine(start: number, end: number, line: number): void {
+    const t = this.text;
+    const match = matchPairs(t, start, end);
+    let inPara = 0;
+    let sStart = start;
+    let cStart = start;
+    let first = this.clauses.length;
+    const pending: Aside[] = [];
+    const pushClause = (s: number, e: number, stop: string) => {
+      const index = this.clauses.length;
+      this.clauses.push({ start: s, end: e, stop, sentence: this.sentences.length, index });
+      for (const a of pending) a.anchor = index;
+      pending.length = 0;
+    };
+    const closeSentence = (e: number) => {
+      if (this.clauses.length === first) return;
+      this.sentences.push({ start: sStart, end: e, line, first, last: this.clauses.length - 1, inPara: inPara++, index: this.sentences.length });
+      first = this.clauses.length;
+    };
+    for (let i = start; i < end; i++) {
+      const code = t.charCodeAt(i);
+      const m = MARK[code];
+      if (m === 1 || m === 3) {
+        const close = match.get(i);
+        if (close !== undefined) {
+          if (m === 1) pending.push(this.readAside(i, close));
+          i = close;
+          continue;
+        }
+      }
+      if (CLAUSE_STOP[code] || i - cStart >= MAX_CLAUSE) {
+        const stop = CLAUSE_STOP[code] ? t[i] : '';
+        pushClause(cStart, i, stop);
+        cStart = stop ? i + 1 : i;
+        if (i - sStart >= MAX_SENTENCE) {
+          closeSentence(cStart);
+          sStart = cStart;
+        }
+        continue;
+      }
+      if (SENT_STOP[code]) {
+        // Closing quotes right after the stop stay with the sentence.
+        let e = i + 1;
+        while (e < end && MARK[t.charCodeAt(e)] === 4) e++;
+        pushClause(cStart, i, '');
+        closeSentence(e);
+        sStart = cStart = e;
+        i = e - 1;
+      }
+    }
+    if (end > cStart || pending.length) pushClause(cStart, end, '');
+    closeSentence(end);
+  }
+
+  /** The clauses inside （…）, split at its own commas; brackets nested in it stay opaque. */
+  private readAside(open: number, close: number): Aside {
+    const t = this.text;
+    const aside: Aside = { open, close, clauses: [], anchor: -1 };
+    this.asides.push(aside);
+    let cStart = open + 1;
+    let depth = 0;
+    for (let i = open + 1; i < close; i++) {
+      const m = MARK[t.charCodeAt(i)];
+      if (m === 1 || m === 3) depth++;
+      else if ((m === 2 || m === 4) && depth > 0) depth--;
+      else if (depth === 0 && (CLAUSE_STOP[t.charCodeAt(i)] || SENT_STOP[t.charCodeAt(i)])) {
+        aside.clauses.push({ start: cStart, end: i, stop: t[i], sentence: this.sentences.length, index: aside.clauses.length, aside });
+        cStart = i + 1;
+      }
+    }
+    if (close > cStart) aside.clauses.push({ start: cStart, end: close, stop: '', sentence: this.sentences.length, index: aside.clauses.length, aside });
+    return aside;
+  }
+}
+
+/** Matching brackets (within MAX_ASIDE) and short quotes (within MAX_QUOTE) on one line. */
+function matchPairs(t: string, start: number, end: number): Map<number, number> {
+  const match = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = start; i < end; i++) {
+    const m = MARK[t.charCodeAt(i)];
+    if (m === 1 || m === 3) {
+      stack.push(i);
+      // Unbalanced marks in a long line: keep the stack small.
+      if (stack.length > 64) stack.shift();
+    } else if (m === 2 || m === 4) {
+      const kind = m === 2 ? CLOSE.indexOf(t[i]) : QUOTE_CLOSE.indexOf(t[i]);
+      const opens = m === 2 ? OPEN : QUOTE_OPEN;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (opens.indexOf(t[stack[k]]) === kind) {
+          if (i - stack[k] <= (m === 2 ? MAX_ASIDE : MAX_QUOTE)) match.set(stack[k], i);
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  return match;
+}
+
+/** Index of the last element ≤ x in a sorted array, or -1. */
+function floor(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  if (hi < 0 || a[0] > x) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function clausesOf(doc: ReportDocument): Clauses {
+  return doc.memo('figures:clauses', () => new Clauses(doc.view.text, doc.viewLines, (i) => doc.boilerplate.has(i)));
+}

@@ -1,0 +1,265 @@
+// Totals and their parts: the scope of 其中 / 包括 / 含 / 分别为 / 在…中, read on the clause
+// and phrase layers.
+//   现有18个基层支部，其中县区支部5个、高校支部3个        total 18, parts 5, 3
+//   全年收入86.47亿元，同比增加4.35亿元。其中，税收…      total 86.47 (a sentence-opening 其中 refers to
+//                                                       the previous sentence's main figure, not the change)
+//   新造林3.05万亩（其中：甲0.5万亩，乙1.8万亩）          total 3.05 (其中 opening a bracket: the figure before it)
+//   一类户40户，其中低保户12户、残疾户16户，二类户96户     parts 12, 16 (二类户 is the total's sibling)
+// Parts are grouped by unit family (2支34人: 支 and 人 are two groups). Which parts may be
+// added up, and whether they must add up to the total, is for the parts-total rule.
+import type { ReportDocument } from '../model/document';
+import { clausesOf, type Clause, type Clauses } from './clauses';
+import { categoriesOf, complementary } from './dimensions';
+import { phrasesOf, type Phrase } from './phrases';
+import { quantities, quantitiesIn, type Quantity } from './quantity';
+import { isAmount } from './relation';
+
+export interface Group {
+  total: Quantity;
+  parts: Quantity[];
+  /** The word that opens the group: 其中, 包括, 含, 分别为, 在…中. */
+  marker: string;
+  /** View offset of that word. */
+  at: number;
+  /** Why the parts are all of the total (分别为, 男/女, 其他), if they are. */
+  exhaustive?: string;
+  /** Other figures the 其中 may refer to (a charitable reading tries them). */
+  alternatives: Quantity[];
+  /** Index of the clause of each part, counted from the first parts clause (0). */
+  partClause: number[];
+  /** 在N名受访者中: survey answers, often overlapping. */
+  survey: boolean;
+  /** A garbled run among the parts: their sum is only a lower bound. */
+  unknown: boolean;
+}
+
+/** Roles of figures that are never a total: a change, a share, a target… */
+const NOT_TOTAL = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
+/** Roles of figures that are never a part but do not end the list of parts. */
+const SKIP_ROLE = new Set(['per', 'share', 'target', 'threshold', 'delta']);
+const ANCHORS = ['其中', '包括', '包含', '分别为', '分别是', '分别有'];
+const CLOSING = /^(?:其他|其它|其余|剩余|另有|另外|余下)/;
+
+export { isAmount };
+
+export function groupsOf(doc: ReportDocument): Group[] {
+  return doc.memo('figures:groups', () => findGroups(doc));
+}
+
+/** The groups a quantity is a part of, and the group it is the total of. */
+export function groupIndex(doc: ReportDocument): { byPart: Map<Quantity, Group>; byTotal: Map<Quantity, Group[]> } {
+  return doc.memo('figures:groupIndex', () => {
+    const byPart = new Map<Quantity, Group>();
+    const byTotal = new Map<Quantity, Group[]>();
+    for (const g of groupsOf(doc)) {
+      for (const p of g.parts) if (!byPart.has(p)) byPart.set(p, g);
+      byTotal.set(g.total, [...(byTotal.get(g.total) ?? []), g]);
+    }
+    return { byPart, byTotal };
+  });
+}
+
+interface Anchor {
+  at: number;
+  word: string;
+  /** Figures before that the group may be about, best first. */
+  candidates: Quantity[];
+  /** The clause list parts are read from (top level or the aside's). */
+  clause: Clause;
+  survey?: boolean;
+}
+
+function findGroups(doc: ReportDocument): Group[] {
+  const text = doc.view.text;
+  const clauses = clausesOf(doc);
+  const qs = quantities(doc);
+  const phrases = phrasesOf(doc);
+  const anchors = findAnchors(text, clauses, qs);
+  const out: Group[] = [];
+  const taken = new Set<Quantity>();
+  for (const a of anchors) {
+    const parts = readParts(text, clauses, qs, phrases, a);
+    if (!parts.length) continue;
+    // One group per unit family of the parts.
+    const families = new Map<string, { q: Quantity; clause: number }[]>();
+    for (const p of parts) {
+      const f = p.q.unit!.family;
+      families.set(f, [...(families.get(f) ?? []), p]);
+    }
+    for (const [family, ps] of families) {
+      // A 其中 after the parts of another 其中 refers past them to the total (教师90名，其中
+      // 骨干教师14名，其中男教师25名…); the parts it passes stay possible readings.
+      const same = a.candidates.filter((t) => t.unit?.family === family);
+      const cands = a.word === '其中' ? [...same.filter((t) => !taken.has(t)), ...same.filter((t) => taken.has(t))] : same;
+      const total = cands[0];
+      if (!total) continue;
+      // A part as large as the total alone, in a later clause, is the total's sibling.
+      const kept = ps.filter((p, i) => i === 0 || p.clause === 0 || !(p.q.value > total.value));
+      const cut = kept.length < ps.length ? ps.indexOf(ps.find((p) => !kept.includes(p))!) : ps.length;
+      const final = ps.slice(0, cut);
+      if (!final.length) continue;
+      const regionEnd = final[final.length - 1].q.end;
+      const region = text.slice(a.at, regionEnd);
+      const g: Group = {
+        total,
+        parts: final.map((p) => p.q),
+        marker: a.word,
+        at: a.at,
+        exhaustive: exhaustiveOf(final.map((p) => phrases.get(p.q)!), region),
+        alternatives: cands.slice(1),
+        partClause: final.map((p) => p.clause),
+        survey: !!a.survey,
+        unknown: region.includes('\ufffd'),
+      };
+      for (const p of g.parts) taken.add(p);
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+function findAnchors(text: string, clauses: Clauses, qs: Quantity[]): Anchor[] {
+  const out: Anchor[] = [];
+  for (const word of ANCHORS) {
+    for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + word.length)) {
+      const clause = clauses.clauseAt(k);
+      if (!clause || k >= clause.end) continue;
+      const sentence = clauses.sentences[clause.sentence];
+      if (!sentence) continue;
+      // 分别为 inside a 其中 clause (其中男、女党员分别为90名、70名) is evidence for that
+      // group; opening a clause of its own, it breaks down the figure just before it.
+      if (word.startsWith('分别') && !/^[\s，：]*$/.test(text.slice(clause.start, k))) continue;
+      const candidates = totalsFor(text, clauses, qs, clause, k, word);
+      if (candidates.length) out.push({ at: k, word, candidates, clause });
+    }
+  }
+  // （含…）: a bracket that opens with 含 notes a part of the figure before it.
+  for (const a of clauses.asides) {
+    if (text[a.open + 1] !== '含' || !a.clauses.length) continue;
+    const candidates = totalsFor(text, clauses, qs, a.clauses[0], a.open + 1, '含');
+    if (candidates.length) out.push({ at: a.open + 1, word: '含', candidates, clause: a.clauses[0] });
+  }
+  // 在2846名受访青年中，…: the figure of the opening phrase is the whole.
+  for (let k = text.indexOf('中，'); k >= 0; k = text.indexOf('中，', k + 2)) {
+    const clause = clauses.clauseAt(k);
+    if (!clause || clause.aside) continue;
+    const inClause = quantitiesIn(qs, clause.start, k).filter((q) => q.end <= k && isAmount(q));
+    if (inClause.length !== 1) continue;
+    const t = inClause[0];
+    if (!/^(?:在)?[^，。；\d]{0,12}$/.test(text.slice(clause.start, t.start)) || !/^[^，。；\d]{1,12}$/.test(text.slice(t.end, k))) continue;
+    if (t.approx || t.role) continue;
+    const next = clauses.clauses[clause.index + 1];
+    if (!next || next.sentence !== clause.sentence) continue;
+    out.push({ at: k, word: '在…中', candidates: [t], clause: next, survey: true });
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+function usableTotal(q: Quantity): boolean {
+  return isAmount(q) && !(q.role && NOT_TOTAL.has(q.role)) && !Number.isNaN(q.value);
+}
+
+/** The figures a group opened at `k` may be about, best first. */
+function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Clause, k: number, word: string): Quantity[] {
+  const sentence = clauses.sentences[clause.sentence];
+  // 其中 opening a bracket: the figure right before the bracket.
+  if (clause.aside && /^[\s：:]*$/.test(text.slice(clause.aside.open + 1, k))) {
+    const anchorClause = clauses.clauses[clause.aside.anchor];
+    const before = quantitiesIn(qs, anchorClause?.start ?? clause.aside.open - 40, clause.aside.open).filter(
+      (q) => q.end <= clause.aside!.open && !clauses.asideAt(q.start) && usableTotal(q),
+    );
+    const last = before[before.length - 1];
+    if (last && clause.aside.open - last.end <= 8) return [last];
+    return [];
+  }
+  if (clause.aside) return [];
+  const head = text.slice(sentence.start, k);
+  // 其中 opening a sentence: the previous sentence of the paragraph, its main figures first.
+  if (/^[\s，：:]*$/.test(head)) {
+    if (word !== '其中' || sentence.inPara === 0) return [];
+    const prev = clauses.sentences[sentence.index - 1];
+    if (!prev) return [];
+    return quantitiesIn(qs, prev.start, prev.end).filter((q) => !clauses.asideAt(q.start) && usableTotal(q));
+  }
+  // Mid-sentence: the figures before it in the sentence, nearest first.
+  return quantitiesIn(qs, sentence.start, k)
+    .filter((q) => q.end <= k && !clauses.asideAt(q.start) && usableTotal(q))
+    .reverse();
+}
+
+/** The parts after an anchor, each with the index of its clause counted from the first. */
+function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>, a: Anchor): { q: Quantity; clause: number }[] {
+  const start = a.at + (a.word === '在…中' ? 2 : a.word.length);
+  const first = a.clause.index;
+  const sentence = a.clause.sentence;
+  const limit = a.clause.aside ? a.clause.aside.close : clauses.sentences[sentence]?.end ?? start;
+  const out: { q: Quantity; clause: number }[] = [];
+  const totalFamily = new Set(a.candidates.map((t) => t.unit?.family));
+  const totalWords = a.candidates.map((t) => phrases.get(t)?.words ?? '');
+  for (const q of quantitiesIn(qs, start, limit)) {
+    const p = phrases.get(q);
+    if (!p) continue;
+    // Only the level the anchor is on: a bracket inside the parts is a note on a part.
+    const c = p.clause;
+    if (a.clause.aside ? c.aside !== a.clause.aside : !!c.aside) continue;
+    if (c.sentence !== sentence) break;
+    const clause = c.index - first;
+    // Another 其中 (or a 分别为 opening a clause) after the first part opens a nested group.
+    if (out.length && /其中|[，：；]分别(?:为|是|有)|[，：；]包括/.test(text.slice(out[out.length - 1].q.end, q.start))) break;
+    // 谷物中冬小麦: a part of an earlier part.
+    if (out.some((o) => subPartOf(phrases.get(o.q), p))) continue;
+    if (q.role === 'from' || q.role === 'to') break;
+    if (!isAmount(q) || (q.role && SKIP_ROLE.has(q.role))) continue;
+    if (!totalFamily.has(q.unit?.family)) continue;
+    // A figure followed by its own 其中 is a new total.
+    const after = text.slice(q.end, Math.min(q.end + 4, limit));
+    if (out.length && /^[，：]?其中/.test(after)) break;
+    // A sibling of the total (一类户 … 二类户): same noun with another class of its scale.
+    if (out.length && clause > 0 && totalWords.some((w) => siblings(w, p.words))) break;
+    if (Number.isNaN(q.value) && !q.unknown) continue;
+    // The parts start right after the anchor: in its clause or the next.
+    if (!out.length && clause > 1) break;
+    out.push({ q, clause });
+  }
+  return out;
+}
+
+/** 谷物中冬小麦, 其中谷物 … 谷物中: a phrase that names an earlier part as its whole. */
+function subPartOf(earlier: Phrase | undefined, p: Phrase): boolean {
+  const w = earlier?.words ?? '';
+  if (w.length < 2) return false;
+  if (p.words.startsWith(w)) return true;
+  for (let i = 0; i + 2 <= w.length; i++) if (p.words.includes(`${w.slice(i, i + 2)}中`)) return true;
+  return false;
+}
+
+/** 一类户 / 二类户, 男会员 / 女会员: two nouns that differ only in a category of one scale. */
+function siblings(a: string, b: string): boolean {
+  if (!a || !b || a === b) return false;
+  const ca = categoriesOf(a);
+  const cb = categoriesOf(b);
+  for (const x of ca) {
+    for (const y of cb) {
+      if (x.dim !== y.dim || x.word === y.word) continue;
+      if (a.replace(x.word, '') === b.replace(y.word, '') && a.replace(x.word, '').length >= 1) return true;
+    }
+  }
+  return false;
+}
+
+/** Why a group's parts are all of the total, if the text says so. */
+function exhaustiveOf(parts: Phrase[], region: string): string | undefined {
+  if (/分别(?:为|是|有)/.test(region)) return '分别';
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && CLOSING.test(last.pre || last.words)) return last.words.slice(0, 2);
+  if (parts.length === 2) {
+    const [a, b] = parts;
+    for (const x of a.categories) {
+      for (const y of b.categories) {
+        if (x.dim === y.dim && x.word !== y.word && complementary(x.dim, x.word, y.word)) return `${x.word}/${y.word}`;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+// Measure phrases: each quantity with the words that say what it counts, read on the
+// clause layer. `其中县区支部5个` → marker 其中, words 县区支部, unit 个; `18个基层支部` →
+// words 基层支部 (after the unit). The categories the words name (县区 → kind of unit;
+// 女性 → gender) decide which parts may be added up (dimensions.ts).
+import { isHanAt } from '../model/chars';
+import type { ReportDocument } from '../model/document';
+import { clausesOf, type Clause, type Clauses } from './clauses';
+import { categoriesOf, type Category } from './dimensions';
+import { quantities, type Quantity } from './quantity';
+
+export interface Phrase {
+  q: Quantity;
+  clause: Clause;
+  /** View offset where the phrase's words start (after markers and list joins). */
+  start: number;
+  /** Marker before the words: 其中, 包括, 含, 共计, 合计, 分别为… ('' if none). */
+  marker: string;
+  /** The words before the number, markers removed: 县区支部 in 其中县区支部5个. */
+  pre: string;
+  /** The noun after the unit: 基层支部 in 18个基层支部. */
+  post: string;
+  /** pre + post: everything that says what is counted. */
+  words: string;
+  categories: Category[];
+  /** First in its clause (no quantity before it in the clause). */
+  leads: boolean;
+}
+
+const FIGURE_KINDS = new Set(['count', 'money', 'measure', 'percent', 'points', 'multiple', 'rate', 'time', 'age']);
+/** Markers that open a phrase, longest first. */
+const MARKERS = [
+  '其中', '分别为', '分别是', '分别有', '分别', '包括', '包含', '含', '另有', '还有', '共计', '合计', '总计', '一共', '累计', '共有',
+  '现有', '尚有', '仍有', '剩余', '共', '有', '达到', '达',
+];
+/** List joins between items: 、 and the conjunctions. */
+const JOINS = ['以及', '和', '及', '与', '、'];
+const VERB_END = /(?:完成|实现|开展|组织|举办|帮助|接待|发放|解决|培训|发展|新增|新建|引进|选派|推荐|收到|受理|办理|提出|参加|参与|召开|扶持|帮扶|慰问|建成|建立|建设|投入|落实|争取|安排|下达|拨付|筹集|吸纳|带动|服务|救助|资助|走访|排查|整改|办结|化解|调处|处理|查处|审计|检查|抽查|培育|认定|评选|表彰|命名|推广|种植|养殖|造林|植树|申报|立项|签约|引导|转移|安置|提供|惠及|覆盖|涉及|累计|共计|合计|总计|达到|达)$/;
+
+export function phrasesOf(doc: ReportDocument): Map<Quantity, Phrase> {
+  return doc.memo('figures:phrases', () => readPhrases(doc.view.text, clausesOf(doc), quantities(doc)));
+}
+
+function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quantity, Phrase> {
+  const out = new Map<Quantity, Phrase>();
+  let prev: Quantity | undefined;
+  let prevClause: Clause | undefined;
+  for (const q of qs) {
+    const clause = clauses.clauseAt(q.numStart);
+    if (!clause) continue;
+    const sameClause = prevClause === clause && prev !== undefined;
+    // The phrase starts after the previous quantity of the clause, or at the clause start,
+    // and after the last list join before the number; a note in brackets inside it
+    // (村（社区）妇联) is left out of its words.
+    const from = sameClause ? prev!.end : clause.start;
+    let run = '';
+    let start = q.start;
+    for (let k = q.start - 1; k >= from; k--) {
+      const c = text[k];
+      if (c === '）') {
+        const open = text.lastIndexOf('（', k);
+        if (open >= from && k - open <= 40) {
+          k = open;
+          start = open;
+          continue;
+        }
+        break;
+      }
+      if (c === '、' || c === '（' || !(isHanAt(text, k) || c === '“' || c === '”' || (c >= '\udc00' && c <= '\udfff'))) break;
+      run = c + run;
+      start = k;
+    }
+    let s = run;
+    let marker = '';
+    for (let again = true; again; ) {
+      again = false;
+      for (const j of JOINS) {
+        // 和/及 join items only after another item of the clause (和谐社区 is a word).
+        if (s.startsWith(j) && s.length > j.length && (j === '、' || sameClause)) {
+          s = s.slice(j.length);
+          start += j.length;
+          again = true;
+        }
+      }
+      for (const m of MARKERS) {
+        if (s.startsWith(m) && (m.length > 1 || s.length > 1)) {
+          marker = marker ? marker + m : m;
+          s = s.slice(m.length);
+          start += m.length;
+          again = true;
+          break;
+        }
+      }
+    }
+    const post = q.after ?? '';
+    const words = s + post;
+    out.set(q, {
+      q,
+      clause,
+      start,
+      marker,
+      pre: s,
+      post,
+      words,
+      categories: categoriesOf(words),
+      leads: !sameClause,
+    });
+    // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
+    if (FIGURE_KINDS.has(q.kind)) {
+      prev = q;
+      prevClause = clause;
+    }
+  }
+  return out;
+}
+
+/** The words of a phrase without a trailing verb (税务部门完成 → 税务部门). */
+export function subjectOf(p: Phrase): string {
+  return p.pre.replace(VERB_END, '') + p.post;
+}
