@@ -17,6 +17,7 @@ export const RELATION_NAMES: Record<string, { zh: string; en: string }> = {
   'figures/percentage': { zh: '比例', en: 'percentage' },
   'figures/sum': { zh: '合计', en: 'sum' },
   'figures/change': { zh: '增减', en: 'change' },
+  'figures/per-capita': { zh: '人均', en: 'per capita' },
   'figures/restated': { zh: '前后数字', en: 'restated figure' },
   'figures/date': { zh: '日期', en: 'date' },
 };

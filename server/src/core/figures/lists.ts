@@ -12,7 +12,7 @@ export interface ItemList {
 const JOIN = ['以及', '和', '及'];
 
 /** Items of the list in view[start, end) (no clause punctuation inside). */
-export function splitItems(text: string, start: number, end: number): ItemList {
+export function splitItems(text: string, start: number, end: number, continued = false): ItemList {
   const items: { start: number; end: number }[] = [];
   let s = start;
   let depth = 0;
@@ -33,9 +33,9 @@ export function splitItems(text: string, start: number, end: number): ItemList {
     partial = true;
     last = { start: last.start, end: last.end - etc[0].length };
   }
-  // A final join inside the last item: 甲、乙和丙. Only when there are 、 items already,
-  // so that 中国和世界 stays one item.
-  if (items.length) {
+  // A final join inside the last item: 甲、乙和丙. Only when there are 、 items already
+  // (or the list continues from an earlier clause), so that 中国和世界 stays one item.
+  if (items.length || continued) {
     const t = text.slice(last.start, last.end);
     for (const j of JOIN) {
       const k = t.indexOf(j);

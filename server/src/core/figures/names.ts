@@ -205,7 +205,9 @@ function lastName(item: string): { item: string; name: string } | undefined {
 }
 
 /** The name (and honorific) at the start of an item that may run on (王燕敏为预备党员). */
-function cutName(item: string): { item: string; name: string } | undefined {
+function cutName(raw: string): { item: string; name: string } | undefined {
+  // 等 closes the list, it is not part of the last name (李强等4人).
+  const item = raw.endsWith('等') ? raw.slice(0, -1) : raw;
   const whole = stripHonorific(item);
   if (whole.length >= 2 && whole.length <= 4 && (nameShape(whole) || whole.length <= 3)) return { item, name: whole };
   for (const n of [3, 2]) {

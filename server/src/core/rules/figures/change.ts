@@ -12,6 +12,9 @@ import { fmt, isUsable, pctTolerance, shows, tolerance, written, type Relation }
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/change';
+/** Figures that left a total (已脱贫61户) and what is left of it (现有贫困户29户). */
+const REMOVED = /^(?:其中)?已(?:经)?(?:脱贫|出列|摘帽|整改|完成|销号|办结|化解|退出|解决|销户|结案|清退|清理|偿还|归还|拨付|验收)/;
+const REMAINS = /^(?:现有|尚有|还有|剩余|仍有|余下|剩下|未)/;
 const DOWN = /下降|减少|降低|缩短|缩小|回落|下滑|缩减|减收|减产|减支|减/;
 const UP_TO = /(?:增加|增长|提高|提升|上升|扩大|增|升|攀升)(?:到|至)(?:了)?[^，。；]{0,8}$/;
 const DOWN_TO = /(?:下降|减少|降低|缩小|减|降|回落)(?:到|至)(?:了)?[^，。；]{0,8}$/;
@@ -98,6 +101,38 @@ export const change = relationRule({
       const sh = shows([cur, d]);
       const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(cur.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
       out.push(rel(ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', cur, d, pct, arithmetic));
+    }
+    // 贫困户88户，已脱贫61户，现有贫困户29户: what remains is the total less what left it.
+    for (let ri = 0; ri < qs.length; ri++) {
+      const r = qs[ri];
+      const rp = phrases.get(r);
+      if (!rp || !isUsable(r) || r.role || !REMOVED.test(rp.marker + rp.pre)) continue;
+      const s = rp.clause.sentence;
+      let total: Quantity | undefined;
+      for (let k = ri - 1; k >= 0 && sentenceOf(qs[k]) === s; k--) {
+        if (qs[k].unit?.family === r.unit?.family && !qs[k].role) {
+          total = qs[k];
+          break;
+        }
+      }
+      if (!total || !isUsable(total)) continue;
+      const head = (phrases.get(total)?.words ?? '').slice(-2);
+      let left: Quantity | undefined;
+      for (let k = ri + 1; k < qs.length && sentenceOf(qs[k]) === s; k++) {
+        const x = qs[k];
+        const xp = phrases.get(x);
+        if (x.unit?.family !== r.unit?.family || !xp) continue;
+        if (REMAINS.test(xp.marker + xp.pre) && (head.length === 2 && (xp.words.includes(head) || xp.pre.length <= 2))) left = x;
+        break;
+      }
+      if (!left || !isUsable(left)) continue;
+      const actual = total.value - r.value;
+      const ok = Math.abs(actual - left.value) <= tolerance([total, r, left]);
+      const sh = shows([total, r, left]);
+      const arithmetic = `${sh.of(total.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(left.value)}`}`;
+      out.push(rel(ok, 'warning', total, r, left, arithmetic, ok
+        ? { zh: `余数与前后数字相符：${arithmetic}`, en: `What remains agrees: ${arithmetic}` }
+        : { zh: `余数与前后数字不符：${arithmetic}`, en: `What remains does not match: ${arithmetic}` }));
     }
     return out;
   },

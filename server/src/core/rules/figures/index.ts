@@ -13,8 +13,9 @@ import { sum } from './sum';
 import { change } from './change';
 import { restated } from './restated';
 import { date } from './date';
+import { perCapita } from './per-capita';
 
-export const figuresRules: FigureRule[] = [partsTotal, listCount, namedCount, enumerationCount, percentage, sum, change, restated, date];
+export const figuresRules: FigureRule[] = [partsTotal, listCount, namedCount, enumerationCount, percentage, sum, change, perCapita, restated, date];
 
 export interface FigureAnalysis {
   quantities: Quantity[];

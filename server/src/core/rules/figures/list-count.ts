@@ -110,7 +110,7 @@ function listAfter(text: string, all: Clause[], clause: Clause, start: number): 
   // Further clauses that are only short items continue the list (…西村（原贫困村），南村及北村).
   let list = first;
   for (const c of run.slice(1)) {
-    const more = splitItems(text, c.start, c.end);
+    const more = splitItems(text, c.start, c.end, true);
     const short = more.items.every((it) => it.end - it.start >= 1 && it.end - it.start <= 8 && !NUMERAL.test(text.slice(it.start, it.end)));
     if (!short || c !== run[run.length - 1] || first.items.some((it) => it.end - it.start > 8)) break;
     list = { start: list.start, end: more.end, items: [...list.items, ...more.items], partial: more.partial };

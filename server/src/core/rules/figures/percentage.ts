@@ -112,14 +112,20 @@ function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quant
       const cands = quantitiesIn(qs, part.start - 4000, part.start).filter(
         (x) => x.end <= part.start && x !== part && isAmount(x) && !x.unknown && !x.approx &&
           x.value > 0 && x.unit?.family === part.unit?.family && (!x.role || x.role === 'to') && endsWithNoun(phrases.get(x), noun) &&
-          phrases.get(x)?.words !== partWords,
+          !parallel(phrases.get(x)?.words ?? '', partWords ?? ''),
       );
       // Several figures fit the name: any that gives the share is the one meant; if none
       // does, the reading is unsure unless there is only one.
       const fit = cands.find((x) => Math.abs((part.value / x.value) * 100 - q.value) <= pctTolerance(q.decimals) + 1e-9);
-      if (!fit && cands.length !== 1) return undefined;
+      if (!fit && cands.length > 1) return undefined;
       base = fit ?? cands[0];
       why = `占${named[1]}`;
+      // The whole named in other words (受访老年人 … 占老年受访者的): the part's own group,
+      // when its total's words share the name's.
+      if (!base && g && !g.survey && overlap(phrases.get(g.total)?.words ?? '', noun) >= 2) {
+        base = g.total;
+        why = `占${named[1]}`;
+      }
     }
   } else if (!named || !named[1]) {
     const g = groupIndex(doc).byPart.get(part);
@@ -162,6 +168,21 @@ function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quanti
   const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases.get(x)?.words ?? '', stem)));
   if (!den) return undefined;
   return compare(q, num, den, false, q.rate!);
+}
+
+/** 甲镇有持证残疾人 / 乙镇有持证残疾人: the same words about another subject (a sibling). */
+function parallel(a: string, b: string): boolean {
+  if (a === b) return true;
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n >= 3 && a.length - n >= 1 && b.length - n >= 1 && a.length - n <= 4 && b.length - n <= 4;
+}
+
+/** How many characters of `b` occur in `a`. */
+function overlap(a: string, b: string): number {
+  let n = 0;
+  for (const c of new Set(b)) if (a.includes(c)) n++;
+  return n;
 }
 
 function sharesChar(a: string, b: string): boolean {

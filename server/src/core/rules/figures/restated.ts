@@ -8,7 +8,7 @@ import { clausesOf } from '../../figures/clauses';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
 import { quantities, type Quantity } from '../../figures/quantity';
-import { fmt, isUsable, tolerance, type Relation } from '../../figures/relation';
+import { isUsable, shows, tolerance, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/restated';
@@ -42,7 +42,8 @@ export const restated = relationRule({
         continue;
       }
       const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
-      const arithmetic = `${fmt(first.value)} ${same ? '=' : '≠'} ${fmt(q.value)}`;
+      const sh = shows([first, q]);
+      const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
       const fp = phrases.get(first)!;
       const shown = `${text.slice(fp.start, first.end)}`;
       out.push({
@@ -69,8 +70,10 @@ function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }
   let rest = words.slice(scope.length).replace(/^(?:目前|截至目前|当前|现在|已)/, '');
   const stock = STOCK.exec(p.marker)?.[0] ?? STOCK.exec(rest)?.[0] ?? '';
   rest = rest.replace(STOCK, '');
-  if (!scope && !stock) return undefined;
   const noun = rest + p.post;
+  // Without a scope (全市) or a stock word (共有) the same words may be said of another
+  // unit (东镇有持证残疾人1048人，西镇有…974人): not the same figure.
+  if (!scope && !stock) return undefined;
   if (noun.length < (stock ? 2 : 3)) return undefined;
   if (OTHER_FIGURE.test(text.slice(sentence.start, p.q.start))) return undefined;
   const period = (text.slice(sentence.start, sentence.end).match(PERIOD) ?? []).sort().join(',');

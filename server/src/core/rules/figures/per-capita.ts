@@ -1,0 +1,85 @@
+// figures/per-capita — a figure per person, student, household or mu (人均, 生均, 户均, 亩均)
+// equals the total it divides by the number it divides among, both stated before it.
+//   在校学生900人，校舍14400平方米，生均校舍18.5平方米     14400 ÷ 900 = 16.0 ≠ 18.5
+//   帮扶困难户120户，发放救助金36万元，户均3000元           360000 ÷ 120 = 3000
+// Both figures are looked for in the same paragraph before the per-unit figure; when more
+// than one figure could be meant and none of them gives the stated value, nothing is said.
+import { isAmount } from '../../figures/groups';
+import { lineIndexAt } from '../../model/lines';
+import { phrasesOf } from '../../figures/phrases';
+import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { fmt, scaleWord, written, type Relation } from '../../figures/relation';
+import { relationRule } from './relation-rule';
+
+const RULE = 'figures/per-capita';
+/** The per-unit word, and how the base is counted: its unit family and a word it names. */
+const PER: Record<string, { family: string; word?: RegExp }> = {
+  人均: { family: 'person' },
+  生均: { family: 'person', word: /学生|在校生|生$|学员/ },
+  户均: { family: 'household' },
+  亩均: { family: 'mu' },
+};
+/** How far back the two figures are looked for. */
+const WINDOW = 400;
+
+export const perCapita = relationRule({
+  id: RULE,
+  description: {
+    zh: '人均、生均、户均之数应等于总量除以人数（户数）',
+    en: 'A per-person, per-student or per-household figure equals the total divided by the count',
+  },
+  find(doc) {
+    const text = doc.view.text;
+    const qs = quantities(doc);
+    const phrases = phrasesOf(doc);
+    const out: Relation[] = [];
+    for (const q of qs) {
+      if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
+      const p = phrases.get(q);
+      if (!p || p.clause.aside) continue;
+      const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(text.slice(p.clause.start, q.start));
+      if (!m) continue;
+      const per = PER[m[1]];
+      const noun = m[2].replace(/^(?:可支配)?/, '');
+      // Same paragraph, before the figure.
+      const line = doc.viewLines[lineIndexAt(doc.viewLines, q.start)];
+      const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
+        (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
+      );
+      const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases.get(x)?.words ?? '').includes(noun.slice(-2))));
+      const bases = before.filter((x) => x.unit?.family === per.family && (!per.word || per.word.test(phrases.get(x)?.words ?? '')));
+      if (!totals.length || !bases.length) continue;
+      const fits = (t: Quantity, b: Quantity) => Math.abs(t.value / b.value - q.value) <= tol(q, t, b);
+      let pair: [Quantity, Quantity] | undefined;
+      for (const t of totals) for (const b of bases) if (!pair && fits(t, b)) pair = [t, b];
+      if (!pair && (totals.length > 1 || bases.length > 1)) continue;
+      const [t, b] = pair ?? [totals[0], bases[0]];
+      const ok = !!pair;
+      const actual = t.value / b.value;
+      const asWritten = (x: Quantity) => fmt(x.value, x.scale) + scaleWord(x.scale);
+      const shown = actual / q.scale;
+      const decimals = Math.max(q.decimals, Number.isInteger(shown) ? 0 : 1);
+      const arithmetic = `${asWritten(t)} ÷ ${asWritten(b)} = ${shown.toFixed(decimals)}${scaleWord(q.scale)} ${ok ? '≈' : '≠'} ${written(q)}${scaleWord(q.scale)}`;
+      out.push({
+        rule: RULE,
+        ok,
+        severity: 'warning',
+        start: b.start < t.start ? b.start : t.start,
+        end: q.end,
+        quantities: [t, b, q],
+        arithmetic,
+        evidence: { zh: `“${m[1]}”即总量除以${per.family === 'household' ? '户数' : per.family === 'mu' ? '亩数' : '人数'}`, en: `${m[1]} is the total divided by the count` },
+        message: ok
+          ? { zh: `${m[1]}与总量、人数相符：${arithmetic}`, en: `The per-unit figure agrees: ${arithmetic}` }
+          : { zh: `${m[1]}与总量、人数不符：${arithmetic}`, en: `The per-unit figure does not match: ${arithmetic}` },
+      });
+    }
+    return out;
+  },
+});
+
+/** The per-unit figure's rounding, plus what the rounding of the total and the count moves it. */
+function tol(q: Quantity, t: Quantity, b: Quantity): number {
+  const rel = (x: Quantity) => (x.decimals > 0 || x.scale > 1 ? (0.5 * Math.pow(10, -x.decimals) * x.scale) / x.value : 0);
+  return Math.pow(10, -q.decimals) * q.scale + q.value * (rel(t) + rel(b));
+}
