@@ -2,9 +2,9 @@
 // which only type-checks (noEmit).
 import * as esbuild from 'esbuild';
 import { builtinModules } from 'node:module';
-import { existsSync, readdirSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -96,7 +96,7 @@ function testEntries(dir) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if (p !== join('test', 'e2e')) out.push(...testEntries(p));
+      if (p !== join('test', 'e2e') && p !== join('test', 'reference')) out.push(...testEntries(p));
     } else if (/\.test\.ts$/.test(name)) out.push(p);
   }
   return out;
@@ -127,6 +127,27 @@ function browserBuilds() {
   ];
 }
 
+/** After each build, delete .js/.js.map files under `dir` that the build did not write. */
+function pruneStale(dir) {
+  return {
+    name: 'prune-stale',
+    setup(build) {
+      build.onEnd((r) => {
+        if (!r.metafile || r.errors.length) return;
+        const written = new Set(Object.keys(r.metafile.outputs).map((o) => resolve(o)));
+        const walk = (d) => {
+          for (const name of existsSync(d) ? readdirSync(d) : []) {
+            const p = join(d, name);
+            if (statSync(p).isDirectory()) walk(p);
+            else if (/\.js(\.map)?$/.test(name) && !written.has(resolve(p))) rmSync(p, { force: true });
+          }
+        };
+        walk(dir);
+      });
+    },
+  };
+}
+
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, plugins: [dataTables({ lazyStPhrases: true }), chineseTablesOnly], entryPoints: { server: 'server/src/server-node.ts', cli: 'server/src/cli.ts', 'st-phrases': 'workreport-data:st-phrases-file' }, outdir: 'dist' },
@@ -139,7 +160,13 @@ if (!args.includes('--no-tests')) {
     outdir: 'out',
     outbase: '.',
     external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'zhlint'],
+    // `node --test out/test/` runs every bundle there: remove those of deleted tests.
+    metafile: true,
+    plugins: [...common.plugins, pruneStale(join('out', 'test'))],
   });
+  // `npm run test:reference` (scripts/test-reference.mjs): the reference report's assertions,
+  // kept out of out/test/ because the report is not part of the project.
+  builds.push({ ...common, entryPoints: testEntries(join('test', 'reference')), outdir: join('out', 'reference') });
   // `npm run bench` (out/bench/bench.js): our check next to zhlint, and the server's memory.
   builds.push({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out', outbase: '.', external: ['zhlint'] });
   // The browser test (test/browser/*.browser.ts, `npm run test:browser`) needs Chromium: kept

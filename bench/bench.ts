@@ -4,15 +4,17 @@
 //
 //   node out/bench/bench.js [--quick] [--json] [--no-peer] [--no-server]
 //
-// Texts: the seed, the 12-document corpus (checked one after the other), and generated
-// reports of 100 KB and 1 MB (the corpus and the seed concatenated, as a long report would be).
+// Texts: the pasted report (test/reports/pasted.txt), the 12-document corpus (test/corpus/,
+// checked one after the other), and generated reports of 100 KB and 1 MB (the corpus and the
+// pasted report concatenated, as a long report would be).
 // Each is checked repeatedly after a warm-up; the table gives the median and the p10–p90
 // spread in milliseconds.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/run/check';
 import { RULES } from '../server/src/core/rules';
-import { CORPUS, DIST, SEED } from '../test/paths';
+import { CORPUS, DIST } from '../test/paths';
+import { PASTED_FILE } from '../test/reports/pasted';
 import { LspClient, fileUri } from '../test/protocol/lsp-client';
 
 const args = new Set(process.argv.slice(2));
@@ -35,17 +37,17 @@ interface Stats {
   n: number;
 }
 
-function readAll(): { seed: string; corpus: string[] } {
-  const seed = fs.readFileSync(SEED, 'utf8');
+function readAll(): { pasted: string; corpus: string[] } {
+  const pasted = fs.readFileSync(PASTED_FILE, 'utf8');
   const corpus = fs
     .readdirSync(CORPUS)
     .filter((n) => /^P\d+\.(txt|md)$/.test(n))
     .sort()
     .map((n) => fs.readFileSync(path.join(CORPUS, n), 'utf8'));
-  return { seed, corpus };
+  return { pasted, corpus };
 }
 
-/** A long report of about `size` UTF-16 units: the corpus and the seed over and over, cut at a line. */
+/** A long report of about `size` UTF-16 units: the corpus and the pasted report over and over, cut at a line. */
 function generated(size: number, parts: string[]): string {
   let out = '';
   for (let i = 0; out.length < size; i++) out += parts[i % parts.length] + '\n\n';
@@ -129,7 +131,7 @@ const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} M chars` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} K chars`);
 
 async function main(): Promise<void> {
-  const { seed, corpus } = readAll();
+  const { pasted, corpus } = readAll();
   const peer = await loadPeer();
   // The long reports are made of the texts the peer gets through: one corpus report makes
   // zhlint throw, and a long text containing it would time nothing but the throw.
@@ -141,9 +143,9 @@ async function main(): Promise<void> {
       return false;
     }
   };
-  const parts = [...corpus, seed].filter(peerOk);
+  const parts = [...corpus, pasted].filter(peerOk);
   const subjects: Subject[] = [
-    { name: 'seed', texts: [seed], runs: QUICK ? 30 : 200, peerRuns: QUICK ? 5 : 20 },
+    { name: 'pasted', texts: [pasted], runs: QUICK ? 30 : 200, peerRuns: QUICK ? 5 : 20 },
     { name: 'corpus (12 docs)', texts: corpus, runs: QUICK ? 10 : 50, peerRuns: QUICK ? 2 : 5 },
     { name: 'generated 100 KB', texts: [generated(100 * 1024, parts)], runs: QUICK ? 5 : 20, peerRuns: QUICK ? 1 : 3 },
     { name: 'generated 1 MB', texts: [generated(1024 * 1024, parts)], runs: QUICK ? 3 : 7, peerRuns: QUICK ? 1 : 2 },
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
     if (!args.has('--json')) process.stderr.write(`  measured ${s.name}\n`);
   }
   const mem = await serverMemory([
-    { name: 'seed', text: seed },
+    { name: 'pasted', text: pasted },
     ...corpus.map((t, i) => ({ name: `P${i + 1}`, text: t })),
     { name: '100KB', text: subjects[2].texts[0] },
     { name: '1MB', text: subjects[3].texts[0] },
@@ -200,7 +202,7 @@ async function main(): Promise<void> {
   }
   console.log(`\nworkreport check — ${RULES.length} rules, default settings; Node ${process.version}, ${process.arch}`);
   console.log('times in ms: ours median (p10–p90), zhlint median (min–max); zhlint 0.8 run(text, {rules: {preset: "default"}}) on the same texts');
-  console.log(`generated reports: the seed and the corpus reports zhlint does not throw on (${parts.length} of ${corpus.length + 1}), repeated\n`);
+  console.log(`generated reports: the pasted report and the corpus reports zhlint does not throw on (${parts.length} of ${corpus.length + 1}), repeated\n`);
   const header = ['text', 'size', 'ours', 'findings', 'zhlint', 'findings', 'zhlint / ours'];
   const lines = rows.map((r) => {
     const o = r.ours as Stats;
@@ -223,7 +225,7 @@ async function main(): Promise<void> {
   if (mem) {
     const m = (x?: number) => (x === undefined ? '?' : `${x.toFixed(0)} MB`);
     console.log(
-      `\nserver RSS: ${m(mem.idleMb)} idle → ${m(mem.loadedMb)} with the seed, the corpus, 100 KB and 1 MB open (JS heap ${m(mem.heapMb)})` +
+      `\nserver RSS: ${m(mem.idleMb)} idle → ${m(mem.loadedMb)} with the pasted report, the corpus, 100 KB and 1 MB open (JS heap ${m(mem.heapMb)})` +
         ` (pulled in ${fmt(mem.ms)} ms) → ${m(mem.afterMb)} after closing them`,
     );
   }

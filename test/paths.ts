@@ -14,7 +14,6 @@ function findRoot(): string {
 
 export const ROOT = findRoot();
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
-export const SEED = path.join(SHARED, 'seeds', '000_4cce5bdc49361890.txt');
-export const CORPUS = path.join(SHARED, 'corpus');
+/** The public sample corpus: 12 reports and their answer key (test/corpus/README.md). */
+export const CORPUS = path.join(ROOT, 'test', 'corpus');
 export const DIST = path.join(ROOT, 'dist');

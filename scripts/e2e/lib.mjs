@@ -1,7 +1,7 @@
 // What the real-editor runs need, installed idempotently and cached under .e2e/:
 // Debian packages (chromium, a CJK font, the headers code-server's native modules build
 // against), code-server from npm, and a fresh code-server process per pass.
-// See ../../../shared/e2e/README.md for why each step is the way it is.
+// test/e2e/README.md describes the passes these steps serve.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';

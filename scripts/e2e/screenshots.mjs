@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CACHE, CHROMIUM, CHROMIUM_ARGS, ROOT, ensureCodeServer, ensureSystemPackages, log, scratchEnv, startCodeServer, workbenchUrl } from './lib.mjs';
 
-const SHARED = process.env.WORKREPORT_SHARED || path.resolve(ROOT, '..', 'shared');
-const SEED = path.join(SHARED, 'seeds', '000_4cce5bdc49361890.txt');
+// The report shown: the project's pasted report, or `--report FILE`.
+const argv = process.argv.slice(2);
+const REPORT = argv.includes('--report') ? path.resolve(argv[argv.indexOf('--report') + 1]) : path.join(ROOT, 'test', 'reports', 'pasted.txt');
 const OUT = path.join(ROOT, 'docs', 'images');
 const SCRATCH = path.join(CACHE, 'runs', `shots-${process.pid}`);
 const DRAFT = ['关于组织建设的经验材料', '', '民进某市委会', '', '一、主要做法', '', '（一）抓落实，高位推动。市委会成立领导小组，定期督促检查。', '', '（二）抓学习，聚力同心。全年举办学习会12次。', '', '二、工作成效', '', '新发展会员15人，其中男会员6人、女会员9人。', '', ''].join('\n');
@@ -24,7 +25,7 @@ async function main() {
   fs.rmSync(SCRATCH, { recursive: true, force: true });
   const ws = path.join(SCRATCH, 'ws');
   fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
-  fs.copyFileSync(SEED, path.join(ws, 'seed.report'));
+  fs.copyFileSync(REPORT, path.join(ws, 'pasted.report'));
   fs.writeFileSync(path.join(ws, 'draft.report'), DRAFT);
   const userDataDir = path.join(SCRATCH, 'user');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -80,9 +81,9 @@ async function main() {
       log(`docs/images/${name}`);
     };
 
-    // 1. The seed: diagnostics, 字数 code lenses above the sections, 字数 in the status bar,
+    // 1. The pasted report: diagnostics, 字数 code lenses above the sections, 字数 in the status bar,
     //    and the hover on a heading.
-    await openFile('seed.report');
+    await openFile('pasted.report');
     await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ state: 'attached', timeout: 90_000 });
     await page.locator('.statusbar-item', { hasText: '字数' }).first().waitFor({ timeout: 30_000 });
     // Go to the first level-1 heading (line 17) so its code lens and hover are on screen.
@@ -100,7 +101,7 @@ async function main() {
     await page.mouse.move(5, 700);
     await page.keyboard.press('Escape');
 
-    // 2. The figures table beside the seed (wait until the webview has rendered it), with
+    // 2. The figures table beside the report (wait until the webview has rendered it), with
     //    the side bar closed to give the table room.
     await page.keyboard.press('Control+B');
     await command('Show Figures Table');

@@ -1,7 +1,7 @@
 // The language server as VS Code for the Web runs it: dist/browser/server.js in a web worker of
 // a real browser (Debian's headless Chromium, driven by playwright-core; never a downloaded
 // browser). A page served on 127.0.0.1 starts the worker and speaks LSP to it with postMessage,
-// as vscode-languageclient/browser does: initialize, didOpen the seed, diagnostics back.
+// as vscode-languageclient/browser does: initialize, didOpen the pasted report, diagnostics back.
 // Run with `npm run test:browser` (needs /usr/bin/chromium: `apt-get install chromium`).
 import { test, describe, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -10,15 +10,19 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { DIST, SEED } from '../paths';
+import { DIST } from '../paths';
+import { PASTED_FILE, pasted } from '../reports/pasted';
+
+/** How many pinyin annotations the pasted report has (an independent regex count must agree). */
+const EXPECTED_ANNOTATIONS = pasted().annotations;
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const WORKER = path.join(DIST, 'browser', 'server.js');
 const CLIENT = path.join(DIST, 'browser', 'extension.js');
 const RULE = 'text/pinyin-annotation';
-const seedText = fs.readFileSync(SEED, 'utf8');
+const reportText = fs.readFileSync(PASTED_FILE, 'utf8');
 const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
-const ANNOTATIONS = [...seedText.matchAll(ANNOTATION)].length;
+const ANNOTATIONS = [...reportText.matchAll(ANNOTATION)].length;
 
 // The page: a tiny LSP client over postMessage. window.lsp(method, params) sends a request,
 // window.notify(...) a notification; notifications from the server collect in window.inbox.
@@ -77,8 +81,8 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     } else if (url.pathname === '/server.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(fs.readFileSync(WORKER));
-    } else if (url.pathname === '/seed.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(seedText);
+    } else if (url.pathname === '/pasted.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(reportText);
     } else if (url.pathname === '/favicon.ico' || url.pathname.endsWith('.map')) {
       res.writeHead(204).end();
     } else {
@@ -125,7 +129,7 @@ interface Diag {
 }
 
 describe('language server in a web worker (Chromium)', () => {
-  test('initialize, didOpen the seed as plaintext, pushed diagnostics with every annotation', async () => {
+  test('initialize, didOpen the pasted report as plaintext, pushed diagnostics with every annotation', async () => {
     const t0 = Date.now();
     const init = await page.evaluate(() =>
       (globalThis as any).lsp('initialize', {
@@ -140,8 +144,8 @@ describe('language server in a web worker (Chromium)', () => {
     const result = await page.evaluate(async () => {
       const w = globalThis as any;
       w.notify('initialized', {});
-      const text = await (await fetch('/seed.txt')).text();
-      const uri = 'vscode-vfs://github/workreport/demo/seed.txt';
+      const text = await (await fetch('/pasted.txt')).text();
+      const uri = 'vscode-vfs://github/workreport/demo/pasted.txt';
       w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
       const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
       return { params: m.params, serverRequests: w.serverRequests, workerErrors: w.workerErrors };
@@ -149,10 +153,10 @@ describe('language server in a web worker (Chromium)', () => {
     const ms = Date.now() - t0;
     const diags = result.params.diagnostics as Diag[];
     const ours = diags.filter((d) => d.code === RULE);
-    assert.equal(ANNOTATIONS, 635);
+    assert.equal(ANNOTATIONS, EXPECTED_ANNOTATIONS);
     assert.equal(ours.length, ANNOTATIONS);
     // Same positions as the annotations in the text (UTF-16 columns, as the browser counts).
-    const lines = seedText.split('\n');
+    const lines = reportText.split('\n');
     for (const d of ours) {
       const quoted = lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
       assert.match(quoted, /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)$/);
@@ -160,14 +164,14 @@ describe('language server in a web worker (Chromium)', () => {
     assert.deepEqual(result.workerErrors, []);
     assert.deepEqual(result.serverRequests, [], 'the server asked nothing the client did not announce');
     assert.deepEqual(consoleErrors, []);
-    console.log(`# worker: initialize + seed diagnostics in ${ms} ms (${diags.length} diagnostics)`);
+    console.log(`# worker: initialize + diagnostics of the pasted report in ${ms} ms (${diags.length} diagnostics)`);
   });
 
   test('pull diagnostics and a quick fix from the worker (the path VS Code for the Web uses)', async () => {
     const r = await page.evaluate(async () => {
       const w = globalThis as any;
-      const text = await (await fetch('/seed.txt')).text();
-      const uri = 'vscode-test-web://mount/seed.report';
+      const text = await (await fetch('/pasted.txt')).text();
+      const uri = 'vscode-test-web://mount/pasted.report';
       w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'workreport', version: 1, text } });
       const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
       const d = m.params.diagnostics.find((x: any) => x.code === 'text/pinyin-annotation');
@@ -180,9 +184,9 @@ describe('language server in a web worker (Chromium)', () => {
       const cleared = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.diagnostics.length === 0, 5000);
       return { d, actions, cleared: !!cleared };
     });
-    const fix = (r.actions as any[]).find((a) => a.edit?.changes?.['vscode-test-web://mount/seed.report']);
+    const fix = (r.actions as any[]).find((a) => a.edit?.changes?.['vscode-test-web://mount/pasted.report']);
     assert.ok(fix, `a quick fix for ${JSON.stringify(r.d.range)}`);
-    const edit = fix.edit.changes['vscode-test-web://mount/seed.report'][0];
+    const edit = fix.edit.changes['vscode-test-web://mount/pasted.report'][0];
     assert.deepEqual(edit.range, r.d.range);
     assert.equal(edit.newText, '');
     assert.ok(r.cleared);
@@ -201,7 +205,7 @@ describe('language server in a web worker (Chromium)', () => {
   test('.workreportrc.json files sent by the client (workreport/rcFiles) apply to the documents below them', async () => {
     const r = await page.evaluate(async () => {
       const w = globalThis as any;
-      const text = await (await fetch('/seed.txt')).text();
+      const text = await (await fetch('/pasted.txt')).text();
       const base = 'vscode-vfs://github/workreport/demo';
       w.notify('workreport/rcFiles', {
         files: [
@@ -214,9 +218,9 @@ describe('language server in a web worker (Chromium)', () => {
         const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
         return m.params.diagnostics.filter((d: any) => d.code === 'text/pinyin-annotation').length;
       };
-      const quiet = await count(`${base}/quiet/sub/seed.txt`);
-      const loud = await count(`${base}/elsewhere/seed.txt`);
-      await count(`${base}/broken/seed.txt`);
+      const quiet = await count(`${base}/quiet/sub/pasted.txt`);
+      const loud = await count(`${base}/elsewhere/pasted.txt`);
+      await count(`${base}/broken/pasted.txt`);
       const broken = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === `${base}/broken/.workreportrc.json`, 10000);
       return { quiet, loud, brokenDiagnostics: broken.params.diagnostics.length };
     });

@@ -7,14 +7,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/core/rules';
-import { ROOT, SEED } from '../paths';
+import { ROOT } from '../paths';
+import { PASTED_FILE, pasted } from '../reports/pasted';
 import { CLI, cli, type JsonDiagnostic, type Run } from './run-cli';
+
+/** How many pinyin annotations the pasted report has (an independent regex count must agree). */
+const EXPECTED_ANNOTATIONS = pasted().annotations;
 
 const SAMPLE = path.join(ROOT, 'samples', '示例-经验材料.report.txt');
 const RULE = 'text/pinyin-annotation';
-const seedText = fs.readFileSync(SEED, 'utf8');
+const reportText = fs.readFileSync(PASTED_FILE, 'utf8');
 const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
-const withoutAnnotations = seedText.replace(ANNOTATION, '');
+const withoutAnnotations = reportText.replace(ANNOTATION, '');
 
 
 interface JsonOutput {
@@ -45,9 +49,9 @@ before(() => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function seedCopy(name: string): string {
+function pastedCopy(name: string): string {
   const p = path.join(tmp, name);
-  fs.writeFileSync(p, seedText);
+  fs.writeFileSync(p, reportText);
   return p;
 }
 
@@ -79,12 +83,12 @@ describe('workreport CLI', { concurrency: 4 }, () => {
     assert.deepEqual(headers, compact.stdout.split('\n').filter(Boolean));
   });
 
-  test('--format json on the seed: one object per SPEC §7, 635 annotations, no missing section', () => {
-    const r = cli(['--format', 'json', SEED]);
+  test('--format json on the pasted report: one object per SPEC §7, all annotations, no missing section', () => {
+    const r = cli(['--format', 'json', PASTED_FILE]);
     const out = json(r);
     assert.equal(out.version, 1);
     assert.equal(out.files.length, 1);
-    assert.equal(out.files[0].path, SEED);
+    assert.equal(out.files[0].path, PASTED_FILE);
     const diags = out.files[0].diagnostics;
     for (const d of diags) {
       assert.deepEqual(Object.keys(d).sort(), ['column', 'endColumn', 'endLine', 'fixable', 'line', 'message', 'rule', 'severity']);
@@ -95,12 +99,12 @@ describe('workreport CLI', { concurrency: 4 }, () => {
       assert.equal(typeof d.fixable, 'boolean');
     }
     const ours = diags.filter((d) => d.rule === RULE);
-    assert.equal(ours.length, 635);
+    assert.equal(ours.length, EXPECTED_ANNOTATIONS);
     assert.equal(diags.filter((d) => d.rule === 'outline/missing-section').length, 0);
     // Positions: 1-based lines, 1-based UTF-16 columns, end exclusive.
-    const expected = [...seedText.matchAll(ANNOTATION)].map((m) => {
-      const s = lineCol(seedText, m.index!);
-      const e = lineCol(seedText, m.index! + m[0].length);
+    const expected = [...reportText.matchAll(ANNOTATION)].map((m) => {
+      const s = lineCol(reportText, m.index!);
+      const e = lineCol(reportText, m.index! + m[0].length);
       return `${s.line}:${s.column}-${e.line}:${e.column}`;
     });
     const got = ours.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
@@ -110,8 +114,8 @@ describe('workreport CLI', { concurrency: 4 }, () => {
     assert.equal(r.stderr, '');
   });
 
-  test('--fix with only the annotation rule removes exactly the 635 annotations; a second --fix changes nothing', () => {
-    const p = seedCopy('seed-only-pinyin.txt');
+  test('--fix with only the annotation rule removes exactly the all annotations; a second --fix changes nothing', () => {
+    const p = pastedCopy('pasted-only-pinyin.txt');
     const others = RULES.filter((x) => x.id !== RULE).flatMap((x) => ['--rule', `${x.id}=off`]);
     const r1 = cli(['--fix', '--format', 'json', ...others, p]);
     assert.equal(fs.readFileSync(p, 'utf8'), withoutAnnotations);
@@ -122,7 +126,7 @@ describe('workreport CLI', { concurrency: 4 }, () => {
   });
 
   test('--fix with every rule removes all annotations and reaches a fixed point', () => {
-    const p = seedCopy('seed-all.txt');
+    const p = pastedCopy('pasted-all.txt');
     const r1 = cli(['--fix', '--format', 'json', p]);
     const once = fs.readFileSync(p, 'utf8');
     assert.equal([...once.matchAll(ANNOTATION)].length, 0);
@@ -155,29 +159,29 @@ describe('workreport CLI', { concurrency: 4 }, () => {
     assert.equal(json(r).files[0].diagnostics.filter((d) => d.severity === 'error').length, 0);
     assert.equal(r.code, 0);
     // Raising a rule to error makes its findings fail the run.
-    const e = cli(['--format', 'json', '--rule', `${RULE}=error`, SEED]);
+    const e = cli(['--format', 'json', '--rule', `${RULE}=error`, PASTED_FILE]);
     assert.ok(json(e).files[0].diagnostics.some((d) => d.rule === RULE && d.severity === 'error'));
     assert.equal(e.code, 1);
     // --max-warnings 0 fails on warnings.
-    const w = cli(['--format', 'json', '--rule', `${RULE}=warning`, '--max-warnings', '0', SEED]);
+    const w = cli(['--format', 'json', '--rule', `${RULE}=warning`, '--max-warnings', '0', PASTED_FILE]);
     assert.equal(w.code, 1);
   });
 
   test('--locale zh / en switch the message language; LANG is the default', () => {
-    const zh = json(cli(['--format', 'json', '--locale', 'zh', SEED])).files[0].diagnostics.find((d) => d.rule === RULE)!;
-    const en = json(cli(['--format', 'json', '--locale', 'en', SEED])).files[0].diagnostics.find((d) => d.rule === RULE)!;
+    const zh = json(cli(['--format', 'json', '--locale', 'zh', PASTED_FILE])).files[0].diagnostics.find((d) => d.rule === RULE)!;
+    const en = json(cli(['--format', 'json', '--locale', 'en', PASTED_FILE])).files[0].diagnostics.find((d) => d.rule === RULE)!;
     assert.match(zh.message, /[\u4e00-\u9fff]/);
     assert.notEqual(zh.message, en.message);
-    const fromLang = json(cli(['--format', 'json', SEED], { env: { LANG: 'zh_CN.UTF-8' } })).files[0].diagnostics.find((d) => d.rule === RULE)!;
+    const fromLang = json(cli(['--format', 'json', PASTED_FILE], { env: { LANG: 'zh_CN.UTF-8' } })).files[0].diagnostics.find((d) => d.rule === RULE)!;
     assert.equal(fromLang.message, zh.message);
   });
 
   test('text format: path:line:col severity rule message; --help and --version', () => {
-    const r = cli(['--locale', 'en', SEED]);
+    const r = cli(['--locale', 'en', PASTED_FILE]);
     const lines = r.stdout.split('\n').filter(Boolean);
     const ours = lines.filter((l) => l.includes(` ${RULE} `));
-    assert.equal(ours.length, 635);
-    assert.ok(ours.every((l) => l.startsWith(`${SEED}:`)));
+    assert.equal(ours.length, EXPECTED_ANNOTATIONS);
+    assert.ok(ours.every((l) => l.startsWith(`${PASTED_FILE}:`)));
     const m = /^(.+):(\d+):(\d+) (\w+) (\S+) (.+)$/.exec(ours[0]);
     assert.ok(m, ours[0]);
     assert.equal(m[5], RULE);

@@ -13,7 +13,8 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { escapeData, escapeProperty } from '../../server/src/cli/github';
 import { RULES } from '../../server/src/core/rules';
-import { ROOT, SEED } from '../paths';
+import { ROOT } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 import { CLI, cli, type JsonDiagnostic } from './run-cli';
 
 const SCHEMA = path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
@@ -55,8 +56,8 @@ describe('--format sarif', { concurrency: 4 }, () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'a', helpUri: 'not a uri' }] } } }] }), false);
   });
 
-  test('the seed: valid SARIF 2.1.0, one result per finding, same positions as --format json', () => {
-    const r = cli(['--format', 'sarif', SEED]);
+  test('the pasted report: valid SARIF 2.1.0, one result per finding, same positions as --format json', () => {
+    const r = cli(['--format', 'sarif', PASTED_FILE]);
     const log = JSON.parse(r.stdout);
     assertValid(log);
     assert.equal(log.version, '2.1.0');
@@ -74,11 +75,11 @@ describe('--format sarif', { concurrency: 4 }, () => {
       assert.equal(d.defaultConfiguration.level, { error: 'error', warning: 'warning', information: 'note', hint: 'note' }[rule.severity]);
     }
 
-    const json = jsonOf([SEED])[0].diagnostics;
-    assert.ok(json.filter((d) => d.rule === PINYIN).length >= 600, 'the seed has its pinyin annotations');
+    const json = jsonOf([PASTED_FILE])[0].diagnostics;
+    assert.ok(json.filter((d) => d.rule === PINYIN).length >= 600, 'the pasted report has its pinyin annotations');
     assert.equal(run.results.length, json.length);
-    const seedUri = new URL(run.results[0].locations[0].physicalLocation.artifactLocation.uri, run.originalUriBaseIds?.['%SRCROOT%']?.uri);
-    assert.equal(fileURLToPath(seedUri), SEED);
+    const reportUri = new URL(run.results[0].locations[0].physicalLocation.artifactLocation.uri, run.originalUriBaseIds?.['%SRCROOT%']?.uri);
+    assert.equal(fileURLToPath(reportUri), PASTED_FILE);
     run.results.forEach((res: any, i: number) => {
       const d = json[i];
       assert.equal(res.ruleId, d.rule);
@@ -98,7 +99,7 @@ describe('--format sarif', { concurrency: 4 }, () => {
   test('paths under the working directory are relative to %SRCROOT%, percent-encoded', () => {
     const dir = path.join(tmp, '报告 2024');
     fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(SEED, path.join(dir, '总结#1.txt'));
+    fs.copyFileSync(PASTED_FILE, path.join(dir, '总结#1.txt'));
     const log = JSON.parse(cli(['--format', 'sarif', path.join('报告 2024', '总结#1.txt')], { cwd: tmp }).stdout);
     assertValid(log);
     const loc = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
@@ -120,7 +121,7 @@ describe('--format sarif', { concurrency: 4 }, () => {
     assert.equal(c.code, 0);
 
     const missing = path.join(tmp, 'no-such-file.txt');
-    const m = cli(['--format', 'sarif', SEED, missing]);
+    const m = cli(['--format', 'sarif', PASTED_FILE, missing]);
     const log = JSON.parse(m.stdout);
     assertValid(log);
     assert.equal(m.code, 2);
@@ -130,14 +131,14 @@ describe('--format sarif', { concurrency: 4 }, () => {
     assert.match(inv.toolExecutionNotifications[0].message.text, /no-such-file/);
     assert.ok(log.runs[0].results.length > 0, 'the readable file is still reported');
 
-    const s = spawnSync(process.execPath, [CLI, '--format', 'sarif', '-'], { input: fs.readFileSync(SEED, 'utf8'), encoding: 'utf8', cwd: ROOT });
+    const s = spawnSync(process.execPath, [CLI, '--format', 'sarif', '-'], { input: fs.readFileSync(PASTED_FILE, 'utf8'), encoding: 'utf8', cwd: ROOT });
     const stdinLog = JSON.parse(s.stdout);
     assertValid(stdinLog);
     assert.equal(stdinLog.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'stdin');
   });
 
   test('messages and rule descriptions follow --locale', () => {
-    const zh = JSON.parse(cli(['--format', 'sarif', '--locale', 'zh', SEED]).stdout);
+    const zh = JSON.parse(cli(['--format', 'sarif', '--locale', 'zh', PASTED_FILE]).stdout);
     assertValid(zh);
     assert.match(zh.runs[0].results[0].message.text, /[\u4e00-\u9fff]/);
     assert.match(zh.runs[0].tool.driver.rules[0].shortDescription.text, /[\u4e00-\u9fff]/);
@@ -148,8 +149,8 @@ describe('--format github', { concurrency: 4 }, () => {
   const LINE = /^::(error|warning|notice) file=([^,]+),line=(\d+)(?:,col=(\d+))?,endLine=(\d+)(?:,endColumn=(\d+))?,title=([^:]+)::(.+)$/;
 
   test('one workflow command per finding, at the positions --format json gives', () => {
-    const json = jsonOf([SEED])[0].diagnostics;
-    const r = cli(['--format', 'github', SEED]);
+    const json = jsonOf([PASTED_FILE])[0].diagnostics;
+    const r = cli(['--format', 'github', PASTED_FILE]);
     const lines = r.stdout.split('\n').filter(Boolean);
     assert.equal(lines.length, json.length);
     lines.forEach((l, i) => {
@@ -157,7 +158,7 @@ describe('--format github', { concurrency: 4 }, () => {
       assert.ok(m, `not a workflow command: ${l}`);
       const d = json[i];
       assert.equal(m[1], { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' }[d.severity]);
-      assert.equal(decodeURIComponent(m[2]), SEED);
+      assert.equal(decodeURIComponent(m[2]), PASTED_FILE);
       assert.equal(Number(m[3]), d.line);
       assert.equal(Number(m[5]), d.endLine);
       if (d.line === d.endLine) {
@@ -175,7 +176,7 @@ describe('--format github', { concurrency: 4 }, () => {
     assert.equal(escapeData('50%\r\nnext'), '50%25%0D%0Anext');
     assert.equal(escapeProperty('a,b:c%'), 'a%2Cb%3Ac%25');
     const odd = path.join(tmp, 'a,b:c.report');
-    fs.copyFileSync(SEED, odd);
+    fs.copyFileSync(PASTED_FILE, odd);
     const line = cli(['--format', 'github', odd]).stdout.split('\n')[0];
     assert.ok(line.includes(`file=${escapeProperty(odd)},line=`), line);
     const missing = cli(['--format', 'github', path.join(tmp, 'nope.txt')]);
@@ -186,27 +187,27 @@ describe('--format github', { concurrency: 4 }, () => {
 
 test('output piped into a reader that stops early (| head -1) ends quietly, no EPIPE crash', () => {
   const q = (x: string) => `'${x.replace(/'/g, `'\\''`)}'`;
-  const r = spawnSync('sh', ['-c', `${q(process.execPath)} ${q(CLI)} --format github ${q(SEED)} | head -1`], { encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync('sh', ['-c', `${q(process.execPath)} ${q(CLI)} --format github ${q(PASTED_FILE)} | head -1`], { encoding: 'utf8', timeout: 30_000 });
   assert.match(r.stdout, /^::/);
   assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
 });
 
 describe('--max-warnings', { concurrency: 4 }, () => {
-  const warnings = () => jsonOf([...only({ [PINYIN]: 'warning' }), SEED])[0].diagnostics.length;
+  const warnings = () => jsonOf([...only({ [PINYIN]: 'warning' }), PASTED_FILE])[0].diagnostics.length;
 
   test('passes at exactly n warnings, fails above n (like ESLint)', () => {
     const n = warnings();
     assert.ok(n > 1);
-    assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(n), SEED]).code, 0);
-    assert.equal(cli([...only({ [PINYIN]: 'warning' }), `--max-warnings=${n - 1}`, SEED]).code, 1);
+    assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(n), PASTED_FILE]).code, 0);
+    assert.equal(cli([...only({ [PINYIN]: 'warning' }), `--max-warnings=${n - 1}`, PASTED_FILE]).code, 1);
     // Without the flag, warnings alone never fail the run.
-    assert.equal(cli([...only({ [PINYIN]: 'warning' }), SEED]).code, 0);
+    assert.equal(cli([...only({ [PINYIN]: 'warning' }), PASTED_FILE]).code, 0);
   });
 
   test('only warnings count; errors fail regardless', () => {
-    assert.equal(cli([...only({ [PINYIN]: 'information' }), '--max-warnings', '0', SEED]).code, 0);
-    assert.equal(cli([...only({ [PINYIN]: 'hint' }), '--max-warnings', '0', SEED]).code, 0);
-    assert.equal(cli([...only({ [PINYIN]: 'error' }), '--max-warnings', '100000', SEED]).code, 1);
+    assert.equal(cli([...only({ [PINYIN]: 'information' }), '--max-warnings', '0', PASTED_FILE]).code, 0);
+    assert.equal(cli([...only({ [PINYIN]: 'hint' }), '--max-warnings', '0', PASTED_FILE]).code, 0);
+    assert.equal(cli([...only({ [PINYIN]: 'error' }), '--max-warnings', '100000', PASTED_FILE]).code, 1);
   });
 
   test('counts over all files', () => {
@@ -214,11 +215,11 @@ describe('--max-warnings', { concurrency: 4 }, () => {
     // A second copy: the same path given twice is checked once.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workreport-maxw-'));
     const copy = path.join(dir, 'copy.txt');
-    fs.copyFileSync(SEED, copy);
+    fs.copyFileSync(PASTED_FILE, copy);
     try {
-      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n - 1), SEED, copy]).code, 1);
-      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n), SEED, copy]).code, 0);
-      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(n), SEED, SEED]).code, 0);
+      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n - 1), PASTED_FILE, copy]).code, 1);
+      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(2 * n), PASTED_FILE, copy]).code, 0);
+      assert.equal(cli([...only({ [PINYIN]: 'warning' }), '--max-warnings', String(n), PASTED_FILE, PASTED_FILE]).code, 0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -226,7 +227,7 @@ describe('--max-warnings', { concurrency: 4 }, () => {
 
   test('a bad value is a usage error', () => {
     for (const v of ['-1', 'abc', '1.5', '']) {
-      const r = cli(['--max-warnings', v, SEED]);
+      const r = cli(['--max-warnings', v, PASTED_FILE]);
       assert.equal(r.code, 2, `--max-warnings ${JSON.stringify(v)}`);
       assert.match(r.stderr, /max-warnings/);
     }

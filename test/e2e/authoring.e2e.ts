@@ -1,9 +1,9 @@
 // Authoring in a real VS Code: next-ordinal completion, the whole-report skeleton (snippet
-// and "New Report from Template"), the figures table beside the seed, a rule turned off in
-// settings, and the 字数 status bar item for the seed.
+// and "New Report from Template"), the figures table beside the pasted report, a rule turned off in
+// settings, and the 字数 status bar item for the pasted report.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, RULE, SEED_REPORT, closeAll, countOf, open, ours, waitForDiagnostics, workspaceFile } from './helpers';
+import { EXTENSION_ID, RULE, PASTED_REPORT, closeAll, countOf, open, ours, waitForDiagnostics, workspaceFile, pastedAnnotations } from './helpers';
 
 /** Polls a condition the editor gives no event for (the status bar), with a timeout. */
 async function until<T>(what: string, get: () => T | undefined, timeoutMs = 20_000): Promise<T> {
@@ -66,10 +66,11 @@ describe('authoring', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('the figures table of the seed opens beside it and lists 2 + 5 = 7 ≠ 8 with a link back', async () => {
-    const uri = workspaceFile(SEED_REPORT);
+  it('the figures table of the pasted report opens beside it and lists 2 + 5 = 7 ≠ 8 with a link back', async () => {
+    const n = await pastedAnnotations();
+    const uri = workspaceFile(PASTED_REPORT);
     await open(uri);
-    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
     const md = await vscode.commands.executeCommand<string>('workreport.showFiguresTable');
     assert.ok(md, 'the command returns the table');
     assert.match(md, /2 \+ 5 = 7 ≠ 8/);
@@ -91,9 +92,10 @@ describe('authoring', () => {
   });
 
   it('turning a rule off in settings removes its diagnostics, turning it back on restores them', async () => {
-    const uri = workspaceFile(SEED_REPORT);
+    const n = await pastedAnnotations();
+    const uri = workspaceFile(PASTED_REPORT);
     await open(uri);
-    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
     const config = vscode.workspace.getConfiguration('workreport', uri);
     await config.update('rules', { [RULE]: 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
@@ -102,16 +104,16 @@ describe('authoring', () => {
     } finally {
       await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
   });
 
-  it('the status bar shows the seed’s 字数', async () => {
+  it('the status bar shows the pasted report’s 字数', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const api = (await ext.activate()) as { authoring: { countItem: vscode.StatusBarItem } };
-    const uri = workspaceFile(SEED_REPORT);
+    const uri = workspaceFile(PASTED_REPORT);
     await open(uri);
-    // 4,171 as Word/WPS count it (Han + full-width punctuation + Latin/digit runs).
-    const want = /^zh/i.test(vscode.env.language) ? '$(symbol-text) 字数 4,171' : '$(symbol-text) 4,171 characters';
+    // 2,895 as Word/WPS count it (Han + full-width punctuation + Latin/digit runs).
+    const want = /^zh/i.test(vscode.env.language) ? '$(symbol-text) 字数 2,895' : '$(symbol-text) 2,895 characters';
     const text = await until(`status bar "${want}"`, () => (api.authoring.countItem.text === want ? want : undefined));
     assert.equal(text, want);
   });

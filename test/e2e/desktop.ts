@@ -5,15 +5,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, SEED } from '../paths';
+import { ROOT } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 
 async function main(): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'workreport-e2e-'));
   const ws = path.join(scratch, 'ws');
   fs.mkdirSync(ws);
-  // The workspace the suite expects (see helpers.ts): the seed as .report and as plain text.
-  fs.copyFileSync(SEED, path.join(ws, 'seed.report'));
-  fs.copyFileSync(SEED, path.join(ws, 'seed.txt'));
+  // The workspace the suite expects (see helpers.ts): the pasted report as .report and as plain text.
+  fs.copyFileSync(PASTED_FILE, path.join(ws, 'pasted.report'));
+  fs.copyFileSync(PASTED_FILE, path.join(ws, 'pasted.txt'));
   try {
     await runTests({
       version: process.env.VSCODE_VERSION || 'stable',

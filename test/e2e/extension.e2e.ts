@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import {
   EXTENSION_ID,
   RULE,
-  SEED_PLAIN,
-  SEED_REPORT,
+  PASTED_PLAIN,
+  PASTED_REPORT,
   closeAll,
   codeOf,
   copyOf,
@@ -16,6 +16,7 @@ import {
   waitForDiagnostics,
   withoutAnnotations,
   workspaceFile,
+  pastedAnnotations,
 } from './helpers';
 
 describe('extension', () => {
@@ -24,17 +25,18 @@ describe('extension', () => {
   it('activates on a .report file, which gets the workreport language', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
-    const doc = await open(workspaceFile(SEED_REPORT));
+    const doc = await open(workspaceFile(PASTED_REPORT));
     assert.equal(doc.languageId, 'workreport');
     const api = (await ext.activate()) as { client?: { isRunning(): boolean } } | undefined;
     assert.ok(ext.isActive);
     assert.ok(api?.client?.isRunning(), 'the language client is running');
   });
 
-  it('the seed gets 635 text/pinyin-annotation diagnostics and no missing section', async () => {
-    const uri = workspaceFile(SEED_REPORT);
+  it('the pasted report gets every text/pinyin-annotation diagnostic and no missing section', async () => {
+    const n = await pastedAnnotations();
+    const uri = workspaceFile(PASTED_REPORT);
     await open(uri);
-    const ds = await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    const ds = await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
     assert.equal(countOf(ds, 'outline/missing-section'), 0);
     const d = ds.find((x) => codeOf(x) === RULE)!;
     assert.equal(d.source, 'workreport');
@@ -44,17 +46,19 @@ describe('extension', () => {
   });
 
   it('plain text that looks like a report is checked too, keeping its language', async () => {
-    const uri = workspaceFile(SEED_PLAIN);
+    const n = await pastedAnnotations();
+    const uri = workspaceFile(PASTED_PLAIN);
     const doc = await open(uri);
     assert.equal(doc.languageId, 'plaintext');
-    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
   });
 
   it('a quick fix applied through the API removes exactly "(dāng)"', async () => {
-    const uri = await copyOf(SEED_REPORT, 'quickfix.report');
+    const n = await pastedAnnotations();
+    const uri = await copyOf(PASTED_REPORT, 'quickfix.report');
     const doc = await open(uri);
     const before = doc.getText();
-    const ds = await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    const ds = await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
     const first = ds
       .filter((d) => codeOf(d) === RULE)
       .sort((a, b) => a.range.start.compareTo(b.range.start))[0];
@@ -77,14 +81,15 @@ describe('extension', () => {
     const at = doc.offsetAt(first.range.start);
     assert.equal(doc.getText(), before.slice(0, at) + before.slice(at + '(dāng)'.length));
     // The server re-checks the edited document.
-    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 634);
+    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n - 1);
   });
 
   it('source.fixAll.workreport removes every annotation', async () => {
-    const uri = await copyOf(SEED_REPORT, 'fixall.report');
+    const n = await pastedAnnotations();
+    const uri = await copyOf(PASTED_REPORT, 'fixall.report');
     const doc = await open(uri);
     const before = await readText(uri);
-    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === 635);
+    await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       uri,

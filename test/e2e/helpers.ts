@@ -4,10 +4,12 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'workreport.workreport';
 export const RULE = 'text/pinyin-annotation';
-/** The seed, as the runner copied it into the test workspace. */
-export const SEED_REPORT = 'seed.report';
+/** The project's pasted report (test/reports/pasted.txt), as the runner copied it into the workspace. */
+export const PASTED_REPORT = 'pasted.report';
 /** The same text as plain text (checked because it looks like a report). */
-export const SEED_PLAIN = 'seed.txt';
+export const PASTED_PLAIN = 'pasted.txt';
+/** Pinyin annotations: a parenthesised run of lowercase, possibly tone-marked, Latin letters. */
+const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
 
 export function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -17,6 +19,11 @@ export function workspaceFile(name: string): vscode.Uri {
 
 export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** How many pinyin annotations the pasted report has, counted here without the server. */
+export async function pastedAnnotations(): Promise<number> {
+  return [...(await readText(workspaceFile(PASTED_REPORT))).matchAll(ANNOTATION)].length;
 }
 
 /** A fresh copy of a workspace file under a new name, so a test can edit it freely. */

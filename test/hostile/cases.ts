@@ -2,7 +2,7 @@
 // and the child process that runs one case share the list.
 import * as fs from 'node:fs';
 import type { Config } from '../../server/src/core/config/config';
-import { SEED } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 
 export interface Case {
   text: () => string;
@@ -14,13 +14,13 @@ export interface Case {
   bound?: number;
 }
 
-function seedText(): string {
-  try {
-    return fs.readFileSync(SEED, 'utf8');
-  } catch {
-    return '一、主要做法\n抓落实，高位推动。新任科级干部8人，刘玲、李殊凝被提拔。\n二、工作成效\n三、几点体会\n';
-  }
+/** The project's pasted report (test/reports/pasted.txt): annotations, garbled runs, boilerplate. */
+function reportText(): string {
+  return fs.readFileSync(PASTED_FILE, 'utf8');
 }
+
+/** A tiny report: its three sections repeated make a document of short sections only. */
+const TINY_REPORT = '一、主要做法\n抓落实，高位推动。新任科级干部8人，刘玲、李殊凝被提拔。\n二、工作成效\n三、几点体会\n';
 
 /** Repeat s until the result has n code units (cut at n, possibly inside a pair: on purpose). */
 function fill(s: string, n: number): string {
@@ -59,7 +59,7 @@ const BACKTRACK: Config['terms'] = [
   { wrong: '的', right: '地' },
 ];
 const BACKTRACK_TEXT = () =>
-  ['a'.repeat(40) + '!', 'x'.repeat(40), '中'.repeat(3000) + '。', 'word '.repeat(200) + '!', seedText()].join('\n');
+  ['a'.repeat(40) + '!', 'x'.repeat(40), '中'.repeat(3000) + '。', 'word '.repeat(200) + '!', reportText()].join('\n');
 
 export const CASES: Record<string, Case> = {
   'empty': { text: () => '', fix: true },
@@ -69,12 +69,12 @@ export const CASES: Record<string, Case> = {
   'binary as UTF-8 (256 KB)': { text: () => bytes(256 * 1024).toString('utf8'), fix: true },
   'binary as Latin-1 (256 KB)': { text: () => bytes(256 * 1024, 7).toString('latin1'), fix: true },
   'binary as UTF-16 (256 KB)': { text: () => bytes(256 * 1024, 99).toString('utf16le'), fix: true },
-  '10 MB refused by default, with a clear message': { text: () => fill(seedText(), 10 * MB), refused: true },
-  'maxDocumentSize honoured (small limit)': { text: () => seedText(), config: { maxDocumentSize: 1000 }, refused: true },
+  '10 MB refused by default, with a clear message': { text: () => fill(reportText(), 10 * MB), refused: true },
+  'maxDocumentSize honoured (small limit)': { text: () => reportText(), config: { maxDocumentSize: 1000 }, refused: true },
   // The seed repeated: 900,000 pinyin annotations, each a finding with a fix.
-  '10 MB with the limit raised': { text: () => fill(seedText(), 10 * MB), config: { maxDocumentSize: 11 * MB }, bound: 60_000 },
-  'one 1 MB line': { text: () => fill(seedText().replace(/[\r\n]+/g, ''), MB) },
-  'one 200 KB line, fixed': { text: () => fill(seedText().replace(/[\r\n]+/g, ''), 200 * 1024), fix: true },
+  '10 MB with the limit raised': { text: () => fill(reportText(), 10 * MB), config: { maxDocumentSize: 11 * MB }, bound: 60_000 },
+  'one 1 MB line': { text: () => fill(reportText().replace(/[\r\n]+/g, ''), MB) },
+  'one 200 KB line, fixed': { text: () => fill(reportText().replace(/[\r\n]+/g, ''), 200 * 1024), fix: true },
   'one 1 MB line of Chinese without punctuation': { text: () => fill('中国共产党领导下的基层组织建设', MB) },
   '1 MB of one punctuation mark': { text: () => fill('，', MB) },
   '1 MB of half-width punctuation': { text: () => fill('中,.:;?!()...', MB) },
@@ -91,8 +91,14 @@ export const CASES: Record<string, Case> = {
   'a million digits with a decimal point and %': { text: () => '合格率达' + '1'.repeat(500_000) + '.' + '5'.repeat(500_000) + '%。' },
   '100,000 Chinese numerals': { text: () => '共有' + '一'.repeat(50_000) + '十'.repeat(50_000) + '个支部。' },
   'numbers everywhere (1 MB)': { text: () => fill('现有18个支部，其中县区支部5个、高校支部14个，占60%，增长30%，2月30日，', MB) },
+  // Figure phrases with no sentence end: a finder that rescans per phrase would be quadratic.
+  'figure phrases on one 43 K line': {
+    text: () => ['其中1人、', '3个方面：', '共计5项', '“四个到位”：', '由1增加到2，增长3%', '占5%', '刘玲、李娜2人'].join('').repeat(1000),
+  },
   '100,000 names in one list': { text: () => '新任干部3人，' + fill('刘玲、', 600_000) + '李殊凝。' },
   '100,000 headings': { text: () => fill('一、主要做法\n（一）抓落实\n1.\n（1）\n①\n', 600_000) },
+  // Once quadratic (a rule filtered every heading for each 成效 section): 79 s for this 1 MB.
+  '1 MB of short sections (a tiny report repeated)': { text: () => fill(TINY_REPORT, MB), bound: 20_000 },
   '100,000 Markdown headings': { text: () => fill('# 主要做法\n## 抓落实\n### 一\n', 500_000) },
   '100,000 pinyin annotations': { text: () => fill('當(dāng)前(qián)', 900_000), fix: true },
   '100,000 boilerplate lines': { text: () => fill('当前位置：首页\n放大\n缩小\n打印\n', 500_000), fix: true },
@@ -100,7 +106,7 @@ export const CASES: Record<string, Case> = {
   'user term patterns built to backtrack': { text: BACKTRACK_TEXT, config: { terms: BACKTRACK } },
   'user term patterns, untrusted workspace': { text: BACKTRACK_TEXT, config: { terms: BACKTRACK, trusted: false } },
   '1,000 user terms': {
-    text: () => seedText(),
+    text: () => reportText(),
     config: { terms: Array.from({ length: 1000 }, (_, i) => ({ wrong: `错误写法${i}|(a|a)*b${i}`, right: '正确写法', regex: true })) },
   },
 };

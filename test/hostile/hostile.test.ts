@@ -5,7 +5,7 @@
 // and a refused input gets one clear finding.
 //
 // This file is both the test and (with HOSTILE_CASE set) the child that runs one case.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { check, checkHooks } from '../../server/src/core/run/check';
@@ -77,27 +77,30 @@ function runInChild(name: string, bound: number): Promise<Outcome> {
 if (process.env.HOSTILE_CASE) {
   process.stdout.write(JSON.stringify(runCase(process.env.HOSTILE_CASE)));
 } else {
-  for (const [name, c] of Object.entries(CASES)) {
-    // The child is killed after a wall-clock time well above the bound: a busy machine
-    // (other test files, two cores) stretches wall time; CPU time is what is asserted.
-    const bound = c.bound ?? BOUND_MS;
-    test(`hostile: ${name}`, { timeout: 12 * bound + 30_000 }, async () => {
-      const o = await runInChild(name, 12 * bound);
-      assert.ok(o.ms < bound, `check took ${Math.round(o.ms)} ms of CPU (bound ${bound} ms)`);
-      assert.deepEqual(o.problems, [], 'findings are valid ranges and no rule threw');
-      if (c.refused) {
-        assert.equal(o.findings, 1, 'a refused document gets exactly one finding');
-        assert.ok(o.refused, 'the finding is text/too-large');
-        assert.match(o.refused.zh, /过大.*\d+.*上限.*\d+/, 'the Chinese message gives the size and the limit');
-        assert.match(o.refused.en, /too large.*\d+.*limit.*\d+/i, 'the English message gives the size and the limit');
-      } else {
-        assert.equal(o.refused, undefined, 'the document is checked, not refused');
-      }
-      if (o.fix) {
-        assert.ok(o.fix.idempotent, 'fix-all is idempotent');
-        assert.ok(o.fix.rounds < 10, 'fix-all converges');
-        assert.deepEqual(o.fix.problems, [], 'fix-all keeps BOM, line endings and surrogate pairs');
-      }
-    });
-  }
+  // Two cases at a time: each is its own process, and what is asserted is CPU time.
+  describe('hostile inputs', { concurrency: 2 }, () => {
+    for (const [name, c] of Object.entries(CASES)) {
+      // The child is killed after a wall-clock time well above the bound: a busy machine
+      // (other test files, two cores) stretches wall time; CPU time is what is asserted.
+      const bound = c.bound ?? BOUND_MS;
+      test(`hostile: ${name}`, { timeout: 12 * bound + 30_000 }, async () => {
+        const o = await runInChild(name, 12 * bound);
+        assert.ok(o.ms < bound, `check took ${Math.round(o.ms)} ms of CPU (bound ${bound} ms)`);
+        assert.deepEqual(o.problems, [], 'findings are valid ranges and no rule threw');
+        if (c.refused) {
+          assert.equal(o.findings, 1, 'a refused document gets exactly one finding');
+          assert.ok(o.refused, 'the finding is text/too-large');
+          assert.match(o.refused.zh, /过大.*\d+.*上限.*\d+/, 'the Chinese message gives the size and the limit');
+          assert.match(o.refused.en, /too large.*\d+.*limit.*\d+/i, 'the English message gives the size and the limit');
+        } else {
+          assert.equal(o.refused, undefined, 'the document is checked, not refused');
+        }
+        if (o.fix) {
+          assert.ok(o.fix.idempotent, 'fix-all is idempotent');
+          assert.ok(o.fix.rounds < 10, 'fix-all converges');
+          assert.deepEqual(o.fix.problems, [], 'fix-all keeps BOM, line endings and surrogate pairs');
+        }
+      });
+    }
+  });
 }

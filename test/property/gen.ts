@@ -1,29 +1,18 @@
-// Generators for the property suites: real reports (the seed and the corpus) cut into
+// Generators for the property suites: whole reports (the pasted report and the corpus) cut into
 // windows and mutated — pieces inserted, deleted, duplicated, lines shuffled, widths and
 // line endings changed, BOM added — plus pieces chosen to hit every model part (headings,
 // figures, quotes, pinyin, boilerplate, garbled runs, surrogates, control characters).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { CORPUS, SEED } from '../paths';
+import { CORPUS } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 
-function readIfThere(p: string): string | undefined {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The seed and the corpus documents (whatever of them exists on this machine). */
+/** The pasted report and the corpus documents. */
 export const SOURCES: string[] = [
-  readIfThere(SEED),
-  ...(fs.existsSync(CORPUS)
-    ? fs.readdirSync(CORPUS).filter((n) => /^P\d+\.(txt|md)$/.test(n)).sort().map((n) => readIfThere(path.join(CORPUS, n)))
-    : []),
-].filter((t): t is string => !!t);
-
-if (!SOURCES.length) SOURCES.push('一、主要做法\n\n抓落实，高位推动。新任科级干部3人，张三、李四、王五。\n\n二、工作成效\n\n三、几点体会\n');
+  PASTED_FILE,
+  ...fs.readdirSync(CORPUS).filter((n) => /^P\d+\.(txt|md)$/.test(n)).sort().map((n) => path.join(CORPUS, n)),
+].map((p) => fs.readFileSync(p, 'utf8'));
 
 const LINES: string[] = [...new Set(SOURCES.flatMap((t) => t.split(/\r\n|\r|\n/)).filter((l) => l.trim()))];
 

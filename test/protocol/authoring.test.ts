@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { SEED } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 import { LspClient, clientStarter, fullItems, fileUri } from './lsp-client';
 
-const seedText = fs.readFileSync(SEED, 'utf8');
-const seedUri = fileUri(SEED);
+const pastedText = fs.readFileSync(PASTED_FILE, 'utf8');
+const pastedUri = fileUri(PASTED_FILE);
 const REPORT = ['关于组织建设的经验材料', '', '一、主要做法', '', '（一）抓落实，高位推动。正文。', '', '二、工作成效', '', '全年开展活动12次。', '', ''].join('\n');
 const reportUri = 'untitled:Untitled-1';
 const lastLine = REPORT.split('\n').length - 1;
@@ -41,38 +41,38 @@ for (const [locale, lang] of [['zh-cn', 'zh'], ['en', 'en']] as const) {
 
     test('hover on a heading: 字数, sub-items', async () => {
       const c = await start({ locale });
-      c.open(seedUri, seedText);
-      const at = seedText.indexOf('一、主要做法');
-      const line = seedText.slice(0, at).split('\n').length - 1;
-      const col = at - seedText.lastIndexOf('\n', at) - 1;
-      const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line, character: col + 3 } });
+      c.open(pastedUri, pastedText);
+      const at = pastedText.indexOf('一、主要做法');
+      const line = pastedText.slice(0, at).split('\n').length - 1;
+      const col = at - pastedText.lastIndexOf('\n', at) - 1;
+      const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri: pastedUri }, position: { line, character: col + 3 } });
       const md = (h.contents as MarkupContent).value;
       assert.match(md, lang === 'zh' ? /字数：[\d,]+/ : /Characters \(字数\): [\d,]+/);
       assert.match(md, lang === 'zh' ? /下级条目：4/ : /Sub-items: 4/);
       assert.deepEqual(h.range, { start: { line, character: col }, end: { line, character: col + 6 } });
-      const none = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: seedUri }, position: posOf('高度重視') });
+      const none = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: pastedUri }, position: posOf('每位副主席') });
       assert.equal(none, null);
       assert.equal(await c.close(), 0);
     });
 
     test('code lenses: one 字数 per level-1 section; status-bar count; figures table', async () => {
       const c = await start({ locale });
-      c.open(seedUri, seedText);
-      const lenses = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: seedUri } });
-      assert.equal(lenses.length, 3, 'the seed has three level-1 sections');
+      c.open(pastedUri, pastedText);
+      const lenses = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: pastedUri } });
+      assert.equal(lenses.length, 3, 'the pasted report has three level-1 sections');
       for (const l of lenses) assert.match(l.command!.title, lang === 'zh' ? /^[\d,]+ 字（占全文 \d+%）$/ : /^[\d,]+ characters \(\d+% of the report\)$/);
-      const stats = await c.request<{ words: number; han: number; text: string; isReport: boolean }>('workreport/documentStats', { uri: seedUri });
+      const stats = await c.request<{ words: number; han: number; text: string; isReport: boolean }>('workreport/documentStats', { uri: pastedUri });
       assert.ok(stats.isReport);
       // Independently: every Han character is counted, and 字数 is more than that.
-      const han = [...seedText.matchAll(/\p{Script=Han}/gu)].length;
+      const han = [...pastedText.matchAll(/\p{Script=Han}/gu)].length;
       assert.equal(stats.han, han);
       assert.ok(stats.words > han);
       assert.equal(stats.text, lang === 'zh' ? `字数 ${stats.words.toLocaleString('en-US')}` : `${stats.words.toLocaleString('en-US')} characters`);
-      const table = await c.request<{ markdown: string }>('workreport/figuresTable', { uri: seedUri });
-      assert.match(table.markdown, lang === 'zh' ? /^# 数字核对表 · 000\\?_4cce5bdc49361890\.txt/ : /^# Figures table · 000\\?_4cce5bdc49361890\.txt/);
+      const table = await c.request<{ markdown: string }>('workreport/figuresTable', { uri: pastedUri });
+      assert.match(table.markdown, lang === 'zh' ? /^# 数字核对表 · pasted\.txt/ : /^# Figures table · pasted\.txt/);
       assert.match(table.markdown, lang === 'zh' ? /## 关系核对/ : /## Relations checked/);
-      // The seed's one figure inconsistency is listed, linked back to its line.
-      assert.match(table.markdown, /✘.*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*000_4cce5bdc49361890\.txt#L\d+,\d+\)/);
+      // The report's one figure inconsistency is listed, linked back to its line.
+      assert.match(table.markdown, /✘.*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*pasted\.txt#L\d+,\d+\)/);
       assert.equal(await c.close(), 0);
     });
   });
@@ -82,13 +82,13 @@ describe('configuration round trip', () => {
   test('a rule turned off and the message language switched in settings, then back', async () => {
     let settings: Record<string, unknown> = { rules: { 'text/pinyin-annotation': 'off' }, locale: 'en' };
     const c = await start({ locale: 'zh-cn', settings: (i) => (i.section === 'workreport' ? settings : {}) });
-    c.open(seedUri, seedText);
-    const pull = async () => items(await c.request('textDocument/diagnostic', { textDocument: { uri: seedUri } }));
+    c.open(pastedUri, pastedText);
+    const pull = async () => items(await c.request('textDocument/diagnostic', { textDocument: { uri: pastedUri } }));
     let ds = await pull();
     assert.equal(ds.filter((d) => d.code === 'text/pinyin-annotation').length, 0);
     assert.ok(ds.length > 0);
     assert.ok(ds.every((d) => !/[\u4e00-\u9fff]{2}/.test(d.message.replace(/[“”「」"'][^“”「」"']*[“”「」"']/g, '').replace(/\p{Script=Han}+[：:]?/gu, (m) => (m.length > 6 ? m : '')))), 'English messages');
-    const hoverEn = await c.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: posOf('一、主要做法', 1) });
+    const hoverEn = await c.request<Hover>('textDocument/hover', { textDocument: { uri: pastedUri }, position: posOf('一、主要做法', 1) });
     assert.match((hoverEn.contents as MarkupContent).value, /Sub-items/);
 
     settings = { locale: 'zh' };
@@ -99,7 +99,7 @@ describe('configuration round trip', () => {
     const pinyin = ds.filter((d) => d.code === 'text/pinyin-annotation');
     assert.ok(pinyin.length > 600);
     assert.match(pinyin[0].message, /拼音/);
-    const hoverZh = await c.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: posOf('一、主要做法', 1) });
+    const hoverZh = await c.request<Hover>('textDocument/hover', { textDocument: { uri: pastedUri }, position: posOf('一、主要做法', 1) });
     assert.match((hoverZh.contents as MarkupContent).value, /下级条目/);
     assert.equal(await c.close(), 0);
   });
@@ -123,11 +123,11 @@ describe('configuration round trip', () => {
 
   test('length limit from settings: a warning, and the status-bar text shows the limit', async () => {
     const c = await start({ locale: 'zh-cn', settings: (i) => (i.section === 'workreport' ? { lengthLimit: 1000 } : {}) });
-    c.open(seedUri, seedText);
-    const ds = items(await c.request('textDocument/diagnostic', { textDocument: { uri: seedUri } })).filter((d) => d.code === 'text/length-limit');
+    c.open(pastedUri, pastedText);
+    const ds = items(await c.request('textDocument/diagnostic', { textDocument: { uri: pastedUri } })).filter((d) => d.code === 'text/length-limit');
     assert.equal(ds.length, 1);
     assert.match(ds[0].message, /超过上限1000字/);
-    const stats = await c.request<{ text: string }>('workreport/documentStats', { uri: seedUri });
+    const stats = await c.request<{ text: string }>('workreport/documentStats', { uri: pastedUri });
     assert.match(stats.text, /^字数 [\d,]+ \/ 1,000$/);
     assert.equal(await c.close(), 0);
   });
@@ -136,12 +136,12 @@ describe('configuration round trip', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workreport-rc-'));
     const rc = path.join(dir, '.workreportrc.json');
     fs.writeFileSync(rc, JSON.stringify({ rules: { 'text/pinyin-annotation': 'off', 'punct/halfwidth': 'loud' }, bogus: 1 }));
-    const report = path.join(dir, 'seed.report');
-    fs.writeFileSync(report, seedText);
+    const report = path.join(dir, 'pasted.report');
+    fs.writeFileSync(report, pastedText);
     const c = await start({ locale: 'en', capabilities: LspClient.capabilities({ pull: false }) });
     const uri = fileUri(report);
     const rcUri = fileUri(rc);
-    c.open(uri, seedText);
+    c.open(uri, pastedText);
     const rcDiags = await c.waitForDiagnostics(rcUri);
     assert.equal(rcDiags.diagnostics.length, 1);
     assert.match(rcDiags.diagnostics[0].message, /^Config file has 2 problems.*rules\.punct\/halfwidth.*bogus: unknown setting/);
@@ -164,12 +164,12 @@ describe('configuration round trip', () => {
       initializationOptions: { clientCommands: ['workreport.ignoreHere'] },
       settings: (i) => (i.section === 'workreport' ? settings : {}),
     });
-    c.open(seedUri, seedText);
-    const pull = async () => items(await c.request('textDocument/diagnostic', { textDocument: { uri: seedUri } }));
+    c.open(pastedUri, pastedText);
+    const pull = async () => items(await c.request('textDocument/diagnostic', { textDocument: { uri: pastedUri } }));
     const ds = (await pull()).filter((d) => d.code === 'text/pinyin-annotation');
     const target = ds[5];
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: seedUri },
+      textDocument: { uri: pastedUri },
       range: target.range,
       context: { diagnostics: [target], only: ['quickfix'] },
     });
@@ -178,7 +178,7 @@ describe('configuration round trip', () => {
     assert.match(ignore.title, /忽略/);
     const args = ignore.command!.arguments![0] as { uri: string; rule: string; text: string };
     assert.equal(args.rule, 'text/pinyin-annotation');
-    assert.equal(args.uri, seedUri);
+    assert.equal(args.uri, pastedUri);
 
     settings = { ignore: [{ rule: args.rule, text: args.text }] };
     const since = c.serverRequests.length;
@@ -191,15 +191,15 @@ describe('configuration round trip', () => {
 
     // Without the client command, no such action (other editors).
     const plain = await start({ locale: 'en' });
-    plain.open(seedUri, seedText);
-    const d2 = items(await plain.request('textDocument/diagnostic', { textDocument: { uri: seedUri } })).find((d) => d.code === 'text/pinyin-annotation')!;
-    const a2 = await plain.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: seedUri }, range: d2.range, context: { diagnostics: [d2] } });
+    plain.open(pastedUri, pastedText);
+    const d2 = items(await plain.request('textDocument/diagnostic', { textDocument: { uri: pastedUri } })).find((d) => d.code === 'text/pinyin-annotation')!;
+    const a2 = await plain.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: pastedUri }, range: d2.range, context: { diagnostics: [d2] } });
     assert.ok(!a2.some((a) => a.command?.command === 'workreport.ignoreHere'));
     assert.equal(await plain.close(), 0);
   });
 });
 
 function posOf(quote: string, plus = 0): { line: number; character: number } {
-  const at = seedText.indexOf(quote) + plus;
-  return { line: seedText.slice(0, at).split('\n').length - 1, character: at - seedText.lastIndexOf('\n', at - 1) - 1 };
+  const at = pastedText.indexOf(quote) + plus;
+  return { line: pastedText.slice(0, at).split('\n').length - 1, character: at - pastedText.lastIndexOf('\n', at - 1) - 1 };
 }

@@ -1,4 +1,4 @@
-// Memory stays flat while typing (SPEC §9): 10,000 incremental edits to the seed, with a
+// Memory stays flat while typing (SPEC §9): 10,000 incremental edits to the pasted report, with a
 // pull after every 100 (as an editor pulls after a pause), and the server's heap measured
 // after a full GC (the server runs with --expose-gc here; `workreport/health` reports
 // process.memoryUsage()). A leak of anything kept per edit or per version — analyses,
@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { SEED } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 import { LspClient } from './lsp-client';
 
 interface Health {
@@ -17,7 +17,7 @@ interface Health {
   gc: boolean;
 }
 
-const seedText = fs.readFileSync(SEED, 'utf8');
+const reportText = fs.readFileSync(PASTED_FILE, 'utf8');
 const EDITS = 10_000;
 const BATCH = 100;
 let client: LspClient | undefined;
@@ -28,17 +28,17 @@ const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
 test(`memory stays flat over ${EDITS.toLocaleString('en')} incremental edits`, { timeout: 300_000 }, async () => {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim();
   const c = (client = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }) }));
-  const uri = 'file:///memory/seed.report';
-  c.open(uri, seedText);
+  const uri = 'file:///memory/pasted.report';
+  c.open(uri, reportText);
   await c.request('textDocument/diagnostic', { textDocument: { uri } });
-  const lines = seedText.split(/\r\n|\r|\n/);
+  const lines = reportText.split(/\r\n|\r|\n/);
   const health = () => c.request<Health>('workreport/health', null, 30_000);
 
   let version = 1;
   const samples: { edits: number; heap: number; rss?: number }[] = [];
   for (let done = 0; done < EDITS; ) {
     for (let k = 0; k < BATCH; k++, done++) {
-      // Type a character on some line, then delete it: the text returns to the seed every two edits.
+      // Type a character on some line, then delete it: the text returns to the pasted report every two edits.
       const line = (done >> 1) % lines.length;
       const at = { line, character: Math.min(2, lines[line].length) };
       if (done % 2 === 0) c.change(uri, ++version, [{ range: { start: at, end: at }, text: '字' }]);

@@ -18,16 +18,20 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { DIST, SEED } from '../paths';
+import { DIST } from '../paths';
+import { PASTED_FILE, pasted } from '../reports/pasted';
 import { LspClient, fileUri, withTimeout, DEFAULT_TIMEOUT_MS } from './lsp-client';
+
+/** How many pinyin annotations the pasted report has (an independent regex count must agree). */
+const EXPECTED_ANNOTATIONS = pasted().annotations;
 
 const SERVER = path.join(DIST, 'server.js');
 const RULE = 'text/pinyin-annotation';
-const seedText = fs.readFileSync(SEED, 'utf8');
-// In the seed every parenthesised run of lowercase (tone-marked) Latin letters is an annotation.
+const reportText = fs.readFileSync(PASTED_FILE, 'utf8');
+// In the pasted report every parenthesised run of lowercase (tone-marked) Latin letters is an annotation.
 const ANNOTATION = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
-const ANNOTATIONS = [...seedText.matchAll(ANNOTATION)].length;
-const DIR = path.dirname(SEED);
+const ANNOTATIONS = [...reportText.matchAll(ANNOTATION)].length;
+const DIR = path.dirname(PASTED_FILE);
 
 /** What a push-only editor announces: publishDiagnostics and nothing about configuration or pull. */
 const PUSH_ONLY: ClientCapabilities = {
@@ -67,14 +71,14 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
     assertNoServerRequests(c);
   });
 
-  test('the seed opened as "text" (no configuration capability): pushed diagnostics with all annotations', async () => {
+  test('the pasted report opened as "text" (no configuration capability): pushed diagnostics with all annotations', async () => {
     const c = await start();
-    const uri = fileUri(SEED);
-    c.open(uri, seedText, 'text');
+    const uri = fileUri(PASTED_FILE);
+    c.open(uri, reportText, 'text');
     const p = await c.waitForDiagnostics(uri);
     assert.equal(p.version, 1);
     assert.equal(annotationsIn(p.diagnostics), ANNOTATIONS);
-    assert.equal(ANNOTATIONS, 635);
+    assert.equal(ANNOTATIONS, EXPECTED_ANNOTATIONS);
     for (const d of p.diagnostics) {
       assert.equal(d.source, 'workreport');
       assert.ok(d.range.start.line >= 0 && d.range.end.line >= d.range.start.line);
@@ -107,12 +111,12 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
 
   test('language ids of other editors: markdown and plaintext are checked by content; a program file is not', async () => {
     const c = await start();
-    const md = fileUri(path.join(DIR, 'seed.md'));
-    const plain = fileUri(path.join(DIR, 'seed-sublime.txt'));
-    const py = fileUri(path.join(DIR, 'seed.py'));
-    c.open(md, seedText, 'markdown');
-    c.open(plain, seedText, 'plaintext');
-    c.open(py, seedText, 'python');
+    const md = fileUri(path.join(DIR, 'pasted.md'));
+    const plain = fileUri(path.join(DIR, 'pasted-sublime.txt'));
+    const py = fileUri(path.join(DIR, 'pasted.py'));
+    c.open(md, reportText, 'markdown');
+    c.open(plain, reportText, 'plaintext');
+    c.open(py, reportText, 'python');
     assert.equal(annotationsIn((await c.waitForDiagnostics(md)).diagnostics), ANNOTATIONS);
     assert.equal(annotationsIn((await c.waitForDiagnostics(plain)).diagnostics), ANNOTATIONS);
     assert.deepEqual((await c.waitForDiagnostics(py)).diagnostics, []);
@@ -121,12 +125,12 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
 
   test('a whole-document change pushes the new version; close clears the diagnostics', async () => {
     const c = await start();
-    const uri = fileUri(SEED);
-    c.open(uri, seedText, 'text');
+    const uri = fileUri(PASTED_FILE);
+    c.open(uri, reportText, 'text');
     await c.waitForDiagnostics(uri, { version: 1 });
     // Clients without incremental sync send the full text (a change event with no range).
     const mark = c.mark();
-    c.change(uri, 2, [{ text: seedText.replace(ANNOTATION, '') }]);
+    c.change(uri, 2, [{ text: reportText.replace(ANNOTATION, '') }]);
     const p2 = await c.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2, DEFAULT_TIMEOUT_MS, mark);
     assert.equal(annotationsIn(p2.diagnostics), 0);
     const mark2 = c.mark();
@@ -141,8 +145,8 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
     const caps: ClientCapabilities = { ...PUSH_ONLY, workspace: { ...PUSH_ONLY.workspace, configuration: true, didChangeConfiguration: {} } };
     const c = await LspClient.start({ capabilities: caps, rootUri: fileUri(DIR), settings: () => ({ rules: { [RULE]: 'off' } }) });
     clients.push(c);
-    const uri = fileUri(SEED);
-    c.open(uri, seedText, 'text');
+    const uri = fileUri(PASTED_FILE);
+    c.open(uri, reportText, 'text');
     const p = await c.waitForDiagnostics(uri);
     assert.equal(annotationsIn(p.diagnostics), 0, 'the rule turned off in the client settings');
     assert.ok(p.diagnostics.length > 0, 'other rules still report');
@@ -161,8 +165,8 @@ describe('push-only clients (Neovim, eglot, Helix, Sublime LSP)', { concurrency:
   test('a client without workspace/configuration sends its settings in didChangeConfiguration (Neovim 0.7 on_init)', async () => {
     const c = await start();
     c.notify('workspace/didChangeConfiguration', { settings: { workreport: { rules: { [RULE]: 'off' } } } });
-    const uri = fileUri(SEED);
-    c.open(uri, seedText, 'text');
+    const uri = fileUri(PASTED_FILE);
+    c.open(uri, reportText, 'text');
     const p = await c.waitForDiagnostics(uri);
     assert.equal(annotationsIn(p.diagnostics), 0);
     assert.ok(p.diagnostics.length > 0);
@@ -193,10 +197,10 @@ function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   });
 }
 
-/** initialize → didOpen the seed as "text" → first publishDiagnostics → shutdown/exit, on any connection. */
-async function seedOverConnection(conn: MessageConnection, proc: ChildProcess): Promise<{ diagnostics: Diagnostic[]; code: number | null }> {
+/** initialize → didOpen the pasted report as "text" → first publishDiagnostics → shutdown/exit, on any connection. */
+async function pastedOverConnection(conn: MessageConnection, proc: ChildProcess): Promise<{ diagnostics: Diagnostic[]; code: number | null }> {
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const uri = fileUri(SEED);
+  const uri = fileUri(PASTED_FILE);
   const pushed = new Promise<PublishDiagnosticsParams>((resolve) =>
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       if (p.uri === uri) resolve(p);
@@ -207,7 +211,7 @@ async function seedOverConnection(conn: MessageConnection, proc: ChildProcess): 
   try {
     await withTimeout(conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: PUSH_ONLY }), DEFAULT_TIMEOUT_MS, 'initialize');
     await conn.sendNotification('initialized', {});
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: seedText } });
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: reportText } });
     const p = await withTimeout(pushed, DEFAULT_TIMEOUT_MS, 'publishDiagnostics');
     await withTimeout(conn.sendRequest('shutdown'), DEFAULT_TIMEOUT_MS, 'shutdown');
     await conn.sendNotification('exit');
@@ -223,7 +227,7 @@ describe('transports other than stdio', { concurrency: 2 }, () => {
   test('--node-ipc', async () => {
     const proc = spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
-    const r = await seedOverConnection(conn, proc);
+    const r = await pastedOverConnection(conn, proc);
     assert.equal(annotationsIn(r.diagnostics), ANNOTATIONS);
     assert.equal(r.code, 0);
   });
@@ -237,7 +241,7 @@ describe('transports other than stdio', { concurrency: 2 }, () => {
     try {
       const socket = await withTimeout(accepted, DEFAULT_TIMEOUT_MS, 'the server to connect');
       const conn = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
-      const r = await seedOverConnection(conn, proc);
+      const r = await pastedOverConnection(conn, proc);
       assert.equal(annotationsIn(r.diagnostics), ANNOTATIONS);
       assert.equal(r.code, 0);
       socket.destroy();

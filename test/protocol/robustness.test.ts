@@ -8,11 +8,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { SEED } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 import { LspClient, clientStarter } from './lsp-client';
 import { MAX_RESTARTS, WINDOW_MS, recoveringErrorHandler } from '../../client/src/recovery';
 
-const seedText = fs.readFileSync(SEED, 'utf8');
+const reportText = fs.readFileSync(PASTED_FILE, 'utf8');
 const start = clientStarter();
 
 /** The error a request is answered with (fails when it succeeds). */
@@ -71,7 +71,7 @@ test('unknown and malformed messages get LSP errors; the server keeps serving', 
 test('a cancelled pull is answered with RequestCancelled', async () => {
   const c = await start();
   const uri = 'file:///robust/cancel.report';
-  c.open(uri, seedText);
+  c.open(uri, reportText);
   await c.request('textDocument/diagnostic', { textDocument: { uri } });
   // Typing: the pull right after a change waits for a pause; the client cancels it.
   c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '字' }]);
@@ -90,7 +90,7 @@ test('a cancelled pull is answered with RequestCancelled', async () => {
 test('pull while typing: each pull waits for a pause, the last one answers', async () => {
   const c = await start();
   const uri = 'file:///robust/typing.report';
-  c.open(uri, seedText);
+  c.open(uri, reportText);
   await c.request('textDocument/diagnostic', { textDocument: { uri } });
   // Twenty keystrokes, each followed by a pull that the next keystroke cancels (as VS Code does).
   let previous: { source: CancellationTokenSource; p: Promise<unknown> } | undefined;
@@ -112,7 +112,7 @@ test('pull while typing: each pull waits for a pause, the last one answers', asy
 test('push while typing: debounced, only the latest version is published', async () => {
   const c = await start({ capabilities: LspClient.capabilities({ pull: false }) });
   const uri = 'file:///robust/push.report';
-  c.open(uri, seedText);
+  c.open(uri, reportText);
   await c.waitForDiagnostics(uri, { version: 1 });
   const mark = c.mark();
   const last = 41;
@@ -133,7 +133,7 @@ test('push while typing: debounced, only the latest version is published', async
 test('a document over maxDocumentSize gets one clear diagnostic, quickly', async () => {
   const c = await start({ settings: () => ({ maxDocumentSize: 100_000 }) });
   const uri = 'file:///robust/large.report';
-  const text = seedText.repeat(Math.ceil(200_000 / seedText.length));
+  const text = reportText.repeat(Math.ceil(200_000 / reportText.length));
   c.open(uri, text);
   const t0 = Date.now();
   const r = (await c.request('textDocument/diagnostic', { textDocument: { uri } })) as { items: { code?: string; message: string }[] };

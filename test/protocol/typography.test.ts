@@ -1,11 +1,11 @@
 // Typography over the protocol: the conversion commands (executeCommand → applyEdit),
-// and source.fixAll on the seed leaving the garbled runs alone.
+// and source.fixAll on the pasted report leaving the garbled runs alone.
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { SEED } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 import { LspClient } from './lsp-client';
 
 const clients: LspClient[] = [];
@@ -55,10 +55,10 @@ test('convert to traditional; a document already converted gets no edit', async 
   assert.equal(c.appliedEdits.length, before + 1);
 });
 
-test('source.fixAll on the seed: no annotation, no boilerplate, garbled runs kept', async () => {
+test('source.fixAll on the pasted report: no annotation, no boilerplate, garbled runs kept', async () => {
   const c = await start();
-  const uri = 'file:///tmp/seed.report';
-  const text = fs.readFileSync(SEED, 'utf8');
+  const uri = 'file:///tmp/pasted.report';
+  const text = fs.readFileSync(PASTED_FILE, 'utf8');
   c.open(uri, text);
   const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri },
@@ -68,6 +68,6 @@ test('source.fixAll on the seed: no annotation, no boilerplate, garbled runs kep
   assert.equal(actions.length, 1);
   const edits = actions[0].edit!.changes![uri];
   const out = TextDocument.applyEdits(TextDocument.create(uri, 'workreport', 1, text), edits);
-  assert.ok(!out.includes('(dāng)') && !out.includes('責任編輯') && !out.includes('放大'));
-  for (const g of ['?;顒?dòng)', '??傊?', '?cè)谝恍╊I']) assert.ok(out.includes(g), g);
+  assert.ok(!out.includes('(dāng)') && !out.includes('關閉窗口') && !out.includes('放大'));
+  for (const g of ['?;鍟?huì)', '??嬪?', '??傁?yàn)', '\ufffd\ufffd']) assert.ok(out.includes(g), g);
 });

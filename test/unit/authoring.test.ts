@@ -9,12 +9,11 @@ import { withDefaults } from '../../server/src/core/config/config';
 import { describeProblems, parseConfig, type ConfigProblem } from '../../server/src/core/config/validate';
 import { countChars } from '../../server/src/core/authoring/count';
 import { renderFiguresTable, relationsFromFindings } from '../../server/src/core/authoring/figures-table';
-import { hoverAt } from '../../server/src/core/authoring/hover';
 import { fingerprint } from '../../server/src/core/run/ignore';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { headingCompletions } from '../../server/src/core/outline/heading-completions';
 import { chooseTemplate } from '../../server/src/core/outline/templates';
-import { ROOT, SEED } from '../paths';
+import { ROOT } from '../paths';
 
 const config = withDefaults({});
 
@@ -37,21 +36,6 @@ describe('字数 (countChars) counts as Word/WPS do', () => {
 
   test('a span is counted alone', () => {
     assert.equal(countChars('甲乙丙丁', { start: 1, end: 3 }).words, 2);
-  });
-
-  test('the seed: linear and fast', () => {
-    const seed = fs.readFileSync(SEED, 'utf8');
-    // Best of a few runs after the first (the first pays for compiling).
-    let c = countChars(seed);
-    let ms = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      c = countChars(seed);
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    assert.ok(c.words > 3000 && c.words < seed.length, `${c.words}`);
-    assert.equal(c.words, c.han + c.punctuation + c.latinWords);
-    assert.ok(ms < 5, `${ms} ms`);
   });
 });
 
@@ -108,24 +92,6 @@ describe('heading completions', () => {
     const c = completionsAt(text).find((x) => x.label === '二、');
     assert.ok(c);
     assert.equal(c.replaceStart, text.indexOf('## |') + 3);
-  });
-});
-
-describe('hover on headings', () => {
-  const seed = fs.readFileSync(SEED, 'utf8');
-  const doc = new ReportDocument(seed);
-  test('the seed’s 一、主要做法: 字数 and sub-items, in both languages', () => {
-    const at = seed.indexOf('一、主要做法') + 3;
-    const zh = hoverAt(doc, at, { config, locale: 'zh' });
-    assert.ok(zh, 'a hover');
-    assert.match(zh.markdown, /字数：[\d,]+/);
-    assert.match(zh.markdown, /下级条目：4/);
-    const en = hoverAt(doc, at, { config, locale: 'en' })!;
-    assert.match(en.markdown, /Sub-items: 4/);
-    assert.equal(seed.slice(zh.start, zh.end), '一、主要做法');
-  });
-  test('body text has no heading hover', () => {
-    assert.equal(hoverAt(doc, seed.indexOf('高度重視'), { config, locale: 'zh' }), undefined);
   });
 });
 

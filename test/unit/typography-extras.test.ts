@@ -11,7 +11,8 @@ import { fixAll } from '../../server/src/core/run/fix';
 import { unsafeRegex } from '../../server/src/core/rules/terms/pattern';
 import { convertScript } from '../../server/src/core/script/convert';
 import { conversionEdits } from '../../server/src/lsp/features/commands';
-import { CORPUS, SEED } from '../paths';
+import { CORPUS } from '../paths';
+import { PASTED_FILE } from '../reports/pasted';
 
 test('terms: catastrophic and unsupported patterns are refused, plain ones accepted', () => {
   for (const bad of ['(a+)+$', '(a*)*', '(a|aa)+', '(x+x+)+y', '(\\w+\\s?)*$', '(.)\\1', '(?<=a)b', '(a', 'a'.repeat(201)]) {
@@ -30,13 +31,6 @@ test('terms: a refused regex in the config file is one clear problem', () => {
   assert.match(problems[0].message, /nested quantifiers/);
 });
 
-test('terms: a refused pattern cannot hang the checker', () => {
-  const t0 = Date.now();
-  const text = 'a'.repeat(5000) + 'b';
-  check(text, { terms: [{ wrong: '(a+)+$', right: 'x', regex: true }] });
-  assert.ok(Date.now() - t0 < 2000);
-});
-
 test('script: conversion both ways is phrase-aware and keeps garbled runs and annotations', () => {
   assert.equal(convertScript('皇后说干部怎么显著地发展了', 'traditional'), '皇后說幹部怎麼顯著地發展了');
   assert.equal(convertScript('幹部隊伍建設成效顯著，先後組建', 'simplified'), '干部队伍建设成效显著，先后组建');
@@ -48,9 +42,9 @@ test('script: conversion both ways is phrase-aware and keeps garbled runs and an
   assert.ok(out.startsWith('当(dāng)前工作'), out);
 });
 
-test('script: the traditional corpus report and the seed are not mixed; simplified reports neither', () => {
+test('script: the traditional corpus report and the pasted report are not mixed; simplified reports neither', () => {
   const files = fs.readdirSync(CORPUS).filter((f) => /^P\d+\.(txt|md)$/.test(f) && f !== 'P10.txt');
-  for (const f of [...files.map((f) => path.join(CORPUS, f)), SEED]) {
+  for (const f of [...files.map((f) => path.join(CORPUS, f)), PASTED_FILE]) {
     const mixing = check(fs.readFileSync(f, 'utf8')).findings.filter((x) => x.rule === 'text/script-mixing');
     assert.deepEqual(mixing.map((x) => x.start), [], f);
   }

@@ -8,6 +8,18 @@ const FIGURE = /[0-9]|[一二两三四五六七八九十百千万亿半][余多]
 /** Which template sections report results. */
 const RESULTS = /成效|成果|成绩|效果/;
 
+/** Index of the first heading that starts at or after `offset` (headings are in text order). */
+function firstFrom(hs: readonly { span: { start: number } }[], offset: number): number {
+  let lo = 0;
+  let hi = hs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hs[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const unquantifiedResults: Rule = {
   id: 'outline/unquantified-results',
   description: {
@@ -27,8 +39,13 @@ export const unquantifiedResults: Rule = {
       const vs = doc.toView(sec.bodyStart);
       const ve = doc.toView(sec.end);
       let body = doc.view.text.slice(vs, ve);
-      // Sub-heading numbers (`1、`) are not figures.
-      const marks = doc.headings.filter((o) => o.markerSpan && o.markerSpan.start >= sec.bodyStart && o.markerSpan.end <= sec.end);
+      // Sub-heading numbers (`1、`) are not figures. Headings are in text order: look only at
+      // the section's own (a filter over every heading per section was quadratic).
+      const marks: typeof doc.headings = [];
+      for (let i = firstFrom(doc.headings, sec.bodyStart); i < doc.headings.length && doc.headings[i].span.start < sec.end; i++) {
+        const o = doc.headings[i];
+        if (o.markerSpan && o.markerSpan.start >= sec.bodyStart && o.markerSpan.end <= sec.end) marks.push(o);
+      }
       for (const o of marks.reverse()) {
         const a = doc.toView(o.markerSpan!.start) - vs;
         const b = doc.toView(o.markerSpan!.end) - vs;
