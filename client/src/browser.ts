@@ -1,11 +1,11 @@
 // The VS Code for the Web client (package.json "browser"): the same thin client as
 // extension.ts, but the server runs in a web worker (dist/browser/server.js) and documents
 // come from any scheme (vscode-vfs, vscode-test-web, …), not only file/untitled. The
-// authoring UI (authoring.ts) is the same as on the desktop.
+// features (features/) are the same as on the desktop, plus sending the config files.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { RC_FILES_NOTIFICATION, type RcFilesParams } from '../../server/src/lsp/rc-files';
-import { CLIENT_COMMANDS, registerAuthoring } from './authoring';
+import { CLIENT_COMMANDS, registerFeatures } from './features';
+import { sendRcFiles } from './features/rc-files';
 
 let client: LanguageClient | undefined;
 
@@ -20,32 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   await client.start();
   context.subscriptions.push(client);
   sendRcFiles(context, client);
-  registerAuthoring(context, client);
+  registerFeatures(context, client);
   return { client };
-}
-
-/**
- * The worker cannot read files: send it the workspace's .workreportrc.json files now and
- * whenever one is created, changed or deleted.
- */
-function sendRcFiles(context: vscode.ExtensionContext, c: LanguageClient): void {
-  let seq = 0;
-  const send = async () => {
-    const mine = ++seq;
-    const uris = await vscode.workspace.findFiles('**/.workreportrc.json', '**/node_modules/**', 200);
-    const files: RcFilesParams['files'] = [];
-    for (const uri of uris) {
-      try {
-        files.push({ uri: uri.toString(), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) });
-      } catch {
-        // Gone since findFiles: leave it out.
-      }
-    }
-    if (mine === seq) await c.sendNotification(RC_FILES_NOTIFICATION, { files } satisfies RcFilesParams);
-  };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.workreportrc.json');
-  context.subscriptions.push(watcher, watcher.onDidCreate(send), watcher.onDidChange(send), watcher.onDidDelete(send));
-  void send();
 }
 
 /**

@@ -3,12 +3,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, registerAuthoring, type AuthoringApi } from './authoring';
+import { CLIENT_COMMANDS, registerFeatures, type FeaturesApi } from './features';
+import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { recoveringErrorHandler } from './recovery';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; authoring: AuthoringApi }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; authoring: FeaturesApi }> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -33,15 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     middleware: {
       // Server commands run on a document: from the command palette, the active editor's.
       executeCommand: (command, args, next) =>
-        next(command, args.length || !command.startsWith('workreport.convertTo') ? args : [vscode.window.activeTextEditor?.document.uri.toString()]),
+        next(command, args.length || !(command in CONVERT_COMMANDS) ? args : [vscode.window.activeTextEditor?.document.uri.toString()]),
     },
   };
   client = new LanguageClient('workreport', '报告校对 · Work Report Checker', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
-  const authoring = registerAuthoring(context, client);
+  const authoring = registerFeatures(context, client);
   // Regex terms from the workspace run once the user trusts it.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('workreport/didGrantTrust')));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(DID_GRANT_TRUST_NOTIFICATION)));
   return { client, authoring };
 }
 

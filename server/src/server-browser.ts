@@ -5,8 +5,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { parseConfig, type ConfigProblem } from './core/config/validate';
 import { docUrl } from './core/rule';
-import type { RcFilesParams } from './lsp/rc-files';
-import { RC_FILES_NOTIFICATION } from './lsp/rc-files';
+import { RC_FILES_NOTIFICATION, type RcFilesParams } from './lsp/protocol';
 import { startServer } from './lsp/server';
 
 // Typed as the worker's own global scope: messages in and out of this worker are the LSP stream.

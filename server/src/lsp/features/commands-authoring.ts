@@ -1,37 +1,30 @@
-// Custom requests the client's authoring UI uses (mirrored in client/src/protocol.ts):
+// Custom requests the client's authoring UI uses (names and types: ../protocol.ts):
 //   workreport/documentStats  {uri} → 字数 of the report, for the status bar
 //   workreport/figuresTable   {uri} → the figures table as Markdown, for the side preview
+// and the "ignore here" quick fix, which calls the client's command.
 import { CodeActionKind, RequestType, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { countChars, type CharCount } from '../../core/authoring/count';
+import { countChars } from '../../core/authoring/count';
 import { renderFiguresTable, type FiguresTableData } from '../../core/authoring/figures-table';
 import { figuresTableData } from '../../core/authoring/figures-table';
 import { fingerprint } from '../../core/run/ignore';
 import { formatWords } from '../../core/outline/heading-info';
 import type { Analysis, ServerContext } from '../context';
 import type { Feature } from '../feature';
+import {
+  DOCUMENT_STATS_REQUEST,
+  FIGURES_TABLE_REQUEST,
+  IGNORE_COMMAND,
+  REVEAL_COMMAND,
+  type DocumentStats,
+  type FiguresTable,
+  type FiguresTableParams,
+  type IgnoreArgs,
+  type UriParams,
+} from '../protocol';
 
-export interface UriParams {
-  uri: string;
-}
-
-export interface DocumentStats extends CharCount {
-  isReport: boolean;
-  /** 0 = no limit. */
-  lengthLimit: number;
-  /** Status-bar text and tooltip, in the server's message language. */
-  text: string;
-  tooltip: string;
-}
-
-export const DocumentStatsRequest = new RequestType<UriParams, DocumentStats | null, void>('workreport/documentStats');
-export interface FiguresTableParams extends UriParams {
-  /** How rows link back: `file` (`file:///…#L12,5`, the default) or `command` (`command:workreport.reveal?…`, for a VS Code webview). */
-  links?: 'file' | 'command';
-}
-export const FiguresTableRequest = new RequestType<FiguresTableParams, { markdown: string } | null, void>('workreport/figuresTable');
-/** Client command the `command` links call: (uri, line, character), 0-based. */
-export const REVEAL_COMMAND = 'workreport.reveal';
+const DocumentStatsRequest = new RequestType<UriParams, DocumentStats | null, void>(DOCUMENT_STATS_REQUEST);
+const FiguresTableRequest = new RequestType<FiguresTableParams, FiguresTable | null, void>(FIGURES_TABLE_REQUEST);
 
 export function documentStats(a: Analysis): DocumentStats {
   const c = a.doc.memo('count:total', () => countChars(a.doc.text));
@@ -80,15 +73,6 @@ function register(ctx: ServerContext): void {
 }
 
 export const authoringCommandsFeature: Feature = { register };
-
-/** The client command that records an ignore (in `.workreportrc.json` or the settings). */
-export const IGNORE_COMMAND = 'workreport.ignoreHere';
-
-export interface IgnoreArgs {
-  uri: string;
-  rule: string;
-  text: string;
-}
 
 /** "Ignore here" for one of our diagnostics, when the client implements the command. */
 export function ignoreAction(ctx: ServerContext, a: Analysis, doc: TextDocument, d: Diagnostic): CodeAction | undefined {

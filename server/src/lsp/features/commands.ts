@@ -12,11 +12,9 @@ import { documentScript } from '../../core/rules/text/script-mixing';
 import type { Script } from '../../core/script/mixing';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
+import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../protocol';
 
-export const COMMANDS: Record<string, Script> = {
-  'workreport.convertToSimplified': 'simplified',
-  'workreport.convertToTraditional': 'traditional',
-};
+const COMMANDS: Record<string, Script> = CONVERT_COMMANDS;
 
 /** The one edit that converts the document, or none when nothing changes. */
 export function conversionEdits(doc: TextDocument, target: Script): TextEdit[] {
@@ -47,7 +45,7 @@ function register(ctx: ServerContext): void {
   // so the first check of a document does not pay for them.
   setTimeout(() => scriptData(), 100).unref?.();
   // The user trusted the workspace: regex terms may run now; re-check everything.
-  ctx.connection.onNotification('workreport/didGrantTrust', () => {
+  ctx.connection.onNotification(DID_GRANT_TRUST_NOTIFICATION, () => {
     ctx.trusted = true;
     ctx.invalidateSettings();
     for (const f of ctx.onConfigurationChanged) f();

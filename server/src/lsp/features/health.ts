@@ -4,16 +4,7 @@
 // answers too, with what its runtime has.
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
-
-export const HEALTH_REQUEST = 'workreport/health';
-
-export interface Health {
-  documents: number;
-  analyses: number;
-  /** Bytes, when the runtime says (Node: process.memoryUsage()). */
-  memory?: { rss?: number; heapUsed: number; heapTotal: number; external?: number };
-  gc: boolean;
-}
+import { HEALTH_REQUEST, type Health } from '../protocol';
 
 export const healthFeature: Feature = {
   register(ctx: ServerContext) {
