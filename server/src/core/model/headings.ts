@@ -210,24 +210,39 @@ function assignMarkdownLevels(hs: Heading[]): void {
 
 /**
  * Nest headings into sections by level. Level-0 headings (titles, parts) are left out,
- * and each one closes the sections open before it: a part starts its own numbering.
+ * and each one closes the sections open before it: a part starts its own numbering. So
+ * does a top-level heading numbered 一 after its level has reached 二 or more (the next
+ * report of a collection, a part without a part heading): one text does not number its
+ * sections 一、二、一、.
  */
 export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bodyStartOf: (h: Heading) => number): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
   let part = 0;
+  /** The last top-level number at each level and style in the current part. */
+  const lastRoot = new Map<string, number>();
   for (const h of hs) {
     if (h.level === 0) {
       const at = lines[h.line].start;
       while (stack.length) stack.pop()!.end = at;
       part++;
+      lastRoot.clear();
       continue;
     }
-    const sec: Section = { heading: h, children: [], start: lines[h.line].start, end: textEnd, bodyStart: bodyStartOf(h), part };
+    const start = lines[h.line].start;
     while (stack.length && stack[stack.length - 1].heading.level >= h.level) {
-      stack.pop()!.end = sec.start;
+      stack.pop()!.end = start;
     }
     const parent = stack[stack.length - 1];
+    if (!parent && h.numbering) {
+      const key = `${h.level}:${h.numbering.style}`;
+      if (h.numbering.value === 1 && (lastRoot.get(key) ?? 0) >= 2) {
+        part++;
+        lastRoot.clear();
+      }
+      lastRoot.set(key, h.numbering.value);
+    }
+    const sec: Section = { heading: h, children: [], start, end: textEnd, bodyStart: bodyStartOf(h), part };
     if (parent) {
       sec.parent = parent;
       parent.children.push(sec);

@@ -14,12 +14,15 @@ export const duplicateSection: Rule = {
   check(doc, ctx) {
     const match = chooseTemplate(doc, ctx.config);
     if (match.score < 2) return;
+    // Each part of the text (`第二部分`, the next report of a collection) has its own sections.
+    const partOf = new Map(doc.sections.map((s) => [s.heading, s.part]));
     const first = new Map<string, Heading>();
     for (const h of match.headings) {
       if (!h.section) continue;
-      const earlier = first.get(h.section.key);
+      const key = `${partOf.get(h.heading)}:${h.section.key}`;
+      const earlier = first.get(key);
       if (!earlier) {
-        first.set(h.section.key, h.heading);
+        first.set(key, h.heading);
         continue;
       }
       ctx.report({

@@ -24,12 +24,13 @@ export const levelOrder: Rule = {
     // Within one section, a heading that nests deeper levels first and then a shallower
     // one (1. … then （一）) has its levels the wrong way round. Skipping a level (一、
     // straight to 1.) is fine and common. The top level is not checked: everything after
-    // the first 一、 nests under a level-1 heading.
+    // the first 一、 nests under a level-1 heading. A numbered sentence or list item
+    // (`1、加强学习；`) in a section's text is a list, not a heading level.
     for (const parent of eachSection(doc)) {
       let deepest: (typeof parent.children)[number] | undefined;
       for (const c of parent.children) {
         const h = c.heading;
-        if (!h.numbering) continue;
+        if (!h.numbering || h.kind === 'item') continue;
         if (deepest && deepest.heading.level > h.level) {
           const d = deepest.heading;
           ctx.report({
