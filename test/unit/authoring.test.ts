@@ -71,6 +71,28 @@ describe('heading completions', () => {
     assert.ok(cs.every((c) => c.kind === 'title'));
   });
 
+  test('a missing section is offered only where it belongs in the template order', () => {
+    // 工作成效 is missing between 主要做法 and 几点体会: offered there, not after 几点体会.
+    const middle = ['一、主要做法', '正文。', '|', '二、几点体会', '正文。'].join('\n');
+    assert.ok(completionsAt(middle).some((c) => c.label === '二、工作成效'), 'between 做法 and 体会');
+    const end = ['一、主要做法', '正文。', '二、几点体会', '正文。', '|'].join('\n');
+    assert.ok(!completionsAt(end).some((c) => c.kind === 'section'), 'nothing after the last template section');
+    assert.deepEqual(completionsAt(end.replace('|', '三、|')), []);
+    // 工作总结 with 下一步工作打算 already written: 存在的问题 belongs before it, not at the end.
+    const summary = ['某局2025年工作总结', '一、工作开展情况', '正文。', '二、下一步工作打算', '正文。', '|'].join('\n');
+    assert.ok(!completionsAt(summary).some((c) => c.label.includes('存在的问题')));
+    assert.ok(!completionsAt(summary.replace('|', '三|')).some((c) => c.label.includes('存在的问题')));
+    assert.ok(!completionsAt(summary.replace('|', '三、|')).some((c) => c.label.includes('存在的问题')));
+  });
+
+  test('a section the report has is never offered, a combined heading included', () => {
+    const text = ['一、主要做法和成效', '正文。', '|'].join('\n');
+    const labels = completionsAt(text).map((c) => c.label);
+    assert.ok(labels.includes('二、几点体会'), labels.join(' '));
+    assert.ok(!labels.some((l) => l.includes('工作成效') || l.includes('主要做法')), labels.join(' '));
+    assert.deepEqual(completionsAt(text.replace('|', '二、|')).map((c) => c.label), ['几点体会']);
+  });
+
   test('level-2 and level-3 ordinals follow the writer’s own style', () => {
     const text = ['一、主要做法', '（一）抓落实', '1、第一条。', '2、第二条。', '|'].join('\n');
     const labels = completionsAt(text).map((c) => c.label);

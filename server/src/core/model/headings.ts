@@ -38,6 +38,12 @@ export interface Heading {
   /** The heading is the first sentence of a paragraph. */
   runIn: boolean;
   kind: HeadingKind;
+  /**
+   * The heading starts inside its line, after a sentence end and a space: a page whose
+   * paragraphs were flattened into one line (`……汇报。 二、林街路改造工程。该工程……`).
+   * Such a heading is never a bare title; its section starts at its marker.
+   */
+  inline?: true;
   /** Original span of marker + title (without indent, `#`s or a run-in's body). */
   span: Span;
   /** Original span of the numbering marker, when there is one. */
@@ -76,11 +82,36 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
     const raw = view.text.slice(vl.start, vl.end);
     const h = readHeading(text, view, vl, raw) ?? readPart(view, vl, raw);
     if (h) out.push(h);
+    if (h?.markdownDepth === undefined) readInline(text, view, vl, raw, out);
   }
-  const contents = contentsLines(out, (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip);
+  const contents = contentsLines(out.filter((h) => !h.inline), (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip);
   const hs = contents.size ? out.filter((h) => !contents.has(h.line)) : out;
   assignMarkdownLevels(hs);
   return hs;
+}
+
+/** A paragraph start inside a line: a sentence end, a space, then a marker. */
+const INLINE_START = /[。！？；：][\s\u3000\u00a0]+(?=[一二三四五六七八九十（(0-9①-⑳])/g;
+
+/**
+ * Headings inside a line whose paragraphs were flattened into one (web pages that lost
+ * their line breaks): each stretch from a marker to the next such start is read as a
+ * paragraph of its own.
+ */
+function readInline(text: string, view: TextView, vl: Line, raw: string, out: Heading[]): void {
+  const starts: number[] = [];
+  INLINE_START.lastIndex = 0;
+  for (let m = INLINE_START.exec(raw); m; m = INLINE_START.exec(raw)) starts.push(m.index + m[0].length);
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i];
+    const to = i + 1 < starts.length ? starts[i + 1] : raw.length;
+    const seg = raw.slice(from, to).replace(/[\s\u3000\u00a0]+$/, '');
+    const h = readHeading(text, view, { index: vl.index, start: vl.start + from, end: vl.start + from + seg.length }, seg);
+    if (!h || h.markdownDepth !== undefined) continue;
+    h.inline = true;
+    if (h.kind === 'title') h.kind = 'item';
+    out.push(h);
+  }
 }
 
 /** Cells of a table row pasted as text: `|`, a tab, or wide gaps before figures. */
@@ -229,7 +260,7 @@ export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bod
       lastRoot.clear();
       continue;
     }
-    const start = lines[h.line].start;
+    const start = h.inline ? h.span.start : lines[h.line].start;
     while (stack.length && stack[stack.length - 1].heading.level >= h.level) {
       stack.pop()!.end = start;
     }

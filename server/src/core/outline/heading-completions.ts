@@ -1,14 +1,16 @@
 // What to offer when the writer starts a heading line: the next ordinal of each open
 // level (after `二、` → `三、`), the first ordinal one level down, the template sections
-// still missing with their number (`三、几点体会`), and section titles after a typed
-// level-1 marker. Nothing anywhere else: body text never gets completions.
+// still missing with their number (`三、几点体会`), and their titles after a typed level-1
+// marker. A section is offered only where it belongs in the template's order (after the
+// sections before it, before those after it) and never when the report has it already.
+// Nothing anywhere else: body text never gets completions.
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import type { Heading } from '../model/headings';
 import { readNumbering } from '../model/numbering';
 import type { Msg } from '../types';
 import { HAN_NUMERALS } from './ordinals';
-import { chooseTemplate } from './templates';
+import { chooseTemplate, type OutlineMatch } from './templates';
 
 export interface HeadingCompletion {
   label: string;
@@ -69,6 +71,30 @@ function openHeadings(doc: ReportDocument, line: number): Heading[] {
   return stack;
 }
 
+/**
+ * The template sections (indices) that are missing from the report and would stand in
+ * template order at `line`: every section present above it comes earlier in the template,
+ * every one below it later.
+ */
+function missingHere(match: OutlineMatch, line: number): number[] {
+  const keys = match.template.sections.map((s) => s.key);
+  const present = new Set<string>();
+  let before = -1;
+  let after = keys.length;
+  for (const h of match.headings) {
+    for (const sec of [h.section, h.also]) {
+      if (!sec) continue;
+      present.add(sec.key);
+      const k = keys.indexOf(sec.key);
+      if (h.heading.line < line) before = Math.max(before, k);
+      else if (h.heading.line > line) after = Math.min(after, k);
+    }
+  }
+  const out: number[] = [];
+  for (let k = before + 1; k < after; k++) if (!present.has(keys[k])) out.push(k);
+  return out;
+}
+
 export function headingCompletions(doc: ReportDocument, offset: number, config: Config): HeadingCompletion[] {
   const text = doc.text;
   const line = doc.lineAt(offset);
@@ -84,28 +110,26 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
   const level1 = stack[0]?.level === 1 ? stack[0] : undefined;
   const nextLevel1 = level1?.numbering ? level1.numbering.value + 1 : 1;
   const match = chooseTemplate(doc, config);
-  const presentAnywhere = new Set(match.headings.filter((h) => h.section).map((h) => h.section!.key));
+  const fitting = missingHere(match, line.index);
   const templateName: Msg = { zh: match.template.name, en: match.template.name };
 
   // A complete level-1 marker typed (`三、`): offer the section titles.
   const num = typed ? readNumbering(normalize(typed)) : undefined;
   if (num && num.length === normalize(typed).length) {
     if (num.level !== 1 || after) return [];
-    match.template.sections.forEach((s, i) => {
-      const missing = !presentAnywhere.has(s.key);
+    for (const i of fitting) {
+      const s = match.template.sections[i];
       out.push({
         label: s.title,
         insertText: s.title,
         replaceStart: offset,
         replaceEnd: offset,
         kind: 'title',
-        detail: missing
-          ? { zh: `缺少的部分（${templateName.zh}）`, en: `missing section (${templateName.en})` }
-          : { zh: `${templateName.zh}的部分`, en: `section of ${templateName.en}` },
-        rank: (missing ? 0 : 10) + i,
+        detail: { zh: `缺少的部分（${templateName.zh}）`, en: `missing section (${templateName.en})` },
+        rank: i,
       });
-    });
-    return out.sort((a, b) => a.rank - b.rank);
+    }
+    return out;
   }
   if (!PARTIAL.test(typed)) return [];
 
@@ -134,8 +158,8 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
   // level-1 heading can go (nothing after the cursor on the line).
   if (!after && nextLevel1 < HAN_NUMERALS.length) {
     const marker = level1 ? markerWith(doc, level1, nextLevel1) ?? STANDARD[1](nextLevel1) : STANDARD[1](nextLevel1);
-    match.template.sections.forEach((s, i) => {
-      if (presentAnywhere.has(s.key)) return;
+    for (const i of fitting) {
+      const s = match.template.sections[i];
       add({
         label: `${marker}${s.title}`,
         insertText: `${marker}${s.title}`,
@@ -143,7 +167,7 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
         detail: { zh: `缺少的部分（${templateName.zh}）`, en: `missing section (${templateName.en})` },
         rank: 20 + i,
       });
-    });
+    }
   }
   return out.sort((a, b) => a.rank - b.rank);
 }

@@ -73,7 +73,7 @@ export function eolOf(doc: ReportDocument): string {
   return doc.eol; // the document's own line break (CRLF, LF or a lone CR)
 }
 
-/** The heading on a line, if the line holds one. */
+/** The heading a line starts with, if any (not one inside a flattened line). */
 export function headingAtLine(doc: ReportDocument, line: number): Heading | undefined {
-  return doc.memo('outline:headingAtLine', () => new Map(doc.headings.map((h) => [h.line, h]))).get(line);
+  return doc.memo('outline:headingAtLine', () => new Map(doc.headings.filter((h) => !h.inline).map((h) => [h.line, h]))).get(line);
 }

@@ -126,11 +126,12 @@ export function sectionLead(doc: ReportDocument, section: Section): Paragraph[] 
     const vl = doc.viewLines[h.line];
     let s = doc.toView(section.bodyStart);
     while (s < vl.end && /[。！？\s\u3000]/.test(v[s])) s++;
-    let e = vl.end;
+    // In a flattened line the paragraph stops where the next heading starts.
+    let e = Math.min(vl.end, doc.toView(firstChild ? firstChild.start : section.end));
     while (e > s && /[\s\u3000]/.test(v[e - 1])) e--;
     if (e > s) out.push({ line: h.line, start: s, end: e, text: v.slice(s, e) });
   }
-  return out.concat(paragraphs(doc, h.line + 1, endLine));
+  return endLine > h.line ? out.concat(paragraphs(doc, h.line + 1, endLine)) : out;
 }
 
 /**

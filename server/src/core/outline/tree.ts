@@ -63,7 +63,7 @@ export function outlineTree(doc: ReportDocument, config: Config): OutlineNode[] 
       name: nameOf(doc, h) || h.title,
       detail: sec ? `${sec.key} · ${match.template.name}` : undefined,
       level: h.level,
-      range: { start: doc.lines[h.line].start, end: Math.max(doc.lines[endLine].end, h.span.end) },
+      range: { start: s.start, end: Math.max(doc.lines[endLine].end, h.span.end) },
       selection: h.span,
       startLine: h.line,
       endLine,

@@ -92,7 +92,10 @@ export const missingSection: Rule = {
       const md = a.markdownDepth ? '#'.repeat(a.markdownDepth) + ' ' : '';
       const headingText = `${md}${marker}${title}`;
       const edits: TextEdit[] = [];
-      if (next) {
+      // A heading inside a flattened line has no line of its own to insert before: no fix.
+      if (next?.heading.inline) {
+        // nothing to edit
+      } else if (next) {
         const h = next.heading;
         const line = doc.lines[h.line];
         const lineText = doc.text.slice(line.start, line.end);
@@ -141,11 +144,13 @@ export const missingSection: Rule = {
           zh: `缺少“${sec.title}”部分（${evidence.zh}${doubt.zh}），${where.zh}`,
           en: `Missing section “${sec.title}” (${evidence.en}${doubt.en}); it ${where.en}`,
         },
-        fix: {
-          title: { zh: `插入“${marker}${title}”`, en: `Insert “${marker}${title}”` },
-          edits,
-          safe: false,
-        },
+        fix: edits.length
+          ? {
+              title: { zh: `插入“${marker}${title}”`, en: `Insert “${marker}${title}”` },
+              edits,
+              safe: false,
+            }
+          : undefined,
       });
     });
   },
