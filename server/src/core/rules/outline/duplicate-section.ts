@@ -1,6 +1,7 @@
 // outline/duplicate-section — a template section appears twice (two 几点体会).
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
+import { headingLabel } from '../../outline/siblings';
 import type { Heading } from '../../model/headings';
 
 export const duplicateSection: Rule = {
@@ -29,8 +30,8 @@ export const duplicateSection: Rule = {
         start: h.heading.span.start,
         end: h.heading.span.end,
         message: {
-          zh: `“${h.heading.title}”与前面的“${earlier.title}”是同一部分（${h.section.title}），应合并`,
-          en: `“${h.heading.title}” repeats the section “${earlier.title}” (${h.section.title}); merge them`,
+          zh: `“${headingLabel(doc, h.heading)}”与前面的“${headingLabel(doc, earlier)}”同属“${h.section.title}”部分，应合并`,
+          en: `“${headingLabel(doc, h.heading)}” repeats the section “${h.section.title}” of “${headingLabel(doc, earlier)}”: merge them`,
         },
         related: [{ start: earlier.span.start, end: earlier.span.end, message: { zh: '第一次出现', en: 'first occurrence' } }],
       });

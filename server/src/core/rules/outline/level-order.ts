@@ -16,7 +16,7 @@ export const levelOrder: Rule = {
   id: 'outline/level-order',
   description: {
     zh: '层级序号用反了：较高层级的序号出现在较低层级之下（如“1.”下面用“（一）”）',
-    en: 'A higher level’s numbering is used below a lower one (e.g. （一） under 1.)',
+    en: 'A higher level’s numbering is used below a lower one (e.g. “（一）” under “1.”)',
   },
   severity: 'warning',
   fixable: false,
@@ -37,8 +37,8 @@ export const levelOrder: Rule = {
             start: h.span.start,
             end: h.span.end,
             message: {
-              zh: `“${headingLabel(doc, h)}”是${LEVEL_NAME[h.level].zh}序号，却用在${LEVEL_NAME[d.level].zh}“${headingLabel(doc, d)}”之后；层级应为 一、→（一）→ 1. →（1）`,
-              en: `“${headingLabel(doc, h)}” is a ${LEVEL_NAME[h.level].en} number used after the ${LEVEL_NAME[d.level].en} “${headingLabel(doc, d)}”; levels run 一、 → （一） → 1. → （1）`,
+              zh: `“${headingLabel(doc, h)}”是${LEVEL_NAME[h.level].zh}序号，排在${LEVEL_NAME[d.level].zh}“${headingLabel(doc, d)}”之后，层级颠倒；应依次为“一、”“（一）”“1.”“（1）”`,
+              en: `“${headingLabel(doc, h)}” is a ${LEVEL_NAME[h.level].en} number after the ${LEVEL_NAME[d.level].en} “${headingLabel(doc, d)}”: levels run “一、” → “（一）” → “1.” → “（1）”`,
             },
             related: [{ start: d.span.start, end: d.span.end, message: { zh: '较低层级', en: 'lower level' } }],
           });

@@ -41,7 +41,7 @@ export const missingSection: Rule = {
   id: 'outline/missing-section',
   description: {
     zh: '报告缺少模板要求的一级部分（如“几点体会”）',
-    en: 'A section the template requires (e.g. 几点体会) is missing',
+    en: 'A section the template requires (e.g. “几点体会”) is missing',
   },
   severity: 'warning',
   fixable: true,
@@ -55,14 +55,13 @@ export const missingSection: Rule = {
     const naming = match.headings.filter((h) => h.section);
     const namingKeys = new Set(naming.map((h) => h.section!.key));
     const templateSure = match.chosen || (namingKeys.size >= 2 && !match.titleNames);
+    // The headings the template was recognised by, each section once.
+    const shown = [...new Map(naming.map((h) => [h.section!.key, `“${headingLabel(doc, h.heading)}”`])).values()].slice(0, 3);
     const evidence = match.chosen
-      ? { zh: `按设定的${match.template.name}模板`, en: `template ${match.template.name}, as configured` }
-      : {
-          zh: `按${match.template.name}模板，据${naming.slice(0, 3).map((h) => `“${headingLabel(doc, h.heading)}”`).join('')}判定`,
-          en: `template ${match.template.name}, chosen from ${naming.slice(0, 3).map((h) => `“${headingLabel(doc, h.heading)}”`).join(', ')}`,
-        };
+      ? { zh: `按设定的${match.template.name}模板`, en: `template “${match.template.name}”, as configured` }
+      : { zh: `按${match.template.name}模板，据${shown.join('')}判定`, en: `template “${match.template.name}”, recognised by ${shown.join(', ')}` };
     const doubt = match.titleNames
-      ? { zh: `；但标题像是${match.titleNames}`, en: `; but the title suggests a ${match.titleNames}` }
+      ? { zh: `；标题像是${match.titleNames}`, en: `; the title suggests “${match.titleNames}”` }
       : { zh: '', en: '' };
     const present = new Set<string>();
     for (const h of match.headings) {
@@ -133,16 +132,16 @@ export const missingSection: Rule = {
         }
       }
       const where = next
-        ? { zh: `应在“${headingLabel(doc, next.heading)}”之前`, en: `belongs before “${headingLabel(doc, next.heading)}”` }
-        : { zh: `应在“${headingLabel(doc, prev?.heading ?? a)}”之后`, en: `belongs after “${headingLabel(doc, prev?.heading ?? a)}”` };
+        ? { zh: `应补在“${headingLabel(doc, next.heading)}”之前`, en: `add it before “${headingLabel(doc, next.heading)}”` }
+        : { zh: `应补在“${headingLabel(doc, prev?.heading ?? a)}”之后`, en: `add it after “${headingLabel(doc, prev?.heading ?? a)}”` };
       const placeSure = next && prev ? runsOn(level1, prev.heading, next.heading) : next ? startsAtOne(level1) : hasClosing(doc);
       ctx.report({
         start: a.span.start,
         end: a.span.end,
         severity: templateSure && placeSure ? undefined : 'information',
         message: {
-          zh: `缺少“${sec.title}”部分（${evidence.zh}${doubt.zh}），${where.zh}`,
-          en: `Missing section “${sec.title}” (${evidence.en}${doubt.en}); it ${where.en}`,
+          zh: `缺少“${sec.title}”部分，${where.zh}（${evidence.zh}${doubt.zh}）`,
+          en: `Missing section “${sec.title}”: ${where.en} (${evidence.en}${doubt.en})`,
         },
         fix: edits.length
           ? {

@@ -6,10 +6,10 @@ import { markerText, numberedGroups } from '../../outline/siblings';
 
 /** Why each variant is not the standard form (the fix is the same: write the standard). */
 const WHY: Partial<Record<NumberingStyle, { zh: string; en: string }>> = {
-  'arabic-dun': { zh: '第三层用“1.”（阿拉伯数字加下脚点），不用顿号', en: 'level 3 is “1.” (digit and full stop), not a 顿号' },
-  'han-dot': { zh: '第一层用“一、”，汉字数字后用顿号', en: 'level 1 is “一、” (a 顿号 after a Chinese numeral)' },
+  'arabic-dun': { zh: '第三层用“1.”（阿拉伯数字加下脚点），不用顿号', en: 'level 3 is “1.” (digit and full stop), not “、”' },
+  'han-dot': { zh: '第一层用“一、”，汉字数字后用顿号', en: 'level 1 is “一、” (“、” after a Chinese numeral)' },
   'han-halfparen': { zh: '第二层用全角括号“（一）”', en: 'level 2 takes full-width brackets “（一）”' },
-  'han-paren-dun': { zh: '括号序号后不加顿号', en: 'no 顿号 after a bracketed number' },
+  'han-paren-dun': { zh: '括号序号后不加顿号', en: 'no “、” after a bracketed number' },
   'arabic-halfparen': { zh: '第四层用全角括号“（1）”', en: 'level 4 takes full-width brackets “（1）”' },
 };
 
@@ -17,7 +17,7 @@ export const numberingStyle: Rule = {
   id: 'outline/numbering-style',
   description: {
     zh: '标题序号不合 GB/T 9704 的写法（一、（一）1.（1）），或同级混用',
-    en: 'Heading numbers not in the GB/T 9704 form (一、 （一） 1. （1）), or mixed at one level',
+    en: 'Heading numbers not in the GB/T 9704 form (“一、” “（一）” “1.” “（1）”), or mixed at one level',
   },
   severity: 'information',
   fixable: true,
@@ -44,7 +44,7 @@ export const numberingStyle: Rule = {
           start: h.markerSpan.start,
           end: h.markerSpan.end,
           message: {
-            zh: `序号“${have}”宜写作“${want}”（GB/T 9704：${why.zh}${mixed.zh}）`,
+            zh: `序号“${have}”宜为“${want}”（GB/T 9704：${why.zh}${mixed.zh}）`,
             en: `Write “${want}” rather than “${have}” (GB/T 9704: ${why.en}${mixed.en})`,
           },
           fix: certain

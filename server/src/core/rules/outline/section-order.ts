@@ -4,6 +4,7 @@
 // moves them; numbering-sequence then renumbers).
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
+import { headingLabel } from '../../outline/siblings';
 
 /** Indices (into `seq`) of a longest strictly increasing subsequence. */
 function longestIncreasing(seq: number[]): Set<number> {
@@ -27,8 +28,8 @@ function longestIncreasing(seq: number[]): Set<number> {
 export const sectionOrder: Rule = {
   id: 'outline/section-order',
   description: {
-    zh: '一级部分的顺序与模板不符（如“努力方向”写在“存在的不足”之前）',
-    en: 'Sections are out of the template’s order (e.g. 努力方向 before 存在的不足)',
+    zh: '一级部分未按模板顺序排列（如“努力方向”写在“存在的不足”之前）',
+    en: 'Sections are out of the template’s order (e.g. “努力方向” before “存在的不足”)',
   },
   severity: 'warning',
   fixable: false,
@@ -54,15 +55,15 @@ export const sectionOrder: Rule = {
       const after = placed.find((o, j) => keep.has(j) && seq[j] > seq[i]);
       const before = [...placed].reverse().find((o, j) => keep.has(placed.length - 1 - j) && seq[placed.length - 1 - j] < seq[i]);
       const where = after
-        ? { zh: `应在“${after.heading.title}”之前`, en: `it belongs before “${after.heading.title}”` }
-        : { zh: `应在“${before?.heading.title ?? ''}”之后`, en: `it belongs after “${before?.heading.title ?? ''}”` };
-      const order = match.template.sections.map((s) => s.title).join(' → ');
+        ? { zh: `应在“${headingLabel(doc, after.heading)}”之前`, en: `it belongs before “${headingLabel(doc, after.heading)}”` }
+        : { zh: `应在“${headingLabel(doc, before?.heading ?? h.heading)}”之后`, en: `it belongs after “${headingLabel(doc, before?.heading ?? h.heading)}”` };
+      const order = match.template.sections.map((s) => s.title);
       ctx.report({
         start: h.heading.span.start,
         end: h.heading.span.end,
         message: {
-          zh: `“${h.heading.title}”顺序不对，${where.zh}（${match.template.name}：${order}）`,
-          en: `“${h.heading.title}” is out of order; ${where.en} (${match.template.name}: ${order})`,
+          zh: `“${headingLabel(doc, h.heading)}”位置不对，${where.zh}（${match.template.name}的顺序：${order.join('、')}）`,
+          en: `“${headingLabel(doc, h.heading)}” is out of order: ${where.en} (“${match.template.name}”: ${order.map((t) => `“${t}”`).join(' → ')})`,
         },
         related: after ? [{ start: after.heading.span.start, end: after.heading.span.end, message: { zh: '应在此之前', en: 'belongs before this' } }] : undefined,
       });

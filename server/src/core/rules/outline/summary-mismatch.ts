@@ -59,10 +59,10 @@ function checkPhrase(doc: ReportDocument, a: Announcement, candidates: Section[]
   report({
     ...doc.toOrig(a.start, a.end),
     message: {
-      zh: `“${phrase}”是 ${a.count} 项，“${headingLabel(doc, best.heading)}”下却有 ${kids.length} 个小标题`,
+      zh: `“${phrase}”是${a.count}项，“${headingLabel(doc, best.heading)}”下有${kids.length}个小标题，数量应一致`,
       en: `“${phrase}” announces ${a.count} items but “${headingLabel(doc, best.heading)}” has ${kids.length} sub-headings`,
     },
-    related: kids.map((k, i) => ({ start: k.heading.span.start, end: k.heading.span.end, message: { zh: `小标题 ${i + 1}`, en: `sub-heading ${i + 1}` } })),
+    related: kids.map((k, i) => ({ start: k.heading.span.start, end: k.heading.span.end, message: { zh: `第${i + 1}个小标题`, en: `sub-heading ${i + 1}` } })),
   });
 }
 
@@ -76,10 +76,10 @@ function check(doc: ReportDocument, a: Announcement, fit: Fit, report: Parameter
     report({
       ...listSpan,
       message: {
-        zh: `导语列出 ${said} 项，“${headingLabel(doc, parent)}”下有 ${kids.length} 个小标题，数量不一致`,
+        zh: `导语列出${said}项，“${headingLabel(doc, parent)}”下有${kids.length}个小标题，数量应一致`,
         en: `The intro announces ${said} items but “${headingLabel(doc, parent)}” has ${kids.length} sub-headings`,
       },
-      related: kids.map((k, i) => ({ start: k.heading.span.start, end: k.heading.span.end, message: { zh: `小标题 ${i + 1}`, en: `sub-heading ${i + 1}` } })),
+      related: kids.map((k, i) => ({ start: k.heading.span.start, end: k.heading.span.end, message: { zh: `第${i + 1}个小标题`, en: `sub-heading ${i + 1}` } })),
     });
     return;
   }
@@ -91,18 +91,18 @@ function check(doc: ReportDocument, a: Announcement, fit: Fit, report: Parameter
     const message =
       elsewhere >= 0
         ? {
-            zh: `顺序不一致：导语第 ${i + 1} 项“${it.text}”对应的是第 ${elsewhere + 1} 个小标题，此处是“${headingLabel(doc, kid)}”`,
+            zh: `导语第${i + 1}项“${it.text}”是第${elsewhere + 1}个小标题，此处却是“${headingLabel(doc, kid)}”，顺序应一致`,
             en: `Order differs: the intro’s item ${i + 1} “${it.text}” is sub-heading ${elsewhere + 1}; here stands “${headingLabel(doc, kid)}”`,
           }
         : {
-            zh: `与导语不一致：导语第 ${i + 1} 项是“${it.text}”，小标题却是“${headingLabel(doc, kid)}”`,
+            zh: `导语第${i + 1}项为“${it.text}”，小标题为“${headingLabel(doc, kid)}”，二者应一致`,
             en: `Does not match the intro: its item ${i + 1} is “${it.text}”, the sub-heading says “${headingLabel(doc, kid)}”`,
           };
     report({
       start: kid.span.start,
       end: kid.span.end,
       message,
-      related: [{ ...itemSpan, message: { zh: `导语第 ${i + 1} 项`, en: `intro item ${i + 1}` } }],
+      related: [{ ...itemSpan, message: { zh: `导语第${i + 1}项`, en: `intro item ${i + 1}` } }],
     });
   });
 }

@@ -24,7 +24,7 @@ export const unquantifiedResults: Rule = {
   id: 'outline/unquantified-results',
   description: {
     zh: '“成效”部分没有任何数字，成效宜量化',
-    en: 'The results (成效) section has no figures; results should be quantified',
+    en: 'The results section (“成效”) has no figures: results should be quantified',
   },
   severity: 'hint',
   fixable: false,
