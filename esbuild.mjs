@@ -177,6 +177,13 @@ if (!args.includes('--no-tests')) {
     outdir: join('out', 'browser'),
     external: ['playwright-core'],
   });
+  // The .docx suite that needs LibreOffice, python-docx and poppler (test/docx/*.office.ts,
+  // `npm run test:docx`): kept out of out/test/ so that `npm test` runs without them.
+  builds.push({
+    ...common,
+    entryPoints: readdirSync(join('test', 'docx')).filter((n) => n.endsWith('.office.ts')).map((n) => join('test', 'docx', n)),
+    outdir: join('out', 'office'),
+  });
   // The real-editor suite (test/e2e/: index.ts, desktop.ts, *.e2e.ts) goes to out/e2e/, apart from
   // out/test/ so that `node --test out/test/` never runs it outside VS Code. `--e2e-out DIR` puts
   // it elsewhere: scripts/e2e/run.mjs gives each run its own copy, which a concurrent build in

@@ -16,6 +16,10 @@ const SCRATCH = path.join(CACHE, 'runs', `shots-${process.pid}`);
 const DRAFT = ['关于组织建设的经验材料', '', '民进某市委会', '', '一、主要做法', '', '（一）抓落实，高位推动。市委会成立领导小组，定期督促检查。', '', '（二）抓学习，聚力同心。全年举办学习会12次。', '', '二、工作成效', '', '新发展会员15人，其中男会员6人、女会员9人。', '', ''].join('\n');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// `--only a,b`: take only these screenshots (file names without .png).
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
+const want = (...names) => !ONLY || names.some((n) => ONLY.includes(n));
+const SAMPLE = path.join(ROOT, 'samples', '示例-经验材料.report.txt');
 
 async function main() {
   ensureSystemPackages();
@@ -27,6 +31,7 @@ async function main() {
   fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
   fs.copyFileSync(REPORT, path.join(ws, 'pasted.report'));
   fs.writeFileSync(path.join(ws, 'draft.report'), DRAFT);
+  fs.copyFileSync(SAMPLE, path.join(ws, '示例.report'));
   const userDataDir = path.join(SCRATCH, 'user');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
@@ -81,76 +86,94 @@ async function main() {
       log(`docs/images/${name}`);
     };
 
-    // 1. The pasted report: diagnostics, 字数 code lenses above the sections, 字数 in the status bar,
-    //    and the hover on a heading.
-    await openFile('pasted.report');
-    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ state: 'attached', timeout: 90_000 });
-    await page.locator('.statusbar-item', { hasText: '字数' }).first().waitFor({ timeout: 30_000 });
-    // Go to the first level-1 heading (line 17) so its code lens and hover are on screen.
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('17');
-    await page.keyboard.press('Enter');
-    await sleep(1500);
-    const heading = page.locator('.view-line', { hasText: '主要做法' }).first();
-    await heading.waitFor();
-    const box = await heading.boundingBox();
-    await page.mouse.move(box.x + 60, box.y + box.height / 2);
-    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-    await sleep(1200);
-    await shot('hover-heading.png', { x: 0, y: 0, width: 1280, height: 760 });
-    await page.mouse.move(5, 700);
-    await page.keyboard.press('Escape');
+    if (want('hover-heading', 'figures-table', 'completion', 'new-report-pick', 'skeleton')) {
+      // 1. The pasted report: diagnostics, 字数 code lenses above the sections, 字数 in the status bar,
+      //    and the hover on a heading.
+      await openFile('pasted.report');
+      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ state: 'attached', timeout: 90_000 });
+      await page.locator('.statusbar-item', { hasText: '字数' }).first().waitFor({ timeout: 30_000 });
+      // Go to the first level-1 heading (line 17) so its code lens and hover are on screen.
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type('17');
+      await page.keyboard.press('Enter');
+      await sleep(1500);
+      const heading = page.locator('.view-line', { hasText: '主要做法' }).first();
+      await heading.waitFor();
+      const box = await heading.boundingBox();
+      await page.mouse.move(box.x + 60, box.y + box.height / 2);
+      await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await sleep(1200);
+      await shot('hover-heading.png', { x: 0, y: 0, width: 1280, height: 760 });
+      await page.mouse.move(5, 700);
+      await page.keyboard.press('Escape');
 
-    // 2. The figures table beside the report (wait until the webview has rendered it), with
-    //    the side bar closed to give the table room.
-    await page.keyboard.press('Control+B');
-    await command('Show Figures Table');
-    const t0 = Date.now();
-    while (Date.now() - t0 < 90_000) {
-      let found = false;
-      for (const f of page.frames()) {
-        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-        if (text.includes('7 ≠ 8')) found = true;
+      // 2. The figures table beside the report (wait until the webview has rendered it), with
+      //    the side bar closed to give the table room.
+      await page.keyboard.press('Control+B');
+      await command('Show Figures Table');
+      const t0 = Date.now();
+      while (Date.now() - t0 < 90_000) {
+        let found = false;
+        for (const f of page.frames()) {
+          const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+          if (text.includes('7 ≠ 8')) found = true;
+        }
+        if (found) break;
+        await sleep(500);
       }
-      if (found) break;
-      await sleep(500);
-    }
-    await sleep(1000);
-    await shot('figures-table.png', { x: 0, y: 0, width: 1280, height: 760 });
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+W');
-    await sleep(800);
-    await page.keyboard.press('Control+B');
+      await sleep(1000);
+      await shot('figures-table.png', { x: 0, y: 0, width: 1280, height: 760 });
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+W');
+      await sleep(800);
+      await page.keyboard.press('Control+B');
 
-    // 3. Completion at a new heading line: the next ordinal and the missing section.
-    await openFile('draft.report');
-    await sleep(1500);
-    // The Explorer keeps the focus after opening: click into the text first.
-    await page.locator('.monaco-editor .view-line', { hasText: '关于组织建设' }).first().click();
-    await page.keyboard.press('Control+End');
-    // Typing the start of a marker brings up the suggestions (quick suggestions); if not, ask.
-    await page.keyboard.type('三');
-    const widget = page.locator('.suggest-widget.visible');
-    if (!(await widget.waitFor({ timeout: 8_000 }).then(() => true, () => false))) {
-      await page.keyboard.press('Control+Space');
+      // 3. Completion at a new heading line: the next ordinal and the missing section.
+      await openFile('draft.report');
+      await sleep(1500);
+      // The Explorer keeps the focus after opening: click into the text first.
+      await page.locator('.monaco-editor .view-line', { hasText: '关于组织建设' }).first().click();
+      await page.keyboard.press('Control+End');
+      // Typing the start of a marker brings up the suggestions (quick suggestions); if not, ask.
+      await page.keyboard.type('三');
+      const widget = page.locator('.suggest-widget.visible');
       if (!(await widget.waitFor({ timeout: 8_000 }).then(() => true, () => false))) {
-        await command('Trigger Suggest');
-        await widget.waitFor({ timeout: 15_000 }).catch(() => log('no suggest widget'));
+        await page.keyboard.press('Control+Space');
+        if (!(await widget.waitFor({ timeout: 8_000 }).then(() => true, () => false))) {
+          await command('Trigger Suggest');
+          await widget.waitFor({ timeout: 15_000 }).catch(() => log('no suggest widget'));
+        }
       }
-    }
-    await sleep(1200);
-    await shot('completion.png', { x: 0, y: 0, width: 1280, height: 560 });
-    await page.keyboard.press('Escape');
+      await sleep(1200);
+      await shot('completion.png', { x: 0, y: 0, width: 1280, height: 560 });
+      await page.keyboard.press('Escape');
 
-    // 4. New report from template: the 经验材料 skeleton.
-    await command('New Report from Template');
-    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
-    await sleep(800);
-    await shot('new-report-pick.png', { x: 0, y: 0, width: 1280, height: 420 });
-    await page.keyboard.press('Enter');
-    await sleep(3000);
-    await page.keyboard.press('Escape');
-    await shot('skeleton.png', { x: 0, y: 0, width: 1280, height: 760 });
+      // 4. New report from template: the 经验材料 skeleton.
+      await command('New Report from Template');
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 15_000 });
+      await sleep(800);
+      await shot('new-report-pick.png', { x: 0, y: 0, width: 1280, height: 420 });
+      await page.keyboard.press('Enter');
+      await sleep(3000);
+      await page.keyboard.press('Escape');
+      await shot('skeleton.png', { x: 0, y: 0, width: 1280, height: 760 });
+    }
+
+    // 5. The print preview (GB/T 9704) beside the bundled sample, the side bar closed.
+    if (want('print-preview')) {
+      await openFile('示例.report');
+      await page.keyboard.press('Control+B');
+      await command('Open Print Preview');
+      const t0 = Date.now();
+      let ready = false;
+      while (!ready && Date.now() - t0 < 90_000) {
+        for (const f of page.frames()) if ((await f.locator('.wr-page').count().catch(() => 0)) > 0) ready = true;
+        if (!ready) await sleep(500);
+      }
+      if (!ready) throw new Error('the print preview did not render');
+      await sleep(1500);
+      await shot('print-preview.png', { x: 0, y: 0, width: 1280, height: 760 });
+    }
   } catch (e) {
     for (const p of browser.contexts().flatMap((c) => c.pages())) await p.screenshot({ path: path.join(CACHE, 'shots-failure.png') }).catch(() => undefined);
     throw e;

@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 import { findRcFile, type RcFile } from './node/rc-file';
 import { docUrl } from './core/rule';
+import { DOCX_SCHEME } from './lsp/protocol';
 
 declare const WORKREPORT_VERSION: string;
 
@@ -31,6 +32,8 @@ const urls = new Map<string, string>();
 
 startServer(connection, {
   loadRcFile(uri) {
+    // A checked .docx (`workreport-docx:/…/a.docx.report?<file uri>`) takes the config beside the file.
+    if (uri.startsWith(`${DOCX_SCHEME}:`) && uri.includes('?')) uri = decodeURIComponent(uri.slice(uri.indexOf('?') + 1));
     if (!uri.startsWith('file:')) return undefined;
     const dir = path.dirname(fileURLToPath(uri));
     if (!rcByDir.has(dir)) {

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { IGNORE_COMMAND } from '../../../server/src/lsp/protocol';
+import { registerDocx } from './docx';
 import { registerFiguresTable } from './figures-table';
 import { registerIgnoreHere } from './ignore-here';
 import { registerNewReport } from './new-report';
@@ -21,5 +22,6 @@ export function registerFeatures(context: vscode.ExtensionContext, client: BaseL
   registerFiguresTable(context, client);
   registerNewReport(context);
   registerIgnoreHere(context);
+  registerDocx(context, client);
   return { countItem: registerWordCount(context, client) };
 }

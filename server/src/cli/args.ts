@@ -141,6 +141,7 @@ export function usage(locale: Locale): string {
 }
 
 const USAGE_EN = `Usage: workreport check [options] [paths…]
+       workreport export <report> [-o out.docx]   (GB/T 9704 Word document; export --help)
 
 Checks Chinese work reports: outline, figures, typography (GB/T 15834/15835/9704).
 Paths are files, folders (searched for .report, .txt and .md files, minus what
@@ -172,6 +173,7 @@ Exit codes: 0 no error-level findings, 1 error-level findings (or too many warni
 2 bad usage or a file that cannot be read or written.`;
 
 const USAGE_ZH = `用法：workreport check [选项] [路径…]
+      workreport export <报告> [-o 输出.docx]   （按 GB/T 9704 排版的 Word 文档；export --help）
 
 检查中文工作报告：提纲结构、数字前后是否一致、标点与数字用法（GB/T 15834/15835/9704）。
 路径可以是文件、目录（查找其中的 .report、.txt、.md 文件，跳过 .gitignore 忽略的）

@@ -13,7 +13,7 @@ export type Formatter = (results: FileResult[], opts: FormatOptions) => string;
 const json: Formatter = (results) =>
   JSON.stringify({
     version: 1,
-    files: results.map((r) => ({ path: r.path, ...(r.error ? { error: r.error } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), diagnostics: r.diagnostics })),
+    files: results.map((r) => ({ path: r.path, ...(r.kind ? { kind: r.kind } : {}), ...(r.error ? { error: r.error } : {}), ...(r.encoding ? { encoding: r.encoding } : {}), diagnostics: r.diagnostics })),
   }) + '\n';
 
 export const FORMATTERS: Record<FormatName, Formatter> = {

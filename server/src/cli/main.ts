@@ -14,8 +14,15 @@ import { FORMATTERS } from './formats';
 import { localeOfEnvironment, T } from './i18n';
 import { expandPaths } from './inputs';
 import { encodingOf, toCliDiagnostics, type FileResult } from './report';
+import { docxOf } from '../node/docx';
+import { runExport } from './export';
 
 declare const WORKREPORT_VERSION: string;
+
+const DOCX_NO_FIX: Msg = {
+  zh: '--fix 不改写 .docx 文件（请在 Word 中修改，或先“导入 Word 文档”为 .report）',
+  en: '--fix does not rewrite .docx files (fix them in Word, or import them as a .report first)',
+};
 
 export function bundledSample(): string {
   return path.join(__dirname, '..', 'samples', '示例-经验材料.report.txt');
@@ -40,6 +47,7 @@ export interface CliIO {
 const PROGRESS_FROM = 10;
 
 export function run(argv: string[], io: CliIO): number {
+  if (argv[0] === 'export') return runExport(argv.slice(1), io);
   const envLocale = localeOfEnvironment(io.env);
   let opts: ReturnType<typeof parseArgs>;
   try {
@@ -140,7 +148,8 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
     reportFile = read.file;
     input = read.file;
   }
-  if (o.verbose) io.stderr(`workreport: ${shownInMessages}: ${describeEncoding(input.encoding)}, ${input.eol.toUpperCase()} line endings\n`);
+  const docx = reportFile && docxOf(reportFile);
+  if (o.verbose) io.stderr(`workreport: ${shownInMessages}: ${docx ? 'Word document (.docx)' : `${describeEncoding(input.encoding)}, ${input.eol.toUpperCase()} line endings`}\n`);
   let text = input.text;
   const dir = stdin ? (o.stdinFilename ? path.dirname(path.resolve(io.cwd, o.stdinFilename)) : io.cwd) : path.dirname(path.resolve(io.cwd, file));
   const rc = fixedRc ?? findRcFile(dir);
@@ -156,7 +165,10 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
   let fixed: Map<string, number> | undefined;
   let error: string | undefined;
   let fixedBytes: Uint8Array | undefined;
-  if (o.fix) {
+  if (o.fix && docx) {
+    // The zip is never rewritten: fix the text in Word, or import it as a .report.
+    error = `${say(DOCX_NO_FIX, o.locale)}: ${file}`;
+  } else if (o.fix) {
     const out = fixAll(text, config);
     if (stdin) {
       text = withLineEnding(out.text, input.eol);
@@ -175,10 +187,18 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
     }
   }
   const { doc, findings } = check(text, config);
+  const diagnostics = toCliDiagnostics(findings, doc.lines, o.locale);
+  if (docx) {
+    // Line N is the N-th line of the text read from the .docx: add Word's paragraph and part (docs/docx.md).
+    for (const d of diagnostics) {
+      const line = docx.lines[d.line - 1];
+      if (line) Object.assign(d, { paragraph: line.paragraph, part: line.source });
+    }
+  }
   const result: FileResult = {
     path: shownPath,
-    ...(reportFile ? { encoding: encodingOf(reportFile) } : {}),
-    diagnostics: toCliDiagnostics(findings, doc.lines, o.locale),
+    ...(docx ? { kind: 'docx' as const } : reportFile ? { encoding: encodingOf(reportFile) } : {}),
+    diagnostics,
     source: { text, lines: doc.lines, findings },
     ...(fixed?.size ? { fixed } : {}),
     ...(error ? { error } : {}),

@@ -14,6 +14,9 @@ export interface CliDiagnostic {
   endColumn: number;
   message: string;
   fixable: boolean;
+  /** For a .docx: the Word paragraph (1-based, reading order) and the part it is in (docs/docx.md). */
+  paragraph?: number;
+  part?: 'body' | 'table' | 'footnote' | 'endnote';
 }
 
 /** How a file was read (JSON `files[].encoding`); --fix writes it back the same way. */
@@ -31,6 +34,8 @@ export function encodingOf(f: { encoding: { name: string; bom: boolean }; eol: s
 
 export interface FileResult {
   path: string;
+  /** `docx` when the text was read from a Word document: lines are its paragraphs (docs/docx.md). */
+  kind?: 'docx';
   /** Absent for standard input. */
   encoding?: CliEncoding;
   diagnostics: CliDiagnostic[];

@@ -83,7 +83,14 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): object 
           {
             physicalLocation: {
               artifactLocation: location,
-              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              region: {
+                startLine: d.line,
+                startColumn: d.column,
+                endLine: d.endLine,
+                endColumn: d.endColumn,
+                // A .docx: the Word paragraph and part the line is (docs/docx.md).
+                ...(d.paragraph ? { properties: { paragraph: d.paragraph, part: d.part } } : {}),
+              },
             },
           },
         ],

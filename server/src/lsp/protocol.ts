@@ -67,3 +67,40 @@ export const CONVERT_COMMANDS = {
   'workreport.convertToSimplified': 'simplified',
   'workreport.convertToTraditional': 'traditional',
 } as const;
+
+/** Word in, Word out (server: lsp/features/docx.ts; client: features/docx.ts; docs/docx.md). */
+/** Request `workreport/readDocx` {data: base64 of a .docx} → the text the checker reads, or one message. */
+export const READ_DOCX_REQUEST = 'workreport/readDocx';
+export interface ReadDocxResult {
+  text?: string;
+  error?: string;
+  paragraphs?: number;
+}
+export interface FontParams extends UriParams {
+  /** `standard` (GB/T 9704's fonts) or `fallback` (仿宋, 黑体, 楷体, 华文中宋). */
+  fonts?: 'standard' | 'fallback';
+  /** Per-role names: title, heading1, heading2, body, pageNumber. */
+  fontOverrides?: Record<string, string>;
+}
+/** Request `workreport/exportDocx` {uri, fonts?} → the GB/T 9704 .docx (base64) and the error-level findings, or null. */
+export const EXPORT_DOCX_REQUEST = 'workreport/exportDocx';
+export interface ExportDocxResult {
+  data: string;
+  paragraphs: number;
+  /** Error-level findings (0-based positions), for the summary shown before writing. */
+  errors: { line: number; character: number; rule: string; message: string }[];
+}
+/** Request `workreport/preview` {uri, fonts?} → the print preview's pages as HTML and their style sheet, or null. */
+export const PREVIEW_REQUEST = 'workreport/preview';
+export interface PreviewResult {
+  css: string;
+  html: string;
+  pages: number;
+}
+/** Client commands of the Word features. */
+export const IMPORT_DOCX_COMMAND = 'workreport.importDocx';
+export const CHECK_DOCX_COMMAND = 'workreport.checkDocx';
+export const EXPORT_DOCX_COMMAND = 'workreport.exportDocx';
+export const PREVIEW_COMMAND = 'workreport.showPreview';
+/** Scheme of the read-only text of a checked .docx (`workreport-docx:/…/a.docx.report?<file uri>`). */
+export const DOCX_SCHEME = 'workreport-docx';

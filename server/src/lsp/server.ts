@@ -21,6 +21,7 @@ import { configFileFeature } from './features/config-file';
 import { symbolsFeature } from './features/symbols';
 import { commandsFeature } from './features/commands';
 import { healthFeature } from './features/health';
+import { docxFeature } from './features/docx';
 
 /** Every feature of the server; each announces its capabilities and registers its handlers. */
 const FEATURES: Feature[] = [
@@ -34,6 +35,7 @@ const FEATURES: Feature[] = [
   symbolsFeature,
   commandsFeature,
   healthFeature,
+  docxFeature,
 ];
 
 export function startServer(connection: Connection, host: ServerHost): ServerContext {

@@ -83,7 +83,15 @@ export function readReportFile(file: string, opts: { encoding?: EncodingName } =
         en: `${file}: a ${format.label.en}, not plain text: ${docx ? 'not supported yet' : 'not checked'} (save it as plain text, .txt, to check it)`,
       });
     }
-    return { file: { path: file, text: reader.read(bytes, file), encoding: { name: 'utf-8', bom: false }, eol: 'lf', bytes, stat } };
+    let text: string;
+    try {
+      text = reader.read(bytes, file);
+    } catch (e) {
+      // A reader says what is wrong in both languages (a damaged or password-protected .docx).
+      const m = (e as { msg?: Msg }).msg;
+      return problem(file, m ? { zh: `${file}：${m.zh}`, en: `${file}: ${m.en}` } : describeFsError(e, file, 'read'));
+    }
+    return { file: { path: file, text, encoding: { name: 'utf-8', bom: false }, eol: 'lf', bytes, stat } };
   }
   const encoding = opts.encoding ? forcedEncoding(bytes, opts.encoding) : detectEncoding(bytes);
   const text = decodeFile(bytes, encoding);

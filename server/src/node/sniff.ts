@@ -41,6 +41,8 @@ function zipFormat(bytes: Uint8Array): Format {
 function oleFormat(file: string): Format {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.wps') return { kind: 'ole', label: label('WPS 文字文档（.wps）', 'WPS Writer document (.wps)') };
+  // Word saves a password-protected .docx in the OLE container too.
+  if (ext === '.docx') return { kind: 'ole', label: label('加密的 Word 文档（.docx，有打开密码）或改了扩展名的 .doc', 'password-protected Word document (.docx), or a .doc renamed') };
   if (ext === '.doc' || ext === '.dot') return { kind: 'ole', label: label('Word 97–2003 文档（.doc）', 'Word 97–2003 document (.doc)') };
   if (ext === '.xls' || ext === '.et') return { kind: 'ole', label: label('Excel/WPS 表格', 'Excel/WPS spreadsheet') };
   return { kind: 'ole', label: label('Office 97–2003 文档（.doc/.wps/.xls）', 'Office 97–2003 document (.doc/.wps/.xls)') };
