@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { isTableRow } from '../../server/src/core/model/headings';
+import { enclosedMarker } from '../../server/src/core/model/numbering';
 import { entryKey } from '../../server/src/core/model/contents';
 import { numberedGroups } from '../../server/src/core/outline/siblings';
 import { startsAtBeginning, textLostBetween } from '../../server/src/core/outline/structure';
@@ -109,4 +110,12 @@ test('the beginning of a text, and text lost from a copy', () => {
   assert.ok(textLostBetween(broken, 0, 2));
   const whole = new ReportDocument('一、情况\n全年排查隐患120处，已全部整改。\n（一）小标题\n内容完整。\n三、建议');
   assert.ok(!textLostBetween(whole, 0, 4));
+});
+
+test('one-character markers from word processors: ㈠ ⑴ ⒈ number their levels', () => {
+  const doc = new ReportDocument('一、主要做法\n㈠建强阵地\n⒈统一标识\n⑴挂牌\n内容。\n㈡壮大队伍\n内容。');
+  assert.deepEqual(doc.headings.map((h) => `${h.level}:${h.numbering?.value}:${h.title}`), ['1:1:主要做法', '2:1:建强阵地', '3:1:统一标识', '4:1:挂牌', '2:2:壮大队伍']);
+  assert.equal(enclosedMarker('㈡', 3), '㈢');
+  assert.equal(enclosedMarker('⑴', 20), '⒇');
+  assert.equal(enclosedMarker('（一）', 2), undefined);
 });

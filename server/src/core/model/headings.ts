@@ -91,7 +91,7 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
 }
 
 /** A paragraph start inside a line: a sentence end, a space, then a marker. */
-const INLINE_START = /[。！？；：][\s\u3000\u00a0]+(?=[一二三四五六七八九十（(0-9①-⑳])/g;
+const INLINE_START = /[。！？；：][\s\u3000\u00a0]+(?=[一二三四五六七八九十（(0-9①-⑳㈠-㈩⑴-⒛])/g;
 
 /**
  * Headings inside a line whose paragraphs were flattened into one (web pages that lost
@@ -161,7 +161,7 @@ function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
 }
 
 /** What a heading line can begin with (after its indent): most lines are rejected here. */
-const MARKER_START = /[#0-9一二三四五六七八九十（(①-⑳]/;
+const MARKER_START = /[#0-9一二三四五六七八九十（(①-⑳㈠-㈩⑴-⒛]/;
 
 function readHeading(text: string, view: TextView, vl: Line, raw: string): Heading | undefined {
   let pos = INDENT.exec(raw)![0].length;

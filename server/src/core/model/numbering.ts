@@ -95,12 +95,35 @@ const PATTERNS: { re: RegExp; style: NumberingStyle; level: NumberingLevel; han:
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /**
+ * One-character markers that word processors insert: ㈠ (U+3220…) for （一）, ⑴ (U+2474…)
+ * for （1）, ⒈ (U+2488…) for 1. They number the same levels as what they stand for, and the
+ * numbering-style note rewrites them in the GB/T 9704 form.
+ */
+const ENCLOSED: { first: number; count: number; style: NumberingStyle; level: NumberingLevel }[] = [
+  { first: 0x3220, count: 10, style: 'han-paren', level: 2 },
+  { first: 0x2474, count: 20, style: 'arabic-paren', level: 4 },
+  { first: 0x2488, count: 20, style: 'arabic-dot', level: 3 },
+];
+
+/** `marker` written again with ordinal `value` when it is a one-character ㈠/⑴/⒈ marker. */
+export function enclosedMarker(marker: string, value: number): string | undefined {
+  if (marker.length !== 1) return undefined;
+  const code = marker.charCodeAt(0);
+  const e = ENCLOSED.find((x) => code >= x.first && code < x.first + x.count);
+  return e && value >= 1 && value <= e.count ? String.fromCharCode(e.first + value - 1) : undefined;
+}
+
+/**
  * Read a numbering marker at the start of `s` (a view line with its indent removed,
  * so half-width brackets around Chinese are already full-width).
  */
 export function readNumbering(s: string, original?: string): Numbering | undefined {
   const circled = CIRCLED.indexOf(s[0]);
   if (circled >= 0) return { style: 'circled', value: circled + 1, length: 1, level: 5 };
+  const code = s.charCodeAt(0);
+  for (const e of ENCLOSED) {
+    if (code >= e.first && code < e.first + e.count) return { style: e.style, value: code - e.first + 1, length: 1, level: e.level };
+  }
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (!m) continue;

@@ -7,7 +7,7 @@
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import type { Heading } from '../model/headings';
-import { readNumbering } from '../model/numbering';
+import { enclosedMarker, readNumbering } from '../model/numbering';
 import type { Msg } from '../types';
 import { HAN_NUMERALS } from './ordinals';
 import { chooseTemplate, type OutlineMatch } from './templates';
@@ -55,6 +55,7 @@ function markerWith(doc: ReportDocument, h: Heading, n: number): string | undefi
   if (!h.numbering || !h.markerSpan || n > 99) return undefined;
   const orig = doc.text.slice(h.markerSpan.start, h.markerSpan.end);
   if (h.numbering.style === 'circled') return n <= CIRCLED.length ? CIRCLED[n - 1] : undefined;
+  if (orig.length === 1) return enclosedMarker(orig, n);
   if (/[0-9０-９]/.test(orig)) return orig.replace(/[0-9０-９]+/, String(n));
   return orig.replace(/[一二三四五六七八九十〇零]+/, HAN_NUMERALS[n]);
 }

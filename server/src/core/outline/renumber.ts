@@ -2,7 +2,7 @@
 // (`（四）` → `（三）`, `4、` → `3、`) and only touches the marker.
 import type { ReportDocument } from '../model/document';
 import type { Heading } from '../model/headings';
-import { writeMarker } from '../model/numbering';
+import { enclosedMarker, writeMarker } from '../model/numbering';
 import type { TextEdit } from '../types';
 
 /** Edit that gives `h` the ordinal `value` in its own style, or undefined when it has it. */
@@ -11,7 +11,7 @@ export function renumberEdit(doc: ReportDocument, h: Heading, value: number): Te
   const style = h.numbering.style;
   // Keep the writer's full-width dot (`1．`) when that is what they typed.
   const orig = doc.text.slice(h.markerSpan.start, h.markerSpan.end);
-  let marker = writeMarker(style, value);
+  let marker = enclosedMarker(orig, value) ?? writeMarker(style, value);
   if (orig.endsWith('．')) marker = marker.replace(/\.$/, '．');
   if (/^[０-９]/.test(orig)) marker = marker.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   return { start: h.markerSpan.start, end: h.markerSpan.end, newText: marker };

@@ -7,8 +7,8 @@
 // content. And the evidence must be in the text:
 // - something follows it: the next heading, or the closing of a finished report (an excerpt
 //   that stops at a heading, or a heading being typed at the end, says nothing);
-// - a sibling has content: a run of short titles with nothing under any of them is a list
-//   or a table of contents, not a row of empty sections.
+// - its siblings have content, most of them: a run of short titles with nothing under
+//   them is a list or a table of contents, not a row of empty sections.
 import type { Rule } from '../../rule';
 import { eachSection, headingAtLine, headingLabel, siblingsOf } from '../../outline/siblings';
 import { closingStart, sectionLead } from '../../outline/structure';
@@ -56,8 +56,11 @@ export const emptySection: Rule = {
       const next = nextHeadingAfter(doc, h.line);
       if (!next) continue;
       if (next !== 'closing' && (next.level === 0 || next.level > h.level)) continue;
-      const siblings = siblingsOf(doc, s);
-      if (!siblings.some((o) => o !== s && has(o))) continue;
+      // A gap among filled siblings is a placeholder; where most siblings are bare titles
+      // too, the run is a list of points (`（一）加强领导 （二）强化宣传 （三）严格考核。……`).
+      const others = siblingsOf(doc, s).filter((o) => o !== s);
+      const filled = others.filter((o) => o.heading.kind !== 'title' || has(o)).length;
+      if (filled * 2 <= others.length) continue;
       const label = headingLabel(doc, h);
       const after = next === 'closing' ? { zh: '其后即是结尾', en: 'the closing follows' } : { zh: `其后紧接“${headingLabel(doc, next)}”`, en: `“${headingLabel(doc, next)}” follows at once` };
       ctx.report({

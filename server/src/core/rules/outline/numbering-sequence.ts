@@ -13,14 +13,15 @@
 //   the missing items.
 //   A gap of two or more numbers is more often a passage missing from the copy than a slip
 //   of renumbering: a note (information);
-// - a restart at 1: not in another style, and not among numbered sentences or list items
-//   (a new list inside the text), only among section titles.
+// - a restart at 1: not in another style, not among numbered sentences or list items, not
+//   after a paragraph that announces a new list (`整改措施如下：`): a new list inside the
+//   text; only section titles that start again are reported.
 import type { Rule } from '../../rule';
 import type { ReportDocument } from '../../model/document';
-import type { Section } from '../../model/headings';
-import { writeMarker, type NumberingStyle } from '../../model/numbering';
+import type { Heading, Section } from '../../model/headings';
+import { enclosedMarker, writeMarker } from '../../model/numbering';
 import { renumberAll } from '../../outline/renumber';
-import { headingLabel, numberedGroups } from '../../outline/siblings';
+import { headingAtLine, headingLabel, markerText, numberedGroups } from '../../outline/siblings';
 import { startsAtBeginning, textLostBetween } from '../../outline/structure';
 import type { Msg, Severity } from '../../types';
 
@@ -34,10 +35,12 @@ function squashBrackets(s: string): string {
  * start, inline after a space or a mark, or run on after a title (`扎实有力1.城乡低保`)?
  * Then the "missing" item is in the text, only not as a heading line of its own.
  */
-function writtenBetween(doc: ReportDocument, from: number, to: number, style: NumberingStyle, value: number): boolean {
+function writtenBetween(doc: ReportDocument, from: number, to: number, like: Heading, value: number): boolean {
   if (to <= from) return false;
-  const want = squashBrackets(writeMarker(style, value));
   const text = squashBrackets(doc.view.text.slice(from, to));
+  const enclosed = enclosedMarker(markerText(doc, like), value);
+  if (enclosed && text.includes(enclosed)) return true;
+  const want = squashBrackets(writeMarker(like.numbering!.style, value));
   const arabic = /^[0-9]/.test(want);
   for (let i = text.indexOf(want); i >= 0; i = text.indexOf(want, i + 1)) {
     const before = text[i - 1];
@@ -48,6 +51,23 @@ function writtenBetween(doc: ReportDocument, from: number, to: number, style: Nu
     return true;
   }
   return false;
+}
+
+/**
+ * Is a new list announced between lines `from` and `to` — a paragraph of text that ends
+ * with a colon (`整改措施如下：`, `备注：`)? Then numbering starting again at 1 is that list.
+ */
+function listAnnouncedBetween(doc: ReportDocument, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    if (headingAtLine(doc, i)) continue;
+    if (/[：:]$/.test(doc.viewLine(i).trim())) return true;
+  }
+  return false;
+}
+
+/** Marker `value` as the writer writes `like`'s markers (`㈡` after `㈠`, else the style's form). */
+function markerAs(doc: ReportDocument, like: Heading, value: number): string {
+  return enclosedMarker(markerText(doc, like), value) ?? writeMarker(like.numbering!.style, value);
 }
 
 /** View offset where a section's own text starts after its marker (its title included). */
@@ -83,7 +103,7 @@ export const numberingSequence: Rule = {
         const prevH = prev?.heading;
         const expected = prevH ? prevH.numbering!.value + 1 : 1;
         if (n.value === expected) continue;
-        const want = writeMarker(n.style, expected);
+        const want = markerAs(doc, h, expected);
         const label = headingLabel(doc, h);
         const hStart = doc.toView(h.span.start);
         let message: Msg;
@@ -92,7 +112,7 @@ export const numberingSequence: Rule = {
           if (g.parent) {
             // The parent is in the text, so its list starts here: unless the first items are
             // written inline after the parent's title or in its lead.
-            if (writtenBetween(doc, afterMarker(doc, g.parent), hStart, n.style, 1)) continue;
+            if (writtenBetween(doc, afterMarker(doc, g.parent), hStart, h, 1)) continue;
             message = {
               zh: `“${parentLabel}”下的第一项是“${label}”，序号应从“${want}”开始`,
               en: `The first item under “${parentLabel}” is “${label}”; numbering should start at “${want}”`,
@@ -100,7 +120,7 @@ export const numberingSequence: Rule = {
           } else {
             // The top of the text: an excerpt may start anywhere. A hint, and only for a text
             // that shows its own beginning (a title and an intro) with no earlier item written.
-            if (!startsAtBeginning(doc) || writtenBetween(doc, 0, hStart, n.style, 1)) continue;
+            if (!startsAtBeginning(doc) || writtenBetween(doc, 0, hStart, h, 1)) continue;
             severity = 'hint';
             message = {
               zh: `全文第一个同级序号是“${label}”，前面没有“${want}”；如这是全文，序号应从“${want}”开始`,
@@ -112,6 +132,7 @@ export const numberingSequence: Rule = {
           // is one among numbered sentences or list items.
           if (n.style !== prevH.numbering!.style) continue;
           if (h.kind === 'item' || prevH.kind === 'item') continue;
+          if (listAnnouncedBetween(doc, prevH.line, h.line)) continue;
           const where = parentLabel ? `同在“${parentLabel}”下，` : '';
           const whereEn = parentLabel ? ` under “${parentLabel}”` : '';
           message = {
@@ -126,10 +147,10 @@ export const numberingSequence: Rule = {
         } else if (n.value > expected) {
           // The missing items are in the text after all, or the text before the jump was cut off.
           let written = false;
-          for (let v = expected; v < n.value && !written; v++) written = writtenBetween(doc, afterMarker(doc, prev!), hStart, n.style, v);
+          for (let v = expected; v < n.value && !written; v++) written = writtenBetween(doc, afterMarker(doc, prev!), hStart, h, v);
           if (written || textLostBetween(doc, prevH.line, h.line)) continue;
           const missing = [];
-          for (let v = expected; v < n.value && missing.length < 5; v++) missing.push(writeMarker(n.style, v));
+          for (let v = expected; v < n.value && missing.length < 5; v++) missing.push(markerAs(doc, h, v));
           // One number left out is the usual slip of renumbering; two or more in a row are
           // more often a passage missing from this copy of the text: a note, not a warning.
           if (n.value - expected >= 2) severity = 'information';
