@@ -377,6 +377,7 @@ describe('usage errors (exit 2, one line, in the user\'s language)', { concurren
     [['--locale', 'fr'], /^workreport: --locale takes zh or en$/],
     [['--rule', 'punct/halfwidth'], /^workreport: --rule takes id=/],
     [['--max-warnings', '-1'], /^workreport: --max-warnings takes a whole number/],
+    [['--fix'], /^workreport: --fix needs the files to fix/],
   ];
   for (const [args, message] of cases) {
     test(args.join(' '), () => {

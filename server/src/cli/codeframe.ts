@@ -10,7 +10,7 @@
 import type { Line } from '../core/model/lines';
 import { lineIndexAt } from '../core/model/lines';
 import type { Span } from '../core/types';
-import { cells, stringWidth, type Cell } from './width';
+import { cells, type Cell } from './width';
 
 export interface FrameStyle {
   gutter(s: string): string;
@@ -39,7 +39,7 @@ interface Mark {
 
 /** Draws the frames of one file's findings (caching each line's cells). */
 export class CodeFrames {
-  private readonly cellCache = new Map<number, Cell[]>();
+  private readonly cellCache = new Map<number, LineCells>();
 
   constructor(
     private readonly src: FrameSource,
@@ -98,13 +98,18 @@ export class CodeFrames {
     return marks;
   }
 
-  private cellsOf(li: number): Cell[] {
+  private lineOf(li: number): LineCells {
     let c = this.cellCache.get(li);
     if (!c) {
       const line = this.src.lines[li];
-      c = cells(this.src.text.slice(line.start, line.end));
+      const cs = cells(this.src.text.slice(line.start, line.end));
       // The byte-order mark is not part of the text.
-      if (li === 0 && c.length && this.src.text.charCodeAt(0) === 0xfeff) c[0] = { ...c[0], text: '', width: 0 };
+      if (li === 0 && cs.length && this.src.text.charCodeAt(0) === 0xfeff) cs[0] = { ...cs[0], text: '', width: 0 };
+      // The place after the last character: where an insertion point or a missing mark is shown.
+      cs.push({ offset: line.end - line.start, text: '', width: 1 });
+      const prefix = new Int32Array(cs.length + 1);
+      for (let i = 0; i < cs.length; i++) prefix[i + 1] = prefix[i] + cs[i].width;
+      c = { cells: cs, prefix };
       this.cellCache.set(li, c);
     }
     return c;
@@ -112,12 +117,25 @@ export class CodeFrames {
 
   /** The line (cut to `budget` columns around the marks) and its underline row. */
   private drawLine(li: number, marks: Mark[], budget: number, primary: Paint): [string, string] {
-    const cs = this.cellsOf(li);
-    const lineLength = this.src.lines[li].end - this.src.lines[li].start;
-    // A mark at the end of the line (an insertion point, a missing full stop) gets a cell of its own.
-    const all: Cell[] = marks.some((m) => m.start >= lineLength) ? [...cs, { offset: lineLength, text: '', width: 1 }] : cs;
-    const kind = all.map((c) => markAt(marks, c.offset));
-    const [a, b] = window(all, kind, Math.max(MIN_WIDTH, budget));
+    const line = this.lineOf(li);
+    const cs = line.cells;
+    // The end-of-line cell is drawn only when a mark is there.
+    const limit = marks.some((m) => m.start >= cs[cs.length - 1].offset) ? cs.length : cs.length - 1;
+    const ranges = marks.map((m) => {
+      const s = cellAt(cs, m.start);
+      return { s, e: m.end > m.start ? Math.max(s + 1, cellAt(cs, m.end)) : s + 1, primary: m.primary };
+    });
+    // 2 under the finding, 1 under a related place (drawn over the finding: it is inside it), 0 elsewhere.
+    const kindAt = (i: number): number => {
+      let k = 0;
+      for (const r of ranges) {
+        if (i < r.s || i >= r.e) continue;
+        if (!r.primary) return 1;
+        k = 2;
+      }
+      return k;
+    };
+    const [a, b] = window(line.prefix, limit, ranges, Math.max(MIN_WIDTH, budget));
     let content = a > 0 ? this.style.dim('…') : '';
     let underline = a > 0 ? ' ' : '';
     let run = '';
@@ -128,72 +146,66 @@ export class CodeFrames {
       run = '';
     };
     for (let i = a; i < b; i++) {
-      content += all[i].text;
-      const k = kind[i];
-      const ch = k === 2 ? '^' : k === 1 ? '-' : ' ';
+      content += cs[i].text;
+      const k = kindAt(i);
       if (k !== runKind) flush();
       runKind = k;
-      run += ch.repeat(all[i].width);
+      run += (k === 2 ? '^' : k === 1 ? '-' : ' ').repeat(cs[i].width);
     }
     flush();
-    if (b < all.length) content += this.style.dim('…');
+    if (b < limit) content += this.style.dim('…');
     if (!/[-^]/.test(underline)) {
       // Every marked character was zero-width: point at the place all the same.
-      const at = all.findIndex((_, i) => kind[i] > 0);
-      const col = stringWidth(all.slice(a, Math.max(a, at)).map((c) => c.text).join('')) + (a > 0 ? 1 : 0);
+      const at = Math.min(...ranges.map((r) => r.s));
+      const col = line.prefix[Math.max(a, Math.min(at, b))] - line.prefix[a] + (a > 0 ? 1 : 0);
       underline = ' '.repeat(col) + primary('^');
     }
     return [content, underline.trimEnd()];
   }
 }
 
-/** 2 under the finding, 1 under a related place (drawn over the finding: it is inside it), 0 elsewhere. */
-function markAt(marks: Mark[], offset: number): 0 | 1 | 2 {
-  let k: 0 | 1 | 2 = 0;
-  for (const m of marks) {
-    const inside = m.start === m.end ? offset === m.start : offset >= m.start && offset < m.end;
-    if (!inside) continue;
-    if (!m.primary) return 1;
-    k = 2;
+interface LineCells {
+  /** The line's cells and one more for the place after its end. */
+  cells: Cell[];
+  /** prefix[i]: columns of cells [0, i). */
+  prefix: Int32Array;
+}
+
+/** Index of the first cell at or after a UTF-16 offset of the line (binary search). */
+function cellAt(cs: Cell[], offset: number): number {
+  let lo = 0;
+  let hi = cs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cs[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return k;
+  return lo;
 }
 
 /** The cells [a, b) to show within `budget` columns: the marks, with context on both sides. */
-function window(all: Cell[], kind: number[], budget: number): [number, number] {
-  const total = all.reduce((s, c) => s + c.width, 0);
-  if (total <= budget) return [0, all.length];
+function window(prefix: Int32Array, limit: number, ranges: { s: number; e: number; primary: boolean }[], budget: number): [number, number] {
+  if (prefix[limit] <= budget) return [0, limit];
+  const width = (a: number, b: number) => prefix[b] - prefix[a];
   const avail = budget - 2; // room for an ellipsis at each cut
-  let first = kind.indexOf(2);
-  let last = kind.lastIndexOf(2);
-  if (first < 0) first = last = Math.max(0, kind.findIndex((k) => k > 0));
-  // Widen the focus to the related places when they fit.
-  const anyFirst = kind.findIndex((k) => k > 0);
-  const anyLast = kind.length - 1 - [...kind].reverse().findIndex((k) => k > 0);
-  if (anyFirst >= 0 && widthOf(all, anyFirst, anyLast + 1) <= avail) [first, last] = [anyFirst, anyLast];
-  let a = first;
-  let b = last + 1;
-  let used = widthOf(all, a, b);
-  if (used > avail) {
+  const span = (rs: typeof ranges): [number, number] | undefined =>
+    rs.length ? [Math.min(...rs.map((r) => r.s)), Math.min(limit, Math.max(...rs.map((r) => r.e)))] : undefined;
+  // The finding; widened to its related places when they fit.
+  let [a, b] = span(ranges.filter((r) => r.primary)) ?? span(ranges) ?? [0, 1];
+  const all = span(ranges);
+  if (all && width(all[0], all[1]) <= avail) [a, b] = all;
+  if (width(a, b) > avail) {
     // The span alone is wider than the screen: show its start.
     b = a;
-    used = 0;
-    while (b < all.length && used + all[b].width <= avail) used += all[b++].width;
+    while (b < limit && width(a, b + 1) <= avail) b++;
     return [a, Math.max(b, a + 1)];
   }
   // Context: up to half of what is left before the span (what a figure refers to is
   // usually written before it), the rest after, then before again if the line ended.
-  const before = Math.floor((avail - used) / 2);
-  let left = 0;
-  while (a > 0 && left + all[a - 1].width <= before) left += all[--a].width;
-  used += left;
-  while (b < all.length && used + all[b].width <= avail) used += all[b++].width;
-  while (a > 0 && used + all[a - 1].width <= avail) used += all[--a].width;
+  const before = Math.floor((avail - width(a, b)) / 2);
+  const first = a;
+  while (a > 0 && width(a - 1, first) <= before) a--;
+  while (b < limit && width(a, b + 1) <= avail) b++;
+  while (a > 0 && width(a - 1, b) <= avail) a--;
   return [a, b];
-}
-
-function widthOf(all: Cell[], a: number, b: number): number {
-  let w = 0;
-  for (let i = a; i < b; i++) w += all[i].width;
-  return w;
 }

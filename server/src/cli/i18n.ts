@@ -67,6 +67,10 @@ export const T = {
     zh: '“--fix -”把修复后的文本写到标准输出，不能再同时检查其他文件',
     en: '"--fix -" writes the fixed text to standard output: it cannot be combined with other paths',
   },
+  fixNeedsPath: {
+    zh: '--fix 需要指定要修复的文件（不给路径时检查的是自带示例，不会改写它）',
+    en: '--fix needs the files to fix (with no path the bundled sample is checked, never rewritten)',
+  },
   noMatch: (p: string): Msg => ({ zh: `没有与“${p}”匹配的文件`, en: `no files match "${p}"` }),
   noReports: (dir: string, exts: string): Msg => ({ zh: `目录“${dir}”中没有报告文件（${exts}）`, en: `no report files (${exts}) in "${dir}"` }),
   seeHelp: { zh: '用法见 workreport --help', en: 'see workreport --help' },

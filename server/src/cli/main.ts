@@ -16,6 +16,7 @@ import { expandPaths } from './inputs';
 import { encodingOf, toCliDiagnostics, type FileResult } from './report';
 import { docxOf } from '../node/docx';
 import { runExport } from './export';
+import { codePointWidth } from './width';
 
 declare const WORKREPORT_VERSION: string;
 
@@ -69,6 +70,11 @@ export function run(argv: string[], io: CliIO): number {
   const locale = o.locale;
   const fail = (m: Msg) => io.stderr(`workreport: ${say(m, locale)}\n`);
 
+  if (o.fix && !o.paths.length && !io.stdinIsPiped) {
+    // The bundled sample is shown, never rewritten.
+    io.stderr(`workreport: ${say(T.fixNeedsPath, locale)}\n${say(T.seeHelp, locale)}\n`);
+    return 2;
+  }
   const args = o.paths.length ? o.paths : io.stdinIsPiped ? ['-'] : [bundledSample()];
   const { files, problems } = expandPaths(args, io.cwd);
   problems.forEach(fail);
@@ -86,7 +92,7 @@ export function run(argv: string[], io: CliIO): number {
   const progress = io.stderrIsTTY && !fixedToStdout && files.length >= PROGRESS_FROM;
   const results: FileResult[] = [];
   files.forEach((file, i) => {
-    if (progress) io.stderr(`\r\x1b[K${say(T.progress(i + 1, files.length), locale)} ${file}`.slice(0, (io.columns ?? 80) - 1));
+    if (progress) io.stderr(`\r\x1b[K${fitTo(`${say(T.progress(i + 1, files.length), locale)} ${file}`, (io.columns || 80) - 1)}`);
     const r = checkFile(file, o, io, fixed);
     if (r.error) {
       fail({ zh: r.error, en: r.error });
@@ -101,7 +107,7 @@ export function run(argv: string[], io: CliIO): number {
   const all = results.flatMap((r) => r.diagnostics);
   const hidden: Partial<Record<Severity, number>> = {};
   const shown = o.quiet ? results.map((r) => onlyErrors(r, hidden)) : results;
-  const columns = io.columns ?? (Number(io.env.COLUMNS) || 100);
+  const columns = io.columns || Number(io.env.COLUMNS) || 100;
   const color = useColor(o.color, io.env, fixedToStdout ? io.stderrIsTTY : io.stdoutIsTTY);
   const stdinName = o.stdinFilename;
   emit(FORMATTERS[o.format](shown, { locale, color, columns, hidden, stdinName }));
@@ -204,6 +210,18 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
     ...(error ? { error } : {}),
   };
   return { result, error, fixedBytes };
+}
+
+/** The start of `s` that fits in `columns` terminal columns (a progress line must not wrap). */
+function fitTo(s: string, columns: number): string {
+  let w = 0;
+  let out = '';
+  for (const ch of s) {
+    w += codePointWidth(ch);
+    if (w > columns) break;
+    out += ch;
+  }
+  return out;
 }
 
 /** The result with its errors only; what was left out is counted in `hidden`. */
