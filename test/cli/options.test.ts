@@ -452,6 +452,13 @@ describe('operating-system errors: one line in the user\'s language, exit 2, no 
         const j = jsonFiles(cli(['--format', 'json', '--locale', 'en', ...args], { nodeArgs }).stdout)[0];
         assert.equal(j.error, `${file}: cannot write: ${en} (${code})`);
         assert.ok(j.diagnostics.length > 0);
+        // CI formats: the failure and the findings both.
+        const gh = cli(['--format', 'github', '--locale', 'en', ...args], { nodeArgs }).stdout;
+        assert.match(gh, new RegExp(`^::error file=[^\\n]*title=workreport::[^\\n]*cannot write: ${en}`, 'm'));
+        assert.match(gh, /^::error [^\n]*title=figures\/named-count::/m);
+        const sarif = JSON.parse(cli(['--format', 'sarif', '--locale', 'en', ...args], { nodeArgs }).stdout).runs[0];
+        assert.equal(sarif.invocations[0].toolExecutionNotifications[0].message.text, j.error);
+        assert.ok(sarif.results.some((x: { ruleId: string }) => x.ruleId === 'figures/named-count'));
       } else {
         assert.equal(r.stdout, '', 'nothing was checked: no summary');
       }

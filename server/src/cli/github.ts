@@ -31,10 +31,9 @@ export function formatGithub(results: FileResult[]): string {
   const out: string[] = [];
   for (const r of results) {
     const file = escapeProperty(filePath(r.path));
-    if (r.error) {
-      out.push(`::error file=${file},title=workreport::${escapeData(`cannot read ${r.path}: ${r.error}`)}`);
-      continue;
-    }
+    // A file that could not be read has no findings; one that --fix could not write has
+    // the findings of its text as it stands.
+    if (r.error) out.push(`::error file=${file},title=workreport::${escapeData(r.error)}`);
     for (const d of r.diagnostics) {
       // GitHub accepts columns only on a one-line annotation; its end column is the last
       // column of the range (inclusive), ours is the one after it.

@@ -66,10 +66,9 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): object 
     if (f.error) {
       notifications.push({
         level: 'error',
-        message: { text: `cannot read ${f.path}: ${f.error}` },
+        message: { text: f.error },
         locations: [{ physicalLocation: { artifactLocation: location } }],
       });
-      continue;
     }
     for (const d of f.diagnostics) {
       // A finding of a rule outside the registry (should not happen) still gets a descriptor.
