@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
+import { docx, p as paragraph } from '../docx/build-docx';
 import { CLI, cli, type JsonDiagnostic } from './run-cli';
 
 /** One error (6 named people, 5 names), a fixable estimate, a fixable half-width full stop. */
@@ -38,7 +39,7 @@ before(() => {
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Writes files under a new folder of tmp: { 'a/b.txt': text }. */
-function tree(name: string, files: Record<string, string>): string {
+function tree(name: string, files: Record<string, string | Uint8Array>): string {
   const root = path.join(tmp, name);
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -305,7 +306,8 @@ describe('folders and globs', { concurrency: 4 }, () => {
       'd.report.md': CLEAN,
       'skip.bak.txt': CLEAN,
       'picture.png': 'not a report',
-      'notes.docx': 'not read yet',
+      'notes.docx': docx({ body: paragraph('一、主要做法') + paragraph('我们坚持每周走访，全年走访群众120户。') }),
+      '~$notes.docx': 'the lock file Word keeps while notes.docx is open',
       'drafts/e.txt': CLEAN,
       'out/f.txt': CLEAN,
       'sub/g.txt': CLEAN,
@@ -322,7 +324,7 @@ describe('folders and globs', { concurrency: 4 }, () => {
     const root = layout();
     const r = cli(['--format', 'json', root]);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(paths(r.stdout, root), ['a.report', 'b.txt', 'c.md', 'd.report.md', 'sub/g.txt', 'sub/keep.bak.txt', 'sub/out/h.txt']);
+    assert.deepEqual(paths(r.stdout, root), ['a.report', 'b.txt', 'c.md', 'd.report.md', 'notes.docx', 'sub/g.txt', 'sub/keep.bak.txt', 'sub/out/h.txt']);
     // Relative folder names give relative paths.
     const rel = cli(['--format', 'json', 'sub'], { cwd: root });
     assert.deepEqual(jsonFiles(rel.stdout).map((f) => f.path), [path.join('sub', 'g.txt'), path.join('sub', 'keep.bak.txt'), path.join('sub', 'out', 'h.txt')]);
@@ -355,7 +357,7 @@ describe('folders and globs', { concurrency: 4 }, () => {
     assert.deepEqual(jsonFiles(r.stdout).map((f) => f.path), ['报告[1].txt']);
     const empty = cli(['--locale', 'en', 'empty'], { cwd: root });
     assert.equal(empty.code, 2);
-    assert.equal(empty.stderr, 'workreport: no report files (.report .txt .md) in "empty"\n');
+    assert.equal(empty.stderr, 'workreport: no report files (.report .txt .md .docx) in "empty"\n');
   });
 
   test('the same file named twice is checked once', () => {

@@ -16,7 +16,7 @@ import { T } from './i18n';
  * File names searched for in folders (and only there: a file named on the command line
  * is checked whatever its name). `.report.txt` and `.report.md` end in `.txt` and `.md`.
  */
-export const REPORT_EXTENSIONS: readonly string[] = ['.report', '.txt', '.md'];
+export const REPORT_EXTENSIONS: readonly string[] = ['.report', '.txt', '.md', '.docx'];
 
 /** Never searched: version control and installed packages. */
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -97,7 +97,8 @@ function walk(shown: string, abs: string, ignores: GitIgnores): string[] {
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)) continue;
+      // Hidden entries, and Word's lock files (`~$报告.docx`, present while the document is open).
+      if (e.name.startsWith('.') || e.name.startsWith('~$') || SKIPPED_DIRS.has(e.name)) continue;
       const childAbs = path.join(dirAbs, e.name);
       const childShown = path.join(dirShown, e.name);
       // Symbolic links to folders are not followed (no cycles); links to files are read.
