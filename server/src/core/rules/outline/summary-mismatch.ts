@@ -6,7 +6,21 @@ import type { ReportDocument } from '../../model/document';
 import type { Section } from '../../model/headings';
 import { findAnnouncements, itemMatches, type Announcement } from '../../outline/announcements';
 import { eachSection, headingLabel } from '../../outline/siblings';
-import { preface, sectionLead } from '../../outline/structure';
+import { hasClosing, preface, sectionLead } from '../../outline/structure';
+import type { Severity } from '../../types';
+
+/**
+ * Fewer sub-headings than announced under a section that runs to the end of a text without
+ * a closing: the copy may stop before the last ones (an excerpt, a report being written).
+ * A note then, not a warning.
+ */
+function maybeCut(doc: ReportDocument, section: Section, kids: number, said: number): Severity | undefined {
+  if (kids >= said) return undefined;
+  let top = section;
+  while (top.parent) top = top.parent;
+  const last = doc.sections[doc.sections.length - 1];
+  return top === last && !hasClosing(doc) ? 'information' : undefined;
+}
 
 interface Fit {
   section: Section;
@@ -58,6 +72,7 @@ function checkPhrase(doc: ReportDocument, a: Announcement, candidates: Section[]
   const phrase = doc.view.text.slice(a.start, a.end);
   report({
     ...doc.toOrig(a.start, a.end),
+    severity: maybeCut(doc, best, kids.length, a.count!),
     message: {
       zh: `“${phrase}”是${a.count}项，“${headingLabel(doc, best.heading)}”下有${kids.length}个小标题，数量应一致`,
       en: `“${phrase}” announces ${a.count} items but “${headingLabel(doc, best.heading)}” has ${kids.length} sub-headings`,
@@ -75,6 +90,7 @@ function check(doc: ReportDocument, a: Announcement, fit: Fit, report: Parameter
     const said = a.count ?? a.items.length;
     report({
       ...listSpan,
+      severity: maybeCut(doc, fit.section, kids.length, said),
       message: {
         zh: `导语列出${said}项，“${headingLabel(doc, parent)}”下有${kids.length}个小标题，数量应一致`,
         en: `The intro announces ${said} items but “${headingLabel(doc, parent)}” has ${kids.length} sub-headings`,
