@@ -1,6 +1,7 @@
 // outline/missing-section — a required section of the template is absent.
 //
-// A warning needs two kinds of evidence; with less the finding is a note (information):
+// A warning needs two kinds of evidence; with one of them the finding is a note
+// (information), with neither there is none:
 // - that the report follows this template: it was set in the configuration, or two level-1
 //   headings name two of its sections (one combined heading `主要做法和成效` is one piece of
 //   evidence), and the title does not name another kind of report (`……调研报告`);
@@ -15,9 +16,18 @@ import { writeMarker } from '../../model/numbering';
 import { renumberAll, renumberEdit } from '../../outline/renumber';
 import { inDocumentScript } from '../../outline/heading-script';
 import { eolOf, headingLabel } from '../../outline/siblings';
-import { closingStart, hasClosing } from '../../outline/structure';
+import { closingStart, documentTitle, hasClosing } from '../../outline/structure';
+import type { TemplateSection } from '../../config/config';
 import type { Heading } from '../../model/headings';
 import type { TextEdit } from '../../types';
+
+/** A title naming the parts of the report: a review and a plan (`2024年工作总结和2025年工作打算`). */
+const PARTS_TITLE = /(?:总结|情况|回顾|汇报).{0,16}(?:和|及|与|暨|、).{0,16}(?:计划|打算|安排|思路|要点|设想)/;
+
+/** Does the title name this section (one of its usual titles, or its key)? */
+function namedIn(sec: TemplateSection, title: string): boolean {
+  return title.includes(sec.key) || sec.matches.some((m) => title.includes(m));
+}
 
 /** Do the level-1 numbers run on from `a` to `b` (一、二、三, no gap where a section was lost)? */
 function runsOn(level1: Heading[], a: Heading, b: Heading): boolean {
@@ -63,6 +73,8 @@ export const missingSection: Rule = {
     const doubt = match.titleNames
       ? { zh: `；标题像是${match.titleNames}`, en: `; the title suggests “${match.titleNames}”` }
       : { zh: '', en: '' };
+    const docTitle = documentTitle(doc) ?? '';
+    const partsTitle = PARTS_TITLE.test(docTitle);
     const present = new Set<string>();
     for (const h of match.headings) {
       if (h.section) present.add(h.section.key);
@@ -134,11 +146,15 @@ export const missingSection: Rule = {
       const where = next
         ? { zh: `应补在“${headingLabel(doc, next.heading)}”之前`, en: `add it before “${headingLabel(doc, next.heading)}”` }
         : { zh: `应补在“${headingLabel(doc, prev?.heading ?? a)}”之后`, en: `add it after “${headingLabel(doc, prev?.heading ?? a)}”` };
-      const placeSure = next && prev ? runsOn(level1, prev.heading, next.heading) : next ? startsAtOne(level1) : hasClosing(doc);
+      const placeSure = next && prev ? runsOn(level1, prev.heading, next.heading) : next ? startsAtOne(level1) && runsOn(level1, level1[0], next.heading) : hasClosing(doc);
+      // Neither kind of evidence: the template is a guess and the text may be a fragment.
+      if (!templateSure && !placeSure) return;
       ctx.report({
         start: a.span.start,
         end: a.span.end,
-        severity: templateSure && placeSure ? undefined : 'information',
+        // A title that lists the report's parts (`上半年工作总结和下半年工作计划`) says what the
+        // report holds: a section it does not name is optional there.
+        severity: templateSure && placeSure && !(partsTitle && !namedIn(sec, docTitle)) ? undefined : 'information',
         message: {
           zh: `缺少“${sec.title}”部分，${where.zh}（${evidence.zh}${doubt.zh}）`,
           en: `Missing section “${sec.title}”: ${where.en} (${evidence.en}${doubt.en})`,
