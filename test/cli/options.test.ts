@@ -367,6 +367,39 @@ describe('folders and globs', { concurrency: 4 }, () => {
   });
 });
 
+describe('configuration: --config, the nearest .workreportrc.json, --rule, --template', { concurrency: 4 }, () => {
+  const halfwidth = (stdout: string) => jsonFiles(stdout).flatMap((f) => f.diagnostics.filter((d) => d.rule === 'punct/halfwidth').map((d) => d.severity));
+
+  test('the nearest config file applies per file; --config replaces it; --rule wins over both; stdin uses --stdin-filename\'s folder', () => {
+    const root = tree('rc', {
+      '.workreportrc.json': '{"rules":{"punct/halfwidth":"off"}}',
+      'r.txt': WARNINGS_ONLY,
+      'strict/.workreportrc.json': '{"rules":{"punct/halfwidth":"error"}}',
+      'strict/r.txt': WARNINGS_ONLY,
+    });
+    const run = (args: string[], input?: string) => cli(['--format', 'json', ...args], { cwd: root, ...(input !== undefined ? { input } : {}) });
+    assert.deepEqual(halfwidth(run(['r.txt']).stdout), []);
+    const strict = run(['strict/r.txt']);
+    assert.deepEqual(halfwidth(strict.stdout), ['error', 'error']);
+    assert.equal(strict.code, 1);
+    assert.deepEqual(halfwidth(run(['--config', '.workreportrc.json', 'strict/r.txt']).stdout), []);
+    assert.deepEqual(halfwidth(run(['-c', 'strict/.workreportrc.json', 'r.txt']).stdout), ['error', 'error']);
+    assert.deepEqual(halfwidth(run(['--rule', 'punct/halfwidth=warning', 'strict/r.txt']).stdout), ['warning', 'warning']);
+    assert.deepEqual(halfwidth(run(['-'], WARNINGS_ONLY).stdout), []);
+    assert.deepEqual(halfwidth(run(['--stdin-filename', 'strict/pasted.txt', '-'], WARNINGS_ONLY).stdout), ['error', 'error']);
+  });
+
+  test('--template: the outline is read against the template named', () => {
+    const file = path.join(tree('template', { 'r.txt': '一、主要做法\n\n我们坚持每周走访，全年走访群众120户。\n' }), 'r.txt');
+    const outline = (template: string) =>
+      jsonFiles(cli(['--format', 'json', '--locale', 'en', '--template', template, file]).stdout)[0].diagnostics.filter((d) => d.rule === 'outline/missing-section');
+    const experience = outline('经验材料');
+    assert.ok(experience.length >= 1);
+    assert.ok(experience.every((d) => d.message.includes('经验材料')), JSON.stringify(experience));
+    assert.ok(outline('述职报告').every((d) => !d.message.includes('经验材料')));
+  });
+});
+
 describe('usage errors (exit 2, one line, in the user\'s language)', { concurrency: 4 }, () => {
   const cases: [string[], RegExp][] = [
     [['--fixx'], /^workreport: unknown option --fixx \(did you mean --fix\?\)$/],
