@@ -332,6 +332,17 @@ describe('folders and globs', { concurrency: 4 }, () => {
     assert.deepEqual(paths(cli(['--format', 'json', path.join(root, 'drafts', 'e.txt')]).stdout, root), ['drafts/e.txt']);
   });
 
+  test('--fix on a folder fixes the text files and only checks the Word files in it (a named .docx with --fix is exit 2)', () => {
+    const root = tree('fix-folder-docx', { 'a.txt': WARNINGS_ONLY, 'b.docx': docx({ body: paragraph('一、主要做法') + paragraph('我们坚持每周走访,全年走访群众120户。') }) });
+    const r = cli(['--fix', '--format', 'json', '--locale', 'en', root]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^workreport: --fix does not rewrite \.docx files .*b\.docx\n$/);
+    const [a, b] = jsonFiles(r.stdout);
+    assert.equal(a.diagnostics.filter((d) => d.rule === 'punct/halfwidth').length, 0, 'the text file was fixed');
+    assert.equal(b.diagnostics.filter((d) => d.rule === 'punct/halfwidth').length, 1, 'the Word file was checked, not changed');
+    assert.equal(cli(['--fix', path.join(root, 'b.docx')]).code, 2);
+  });
+
   test('outside a repository, the searched folder\'s own .gitignore applies', () => {
     const root = tree('no-repo', { '.gitignore': 'old/\n', 'x.txt': CLEAN, 'old/y.txt': CLEAN });
     assert.deepEqual(paths(cli(['--format', 'json', root]).stdout, root), ['x.txt']);

@@ -29,20 +29,24 @@ export function isReportFileName(name: string): boolean {
 export interface Expanded {
   /** Files in command-line order, each once; `-` is standard input. */
   files: string[];
+  /** Those of `files` found by searching a folder or expanding a glob (not named one by one). */
+  found: Set<string>;
   /** Arguments that matched nothing (exit code 2). */
   problems: Msg[];
 }
 
 export function expandPaths(args: readonly string[], cwd: string): Expanded {
   const files: string[] = [];
+  const found = new Set<string>();
   const seen = new Set<string>();
   const problems: Msg[] = [];
   const ignores = new GitIgnores();
-  const add = (p: string) => {
+  const add = (p: string, searched = false) => {
     const key = p === '-' ? '-' : path.resolve(cwd, p);
     if (seen.has(key)) return;
     seen.add(key);
     files.push(p);
+    if (searched) found.add(p);
   };
   for (const arg of args) {
     if (arg === '-') {
@@ -52,19 +56,19 @@ export function expandPaths(args: readonly string[], cwd: string): Expanded {
     const abs = path.resolve(cwd, arg);
     const stat = statOrUndefined(abs);
     if (stat?.isDirectory()) {
-      const found = walk(arg, abs, ignores);
-      if (!found.length) problems.push(T.noReports(arg, REPORT_EXTENSIONS.join(' ')));
-      found.forEach(add);
+      const inFolder = walk(arg, abs, ignores);
+      if (!inFolder.length) problems.push(T.noReports(arg, REPORT_EXTENSIONS.join(' ')));
+      for (const f of inFolder) add(f, true);
     } else if (!stat && isGlob(arg)) {
-      const found = expandGlob(arg, cwd, ignores);
-      if (!found.length) problems.push(T.noMatch(arg));
-      found.forEach(add);
+      const matched = expandGlob(arg, cwd, ignores);
+      if (!matched.length) problems.push(T.noMatch(arg));
+      for (const f of matched) add(f, true);
     } else {
       // A file, or something that cannot be read: reading it says why, in one line.
       add(arg);
     }
   }
-  return { files, problems };
+  return { files, found, problems };
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {

@@ -76,7 +76,7 @@ export function run(argv: string[], io: CliIO): number {
     return 2;
   }
   const args = o.paths.length ? o.paths : io.stdinIsPiped ? ['-'] : [bundledSample()];
-  const { files, problems } = expandPaths(args, io.cwd);
+  const { files, found, problems } = expandPaths(args, io.cwd);
   problems.forEach(fail);
   let bad = problems.length > 0;
 
@@ -93,7 +93,7 @@ export function run(argv: string[], io: CliIO): number {
   const results: FileResult[] = [];
   files.forEach((file, i) => {
     if (progress) io.stderr(`\r\x1b[K${fitTo(`${say(T.progress(i + 1, files.length), locale)} ${file}`, (io.columns || 80) - 1)}`);
-    const r = checkFile(file, o, io, fixed);
+    const r = checkFile(file, o, io, fixed, found.has(file));
     if (r.error) {
       fail({ zh: r.error, en: r.error });
       bad = true;
@@ -126,7 +126,8 @@ interface Checked {
   fixedBytes?: Uint8Array;
 }
 
-function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefined): Checked {
+/** `searched`: found in a folder or by a glob, not named by the user. */
+function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefined, searched: boolean): Checked {
   const stdin = file === '-';
   const shownPath = stdin && o.stdinFilename ? o.stdinFilename : file;
   const shownInMessages = stdin ? (o.stdinFilename ?? say(T.stdinName, o.locale)) : file;
@@ -172,8 +173,10 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
   let error: string | undefined;
   let fixedBytes: Uint8Array | undefined;
   if (o.fix && docx) {
-    // The zip is never rewritten: fix the text in Word, or import it as a .report.
-    error = `${say(DOCX_NO_FIX, o.locale)}: ${file}`;
+    // The zip is never rewritten: fix the text in Word, or import it as a .report. A .docx
+    // named with --fix is a mistake (exit 2); one found in a folder is checked and said so.
+    if (searched) io.stderr(`workreport: ${say(DOCX_NO_FIX, o.locale)}: ${file}\n`);
+    else error = `${say(DOCX_NO_FIX, o.locale)}: ${file}`;
   } else if (o.fix) {
     const out = fixAll(text, config);
     if (stdin) {
