@@ -1,14 +1,16 @@
 // text/boilerplate — page furniture pasted with the text from a web page: breadcrumbs
-// (当前位置：首页 > …), 发布时间/来源 lines, 放大/缩小/打印/关闭窗口, 作者/责任编辑. The fix
-// removes the whole line. Which lines these are is decided by model/boilerplate.ts.
+// (当前位置：首页 > …), page controls and share buttons, previous/next links, copyright
+// footers, the page's own metadata (发布时间, 浏览次数). The report's author, unit, editor
+// and date lines are not furniture. The fix removes the whole line. Which lines these are
+// is decided by model/boilerplate.ts, by their form.
 import type { Rule } from '../../rule';
 import { clip } from '../../quote';
 
 export const boilerplate: Rule = {
   id: 'text/boilerplate',
   description: {
-    zh: '从网页复制带入的栏目行（当前位置、发布时间、来源、放大、缩小、责任编辑等），不属于正文',
-    en: 'Web-page furniture pasted with the text (breadcrumbs, date and source lines, zoom and print links, editor credits)',
+    zh: '从网页复制带入的栏目行（当前位置、放大、缩小、打印、分享、版权信息、发布时间、浏览次数等），不属于正文',
+    en: 'Web-page furniture pasted with the text (breadcrumbs, zoom, print and share links, copyright footers, publication date and view counts)',
   },
   severity: 'warning',
   fixable: true,
@@ -21,13 +23,18 @@ export const boilerplate: Rule = {
       const blank = (k: number) => k >= 0 && k < lines.length && !text.slice(lines[k].start, lines[k].end).trim();
       // Remove the line with its own line break (the last line: with the break before it),
       // and the blank line that separated it, so no gap of blank lines is left behind.
+      // After the last line of text (a page footer), each line goes with the line break and
+      // blank lines before it, so consecutive footer lines give adjacent, not overlapping, edits.
       let edit;
-      if (next) {
+      let content = li + 1;
+      while (content < lines.length && (blank(content) || doc.boilerplate.has(content))) content++;
+      if (next && content < lines.length) {
         const dropNext = blank(li + 1) && (li === 0 || blank(li - 1)) && lines[li + 2];
         edit = { start: l.start, end: dropNext ? lines[li + 2].start : next.start, newText: '' };
       } else {
-        const from = li === 0 ? l.start : blank(li - 1) && li >= 2 ? lines[li - 2].end : lines[li - 1].end;
-        edit = { start: from, end: l.end, newText: '' };
+        let k = li - 1;
+        while (k >= 0 && blank(k)) k--;
+        edit = { start: k < 0 ? l.start : lines[k].end, end: l.end, newText: '' };
       }
       // The BOM stays: it is not part of the first line.
       if (edit.start === 0 && text.charCodeAt(0) === 0xfeff) edit.start = 1;
