@@ -17,18 +17,20 @@ export const boilerplate: Rule = {
   check(doc, ctx) {
     const text = doc.text;
     const lines = doc.lines;
+    const isBlank = (k: number) => k >= 0 && k < lines.length && !text.slice(lines[k].start, lines[k].end).trim();
+    // The last line of report text: furniture after it is a page footer.
+    let lastText = lines.length - 1;
+    while (lastText >= 0 && (doc.boilerplate.has(lastText) || isBlank(lastText))) lastText--;
     for (const li of [...doc.boilerplate].sort((a, b) => a - b)) {
       const l = lines[li];
       const next = lines[li + 1];
-      const blank = (k: number) => k >= 0 && k < lines.length && !text.slice(lines[k].start, lines[k].end).trim();
+      const blank = isBlank;
       // Remove the line with its own line break (the last line: with the break before it),
       // and the blank line that separated it, so no gap of blank lines is left behind.
       // After the last line of text (a page footer), each line goes with the line break and
       // blank lines before it, so consecutive footer lines give adjacent, not overlapping, edits.
       let edit;
-      let content = li + 1;
-      while (content < lines.length && (blank(content) || doc.boilerplate.has(content))) content++;
-      if (next && content < lines.length) {
+      if (next && li < lastText) {
         const dropNext = blank(li + 1) && (li === 0 || blank(li - 1)) && lines[li + 2];
         edit = { start: l.start, end: dropNext ? lines[li + 2].start : next.start, newText: '' };
       } else {
