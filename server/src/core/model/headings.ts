@@ -1,7 +1,9 @@
 // Headings and the section tree, read from the folded view line by line.
 // Numbered lines (`一、` `（一）` `1.` `（1）` and variants), Markdown `#` lines, run-in
-// headings (`1、抓落实，高位推动。市委会……`: the heading ends at the first `。`), and the
-// parts above the numbered levels (`第二部分 决算报表`). Not headings, though numbered:
+// headings (`1、抓落实，高位推动。市委会……`: the heading ends at the first `。`, or at a space
+// when prose follows it: `二、存在的问题 在肯定成绩的同时，……`), the paragraphs of a line
+// whose breaks were lost (`……汇报。 二、林街路改造工程。……`), and the parts above the
+// numbered levels (`第二部分 决算报表`). Not headings, though numbered:
 // table rows pasted as lines (`一、工资性收入 | 26837 | 25244`) and the entries of a table
 // of contents (`contents.ts`).
 import type { Span } from '../types';
@@ -80,9 +82,12 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
   for (const vl of viewLines) {
     if (skip(vl.index)) continue;
     const raw = view.text.slice(vl.start, vl.end);
-    const h = readHeading(text, view, vl, raw) ?? readPart(view, vl, raw);
+    // A line's own heading ends where a paragraph flattened into the same line begins.
+    const inline = MD.test(raw.trimStart()) ? [] : readInline(text, view, vl, raw);
+    const head = inline.length ? raw.slice(0, inline[0].at).replace(/[\s\u3000\u00a0]+$/, '') : raw;
+    const h = readHeading(text, view, { ...vl, end: vl.start + head.length }, head) ?? readPart(view, vl, head);
     if (h) out.push(h);
-    if (h?.markdownDepth === undefined) readInline(text, view, vl, raw, out);
+    for (const x of inline) out.push(x.heading);
   }
   const contents = contentsLines(out.filter((h) => !h.inline), (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip);
   const hs = contents.size ? out.filter((h) => !contents.has(h.line)) : out;
@@ -90,28 +95,34 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
   return hs;
 }
 
-/** A paragraph start inside a line: a sentence end, a space, then a marker. */
-const INLINE_START = /[。！？；：][\s\u3000\u00a0]+(?=[一二三四五六七八九十（(0-9①-⑳㈠-㈩⑴-⒛])/g;
+/**
+ * A paragraph start inside a line: a space after a sentence end or a word (not after a digit
+ * or a Latin letter), then a marker.
+ */
+const INLINE_START = /(?<=[^\s\u3000\u00a00-9A-Za-z.,%])[\s\u3000\u00a0]+(?=[一二三四五六七八九十（(0-9①-⑳㈠-㈩⑴-⒛])/g;
 
 /**
  * Headings inside a line whose paragraphs were flattened into one (web pages that lost
- * their line breaks): each stretch from a marker to the next such start is read as a
- * paragraph of its own.
+ * their line breaks: `……汇报。 二、林街路改造工程。该工程……`, `一、基本职能 （一）负责……`):
+ * each stretch from a marker to the next such start is read as a paragraph of its own. Only
+ * stretches that read as a numbered heading count; they are returned in line order.
  */
-function readInline(text: string, view: TextView, vl: Line, raw: string, out: Heading[]): void {
+function readInline(text: string, view: TextView, vl: Line, raw: string): { heading: Heading; at: number }[] {
   const starts: number[] = [];
   INLINE_START.lastIndex = 0;
   for (let m = INLINE_START.exec(raw); m; m = INLINE_START.exec(raw)) starts.push(m.index + m[0].length);
+  const out: { heading: Heading; at: number }[] = [];
   for (let i = 0; i < starts.length; i++) {
     const from = starts[i];
     const to = i + 1 < starts.length ? starts[i + 1] : raw.length;
     const seg = raw.slice(from, to).replace(/[\s\u3000\u00a0]+$/, '');
     const h = readHeading(text, view, { index: vl.index, start: vl.start + from, end: vl.start + from + seg.length }, seg);
-    if (!h || h.markdownDepth !== undefined) continue;
+    if (!h?.numbering) continue;
     h.inline = true;
     if (h.kind === 'title') h.kind = 'item';
-    out.push(h);
+    out.push({ heading: h, at: from });
   }
+  return out;
 }
 
 /** Cells of a table row pasted as text: `|`, a tab, or wide gaps before figures. */
@@ -134,6 +145,18 @@ function itemLike(body: string): boolean {
   if (/[：:]\s*\S/.test(t)) return true;
   if (t.length > MAX_TITLE) return true;
   return /[0-9]/.test(t.replace(YEAR, ''));
+}
+
+/**
+ * Does a space end the title (`存在的问题 在肯定成绩的同时，……。`) rather than sit inside it
+ * (`2017 年度决算情况。`, `强化引领 筑牢根基`)? The words before it are a title (no clause
+ * marks, not ending in a figure) and what follows is prose: a clause mark, or a sentence
+ * that does not end the line.
+ */
+function spaceEndsTitle(before: string, after: string): boolean {
+  if (/[，。；：、]/.test(before) || /[0-9]$/.test(before)) return false;
+  const rest = after.trim();
+  return /[，；：]/.test(rest) || /[。！？]./.test(rest);
 }
 
 /** `第一部分` `第二部分：决算报表` `第三章 …` on a short line of its own. */
@@ -185,7 +208,13 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
   let titleLen = body.length;
   let runIn = false;
   const stop = body.search(/[。！？]/);
-  if (stop >= 0 && stop < body.trimEnd().length - 1) {
+  // A title set off from its paragraph by a space (`二、存在的问题 在肯定成绩的同时，……。`): the
+  // space ends the title when a sentence follows it. (`（一）强化引领 筑牢根基` stays one title.)
+  const gap = body.search(/[\s\u3000\u00a0]/);
+  if (gap > 0 && gap <= MAX_TITLE && stop > gap && spaceEndsTitle(body.slice(0, gap), body.slice(gap, body.trimEnd().length))) {
+    titleLen = gap;
+    runIn = true;
+  } else if (stop >= 0 && stop < body.trimEnd().length - 1) {
     titleLen = stop;
     runIn = true;
   } else if (stop >= 0) {
