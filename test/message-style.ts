@@ -1,12 +1,15 @@
 // The mechanical parts of docs/messages.md: which messages the rules produce (every finding,
-// related place and fix title of every fixture case and sample), the style checks, and the
+// related place and fix title of every fixture case, the sample and a pasted report, and the
+// editor's folded groups), the style checks, and the
 // generated list at the end of docs/messages.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/run/check';
+import { forDisplay } from '../server/src/core/run/present';
 import { RULES } from '../server/src/core/rules';
 import type { Msg } from '../server/src/core/types';
 import { fixtureFiles, parseFixture } from './fixture-format';
+import { pastedReport } from './pasted-report';
 import { ROOT } from './paths';
 
 export type Kind = 'description' | 'message' | 'related' | 'fix';
@@ -31,8 +34,11 @@ export function producedMessages(): Produced[] {
   for (const n of fs.existsSync(samples) ? fs.readdirSync(samples) : []) {
     texts.push({ text: fs.readFileSync(path.join(samples, n), 'utf8'), config: {}, from: `samples/${n}` });
   }
+  texts.push({ text: pastedReport({ paragraphs: 2 }), config: {}, from: 'test/pasted-report.ts' });
   for (const t of texts) {
-    for (const f of check(t.text, t.config).findings) {
+    const r = check(t.text, t.config);
+    // What the editor shows: the findings and the folded groups (core/run/present.ts).
+    for (const f of [...r.findings, ...forDisplay(r.findings, r.doc.lines).filter((x) => x.folded)]) {
       out.push({ rule: f.rule, kind: 'message', msg: f.message, from: t.from });
       for (const r of f.related ?? []) out.push({ rule: f.rule, kind: 'related', msg: r.message, from: t.from });
       if (f.fix) out.push({ rule: f.rule, kind: 'fix', msg: f.fix.title, from: t.from });

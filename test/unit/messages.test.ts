@@ -71,8 +71,11 @@ test('the style checks catch what the guide forbids', () => {
 
 test('docs/messages.md lists every message shape the rules produce (npm run docs:messages)', () => {
   const key = (e: { rule: string; kind: string; zh: string; en: string }) => `${e.rule} ${e.kind} ${shapeOf(e.zh)} | ${shapeOf(e.en)}`;
-  const written = new Set(parseCatalog(fs.readFileSync(MESSAGES_MD, 'utf8')).map(key));
-  const now = new Set(catalog(produced).map(key));
+  // Related places are listed but not compared: their shapes follow what each quantity reads
+  // (unit, noun, qualifiers), which changes with every new fixture, not with the wording.
+  const compared = (e: { kind: string }) => e.kind !== 'related';
+  const written = new Set(parseCatalog(fs.readFileSync(MESSAGES_MD, 'utf8')).filter(compared).map(key));
+  const now = new Set(catalog(produced).filter(compared).map(key));
   const missing = [...now].filter((k) => !written.has(k));
   const stale = [...written].filter((k) => !now.has(k));
   assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, 'run `npm run docs:messages` and commit docs/messages.md');

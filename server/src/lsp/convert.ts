@@ -12,7 +12,8 @@ import {
 import type { Line } from '../core/model/lines';
 import { positionAt } from '../core/model/position';
 import { say } from '../core/locale';
-import type { Finding, Fix, Locale, Severity, Span } from '../core/types';
+import type { Shown } from '../core/run/present';
+import type { Fix, Locale, Severity, Span } from '../core/types';
 
 export const SOURCE = 'workreport';
 
@@ -29,6 +30,8 @@ export interface FindingData {
   fix?: Fix;
   /** Document version the finding was computed for. */
   version: number;
+  /** A folded group: how many findings it stands for (core/run/present.ts). */
+  folded?: number;
 }
 
 export function toRange(lines: Line[], s: Span): Range {
@@ -36,7 +39,7 @@ export function toRange(lines: Line[], s: Span): Range {
 }
 
 export function toDiagnostic(
-  f: Finding,
+  f: Shown,
   lines: Line[],
   uri: string,
   version: number,
@@ -50,7 +53,7 @@ export function toDiagnostic(
     codeDescription: { href: docUrl(f.rule) },
     source: SOURCE,
     message: say(f.message, locale),
-    data: { rule: f.rule, fix: f.fix, version } satisfies FindingData,
+    data: { rule: f.rule, fix: f.fix, version, folded: f.folded } satisfies FindingData,
   };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({

@@ -45,7 +45,8 @@ function register(ctx: ServerContext): void {
         if (data.fix && data.version === doc.version) {
           actions.push(quickFix(say(data.fix.title, locale), doc.uri, toTextEdits(lines, data.fix.edits), [d], data.fix.safe));
         }
-        const ignore = ignoreAction(ctx, a, doc, d);
+        // A folded group stands for many places: "ignore here" belongs to each place (its hint).
+        const ignore = data.folded ? undefined : ignoreAction(ctx, a, doc, d);
         if (ignore) actions.push(ignore);
         if (data.fix && !seenRules.has(data.rule)) {
           seenRules.add(data.rule);

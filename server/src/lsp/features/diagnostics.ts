@@ -18,6 +18,7 @@ import {
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { forDisplay } from '../../core/run/present';
 import { toDiagnostic } from '../convert';
 import type { Analysis, ServerContext } from '../context';
 import type { Feature } from '../feature';
@@ -43,10 +44,11 @@ function pause(ms: number, token: CancellationToken): Promise<void> {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const stale = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed; pull again', { retriggerRequest: true });
 
+/** The analysis's findings as diagnostics: folded per paragraph and most important first (core/run/present.ts). */
 export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   if (!a.isReport) return [];
   const lines = a.doc.lines;
-  return a.findings.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, ctx.host.docUrl));
+  return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, ctx.host.docUrl));
 }
 
 function register(ctx: ServerContext): void {

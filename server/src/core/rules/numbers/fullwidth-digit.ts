@@ -10,6 +10,7 @@ export const fullwidthDigit: Rule = {
   description: { zh: '阿拉伯数字用半角：“１８”应为“18”', en: 'Arabic numerals are half-width: “１８” → “18”' },
   severity: 'warning',
   fixable: true,
+  fold: { noun: { zh: '全角数字', en: 'full-width numbers' }, action: { zh: '应为半角', en: 'write them half-width' } },
   check(doc, ctx) {
     const report = capped(ctx);
     const text = doc.text;

@@ -32,6 +32,7 @@ export const halfwidth: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  fold: { noun: { zh: '半角标点', en: 'half-width marks' }, action: { zh: '应为全角', en: 'write them full-width' } },
   check(doc, ctx) {
     const report = capped(ctx);
     const text = doc.text;

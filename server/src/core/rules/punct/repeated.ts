@@ -15,6 +15,7 @@ export const repeated: Rule = {
   description: { zh: '标点重复或连用，如“，，”“。。”“，。”', en: 'Doubled punctuation such as “，，” “。。” “，。”' },
   severity: 'warning',
   fixable: true,
+  fold: { noun: { zh: '重复的标点', en: 'doubled marks' }, action: { zh: '应只留一个', en: 'keep one of each' } },
   check(doc, ctx) {
     const report = capped(ctx);
     const text = doc.text;

@@ -23,6 +23,7 @@ export const scriptMixing: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  fold: { noun: { zh: '简繁不一的字', en: 'characters of the other script' }, action: { zh: '应与全文一致', en: 'write them as the rest of the text' } },
   check(doc, ctx) {
     const report = capped(ctx);
     const p = documentScript(doc);

@@ -21,6 +21,7 @@ export const straySpace: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  fold: { noun: { zh: '多余的空格或不可见字符', en: 'stray or invisible spaces' }, action: { zh: '应删除', en: 'remove them' } },
   check(doc, ctx) {
     const report = capped(ctx);
     const text = doc.text;

@@ -1,0 +1,86 @@
+// What the editor shows, in what order. VS Code draws squiggles and hovers for the first
+// few hundred problems of a file only, in the order they arrive: a pasted report with 635
+// pinyin annotations would hide its one wrong figure. So:
+//  - many findings of one foldable rule in one paragraph become one finding
+//    (`本段有12处拼音注音，应删除`) carrying one fix for all of them and every place in its
+//    related information; each place is still marked, as a hint sent last;
+//  - findings are ordered by importance: errors, then figures, then the outline, then the
+//    other warnings, then information and hints; within a rank, by position.
+// Plain data in, plain data out: the LSP layer converts the result.
+import { RULES_BY_ID } from '../rules';
+import { lineIndexAt, type Line } from '../model/lines';
+import { collectEdits } from './fix';
+import type { Finding, Fix, Msg } from '../types';
+
+/** A paragraph with this many findings of one foldable rule shows them as one. */
+export const FOLD_MIN = 5;
+
+export interface Shown extends Finding {
+  /** How many findings this one stands for (a folded group), when more than one. */
+  folded?: number;
+  /** One place of a folded group, sent as a hint after everything else. */
+  member?: boolean;
+}
+
+/** Importance rank: lower is shown first. */
+export function rank(f: Shown): number {
+  if (f.member) return 7;
+  if (f.severity === 'error') return 0;
+  const family = f.rule.slice(0, f.rule.indexOf('/'));
+  if (family === 'figures') return f.severity === 'hint' ? 5 : 1;
+  if (f.severity === 'warning') return family === 'outline' ? 2 : 3;
+  if (f.severity === 'information') return family === 'outline' ? 4 : 5;
+  return 6;
+}
+
+/** The findings as the editor shows them: folded per paragraph, most important first. */
+export function forDisplay(findings: readonly Finding[], lines: Line[], foldMin = FOLD_MIN): Shown[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity === 'error' || !RULES_BY_ID.get(f.rule)?.fold) continue;
+    const key = `${f.rule}\u0000${lineIndexAt(lines, f.start)}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(f);
+  }
+  const out: Shown[] = [];
+  const folded = new Set<Finding>();
+  for (const g of groups.values()) {
+    if (g.length < foldMin) continue;
+    for (const f of g) folded.add(f);
+    out.push(foldGroup(g));
+    for (const f of g) out.push({ ...f, severity: 'hint', member: true });
+  }
+  for (const f of findings) if (!folded.has(f)) out.push(f);
+  return out.sort((a, b) => rank(a) - rank(b) || a.start - b.start || a.end - b.end);
+}
+
+/** One finding for a paragraph's findings of one rule (same severity as theirs). */
+function foldGroup(g: Finding[]): Shown {
+  const first = g[0];
+  const fold = RULES_BY_ID.get(first.rule)!.fold!;
+  const n = g.length;
+  const fixes = g.filter((f) => f.fix);
+  let fix: Fix | undefined;
+  if (fixes.length) {
+    fix = {
+      title: { zh: `本段${n}处${fold.noun.zh}一并修复`, en: `Fix the ${n} ${fold.noun.en} in this paragraph` },
+      edits: collectEdits(fixes, () => true),
+      safe: fixes.every((f) => f.fix!.safe),
+    };
+  }
+  const message: Msg = {
+    zh: `本段有${n}处${fold.noun.zh}，${fold.action.zh}`,
+    en: `${n} ${fold.noun.en} in this paragraph: ${fold.action.en}`,
+  };
+  return {
+    rule: first.rule,
+    severity: first.severity,
+    start: first.start,
+    end: first.end,
+    message,
+    fix,
+    related: g.map((f) => ({ start: f.start, end: f.end, message: f.message })),
+    folded: n,
+  };
+}

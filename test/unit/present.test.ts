@@ -1,0 +1,46 @@
+// core/run/present.ts: what the editor shows first, and what it folds.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { check } from '../../server/src/core/run/check';
+import { FOLD_MIN, forDisplay, rank } from '../../server/src/core/run/present';
+import { pastedParagraph, WRONG_NAMED_COUNT } from '../pasted-report';
+
+test('errors, then figures, then the outline, then other warnings; hints of folded groups last', () => {
+  const text = ['关于工作的总结', '', pastedParagraph(0), '', WRONG_NAMED_COUNT, '', '确实�有效。'].join('\n');
+  // Both errors (by position), then the rest.
+  const { doc, findings } = check(text);
+  const shown = forDisplay(findings, doc.lines);
+  const ranks = shown.map(rank);
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'sorted by rank');
+  assert.deepEqual(shown.slice(0, 2).map((f) => f.rule), ['figures/named-count', 'text/garbled']);
+  assert.ok(shown.findIndex((f) => f.rule === 'punct/halfwidth') > 1);
+  assert.ok(shown.at(-1)!.member, 'hints of folded groups last');
+});
+
+test('a paragraph folds a rule only from FOLD_MIN findings on; errors and figures never fold', () => {
+  const few = '今年,我们开展了学习,效果较好,群众满意,工作推进。';
+  const many = '今年,我们开展了学习,效果较好,群众满意,各项工作,稳步推进。';
+  const count = (t: string) => check(t).findings.filter((f) => f.rule === 'punct/halfwidth').length;
+  assert.equal(count(few), FOLD_MIN - 1);
+  assert.ok(count(many) >= FOLD_MIN);
+  const shownFew = forDisplay(check(few).findings, check(few).doc.lines);
+  assert.ok(shownFew.every((f) => !f.folded && !f.member));
+  const r = check(many);
+  const shown = forDisplay(r.findings, r.doc.lines);
+  const group = shown.filter((f) => f.folded);
+  assert.equal(group.length, 1);
+  assert.equal(group[0].folded, count(many));
+  assert.equal(group[0].message.zh, `本段有${count(many)}处半角标点，应为全角`);
+  assert.equal(group[0].fix!.edits.length, count(many));
+  assert.ok(group[0].fix!.safe);
+  assert.equal(shown.filter((f) => f.member).length, count(many));
+  // The user made the rule an error: every place stays a squiggle of its own.
+  const strict = check(many, { rules: { 'punct/halfwidth': 'error' } });
+  assert.ok(forDisplay(strict.findings, strict.doc.lines).every((f) => !f.folded && !f.member));
+});
+
+test('two paragraphs fold separately', () => {
+  const p = '今年,我们开展了学习,效果较好,群众满意,各项工作,稳步推进。';
+  const r = check(`${p}\n${p}`);
+  assert.equal(forDisplay(r.findings, r.doc.lines).filter((f) => f.folded).length, 2);
+});
