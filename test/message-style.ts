@@ -9,7 +9,7 @@ import { forDisplay } from '../server/src/core/run/present';
 import { RULES } from '../server/src/core/rules';
 import type { Msg } from '../server/src/core/types';
 import { fixtureFiles, parseFixture } from './fixture-format';
-import { pastedReport } from './pasted-report';
+import { pasted } from './reports/pasted';
 import { ROOT } from './paths';
 
 export type Kind = 'description' | 'message' | 'related' | 'fix';
@@ -34,7 +34,7 @@ export function producedMessages(): Produced[] {
   for (const n of fs.existsSync(samples) ? fs.readdirSync(samples) : []) {
     texts.push({ text: fs.readFileSync(path.join(samples, n), 'utf8'), config: {}, from: `samples/${n}` });
   }
-  texts.push({ text: pastedReport({ paragraphs: 2 }), config: {}, from: 'test/pasted-report.ts' });
+  texts.push({ text: pasted().text, config: {}, from: 'test/reports/pasted.txt' });
   for (const t of texts) {
     const r = check(t.text, t.config);
     // What the editor shows: the findings and the folded groups (core/run/present.ts).

@@ -21,6 +21,7 @@ import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'v
 import { DIST } from '../paths';
 import { PASTED_FILE, pasted } from '../reports/pasted';
 import { LspClient, fileUri, withTimeout, DEFAULT_TIMEOUT_MS } from './lsp-client';
+import { folded } from './order';
 
 /** How many pinyin annotations the pasted report has (an independent regex count must agree). */
 const EXPECTED_ANNOTATIONS = pasted().annotations;
@@ -52,7 +53,7 @@ after(() => clients.forEach((c) => c.kill()));
 
 function annotationsIn(diags: Diagnostic[]): number {
   // Each place once: unfolded, or as the hint of a folded paragraph (core/run/present.ts).
-  return diags.filter((d) => d.code === RULE && !(d.data as { folded?: number } | undefined)?.folded).length;
+  return diags.filter((d) => d.code === RULE && !folded(d)).length;
 }
 
 /** The server asked nothing of a client that announced nothing (no configuration, no registrations). */

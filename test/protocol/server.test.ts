@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextEdit } from 'vscode-languageserver-protocol';
 import { PASTED_FILE, pasted } from '../reports/pasted';
 import { LspClient, clientStarter, fullItems, fileUri } from './lsp-client';
+import { folded } from './order';
 
 /** How many pinyin annotations the pasted report has (an independent regex count must agree). */
 const EXPECTED_ANNOTATIONS = pasted().annotations;
@@ -34,7 +35,6 @@ function editsOf(a: CodeAction, uri: string): TextEdit[] {
   return e;
 }
 
-const folded = (d: Diagnostic) => !!(d.data as { folded?: number } | undefined)?.folded;
 
 /** The pasted report's diagnostics of the annotation rule, checked against the independent list. */
 function assertSeedAnnotations(diags: Diagnostic[]): void {

@@ -3,10 +3,13 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check } from '../../server/src/core/run/check';
 import { FOLD_MIN, forDisplay, rank } from '../../server/src/core/run/present';
-import { pastedParagraph, WRONG_NAMED_COUNT } from '../pasted-report';
+
+/** A paragraph pasted from a web page: annotations and half-width commas. */
+const PASTED = '今(jīn)年(nián)以來,我們圍(wéi)繞(rào)中心工作開(kāi)展主題活動,組(zǔ)織會員深入社區,建立長(cháng)效機制。';
+const WRONG_NAMED_COUNT = '今年新任科级干部6人，刘明远、王晓芳被提拔为副科级领导干部，张建国、李秀英、赵志强被提拔为正科级领导干部。';
 
 test('errors, then figures, then the outline, then other warnings; hints of folded groups last', () => {
-  const text = ['关于工作的总结', '', pastedParagraph(0), '', WRONG_NAMED_COUNT, '', '确实�有效。'].join('\n');
+  const text = ['关于工作的总结', '', PASTED, '', WRONG_NAMED_COUNT, '', '确实�有效。'].join('\n');
   // Both errors (by position), then the rest.
   const { doc, findings } = check(text);
   const shown = forDisplay(findings, doc.lines);
