@@ -36,7 +36,8 @@ export function contentsLines(hs: Heading[], lineText: (i: number) => string, li
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose.
   for (let i = 0; i < lineCount; i++) {
-    if (blank(i) || !CONTENTS_LINE.test(lineText(i).replace(/[\s\u3000]/g, ''))) continue;
+    const t = lineText(i);
+    if (t.length > 12 || skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
     const seen = new Set<string>();
     for (let j = i + 1; j < lineCount; j++) {
       if (blank(j)) continue;
@@ -52,26 +53,36 @@ export function contentsLines(hs: Heading[], lineText: (i: number) => string, li
   // A run of consecutive heading lines whose first entry is repeated later.
   const byLine = new Map<number, Heading>();
   for (const h of hs) byLine.set(h.line, h);
+  // Keys of the short heading lines only: a long line is no contents entry, nor the same
+  // title as one.
+  const keyOf = new Map<number, string>();
   const lastLine = new Map<string, number>();
-  for (const h of hs) lastLine.set(entryKey(lineText(h.line)), h.line);
+  for (const h of hs) {
+    const t = lineText(h.line);
+    if (!entryLike(t)) continue;
+    const k = entryKey(t);
+    keyOf.set(h.line, k);
+    lastLine.set(k, h.line);
+  }
   for (let i = 0; i < hs.length; i++) {
     const first = hs[i];
-    if (out.has(first.line) || first.kind === 'run-in' || !entryLike(lineText(first.line))) continue;
+    const firstKey = keyOf.get(first.line);
+    if (out.has(first.line) || first.kind === 'run-in' || firstKey === undefined) continue;
     const run: Heading[] = [first];
-    const keys = new Set([entryKey(lineText(first.line))]);
+    const keys = new Set([firstKey]);
     let j = first.line + 1;
     for (; j < lineCount; j++) {
       if (blank(j)) continue;
       const h = byLine.get(j);
-      if (!h || h.kind === 'run-in' || !entryLike(lineText(j))) break;
-      const k = entryKey(lineText(j));
+      const k = keyOf.get(j);
+      if (!h || h.kind === 'run-in' || k === undefined) break;
       if (keys.has(k)) break;
       keys.add(k);
       run.push(h);
     }
     if (run.length >= 3) {
       const end = run[run.length - 1].line;
-      if (lastLine.get(entryKey(lineText(first.line)))! > end) for (const h of run) out.add(h.line);
+      if (lastLine.get(firstKey)! > end) for (const h of run) out.add(h.line);
     }
     // Continue after the run: its members cannot start another.
     while (i + 1 < hs.length && hs[i + 1].line <= run[run.length - 1].line) i++;

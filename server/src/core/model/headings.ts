@@ -83,9 +83,15 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
     if (skip(vl.index)) continue;
     const raw = view.text.slice(vl.start, vl.end);
     // A line's own heading ends where a paragraph flattened into the same line begins.
-    const inline = MD.test(raw.trimStart()) ? [] : readInline(text, view, vl, raw);
-    const head = inline.length ? raw.slice(0, inline[0].at).replace(/[\s\u3000\u00a0]+$/, '') : raw;
-    const h = readHeading(text, view, { ...vl, end: vl.start + head.length }, head) ?? readPart(view, vl, head);
+    const first = INDENT.exec(raw)![0].length;
+    const inline = raw[first] === '#' ? [] : readInline(text, view, vl, raw);
+    if (!inline.length) {
+      const h = readHeading(text, view, vl, raw) ?? readPart(view, vl, raw);
+      if (h) out.push(h);
+      continue;
+    }
+    const head = raw.slice(0, inline[0].at).replace(/[\s\u3000\u00a0]+$/, '');
+    const h = readHeading(text, view, { index: vl.index, start: vl.start, end: vl.start + head.length }, head) ?? readPart(view, vl, head);
     if (h) out.push(h);
     for (const x of inline) out.push(x.heading);
   }
@@ -99,7 +105,9 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
  * A paragraph start inside a line: a space after a sentence end or a word (not after a digit
  * or a Latin letter), then a marker.
  */
-const INLINE_START = /(?<=[^\s\u3000\u00a00-9A-Za-z.,%])[\s\u3000\u00a0]+(?=[一二三四五六七八九十（(0-9①-⑳㈠-㈩⑴-⒛])/g;
+const SPACES = /[\s\u3000\u00a0]+/g;
+const BEFORE_INLINE = /[^\s\u3000\u00a00-9A-Za-z.,%]/;
+const INLINE_MARKER = /[一二三四五六七八九十（(0-9①-⑳㈠-㈩⑴-⒛]/;
 
 /**
  * Headings inside a line whose paragraphs were flattened into one (web pages that lost
@@ -109,8 +117,11 @@ const INLINE_START = /(?<=[^\s\u3000\u00a00-9A-Za-z.,%])[\s\u3000\u00a0]+(?=[一
  */
 function readInline(text: string, view: TextView, vl: Line, raw: string): { heading: Heading; at: number }[] {
   const starts: number[] = [];
-  INLINE_START.lastIndex = 0;
-  for (let m = INLINE_START.exec(raw); m; m = INLINE_START.exec(raw)) starts.push(m.index + m[0].length);
+  SPACES.lastIndex = 0;
+  for (let m = SPACES.exec(raw); m; m = SPACES.exec(raw)) {
+    const at = m.index + m[0].length;
+    if (m.index > 0 && at < raw.length && BEFORE_INLINE.test(raw[m.index - 1]) && INLINE_MARKER.test(raw[at])) starts.push(at);
+  }
   const out: { heading: Heading; at: number }[] = [];
   for (let i = 0; i < starts.length; i++) {
     const from = starts[i];
@@ -147,6 +158,15 @@ function itemLike(body: string): boolean {
   return /[0-9]/.test(t.replace(YEAR, ''));
 }
 
+/** Index of the first space (of any width) in the first `limit` characters of `s`, or -1. */
+function firstSpace(s: string, limit: number): number {
+  for (let i = 0; i < s.length && i < limit; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x09 && c <= 0x0d)) return i;
+  }
+  return -1;
+}
+
 /**
  * Does a space end the title (`存在的问题 在肯定成绩的同时，……。`) rather than sit inside it
  * (`2017 年度决算情况。`, `强化引领 筑牢根基`)? The words before it are a title (no clause
@@ -164,6 +184,7 @@ const PART = /^第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:部分|�
 
 function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
   const pos = INDENT.exec(raw)![0].length;
+  if (raw[pos] !== '第') return undefined;
   const rest = raw.slice(pos).trimEnd();
   const m = PART.exec(rest);
   if (!m || rest.length > MAX_TITLE || /[。！？；，]/.test(rest)) return undefined;
@@ -196,9 +217,10 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
     pos += md[0].length;
   }
   const rest = raw.slice(pos);
-  if (!rest.trim() || isTableRow(rest)) return undefined;
+  if (!rest.trim()) return undefined;
   const numbering = readNumbering(rest, text[view.toOrig[vl.start + pos]]);
   if (!numbering && markdownDepth === undefined) return undefined;
+  if (isTableRow(rest)) return undefined;
   const markerLen = numbering ? numbering.length : 0;
   let body = rest.slice(markerLen);
   const lead = INDENT.exec(body)![0].length;
@@ -210,7 +232,7 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
   const stop = body.search(/[。！？]/);
   // A title set off from its paragraph by a space (`二、存在的问题 在肯定成绩的同时，……。`): the
   // space ends the title when a sentence follows it. (`（一）强化引领 筑牢根基` stays one title.)
-  const gap = body.search(/[\s\u3000\u00a0]/);
+  const gap = firstSpace(body, MAX_TITLE + 1);
   if (gap > 0 && gap <= MAX_TITLE && stop > gap && spaceEndsTitle(body.slice(0, gap), body.slice(gap, body.trimEnd().length))) {
     titleLen = gap;
     runIn = true;
