@@ -6,18 +6,23 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { CLIENT_COMMANDS, registerFeatures } from './features';
 import { sendRcFiles } from './features/rc-files';
+import { CHANNEL, startedLine } from './util';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js');
   const worker = await startWorker(serverMain);
+  const output = vscode.window.createOutputChannel(CHANNEL);
+  context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
+    outputChannel: output,
     documentSelector: [{ language: 'workreport' }, { language: 'plaintext' }, { language: 'markdown' }],
     initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS, trusted: vscode.workspace.isTrusted },
   };
-  client = new LanguageClient('workreport', '报告校对 · Work Report Checker', clientOptions, worker);
+  client = new LanguageClient('workreport', CHANNEL, clientOptions, worker);
   await client.start();
+  output.appendLine(startedLine(context));
   context.subscriptions.push(client);
   sendRcFiles(context, client);
   registerFeatures(context, client);

@@ -6,6 +6,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CLIENT_COMMANDS, registerFeatures, type FeaturesApi } from './features';
 import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { recoveringErrorHandler } from './recovery';
+import { CHANNEL, startedLine } from './util';
 
 let client: LanguageClient | undefined;
 
@@ -15,7 +16,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // The Output channel exists from the start (not only once something is logged): where to
+  // look when something seems wrong.
+  const output = vscode.window.createOutputChannel(CHANNEL);
+  context.subscriptions.push(output);
   const clientOptions: LanguageClientOptions = {
+    outputChannel: output,
     documentSelector: [
       { language: 'workreport' },
       { scheme: 'file', language: 'plaintext' },
@@ -37,8 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         next(command, args.length || !(command in CONVERT_COMMANDS) ? args : [vscode.window.activeTextEditor?.document.uri.toString()]),
     },
   };
-  client = new LanguageClient('workreport', '报告校对 · Work Report Checker', serverOptions, clientOptions);
+  client = new LanguageClient('workreport', CHANNEL, serverOptions, clientOptions);
   await client.start();
+  output.appendLine(startedLine(context));
   context.subscriptions.push(client);
   const authoring = registerFeatures(context, client);
   // Regex terms from the workspace run once the user trusts it.

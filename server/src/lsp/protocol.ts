@@ -51,6 +51,12 @@ export interface RcFilesParams {
   files: { uri: string; text: string }[];
 }
 
+/**
+ * Client command that shows a rule's page rendered (`command:workreport.showRuleDoc?["punct/halfwidth"]`):
+ * diagnostics link to it when the client has it, to the page's file or web address otherwise.
+ */
+export const SHOW_RULE_DOC_COMMAND = 'workreport.showRuleDoc';
+
 /** Client command behind the server's "ignore here" quick fix (offered only when the client has it). */
 export const IGNORE_COMMAND = 'workreport.ignoreHere';
 export interface IgnoreArgs {

@@ -46,21 +46,143 @@ export interface FixAllResult {
   rounds: number;
   /** Findings fixed, per rule, over all rounds (the CLI's --fix report). */
   applied: Map<string, number>;
+  /**
+   * The same change as edits of the ORIGINAL text, one per changed run (what an editor
+   * sends: the cursor stays, undo is small): applying them to the input gives `text`.
+   */
+  edits: TextEdit[];
 }
 
-/** Apply every safe fix until nothing changes (at most `passes` rounds). */
-export function fixAll(text: string, config?: Partial<Config>, filter?: (f: Finding) => boolean, passes = 10): FixAllResult {
+/**
+ * Apply every safe fix until nothing changes (at most `passes` rounds). `filter` chooses
+ * the fixes; it also sees the text the finding was made on.
+ */
+export function fixAll(text: string, config?: Partial<Config>, filter?: (f: Finding, text: string) => boolean, passes = 10): FixAllResult {
   let current = text;
   const applied = new Map<string, number>();
+  let pieces: Piece[] = [{ from: 0, to: text.length }];
+  const done = (rounds: number): FixAllResult => ({ text: current, rounds, applied, edits: editsFromPieces(text, pieces) });
   for (let round = 0; round < passes; round++) {
     const { findings } = check(current, config);
     const counts = new Map<string, number>();
-    const edits = collectEdits(findings, filter, counts);
-    if (!edits.length) return { text: current, rounds: round, applied };
+    const at = current;
+    const edits = collectEdits(findings, filter ? (f) => filter(f, at) : undefined, counts);
+    if (!edits.length) return done(round);
     const next = applyEdits(current, edits);
-    if (next === current) return { text: current, rounds: round, applied };
+    if (next === current) return done(round);
     for (const [rule, n] of counts) applied.set(rule, (applied.get(rule) ?? 0) + n);
+    pieces = applyToPieces(pieces, edits);
     current = next;
   }
-  return { text: current, rounds: passes, applied };
+  return done(passes);
+}
+
+/**
+ * Does the edit change only punctuation and spacing? Letters and digits (compared after
+ * NFKC, so `１８` → `18` counts as layout) must stay the same: such an edit cannot remove
+ * or change a word. Format Document applies only these.
+ */
+export function isLayoutEdit(text: string, e: TextEdit): boolean {
+  const words = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+  return words(text.slice(e.start, e.end)) === words(e.newText);
+}
+
+/** The safe fixes Format Document applies: punctuation and spacing only. */
+export const layoutOnly = (f: Finding, text: string): boolean => !!f.fix?.safe && f.fix.edits.every((e) => isLayoutEdit(text, e));
+
+/**
+ * The text after some rounds of fixes, as pieces: a run of the original text [from, to),
+ * or text written by a fix. Applying a round's edits to the pieces keeps track of which
+ * parts of the result are still the original, so the change can be sent as small edits.
+ */
+interface Piece {
+  from: number;
+  to: number;
+  text?: string;
+}
+
+const pieceLength = (p: Piece) => (p.text !== undefined ? p.text.length : p.to - p.from);
+
+function slicePiece(p: Piece, a: number, b: number): Piece {
+  return p.text !== undefined ? { from: p.from, to: p.from, text: p.text.slice(a, b) } : { from: p.from + a, to: p.from + b };
+}
+
+/** The pieces after `edits` (sorted, not overlapping, offsets in the current text). */
+function applyToPieces(pieces: Piece[], edits: TextEdit[]): Piece[] {
+  const out: Piece[] = [];
+  let k = 0; // current piece
+  let off = 0; // offset of piece k in the current text
+  let used = 0; // how much of piece k is already consumed
+  const take = (upTo: number) => {
+    // Copy the current text up to offset `upTo`.
+    while (k < pieces.length && off + pieceLength(pieces[k]) <= upTo) {
+      if (used < pieceLength(pieces[k])) out.push(slicePiece(pieces[k], used, pieceLength(pieces[k])));
+      off += pieceLength(pieces[k]);
+      k++;
+      used = 0;
+    }
+    if (k < pieces.length && upTo > off + used) {
+      out.push(slicePiece(pieces[k], used, upTo - off));
+      used = upTo - off;
+    }
+  };
+  const skip = (upTo: number) => {
+    while (k < pieces.length && off + pieceLength(pieces[k]) <= upTo) {
+      off += pieceLength(pieces[k]);
+      k++;
+      used = 0;
+    }
+    if (k < pieces.length && upTo > off + used) used = upTo - off;
+  };
+  for (const e of edits) {
+    take(e.start);
+    skip(e.end);
+    if (e.newText) out.push({ from: 0, to: 0, text: e.newText });
+  }
+  take(Infinity);
+  return out;
+}
+
+/** Edits of the original text that give the pieces' text: one per changed run, trimmed. */
+function editsFromPieces(orig: string, pieces: Piece[]): TextEdit[] {
+  const raw: TextEdit[] = [];
+  let pos = 0; // next original offset not yet accounted for
+  let start = -1;
+  let written = '';
+  const flush = (end: number) => {
+    if (start >= 0 || end > pos) raw.push({ start: start >= 0 ? start : pos, end, newText: written });
+    start = -1;
+    written = '';
+  };
+  for (const p of pieces) {
+    if (p.text !== undefined) {
+      if (start < 0) start = pos;
+      written += p.text;
+      continue;
+    }
+    if (p.from !== pos || start >= 0) flush(p.from);
+    pos = p.to;
+  }
+  flush(orig.length);
+  const out: TextEdit[] = [];
+  for (const e of raw) {
+    const t = trimEdit(orig, e);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The edit without the text it leaves as it is at either end (never splitting a pair or a CRLF); undefined if it changes nothing. */
+function trimEdit(orig: string, e: TextEdit): TextEdit | undefined {
+  const old = orig.slice(e.start, e.end);
+  if (old === e.newText) return undefined;
+  let a = 0;
+  while (a < old.length && a < e.newText.length && old[a] === e.newText[a]) a++;
+  let b = 0;
+  while (b < old.length - a && b < e.newText.length - a && old[old.length - 1 - b] === e.newText[e.newText.length - 1 - b]) b++;
+  // Whole characters and whole line breaks: step back over a low surrogate or an LF after CR.
+  const splits = (s: string, i: number) => i > 0 && i < s.length && ((s.charCodeAt(i) >= 0xdc00 && s.charCodeAt(i) <= 0xdfff) || (s[i - 1] === '\r' && s[i] === '\n'));
+  while (a > 0 && (splits(old, a) || splits(e.newText, a))) a--;
+  while (b > 0 && (splits(old, old.length - b) || splits(e.newText, e.newText.length - b))) b--;
+  return { start: e.start + a, end: e.end - b, newText: e.newText.slice(a, e.newText.length - b) };
 }

@@ -1,8 +1,8 @@
-// Quick fix per finding, "fix all of this rule", and source.fixAll.workreport; plus
-// format document (safe fixes only), which uses the same edits as source.fixAll.
+// Quick fix per finding, "fix all of this rule", and source.fixAll.workreport (every safe
+// fix); plus Format Document, which applies the safe fixes of punctuation and spacing only.
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectEdits, fixAll } from '../../core/run/fix';
+import { collectEdits, fixAll, layoutOnly } from '../../core/run/fix';
 import { say } from '../../core/locale';
 import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
 import type { ServerContext } from '../context';
@@ -11,16 +11,13 @@ import type { Feature } from '../feature';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
-/** One edit that turns the text into its fully fixed form (common prefix/suffix trimmed). */
-export function fixAllEdits(doc: TextDocument, config: Parameters<typeof fixAll>[1]): TextEdit[] {
+/**
+ * The safe fixes (or, for Format Document, only those that touch punctuation and spacing),
+ * applied to a fixed point and sent as one small edit per changed run of the document.
+ */
+export function fixAllEdits(doc: TextDocument, config: Parameters<typeof fixAll>[1], filter?: Parameters<typeof fixAll>[2]): TextEdit[] {
   const text = doc.getText();
-  const fixed = fixAll(text, config).text;
-  if (fixed === text) return [];
-  let a = 0;
-  while (a < text.length && a < fixed.length && text[a] === fixed[a]) a++;
-  let b = 0;
-  while (b < text.length - a && b < fixed.length - a && text[text.length - 1 - b] === fixed[fixed.length - 1 - b]) b++;
-  return [{ range: { start: doc.positionAt(a), end: doc.positionAt(text.length - b) }, newText: fixed.slice(a, fixed.length - b) }];
+  return fixAll(text, config, filter).edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
 }
 
 function register(ctx: ServerContext): void {
@@ -84,7 +81,9 @@ function register(ctx: ServerContext): void {
     if (!doc) return [];
     const a = await ctx.analyze(doc);
     if (!a.isReport) return [];
-    return fixAllEdits(doc, a.config);
+    // Format (and format on save) changes punctuation and spacing only: it never removes a
+    // word or a line. Deleting boilerplate or annotations is a quick fix or an explicit Fix All.
+    return fixAllEdits(doc, a.config, layoutOnly);
   });
 }
 

@@ -7,6 +7,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ReportDocument } from '../../core/model/document';
 import { convertScript } from '../../core/script/convert';
+import { diffEdits } from '../../core/run/diff';
 import { scriptData } from '../../core/script/data';
 import { documentScript } from '../../core/rules/text/script-mixing';
 import type { Script } from '../../core/script/mixing';
@@ -16,18 +17,13 @@ import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../protocol';
 
 const COMMANDS: Record<string, Script> = CONVERT_COMMANDS;
 
-/** The one edit that converts the document, or none when nothing changes. */
+/** The edits that convert the document, one per changed run; none when nothing changes. */
 export function conversionEdits(doc: TextDocument, target: Script): TextEdit[] {
   const text = doc.getText();
   const model = new ReportDocument(text);
   const keep = [...model.garbled, ...model.annotations].sort((a, b) => a.start - b.start);
   const converted = convertScript(text, target, keep, documentScript(model).script);
-  if (converted === text) return [];
-  let a = 0;
-  while (a < text.length && a < converted.length && text[a] === converted[a]) a++;
-  let b = 0;
-  while (b < text.length - a && b < converted.length - a && text[text.length - 1 - b] === converted[converted.length - 1 - b]) b++;
-  return [{ range: { start: doc.positionAt(a), end: doc.positionAt(text.length - b) }, newText: converted.slice(a, converted.length - b) }];
+  return diffEdits(text, converted).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
 }
 
 function uriOf(arg: unknown): string | undefined {

@@ -20,6 +20,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { forDisplay } from '../../core/run/present';
 import { toDiagnostic } from '../convert';
+import { SHOW_RULE_DOC_COMMAND } from '../protocol';
 import type { Analysis, ServerContext } from '../context';
 import type { Feature } from '../feature';
 
@@ -44,11 +45,17 @@ function pause(ms: number, token: CancellationToken): Promise<void> {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const stale = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed; pull again', { retriggerRequest: true });
 
+/** Where a diagnostic's rule link goes: the client's rendered page when it has the command, else the page's address. */
+function docLink(ctx: ServerContext): (rule: string) => string {
+  if (!ctx.clientCommands.has(SHOW_RULE_DOC_COMMAND)) return ctx.host.docUrl;
+  return (rule) => `command:${SHOW_RULE_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`;
+}
+
 /** The analysis's findings as diagnostics: folded per paragraph and most important first (core/run/present.ts). */
 export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   if (!a.isReport) return [];
   const lines = a.doc.lines;
-  return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, ctx.host.docUrl));
+  return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, docLink(ctx)));
 }
 
 function register(ctx: ServerContext): void {
