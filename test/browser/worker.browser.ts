@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DIST } from '../paths';
 import { PASTED_FILE, pasted } from '../reports/pasted';
+import { readDocx } from '../../server/src/docx/read';
+import { docx, numbered, p, GB_NUMBERING } from '../docx/build-docx';
 
 /** How many pinyin annotations the pasted report has (an independent regex count must agree). */
 const EXPECTED_ANNOTATIONS = pasted().annotations;
@@ -227,6 +229,23 @@ describe('language server in a web worker (Chromium)', () => {
     assert.equal(r.quiet, 0, 'rule off by the config file above the document');
     assert.equal(r.loud, ANNOTATIONS, 'no config file above: defaults');
     assert.equal(r.brokenDiagnostics, 1, 'one diagnostic on the broken config file itself');
+  });
+
+  test('Word in the worker: read a .docx, export the open report, preview its pages (VS Code for the Web)', async () => {
+    const bytes = docx({ body: p('关于某项工作的报告') + numbered('主要做法', 1, 0) + p('建成3个实训基地，分别是东坪基地、西坪基地。'), numbering: GB_NUMBERING });
+    const r = await page.evaluate(async (data: string) => {
+      const w = globalThis as any;
+      const read = await w.lsp('workreport/readDocx', { data });
+      const uri = 'vscode-vfs://github/workreport/demo/报告.report';
+      w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'workreport', version: 1, text: read.text } });
+      const exported = await w.lsp('workreport/exportDocx', { uri });
+      const preview = await w.lsp('workreport/preview', { uri });
+      return { text: read.text, data: exported.data, errors: exported.errors.map((e: any) => e.rule), pages: preview.pages };
+    }, Buffer.from(bytes).toString('base64'));
+    assert.equal(r.text, '关于某项工作的报告\n一、主要做法\n建成3个实训基地，分别是东坪基地、西坪基地。');
+    assert.equal(readDocx(new Uint8Array(Buffer.from(r.data, 'base64'))).text, r.text);
+    assert.deepEqual(r.errors, ['figures/list-count']);
+    assert.equal(r.pages, 1);
   });
 
   test('shutdown and exit answer', async () => {
