@@ -77,9 +77,28 @@ function dataTables({ lazyStPhrases = false } = {}) {
   };
 }
 
+// `workreport-docx-io` (server/src/docx/io.ts: reading and writing .docx bytes, with fflate):
+// required from dist/docx-io.js on first use by the Node server and the CLI, which keeps the
+// server bundle within its 1 MB budget; bundled in everywhere else (web worker, tests).
+function docxIo({ lazy = false } = {}) {
+  return {
+    name: 'workreport-docx-io',
+    setup(build) {
+      build.onResolve({ filter: /^workreport-docx-io$/ }, () => ({ path: 'io', namespace: 'workreport-docx-io' }));
+      build.onLoad({ filter: /.*/, namespace: 'workreport-docx-io' }, () => ({
+        contents: lazy
+          ? `let io; export default () => (io ??= require(require('node:path').join(__dirname, 'docx-io.js')));`
+          : `import * as io from './server/src/docx/io'; export default () => io;`,
+        loader: 'js',
+        resolveDir: process.cwd(),
+      }));
+    },
+  };
+}
+
 const common = {
   bundle: true,
-  plugins: [dataTables(), chineseTablesOnly],
+  plugins: [dataTables(), chineseTablesOnly, docxIo()],
   // Keep CJK as UTF-8 (not \uXXXX): the OpenCC and pinyin tables shrink by about 1.4 MB.
   charset: 'utf8',
   sourcemap: true,
@@ -120,7 +139,7 @@ function browserBuilds() {
       });
     },
   };
-  const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [dataTables(), noNode] };
+  const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [dataTables(), noNode, docxIo()] };
   return [
     { ...browser, format: 'cjs', entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/browser', external: ['vscode'] },
     { ...browser, format: 'iife', entryPoints: { server: 'server/src/server-browser.ts' }, outdir: 'dist/browser' },
@@ -150,7 +169,7 @@ function pruneStale(dir) {
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, plugins: [dataTables({ lazyStPhrases: true }), chineseTablesOnly], entryPoints: { server: 'server/src/server-node.ts', cli: 'server/src/cli.ts', 'st-phrases': 'workreport-data:st-phrases-file' }, outdir: 'dist' },
+  { ...common, plugins: [dataTables({ lazyStPhrases: true }), chineseTablesOnly, docxIo({ lazy: true })], entryPoints: { server: 'server/src/server-node.ts', cli: 'server/src/cli.ts', 'st-phrases': 'workreport-data:st-phrases-file', 'docx-io': 'server/src/docx/io.ts' }, outdir: 'dist' },
   ...browserBuilds(),
 ];
 if (!args.includes('--no-tests')) {

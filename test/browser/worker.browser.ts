@@ -12,8 +12,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DIST } from '../paths';
 import { PASTED_FILE, pasted } from '../reports/pasted';
-import { readDocx } from '../../server/src/docx/read';
-import { docx, numbered, p, GB_NUMBERING } from '../docx/build-docx';
+import { docx, numbered, p, GB_NUMBERING, readBack } from '../docx/build-docx';
 
 /** How many pinyin annotations the pasted report has (an independent regex count must agree). */
 const EXPECTED_ANNOTATIONS = pasted().annotations;
@@ -243,7 +242,7 @@ describe('language server in a web worker (Chromium)', () => {
       return { text: read.text, data: exported.data, errors: exported.errors.map((e: any) => e.rule), pages: preview.pages };
     }, Buffer.from(bytes).toString('base64'));
     assert.equal(r.text, '关于某项工作的报告\n一、主要做法\n建成3个实训基地，分别是东坪基地、西坪基地。');
-    assert.equal(readDocx(new Uint8Array(Buffer.from(r.data, 'base64'))).text, r.text);
+    assert.equal(readBack(new Uint8Array(Buffer.from(r.data, 'base64'))).text, r.text);
     assert.deepEqual(r.errors, ['figures/list-count']);
     assert.equal(r.pages, 1);
   });

@@ -5,9 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readDocx } from '../../server/src/docx/read';
 import { ROOT } from '../paths';
-import { docx, p, numbered, GB_NUMBERING } from '../docx/build-docx';
+import { docx, p, numbered, GB_NUMBERING, readBack } from '../docx/build-docx';
 import { cli, type JsonDiagnostic } from './run-cli';
 
 const SAMPLE = path.join(ROOT, 'samples', '示例-经验材料.report.txt');
@@ -103,7 +102,7 @@ describe('workreport export', () => {
     const r = cli(['export', SAMPLE, '-o', out]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /has 2 error-level finding\(s\) \(exported anyway\):\n {2}12:1 figures\/list-count/);
-    assert.equal(readDocx(fs.readFileSync(out)).text, fs.readFileSync(SAMPLE, 'utf8').replace(/\r\n?/g, '\n'));
+    assert.equal(readBack(fs.readFileSync(out)).text, fs.readFileSync(SAMPLE, 'utf8').replace(/\r\n?/g, '\n'));
     // An existing file is kept unless --force.
     const again = cli(['export', SAMPLE, '-o', out]);
     assert.equal(again.code, 2);
@@ -115,7 +114,7 @@ describe('workreport export', () => {
     const src = path.join(dir, '草稿.report.md');
     fs.writeFileSync(src, '# 草稿标题\n\n## 一、情况\n\n正文。\n');
     assert.equal(cli(['export', src]).code, 0);
-    assert.equal(readDocx(fs.readFileSync(path.join(dir, '草稿.docx'))).text, '草稿标题\n\n一、情况\n\n正文。\n');
+    assert.equal(readBack(fs.readFileSync(path.join(dir, '草稿.docx'))).text, '草稿标题\n\n一、情况\n\n正文。\n');
     assert.equal(cli(['export', file]).code, 0);
     assert.ok(fs.existsSync(path.join(dir, '报告.gbt9704.docx')));
     assert.equal(cli(['export']).code, 2);

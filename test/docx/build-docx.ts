@@ -1,7 +1,12 @@
 // Minimal .docx packages written by hand for the reader's tests: the XML Word writes for
 // each feature (numbering, tracked changes, tables, footnotes, comments, fields), zipped with
-// fflate, independent of the project's own writer.
+// fflate, independent of the project's own writer; and the project's reader and exporter as
+// the tests call them.
 import { strToU8, zipSync } from 'fflate';
+import * as io from '../../server/src/docx/io';
+import { readDocx, type DocxText } from '../../server/src/docx/read';
+import { exportReport, type ExportOptions, type Exported } from '../../server/src/docx/export';
+import { isHeadingLine } from '../../server/src/docx/layout';
 
 export const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -58,3 +63,11 @@ export const GB_NUMBERING =
   '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>' +
   '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%4）"/><w:suff w:val="nothing"/></w:lvl>' +
   '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+
+/** The project's reader and exporter as the tests call them (the heading test from the report model, the writer bundled in). */
+export function readBack(bytes: Uint8Array): DocxText {
+  return readDocx(bytes, { isHeading: isHeadingLine });
+}
+export function exportWith(text: string, opts: ExportOptions): Exported {
+  return exportReport(text, opts, io);
+}

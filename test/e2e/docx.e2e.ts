@@ -3,8 +3,7 @@
 // preview panel updated as the report changes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { readDocx } from '../../server/src/docx/read';
-import { docx, numbered, p, GB_NUMBERING } from '../docx/build-docx';
+import { docx, numbered, p, GB_NUMBERING, readBack } from '../docx/build-docx';
 import { closeAll, readText, waitForDiagnostics, workspaceFile } from './helpers';
 
 const LINES = ['关于某县产业发展的报告', '一、主要做法', '（一）建强基地', '建成3个实训基地，分别是东坪基地、西坪基地。', '二、工作成效', '资金到位,进度正常。'];
@@ -50,7 +49,7 @@ describe('Word documents', () => {
     // The report has an error-level finding: `force` stands for the "Export anyway" answer.
     const written = await vscode.commands.executeCommand<string>('workreport.exportDocx', src, { target: target.toString(), force: true });
     assert.equal(written, target.toString());
-    assert.equal(readDocx(await vscode.workspace.fs.readFile(target)).text, text);
+    assert.equal(readBack(await vscode.workspace.fs.readFile(target)).text, text);
   });
 
   it('the print preview opens beside the report and follows edits', async () => {

@@ -6,14 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
-import { DocxError, readDocx } from '../../server/src/docx/read';
+import { DocxError } from '../../server/src/docx/read';
 import { chineseCounting } from '../../server/src/docx/numbering';
 import { parseXml, textOf, type XmlElement } from '../../server/src/docx/xml';
-import { exportReport } from '../../server/src/docx/export';
 import { layoutReport } from '../../server/src/docx/layout';
 import { paginate } from '../../server/src/docx/preview';
 import { ROOT } from '../paths';
-import { docx, p, numbered, GB_NUMBERING, W } from '../docx/build-docx';
+import { docx, p, numbered, GB_NUMBERING, W, readBack, exportWith } from '../docx/build-docx';
 
 const SAMPLE = path.join(ROOT, 'samples', '示例-经验材料.report.txt');
 
@@ -47,7 +46,7 @@ describe('reading .docx', () => {
         p('末段'),
       footnotes: `<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2">${p('脚注文字')}</w:footnote>`,
     });
-    const r = readDocx(bytes);
+    const r = readBack(bytes);
     assert.equal(r.text, '标题\n正文有脚注\n甲\n乙\n丙\n\n末段\n脚注文字');
     assert.deepEqual(r.lines.map((l) => l.source), ['body', 'body', 'table', 'table', 'table', 'body', 'body', 'footnote']);
     assert.deepEqual(r.lines.map((l) => l.paragraph), [1, 2, 3, 4, 5, 6, 7, 8]);
@@ -64,7 +63,7 @@ describe('reading .docx', () => {
         `<w:p><w:r><w:t>一行</w:t><w:br/><w:t>二行</w:t><w:br w:type="page"/><w:t>续</w:t><w:tab/><w:t>尾</w:t></w:r></w:p>`,
       comments: `<w:comment w:id="0" w:author="a">${p('批注内容,,')}</w:comment>`,
     });
-    const r = readDocx(bytes);
+    const r = readBack(bytes);
     assert.equal(r.text, '共12人\n有批注\n第3页\n前半后半\n一行\n二行续\t尾');
     // A soft line break continues the paragraph: the next line has the same paragraph number.
     assert.deepEqual(r.lines.map((l) => l.paragraph), [1, 2, 3, 4, 5, 5]);
@@ -83,7 +82,7 @@ describe('reading .docx', () => {
         p('非编号', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'),
       numbering: GB_NUMBERING,
     });
-    assert.deepEqual(readDocx(bytes).text.split('\n'), ['一、主要做法', '（一）抓学习', '1.细项', '（1）更细', '（二）抓落实', '二、工作成效', '（一）成效一', '非编号']);
+    assert.deepEqual(readBack(bytes).text.split('\n'), ['一、主要做法', '（一）抓学习', '1.细项', '（1）更细', '（二）抓落实', '二、工作成效', '（一）成效一', '非编号']);
   });
 
   test('numbering and heading levels from styles; an unnumbered heading style reads as a Markdown heading', () => {
@@ -92,7 +91,7 @@ describe('reading .docx', () => {
       `<w:style w:type="paragraph" w:styleId="L1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>` +
       `<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/></w:style>` +
       `<w:style w:type="paragraph" w:styleId="T"><w:name w:val="Title"/></w:style>`;
-    const r = readDocx(docx({ body: p('题目', '<w:pStyle w:val="T"/>') + p('主要做法', '<w:pStyle w:val="L1"/>') + p('抓学习', '<w:pStyle w:val="H2"/>') + p('（二）已编号', '<w:pStyle w:val="H2"/>'), styles, numbering: GB_NUMBERING }));
+    const r = readBack(docx({ body: p('题目', '<w:pStyle w:val="T"/>') + p('主要做法', '<w:pStyle w:val="L1"/>') + p('抓学习', '<w:pStyle w:val="H2"/>') + p('（二）已编号', '<w:pStyle w:val="H2"/>'), styles, numbering: GB_NUMBERING }));
     assert.deepEqual(r.text.split('\n'), ['题目', '一、主要做法', '## 抓学习', '（二）已编号']);
     assert.deepEqual(r.lines.map((l) => l.level), [0, 1, 2, 2]);
   });
@@ -110,7 +109,7 @@ describe('reading .docx', () => {
       ['a truncated zip', docx({ body: p('正文') }).slice(0, 60)],
     ];
     for (const [what, bytes] of errs) {
-      assert.throws(() => readDocx(bytes), (e: unknown) => e instanceof DocxError && !!e.msg.zh && !!e.msg.en, what);
+      assert.throws(() => readBack(bytes), (e: unknown) => e instanceof DocxError && !!e.msg.zh && !!e.msg.en, what);
     }
   });
 });
@@ -122,7 +121,7 @@ const attr = (xml: string, el: string, name: string) => new RegExp(`<w:${el}\\b[
 
 describe('export (GB/T 9704)', () => {
   const text = fs.readFileSync(SAMPLE, 'utf8');
-  const out = exportReport(text, { name: 'sample.report.txt', date: new Date(0) });
+  const out = exportWith(text, { name: 'sample.report.txt', date: new Date(0) });
   const doc = part(out.bytes, 'word/document.xml');
   const styles = part(out.bytes, 'word/styles.xml');
 
@@ -190,7 +189,7 @@ describe('export (GB/T 9704)', () => {
   });
 
   test('fonts: fallbacks selectable, per-role names, the other set named as alternatives', () => {
-    const fb = exportReport(text, { name: 'a.txt', fonts: 'fallback', fontOverrides: { title: '宋体' }, date: new Date(0) });
+    const fb = exportWith(text, { name: 'a.txt', fonts: 'fallback', fontOverrides: { title: '宋体' }, date: new Date(0) });
     const d = part(fb.bytes, 'word/document.xml');
     assert.ok(d.includes('w:eastAsia="仿宋"') && d.includes('w:eastAsia="黑体"') && d.includes('w:eastAsia="楷体"') && d.includes('w:eastAsia="宋体"'));
     assert.ok(!d.includes('GB2312'));
@@ -210,20 +209,20 @@ describe('export (GB/T 9704)', () => {
 
   test('Markdown: # is the title, ## the first level, **bold** kept', () => {
     const md = '# 关于某项工作的报告\n\n## 一、基本情况\n\n今年**完成任务**较好。\n\n## 二、存在的问题\n\n### （一）资金不足\n';
-    const e = exportReport(md, { name: 'a.report.md', date: new Date(0) });
+    const e = exportWith(md, { name: 'a.report.md', date: new Date(0) });
     const d = part(e.bytes, 'word/document.xml');
     assert.match(d, /<w:pStyle w:val="GBTitle"\/>.*?关于某项工作的报告/);
     assert.match(d, /<w:pStyle w:val="GBHeading1"\/>.*?一、基本情况/);
     assert.match(d, /<w:pStyle w:val="GBHeading2"\/>.*?（一）资金不足/);
     assert.match(d, /<w:b\/><w:bCs\/>.*?完成任务/);
-    assert.equal(readDocx(e.bytes).text, e.text);
+    assert.equal(readBack(e.bytes).text, e.text);
     assert.ok(!e.text.includes('#') && !e.text.includes('**'));
   });
 
   test('round trip: the bundled sample, CRLF and BOM, indents, tabs, blank lines', () => {
     for (const t of [text, '\ufeff标题\r\n\r\n　　一、已缩进\r\n\t制表\t符\r\n  半角缩进\r\n末行', '']) {
-      const e = exportReport(t, { name: 'x.report', date: new Date(0) });
-      assert.equal(readDocx(e.bytes).text, t.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
+      const e = exportWith(t, { name: 'x.report', date: new Date(0) });
+      assert.equal(readBack(e.bytes).text, t.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'));
     }
   });
 
@@ -232,9 +231,9 @@ describe('export (GB/T 9704)', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
         const t = lines.join('\n');
-        const e = exportReport(t, { name: 'x.report', date: new Date(0) });
+        const e = exportWith(t, { name: 'x.report', date: new Date(0) });
         const expected = t.replace(/[\u0001]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-        assert.equal(readDocx(e.bytes).text, expected);
+        assert.equal(readBack(e.bytes).text, expected);
       }),
       { numRuns: 200 },
     );

@@ -8,6 +8,7 @@ import { localeFrom, say } from '../core/locale';
 import type { Locale } from '../core/types';
 import { findRcFile } from '../node/rc-file';
 import { exportReport } from '../docx/export';
+import loadDocxIo from 'workreport-docx-io';
 import '../node/docx';
 import { readReportFile } from '../node/report-file';
 import { positionAt } from '../core/model/position';
@@ -124,7 +125,7 @@ export function runExport(argv: string[], io: CliIO): number {
     );
   }
   const overrides = Object.fromEntries((values.font ?? []).map((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]));
-  const out = exportReport(text, { name: input, fonts: values.fonts as 'standard' | 'fallback' | undefined, fontOverrides: overrides });
+  const out = exportReport(text, { name: input, fonts: values.fonts as 'standard' | 'fallback' | undefined, fontOverrides: overrides }, loadDocxIo());
   try {
     writeAtomic(output, out.bytes);
   } catch (e) {

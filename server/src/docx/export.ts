@@ -1,7 +1,9 @@
-// Report text → GB/T 9704 .docx: the layout (layout.ts) written by write.ts. One entry for the
+// Report text → GB/T 9704 .docx: the layout (layout.ts) written by write.ts (through io.ts). One entry for the
 // CLI (`workreport export`) and the language server (Export to Word), so both write the same file.
-import { FALLBACK_FONTS, STANDARD_FONTS, blocksText, isMarkdownName, layoutReport, resolveFonts, type Block, type Fonts } from './layout';
-import { NOT_XML, writeDocx } from './write';
+import { blocksText, isMarkdownName, layoutReport } from './layout';
+import { FALLBACK_FONTS, STANDARD_FONTS, resolveFonts, type Block, type Fonts } from './standard';
+import { NOT_XML } from './standard';
+import type { DocxIo } from './io';
 
 export interface ExportOptions {
   /** File name of the source (Markdown is read as Markdown); also the document title's fallback. */
@@ -21,13 +23,14 @@ export interface Exported {
   text: string;
 }
 
-export function exportReport(text: string, opts: ExportOptions): Exported {
+/** `io`: the writer (docx/io.ts), which the Node server loads lazily. */
+export function exportReport(text: string, opts: ExportOptions, io: Pick<DocxIo, 'writeDocx'>): Exported {
   // Laid out from the text that will be written: no BOM, nothing XML 1.0 cannot hold.
   text = text.replace(/^\ufeff/, '').replace(NOT_XML, '');
   const blocks = layoutReport(text, { markdown: isMarkdownName(opts.name) });
   const fonts = resolveFonts(opts.fonts, opts.fontOverrides);
   const alternatives = opts.fonts === 'fallback' ? STANDARD_FONTS : FALLBACK_FONTS;
   const title = blocks.find((b) => b.kind === 'title')?.runs.map((r) => r.text).join('').trim() || opts.name.replace(/\.[^.]*$/, '');
-  const bytes = writeDocx(blocks, { fonts, alternatives, title, date: opts.date });
+  const bytes = io.writeDocx(blocks, { fonts, alternatives, title, date: opts.date });
   return { bytes, blocks, fonts, text: blocksText(blocks) };
 }

@@ -3,7 +3,7 @@
 // and line-end rules of Chinese typesetting (no 。 at a line start, no “ at a line end), so
 // the preview shows the pages and page numbers the printed report will have. Sizes are in
 // `cqw` (a hundredth of the page's width): the page scales with the panel.
-import { charCells, FONT_FAMILIES, GRID, PAGE, SIZE, type Block, type FontRole, type Fonts } from './layout';
+import { charCells, FONT_FAMILIES, GRID, PAGE, SIZE, type Block, type FontRole, type Fonts } from './standard';
 
 /** Characters that may not begin a line (they stay at the end of the one before). */
 const NO_START = new Set('，。、；：？！）》」』】〕”’…—％%·,.;:?!)]}');

@@ -7,7 +7,6 @@
 // What line and column mean for a .docx is in docs/docx.md.
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Msg } from '../core/types';
-import { ReportDocument } from '../core/model/document';
 import { Numbering } from './numbering';
 import { child, elements, parseXml, textOf, val, type XmlElement } from './xml';
 
@@ -35,6 +34,12 @@ export class DocxError extends Error {
   }
 }
 
+/** A DocxError, also one thrown by the lazily loaded copy of this module (docx/io.ts). */
+export function isDocxError(e: unknown): e is DocxError {
+  const m = (e as { msg?: Partial<Msg> } | undefined)?.msg;
+  return typeof m?.zh === 'string' && typeof m.en === 'string';
+}
+
 /** Parts larger than this are refused (a zip bomb, or not a report). */
 const MAX_PART = 64 * 1024 * 1024;
 const W_NS_TYPES = {
@@ -53,7 +58,12 @@ export function isOle(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-export function readDocx(bytes: Uint8Array): DocxText {
+export interface ReadOptions {
+  /** Is this line already a heading to the checker? (`layout.ts` isHeadingLine; the reader itself knows no report model.) */
+  isHeading(text: string): boolean;
+}
+
+export function readDocx(bytes: Uint8Array, opts: ReadOptions): DocxText {
   if (isOle(bytes)) {
     throw new DocxError({
       zh: '这是加密的 .docx 或旧的 .doc 文件：请在 Word 中去掉密码或另存为 .docx 后再检查',
@@ -87,7 +97,7 @@ export function readDocx(bytes: Uint8Array): DocxText {
   const targets = relationshipTargets(part(relsName), dir);
   const styles = new Styles(part(targets.styles ?? `${dir}styles.xml`));
   const numbering = new Numbering(part(targets.numbering ?? `${dir}numbering.xml`), (id) => styles.numPr(id)?.numId);
-  const reader = new Reader(styles, numbering);
+  const reader = new Reader(styles, numbering, opts.isHeading);
   reader.blocks(body, 'body');
   const noteParts: [LineSource, string, string][] = [
     ['footnote', targets.footnotes ?? `${dir}footnotes.xml`, 'footnote'],
@@ -201,7 +211,11 @@ class Reader {
   /** Text of a paragraph whose mark was deleted (tracked): it joins the next paragraph. */
   private carry = '';
 
-  constructor(private styles: Styles, private numbering: Numbering) {}
+  constructor(
+    private styles: Styles,
+    private numbering: Numbering,
+    private isHeading: (text: string) => boolean,
+  ) {}
 
   blocks(el: XmlElement, source: LineSource): void {
     for (const c of el.children) {
@@ -267,7 +281,7 @@ class Reader {
   private push(text: string, source: LineSource, level: number | undefined): void {
     const paragraph = this.lines.length ? this.lines[this.lines.length - 1].paragraph + 1 : 1;
     text.split('\n').forEach((part, i) => {
-      const marker = i === 0 && level !== undefined ? headingMarker(part, level) : '';
+      const marker = i === 0 && level !== undefined ? headingMarker(part, level, this.isHeading) : '';
       this.lines.push({ text: marker + part, source, paragraph, level: i === 0 ? level : undefined });
     });
   }
@@ -335,9 +349,9 @@ function hidden(rPr: XmlElement | undefined): boolean {
  * automatic, is read as a Markdown heading of its depth, so the outline rules see it (the marker
  * is part of the text the checker reads and Import writes; docs/docx.md).
  */
-export function headingMarker(text: string, level: number): string {
+export function headingMarker(text: string, level: number, isHeading: (text: string) => boolean): string {
   if (level < 1 || level > 4 || !text.trim() || text.length > 60 || /[。！？]$/.test(text.trim())) return '';
   // Already a heading to the checker (typed or automatic number, its own `#`): nothing to add.
-  if (new ReportDocument(text).headings.length) return '';
+  if (isHeading(text)) return '';
   return '#'.repeat(level) + ' ';
 }

@@ -3,7 +3,7 @@
 // fixed layout needs about 200 lines, where `docx` adds 224 KB minified to every bundle that
 // exports (measured; see docs/docx.md). Plain TypeScript: no Node, LSP or VS Code import.
 import { strToU8, zipSync } from 'fflate';
-import { FONT_FAMILIES, GRID, PAGE, PAGE_NUMBER_GAP_MM, SIZE, type Block, type FontRole, type Fonts } from './layout';
+import { FONT_FAMILIES, GRID, PAGE, PAGE_NUMBER_GAP_MM, SIZE, NOT_XML, type Block, type FontRole, type Fonts } from './standard';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -30,8 +30,6 @@ export function geometry() {
 }
 
 const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Characters XML 1.0 cannot hold (C0 controls but tab/newline, lone surrogates, U+FFFE/F): left out, so the file always opens. */
-export const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export function xmlText(s: string): string {
   return s.replace(NOT_XML, '').replace(/[&<>"]/g, (c) => ESCAPE[c]);
 }

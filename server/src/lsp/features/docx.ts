@@ -7,10 +7,11 @@ import { RequestType } from 'vscode-languageserver';
 import { positionAt } from '../../core/model/position';
 import { say } from '../../core/locale';
 import { fromBase64, toBase64 } from '../../docx/base64';
+import loadDocxIo from 'workreport-docx-io';
 import { exportReport } from '../../docx/export';
-import { isMarkdownName, layoutReport, resolveFonts } from '../../docx/layout';
+import { isHeadingLine, isMarkdownName, layoutReport } from '../../docx/layout';
 import { previewCss, previewHtml } from '../../docx/preview';
-import { DocxError, readDocx } from '../../docx/read';
+import { resolveFonts } from '../../docx/standard';
 import type { ServerContext } from '../context';
 import {
   EXPORT_DOCX_REQUEST,
@@ -33,17 +34,18 @@ function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   connection.onRequest(ReadDocxRequest, ({ data }) => {
     try {
-      const r = readDocx(fromBase64(data));
+      const r = loadDocxIo().readDocx(fromBase64(data), { isHeading: isHeadingLine });
       return { text: r.text, paragraphs: r.stats.paragraphs };
     } catch (e) {
-      return { error: e instanceof DocxError ? say(e.msg, ctx.locale) : (e as Error).message };
+      const m = (e as { msg?: { zh: string; en: string } }).msg;
+      return { error: m ? say(m, ctx.locale) : (e as Error).message };
     }
   });
   connection.onRequest(ExportDocxRequest, async ({ uri, fonts, fontOverrides }) => {
     const doc = documents.get(uri);
     if (!doc) return null;
     const a = await ctx.analyze(doc);
-    const out = exportReport(doc.getText(), { name: fileName(uri), fonts, fontOverrides });
+    const out = exportReport(doc.getText(), { name: fileName(uri), fonts, fontOverrides }, loadDocxIo());
     const errors = a.findings
       .filter((f) => f.severity === 'error')
       .map((f) => {
