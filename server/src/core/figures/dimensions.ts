@@ -12,7 +12,7 @@
 export type Dimension =
   | 'gender' | 'age' | 'education' | 'rank' | 'political' | 'ethnicity' | 'area' | 'terrain' | 'novelty'
   | 'level' | 'ownership' | 'sector' | 'outcome' | 'satisfaction' | 'employment' | 'honor' | 'source'
-  | 'disability' | 'class' | 'parent' | 'domestic' | 'kind';
+  | 'disability' | 'class' | 'parent' | 'domestic' | 'scale' | 'certification' | 'kind';
 
 interface DimensionDef {
   dim: Dimension;
@@ -73,8 +73,8 @@ export const DIMENSIONS: DimensionDef[] = [
   },
   {
     dim: 'novelty', zh: '新增与原有', en: 'new or existing',
-    words: ['新增', '新发展', '新建', '新任', '新招', '新录用', '新聘', '新进', '原有', '存量', '新入职', '新提拔', '新成立', '新认定', '续建'],
-    pairs: [['新建', '续建'], ['新增', '原有']],
+    words: ['新增', '新发展', '新建', '新开工', '新开', '新任', '新招', '新录用', '新聘', '新进', '原有', '存量', '新入职', '新提拔', '新成立', '新认定', '续建', '在建'],
+    pairs: [['新建', '续建'], ['新开工', '续建'], ['新增', '原有']],
   },
   {
     dim: 'level', zh: '行政层级', en: 'administrative level',
@@ -91,7 +91,7 @@ export const DIMENSIONS: DimensionDef[] = [
   },
   {
     dim: 'outcome', zh: '办理状态', en: 'state or outcome',
-    words: ['已', '未', '在建', '竣工', '建成', '完成', '办结', '在办', '脱贫', '未脱贫', '在职', '退休', '离休', '在岗', '失业', '就业', '在校', '毕业', '获批', '受理', '不予受理', '结案', '化解', '整改', '销号', '获', '评为', '入选', '通过', '合格', '不合格', '达标', '未达标', '到位'],
+    words: ['已', '未', '在建', '竣工', '建成', '完成', '办结', '在办', '贫困', '脱贫', '未脱贫', '空壳', '薄弱', '寄宿制', '走读', '在职', '退休', '离休', '在岗', '失业', '就业', '在校', '毕业', '获批', '受理', '不予受理', '结案', '化解', '整改', '销号', '获', '评为', '入选', '通过', '合格', '不合格', '达标', '未达标', '到位'],
     pairs: [['已', '未'], ['合格', '不合格'], ['达标', '未达标'], ['在职', '退休']],
   },
   {
@@ -110,6 +110,15 @@ export const DIMENSIONS: DimensionDef[] = [
   {
     dim: 'source', zh: '资金来源', en: 'source of funds',
     words: ['财政', '中央财政', '省级财政', '市级财政', '县级财政', '自筹', '社会资金', '社会资本', '银行贷款', '贷款', '企业投资', '群众自筹', '上级', '本级', '配套', '专项', '捐赠', '捐款'],
+  },
+  {
+    dim: 'scale', zh: '企业规模', en: 'size of business',
+    words: ['规上', '规模以上', '规下', '规模以下', '限上', '限额以上', '限下', '大型', '中型', '小型', '微型', '小微', '中小'],
+    pairs: [['规上', '规下'], ['规模以上', '规模以下'], ['限上', '限下']],
+  },
+  {
+    dim: 'certification', zh: '资质认定', en: 'certification',
+    words: ['高新技术', '高新', '专精特新', '科技型', '上市', '龙头', '瞪羚', '独角兽', '小巨人'],
   },
   {
     dim: 'disability', zh: '残疾类别', en: 'kind of disability',

@@ -163,13 +163,17 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
   // lexicon knows of the last two); else only the parts with no category. An attribute of
   // people (高级职称, 党员, 女) beside an unknown one (“双师型”) may overlap with it.
   const dimsUsed = new Set(leading.flat().map((c) => c.dim));
-  const kindLike = [...dimsUsed].every((d) => KIND_LIKE.has(d));
+  // For things (schools, projects, households) every dimension divides by kind: 小学、初中、高中
+  // are kinds of school, not levels of education of the same people.
+  const kindLike = g.total.unit?.family !== 'person' || [...dimsUsed].every((d) => KIND_LIKE.has(d));
   const kinds = dimsUsed.size <= 1 && kindLike ? g.parts : plain;
   if (kinds.length >= 2) {
     out.push({
       parts: kinds,
       dim: 'kind',
-      why: head ? { zh: `各项均为“${head}”`, en: `each part is a kind of ${head}` } : { zh: '各项为同类事物的分项', en: 'the parts are kinds of one thing' },
+      why: head && head.length >= 2 && kinds.every((q) => (phrases.get(q)?.words.length ?? 0) - head.length >= 2)
+        ? { zh: `各项均为“${head}”`, en: `each part is a kind of ${head}` }
+        : { zh: '各项为同类事物的分项', en: 'the parts are kinds of one thing' },
       covers: false,
       certain: false,
     });
