@@ -28,7 +28,7 @@ test('hover on a number shows its reading and its relations', () => {
   const h = hoverAt(doc, text.indexOf('3人'), ctx);
   assert.ok(h);
   assert.equal(text.slice(h.start, h.end), '3人');
-  assert.match(h.markdown, /数值 3/);
+  assert.match(h.markdown, /数值3/);
   assert.match(h.markdown, /2 ≠ 3/);
   const en = hoverAt(doc, text.indexOf('李娜'), { ...ctx, locale: 'en' });
   assert.ok(en);

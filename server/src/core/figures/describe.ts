@@ -1,6 +1,8 @@
 // How a quantity was read, in words (hover and related information).
 import type { Msg } from '../types';
+import type { ReportDocument } from '../model/document';
 import type { Quantity } from './quantity';
+import { quoteOf } from './quote';
 import { fmt, scaleWord } from './relation';
 
 const KIND_ZH: Record<string, string> = {
@@ -22,24 +24,25 @@ const ROLE_EN: Record<string, string> = {
   share: 'share of a whole', target: 'target', threshold: 'threshold',
 };
 
-export function valueText(q: Quantity): string {
+export function valueText(q: Quantity, en = false): string {
   if (Number.isNaN(q.value)) return '?';
-  // 1.26万 → 1.26万（12600）: the written scale and the plain value.
-  const v = q.scale > 1 ? `${fmt(q.value, q.scale)}${scaleWord(q.scale)}（${fmt(q.value)}）` : fmt(q.value);
+  // 1.26万 → 1.26万（12600）: the written scale and the plain value (English: the plain value).
+  const v = q.scale > 1 && !en ? `${fmt(q.value, q.scale)}${scaleWord(q.scale)}（${fmt(q.value)}）` : fmt(q.value);
   return q.high !== undefined ? `${v}～${fmt(q.high)}` : v;
 }
 
-/** One line: 8人 — 数量 8，单位“人”（人数），计数对象“新任科级干部”. */
-export function describeQuantity(q: Quantity): Msg {
-  const zh: string[] = [`“${q.text}”：${KIND_ZH[q.kind] ?? q.kind}`];
-  const en: string[] = [`“${q.text}”: ${KIND_EN[q.kind] ?? q.kind}`];
+/** One line: “8人”：数量8，单位“人”，对象“新任科级干部”. */
+export function describeQuantity(q: Quantity, doc?: ReportDocument): Msg {
+  const text = doc ? quoteOf(doc, q.start, q.end) : q.text;
+  const zh: string[] = [`“${text}”：${KIND_ZH[q.kind] ?? q.kind}`];
+  const en: string[] = [`“${text}”: ${KIND_EN[q.kind] ?? q.kind}`];
   const informative = q.kind !== 'ordinal' && q.kind !== 'session' && q.kind !== 'name' && q.kind !== 'code' && q.kind !== 'date';
   if (informative) {
-    zh.push(`数值 ${valueText(q)}`);
-    en.push(`value ${valueText(q)}`);
+    zh.push(`数值${valueText(q)}`);
+    en.push(`value ${valueText(q, true)}`);
     if (q.unit) {
       zh.push(`单位“${q.unit.unit}”`);
-      en.push(`unit ${q.unit.unit} (${q.unit.family})`);
+      en.push(`unit “${q.unit.unit}” (${FAMILY_EN[q.unit.family] ?? 'own measure word'})`);
     }
     if (q.noun && q.kind !== 'percent') {
       zh.push(`对象“${q.noun}”`);
@@ -47,7 +50,7 @@ export function describeQuantity(q: Quantity): Msg {
     }
     if (q.qualifiers.length) {
       zh.push(`限定“${q.qualifiers.join('、')}”`);
-      en.push(`qualified by ${q.qualifiers.join(', ')}`);
+      en.push(`qualified by “${q.qualifiers.join('、')}”`);
     }
     if (q.approx) {
       const b = q.bound === 'lower' ? '（下限）' : q.bound === 'upper' ? '（上限）' : '';
@@ -65,3 +68,9 @@ export function describeQuantity(q: Quantity): Msg {
   }
   return { zh: zh.join('，'), en: en.join(', ') };
 }
+
+const FAMILY_EN: Record<string, string> = {
+  person: 'people', 'person-time': 'visits', household: 'households', yuan: 'money', percent: 'per cent', points: 'percentage points',
+  multiple: 'times', mu: 'mu of land', m2: 'square metres', km2: 'square kilometres', km: 'kilometres', m: 'metres', ton: 'tonnes',
+  kg: 'kilograms', hour: 'hours', day: 'days', month: 'months', age: 'years of age',
+};

@@ -4,6 +4,33 @@
 import type { Fix, Msg } from '../types';
 import type { Quantity } from './quantity';
 
+/** What a figure is in a relation, as related information names it. */
+export type PlaceRole = 'total' | 'part' | 'item' | 'stated-total' | 'share' | 'whole' | 'before' | 'after' | 'change' | 'per' | 'count' | 'earlier' | 'later' | 'removed' | 'remaining';
+
+const ROLE_LABEL: Record<PlaceRole, [string, string]> = {
+  total: ['总数', 'the total'],
+  part: ['分项', 'a part'],
+  item: ['所列一项', 'an item'],
+  'stated-total': ['文中合计', 'the stated total'],
+  share: ['文中比例', 'the stated share'],
+  whole: ['作为整体的数字', 'the whole'],
+  before: ['变化前', 'the value before'],
+  after: ['变化后', 'the value after'],
+  change: ['文中增减', 'the stated change'],
+  per: ['文中人均数', 'the stated figure per unit'],
+  count: ['文中人数或数量', 'the stated count'],
+  earlier: ['前文', 'said earlier'],
+  later: ['此处', 'said here'],
+  removed: ['已减去的', 'what left'],
+  remaining: ['文中余数', 'what is said to remain'],
+};
+
+/** Related information for a figure: what it is in the relation, and its words as written. */
+export function roleLabel(role: PlaceRole, quote: string): Msg {
+  const [zh, en] = ROLE_LABEL[role];
+  return { zh: `${zh}“${quote}”`, en: `${en} “${quote}”` };
+}
+
 export interface ViewSpan {
   start: number;
   end: number;
@@ -22,6 +49,8 @@ export interface Relation {
   end: number;
   /** Quantities involved (each becomes related information). */
   quantities: Quantity[];
+  /** What each quantity is in the relation, in the same order (related information says so). */
+  roles?: PlaceRole[];
   /** Other places involved: listed names, enumerated items. */
   places?: ViewSpan[];
   /** The arithmetic, e.g. `2 + 5 = 7 ≠ 8`. */
@@ -30,6 +59,17 @@ export interface Relation {
   evidence?: Msg;
   message: Msg;
   fix?: (toOrig: (s: number, e: number) => { start: number; end: number }) => Fix;
+}
+
+/**
+ * Arithmetic for English messages: Chinese scale words may only stand inside quotes, so
+ * `8000万 + 5000万 = 13000万` becomes `8000 + 5000 = 13000 (in “万”)`.
+ */
+export function arithmeticEn(a: string): string {
+  const scales = new Set([...a.matchAll(/\d(万亿|亿|万|千万)/g)].map((m) => m[1]));
+  if (!scales.size) return a;
+  const plain = a.replace(/(\d)(?:万亿|亿|万|千万)/g, '$1');
+  return scales.size === 1 ? `${plain} (in “${[...scales][0]}”)` : a.replace(/(\d[\d.]*)(万亿|亿|万|千万)/g, '$1 “$2”');
 }
 
 /** A number for arithmetic display, in the scale it was written in (86.47亿 → 86.47). */

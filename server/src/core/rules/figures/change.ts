@@ -8,7 +8,8 @@
 import type { Msg } from '../../types';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, type Quantity } from '../../figures/quantity';
-import { fmt, isUsable, pctTolerance, shows, tolerance, written, type Relation } from '../../figures/relation';
+import { arithmeticEn, fmt, isUsable, pctTolerance, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
+import { quoteOf } from '../../figures/quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/change';
@@ -29,6 +30,8 @@ export const change = relationRule({
     const out: Relation[] = [];
     const sentenceOf = (q: Quantity) => phrases.get(q)?.clause.sentence ?? -1;
     const clauseOf = (q: Quantity) => phrases.get(q)?.clause.index ?? -1;
+    /** A figure as written, with the verb before it (增长12%, 增加到8531户). */
+    const quote: Quote = (q) => quoteOf(doc, Math.min(q.start, verbStart(text, q.start)), q.end);
     for (let fi = 0; fi < qs.length; fi++) {
       const from = qs[fi];
       if (from.role !== 'from' || !isUsable(from) || !from.unit) continue;
@@ -60,9 +63,10 @@ export const change = relationRule({
         const up = UP_TO.test(verb);
         const sh = shows([from, to]);
         const arithmetic = `${sh.of(B)} ${up ? '<' : '>'} ${sh.of(A)}`;
-        out.push(rel(false, 'error', from, to, to, arithmetic, up
-          ? { zh: `说“增加到”，但后值小于前值：${arithmetic}`, en: `Said to increase, but the new value is smaller: ${arithmetic}` }
-          : { zh: `说“减少到”，但后值大于前值：${arithmetic}`, en: `Said to decrease, but the new value is larger: ${arithmetic}` }));
+        out.push(rel(quote, false, 'error', from, to, to, arithmetic, {
+          zh: `“${quote(to)}”有误：${up ? '后值小于前值' : '后值大于前值'}，${arithmetic}`,
+          en: `“${quote(to)}” is wrong: the new value is ${up ? 'smaller' : 'larger'} than the old, ${arithmeticEn(arithmetic)}`,
+        }));
         continue;
       }
       // Stated changes right after: within the next two clauses. 年均增长9.1% is a yearly
@@ -73,7 +77,7 @@ export const change = relationRule({
         if (d.role === 'from') break;
         if (d.role !== 'delta' || !isUsable(d) || /年均|平均|每年/.test(d.before)) continue;
         const down = DOWN.test(text.slice(Math.max(0, d.start - 4), d.start));
-        const r = compare(from, to, d, down);
+        const r = compare(quote, from, to, d, down);
         if (r) out.push(r);
         break;
       }
@@ -100,7 +104,7 @@ export const change = relationRule({
       const ok = Math.abs(actual - pct.value) <= tol + 1e-9;
       const sh = shows([cur, d]);
       const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(cur.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
-      out.push(rel(ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', cur, d, pct, arithmetic));
+      out.push(rel(quote, ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', cur, d, pct, arithmetic));
     }
     // 贫困户88户，已脱贫61户，现有贫困户29户: what remains is the total less what left it.
     for (let ri = 0; ri < qs.length; ri++) {
@@ -130,9 +134,9 @@ export const change = relationRule({
       const ok = Math.abs(actual - left.value) <= tolerance([total, r, left]);
       const sh = shows([total, r, left]);
       const arithmetic = `${sh.of(total.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(left.value)}`}`;
-      out.push(rel(ok, 'warning', total, r, left, arithmetic, ok
-        ? { zh: `余数与前后数字相符：${arithmetic}`, en: `What remains agrees: ${arithmetic}` }
-        : { zh: `余数与前后数字不符：${arithmetic}`, en: `What remains does not match: ${arithmetic}` }));
+      out.push(rel(quote, ok, 'warning', total, r, left, arithmetic, ok
+        ? { zh: `余数“${quote(left)}”相符：${arithmetic}`, en: `What remains, “${quote(left)}”, agrees: ${arithmeticEn(arithmetic)}` }
+        : { zh: `余数“${quote(left)}”有误：${arithmetic}`, en: `What remains, “${quote(left)}”, does not follow: ${arithmeticEn(arithmetic)}` }, ['total', 'removed', 'remaining']));
     }
     return out;
   },
@@ -145,7 +149,7 @@ function relErr(qs: Quantity[]): number {
   return e;
 }
 
-function compare(from: Quantity, to: Quantity, d: Quantity, down: boolean): Relation | undefined {
+function compare(quote: Quote, from: Quantity, to: Quantity, d: Quantity, down: boolean): Relation | undefined {
   const A = from.value;
   const B = to.value;
   if (d.kind === 'percent' && from.kind !== 'percent') {
@@ -156,54 +160,65 @@ function compare(from: Quantity, to: Quantity, d: Quantity, down: boolean): Rela
     const s = shows([from, to]);
     const expr = down ? `(${s.of(A)} − ${s.of(B)}) ÷ ${s.of(A)}` : `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)}`;
     const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${written(d)}%`;
-    return rel(ok, Math.abs(actual - d.value) > 2 * tol ? 'error' : 'warning', from, to, d, arithmetic);
+    return rel(quote, ok, Math.abs(actual - d.value) > 2 * tol ? 'error' : 'warning', from, to, d, arithmetic);
   }
   if (d.kind === 'points' && from.kind === 'percent') {
     const actual = down ? A - B : B - A;
     const dec = Math.max(d.decimals, from.decimals, to.decimals);
     const ok = Math.abs(actual - d.value) <= Math.pow(10, -dec) + 1e-9;
     const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${written(d)}`}`;
-    return rel(ok, 'error', from, to, d, arithmetic);
+    return rel(quote, ok, 'error', from, to, d, arithmetic);
   }
   if (d.kind === 'multiple' && from.kind !== 'percent' && A > 0 && !down) {
     // 增长N倍 = (B − A) ÷ A; B ÷ A is 增长到N倍 / 是原来的N倍.
     const by = (B - A) / A;
     const to_ = B / A;
     const tol = Math.pow(10, -Math.max(1, d.decimals)) + to_ * relErr([from, to]);
-    if (Math.abs(by - d.value) <= tol) return rel(true, 'warning', from, to, d, `(${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)} = ${by.toFixed(Math.max(1, d.decimals))}`);
+    if (Math.abs(by - d.value) <= tol) return rel(quote, true, 'warning', from, to, d, `(${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)} = ${by.toFixed(Math.max(1, d.decimals))}`);
     const s = shows([from, to]);
     if (Math.abs(to_ - d.value) <= tol) {
       const arithmetic = `${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}，增长 ${by.toFixed(Math.max(1, d.decimals))} 倍`;
-      return rel(false, 'warning', from, to, d, arithmetic, {
-        zh: `“增长${written(d)}倍”应指增加了${written(d)}倍：${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}，应写“增长到${written(d)}倍”或“增长${by.toFixed(Math.max(1, d.decimals))}倍”`,
-        en: `“增长${written(d)}倍” means an increase by ${written(d)} times: ${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}, so write 增长到${written(d)}倍 or 增长${by.toFixed(Math.max(1, d.decimals))}倍`,
+      return rel(quote, false, 'warning', from, to, d, arithmetic, {
+        zh: `“${quote(d)}”指增加了${written(d)}倍，此处应为“增长到${written(d)}倍”或“增长${by.toFixed(Math.max(1, d.decimals))}倍”：${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}`,
+        en: `“${quote(d)}” means ${written(d)} times more: write “增长到${written(d)}倍” or “增长${by.toFixed(Math.max(1, d.decimals))}倍” (${arithmeticEn(`${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}`)})`,
       });
     }
     const arithmetic = `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)} = ${by.toFixed(Math.max(1, d.decimals))} ≠ ${written(d)}`;
-    return rel(false, 'warning', from, to, d, arithmetic);
+    return rel(quote, false, 'warning', from, to, d, arithmetic);
   }
   if (d.unit?.family === from.unit?.family && d.kind !== 'percent' && d.kind !== 'multiple') {
     const actual = down ? A - B : B - A;
     const ok = Math.abs(actual - d.value) <= tolerance([from, to, d]);
     const s = shows([from, to, d]);
     const arithmetic = `${down ? `${s.of(A)} − ${s.of(B)}` : `${s.of(B)} − ${s.of(A)}`} = ${s.of(actual)}${ok ? '' : ` ≠ ${s.of(d.value)}`}`;
-    return rel(ok, from.approx || to.approx || d.approx ? 'warning' : 'error', from, to, d, arithmetic);
+    return rel(quote, ok, from.approx || to.approx || d.approx ? 'warning' : 'error', from, to, d, arithmetic);
   }
   return undefined;
 }
 
-function rel(ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantity, d: Quantity, arithmetic: string, message?: Msg): Relation {
+type Quote = (q: Quantity) => string;
+
+function rel(quote: Quote, ok: boolean, severity: 'error' | 'warning', a: Quantity, b: Quantity, d: Quantity, arithmetic: string, message?: Msg, roleNames?: PlaceRole[]): Relation {
   const first = a.start < b.start ? a : b;
+  const qs = [a, b, d].filter((q, i, all) => all.indexOf(q) === i);
+  const roles = (['before', 'after', 'change'] as const).slice(0, qs.length);
   return {
     rule: RULE,
     ok,
     severity,
     start: first.start,
     end: Math.max(d.end, a.end, b.end),
-    quantities: [a, b, d].filter((q, i, all) => all.indexOf(q) === i),
+    quantities: qs,
+    roles: roleNames ?? [...roles],
     arithmetic,
     message: message ?? (ok
-      ? { zh: `增减与前后数字相符：${arithmetic}`, en: `The change agrees with the values: ${arithmetic}` }
-      : { zh: `增减幅度与前后数字不符：${arithmetic}`, en: `The change does not match the values: ${arithmetic}` }),
+      ? { zh: `“${quote(d)}”与前后两数相符：${arithmetic}`, en: `“${quote(d)}” follows from the values: ${arithmeticEn(arithmetic)}` }
+      : { zh: `“${quote(d)}”有误：${arithmetic}`, en: `“${quote(d)}” does not follow from the values: ${arithmeticEn(arithmetic)}` }),
   };
+}
+
+/** Where the verb before a change starts (增长12%, 同比增加4.35亿元): up to six Han characters back. */
+function verbStart(text: string, i: number): number {
+  const m = /(?:同比|比上年|较上年|环比)?(?:净增|增加到|增加|增长到|增长|提高到|提高|提升|上升|下降到|下降|减少到|减少|降低|增收|减收|增产|减产|增至|降至|回落|下滑|缩减|增|减)(?:了)?(?:比例|幅度|速度)?(?:为|达|达到|约为)?$/.exec(text.slice(Math.max(0, i - 10), i));
+  return m ? i - m[0].length : i;
 }

@@ -55,7 +55,7 @@ function findDates(doc: ReportDocument): Relation[] {
           end,
           quantities: [],
           arithmetic: why,
-          message: { zh: `日期不存在：${shown}（${why}）`, en: `Impossible date ${shown}: ${whyEn}` },
+          message: { zh: `日期“${shown}”不存在：${why}`, en: `Impossible date “${shown}”: ${whyEn}` },
         });
         continue;
       }
@@ -71,7 +71,7 @@ function findDates(doc: ReportDocument): Relation[] {
           end,
           quantities: [],
           arithmetic: `${yearText}年`,
-          message: { zh: `年份不应省略：${shown} → 写全四位年份`, en: `Abbreviated year in ${shown}: write all four digits` },
+          message: { zh: `“${shown}”的年份应写全四位`, en: `Write the year of “${shown}” in four digits` },
         });
         continue;
       }
@@ -85,9 +85,9 @@ function findDates(doc: ReportDocument): Relation[] {
           end,
           quantities: [],
           arithmetic: `${shown} → ${right}`,
-          message: { zh: `日期不补零（GB/T 9704）：${shown} → ${right}`, en: `No leading zeros in dates (GB/T 9704): ${shown} → ${right}` },
+          message: { zh: `日期“${shown}”不应补零，应为“${right}”（GB/T 9704）`, en: `No leading zeros in “${shown}”: write “${right}” (GB/T 9704)` },
           fix: (toOrig) => ({
-            title: { zh: `改为“${right}”`, en: `Change to ${right}` },
+            title: { zh: `改为“${right}”`, en: `Write “${right}”` },
             edits: [{ ...toOrig(start, end), newText: right }],
             safe: true,
           }),

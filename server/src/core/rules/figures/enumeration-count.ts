@@ -13,6 +13,7 @@ import { parseChineseNumeral } from '../../figures/numerals';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import type { Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
+import { quoteOf } from '../../figures/quote';
 
 const RULE = 'figures/enumeration-count';
 const TERM = /“([一二两三四五六七八九十]{1,2})(个)?([\u4e00-\u9fff]{1,4})”/g;
@@ -28,7 +29,7 @@ function itemsShare(text: string, list: ItemList, key: string): boolean {
 
 export const enumerationCount = relationRule({
   id: RULE,
-  description: { zh: '数字概括（“四个结合”“三个方面”）应与其后列举的项数相符', en: 'A numbered phrase (四个结合, 三个方面) must match the items that spell it out' },
+  description: { zh: '数字概括（“四个结合”“三个方面”）应与其后列举的项数相符', en: 'A numbered phrase (“四个结合”, “三个方面”) must match the items that spell it out' },
   find: findEnumerations,
 });
 
@@ -75,7 +76,7 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     const count = list.items.length;
     const ok = count === n;
     const arithmetic = `${count} ${ok ? '=' : '≠'} ${n}`;
-    out.push(relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, m[0], count, n, list, arithmetic));
+    out.push(relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, quoteOf(doc, termStart + 1, termEnd - 1), count, n, list, arithmetic));
   }
   // 三个方面：一是…二是…三是…
   ANNOUNCE.lastIndex = 0;
@@ -90,6 +91,7 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     while (k < markers.length && markers[k].value === k + 1) k++;
     const ok = k === n;
     const arithmetic = `${k} ${ok ? '=' : '≠'} ${n}`;
+    const said = quoteOf(doc, m.index, m.index + m[0].length - 1);
     out.push({
       rule: RULE,
       ok,
@@ -99,8 +101,8 @@ function findEnumerations(doc: ReportDocument): Relation[] {
       quantities: markers.slice(0, k),
       arithmetic,
       message: ok
-        ? { zh: `“${m[0]}”与其后列举相符：${arithmetic}`, en: `“${m[0]}” matches the items after it: ${arithmetic}` }
-        : { zh: `“${m[0]}”但其后列举了 ${k} 项：${arithmetic}`, en: `“${m[0]}” announces ${n} items but ${k} follow: ${arithmetic}` },
+        ? { zh: `“${said}”与其后所列相符：${arithmetic}`, en: `“${said}” matches the items after it: ${arithmetic}` }
+        : { zh: `其后列出${k}项，与“${said}”不符：${arithmetic}`, en: `${k} items follow, not the ${n} of “${said}”: ${arithmetic}` },
     });
   }
   return out;
@@ -115,12 +117,12 @@ function relation(ok: boolean, termStart: number, end: number, start: number, te
     end,
     quantities: [],
     places: [
-      { start: termStart, end: termStart + term.length, label: { zh: `概括为 ${n} 项`, en: `announces ${n}` } },
-      ...list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第 ${i + 1} 项`, en: `item ${i + 1}` } })),
+      { start: termStart, end: termStart + term.length, label: { zh: `概括为${n}项`, en: `announces ${n}` } },
+      ...list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第${i + 1}项`, en: `item ${i + 1}` } })),
     ],
     arithmetic,
     message: ok
-      ? { zh: `${term}与所列 ${count} 项相符：${arithmetic}`, en: `${term} matches the ${count} items listed: ${arithmetic}` }
-      : { zh: `${term}但列举了 ${count} 项：${arithmetic}`, en: `${term} announces ${n} items but ${count} are listed: ${arithmetic}` },
+      ? { zh: `“${term}”与所列${count}项相符：${arithmetic}`, en: `“${term}” matches the ${count} items listed: ${arithmetic}` }
+      : { zh: `列出${count}项，与“${term}”不符：${arithmetic}`, en: `${count} items listed, not the ${n} of “${term}”: ${arithmetic}` },
   };
 }

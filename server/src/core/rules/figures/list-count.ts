@@ -9,6 +9,7 @@ import { clausesOf, type Clause } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities } from '../../figures/quantity';
+import { quoteOf } from '../../figures/quote';
 import type { Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
@@ -63,6 +64,7 @@ export const listCount = relationRule({
       const n = list.items.length;
       const ok = n === q.value;
       const arithmetic = `${n} ${ok ? '=' : '≠'} ${q.value}`;
+      const count = quoteOf(doc, q.start, q.end + p.post.length);
       out.push({
         rule: RULE,
         ok,
@@ -70,12 +72,13 @@ export const listCount = relationRule({
         start: where === 'after' ? p.start : list.start,
         end: where === 'after' ? list.end : q.end,
         quantities: [q],
-        places: list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第 ${i + 1} 项`, en: `item ${i + 1}` } })),
+        roles: ['count'],
+        places: list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第${i + 1}项`, en: `item ${i + 1}` } })),
         arithmetic,
         evidence: where === 'after' ? { zh: '数量之后逐项列出', en: 'the items are listed after the count' } : { zh: '数量概括其前所列各项', en: 'the count sums up the items before it' },
         message: ok
-          ? { zh: `列举项数与“${q.text}”相符：${arithmetic}`, en: `The items listed match “${q.text}”: ${arithmetic}` }
-          : { zh: `“${q.text}”与其后列举的 ${n} 项不符：${arithmetic}`, en: `“${q.text}” but ${n} items are listed: ${arithmetic}` },
+          ? { zh: `列出${n}项，与“${count}”相符：${arithmetic}`, en: `${n} items listed, as “${count}” says: ${arithmetic}` }
+          : { zh: `列出${n}项，与“${count}”不符：${arithmetic}`, en: `${n} items listed, not “${count}”: ${arithmetic}` },
       });
     }
     return out;

@@ -6,7 +6,9 @@
 // with names (新任处级干部4人，2位…刘全会、熊亚浔…。郑瑶被提拔为…，廖桂英被提拔为…。 is
 // 2 + 1 + 1 = 4); another count of people, or a sentence that does not open with names,
 // ends them.
+import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
+import { quoteOf } from '../../figures/quote';
 import { clausesOf, type Clauses } from '../../figures/clauses';
 import { findNameLists, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
@@ -56,7 +58,7 @@ export const namedCount = relationRule({
       const g = glued.get(q);
       if (g) {
         if (g.partial || q.approx) continue;
-        out.push(relation(q, [g], q.start === g.end ? 'error' : 'warning', g.start));
+        out.push(relation(doc, q, [g], q.start === g.end ? 'error' : 'warning', g.start));
         continue;
       }
       if (q.approx || q.value > 60 || q.value < 1) continue;
@@ -72,7 +74,7 @@ export const namedCount = relationRule({
         const inside = listsIn({ start: aside.open + 1, end: aside.close });
         const l = inside.find((x) => x.start === aside.open + 1 && x.end === aside.close);
         if (l) {
-          if (!l.partial) out.push(relation(q, [l], 'error', q.start));
+          if (!l.partial) out.push(relation(doc, q, [l], 'error', p?.start ?? q.start));
           continue;
         }
       }
@@ -122,7 +124,7 @@ export const namedCount = relationRule({
       if (total * 2 < q.value || total > q.value * 2) continue;
       if (groups.some((l) => l.partial)) continue;
       const sameSentence = groups.every((l) => l.start < s.end);
-      out.push(relation(q, groups, sameSentence ? 'error' : 'warning', p?.start ?? q.start));
+      out.push(relation(doc, q, groups, sameSentence ? 'error' : 'warning', p?.start ?? q.start));
     }
     return out;
   },
@@ -135,15 +137,16 @@ function isSubCount(text: string, r: Quantity, q: Quantity): boolean {
   return /^[，：]?(?:其中)?[，]?$/.test(gap) || r.before.startsWith('其中') || r.before === '';
 }
 
-function relation(q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Relation {
+function relation(doc: ReportDocument, q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Relation {
+  const count = quoteOf(doc, Math.min(start, q.start), q.end);
   const sizes = groups.map((l) => l.names.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   const sum = sizes.length > 1 ? `${sizes.join(' + ')} = ${total}` : `${total}`;
   const ok = total === q.value;
   const arithmetic = ok ? (sizes.length > 1 ? sum : `${total} = ${q.value}`) : `${sum} ≠ ${q.value}`;
   const message: Msg = ok
-    ? { zh: `所列姓名与“${q.text}”相符：${arithmetic}`, en: `The people named match “${q.text}”: ${arithmetic}` }
-    : { zh: `所列姓名人数与“${q.text}”不符：${arithmetic}`, en: `The people named do not match “${q.text}”: ${arithmetic}` };
+    ? { zh: `列出姓名${total}人，与“${count}”相符：${arithmetic}`, en: `${total} people named, as “${count}” says: ${arithmetic}` }
+    : { zh: `列出姓名${total}人，与“${count}”不符：${arithmetic}`, en: `${total} people named, not “${count}”: ${arithmetic}` };
   const before = groups[0].end <= q.start;
   return {
     rule: RULE,
@@ -152,7 +155,8 @@ function relation(q: Quantity, groups: NameList[], severity: 'error' | 'warning'
     start: before ? groups[0].start : start,
     end: before ? q.end : q.end,
     quantities: [q],
-    places: groups.map((l) => ({ start: l.start, end: l.end, label: { zh: `${l.names.join('、')}（${l.names.length} 人）`, en: `${l.names.length} named` } })),
+    roles: ['count'],
+    places: groups.map((l) => ({ start: l.start, end: l.end, label: { zh: `列出${l.names.length}人：“${l.names.join('、')}”`, en: `${l.names.length} named: “${l.names.join('、')}”` } })),
     arithmetic,
     evidence: { zh: '按列出的姓名计数', en: 'counting the names listed' },
     message,

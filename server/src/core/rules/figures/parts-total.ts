@@ -13,7 +13,8 @@ import { dimensionName, leadingCategories, type Dimension } from '../../figures/
 import { groupsOf, type Group } from '../../figures/groups';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
-import { shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
+import { quoteOf } from '../../figures/quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/parts-total';
@@ -23,14 +24,14 @@ const KIND_LIKE = new Set<Dimension>(['sector', 'level', 'ownership', 'area', 't
 export const partsTotal = relationRule({
   id: RULE,
   description: {
-    zh: '分项之和不能超过总数；分项穷尽总数时（分别为、男/女、城/乡、其他），之和应等于总数',
-    en: 'Parts cannot add up to more than their total; parts that cover it (分别为, 男/女, 城/乡, 其他) must add up to it',
+    zh: '各分项之和不大于总数；列出全部分项时（“分别为”“男/女”“城/乡”“其他”），之和应等于总数',
+    en: 'The parts of a total add up to no more than it, and to exactly it when they cover it (“分别为”, “男/女”, “城/乡”, “其他”)',
   },
   find(doc) {
     const phrases = phrasesOf(doc);
     const out: Relation[] = [];
     for (const g of groupsOf(doc)) {
-      const r = check(g, phrases);
+      const r = check(doc, g, phrases);
       if (r) out.push(r);
     }
     return out;
@@ -51,7 +52,7 @@ function usable(q: Quantity): boolean {
   return !q.unknown && !Number.isNaN(q.value);
 }
 
-function check(g: Group, phrases: Map<Quantity, Phrase>): Relation | undefined {
+function check(doc: ReportDocument, g: Group, phrases: Map<Quantity, Phrase>): Relation | undefined {
   const { total } = g;
   if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
   const readings = readingsOf(g, phrases);
@@ -67,9 +68,9 @@ function check(g: Group, phrases: Map<Quantity, Phrase>): Relation | undefined {
       continue;
     }
     if (explained(r, g, totals)) continue;
-    return relation(g, r, total, false);
+    return relation(doc, g, r, total, false);
   }
-  return shown ? relation(g, shown.r, shown.t, true) : undefined;
+  return shown ? relation(doc, g, shown.r, shown.t, true) : undefined;
 }
 
 function sumOf(qs: Quantity[]): number {
@@ -123,10 +124,10 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
       parts: g.parts,
       dim: 'kind',
       why: g.exhaustive === '分别'
-        ? { zh: '“分别为”列出的是全部分项', en: '分别为 lists every part' }
+        ? { zh: '“分别为”列出的是全部分项', en: '“分别为” lists every part' }
         : /\//.test(g.exhaustive)
-          ? { zh: `“${g.exhaustive}”两项合起来就是全部`, en: `${g.exhaustive} together are the whole` }
-          : { zh: `以“${g.exhaustive}”收尾，列出的是全部分项`, en: `ending with ${g.exhaustive}, the list covers the whole` },
+          ? { zh: `“${g.exhaustive}”两项合起来就是全部`, en: `“${g.exhaustive.split('/').join('” and “')}” together are the whole` }
+          : { zh: `以“${g.exhaustive}”收尾，列出的是全部分项`, en: `ending with “${g.exhaustive}”, the list covers the whole` },
       covers: true,
       certain: !approx,
     });
@@ -172,7 +173,7 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
       parts: kinds,
       dim: 'kind',
       why: head && head.length >= 2 && kinds.every((q) => (phrases.get(q)?.words.length ?? 0) - head.length >= 2)
-        ? { zh: `各项均为“${head}”`, en: `each part is a kind of ${head}` }
+        ? { zh: `各项均为“${head}”`, en: `each part is a kind of “${head}”` }
         : { zh: '各项为同类事物的分项', en: 'the parts are kinds of one thing' },
       covers: false,
       certain: false,
@@ -185,21 +186,24 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
   return out;
 }
 
-function relation(g: Group, r: Reading, t: Quantity, ok: boolean): Relation {
+function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: boolean): Relation {
   const parts = r.parts;
   const all = shows([t, ...parts]);
   const sum = sumOf(parts);
   const terms = parts.map((p) => all.of(p.value)).join(' + ');
-  const sumText = parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms;
   const op = ok ? (r.covers || sum === t.value ? '=' : '≤') : r.covers ? '≠' : '>';
-  const arithmetic = `${sumText} ${op} ${all.of(t.value)}`;
+  const arithmetic = `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
   const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);
   const first = t.start < parts[0].start ? t : parts[0];
+  const total = quoteOf(doc, t.start, t.end);
+  const en = arithmeticEn(arithmetic);
   const message: Msg = ok
-    ? { zh: `分项与总数相符：${arithmetic}`, en: `The parts agree with the total: ${arithmetic}` }
+    ? { zh: `分项与总数“${total}”相符：${arithmetic}`, en: `The parts agree with the total “${total}”: ${en}` }
     : r.covers
-      ? { zh: `分项之和与总数不符：${arithmetic}（${r.why.zh}）`, en: `The parts do not add up to the total: ${arithmetic} (${r.why.en})` }
-      : { zh: `分项之和超过总数：${arithmetic}（${r.why.zh}）`, en: `The parts add up to more than the total: ${arithmetic} (${r.why.en})` };
+      ? { zh: `各分项之和不等于总数“${total}”：${arithmetic}（${r.why.zh}）`, en: `The parts do not add up to the total “${total}”: ${en} (${r.why.en})` }
+      : parts.length === 1
+        ? { zh: `分项大于总数“${total}”：${arithmetic}`, en: `A part is larger than its total “${total}”: ${en}` }
+        : { zh: `各分项之和超过总数“${total}”：${arithmetic}（${r.why.zh}）`, en: `The parts add up to more than the total “${total}”: ${en} (${r.why.en})` };
   return {
     rule: RULE,
     ok,
@@ -207,13 +211,12 @@ function relation(g: Group, r: Reading, t: Quantity, ok: boolean): Relation {
     start: first.start,
     end: Math.max(last.end, t.end),
     quantities: [t, ...parts],
+    roles: ['total', ...parts.map(() => 'part' as const)],
     arithmetic,
     evidence: r.why,
     message,
   };
 }
-
-export type { ReportDocument };
 
 /** The longest Han suffix all words share, if at least two characters and shorter than each. */
 function commonSuffix(words: string[]): string {

@@ -11,7 +11,8 @@ import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
-import { pctTolerance, shows, written, type Relation } from '../../figures/relation';
+import { arithmeticEn, pctTolerance, shows, written, type Relation } from '../../figures/relation';
+import { quoteOf } from '../../figures/quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/percentage';
@@ -23,8 +24,8 @@ const NOT_PART = new Set(['per', 'share', 'target', 'threshold', 'delta', 'from'
 export const percentage = relationRule({
   id: RULE,
   description: {
-    zh: '占比不能超过100%；占比应等于部分除以总数（按所写精度）',
-    en: 'A share cannot exceed 100 %; it must equal part ÷ whole to the precision written',
+    zh: '占比不大于100%，并等于部分除以整体（按所写精度）',
+    en: 'A share is at most 100%, and equals part ÷ whole to the precision written',
   },
   find(doc) {
     const text = doc.view.text;
@@ -38,6 +39,7 @@ export const percentage = relationRule({
       const clause = text.slice(p.clause.start, q.start);
       const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
       if (isShare && q.value > 100 && !GROWTH.test(clause) && !q.approx) {
+        const said = quoteOf(doc, Math.max(p.clause.start, q.start - 20), q.end);
         out.push({
           rule: RULE,
           ok: false,
@@ -46,10 +48,11 @@ export const percentage = relationRule({
           end: q.end,
           quantities: [q],
           arithmetic: `${written(q)}% > 100%`,
-          evidence: { zh: `“${q.rate ?? '占'}”是部分占整体的比例`, en: `${q.rate ?? '占'} is a share of a whole` },
+          roles: ['share'],
+          evidence: { zh: `“${q.rate ?? '占'}”是部分占整体的比例`, en: `“${q.rate ?? '占'}” is a share of a whole` },
           message: {
-            zh: `${q.rate ?? '占比'}超过100%：${written(q)}% > 100%，部分不能大于整体`,
-            en: `${q.rate ?? 'A share'} over 100%: ${written(q)}% > 100%, a part cannot exceed its whole`,
+            zh: `“${said}”超过100%（部分不能大于整体）：${written(q)}% > 100%`,
+            en: `“${said}” is over 100% (a part cannot be more than its whole): ${written(q)}% > 100%`,
           },
         });
         continue;
@@ -136,7 +139,7 @@ function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quant
     }
   }
   if (!base || base.unknown || Number.isNaN(base.value) || base.value <= 0 || base.approx) return undefined;
-  return compare(q, part, base, certain, why);
+  return compare(doc, q, part, base, certain, why);
 }
 
 function endsWithNoun(p: Phrase | undefined, noun: string): boolean {
@@ -167,7 +170,7 @@ function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quanti
   // share the rate's subject (上岗率: 岗位 for 上岗…人).
   const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases.get(x)?.words ?? '', stem)));
   if (!den) return undefined;
-  return compare(q, num, den, false, q.rate!);
+  return compare(doc, q, num, den, false, q.rate!);
 }
 
 /** 甲镇有持证残疾人 / 乙镇有持证残疾人: the same words about another subject (a sibling). */
@@ -190,7 +193,7 @@ function sharesChar(a: string, b: string): boolean {
   return false;
 }
 
-function compare(q: Quantity, part: Quantity, base: Quantity, certain: boolean, why: string): Relation {
+function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantity, certain: boolean, why: string): Relation {
   const actual = (part.value / base.value) * 100;
   // The share's own rounding, plus what rounding the part and the whole can move it.
   const relErr = (x: Quantity) => (x.decimals > 0 || x.scale > 1 ? (0.5 * Math.pow(10, -x.decimals) * x.scale) / Math.max(1, x.value) : 0);
@@ -199,6 +202,7 @@ function compare(q: Quantity, part: Quantity, base: Quantity, certain: boolean, 
   const d = Math.max(1, q.decimals);
   const s = shows([part, base]);
   const arithmetic = `${s.of(part.value)} ÷ ${s.of(base.value)} = ${actual.toFixed(d)}% ${ok ? '≈' : '≠'} ${written(q)}%`;
+  const whole = quoteOf(doc, base.start, base.end);
   return {
     rule: RULE,
     ok,
@@ -206,10 +210,11 @@ function compare(q: Quantity, part: Quantity, base: Quantity, certain: boolean, 
     start: part.start,
     end: q.end,
     quantities: [part, base, q],
+    roles: ['part', 'whole', 'share'],
     arithmetic,
-    evidence: { zh: `整体取“${why}”`, en: `the whole is ${why}` },
+    evidence: { zh: `整体取“${why}”`, en: `the whole is “${why}”` },
     message: ok
-      ? { zh: `比例与数字相符：${arithmetic}`, en: `The share agrees with the figures: ${arithmetic}` }
-      : { zh: `比例与数字不符：${arithmetic}`, en: `The share does not match the figures: ${arithmetic}` },
+      ? { zh: `比例与“${whole}”相符：${arithmetic}`, en: `The share agrees with “${whole}”: ${arithmeticEn(arithmetic)}` }
+      : { zh: `文中为${written(q)}%，按“${whole}”计算应为${actual.toFixed(d)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` },
   };
 }

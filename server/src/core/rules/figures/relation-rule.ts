@@ -5,7 +5,8 @@ import type { ReportDocument } from '../../model/document';
 import type { Rule } from '../../rule';
 import type { Msg, RelatedSpan } from '../../types';
 import { describeQuantity } from '../../figures/describe';
-import type { Relation } from '../../figures/relation';
+import { roleLabel, type Relation } from '../../figures/relation';
+import { quoteOf } from '../../figures/quote';
 
 export interface FigureRule extends Rule {
   /** Every relation of this kind in the document, held or not (memoised). */
@@ -24,7 +25,10 @@ export function relationRule(def: { id: string; description: Msg; fixable?: bool
       for (const r of relations(doc)) {
         if (r.ok) continue;
         const related: RelatedSpan[] = [];
-        for (const q of r.quantities) related.push({ ...doc.toOrig(q.start, q.end), message: describeQuantity(q) });
+        r.quantities.forEach((q, i) => {
+          const role = r.roles?.[i];
+          related.push({ ...doc.toOrig(q.start, q.end), message: role ? roleLabel(role, quoteOf(doc, q.start, q.end)) : describeQuantity(q, doc) });
+        });
         for (const p of r.places ?? []) related.push({ ...doc.toOrig(p.start, p.end), message: p.label });
         ctx.report({
           ...doc.toOrig(r.start, r.end),

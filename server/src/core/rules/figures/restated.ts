@@ -8,7 +8,8 @@ import { clausesOf } from '../../figures/clauses';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
 import { quantities, type Quantity } from '../../figures/quantity';
-import { isUsable, shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, isUsable, shows, tolerance, type Relation } from '../../figures/relation';
+import { quoteOf } from '../../figures/quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/restated';
@@ -45,7 +46,8 @@ export const restated = relationRule({
       const sh = shows([first, q]);
       const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
       const fp = phrases.get(first)!;
-      const shown = `${text.slice(fp.start, first.end)}`;
+      const shown = quoteOf(doc, fp.start, first.end);
+      const here = quoteOf(doc, p.start, q.end);
       out.push({
         rule: RULE,
         ok: same,
@@ -53,11 +55,12 @@ export const restated = relationRule({
         start: p.start,
         end: q.end,
         quantities: [first, q],
+        roles: ['earlier', 'later'],
         arithmetic,
         evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
         message: same
-          ? { zh: `与前文数字一致：${arithmetic}`, en: `Agrees with the earlier figure: ${arithmetic}` }
-          : { zh: `与前文“${shown}”不一致：${arithmetic}`, en: `Contradicts the earlier “${shown}”: ${arithmetic}` },
+          ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
+          : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` },
       });
     }
     return out;

@@ -7,7 +7,8 @@ import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, type Quantity } from '../../figures/quantity';
-import { shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
+import { quoteOf } from '../../figures/quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/sum';
@@ -18,7 +19,7 @@ const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta'
 
 export const sum = relationRule({
   id: RULE,
-  description: { zh: '“共计”“合计”之数应等于所列各项之和', en: 'A stated total (共计, 合计) equals the items listed before it' },
+  description: { zh: '“共计”“合计”之数应等于所列各项之和', en: 'A stated total (“共计”, “合计”) equals the items listed before it' },
   find(doc) {
     const text = doc.view.text;
     const qs = quantities(doc);
@@ -80,7 +81,8 @@ export const sum = relationRule({
       const usedTotal = used.reduce((a, p) => a + p.value, 0);
       const arithmetic = `${used.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
       const approx = t.approx || used.some((p) => p.approx);
-      const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `${m[1]} is the sum of the items listed` };
+      const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
+      const stated = quoteOf(doc, phrasesOf(doc).get(t)?.start ?? t.start, t.end);
       out.push({
         rule: RULE,
         ok,
@@ -88,11 +90,12 @@ export const sum = relationRule({
         start: phrasesOf(doc).get(used[0])?.start ?? used[0].start,
         end: t.end,
         quantities: [...used, t],
+        roles: [...used.map(() => 'item' as const), 'stated-total'],
         arithmetic,
         evidence: why,
         message: ok
-          ? { zh: `合计与各项之和相符：${arithmetic}`, en: `The total agrees with its items: ${arithmetic}` }
-          : { zh: `合计与各项之和不符：${arithmetic}`, en: `The total does not match its items: ${arithmetic}` },
+          ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
+          : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` },
       });
     }
     return out;
