@@ -104,7 +104,7 @@ describe('text format', { concurrency: 4 }, () => {
     assert.match(zh.stdout, /= 修复（--fix）：改为“。”/);
     assert.match(zh.stdout, /✖ 共 \d+ 个问题（1 个错误，\d+ 个警告.*）；其中 2 个可用 --fix 自动修复\n$/);
     const compact = cli(['--locale', 'zh', '--format', 'compact', file]);
-    assert.match(compact.stdout, /:3:1 error figures\/named-count 所列姓名人数/);
+    assert.match(compact.stdout, /:3:1 error figures\/named-count 列出姓名5人/);
     assert.doesNotMatch(compact.stdout, /错误 |✖/);
   });
 
@@ -531,9 +531,9 @@ describe('locale', { concurrency: 4 }, () => {
   test('without LANG, the system language (Intl) decides', () => {
     const file = path.join(tree('locale', { 'r.txt': REPORT }), 'r.txt');
     const zh = cli([file], { env: noLang, nodeArgs: systemLocale('zh-CN') });
-    assert.match(zh.stdout, / 错误 figures\/named-count 所列姓名人数/);
+    assert.match(zh.stdout, / 错误 figures\/named-count 列出姓名5人/);
     const en = cli([file], { env: noLang, nodeArgs: systemLocale('en-US') });
-    assert.match(en.stdout, / error figures\/named-count The people named/);
+    assert.match(en.stdout, / error figures\/named-count 5 people named/);
     // LANG, when set, wins over the system; --locale over both.
     assert.match(cli([file], { env: { LANG: 'en_US.UTF-8' }, nodeArgs: systemLocale('zh-CN') }).stdout, / error figures/);
     assert.match(cli(['--locale', 'zh', file], { env: { LANG: 'en_US.UTF-8' } }).stdout, / 错误 figures/);
