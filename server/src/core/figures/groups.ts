@@ -74,7 +74,7 @@ function findGroups(doc: ReportDocument): Group[] {
   const clauses = clausesOf(doc);
   const qs = quantities(doc);
   const phrases = phrasesOf(doc);
-  const anchors = findAnchors(text, clauses, qs);
+  const anchors = findAnchors(text, clauses, qs, phrases);
   const out: Group[] = [];
   const taken = new Set<Quantity>();
   for (const a of anchors) {
@@ -118,7 +118,7 @@ function findGroups(doc: ReportDocument): Group[] {
   return out;
 }
 
-function findAnchors(text: string, clauses: Clauses, qs: Quantity[]): Anchor[] {
+function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>): Anchor[] {
   const out: Anchor[] = [];
   for (const word of ANCHORS) {
     for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + word.length)) {
@@ -152,7 +152,42 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[]): Anchor[] {
     if (!next || next.sentence !== clause.sentence) continue;
     out.push({ at: k, word: '在…中', candidates: [t], clause: next, survey: true });
   }
+  out.push(...implicitAnchors(text, clauses, qs, phrases));
   out.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+/** Words that end the name of a place or a unit of area (东片, 城关镇, 和平社区). */
+const PLACE_END = /(?:镇|乡|街道|村|社区|片|片区|区|县|市|州|城区|园区)$/;
+const STOCK = /(?:共有|现有|共|总数为|总数|总量|合计)$/;
+
+/**
+ * 全县共有行政村86个，城区12个、东片30个、西片28个、南片20个: a stock followed at once by
+ * figures of the same unit for places, with no 其中 — a breakdown by area. Only parts that
+ * name places qualify, so that other figures after a stock are never taken for its parts.
+ */
+function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>): Anchor[] {
+  const out: Anchor[] = [];
+  for (let i = 0; i < qs.length - 2; i++) {
+    const t = qs[i];
+    const tp = phrases.get(t);
+    if (!tp || !usableTotal(t) || tp.clause.aside || t.approx || !STOCK.test(tp.marker + tp.pre.slice(0, 4)) && !/共有|现有/.test(tp.pre)) continue;
+    // The total ends its clause; the next clause starts the breakdown.
+    if (text.slice(t.end, tp.clause.end).length > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
+    const next = clauses.clauses[tp.clause.index + 1];
+    if (!next || next.sentence !== tp.clause.sentence) continue;
+    const parts: Quantity[] = [];
+    for (let k = i + 1; k < qs.length && qs[k].start < next.end + 200; k++) {
+      const q = qs[k];
+      const p = phrases.get(q);
+      if (!p || p.clause.sentence !== tp.clause.sentence || p.clause.aside) break;
+      if (!isAmount(q) || q.unit?.family !== t.unit?.family || q.role || p.marker) break;
+      if (!PLACE_END.test(p.pre) || p.pre.length > 8) break;
+      parts.push(q);
+    }
+    if (parts.length < 2 || phrases.get(parts[0])!.clause !== next) continue;
+    out.push({ at: next.start, word: '并列', candidates: [t], clause: next });
+  }
   return out;
 }
 
@@ -190,7 +225,7 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
 
 /** The parts after an anchor, each with the index of its clause counted from the first. */
 function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>, a: Anchor): { q: Quantity; clause: number }[] {
-  const start = a.at + (a.word === '在…中' ? 2 : a.word.length);
+  const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
   const limit = a.clause.aside ? a.clause.aside.close : clauses.sentences[sentence]?.end ?? start;
@@ -218,6 +253,8 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
     // A sibling of the total (一类户 … 二类户): same noun with another class of its scale.
     if (out.length && clause > 0 && totalWords.some((w) => siblings(w, p.words))) break;
     if (Number.isNaN(q.value) && !q.unknown) continue;
+    // A breakdown by area without 其中 lasts as long as its parts name places.
+    if (a.word === '并列' && (!PLACE_END.test(p.pre) || p.marker)) break;
     // The parts start right after the anchor: in its clause or the next.
     if (!out.length && clause > 1) break;
     out.push({ q, clause });

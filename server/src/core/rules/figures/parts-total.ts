@@ -192,7 +192,7 @@ function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: bo
   const sum = sumOf(parts);
   const terms = parts.map((p) => all.of(p.value)).join(' + ');
   const op = ok ? (r.covers || sum === t.value ? '=' : '≤') : r.covers ? '≠' : '>';
-  const arithmetic = `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
+  const arithmetic = op === '=' && parts.length > 1 && sum === t.value ? `${terms} = ${all.of(t.value)}` : `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
   const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);
   const first = t.start < parts[0].start ? t : parts[0];
   const total = quoteOf(doc, t.start, t.end);
