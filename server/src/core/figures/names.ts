@@ -52,17 +52,34 @@ export interface NameList {
 let segmenter: Intl.Segmenter | null | undefined;
 const wordCache = new Map<string, boolean>();
 
+function getSegmenter(): void {
+  if (segmenter !== undefined) return;
+  try {
+    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  } catch {
+    segmenter = null;
+  }
+}
+
+/** Does `s` open with a dictionary word of two or more characters (受到, 荣获, 担任)? */
+function opensWithWord(s: string): boolean {
+  if (s.length < 2) return false;
+  const head = s.slice(0, 6);
+  let hit = wordCache.get(`>${head}`);
+  if (hit !== undefined) return hit;
+  getSegmenter();
+  const first = segmenter ? segmenter.segment(head)[Symbol.iterator]().next().value : undefined;
+  hit = !!first && first.segment.length >= 2 && first.isWordLike === true;
+  if (wordCache.size > 5000) wordCache.clear();
+  wordCache.set(`>${head}`, hit);
+  return hit;
+}
+
 /** Does the dictionary read `s` with its surname as part of a longer word (平安, 高峰)? */
 function isDictionaryWord(s: string, surname: number): boolean {
   let hit = wordCache.get(s);
   if (hit !== undefined) return hit;
-  if (segmenter === undefined) {
-    try {
-      segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
-    } catch {
-      segmenter = null;
-    }
-  }
+  getSegmenter();
   hit = false;
   if (segmenter) {
     const first = segmenter.segment(s)[Symbol.iterator]().next().value;
@@ -216,7 +233,7 @@ function cutName(raw: string): { item: string; name: string } | undefined {
     const rest = item.slice(n);
     const h = HONORIFICS.find((x) => rest.startsWith(x));
     const after = h ? rest.slice(h.length) : rest;
-    if (/^(?:被|获|荣获|当选|担任|任|为|是|等|同志|分别|来自|均|都|也|同为|作为|现任|已|在|和|与|及)/.test(after) && (n === 2 || isClearName(cand))) {
+    if ((/^(?:被|获|荣获|当选|担任|任|为|是|等|同志|分别|来自|均|都|也|同为|作为|现任|已|在|和|与|及)/.test(after) || opensWithWord(after)) && (n === 2 || isClearName(cand))) {
       return { item: item.slice(0, n + (h?.length ?? 0)), name: cand };
     }
   }

@@ -215,6 +215,8 @@ function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantit
     evidence: { zh: `整体取“${why}”`, en: `the whole is “${why}”` },
     message: ok
       ? { zh: `比例与“${whole}”相符：${arithmetic}`, en: `The share agrees with “${whole}”: ${arithmeticEn(arithmetic)}` }
-      : { zh: `文中为${written(q)}%，按“${whole}”计算应为${actual.toFixed(d)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` },
+      : /率$/.test(why)
+        ? { zh: `${why}按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `“${why}” from “${whole}” is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` }
+        : { zh: `占比按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` },
   };
 }
