@@ -260,3 +260,11 @@ describe('print preview', () => {
     assert.deepEqual(pages[0].lines.map((l) => l.pieces.map((x) => x.text).join('')), ['测'.repeat(25), '126名党员。']);
   });
 });
+
+test('the packaged extension carries dist/docx-io.js, which the Node server requires on the first .docx', () => {
+  const allow = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+  assert.ok(allow.includes('!dist/docx-io.js'), '.vscodeignore must let dist/docx-io.js into the .vsix');
+  const server = fs.readFileSync(path.join(ROOT, 'dist', 'server.js'), 'utf8');
+  assert.match(server, /docx-io\.js/, 'the Node server loads the reader from its own bundle');
+  assert.ok(!server.includes('function unzipSync'), 'fflate is not in the server bundle');
+});
