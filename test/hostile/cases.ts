@@ -99,6 +99,8 @@ export const CASES: Record<string, Case> = {
   '100,000 headings': { text: () => fill('一、主要做法\n（一）抓落实\n1.\n（1）\n①\n', 600_000) },
   // Once quadratic (a rule filtered every heading for each 成效 section): 79 s for this 1 MB.
   '1 MB of short sections (a tiny report repeated)': { text: () => fill(TINY_REPORT, MB), bound: 20_000 },
+  'Markdown syntax that almost matches, on one 1 MB line': { text: () => fill('[链接](目标 "标题<a b c d e f `代码``中](', MB), fix: true },
+  'Markdown: an unclosed code fence and comment, then 500 K of text': { text: () => '```\n<!-- 说明\n' + fill('配置(示例),正文;\n', 500_000), fix: true },
   '100,000 Markdown headings': { text: () => fill('# 主要做法\n## 抓落实\n### 一\n', 500_000) },
   '100,000 pinyin annotations': { text: () => fill('當(dāng)前(qián)', 900_000), fix: true },
   '100,000 boilerplate lines': { text: () => fill('当前位置：首页\n放大\n缩小\n打印\n', 500_000), fix: true },

@@ -1,11 +1,12 @@
 // What the typography rules read, decided once per document version: a mask over the
 // ORIGINAL text marking pinyin annotations, garbled runs, page-boilerplate lines and
-// tokens that are not Chinese prose (URLs, e-mail, code, Markdown link targets), plus
+// tokens that are not Chinese prose (URLs, e-mail, code, Markdown syntax: markdown.ts), plus
 // the character classes those rules share.
 import type { ReportDocument } from './document';
 import type { Line } from './lines';
 import type { Report } from '../types';
 import { isHanAt } from './chars';
+import { markdownSpans } from './markdown';
 
 export const ANNOTATION = 1;
 export const GARBLED = 2;
@@ -106,6 +107,7 @@ export function scope(doc: ReportDocument): Scope {
       for (let i = l.start; i < l.end; i++) mask[i] |= BOILERPLATE;
     }
     for (const [a, b] of tokenSpans(text)) for (let i = a; i < b; i++) mask[i] |= TOKEN;
+    for (const [a, b] of markdownSpans(text, doc.lines)) for (let i = a; i < b; i++) mask[i] |= TOKEN;
     return {
       mask,
       skip: (i: number) => (mask[i] & (ANNOTATION | GARBLED | TOKEN)) !== 0,

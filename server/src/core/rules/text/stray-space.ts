@@ -6,7 +6,7 @@
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { isChineseChar, scope, capped } from '../../model/scope';
+import { GARBLED, isChineseChar, scope, capped, TOKEN } from '../../model/scope';
 import { around } from '../../quote';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
@@ -35,7 +35,7 @@ export const straySpace: Rule = {
       // Indentation is layout, not a stray space, unless it holds odd characters.
       while (i < line.end && (text[i] === ' ' || text[i] === '\u3000' || text[i] === '\t')) i++;
       for (; i < line.end; i++) {
-        if (!isSpaceCode(text.charCodeAt(i)) || (i === 0 && text[i] === '\ufeff') || s.mask[i] & 2) continue;
+        if (!isSpaceCode(text.charCodeAt(i)) || (i === 0 && text[i] === '\ufeff') || s.mask[i] & (GARBLED | TOKEN)) continue;
         let j = i;
         while (j < line.end && ANY_SPACE.test(text[j])) j++;
         const run = text.slice(i, j);
