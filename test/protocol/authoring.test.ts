@@ -73,7 +73,10 @@ for (const [locale, lang] of [['zh-cn', 'zh'], ['en', 'en']] as const) {
       assert.match(table.markdown, lang === 'zh' ? /^# 数字核对表 · pasted\.txt/ : /^# Figures table · pasted\.txt/);
       assert.match(table.markdown, lang === 'zh' ? /## 关系核对/ : /## Relations checked/);
       // The report's one figure inconsistency is listed, linked back to its line.
-      assert.match(table.markdown, /✘.*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*pasted\.txt#L\d+,\d+\)/);
+      assert.match(table.markdown, lang === 'zh' ? /^- \*\*矛盾\*\* .*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*pasted\.txt#L\d+,\d+\)$/m : /^- \*\*contradiction\*\* .*2 \+ 5 = 7 ≠ 8.*\]\(file:\/\/.*pasted\.txt#L\d+,\d+\)$/m);
+      // Status in words, not emoji; the sentence as written (traditional, annotations kept) with the count in bold.
+      assert.doesNotMatch(table.markdown, /[✅❌⚠✔✘]/u);
+      assert.match(table.markdown, /科級\(jí\)幹\(gàn\)部\*\*8人\*\*/);
       assert.equal(await c.close(), 0);
     });
   });

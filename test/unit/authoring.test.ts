@@ -197,8 +197,11 @@ describe('figures table', () => {
       locale: 'zh',
       link: (_s, line, col) => `file:///r.txt#L${line},${col}`,
     });
-    assert.match(md, /✘ 矛盾 \| figures\/named-count \| 2 ≠ 3/);
-    assert.match(md, /\[第 3 行\]\(file:\/\/\/r\.txt#L3,5\)/);
-    assert.match(md, /\| 1 \| 3人 \| 3 人 · 干部 \|/);
+    // One entry per relation: status in words (no emoji), kind, arithmetic, a link back.
+    assert.match(md, /^- \*\*矛盾\*\* · figures\/named-count · `2 ≠ 3` · \[第3行\]\(file:\/\/\/r\.txt#L3,5\)$/m);
+    assert.doesNotMatch(md, /[✅❌⚠]/u);
+    // Below it the sentence as written, the number in bold.
+    assert.match(md, /^ {2}新任干部\*\*3人\*\*，张三、李四被提拔。$/m);
+    assert.match(md, /^- \*\*3人\*\* · 3 人 · 干部 · \[第3行\]/m);
   });
 });

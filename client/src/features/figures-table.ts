@@ -92,10 +92,10 @@ function page(body: string): string {
 <style>
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 16px 24px; line-height: 1.5; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.4em; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 3px 8px; text-align: left; vertical-align: top; }
-th { background: var(--vscode-editorWidget-background, #8881); white-space: nowrap; }
-td:first-child, td:nth-child(2), td:nth-child(3) { white-space: nowrap; }
+ul { padding-left: 1.2em; } li { margin: 0.2em 0; } li p { margin: 0.25em 0; }
+li > p:nth-child(2) { color: var(--vscode-descriptionForeground); }
+strong { color: var(--vscode-editor-foreground); }
+code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background, #8882); padding: 0 3px; border-radius: 3px; }
 a { color: var(--vscode-textLink-foreground); text-decoration: none; white-space: nowrap; }
 blockquote { margin: 0; padding-left: 8px; border-left: 3px solid var(--vscode-textBlockQuote-border, #8886); }
 </style></head><body>${body}</body></html>`;

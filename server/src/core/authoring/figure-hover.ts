@@ -5,30 +5,16 @@ import type { HoverProvider, HoverResult } from '../authoring/hover';
 import type { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
 import { figures } from '../rules/figures';
-import { describeQuantity } from '../figures/describe';
 import type { Quantity } from '../figures/quantity';
 import type { Relation } from '../figures/relation';
+import { md, readingOf, relationExcerpt, RELATION_NAMES, STATUS } from './figure-text';
 
-export const RELATION_NAMES: Record<string, { zh: string; en: string }> = {
-  'figures/parts-total': { zh: '部分与总数', en: 'parts vs total' },
-  'figures/list-count': { zh: '列举与数量', en: 'list vs count' },
-  'figures/named-count': { zh: '点名人数', en: 'named people vs count' },
-  'figures/enumeration-count': { zh: '概括与列举', en: 'numbered phrase vs items' },
-  'figures/percentage': { zh: '比例', en: 'percentage' },
-  'figures/sum': { zh: '合计', en: 'sum' },
-  'figures/change': { zh: '增减', en: 'change' },
-  'figures/per-capita': { zh: '人均', en: 'per capita' },
-  'figures/restated': { zh: '前后数字', en: 'restated figure' },
-  'figures/date': { zh: '日期', en: 'date' },
-};
-
-function status(r: Relation): string {
-  return r.ok ? '✅' : r.severity === 'error' ? '❌' : '⚠️';
-}
-
+/** One relation in the hover: status in words, kind, the rule's message (with its arithmetic). */
 function relationLine(r: Relation, locale: Locale): string {
   const name = RELATION_NAMES[r.rule]?.[locale] ?? r.rule;
-  return `- ${status(r)} ${name}（\`${r.rule}\`）：${locale === 'zh' ? r.message.zh : r.message.en}`;
+  const st = r.ok ? STATUS.ok[locale] : `**${STATUS[r.severity][locale]}**`;
+  const what = r.ok ? `\`${r.arithmetic.replace(/`/g, "'")}\`` : md(locale === 'zh' ? r.message.zh : r.message.en);
+  return `- ${st} · ${name}${locale === 'zh' ? '：' : ': '}${what}`;
 }
 
 /** The quantity under an original offset, if any. */
@@ -52,8 +38,8 @@ export const figureHover: HoverProvider = (doc, offset, ctx): HoverResult | unde
   let involved: Relation[];
   if (q) {
     span = doc.toOrig(q.start, q.end);
-    const d = describeQuantity(q);
-    lines.push(`**${locale === 'zh' ? '数字' : 'Number'}** ${locale === 'zh' ? d.zh : d.en}`);
+    // The number as written in the report (findable with Ctrl+F), then how it was read.
+    lines.push(`**${md(doc.text.slice(span.start, span.end))}**${locale === 'zh' ? '：' : ': '}${md(readingOf(q, locale))}`);
     involved = relations.filter((r) => r.quantities.includes(q));
   } else {
     involved = relations.filter(
@@ -65,7 +51,12 @@ export const figureHover: HoverProvider = (doc, offset, ctx): HoverResult | unde
   }
   if (involved.length) {
     lines.push('', `**${locale === 'zh' ? '参与的核对' : 'Checked in'}**`, '');
-    for (const r of involved) lines.push(relationLine(r, locale));
+    for (const r of involved) {
+      lines.push(relationLine(r, locale));
+      // The sentence as written, its numbers and names in bold.
+      const text = relationExcerpt(doc, { ...doc.toOrig(r.start, r.end), marks: [...r.quantities, ...(r.places ?? [])].map((x) => doc.toOrig(x.start, x.end)) });
+      if (text) lines.push(`  ${text}`);
+    }
   } else if (q && (q.kind === 'count' || q.kind === 'money' || q.kind === 'percent' || q.kind === 'measure')) {
     lines.push('', locale === 'zh' ? '未与其他数字构成可核对的关系。' : 'Not part of any relation that can be checked.');
   }
