@@ -245,6 +245,8 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
     // 谷物中冬小麦: a part of an earlier part.
     if (out.some((o) => subPartOf(phrases.get(o.q), p))) continue;
     if (q.role === 'from' || q.role === 'to') break;
+    // A stated sum (合计920人次) closes the parts; it is not one of them.
+    if (/共计|合计|总计|一共/.test(p.marker + p.pre)) break;
     if (!isAmount(q) || (q.role && SKIP_ROLE.has(q.role))) continue;
     if (!totalFamily.has(q.unit?.family)) continue;
     // A figure followed by its own 其中 is a new total.

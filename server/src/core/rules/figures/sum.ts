@@ -12,7 +12,7 @@ import { quoteOf } from '../../figures/quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/sum';
-const MARK = /(共计|合计|总计|一共|累计共|总共)(?:为|达|达到|有)?$/;
+const MARK = /(共计|合计|总计|一共|累计共|总共)(?:[\u4e00-\u9fff]{0,4}?)(?:为|达|达到|有)?$/;
 /** Generic measure words a total may use for items counted with other words (发言2篇、课题3个，共计5项). */
 const GENERIC = new Set(['项', '个', '件']);
 const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
@@ -24,7 +24,7 @@ export const sum = relationRule({
     const text = doc.view.text;
     const qs = quantities(doc);
     const phrases = phrasesOf(doc);
-    const { byPart } = groupIndex(doc);
+    const { byPart, byTotal } = groupIndex(doc);
     const out: Relation[] = [];
     for (let ti = 0; ti < qs.length; ti++) {
       const t = qs[ti];
@@ -45,7 +45,7 @@ export const sum = relationRule({
         if (pp.clause.aside !== clause.aside) continue; // a note in brackets
         if (pp.clause === clause) {
           // In the total's own clause only through a list join (甲3项、乙2项共计5项).
-          if (!/^[、和及]/.test(text.slice(p.end, p.end + 1)) && text.slice(p.end, t.start).length > 2) break;
+          if (!/^[、和及]/.test(text.slice(p.end, p.end + 1))) break;
         } else if (pp.clause.index !== expect && pp.clause.index !== expect + 1) break;
         if (!isAmount(p)) {
           if (p.kind === 'percent' || p.kind === 'points' || p.kind === 'rate' || p.kind === 'multiple') continue;
@@ -54,12 +54,14 @@ export const sum = relationRule({
         }
         if (p.role && NOT_ITEM.has(p.role)) continue;
         if (p.unit?.family !== t.unit?.family && !(GENERIC.has(t.unit!.unit) && p.kind === 'count' && p.unit?.family !== 'person')) break;
-        // A part of another item (其中…) is already inside it.
-        const g = byPart.get(p);
-        if (g && items.includes(g.total)) continue;
         items.unshift(p);
         expect = pp.clause.index - 1;
       }
+      // 培训960人次，其中甲120人次、乙380人次、丙410人次，合计…: the 合计 adds up the parts.
+      const whole = items.find((x) => { const g = byTotal.get(x); return g?.some((gg) => gg.parts.filter((pp) => items.includes(pp)).length >= 2); });
+      if (whole) items.splice(items.indexOf(whole), 1);
+      // Otherwise a part of an item (其中线上培训300人 after 党员460人) is already inside it.
+      else for (let k = items.length - 1; k >= 0; k--) if (items.includes(byPart.get(items[k])?.total as Quantity)) items.splice(k, 1);
       if (items.length < 2) continue;
       if (t.unknown || Number.isNaN(t.value) || items.some((p) => p.unknown || Number.isNaN(p.value))) continue;
       const same = items.every((p) => p.unit?.family === t.unit?.family);
