@@ -187,7 +187,7 @@ if (!args.includes('--no-tests')) {
   // kept out of out/test/ because the report is not part of the project.
   builds.push({ ...common, entryPoints: testEntries(join('test', 'reference')), outdir: join('out', 'reference') });
   // `npm run bench` (out/bench/bench.js): our check next to zhlint, and the server's memory.
-  builds.push({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out', outbase: '.', external: ['zhlint'] });
+  builds.push({ ...common, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.ts') && n !== 'texts.ts').map((n) => join('bench', n)), outdir: 'out', outbase: '.', external: ['zhlint'] });
   // The browser test (test/browser/*.browser.ts, `npm run test:browser`) needs Chromium: kept
   // out of out/test/ so that `npm test` runs without one.
   builds.push({

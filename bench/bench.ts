@@ -13,8 +13,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/run/check';
 import { RULES } from '../server/src/core/rules';
-import { CORPUS, DIST } from '../test/paths';
-import { PASTED_FILE } from '../test/reports/pasted';
+import { DIST } from '../test/paths';
+import { benchParts, generatedReport } from './texts';
 import { LspClient, fileUri } from '../test/protocol/lsp-client';
 
 const args = new Set(process.argv.slice(2));
@@ -38,22 +38,10 @@ interface Stats {
 }
 
 function readAll(): { pasted: string; corpus: string[] } {
-  const pasted = fs.readFileSync(PASTED_FILE, 'utf8');
-  const corpus = fs
-    .readdirSync(CORPUS)
-    .filter((n) => /^P\d+\.(txt|md)$/.test(n))
-    .sort()
-    .map((n) => fs.readFileSync(path.join(CORPUS, n), 'utf8'));
-  return { pasted, corpus };
+  return benchParts();
 }
 
-/** A long report of about `size` UTF-16 units: the corpus and the pasted report over and over, cut at a line. */
-function generated(size: number, parts: string[]): string {
-  let out = '';
-  for (let i = 0; out.length < size; i++) out += parts[i % parts.length] + '\n\n';
-  const cut = out.lastIndexOf('\n', size);
-  return out.slice(0, cut > size / 2 ? cut : size);
-}
+const generated = (size: number, parts: string[]) => generatedReport(size, parts);
 
 function quantile(sorted: number[], q: number): number {
   const i = (sorted.length - 1) * q;
