@@ -12,6 +12,11 @@ import { ReportDocument } from '../server/src/core/model/document';
 import { figures } from '../server/src/core/rules/figures';
 import { generatedReport } from './texts';
 import { RULES } from '../server/src/core/rules';
+import { quantities } from '../server/src/core/figures/quantity';
+import { clausesOf } from '../server/src/core/figures/clauses';
+import { phrasesOf } from '../server/src/core/figures/phrases';
+import { groupsOf } from '../server/src/core/figures/groups';
+import { scope } from '../server/src/core/model/scope';
 import { withDefaults } from '../server/src/core/config/config';
 
 const argv = process.argv.slice(2);
@@ -75,6 +80,11 @@ if (argv.includes('--stages')) {
       ['model: headings', () => doc.headings],
       ['model: sections', () => doc.sections],
       ['model: sentences', () => doc.sentences],
+      ['figures: quantities', () => quantities(doc)],
+      ['figures: clauses', () => clausesOf(doc)],
+      ['figures: phrases', () => phrasesOf(doc)],
+      ['figures: groups', () => groupsOf(doc)],
+      ['punct: scope', () => scope(doc)],
     ];
     for (const [k, f] of parts) {
       const c0 = cpu();

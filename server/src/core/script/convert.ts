@@ -34,8 +34,8 @@ export interface Segment extends Span {
 interface PhraseTable {
   /** Partly folded key → simplified phrase. */
   phrases: Map<string, string>;
-  /** First UTF-16 unit of every key (most positions start no phrase). */
-  starts: Set<string>;
+  /** Longest key starting with each UTF-16 unit (0: no key starts with it; most positions start no phrase). */
+  longest: Uint8Array;
   maxLen: number;
 }
 let phraseTable: PhraseTable | undefined;
@@ -52,16 +52,58 @@ function matchKey(s: string): string {
   return out;
 }
 
+/** Per BMP unit: the unit of its match form (0: itself; SPECIAL: a surrogate or a form of another width, read by matchForm). */
+const SPECIAL = 0xffff;
+let formCodes: Uint16Array | undefined;
+function matchFormCodes(): Uint16Array {
+  if (formCodes) return formCodes;
+  const d = scriptData();
+  const t = new Uint16Array(0x10000);
+  for (let c = 0xd800; c <= 0xdfff; c++) t[c] = SPECIAL;
+  for (const ch of d.traditionalOnly) {
+    if (ch.length !== 1) continue;
+    const to = matchForm(ch);
+    if (to !== ch) t[ch.charCodeAt(0)] = to.length === 1 && to.charCodeAt(0) !== SPECIAL && to.charCodeAt(0) !== 0 ? to.charCodeAt(0) : SPECIAL;
+  }
+  return (formCodes = t);
+}
+
+/** `[...text].map(matchForm).join('')`, one table load per unit (the code point path only for surrogates and odd forms). */
+function matchKeyOf(text: string): string {
+  const t = matchFormCodes();
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; ) {
+    const to = t[text.charCodeAt(i)];
+    if (to === 0) {
+      i++;
+      continue;
+    }
+    out += text.slice(run, i);
+    if (to !== SPECIAL) {
+      out += String.fromCharCode(to);
+      i++;
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      out += matchForm(ch);
+      i += ch.length;
+    }
+    run = i;
+  }
+  return run === 0 ? text : out + text.slice(run);
+}
+
 function phrases(): PhraseTable {
   if (phraseTable) return phraseTable;
   const d = scriptData();
   const map = new Map<string, string>();
-  const starts = new Set<string>();
+  const longest = new Uint8Array(0x10000);
   let maxLen = 1;
   const add = (from: string, to: string) => {
     const key = matchKey(from);
     if (!map.has(key)) map.set(key, to);
-    starts.add(key[0]);
+    const c = key.charCodeAt(0);
+    longest[c] = Math.min(255, Math.max(longest[c], key.length));
     maxLen = Math.max(maxLen, key.length);
   };
   // Kept phrases first: OpenCC writes 乾隆 in both scripts.
@@ -70,7 +112,7 @@ function phrases(): PhraseTable {
     const [from, to] = entry.split(' ');
     if (from && to) add(from, to);
   }
-  return (phraseTable = { phrases: map, starts, maxLen });
+  return (phraseTable = { phrases: map, longest, maxLen });
 }
 
 /**
@@ -80,8 +122,8 @@ function phrases(): PhraseTable {
  */
 export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjacent'): Segment[] {
   const d = scriptData();
-  const { phrases: table, starts, maxLen } = phrases();
-  const key = [...text].map(matchForm).join('');
+  const { phrases: table, longest, maxLen } = phrases();
+  const key = matchKeyOf(text);
   // Keys are built per code point, so key and text have the same UTF-16 length only when
   // folding kept each character's width; match on code units of `key` mapped 1:1.
   const aligned = key.length === text.length;
@@ -89,8 +131,9 @@ export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjac
   const kind = (i: number) => (i >= 0 && i < text.length ? d.kinds[text.charCodeAt(i)] : 0);
   for (let i = 0; i < text.length; ) {
     let matched = false;
-    if (aligned && starts.has(key[i])) {
-      for (let len = Math.min(maxLen, text.length - i); len >= 2 && !matched; len--) {
+    const first = aligned ? longest[key.charCodeAt(i)] : 0;
+    if (first) {
+      for (let len = Math.min(maxLen, first, text.length - i); len >= 2 && !matched; len--) {
         const to = table.get(key.slice(i, i + len));
         if (to !== undefined) {
           out.push({ start: i, end: i + len, text: to });

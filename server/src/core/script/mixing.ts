@@ -16,9 +16,11 @@ export interface ScriptProfile {
   simplified: number;
   /** The document's script, or undefined when there is no evidence either way. */
   script?: Script;
-  /** Runs of characters of the other script, with their conversion. */
-  strays: (Span & { text: string; replacement: string })[];
+  /** The first `limit` runs of characters of the other script, with their conversion (found on demand: a rule shows a few thousand at most). */
+  strays(limit: number): Stray[];
 }
+
+export type Stray = Span & { text: string; replacement: string };
 
 /** `text` is the original; `skip` tells which offsets to ignore (annotations, garbled runs, boilerplate). */
 export function scriptProfile(text: string, skip: (i: number) => boolean): ScriptProfile {
@@ -42,26 +44,38 @@ export function scriptProfile(text: string, skip: (i: number) => boolean): Scrip
       simpAt.push(i);
     }
   }
-  const profile: ScriptProfile = { traditional, simplified, strays: [] };
+  const profile: ScriptProfile = { traditional, simplified, strays: () => [] };
   if (!traditional && !simplified) return profile;
-  profile.script = traditional > simplified ? 'traditional' : 'simplified';
-  if (profile.script === 'simplified') profile.strays = traditionalRuns(text, tradAt, skip);
-  else {
-    for (const i of simpAt) {
-      const last = profile.strays[profile.strays.length - 1];
-      const rep = d.toTraditional.get(text[i]) ?? text[i];
-      if (last && last.end === i) {
-        last.end = i + 1;
-        last.text += text[i];
-        last.replacement += rep;
-      } else profile.strays.push({ start: i, end: i + 1, text: text[i], replacement: rep });
-    }
-  }
+  const script = (profile.script = traditional > simplified ? 'traditional' : 'simplified');
+  let found: { limit: number; strays: Stray[] } | undefined;
+  profile.strays = (limit) => {
+    if (found && found.limit >= limit) return found.strays.slice(0, limit);
+    const strays = script === 'simplified' ? traditionalRuns(text, tradAt, skip, limit) : simplifiedRuns(text, simpAt, limit);
+    found = { limit, strays };
+    return strays;
+  };
   return profile;
 }
 
+/** Runs of simplified characters in traditional text, each with its character-by-character conversion. */
+function simplifiedRuns(text: string, at: number[], limit: number): Stray[] {
+  const d = scriptData();
+  const out: Stray[] = [];
+  for (const i of at) {
+    const last = out[out.length - 1];
+    const rep = d.toTraditional.get(text[i]) ?? text[i];
+    if (last && last.end === i) {
+      last.end = i + 1;
+      last.text += text[i];
+      last.replacement += rep;
+    } else if (out.length < limit) out.push({ start: i, end: i + 1, text: text[i], replacement: rep });
+    else break;
+  }
+  return out;
+}
+
 /** Runs of traditional characters in simplified text, each with its phrase-level conversion. */
-function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean): ScriptProfile['strays'] {
+function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean, limit: number): Stray[] {
   const d = scriptData();
   const ambiguous = (i: number) => i >= 0 && i < text.length && d.kinds[text.charCodeAt(i)] === 3 && !skip(i);
   const runs: Span[] = [];
@@ -75,9 +89,10 @@ function traditionalRuns(text: string, at: number[], skip: (i: number) => boolea
     while (ambiguous(r.start - 1)) r.start--;
     while (ambiguous(r.end)) r.end++;
   }
-  const out: ScriptProfile['strays'] = [];
+  const out: Stray[] = [];
   const margin = d.maxPhrase;
   for (const r of runs) {
+    if (out.length >= limit) break;
     const from = Math.max(0, r.start - margin);
     const to = Math.min(text.length, r.end + margin);
     let start = r.start;

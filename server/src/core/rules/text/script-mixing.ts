@@ -5,7 +5,7 @@
 import type { Rule } from '../../rule';
 import { scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, scope, capped } from '../../model/scope';
+import { BOILERPLATE, MAX_FINDINGS, scope, capped } from '../../model/scope';
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
@@ -29,7 +29,7 @@ export const scriptMixing: Rule = {
     const p = documentScript(doc);
     if (!p.script) return;
     const simp = p.script === 'simplified';
-    for (const st of p.strays) {
+    for (const st of p.strays(MAX_FINDINGS)) {
       report({
         start: st.start,
         end: st.end,
