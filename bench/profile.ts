@@ -1,75 +1,90 @@
 // A driver for profilers: runs the whole check (or one part of it) on a bench text a given
-// number of times, and nothing else, so that `node --cpu-prof` or an instruction count
-// (valgrind --tool=callgrind) sees only the analysis.
+// number of times, and nothing else, so that `node --cpu-prof` sees only the analysis.
 //
-//   node [--cpu-prof] out/bench/profile.js [--size CHARS] [--runs N] [--warmup N] [--only figures] [--file PATH]
+//   node [--cpu-prof] out/bench/profile.js [--size CHARS | --file PATH] [--runs N] [--warmup N] MODE
 //
-// Instruction counts: run it twice with different --runs and take the difference per run
-// (start-up and compilation cancel out).
+//   (no mode)          the whole check; wall-clock and CPU time per run
+//   --only figures     figures(doc) on a document whose model is built (untimed)
+//   --part NAME        one layer (quantities, clauses, phrases, groups), its inputs built untimed
+//   --stages           CPU time of each model part, figures layer and rule, in the order check()
+//                      meets them (a part shared by several rules is charged to the first)
+//   --counts           how many lines, quantities, relations and findings
+//
+// CPU time (process.cpuUsage) is steadier than wall-clock on a shared machine; both are printed.
 import * as fs from 'node:fs';
 import { check } from '../server/src/core/run/check';
 import { ReportDocument } from '../server/src/core/model/document';
 import { figures } from '../server/src/core/rules/figures';
-import { generatedReport } from './texts';
 import { RULES } from '../server/src/core/rules';
+import { withDefaults } from '../server/src/core/config/config';
 import { quantities } from '../server/src/core/figures/quantity';
 import { clausesOf } from '../server/src/core/figures/clauses';
 import { phrasesOf } from '../server/src/core/figures/phrases';
 import { groupsOf } from '../server/src/core/figures/groups';
 import { scope } from '../server/src/core/model/scope';
-import { withDefaults } from '../server/src/core/config/config';
+import { generatedReport } from './texts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const size = Number(opt('--size', String(1024 * 1024)));
 const runs = Number(opt('--runs', '5'));
 const warmup = Number(opt('--warmup', '2'));
-const only = opt('--only', 'check');
 const file = opt('--file', '');
 const text = file ? fs.readFileSync(file, 'utf8') : generatedReport(size);
 
-/** CPU time of this process in ms (user + system): steadier than wall-clock on a loaded machine. */
+/** CPU time of this process in ms (user + system). */
 function cpu(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
 
-function once(): { wall: number; cpu: number } {
-  if (only === 'figures') {
-    const doc = new ReportDocument(text);
-    // The model parts figures reads, outside the timed part.
-    void doc.sentences;
-    void doc.headings;
-    const t0 = performance.now();
-    const c0 = cpu();
-    figures(doc);
-    return { wall: performance.now() - t0, cpu: cpu() - c0 };
-  }
-  const t0 = performance.now();
-  const c0 = cpu();
-  check(text);
-  return { wall: performance.now() - t0, cpu: cpu() - c0 };
-}
-
-for (let i = 0; i < warmup; i++) once();
-const wall: number[] = [];
-const cpus: number[] = [];
-for (let i = 0; i < runs; i++) {
-  const t = once();
-  wall.push(t.wall);
-  cpus.push(t.cpu);
-}
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const min = (a: number[]) => Math.min(...a);
-console.log(`${only} on ${text.length} chars, ${runs} runs: wall median ${med(wall).toFixed(2)} ms (min ${min(wall).toFixed(2)}); CPU median ${med(cpus).toFixed(2)} ms (min ${min(cpus).toFixed(2)})`);
 
-// --stages: CPU time of each model part and each rule, in the order check() meets them
-// (a part shared by several rules is charged to the first that asks for it).
-if (argv.includes('--stages')) {
-  const rounds = runs;
+/** Runs `prepare` (untimed) then `timed`, warmup + runs times; prints wall and CPU medians. */
+function measure(label: string, prepare: () => ReportDocument | undefined, timed: (d: ReportDocument | undefined) => unknown): void {
+  const wall: number[] = [];
+  const cpus: number[] = [];
+  for (let r = 0; r < warmup + runs; r++) {
+    const d = prepare();
+    const t0 = performance.now();
+    const c0 = cpu();
+    timed(d);
+    if (r >= warmup) {
+      wall.push(performance.now() - t0);
+      cpus.push(cpu() - c0);
+    }
+  }
+  console.log(`${label} on ${text.length} chars, ${runs} runs: wall median ${med(wall).toFixed(2)} ms (min ${min(wall).toFixed(2)}); CPU median ${med(cpus).toFixed(2)} ms (min ${min(cpus).toFixed(2)})`);
+}
+
+const LAYERS: Record<string, { needs: (d: ReportDocument) => unknown; run: (d: ReportDocument) => unknown }> = {
+  quantities: { needs: (d) => (void d.boilerplate, d.viewLines), run: quantities },
+  clauses: { needs: (d) => (void d.boilerplate, d.viewLines), run: clausesOf },
+  phrases: { needs: (d) => (quantities(d), clausesOf(d)), run: phrasesOf },
+  groups: { needs: (d) => phrasesOf(d), run: groupsOf },
+};
+
+if (argv.includes('--only')) {
+  measure('figures', () => {
+    const d = new ReportDocument(text);
+    void d.sentences;
+    void d.headings;
+    return d;
+  }, (d) => figures(d!));
+} else if (argv.includes('--part')) {
+  const name = opt('--part', '');
+  const layer = LAYERS[name];
+  if (!layer) throw new Error(`--part ${Object.keys(LAYERS).join('|')}`);
+  measure(name, () => {
+    const d = new ReportDocument(text);
+    layer.needs(d);
+    return d;
+  }, (d) => layer.run(d!));
+} else if (argv.includes('--stages')) {
   const acc = new Map<string, number[]>();
   const add = (k: string, v: number) => (acc.get(k) ?? acc.set(k, []).get(k)!).push(v);
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < warmup + runs; r++) {
     const doc = new ReportDocument(text);
     const parts: [string, () => unknown][] = [
       ['model: annotations', () => doc.annotations],
@@ -86,24 +101,19 @@ if (argv.includes('--stages')) {
       ['figures: groups', () => groupsOf(doc)],
       ['punct: scope', () => scope(doc)],
     ];
-    for (const [k, f] of parts) {
+    const time = (k: string, f: () => unknown) => {
       const c0 = cpu();
       f();
-      add(k, cpu() - c0);
-    }
-    for (const rule of RULES) {
-      const c0 = cpu();
-      rule.check(doc, { config: withDefaults({}), report: () => undefined });
-      add(rule.id, cpu() - c0);
-    }
+      if (r >= warmup) add(k, cpu() - c0);
+    };
+    for (const [k, f] of parts) time(k, f);
+    for (const rule of RULES) time(rule.id, () => rule.check(doc, { config: withDefaults({}), report: () => undefined }));
   }
-  const rows = [...acc].map(([k, v]) => [k, v.sort((a, b) => a - b)[v.length >> 1]] as const);
+  const rows = [...acc].map(([k, v]) => [k, min(v)] as const);
   const total = rows.reduce((n, [, v]) => n + v, 0);
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.05) console.log(`${v.toFixed(2).padStart(9)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
-  console.log(`${total.toFixed(2).padStart(9)} ms total (CPU medians)`);
-}
-
-if (argv.includes('--counts')) {
+  console.log(`${total.toFixed(2).padStart(9)} ms total (CPU minima)`);
+} else if (argv.includes('--counts')) {
   const doc = new ReportDocument(text);
   const f = figures(doc);
   const kinds = new Map<string, number>();
@@ -111,4 +121,6 @@ if (argv.includes('--counts')) {
   const rel = new Map<string, number>();
   for (const r of f.relations) rel.set(r.rule, (rel.get(r.rule) ?? 0) + 1);
   console.log({ chars: text.length, lines: doc.lines.length, quantities: f.quantities.length, kinds, relations: f.relations.length, rel, findings: check(text).findings.length });
+} else {
+  measure('check', () => undefined, () => check(text));
 }

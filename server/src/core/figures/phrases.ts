@@ -36,6 +36,26 @@ const MARKERS = [
 const JOINS = ['以及', '和', '及', '与', '、'];
 const VERB_END = /(?:完成|实现|开展|组织|举办|帮助|接待|发放|解决|培训|发展|新增|新建|引进|选派|推荐|收到|受理|办理|提出|参加|参与|召开|扶持|帮扶|慰问|建成|建立|建设|投入|落实|争取|安排|下达|拨付|筹集|吸纳|带动|服务|救助|资助|走访|排查|整改|办结|化解|调处|处理|查处|审计|检查|抽查|培育|认定|评选|表彰|命名|推广|种植|养殖|造林|植树|申报|立项|签约|引导|转移|安置|提供|惠及|覆盖|涉及|累计|共计|合计|总计|达到|达)$/;
 
+/** A phrase whose categories are read on first use: most phrases never meet a dimension. */
+class MeasurePhrase implements Phrase {
+  readonly words: string;
+  private cats: Category[] | undefined;
+  constructor(
+    readonly q: Quantity,
+    readonly clause: Clause,
+    readonly start: number,
+    readonly marker: string,
+    readonly pre: string,
+    readonly post: string,
+    readonly leads: boolean,
+  ) {
+    this.words = pre + post;
+  }
+  get categories(): Category[] {
+    return (this.cats ??= categoriesOf(this.words));
+  }
+}
+
 export function phrasesOf(doc: ReportDocument): Map<Quantity, Phrase> {
   return doc.memo('figures:phrases', () => readPhrases(doc.view.text, clausesOf(doc), quantities(doc)));
 }
@@ -52,23 +72,31 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
     // and after the last list join before the number; a note in brackets inside it
     // (村（社区）妇联) is left out of its words.
     const from = sameClause ? prev!.end : clause.start;
+    // The words run back from the number; a bracket inside them is left out, so the run is
+    // sliced segment by segment (segEnd: end of the segment being read).
     let run = '';
     let start = q.start;
+    let segEnd = q.start;
     for (let k = q.start - 1; k >= from; k--) {
       const c = text[k];
       if (c === '）') {
-        const open = text.lastIndexOf('（', k);
-        if (open >= from && k - open <= 40) {
+        // The nearest （ before it, if within 40 characters and the phrase.
+        let open = k - 1;
+        const stop = Math.max(from, k - 40);
+        while (open >= stop && text[open] !== '（') open--;
+        if (open >= stop) {
+          run = text.slice(k + 1, segEnd) + run;
           k = open;
           start = open;
+          segEnd = open;
           continue;
         }
         break;
       }
       if (c === '、' || c === '（' || !(isHanAt(text, k) || c === '“' || c === '”' || (c >= '\udc00' && c <= '\udfff'))) break;
-      run = c + run;
       start = k;
     }
+    run = text.slice(start, segEnd) + run;
     let s = run;
     let marker = '';
     for (let again = true; again; ) {
@@ -92,18 +120,7 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
       }
     }
     const post = q.after ?? '';
-    const words = s + post;
-    out.set(q, {
-      q,
-      clause,
-      start,
-      marker,
-      pre: s,
-      post,
-      words,
-      categories: categoriesOf(words),
-      leads: !sameClause,
-    });
+    out.set(q, new MeasurePhrase(q, clause, start, marker, s, post, !sameClause));
     // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
     if (FIGURE_KINDS.has(q.kind)) {
       prev = q;

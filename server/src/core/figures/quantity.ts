@@ -62,7 +62,6 @@ const CLASS = new Uint8Array(0x10000);
 for (const c of '，、：') CLASS[c.charCodeAt(0)] = CLAUSE;
 for (const c of SENT_STOP) CLASS[c.charCodeAt(0)] = SENT;
 for (const c of '0123456789零〇一二三四五六七八九两十百千万亿廿卅') CLASS[c.charCodeAt(0)] = NUMERAL;
-const CLAUSE_STOP = '，、：。！？；\n';
 const QUOTE_OPEN = '“‘《「『';
 const QUOTE_CLOSE = '”’》」』';
 const APPROX_BEFORE = ['将近', '接近', '大约', '约为', '近', '约', '逾'];
@@ -73,12 +72,25 @@ const QUALIFIERS = [
   '全市', '全区', '全县', '全省', '全镇', '全乡', '全街道', '全国', '全会', '全局', '全院', '全校', '全年', '累计', '共有', '共计', '合计',
   '目前', '各级', '年内', '当年', '上年', '今年', '去年', '本年', '已', '县级', '市级', '省级', '国家级', '区级',
 ];
-/** First characters of the QUALIFIERS (by char code): most words before a number have none. */
+/** QUALIFIERS by their first character (char code): most words before a number have none. */
+const QUALIFIER_BY_FIRST = new Map<number, number[]>();
+QUALIFIERS.forEach((w, k) => {
+  const c = w.charCodeAt(0);
+  QUALIFIER_BY_FIRST.set(c, [...(QUALIFIER_BY_FIRST.get(c) ?? []), k]);
+});
 const QUALIFIER_FIRST = new Uint8Array(0x10000);
 for (const w of QUALIFIERS) QUALIFIER_FIRST[w.charCodeAt(0)] = 1;
-function mayHaveQualifier(s: string): boolean {
-  for (let k = 0; k < s.length; k++) if (QUALIFIER_FIRST[s.charCodeAt(k)]) return true;
-  return false;
+
+/** The QUALIFIERS that occur in `s`, in the order of the list (each once). */
+function qualifiersIn(s: string): string[] {
+  let found: number[] | undefined;
+  for (let k = 0; k < s.length; k++) {
+    if (!QUALIFIER_FIRST[s.charCodeAt(k)]) continue;
+    for (const w of QUALIFIER_BY_FIRST.get(s.charCodeAt(k))!) {
+      if (s.startsWith(QUALIFIERS[w], k) && !found?.includes(w)) (found ??= []).push(w);
+    }
+  }
+  return found ? found.sort((a, b) => a - b).map((w) => QUALIFIERS[w]) : [];
 }
 
 /** The quantities that start in view[start, end) (qs in text order; binary search). */
@@ -149,7 +161,9 @@ function readQuantities(doc: ReportDocument): Quantity[] {
       i = Math.max(i, q.end - 1);
       // Clause counting must still see the punctuation inside the expression.
       for (let k = q.numStart; k < q.end; k++) {
-        if (SENT_STOP.includes(text[k]) || CLAUSE_STOP.includes(text[k])) {
+        // Every mark of SENT_STOP and CLAUSE_STOP (their union is the SENT and CLAUSE classes).
+        const c = CLASS[text.charCodeAt(k)];
+        if (c === SENT || c === CLAUSE) {
           i = k - 1;
           break;
         }
@@ -241,6 +255,10 @@ function endsWithAny(s: string, words: string[]): string | undefined {
   for (const w of words) if (s.endsWith(w)) return w;
   return undefined;
 }
+
+/** First characters of the leading words dropped from a noun (其中, 包括, 含, 有, 共有, 现有, 共, 达, 达到, 为, 是). */
+const LEAD_FIRST = new Uint8Array(0x10000);
+for (const c of '其包含有共现达为是') LEAD_FIRST[c.charCodeAt(0)] = 1;
 
 const HAN_STOP_AFTER = '的被获在为和与及是将到向对把由等均都已有了来参实开得从经共占达以进作让使给按于受用就跟、';
 
@@ -372,13 +390,20 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     after,
     noun: '',
     qualifiers: [],
+    // Every field in the literal, assigned or not, so that all quantities share one shape.
+    role: undefined,
+    rate: undefined,
     line: 0,
     sentence: 0,
     clause: 0,
   };
-  const stripped = before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '').replace(/^.{0,4}?(?:共有|现有)/, '');
-  q.noun = after || stripped;
-  if (mayHaveQualifier(before)) for (const w of QUALIFIERS) if (before.includes(w)) q.qualifiers.push(w);
+  if (after) q.noun = after;
+  else {
+    // The regular expressions only where they can match (their first characters; 共有/现有).
+    const lead = LEAD_FIRST[before.charCodeAt(0)] ? before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '') : before;
+    q.noun = lead.includes('有') ? lead.replace(/^.{0,4}?(?:共有|现有)/, '') : lead;
+  }
+  q.qualifiers = qualifiersIn(before);
   assignRole(q, text, clauseStart);
   return q;
 }
