@@ -80,9 +80,10 @@ export class Clauses {
 
   constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: (line: number) => boolean) {
     for (const l of lines) if (!skip(l.index)) this.readLine(l.start, l.end, l.index);
-    this.clauseStarts = Int32Array.from(this.clauses, (c) => c.start);
-    this.sentStarts = Int32Array.from(this.sentences, (s) => s.start);
-    this.asideOpens = Int32Array.from(this.asides, (a) => a.open);
+    // Filled by hand: Int32Array.from with a map function goes through the iterator protocol.
+    this.clauseStarts = starts(this.clauses, (c) => c.start);
+    this.sentStarts = starts(this.sentences, (s) => s.start);
+    this.asideOpens = starts(this.asides, (a) => a.open);
   }
 
   /** The innermost clause at view offset `i` (inside an aside: the aside's clause). */
@@ -211,6 +212,12 @@ function matchPairs(t: string, start: number, end: number): Map<number, number> 
     }
   }
   return match;
+}
+
+function starts<T>(xs: readonly T[], at: (x: T) => number): Int32Array {
+  const a = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) a[i] = at(xs[i]);
+  return a;
 }
 
 /** Index of the last element ≤ x in a sorted array, or -1. */

@@ -11,8 +11,11 @@ const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Characters that can appear in a Chinese numeral. */
 export const CN_NUMERAL = '零〇一二三四五六七八九两十百千万亿廿卅';
 
+const CN_NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of CN_NUMERAL) CN_NUMERAL_CODES[c.charCodeAt(0)] = 1;
+
 export function isCnNumeral(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && CN_NUMERAL.includes(ch);
+  return ch !== undefined && ch.length === 1 && CN_NUMERAL_CODES[ch.charCodeAt(0)] === 1;
 }
 
 export function isCnDigit(ch: string | undefined): boolean {

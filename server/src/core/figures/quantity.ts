@@ -256,6 +256,10 @@ function endsWithAny(s: string, words: string[]): string | undefined {
   return undefined;
 }
 
+/** Last characters of the words before a number (APPROX/LOWER/UPPER_BEFORE): most heads end otherwise. */
+const BEFORE_LAST = new Uint8Array(0x10000);
+for (const w of [...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFORE]) BEFORE_LAST[w.charCodeAt(w.length - 1)] = 1;
+
 /** First characters of the leading words dropped from a noun (其中, 包括, 含, 有, 共有, 现有, 共, 达, 达到, 为, 是). */
 const LEAD_FIRST = new Uint8Array(0x10000);
 for (const c of '其包含有共现达为是') LEAD_FIRST[c.charCodeAt(0)] = 1;
@@ -348,11 +352,16 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     p += 2;
   }
   // Approximation before the number.
-  const head = text.slice(Math.max(clauseStart, i - 4), i);
   let start = i;
-  const ap = endsWithAny(head, APPROX_BEFORE);
-  const lo = endsWithAny(head, LOWER_BEFORE);
-  const up = endsWithAny(head, UPPER_BEFORE);
+  let ap: string | undefined;
+  let lo: string | undefined;
+  let up: string | undefined;
+  if (i > clauseStart && BEFORE_LAST[text.charCodeAt(i - 1)]) {
+    const head = text.slice(Math.max(clauseStart, i - 4), i);
+    ap = endsWithAny(head, APPROX_BEFORE);
+    lo = endsWithAny(head, LOWER_BEFORE);
+    up = endsWithAny(head, UPPER_BEFORE);
+  }
   if (ap) {
     approx = true;
     start = i - ap.length;
@@ -457,8 +466,9 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   if (prev === '+' || next === '+' || text[p] === '+') return 'name';
   if (next === '强' && !unit) return 'name';
   if (insideShortQuote(text, i)) return 'name';
-  // Codes: digits glued to Latin letters or slashes (GB/T 9704, 4G, Q3).
-  if (!num.chinese && (/[A-Za-z/][ ]?$/.test(text.slice(Math.max(0, i - 2), i)) || /[A-Za-z]/.test(next ?? ''))) return 'code';
+  // Codes: digits glued to Latin letters or slashes (GB/T 9704, 4G, Q3): /[A-Za-z/][ ]?$/ on
+  // the two characters before, or a letter after.
+  if (!num.chinese && (latinOrSlash(text.charCodeAt(i - 1)) || (text.charCodeAt(i - 1) === 32 && i >= 2 && latinOrSlash(text.charCodeAt(i - 2))) || latin(text.charCodeAt(num.end)))) return 'code';
   if (!unit) {
     if (!num.chinese && num.raw.length >= 5 && !num.raw.includes('.') && !num.raw.includes(',')) return 'code';
     if (num.chinese && next === '中') return 'session'; // 三中全会
@@ -499,22 +509,36 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   return 'count';
 }
 
+function latin(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function latinOrSlash(c: number): boolean {
+  return latin(c) || c === 47;
+}
+
+/** Per char code: 1 an opening quote or 书名号, 2 a closing one, 3 a line feed. */
+const QUOTE_MARK = new Uint8Array(0x10000);
+for (const c of QUOTE_OPEN) QUOTE_MARK[c.charCodeAt(0)] = 1;
+for (const c of QUOTE_CLOSE) QUOTE_MARK[c.charCodeAt(0)] = 2;
+QUOTE_MARK[10] = 3;
+
 /** Inside a short quoted or 书名号 term (“五个一”, 《十四五规划》): a name, not a figure. */
 function insideShortQuote(text: string, i: number): boolean {
   let open = -1;
   for (let k = i - 1; k >= 0 && i - k <= 12; k--) {
-    const c = text[k];
-    if (QUOTE_CLOSE.includes(c) || c === '\n') return false;
-    if (QUOTE_OPEN.includes(c)) {
+    const m = QUOTE_MARK[text.charCodeAt(k)];
+    if (m === 2 || m === 3) return false;
+    if (m === 1) {
       open = k;
       break;
     }
   }
   if (open < 0) return false;
   for (let k = i + 1; k < text.length && k - open <= 16; k++) {
-    const c = text[k];
-    if (QUOTE_OPEN.includes(c) || c === '\n') return false;
-    if (QUOTE_CLOSE.includes(c)) return true;
+    const m = QUOTE_MARK[text.charCodeAt(k)];
+    if (m === 1 || m === 3) return false;
+    if (m === 2) return true;
   }
   return false;
 }
@@ -527,19 +551,43 @@ const TARGET = /力争|目标|计划到|预计|争取|确保到|到20\d\d年(?:�
 
 const HAS_ROLE = new Set<QuantityKind>(['count', 'money', 'measure', 'time', 'percent', 'points', 'multiple']);
 
+// Each pattern is tried only where it can match (most numbers have no role): the last
+// character an end-anchored pattern can match, or a character every match contains.
+const charSet = (chars: string) => {
+  const t = new Uint8Array(0x10000);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+};
+const TO_LAST = charSet('到至了年底初末的');
+const DELTA_LAST = charSet('增加长高升降少低收产支落滑减多了例度为达到');
+const THRESHOLD_LAST = charSet('过足到于');
+const RATE_LAST = charSet('率为达到是约在');
+const FROM_ANY = charSet('由较比从');
+const TARGET_ANY = charSet('力目计预争确到');
+function hasAny(s: string, set: Uint8Array): boolean {
+  for (let k = 0; k < s.length; k++) if (set[s.charCodeAt(k)]) return true;
+  return false;
+}
+
 function assignRole(q: Quantity, text: string, clauseStart: number): void {
   if (!HAS_ROLE.has(q.kind)) return;
   const prefix = text.slice(Math.max(clauseStart, q.start - 16), q.start);
-  if (TO.test(prefix)) q.role = 'to';
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (TO_LAST[last] && TO.test(prefix)) q.role = 'to';
   // 占比 before 比: a share, not a comparison.
-  else if (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix)) q.role = 'share';
-  else if (FROM.test(prefix)) q.role = 'from';
-  else if (DELTA.test(prefix)) q.role = 'delta';
-  else if (PER.test(prefix)) q.role = 'per';
-  else if (TARGET.test(text.slice(Math.max(clauseStart, q.start - 40), q.start))) q.role = 'target';
-  else if (/(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(q.end, q.end + 1))) q.role = 'threshold';
-  if (q.kind === 'percent') {
+  else if (prefix.includes('占') && (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix))) q.role = 'share';
+  else if (hasAny(prefix, FROM_ANY) && FROM.test(prefix)) q.role = 'from';
+  else if (DELTA_LAST[last] && DELTA.test(prefix)) q.role = 'delta';
+  else if ((prefix.includes('每') || prefix.includes('均')) && PER.test(prefix)) q.role = 'per';
+  else if (targetIn(text, Math.max(clauseStart, q.start - 40), q.start)) q.role = 'target';
+  else if (THRESHOLD_LAST[last] && /(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(q.end, q.end + 1))) q.role = 'threshold';
+  if (q.kind === 'percent' && RATE_LAST[last]) {
     const m = /([\u4e00-\u9fff]{1,4}率)(?:为|达|达到|是|约|保持在)?$/.exec(prefix);
     if (m) q.rate = m[1];
   }
+}
+
+function targetIn(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (TARGET_ANY[text.charCodeAt(k)]) return TARGET.test(text.slice(start, end));
+  return false;
 }

@@ -49,11 +49,13 @@ const TABLE: [string, string, UnitInfo['what']][] = [
 
 const BY_UNIT = new Map<string, UnitInfo>();
 for (const [unit, family, what] of TABLE) if (!BY_UNIT.has(unit)) BY_UNIT.set(unit, { unit, family, what });
-const MAX_LEN = Math.max(...TABLE.map((t) => t[0].length));
+/** Length of the longest unit starting with each UTF-16 unit (0: none does; most characters after a number). */
+const LONGEST = new Uint8Array(0x10000);
+for (const [unit] of TABLE) LONGEST[unit.charCodeAt(0)] = Math.max(LONGEST[unit.charCodeAt(0)], unit.length);
 
 /** The longest unit that starts at `i` in `text`. */
 export function unitAt(text: string, i: number): UnitInfo | undefined {
-  for (let n = Math.min(MAX_LEN, text.length - i); n >= 1; n--) {
+  for (let n = Math.min(LONGEST[text.charCodeAt(i)] ?? 0, text.length - i); n >= 1; n--) {
     const u = BY_UNIT.get(text.slice(i, i + n));
     if (u) return u;
   }
