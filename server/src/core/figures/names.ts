@@ -130,6 +130,14 @@ export function findNameLists(text: string, start: number, end: number): NameLis
       i++;
       continue;
     }
+    // readList finds nothing unless the item starting here ends at a 、 or opens a clause.
+    if (!(i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)])) {
+      const it = itemAt(text, i, end);
+      if (!it || text[it.e] !== SEP) {
+        i++;
+        continue;
+      }
+    }
     const l = readList(text, i, end);
     if (l) {
       out.push(l);
@@ -146,8 +154,13 @@ function itemAt(text: string, i: number, end: number): { s: number; e: number } 
   return e > i ? { s: i, e } : undefined;
 }
 
+/** Marks after which a lone name may open a clause. */
+const CLAUSE_START_CHARS = '，。；：、！？“”（）\n';
+const CLAUSE_START_AFTER = new Uint8Array(0x10000);
+for (const c of CLAUSE_START_CHARS) CLAUSE_START_AFTER[c.charCodeAt(0)] = 1;
+
 function readList(text: string, i: number, end: number): NameList | undefined {
-  const atClauseStart = i === 0 || '，。；：、！？“”（）\n'.includes(text[i - 1] ?? '\n');
+  const atClauseStart = i === 0 || CLAUSE_START_CHARS.includes(text[i - 1] ?? '\n');
   // The first item may carry a title before the name (副主委刘全会、熊亚浔): find the
   // first separator, and take the name as the last 2–3 characters before it.
   const first = itemAt(text, i, end);

@@ -58,7 +58,7 @@ export const percentage = relationRule({
         continue;
       }
       if (q.approx) continue;
-      const ofFigure = /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/.test(clause);
+      const ofFigure = clause.endsWith('的') && /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/.test(clause);
       const r = q.role === 'share' || ofFigure ? shareOf(doc, q, p, phrases) : q.rate ? rateOf(doc, q, p, phrases) : undefined;
       if (r) out.push(r);
     }

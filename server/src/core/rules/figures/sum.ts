@@ -17,6 +17,11 @@ const MARK = /(共计|合计|总计|一共|累计共|总共)(?:[\u4e00-\u9fff]{0
 const GENERIC = new Set(['项', '个', '件']);
 const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
 
+function markerEndsNear(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text[k] === '计' || text[k] === '共') return true;
+  return false;
+}
+
 export const sum = relationRule({
   id: RULE,
   description: { zh: '“共计”“合计”之数应等于所列各项之和', en: 'A stated total (“共计”, “合计”) equals the items listed before it' },
@@ -32,6 +37,8 @@ export const sum = relationRule({
       if (!tp || !isAmount(t) || (t.role && NOT_ITEM.has(t.role))) continue;
       // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
       const clause = tp.clause;
+      // Every marker ends in 计 or 共, at most two characters (为, 达到…) before the figure.
+      if (!markerEndsNear(text, Math.max(clause.start, t.start - 3), t.start)) continue;
       const head = text.slice(clause.start, t.start);
       const m = MARK.exec(head);
       if (!m) continue;
