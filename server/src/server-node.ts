@@ -31,6 +31,7 @@ const rcByDir = new Map<string, RcFile | undefined>();
 const urls = new Map<string, string>();
 
 startServer(connection, {
+  testFaults: process.env.WORKREPORT_TEST_FAULTS === '1',
   loadRcFile(uri) {
     // A checked .docx (`workreport-docx:/…/a.docx.report?<file uri>`) takes the config beside the file.
     if (uri.startsWith(`${DOCX_SCHEME}:`) && uri.includes('?')) uri = decodeURIComponent(uri.slice(uri.indexOf('?') + 1));

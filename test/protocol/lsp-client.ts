@@ -40,6 +40,8 @@ export interface StartOptions {
   args?: string[];
   /** Skip initialize/initialized (to test them by hand). */
   noInitialize?: boolean;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -142,7 +144,7 @@ export class LspClient {
   /** Spawns the server and (unless noInitialize) runs initialize + initialized. */
   static async start(opts: StartOptions = {}): Promise<LspClient> {
     const server = path.join(DIST, 'server.js');
-    const proc = spawn(process.execPath, [server, '--stdio', ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [server, '--stdio', ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new LspClient(proc, conn, opts);
     if (!opts.noInitialize) {
@@ -239,6 +241,11 @@ export class LspClient {
     } finally {
       this.conn.dispose();
     }
+  }
+
+  /** Resolves with the exit code once the server process has ended (by itself). */
+  exit(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number | null> {
+    return withTimeout(this.exited, timeoutMs, () => `the server to exit${this.stderrNote()}`);
   }
 
   /** Kills the server without the protocol (for cleanup after a failed test). */

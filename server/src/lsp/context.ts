@@ -18,6 +18,8 @@ export interface ServerHost {
   invalidate?(): void;
   /** Link for a rule's doc page. */
   docUrl(rule: string): string;
+  /** Serve `workreport/test/fault` (fault injection for the crash-policy tests). */
+  testFaults?: boolean;
 }
 
 export interface Analysis extends CheckResult {
@@ -32,7 +34,7 @@ const REPORT_NAME = /\.report(?:\.(?:txt|md))?$/i;
 const TEXT_NAME = /\.(?:txt|md|markdown|text)$/i;
 
 export class ServerContext {
-  readonly documents = new TextDocuments(TextDocument);
+  readonly documents: TextDocuments<TextDocument>;
   locale: Locale = 'en';
   hasConfigurationCapability = false;
   /** What the client announced in initialize (features check it before sending requests). */
@@ -49,7 +51,13 @@ export class ServerContext {
   private settingsCache = new Map<string, Promise<EditorSettings>>();
   private analyses = new Map<string, Analysis>();
 
-  constructor(readonly connection: Connection, readonly host: ServerHost) {}
+  constructor(
+    readonly connection: Connection,
+    readonly host: ServerHost,
+    guard: (d: TextDocuments<TextDocument>) => TextDocuments<TextDocument> = (d) => d,
+  ) {
+    this.documents = guard(new TextDocuments(TextDocument));
+  }
 
   /** Settings for one resource, asked of the client once and cached until they change. */
   settings(uri: string): Promise<EditorSettings> {

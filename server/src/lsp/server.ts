@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { localeFrom } from '../core/locale';
 import { ServerContext, type ServerHost } from './context';
+import { crashPolicy, guardConnection, guardDocuments } from './crash-policy';
 import type { EditorSettings } from './settings';
 import type { Feature } from './feature';
 import { codeActionsFeature } from './features/code-actions';
@@ -22,6 +23,7 @@ import { symbolsFeature } from './features/symbols';
 import { commandsFeature } from './features/commands';
 import { healthFeature } from './features/health';
 import { docxFeature } from './features/docx';
+import { faultsFeature } from './features/faults';
 
 /** Every feature of the server; each announces its capabilities and registers its handlers. */
 const FEATURES: Feature[] = [
@@ -38,8 +40,16 @@ const FEATURES: Feature[] = [
   docxFeature,
 ];
 
-export function startServer(connection: Connection, host: ServerHost): ServerContext {
-  const ctx = new ServerContext(connection, host);
+export function startServer(raw: Connection, host: ServerHost): ServerContext {
+  // Crash policy (crash-policy.ts): a request handler that throws answers with an error and
+  // logs; an exception anywhere else ends the process so that the client restarts it.
+  let shuttingDown = false;
+  const policy = crashPolicy(raw, () => shuttingDown);
+  const connection = guardConnection(raw, policy);
+  const ctx = new ServerContext(connection, host, (documents) => guardDocuments(documents, policy));
+  connection.onShutdown(() => {
+    shuttingDown = true;
+  });
   // Clients that cannot take a dynamic registration (eglot, Helix) warn about one; they still
   // send didChangeConfiguration, which is handled below either way.
   let registerConfigChange = false;
@@ -79,14 +89,8 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
   });
   connection.onDidChangeWatchedFiles(changed);
 
-  // A bug in one handler must not end the server (Node exits on an unhandled rejection):
-  // log it and keep serving. The web worker has no `process`; its errors only log anyway.
-  const proc = (globalThis as { process?: { on?(event: string, f: (e: unknown) => void): void } }).process;
-  const log = (what: string) => (e: unknown) => connection.console.error(`workreport: ${what}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-  proc?.on?.('unhandledRejection', log('unhandled rejection'));
-  proc?.on?.('uncaughtException', log('uncaught exception'));
-
   for (const f of FEATURES) f.register(ctx);
+  if (host.testFaults) faultsFeature.register(ctx);
   ctx.documents.listen(connection);
   connection.listen();
   return ctx;

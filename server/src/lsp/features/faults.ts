@@ -1,0 +1,32 @@
+// Fault injection for the crash-policy tests (registered only when the host enables it:
+// the Node server with WORKREPORT_TEST_FAULTS=1). `workreport/test/fault` {where}:
+//   request   → the request handler throws (answered with an error; the server lives on)
+//   timer     → a timer callback throws after the answer (the process ends)
+//   rejection → a promise nobody awaits rejects (the process ends)
+// and the notification of the same name throws in its handler (the process ends).
+import type { ServerContext } from '../context';
+import type { Feature } from '../feature';
+
+export const FAULT_METHOD = 'workreport/test/fault';
+
+function fault(where: string): Error {
+  return new Error(`injected fault (${where})`);
+}
+
+export const faultsFeature: Feature = {
+  register(ctx: ServerContext) {
+    ctx.connection.onRequest(FAULT_METHOD, (params: { where?: string } | null) => {
+      const where = params?.where ?? 'request';
+      if (where === 'timer') setTimeout(() => {
+        throw fault(where);
+      }, 10);
+      // After the answer has gone out: a promise nobody awaits rejects.
+      else if (where === 'rejection') setTimeout(() => void Promise.reject(fault(where)), 10);
+      else throw fault(where);
+      return where;
+    });
+    ctx.connection.onNotification(FAULT_METHOD, () => {
+      throw fault('notification');
+    });
+  },
+};
