@@ -41,6 +41,7 @@ try {
     }
     const ansi = tmux('capture-pane', '-t', c.name, '-p', '-e', '-J').replace(/\s+$/, '') + '\n';
     tmux('kill-session', '-t', c.name);
+    // eslint-disable-next-line no-control-regex -- ANSI colour sequences
     const text = ansi.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trimEnd()).join('\n');
     const html = path.join(tmp, `${c.name}.html`);
     fs.writeFileSync(html, page(ansi));
@@ -59,7 +60,9 @@ function page(ansi) {
   const colours = { 30: '#000', 31: '#e5534b', 32: '#57ab5a', 33: '#c69026', 34: '#539bf5', 35: '#b083f0', 36: '#39c5cf', 37: '#d0d7de', 90: '#768390' };
   let style = { bold: false, dim: false, fg: undefined };
   let out = '';
+  // eslint-disable-next-line no-control-regex -- ANSI colour sequences
   for (const part of ansi.split(/(\x1b\[[0-9;]*m)/)) {
+    // eslint-disable-next-line no-control-regex -- ANSI colour sequences
     const m = /^\x1b\[([0-9;]*)m$/.exec(part);
     if (m) {
       for (const code of (m[1] || '0').split(';').map(Number)) {

@@ -124,7 +124,7 @@ export function ensureCodeServer() {
       if (e.code !== 'EEXIST') throw e;
       const age = Date.now() - fs.statSync(lock).mtimeMs;
       if (age > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
-      else if (Date.now() - t0 > 15 * 60_000) throw new Error(`${lock} is held by another run`);
+      else if (Date.now() - t0 > 15 * 60_000) throw new Error(`${lock} is held by another run`, { cause: e });
       else spawnSync('sleep', ['2']);
     }
   }
@@ -250,14 +250,18 @@ export async function startCodeServer(entry, { userDataDir, extensionsDir, env, 
     const t = setTimeout(() => {
       try {
         process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // the group is gone already
+      }
     }, 5000);
     await gone;
     clearTimeout(t);
     // Extension hosts and language servers in the group may outlive the server itself.
     try {
       process.kill(-child.pid, 'SIGKILL');
-    } catch {}
+    } catch {
+      // the group is gone already
+    }
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -265,7 +269,9 @@ export async function startCodeServer(entry, { userDataDir, extensionsDir, env, 
     try {
       const r = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (r.ok) break;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`code-server did not answer /healthz within 60 s; see ${logFile}`);

@@ -128,27 +128,43 @@ interface Diag {
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
+/** A notification the page collected from the worker. */
+interface Inbound {
+  method: string;
+  params: { uri: string; diagnostics: Diag[] };
+}
+/** What the test page (PAGE) defines on its window. */
+interface PageApi {
+  lsp(method: string, params: unknown): Promise<unknown>;
+  notify(method: string, params: unknown): void;
+  waitFor(pred: (n: Inbound) => boolean, ms: number): Promise<Inbound>;
+  serverRequests: string[];
+  workerErrors: string[];
+}
+interface CodeActionLike {
+  edit?: { changes?: Record<string, { range: Diag['range']; newText: string }[]> };
+}
 
 describe('language server in a web worker (Chromium)', () => {
   test('initialize, didOpen the pasted report as plaintext, pushed diagnostics with every annotation', async () => {
     const t0 = Date.now();
-    const init = await page.evaluate(() =>
-      (globalThis as any).lsp('initialize', {
+    const init = (await page.evaluate(() =>
+      (globalThis as unknown as PageApi).lsp('initialize', {
         processId: null,
         rootUri: null,
         locale: 'en',
         capabilities: { textDocument: { publishDiagnostics: {} } },
       }),
-    );
+    )) as { serverInfo: { name: string }; capabilities: { diagnosticProvider?: unknown } };
     assert.equal(init.serverInfo.name, 'workreport-language-server');
     assert.equal(init.capabilities.diagnosticProvider, undefined, 'a push-only client gets no pull provider');
     const result = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageApi;
       w.notify('initialized', {});
       const text = await (await fetch('/pasted.txt')).text();
       const uri = 'vscode-vfs://github/workreport/demo/pasted.txt';
       w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-      const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+      const m = await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
       return { params: m.params, serverRequests: w.serverRequests, workerErrors: w.workerErrors };
     });
     const ms = Date.now() - t0;
@@ -170,24 +186,24 @@ describe('language server in a web worker (Chromium)', () => {
 
   test('pull diagnostics and a quick fix from the worker (the path VS Code for the Web uses)', async () => {
     const r = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageApi;
       const text = await (await fetch('/pasted.txt')).text();
       const uri = 'vscode-test-web://mount/pasted.report';
       w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'workreport', version: 1, text } });
-      const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
-      const d = m.params.diagnostics.find((x: any) => x.code === 'text/pinyin-annotation');
-      const actions = await w.lsp('textDocument/codeAction', {
+      const m = await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+      const d = m.params.diagnostics.find((x) => x.code === 'text/pinyin-annotation')!;
+      const actions = (await w.lsp('textDocument/codeAction', {
         textDocument: { uri },
         range: d.range,
         context: { diagnostics: [d], only: ['quickfix'] },
-      });
+      })) as CodeActionLike[];
       w.notify('textDocument/didClose', { textDocument: { uri } });
-      const cleared = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.diagnostics.length === 0, 5000);
+      const cleared = await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.diagnostics.length === 0, 5000);
       return { d, actions, cleared: !!cleared };
     });
-    const fix = (r.actions as any[]).find((a) => a.edit?.changes?.['vscode-test-web://mount/pasted.report']);
+    const fix = r.actions.find((a) => a.edit?.changes?.['vscode-test-web://mount/pasted.report']);
     assert.ok(fix, `a quick fix for ${JSON.stringify(r.d.range)}`);
-    const edit = fix.edit.changes['vscode-test-web://mount/pasted.report'][0];
+    const edit = fix.edit!.changes!['vscode-test-web://mount/pasted.report'][0];
     assert.deepEqual(edit.range, r.d.range);
     assert.equal(edit.newText, '');
     assert.ok(r.cleared);
@@ -195,17 +211,17 @@ describe('language server in a web worker (Chromium)', () => {
 
   test('a non-report plain text in the worker gets an empty push', async () => {
     const diags = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageApi;
       const uri = 'vscode-vfs://github/workreport/demo/notes.txt';
       w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: '周末买菜，当(dāng)天给妈妈打电话。\n' } });
-      return (await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 10000)).params.diagnostics;
+      return (await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 10000)).params.diagnostics;
     });
     assert.deepEqual(diags, []);
   });
 
   test('.workreportrc.json files sent by the client (workreport/rcFiles) apply to the documents below them', async () => {
     const r = await page.evaluate(async () => {
-      const w = globalThis as any;
+      const w = globalThis as unknown as PageApi;
       const text = await (await fetch('/pasted.txt')).text();
       const base = 'vscode-vfs://github/workreport/demo';
       w.notify('workreport/rcFiles', {
@@ -216,13 +232,13 @@ describe('language server in a web worker (Chromium)', () => {
       });
       const count = async (uri: string) => {
         w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-        const m = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
-        return m.params.diagnostics.filter((d: any) => d.code === 'text/pinyin-annotation').length;
+        const m = await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+        return m.params.diagnostics.filter((d) => d.code === 'text/pinyin-annotation').length;
       };
       const quiet = await count(`${base}/quiet/sub/pasted.txt`);
       const loud = await count(`${base}/elsewhere/pasted.txt`);
       await count(`${base}/broken/pasted.txt`);
-      const broken = await w.waitFor((n: any) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === `${base}/broken/.workreportrc.json`, 10000);
+      const broken = await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === `${base}/broken/.workreportrc.json`, 10000);
       return { quiet, loud, brokenDiagnostics: broken.params.diagnostics.length };
     });
     assert.equal(r.quiet, 0, 'rule off by the config file above the document');
@@ -248,7 +264,7 @@ describe('language server in a web worker (Chromium)', () => {
   });
 
   test('shutdown and exit answer', async () => {
-    const r = await page.evaluate(() => (globalThis as any).lsp('shutdown', null));
+    const r = await page.evaluate(() => (globalThis as unknown as PageApi).lsp('shutdown', null));
     assert.equal(r, null);
     assert.deepEqual(consoleErrors, []);
   });

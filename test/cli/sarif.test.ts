@@ -80,7 +80,7 @@ describe('--format sarif', { concurrency: 4 }, () => {
     assert.equal(run.results.length, json.length);
     const reportUri = new URL(run.results[0].locations[0].physicalLocation.artifactLocation.uri, run.originalUriBaseIds?.['%SRCROOT%']?.uri);
     assert.equal(fileURLToPath(reportUri), PASTED_FILE);
-    run.results.forEach((res: any, i: number) => {
+    run.results.forEach((res: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { region: unknown } }[] }, i: number) => {
       const d = json[i];
       assert.equal(res.ruleId, d.rule);
       assert.equal(driver.rules[res.ruleIndex].id, d.rule);

@@ -198,12 +198,12 @@ function expectedFix(text: string, garbled: string[], boilerplate: number[]): st
     // Protect the garbled runs, drop annotations, widen the marks, restore the runs.
     const keep: string[] = [];
     let l = line;
-    for (const g of garbled) if (l.includes(g)) l = l.split(g).join(`\u0000${keep.push(g) - 1}\u0000`);
+    for (const g of garbled) if (l.includes(g)) l = l.split(g).join(`\ue000${keep.push(g) - 1}\ue000`);
     l = withoutAnnotations(l);
     // A no-break space between Chinese characters goes; any other becomes a plain space.
     l = l.replace(/(?<=\p{Script=Han})\u00a0+(?=\p{Script=Han})/gu, '').replace(/\u00a0/g, ' ');
     l = l.replace(/, ?/g, '，').replace(/:/g, '：').replace(/;/g, '；').replace(/\?/g, '？').replace(/!/g, '！');
-    l = l.replace(/\u0000(\d+)\u0000/g, (_, k) => keep[Number(k)]);
+    l = l.replace(/\ue000(\d+)\ue000/g, (_, k) => keep[Number(k)]);
     out.push(l);
   });
   return out.join('\n');

@@ -62,6 +62,7 @@ test('notes follow the frame; a narrow terminal still shows the span', () => {
   assert.equal(frame.length, 3);
   assert.match(frame[0], /^ {2}1 \| …甲+\.乙+…$/);
   assert.ok(stringWidth(frame[0]) <= 30, 'never narrower than 24 columns of text');
+  // eslint-disable-next-line no-control-regex -- the ASCII range: one column each
   assert.equal(frame[1].indexOf('^'), frame[0].indexOf('.') + frame[0].slice(0, frame[0].indexOf('.')).replace(/[\x00-\x7f…]/g, '').length);
   assert.equal(frame[2], '    = fix');
 });

@@ -31,7 +31,9 @@ function problemsOf(xs: Produced[]): string[] {
       for (const p of probs) {
         // One line per problem and message shape, not per occurrence.
         const key = `${x.rule} ${x.kind} ${lang} ${p} ${shapeOf(text)}`;
-        if (!seen.has(key)) out.push(`${x.rule} ${x.kind} ${lang}: ${p}: ${text}`), seen.add(key);
+        if (seen.has(key)) continue;
+        out.push(`${x.rule} ${x.kind} ${lang}: ${p}: ${text}`);
+        seen.add(key);
       }
     }
   }

@@ -18,7 +18,7 @@ export function registerIgnoreHere(context: vscode.ExtensionContext): void {
           const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(rc)));
           if (json && typeof json === 'object' && !Array.isArray(json)) {
             const list: unknown[] = Array.isArray(json.ignore) ? json.ignore : [];
-            if (!list.some((e: any) => e?.rule === entry.rule && e?.text === entry.text)) list.push(entry);
+            if (!list.some((e) => (e as Partial<IgnoreArgs> | null)?.rule === entry.rule && (e as Partial<IgnoreArgs> | null)?.text === entry.text)) list.push(entry);
             json.ignore = list;
             await vscode.workspace.fs.writeFile(rc, new TextEncoder().encode(JSON.stringify(json, null, 2) + '\n'));
             return;

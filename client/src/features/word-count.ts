@@ -17,12 +17,9 @@ export function registerWordCount(context: vscode.ExtensionContext, client: Base
     const editor = vscode.window.activeTextEditor;
     const mine = ++seq;
     if (!editor || editor.document.uri.scheme === FIGURES_SCHEME) return void item.hide();
-    let stats: DocumentStats | null = null;
-    try {
-      stats = await client.sendRequest<DocumentStats | null>(DOCUMENT_STATS_REQUEST, { uri: editor.document.uri.toString() } satisfies UriParams);
-    } catch {
-      stats = null;
-    }
+    const stats = await client
+      .sendRequest<DocumentStats | null>(DOCUMENT_STATS_REQUEST, { uri: editor.document.uri.toString() } satisfies UriParams)
+      .then(undefined, () => null);
     if (mine !== seq) return;
     if (!stats?.isReport) return void item.hide();
     item.text = `$(symbol-text) ${stats.text}`;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 // The CommonJS build: the ES module build's fdir reads import.meta.url, which a CommonJS bundle lacks.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import tinyglobby = require('tinyglobby');
 const { globSync, isDynamicPattern } = tinyglobby;
 import type { Msg } from '../core/types';

@@ -11,7 +11,7 @@ const SHOWN_AS: Record<number, string> = { 0x09: '    ' };
 /** Zero-width and format characters (zero-width space, joiners, BOM, soft hyphen, bidi controls). */
 const INVISIBLE = /^[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]$/;
 /** Marks that draw on the character before them: no column of their own. */
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+const ZERO_WIDTH = /^(?:[\p{Mn}\p{Me}\ufe00-\ufe0f\u{e0100}-\u{e01ef}]|\u200d)$/u;
 
 /** Columns one code point takes in a terminal. */
 export function codePointWidth(ch: string): 0 | 1 | 2 {

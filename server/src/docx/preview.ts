@@ -47,7 +47,10 @@ export function paginate(blocks: Block[]): PreviewPage[] {
       const width = GRID.chars - left - b.rightIndent;
       let used = 0;
       let j = i;
-      while (j < chars.length && used + cellsOf(chars[j].ch, chars[j].role) <= width + 1e-9) used += cellsOf(chars[j].ch, chars[j].role), j++;
+      while (j < chars.length && used + cellsOf(chars[j].ch, chars[j].role) <= width + 1e-9) {
+        used += cellsOf(chars[j].ch, chars[j].role);
+        j++;
+      }
       if (j < chars.length) {
         // A number or a Latin word is not split (it moves to the next line whole, when it fits one).
         let k = j;

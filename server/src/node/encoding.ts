@@ -101,7 +101,11 @@ function utf16Without(bytes: Uint8Array): EncodingName | undefined {
   if (bytes.length < 2 || bytes.length % 2) return undefined;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 ? odd++ : even++;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
   const candidate: EncodingName | undefined = odd > 0 && even * 4 <= odd ? 'utf-16le' : even > 0 && odd * 4 <= even ? 'utf-16be' : undefined;
   if (candidate) return plausible(decodeBody(bytes, candidate)) > 0.9 ? candidate : undefined;
   // No ASCII at all (all Han): take UTF-16 only when it reads as text and GB18030 does not.

@@ -78,14 +78,14 @@ function parseTemplates(v: unknown, problems: ConfigProblem[]): TemplateDef[] {
   v.forEach((t, i) => {
     const ok =
       t && typeof t === 'object' && typeof t.name === 'string' && Array.isArray(t.sections) &&
-      t.sections.every((s: any) => s && typeof s.title === 'string' && (s.matches === undefined || (Array.isArray(s.matches) && s.matches.every((m: unknown) => typeof m === 'string'))));
+      t.sections.every((s: { title?: unknown; matches?: unknown } | null) => s && typeof s.title === 'string' && (s.matches === undefined || (Array.isArray(s.matches) && s.matches.every((m: unknown) => typeof m === 'string'))));
     if (!ok) {
       problems.push({ path: `templates[${i}]`, message: 'expected {name, sections: [{title, matches?}]}' });
       return;
     }
     out.push({
       name: t.name,
-      sections: t.sections.map((s: any) => ({ key: s.key ?? s.title, title: s.title, matches: s.matches?.length ? s.matches : [s.title] })),
+      sections: t.sections.map((s: { key?: string; title: string; matches?: string[] }) => ({ key: s.key ?? s.title, title: s.title, matches: s.matches?.length ? s.matches : [s.title] })),
     });
   });
   return out;

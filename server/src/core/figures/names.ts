@@ -193,7 +193,6 @@ function readList(text: string, i: number, end: number): NameList | undefined {
       const cut = it && cutName(text.slice(it.s, it.e));
       if (it && cut) {
         items.push({ start: it.s, end: it.s + cut.item.length, name: cut.name });
-        p = it.s + cut.item.length;
       }
     }
     if (items.length < 2) return undefined;

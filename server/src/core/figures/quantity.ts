@@ -118,13 +118,10 @@ function readQuantities(doc: ReportDocument): Quantity[] {
   const skipLines = doc.boilerplate;
   let sentence = 0;
   let clause = 0;
-  let clauseStart = 0;
-  let sentStart = 0;
   for (const line of doc.viewLines) {
     sentence++;
     clause++;
-    clauseStart = line.start;
-    sentStart = line.start;
+    let clauseStart = line.start;
     if (skipLines.has(line.index)) continue;
     for (let i = line.start; i < line.end; i++) {
       const cls = CLASS[text.charCodeAt(i)];
@@ -134,7 +131,6 @@ function readQuantities(doc: ReportDocument): Quantity[] {
         sentence++;
         clause++;
         clauseStart = i + 1;
-        sentStart = i + 1;
         continue;
       }
       if (cls === CLAUSE) {
@@ -154,7 +150,6 @@ function readQuantities(doc: ReportDocument): Quantity[] {
       q.line = line.index;
       q.sentence = sentence;
       q.clause = clause;
-      void sentStart;
       out.push(q);
       // Skip to the end of the numeral (not the whole expression: a range's second
       // number is inside it and must not be read again).

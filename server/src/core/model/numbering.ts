@@ -67,15 +67,13 @@ const HAN_DIGIT: Record<string, number> = {
 /** 一 … 九十九 written as ordinals. */
 export function hanOrdinal(s: string): number | undefined {
   if (!s || s.length > 3) return undefined;
-  let total = 0;
   if (s.length === 1) return HAN_DIGIT[s] || undefined;
   const ten = s.indexOf('十');
   if (ten < 0) return undefined;
   const tens = ten === 0 ? 1 : HAN_DIGIT[s[0]];
   const ones = ten === s.length - 1 ? 0 : HAN_DIGIT[s[ten + 1]];
   if (!tens || ones === undefined || (ten > 1)) return undefined;
-  total = tens * 10 + ones;
-  return total;
+  return tens * 10 + ones;
 }
 
 // The lookaheads keep body text out: `1.2亿元` (a decimal), `1、2月份` and `一、二等奖`

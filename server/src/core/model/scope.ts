@@ -26,9 +26,9 @@ const URL_CHAR = /[!-~]/;
 const TRIGGER: boolean[] = [];
 for (const ch of ':wW@`].-') TRIGGER[ch.charCodeAt(0)] = true;
 const WORD = /[A-Za-z0-9_]/;
-const TOKEN_CHAR = /[A-Za-z0-9_\-]/;
-const MAIL_LOCAL = /[A-Za-z0-9._%+\-]/;
-const MAIL_DOMAIN = /[A-Za-z0-9.\-]/;
+const TOKEN_CHAR = /[A-Za-z0-9_-]/;
+const MAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const MAIL_DOMAIN = /[A-Za-z0-9.-]/;
 
 /**
  * ASCII runs that are machine text, not prose: URLs, e-mail addresses, Markdown code and

@@ -153,7 +153,7 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
   const childLevel = deepest ? deepest.level + 1 : 1;
   if (childLevel <= 4) {
     const m = STANDARD[childLevel](1);
-    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `第一个${LEVEL_NAME[childLevel].zh}`, en: `first ${LEVEL_NAME[childLevel].en}` }, rank: rank++ });
+    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `第一个${LEVEL_NAME[childLevel].zh}`, en: `first ${LEVEL_NAME[childLevel].en}` }, rank });
   }
   // Missing template sections, numbered as the next level-1 heading. Only where a
   // level-1 heading can go (nothing after the cursor on the line).

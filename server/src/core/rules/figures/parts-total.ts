@@ -62,9 +62,9 @@ function check(doc: ReportDocument, g: Group, phrases: Map<Quantity, Phrase>): R
   // shown as consistent (hover, table) by its first reading.
   let shown: { r: Reading; t: Quantity } | undefined;
   for (const r of readings) {
-    const fails = totals.every((t) => !holds(r, t, g));
+    const fails = totals.every((t) => !holds(r, t));
     if (!fails) {
-      shown ??= { r, t: totals.find((t) => holds(r, t, g))! };
+      shown ??= { r, t: totals.find((t) => holds(r, t))! };
       continue;
     }
     if (explained(r, g, totals)) continue;
@@ -77,7 +77,7 @@ function sumOf(qs: Quantity[]): number {
   return qs.reduce((a, q) => a + q.value, 0);
 }
 
-function holds(r: Reading, t: Quantity, g: Group): boolean {
+function holds(r: Reading, t: Quantity): boolean {
   const sum = sumOf(r.parts);
   const tol = tolerance([t, ...r.parts]);
   // An approximate or lower-bound total (约300人, 300余人) only limits parts that cover it.
@@ -104,7 +104,7 @@ function explained(r: Reading, g: Group, totals: Quantity[]): boolean {
       const rest = r.parts.slice(i + 1, j + 1);
       if (Math.abs(sumOf(rest) - r.parts[i].value) <= tolerance([r.parts[i], ...rest])) {
         const reduced = r.parts.filter((p) => !rest.includes(p));
-        if (totals.some((t) => holds({ ...r, parts: reduced }, t, g))) return true;
+        if (totals.some((t) => holds({ ...r, parts: reduced }, t))) return true;
       }
     }
   }
@@ -137,7 +137,7 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
   // The head the parts share (支部 in 农村支部、机关支部), and what sets each apart.
   const words = ps.map(({ p }) => p?.words ?? '');
   const head = commonSuffix(words);
-  const leading = ps.map(({ p }, i) => {
+  const leading = ps.map((_, i) => {
     const modifier = head ? words[i].slice(0, words[i].length - head.length) : words[i];
     return leadingCategories(modifier).filter((c) => !totalWords.includes(c.word));
   });

@@ -73,13 +73,13 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
       // `, ` → `，`: a full-width mark carries its own space.
       let e = i + 1;
       while (e < end && text[e] === ' ' && isChineseChar(text, nextIndex(text, i, end))) e++;
-      emit(report, text, i, e, ch, true);
+      emit(report, i, e, ch, true);
     }
   }
   for (const [open, close] of pairOf) {
     if (!chineseParens(text, open, close, start, end)) continue;
-    emit(report, text, open, open + 1, '(', true);
-    emit(report, text, close, close + 1, ')', true);
+    emit(report, open, open + 1, '(', true);
+    emit(report, close, close + 1, ')', true);
   }
   if (quoteAt >= 0 && quoteAt < end) straightQuotes(text, start, end, s, report, quoteAt);
   // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
@@ -92,7 +92,7 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
     const p = prevIndex(text, i, start);
     const n = nextIndex(text, i, end);
     if ((p >= 0 && isChineseChar(text, p)) || (n >= 0 && isChineseChar(text, n))) {
-      emit(report, text, i, i + 1, text[i], false);
+      emit(report, i, i + 1, text[i], false);
     }
   }
 }
@@ -142,7 +142,7 @@ function chineseParens(text: string, open: number, close: number, start: number,
   return prevCn || nextCn;
 }
 
-function emit(report: (r: Report) => void, text: string, start: number, end: number, ch: string, safe: boolean): void {
+function emit(report: (r: Report) => void, start: number, end: number, ch: string, safe: boolean): void {
   const full = FULL[ch];
   const name = NAME[ch];
   report({
@@ -158,7 +158,6 @@ function emit(report: (r: Report) => void, text: string, start: number, end: num
       safe,
     },
   });
-  void text;
 }
 
 /**

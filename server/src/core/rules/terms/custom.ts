@@ -38,7 +38,7 @@ export const custom: Rule = {
       for (const [start, end, right] of found) {
         if (s.skip(start) || s.mask[start] & BOILERPLATE) continue;
         // Already the right wording (wrong `中心` inside right `中心城区`): nothing to do.
-        if (alreadyRight(text, start, end, t.literal ?? text.slice(start, end), right)) continue;
+        if (alreadyRight(text, start, t.literal ?? text.slice(start, end), right)) continue;
         const wrong = text.slice(start, end);
         const note = t.def.note ? `（${t.def.note}）` : '';
         report({
@@ -76,10 +76,9 @@ export function substitute(pattern: string, m: RegExpExecArray): string {
   });
 }
 
-function alreadyRight(text: string, start: number, end: number, wrong: string, right: string): boolean {
+function alreadyRight(text: string, start: number, wrong: string, right: string): boolean {
   for (let k = right.indexOf(wrong); k >= 0; k = right.indexOf(wrong, k + 1)) {
     if (text.slice(start - k, start - k + right.length) === right) return true;
   }
-  void end;
   return false;
 }

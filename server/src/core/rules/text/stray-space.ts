@@ -100,7 +100,6 @@ function reportOdd(report: (r: Report) => void, text: string, i: number, j: numb
       safe: true,
     },
   });
-  void text;
 }
 
 function reportPlain(report: (r: Report) => void, text: string, i: number, j: number, lineStart: number, lineEnd: number): void {
