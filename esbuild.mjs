@@ -178,7 +178,7 @@ if (!args.includes('--no-tests')) {
     entryPoints: testEntries('test'),
     outdir: 'out',
     outbase: '.',
-    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'zhlint'],
+    external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'zhlint', 'esbuild'],
     // `node --test out/test/` runs every bundle there: remove those of deleted tests.
     metafile: true,
     plugins: [...common.plugins, pruneStale(join('out', 'test'))],
@@ -186,6 +186,8 @@ if (!args.includes('--no-tests')) {
   // `npm run test:reference` (scripts/test-reference.mjs): the reference report's assertions,
   // kept out of out/test/ because the report is not part of the project.
   builds.push({ ...common, entryPoints: testEntries(join('test', 'reference')), outdir: join('out', 'reference') });
+  // `npm run settings` (out/scripts/settings.js): package.json, nls and schema from settings.ts.
+  builds.push({ ...common, entryPoints: ['scripts/settings.ts'], outdir: 'out', outbase: '.' });
   // `npm run bench` (out/bench/bench.js): our check next to zhlint, and the server's memory.
   builds.push({ ...common, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.ts') && n !== 'texts.ts').map((n) => join('bench', n)), outdir: 'out', outbase: '.', external: ['zhlint'] });
   // The browser test (test/browser/*.browser.ts, `npm run test:browser`) needs Chromium: kept

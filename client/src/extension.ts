@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, registerFeatures, type FeaturesApi } from './features';
 import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../../server/src/lsp/protocol';
+import { RC_FILE_NAME } from '../../server/src/core/config/rc-location';
 import { recoveringErrorHandler } from './recovery';
 import { CHANNEL, startedLine } from './util';
 
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.workreportrc.json') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${RC_FILE_NAME}`) },
     initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS, trusted: vscode.workspace.isTrusted },
     // A crash is announced and the server restarted (recovery.ts), never silent.
     errorHandler: recoveringErrorHandler({

@@ -3,7 +3,7 @@
 // host only differs in what a worker cannot do: it has no file system, so the client sends the
 // workspace's .workreportrc.json files (RC_FILES_NOTIFICATION) and doc links point at the web.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
-import { parseConfig, type ConfigProblem } from './core/config/validate';
+import { RC_FILE_NAME, rcCandidates, rcFromText, type RcFile } from './core/config/rc-file';
 import { docUrl } from './core/rule';
 import { RC_FILES_NOTIFICATION, type RcFilesParams } from './lsp/protocol';
 import { startServer } from './lsp/server';
@@ -12,31 +12,15 @@ import { startServer } from './lsp/server';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
 
-type RcFile = { path: string; config: ReturnType<typeof parseConfig>; problems: ConfigProblem[] };
-/** Parsed config files by the URI of their folder (no trailing slash). */
-let rcByDir = new Map<string, RcFile>();
-const RC_NAME = '/.workreportrc.json';
-
-function parseRc(uri: string, text: string): RcFile {
-  const problems: ConfigProblem[] = [];
-  try {
-    return { path: uri, config: parseConfig(JSON.parse(text), problems), problems };
-  } catch (e) {
-    problems.push({ path: '', message: `cannot read: ${(e as Error).message}` });
-    return { path: uri, config: {}, problems };
-  }
-}
+/** The workspace's config files, by URI. */
+let rcByUri = new Map<string, RcFile>();
 
 const ctx = startServer(connection, {
   docUrl,
-  // The nearest config file at or above the document, by URI path (any scheme: vscode-vfs, …).
+  // The nearest config file at or above the document (any scheme: vscode-vfs, …).
   loadRcFile(uri) {
-    let dir = uri.split(/[?#]/)[0];
-    for (let i = 0; i < 64; i++) {
-      const cut = dir.lastIndexOf('/');
-      if (cut <= dir.indexOf('//') + 1) return undefined;
-      dir = dir.slice(0, cut);
-      const rc = rcByDir.get(dir);
+    for (const c of rcCandidates(uri)) {
+      const rc = rcByUri.get(c);
       if (rc) return rc;
     }
     return undefined;
@@ -46,10 +30,10 @@ const ctx = startServer(connection, {
 connection.onNotification(RC_FILES_NOTIFICATION, (params: RcFilesParams) => {
   const next = new Map<string, RcFile>();
   for (const f of params?.files ?? []) {
-    if (typeof f?.uri !== 'string' || typeof f.text !== 'string' || !f.uri.endsWith(RC_NAME)) continue;
-    next.set(f.uri.slice(0, -RC_NAME.length), parseRc(f.uri, f.text));
+    if (typeof f?.uri !== 'string' || typeof f.text !== 'string' || !f.uri.endsWith(`/${RC_FILE_NAME}`)) continue;
+    next.set(f.uri.split(/[?#]/)[0], rcFromText(f.uri, f.text));
   }
-  rcByDir = next;
+  rcByUri = next;
   ctx.invalidateSettings();
   for (const f of ctx.onConfigurationChanged) f();
 });

@@ -1,12 +1,11 @@
 // Authoring helpers of the core: 字数, heading completions, heading hover, snippets,
-// ignore fingerprints, config problems, the figures table.
+// ignore fingerprints, the figures table.
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../../server/src/core/run/check';
 import { withDefaults } from '../../server/src/core/config/config';
-import { describeProblems, parseConfig, type ConfigProblem } from '../../server/src/core/config/validate';
 import { countChars } from '../../server/src/core/authoring/count';
 import { renderFiguresTable, relationsFromFindings } from '../../server/src/core/authoring/figures-table';
 import { fingerprint } from '../../server/src/core/run/ignore';
@@ -170,18 +169,6 @@ describe('ignore here', () => {
     const entry = { rule: 'text/pinyin-annotation', text: fingerprint(text, doc.lines, all[0].start, all[0].end) };
     assert.equal(check(text, { ignore: [entry] }).findings.filter((f) => f.rule === entry.rule).length, 0);
     assert.equal(check(text, { ignore: [{ ...entry, rule: 'punct/halfwidth' }] }).findings.filter((f) => f.rule === entry.rule).length, 1);
-  });
-});
-
-describe('config file', () => {
-  test('problems make one message, in each language; valid entries still apply', () => {
-    const problems: ConfigProblem[] = [];
-    const c = parseConfig({ rules: { 'punct/halfwidth': 'loud', 'text/garbled': 'off' }, lengthLimit: -1, ignore: [{ rule: 'x/y', text: 'abc' }] }, problems);
-    assert.equal(problems.length, 2);
-    assert.deepEqual(c.rules, { 'text/garbled': 'off' });
-    assert.deepEqual(c.ignore, [{ rule: 'x/y', text: 'abc' }]);
-    assert.match(describeProblems(problems, 'en'), /^Config file has 2 problems.*rules\.punct\/halfwidth/);
-    assert.match(describeProblems(problems, 'zh'), /^配置文件有 2 处错误.*应为不小于 0 的数/);
   });
 });
 

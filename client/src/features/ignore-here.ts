@@ -1,10 +1,10 @@
 // "Ignore here" (the server's quick fix calls this command): append {rule, text} to the
-// nearest .workreportrc.json, else to the workreport.ignore setting of the folder (or the
-// user settings). Never in the report's text.
+// nearest .workreportrc.json (found as every other reader finds it: core/config/rc-file.ts),
+// else to the workreport.ignore setting of the folder (or the user settings). Never in the
+// report's text.
 import * as vscode from 'vscode';
+import { rcCandidates } from '../../../server/src/core/config/rc-location';
 import { IGNORE_COMMAND, type IgnoreArgs } from '../../../server/src/lsp/protocol';
-
-const RC_NAME = '.workreportrc.json';
 
 export function registerIgnoreHere(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -38,21 +38,16 @@ export function registerIgnoreHere(context: vscode.ExtensionContext): void {
   );
 }
 
-/** `.workreportrc.json` at or above the document, within its workspace folder. */
+/** The nearest `.workreportrc.json` at or above the document. */
 async function findRcFile(doc: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.getWorkspaceFolder(doc);
-  if (!folder) return undefined;
-  let dir = vscode.Uri.joinPath(doc, '..');
-  for (let i = 0; i < 32; i++) {
-    const candidate = vscode.Uri.joinPath(dir, RC_NAME);
+  for (const c of rcCandidates(doc.toString())) {
+    const candidate = vscode.Uri.parse(c);
     try {
       await vscode.workspace.fs.stat(candidate);
       return candidate;
     } catch {
       // not here
     }
-    if (dir.path === folder.uri.path || dir.path === '/' || !dir.path.startsWith(folder.uri.path)) break;
-    dir = vscode.Uri.joinPath(dir, '..');
   }
   return undefined;
 }

@@ -3,7 +3,9 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
 import type { Locale, Msg, SeveritySetting } from '../core/types';
 import { encodingNamed, ENCODING_NAMES, type EncodingName } from '../node/encoding';
-import { closest, T } from './i18n';
+import { T } from './i18n';
+import { closest } from '../core/config/suggest';
+import { isRuleKey, unknownRule } from '../core/config/validate';
 
 export const FORMAT_NAMES = ['text', 'compact', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -110,6 +112,7 @@ export function parseArgs(argv: string[], locale: Locale): Options | 'help' | 'v
         const id = v.slice(0, eq);
         const sev = v.slice(eq + 1);
         if (eq <= 0 || !SEVERITIES.includes(sev)) throw new UsageError(T.badRule);
+        if (!isRuleKey(id)) throw new UsageError(unknownRule(id));
         o.rules[id] = sev as SeveritySetting;
         break;
       }

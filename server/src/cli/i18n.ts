@@ -75,29 +75,3 @@ export const T = {
   noReports: (dir: string, exts: string): Msg => ({ zh: `目录“${dir}”中没有报告文件（${exts}）`, en: `no report files (${exts}) in "${dir}"` }),
   seeHelp: { zh: '用法见 workreport --help', en: 'see workreport --help' },
 };
-
-/** Edit distance, for "did you mean" (small strings only). */
-export function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return d[b.length];
-}
-
-/** The closest candidate within two edits, if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const dd = distance(word, c);
-    if (dd < bestD) [best, bestD] = [c, dd];
-  }
-  return best;
-}

@@ -6,6 +6,7 @@ import { fixAll } from '../core/run/fix';
 import { say } from '../core/locale';
 import type { Finding, Msg, Severity } from '../core/types';
 import { findRcFile, readRcFile, type RcFile } from '../node/rc-file';
+import { problemLine, templateNames, unknownTemplate } from '../core/config/validate';
 import { decodeFile, describeEncoding, detectEncoding, encodeFile, forcedEncoding, lineEnding, withLineEnding } from '../node/encoding';
 import { describeFsError, readReportFile, textToWrite, writeReportFile } from '../node/report-file';
 import { parseArgs, usage, UsageError, type Options } from './args';
@@ -81,9 +82,18 @@ export function run(argv: string[], io: CliIO): number {
   let bad = problems.length > 0;
 
   const fixed = o.configFile ? readRcFile(path.resolve(io.cwd, o.configFile)) : undefined;
-  if (fixed && fixed.problems.length) {
-    for (const p of fixed.problems) io.stderr(`${fixed.path}: ${p.path || '(file)'}: ${p.message}\n`);
-    if (!Object.keys(fixed.config).length && fixed.problems.some((p) => p.path === '')) return 2;
+  // A config file with mistakes is not in effect, and checking with the defaults instead would
+  // pass what the user meant to fail: each mistake on one line (file:line:column), exit 2.
+  const rcs = configFiles(files, o, io, fixed);
+  const mistakes = rcs.filter((rc) => rc.problems.length);
+  for (const rc of mistakes) for (const p of rc.problems) io.stderr(`workreport: ${problemLine(rc.path, rc.text, p, locale)}\n`);
+  if (mistakes.length) return 2;
+  if (o.template) {
+    const known = templateNames(rcs.flatMap((rc) => rc.config.templates?.map((t) => t.name) ?? []));
+    if (!known.includes(o.template)) {
+      fail(unknownTemplate(o.template, known));
+      return 2;
+    }
   }
 
   // `--fix -`: standard output carries the fixed text, so the report goes to stderr.
@@ -126,6 +136,23 @@ interface Checked {
   fixedBytes?: Uint8Array;
 }
 
+/** The folder whose config file applies to an input (standard input: --stdin-filename's, or the cwd). */
+function folderOf(file: string, o: Options, io: CliIO): string {
+  if (file !== '-') return path.dirname(path.resolve(io.cwd, file));
+  return o.stdinFilename ? path.dirname(path.resolve(io.cwd, o.stdinFilename)) : io.cwd;
+}
+
+/** The config files the inputs use (each once): --config, or the nearest one of each input. */
+function configFiles(files: string[], o: Options, io: CliIO, fixed: RcFile | undefined): RcFile[] {
+  if (fixed) return [fixed];
+  const byPath = new Map<string, RcFile>();
+  for (const dir of new Set(files.map((f) => folderOf(f, o, io)))) {
+    const rc = findRcFile(dir);
+    if (rc) byPath.set(rc.path, rc);
+  }
+  return [...byPath.values()];
+}
+
 /** `searched`: found in a folder or by a glob, not named by the user. */
 function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefined, searched: boolean): Checked {
   const stdin = file === '-';
@@ -158,11 +185,8 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
   const docx = reportFile && docxOf(reportFile);
   if (o.verbose) io.stderr(`workreport: ${shownInMessages}: ${docx ? 'Word document (.docx)' : `${describeEncoding(input.encoding)}, ${input.eol.toUpperCase()} line endings`}\n`);
   let text = input.text;
-  const dir = stdin ? (o.stdinFilename ? path.dirname(path.resolve(io.cwd, o.stdinFilename)) : io.cwd) : path.dirname(path.resolve(io.cwd, file));
+  const dir = folderOf(file, o, io);
   const rc = fixedRc ?? findRcFile(dir);
-  if (rc && rc !== fixedRc && rc.problems.length) {
-    for (const pr of rc.problems) io.stderr(`${rc.path}: ${pr.path || '(file)'}: ${pr.message}\n`);
-  }
   const config: Partial<Config> = {
     ...(rc?.config ?? {}),
     locale: o.locale,

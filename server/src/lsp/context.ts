@@ -5,7 +5,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, type CheckResult } from '../core/run/check';
 import { withDefaults, type Config } from '../core/config/config';
-import type { ConfigProblem } from '../core/config/validate';
+import type { RcFile } from '../core/config/rc-file';
 import { looksLikeReport } from '../core/outline/templates';
 import type { Locale } from '../core/types';
 import { settingsToConfig, type EditorSettings } from './settings';
@@ -13,7 +13,7 @@ import { settingsToConfig, type EditorSettings } from './settings';
 /** What differs between the Node server and the web-worker server. */
 export interface ServerHost {
   /** The workspace config file for a document, when the host can read files. */
-  loadRcFile?(uri: string): { path: string; config: Partial<Config>; problems: ConfigProblem[] } | undefined;
+  loadRcFile?(uri: string): RcFile | undefined;
   /** Drop what the host cached about files (the config file changed). */
   invalidate?(): void;
   /** Link for a rule's doc page. */

@@ -1,44 +1,198 @@
-// `.workreportrc.json` and editor settings → Partial<Config>, validated. Pure: the
-// caller reads the file. Unknown or wrong entries are reported, never thrown.
+// `.workreportrc.json` (its text, with positions) and editor settings → Partial<Config>,
+// validated against settings.ts. Pure: the caller reads the file. Every mistake is a
+// problem naming where it is and, for a misspelt name (a rule id, a template, a setting, a
+// severity), the name that was probably meant. Nothing is thrown. jsonc-parser (VS Code's own)
+// gives the positions; its ES module build, which bundles (the UMD one loads files at run time).
+import { findNodeAtLocation, parseTree, type Node, type ParseError, type ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+import { BUILTIN_TEMPLATES } from '../outline/templates';
+import { RULES_BY_ID } from '../rules';
 import { unsafeRegex } from '../rules/terms/pattern';
-import type { Config, TemplateDef, TermDef } from './config';
 import type { IgnoreEntry } from '../run/ignore';
-import type { Locale, SeveritySetting } from '../types';
+import type { Locale, Msg, SeveritySetting } from '../types';
+import type { Config, TemplateDef, TermDef } from './config';
+import { MAX_IGNORES, MAX_PATTERN_LENGTH, MAX_TERMS } from './limits';
+import { SEVERITY_SETTINGS, ruleKeys, settingDefs } from './settings';
+import { closest } from './suggest';
+
+export { MAX_IGNORES, MAX_PATTERN_LENGTH, MAX_TERMS } from './limits';
 
 export interface ConfigProblem {
+  /** Where in the JSON: `rules.punct/halfwith`, `templates[0].sections`; '' for the whole file. */
   path: string;
-  message: string;
+  message: Msg;
+  /** UTF-16 offsets of the offending key or value in the file's text (when read from text). */
+  start?: number;
+  end?: number;
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-/** Bounds that keep user patterns from hanging the checker. */
-export const MAX_TERMS = 500;
-export const MAX_PATTERN_LENGTH = 200;
+type Segment = string | number;
+interface Problem {
+  at: Segment[];
+  /** The problem is the key itself (an unknown name), not its value. */
+  key?: boolean;
+  message: Msg;
+}
 
+const RC_KEYS = ['$schema', ...settingDefs().filter((d) => d.where !== 'editor').map((d) => d.key)];
+const BUILTIN_NAMES = BUILTIN_TEMPLATES.map((t) => t.name);
+
+const pathText = (at: Segment[]) => at.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join('');
+const quoted = (s: string) => ({ zh: `“${s}”`, en: `"${s}"` });
+function unknownName(kind: Msg, name: string, known: readonly string[]): Msg {
+  const guess = closest(name, known);
+  return {
+    zh: `${kind.zh}“${name}”不存在` + (guess ? `，是否应为“${guess}”？` : ''),
+    en: `unknown ${kind.en} "${name}"` + (guess ? `; did you mean "${guess}"?` : ''),
+  };
+}
+const RULE_KEYS = ruleKeys();
+
+/** A rule id or `family/*` that `rules` and `--rule` accept. */
+export function isRuleKey(id: string): boolean {
+  return RULE_KEYS.includes(id);
+}
+
+/** An unknown rule id, with the one probably meant (`punct/halfwith` → `punct/halfwidth`). */
+export function unknownRule(id: string): Msg {
+  return unknownName({ zh: '规则', en: 'rule' }, id, [...RULES_BY_ID.keys()]);
+}
+
+/** A template name that is none of `known` (auto, the built-in ones, the user's own). */
+export function unknownTemplate(name: string, known: readonly string[]): Msg {
+  return unknownName({ zh: '模板', en: 'template' }, name, known);
+}
+
+/** The template names a config may choose: auto, the built-in ones, and `own`. */
+export function templateNames(own: readonly string[] = []): string[] {
+  return ['auto', ...BUILTIN_NAMES, ...own];
+}
+
+function expected(at: Segment[], what: Msg): Msg {
+  const name = at.length ? pathText(at) : '';
+  return name ? { zh: `${quoted(name).zh}应为${what.zh}`, en: `${quoted(name).en} must be ${what.en}` } : { zh: `应为${what.zh}`, en: `must be ${what.en}` };
+}
+const A = {
+  object: { zh: '对象 {…}', en: 'an object {…}' },
+  array: { zh: '数组 […]', en: 'an array […]' },
+  string: { zh: '字符串', en: 'a string' },
+  boolean: { zh: 'true 或 false', en: 'true or false' },
+  count: { zh: '不小于 0 的数', en: 'a number ≥ 0' },
+  locale: { zh: '"zh" 或 "en"', en: '"zh" or "en"' },
+  template: { zh: '{"name": …, "sections": [{"title": …}]}', en: '{"name": …, "sections": [{"title": …}]}' },
+  term: { zh: '{"wrong": …, "right": …}', en: '{"wrong": …, "right": …}' },
+  ignore: { zh: '{"rule": …, "text": …}', en: '{"rule": …, "text": …}' },
+};
+
+/** Validates a parsed value; problems carry JSON paths (no positions). */
 export function parseConfig(json: unknown, problems: ConfigProblem[] = []): Partial<Config> {
+  const found: Problem[] = [];
+  const out = validate(json, found);
+  for (const p of found) problems.push({ path: pathText(p.at), message: p.message });
+  return out;
+}
+
+/** Reads a config file's text: JSON syntax errors and every invalid entry, with positions. */
+export function parseConfigText(text: string): { config: Partial<Config>; problems: ConfigProblem[] } {
+  const errors: ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length || !root) {
+    const problems = (errors.length ? errors : [{ error: 4 as ParseErrorCode, offset: 0, length: 0 }]).slice(0, 5).map((e) => ({
+      path: '',
+      message: syntaxMessage(e.error),
+      start: e.offset,
+      end: e.offset + Math.max(1, e.length),
+    }));
+    return { config: {}, problems };
+  }
+  const found: Problem[] = [];
+  const config = validate(nodeValue(root), found);
+  const problems = found.map((p) => {
+    const node = findNodeAtLocation(root, p.at);
+    // An unknown key: point at the key; a wrong value: at the value.
+    const target = node && p.key && node.parent?.type === 'property' ? node.parent.children![0] : node;
+    return { path: pathText(p.at), message: p.message, start: target?.offset ?? 0, end: (target?.offset ?? 0) + Math.max(1, target?.length ?? 1) };
+  });
+  return { config, problems };
+}
+
+function nodeValue(n: Node): unknown {
+  switch (n.type) {
+    case 'object':
+      return Object.fromEntries((n.children ?? []).map((p) => [p.children![0].value as string, p.children![1] ? nodeValue(p.children![1]) : undefined]));
+    case 'array':
+      return (n.children ?? []).map(nodeValue);
+    default:
+      return n.value;
+  }
+}
+
+const SYNTAX: Partial<Record<number, Msg>> = {
+  1: { zh: '此处的值无效', en: 'invalid value here' },
+  2: { zh: '无效的数字', en: 'invalid number' },
+  3: { zh: '应为属性名（用双引号括起的字符串）', en: 'a property name (a string in double quotes) was expected' },
+  4: { zh: '应为一个值', en: 'a value was expected' },
+  5: { zh: '缺少冒号 :', en: 'a colon : was expected' },
+  6: { zh: '缺少逗号 ,', en: 'a comma , was expected' },
+  7: { zh: '缺少右花括号 }', en: 'a closing brace } was expected' },
+  8: { zh: '缺少右方括号 ]', en: 'a closing bracket ] was expected' },
+  9: { zh: '文件在此处意外结束', en: 'the file ends too early' },
+  10: { zh: 'JSON 不允许注释', en: 'JSON allows no comments' },
+  11: { zh: '注释未结束', en: 'unterminated comment' },
+  12: { zh: '字符串未结束（缺少右双引号）', en: 'unterminated string (no closing double quote)' },
+  13: { zh: '数字未结束', en: 'unterminated number' },
+  14: { zh: '无效的 Unicode 转义', en: 'invalid Unicode escape' },
+  15: { zh: '无效的转义字符', en: 'invalid escape character' },
+  16: { zh: '字符串中有无效字符（如未转义的换行）', en: 'invalid character in a string (an unescaped line break?)' },
+};
+function syntaxMessage(code: ParseErrorCode): Msg {
+  const what = SYNTAX[code] ?? { zh: '格式错误', en: 'syntax error' };
+  return { zh: `JSON 格式错误：${what.zh}`, en: `JSON syntax error: ${what.en}` };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function validate(json: unknown, problems: Problem[]): Partial<Config> {
   const out: Partial<Config> = {};
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    problems.push({ path: '', message: 'expected an object' });
+  if (!isObject(json)) {
+    problems.push({ at: [], message: expected([], A.object) });
     return out;
   }
-  const o = json as Record<string, unknown>;
-  for (const [k, v] of Object.entries(o)) {
+  // Template names this file defines itself may be chosen by `template`.
+  const own = Array.isArray(json.templates) ? json.templates.flatMap((t) => (isObject(t) && typeof t.name === 'string' ? [t.name] : [])) : [];
+  for (const [k, v] of Object.entries(json)) {
+    const at = [k];
     switch (k) {
       case '$schema':
         break;
-      case 'template':
-        if (typeof v === 'string') out.template = v;
-        else problems.push({ path: k, message: 'expected a string' });
+      case 'template': {
+        const names = templateNames(own);
+        if (typeof v !== 'string') problems.push({ at, message: expected(at, A.string) });
+        else if (!names.includes(v)) problems.push({ at, message: unknownTemplate(v, names) });
+        else out.template = v;
         break;
+      }
       case 'rules':
-        if (typeof v === 'object' && v && !Array.isArray(v)) {
-          const rules: Record<string, SeveritySetting> = {};
-          for (const [id, sev] of Object.entries(v)) {
-            if (typeof sev === 'string' && SEVERITIES.has(sev)) rules[id] = sev as SeveritySetting;
-            else problems.push({ path: `rules.${id}`, message: 'expected error|warning|information|hint|off' });
-          }
-          out.rules = rules;
-        } else problems.push({ path: k, message: 'expected an object of rule ids' });
+        if (!isObject(v)) {
+          problems.push({ at, message: expected(at, A.object) });
+          break;
+        }
+        out.rules = {};
+        for (const [id, sev] of Object.entries(v)) {
+          if (!isRuleKey(id)) problems.push({ at: [k, id], key: true, message: unknownRule(id) });
+          else if (typeof sev !== 'string' || !SEVERITY_SETTINGS.includes(sev as SeveritySetting)) {
+            const guess = typeof sev === 'string' ? closest(sev, SEVERITY_SETTINGS) : undefined;
+            problems.push({
+              at: [k, id],
+              message: {
+                zh: `${quoted(id).zh}的级别应为 error、warning、information、hint 或 off` + (guess ? `，是否应为“${guess}”？` : ''),
+                en: `the severity of "${id}" must be error, warning, information, hint or off` + (guess ? `; did you mean "${guess}"?` : ''),
+              },
+            });
+          } else out.rules[id] = sev as SeveritySetting;
+        }
         break;
       case 'templates':
         out.templates = parseTemplates(v, problems);
@@ -48,11 +202,11 @@ export function parseConfig(json: unknown, problems: ConfigProblem[] = []): Part
         break;
       case 'locale':
         if (v === 'zh' || v === 'en') out.locale = v;
-        else problems.push({ path: k, message: 'expected "zh" or "en"' });
+        else problems.push({ at, message: expected(at, A.locale) });
         break;
       case 'detectReports':
         if (typeof v === 'boolean') out.detectReports = v;
-        else problems.push({ path: k, message: 'expected true or false' });
+        else problems.push({ at, message: expected(at, A.boolean) });
         break;
       case 'ignore':
         out.ignore = parseIgnore(v, problems);
@@ -60,105 +214,99 @@ export function parseConfig(json: unknown, problems: ConfigProblem[] = []): Part
       case 'maxDocumentSize':
       case 'lengthLimit':
         if (typeof v === 'number' && v >= 0 && Number.isFinite(v)) out[k] = v;
-        else problems.push({ path: k, message: 'expected a number ≥ 0' });
+        else problems.push({ at, message: expected(at, A.count) });
         break;
       default:
-        problems.push({ path: k, message: 'unknown setting' });
+        problems.push({ at, key: true, message: unknownName({ zh: '设置项', en: 'setting' }, k, RC_KEYS) });
     }
   }
   return out;
 }
 
-function parseTemplates(v: unknown, problems: ConfigProblem[]): TemplateDef[] {
+function parseTemplates(v: unknown, problems: Problem[]): TemplateDef[] {
   if (!Array.isArray(v)) {
-    problems.push({ path: 'templates', message: 'expected an array' });
+    problems.push({ at: ['templates'], message: expected(['templates'], A.array) });
     return [];
   }
   const out: TemplateDef[] = [];
   v.forEach((t, i) => {
+    const sections = isObject(t) && Array.isArray(t.sections) ? (t.sections as unknown[]) : undefined;
     const ok =
-      t && typeof t === 'object' && typeof t.name === 'string' && Array.isArray(t.sections) &&
-      t.sections.every((s: { title?: unknown; matches?: unknown } | null) => s && typeof s.title === 'string' && (s.matches === undefined || (Array.isArray(s.matches) && s.matches.every((m: unknown) => typeof m === 'string'))));
+      isObject(t) && typeof t.name === 'string' && sections?.length &&
+      sections.every((s) => isObject(s) && typeof s.title === 'string' && (s.key === undefined || typeof s.key === 'string') && (s.matches === undefined || (Array.isArray(s.matches) && s.matches.every((m) => typeof m === 'string'))));
     if (!ok) {
-      problems.push({ path: `templates[${i}]`, message: 'expected {name, sections: [{title, matches?}]}' });
+      problems.push({ at: ['templates', i], message: expected(['templates', i], A.template) });
       return;
     }
     out.push({
-      name: t.name,
-      sections: t.sections.map((s: { key?: string; title: string; matches?: string[] }) => ({ key: s.key ?? s.title, title: s.title, matches: s.matches?.length ? s.matches : [s.title] })),
+      name: t.name as string,
+      sections: (sections as { key?: string; title: string; matches?: string[] }[]).map((s) => ({ key: s.key ?? s.title, title: s.title, matches: s.matches?.length ? s.matches : [s.title] })),
     });
   });
   return out;
 }
 
-function parseTerms(v: unknown, problems: ConfigProblem[]): TermDef[] {
+function parseTerms(v: unknown, problems: Problem[]): TermDef[] {
   if (!Array.isArray(v)) {
-    problems.push({ path: 'terms', message: 'expected an array' });
+    problems.push({ at: ['terms'], message: expected(['terms'], A.array) });
     return [];
   }
   const out: TermDef[] = [];
   v.slice(0, MAX_TERMS).forEach((t, i) => {
-    if (!t || typeof t !== 'object' || typeof t.wrong !== 'string' || typeof t.right !== 'string' || !t.wrong) {
-      problems.push({ path: `terms[${i}]`, message: 'expected {wrong, right}' });
+    const at = ['terms', i];
+    if (!isObject(t) || typeof t.wrong !== 'string' || typeof t.right !== 'string' || !t.wrong) {
+      problems.push({ at, message: expected(at, A.term) });
       return;
     }
     if (t.wrong.length > MAX_PATTERN_LENGTH) {
-      problems.push({ path: `terms[${i}].wrong`, message: `longer than ${MAX_PATTERN_LENGTH} characters` });
+      problems.push({ at: [...at, 'wrong'], message: { zh: `超过 ${MAX_PATTERN_LENGTH} 个字符`, en: `longer than ${MAX_PATTERN_LENGTH} characters` } });
       return;
     }
     const unsafe = t.regex === true ? unsafeRegex(t.wrong) : undefined;
     if (unsafe) {
       // Refused here so the user sees why; terms/custom would skip it anyway.
-      problems.push({ path: `terms[${i}].wrong`, message: `regular expression refused: ${unsafe}` });
+      problems.push({ at: [...at, 'wrong'], message: { zh: `正则表达式不予执行：${unsafe}`, en: `regular expression refused: ${unsafe}` } });
       return;
     }
     out.push({ wrong: t.wrong, right: t.right, regex: t.regex === true, note: typeof t.note === 'string' ? t.note : undefined });
   });
-  if (v.length > MAX_TERMS) problems.push({ path: 'terms', message: `more than ${MAX_TERMS} terms; the rest are ignored` });
+  if (v.length > MAX_TERMS) problems.push({ at: ['terms'], message: { zh: `术语超过 ${MAX_TERMS} 条，其余不予使用`, en: `more than ${MAX_TERMS} terms; the rest are ignored` } });
   return out;
 }
 
-export const MAX_IGNORES = 5000;
-
-function parseIgnore(v: unknown, problems: ConfigProblem[]): IgnoreEntry[] {
+function parseIgnore(v: unknown, problems: Problem[]): IgnoreEntry[] {
   if (!Array.isArray(v)) {
-    problems.push({ path: 'ignore', message: 'expected an array' });
+    problems.push({ at: ['ignore'], message: expected(['ignore'], A.array) });
     return [];
   }
   const out: IgnoreEntry[] = [];
   v.slice(0, MAX_IGNORES).forEach((e, i) => {
-    if (e && typeof e === 'object' && typeof e.rule === 'string' && typeof e.text === 'string') out.push({ rule: e.rule, text: e.text });
-    else problems.push({ path: `ignore[${i}]`, message: 'expected {rule, text}' });
+    if (isObject(e) && typeof e.rule === 'string' && typeof e.text === 'string') out.push({ rule: e.rule, text: e.text });
+    else problems.push({ at: ['ignore', i], message: expected(['ignore', i], A.ignore) });
   });
   return out;
 }
 
-/** Chinese for the problem messages above (they are written in English at the source). */
-const ZH: [RegExp, string][] = [
-  [/^expected an object of rule ids$/, '应为以规则 id 为键的对象'],
-  [/^expected an object$/, '应为对象'],
-  [/^expected a string$/, '应为字符串'],
-  [/^expected an array$/, '应为数组'],
-  [/^expected true or false$/, '应为 true 或 false'],
-  [/^expected a number ≥ 0$/, '应为不小于 0 的数'],
-  [/^expected "zh" or "en"$/, '应为 "zh" 或 "en"'],
-  [/^expected error\|warning\|information\|hint\|off$/, '应为 error、warning、information、hint 或 off'],
-  [/^unknown setting$/, '未知的设置项'],
-  [/^cannot read: /, '无法读取：'],
-];
-
-function problemText(p: ConfigProblem, locale: Locale): string {
-  let m = p.message;
-  if (locale === 'zh') for (const [re, zh] of ZH) if (re.test(m)) { m = m.replace(re, zh); break; }
-  return p.path ? `${p.path}: ${m}` : m;
+/** 1-based line and column (UTF-16) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
-/** One message for all the problems of a config file (its single diagnostic). */
-export function describeProblems(problems: readonly ConfigProblem[], locale: Locale): string {
-  const shown = problems.slice(0, 8).map((p) => problemText(p, locale));
-  const more = problems.length - shown.length;
-  if (locale === 'zh') {
-    return `配置文件有 ${problems.length} 处错误，这些设置项按默认值处理：` + shown.join('；') + (more > 0 ? `；另有 ${more} 处` : '');
-  }
-  return `Config file has ${problems.length} problem${problems.length === 1 ? '' : 's'}; these entries fall back to defaults: ` + shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+/** `file:line:col: message` for one problem (the file's own text gives the position). */
+export function problemLine(file: string, text: string | undefined, p: ConfigProblem, locale: Locale): string {
+  const where = text !== undefined && p.start !== undefined ? (({ line, column }) => `:${line}:${column}`)(lineColumn(text, p.start)) : '';
+  return `${file}${where}: ${p.message[locale]}`;
+}
+
+/** What the file's problems mean for the checks: it is not applied at all. */
+export function notInEffect(file: string, count: number, locale: Locale): string {
+  return locale === 'zh'
+    ? `配置文件 ${file} 有 ${count} 处错误，未生效：在改正之前按默认设置检查。`
+    : `The config file ${file} has ${count} problem${count === 1 ? '' : 's'} and is not in effect: checks use the defaults until it is fixed.`;
 }
