@@ -249,13 +249,13 @@ describe('language server in a web worker (Chromium)', () => {
   test('Word in the worker: read a .docx, export the open report, preview its pages (VS Code for the Web)', async () => {
     const bytes = docx({ body: p('关于某项工作的报告') + numbered('主要做法', 1, 0) + p('建成3个实训基地，分别是东坪基地、西坪基地。'), numbering: GB_NUMBERING });
     const r = await page.evaluate(async (data: string) => {
-      const w = globalThis as any;
-      const read = await w.lsp('workreport/readDocx', { data });
+      const w = globalThis as unknown as PageApi;
+      const read = (await w.lsp('workreport/readDocx', { data })) as { text: string };
       const uri = 'vscode-vfs://github/workreport/demo/报告.report';
       w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'workreport', version: 1, text: read.text } });
-      const exported = await w.lsp('workreport/exportDocx', { uri });
-      const preview = await w.lsp('workreport/preview', { uri });
-      return { text: read.text, data: exported.data, errors: exported.errors.map((e: any) => e.rule), pages: preview.pages };
+      const exported = (await w.lsp('workreport/exportDocx', { uri })) as { data: string; errors: { rule: string }[] };
+      const preview = (await w.lsp('workreport/preview', { uri })) as { pages: unknown[] };
+      return { text: read.text, data: exported.data, errors: exported.errors.map((e) => e.rule), pages: preview.pages };
     }, Buffer.from(bytes).toString('base64'));
     assert.equal(r.text, '关于某项工作的报告\n一、主要做法\n建成3个实训基地，分别是东坪基地、西坪基地。');
     assert.equal(readBack(new Uint8Array(Buffer.from(r.data, 'base64'))).text, r.text);
