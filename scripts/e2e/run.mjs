@@ -3,6 +3,7 @@
 // driven by playwright-core). Three passes, each on a fresh code-server:
 //   1. tests  — the mocha suite test/e2e/*.e2e.ts in the extension host (extensionTestsPath);
 //   2. ui     — open the pasted report in the Explorer, wait for the squiggle, read the Problems panel
+//               (annotations folded per paragraph, the named-count error listed and drawn)
 //               (with --no-vsix only: pass 3 makes the same check on the packaged extension);
 //   2b. web   — `npm run test:browser` (the server bundle in a Chromium web worker), then the
 //               extension forced into the web worker extension host, same UI check;
@@ -165,19 +166,35 @@ async function uiPass(browser, port, ws, label, payload) {
     await page.screenshot({ path: path.join(RESULTS, `${label}-problems.png`) });
     const total = (await page.locator('.markers-panel .monaco-list-row .monaco-count-badge').first().textContent())?.trim();
     log(`${label}: Problems panel: ${total} problems in pasted.report`);
-    // Only the annotation rule, through the panel's own filter: its count must be the report's annotations.
-    // (A filter text with "/" would be read as a file glob, so the id's name part.)
-    await page.locator('.viewpane-filter-container input, .viewpane-filter input').first().fill('pinyin-annotation');
+    // The report's one figure error is listed (and drawn: an error squiggle), and the
+    // annotations are folded per paragraph: fewer problems than annotations, each one a
+    // paragraph's (`本段有N处拼音注音`). The panel's own filter; a "/" would be read as a glob.
+    const filterBox = page.locator('.viewpane-filter-container input, .viewpane-filter input').first();
     const badge = '.markers-panel .monaco-list-row .monaco-count-badge';
-    await page.waitForFunction(([sel, before]) => document.querySelector(sel)?.textContent?.trim() !== before, [badge, total], { timeout: UI_TIMEOUT_MS });
-    const filtered = await read();
-    const shown = (await page.locator(badge).first().textContent())?.trim();
+    const filterOn = async (text, before) => {
+      await filterBox.fill(text);
+      await page.waitForFunction(([sel, b]) => document.querySelector(sel)?.textContent?.trim() !== b, [badge, before], { timeout: UI_TIMEOUT_MS });
+      return { rows: await read(), shown: (await page.locator(badge).first().textContent())?.trim() };
+    };
+    const pinyin = await filterOn('pinyin-annotation', total);
     await page.screenshot({ path: path.join(RESULTS, `${label}-problems-pinyin.png`) });
-    fs.writeFileSync(path.join(RESULTS, `${label}-problems.txt`), [...all, '', '# filter: text/pinyin-annotation', ...filtered].join('\n') + '\n');
-    log(`${label}: filtered on text/pinyin-annotation: ${shown} problems; first rows:`);
-    for (const t of filtered.slice(1, 4)) log(`  ${t.slice(0, 150)}`);
-    if (!filtered.slice(1).every((t) => t.includes('text/pinyin-annotation'))) throw new Error('the filtered Problems rows are not all text/pinyin-annotation');
-    if (shown !== String(ANNOTATIONS)) throw new Error(`Problems shows ${shown} text/pinyin-annotation problems, expected ${ANNOTATIONS}`);
+    const named = await filterOn('named-count', pinyin.shown);
+    fs.writeFileSync(
+      path.join(RESULTS, `${label}-problems.txt`),
+      [...all, '', '# filter: pinyin-annotation', ...pinyin.rows, '', '# filter: named-count', ...named.rows].join('\n') + '\n',
+    );
+    log(`${label}: filtered on pinyin-annotation: ${pinyin.shown} problems for ${ANNOTATIONS} annotations; first rows:`);
+    for (const t of pinyin.rows.slice(1, 4)) log(`  ${t.slice(0, 150)}`);
+    // A folded problem's places are its child rows (`pasted.report[Ln 1, Col 2]: …`).
+    const problemRows = pinyin.rows.slice(1).filter((t) => !/^pasted\.report\[Ln \d+/.test(t));
+    if (!problemRows.every((t) => t.includes('text/pinyin-annotation'))) throw new Error('the filtered Problems rows are not all text/pinyin-annotation');
+    if (!(Number(pinyin.shown) > 0 && Number(pinyin.shown) < ANNOTATIONS)) throw new Error(`Problems shows ${pinyin.shown} text/pinyin-annotation problems: expected them folded per paragraph (fewer than ${ANNOTATIONS})`);
+    if (!problemRows.some((t) => /本段有\d+处拼音注音|pinyin annotations in this paragraph/.test(t))) throw new Error('no folded paragraph of annotations in Problems');
+    if (named.shown !== '1' || !named.rows.slice(1).some((t) => /2 \+ 5 = 7 ≠ 8/.test(t))) throw new Error(`Problems shows ${named.shown} figures/named-count problems, expected the one 2 + 5 = 7 ≠ 8`);
+    // Open it from the panel: the editor shows its line, with the error squiggle.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'named-count' }).first().dblclick();
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    await page.screenshot({ path: path.join(RESULTS, `${label}-named-count.png`) });
     return all;
   } catch (e) {
     await page.screenshot({ path: path.join(RESULTS, `${label}-failure.png`) }).catch(() => undefined);

@@ -44,7 +44,8 @@ async function main() {
       'editor.minimap.enabled': false,
       'editor.fontSize': 15,
       'editor.wordWrap': 'on',
-      'editor.fontFamily': "'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
+      // Latin with tone marks (the annotations' ā ǎ) from DejaVu, Han from WenQuanYi.
+      'editor.fontFamily': "'DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
       'chat.commandCenter.enabled': false,
       'workreport.locale': 'zh',
       'git.enabled': false,
@@ -82,9 +83,32 @@ async function main() {
       await sleep(500);
     };
     const shot = async (name, clip) => {
+      if (!want(name.replace(/\.png$/, ''))) return;
       await page.screenshot({ path: path.join(OUT, name), clip });
       log(`docs/images/${name}`);
     };
+
+    if (want('named-count')) {
+      // 0. The pasted report's one wrong figure: its error squiggle and hover, among hundreds
+      //    of annotations (folded per paragraph, so the error is drawn).
+      await openFile('pasted.report');
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached', timeout: 90_000 });
+      await page.locator('.monaco-editor .view-line').first().click();
+      // Put the cursor inside 8人 (find 部8, then step right), and show the hover there.
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type('部8人');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await command('Show or Focus Hover');
+      await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ timeout: 15_000 }).catch(() => log('no hover'));
+      await sleep(1500);
+      await shot('named-count.png', { x: 0, y: 0, width: 1280, height: 760 });
+      await page.keyboard.press('Escape');
+    }
 
     if (want('hover-heading', 'figures-table', 'completion', 'new-report-pick', 'skeleton')) {
       // 1. The pasted report: diagnostics, 字数 code lenses above the sections, 字数 in the status bar,

@@ -9,6 +9,7 @@ import {
   PASTED_REPORT,
   closeAll,
   codeOf,
+  isFolded,
   copyOf,
   countOf,
   open,
@@ -41,7 +42,10 @@ describe('extension', () => {
     const d = ds.find((x) => codeOf(x) === RULE)!;
     assert.equal(d.source, 'workreport');
     const code = d.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /text\/pinyin-annotation\.md$/);
+    // The rule link shows the bundled page rendered (client command workreport.showRuleDoc).
+    const target = code.target.toString(true);
+    assert.ok(target.startsWith('command:workreport.showRuleDoc?'), target);
+    assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [RULE]);
     assert.ok(d.message.length > 0);
   });
 
@@ -60,7 +64,7 @@ describe('extension', () => {
     const before = doc.getText();
     const ds = await waitForDiagnostics(uri, (d) => countOf(d, RULE) === n);
     const first = ds
-      .filter((d) => codeOf(d) === RULE)
+      .filter((d) => codeOf(d) === RULE && !isFolded(d))
       .sort((a, b) => a.range.start.compareTo(b.range.start))[0];
     assert.equal(doc.getText(first.range), '(dāng)');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(

@@ -55,7 +55,8 @@ export const figureHover: HoverProvider = (doc, offset, ctx): HoverResult | unde
       lines.push(relationLine(r, locale));
       // The sentence as written, its numbers and names in bold.
       const text = relationExcerpt(doc, { ...doc.toOrig(r.start, r.end), marks: [...r.quantities, ...(r.places ?? [])].map((x) => doc.toOrig(x.start, x.end)) });
-      if (text) lines.push(`  ${text}`);
+      // A paragraph of the list item (a blank line first: else it runs on after the message).
+      if (text) lines.push('', `  ${text}`, '');
     }
   } else if (q && (q.kind === 'count' || q.kind === 'money' || q.kind === 'percent' || q.kind === 'measure')) {
     lines.push('', locale === 'zh' ? '未与其他数字构成可核对的关系。' : 'Not part of any relation that can be checked.');

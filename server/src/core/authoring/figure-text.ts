@@ -52,7 +52,16 @@ export function relationExcerpt(doc: ReportDocument, r: Span & { marks?: Span[] 
   const lines = [...new Set(marks.map((m) => doc.lineAt(m.start).index))].sort((a, b) => a - b);
   const shown = lines.length > 2 ? [lines[0], lines[lines.length - 1]] : lines;
   return shown
-    .map((li) => excerpt(doc.text, doc.lines[li], marks).map((p) => (p.marked ? `**${md(p.text)}**` : md(p.text))).join(''))
+    .map((li) => excerpt(doc.text, doc.lines[li], marks).map((p) => (p.marked ? bold(p.text) : md(p.text))).join(''))
     .filter(Boolean)
     .join(' … ');
+}
+
+/**
+ * `**text**`, with punctuation at either end left outside: CommonMark opens `**` before
+ * `“` only after a space or punctuation, so `以**“三个结合”**` would not be bold in Chinese.
+ */
+function bold(text: string): string {
+  const m = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su.exec(text)!;
+  return m[2] ? `${md(m[1])}**${md(m[2])}**${md(m[3])}` : md(text);
 }
