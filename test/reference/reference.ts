@@ -32,7 +32,7 @@ export function reference(): PastedReport {
     ],
     closingStart: 55,
     lastSectionEnd: 54,
-    wrongCount: { quote: '新任科級干部8人', arithmetic: '2 + 5 = 7 ≠ 8', related: 3 },
+    wrongCount: { quote: '新任科級干部8人', arithmetic: '2 + 5 = 7 ≠ 8', related: 8 },
     rightCount: '2 + 1 + 1 = 4',
     partsTotal: { total: 18, arithmetic: '5 + 3 = 8 ≤ 18' },
     body: '高度重',

@@ -78,7 +78,7 @@ export function pasted(): PastedReport {
     ],
     closingStart: 53,
     lastSectionEnd: 52,
-    wrongCount: { quote: '新任科級幹部8人', arithmetic: '2 + 5 = 7 ≠ 8', related: 3, relatedStarts: ['8人', '陳思遠', '吳海波'] },
+    wrongCount: { quote: '新任科級幹部8人', arithmetic: '2 + 5 = 7 ≠ 8', related: 8, relatedStarts: ['8人', '陳思遠', '林雪', '吳海波', '曹敏'] },
     rightCount: '2 + 1 + 1 = 4',
     partsTotal: { total: 23, arithmetic: '9 + 6 = 15 ≤ 23' },
     body: '每位副主席',

@@ -107,7 +107,7 @@ export function pastedReportSuite(r: PastedReport): void {
       // The span is in the original text, pinyin annotations included.
       assert.equal(withoutAnnotations(text.slice(f.start, f.end)), r.wrongCount.quote);
       assert.ok(f.message.en.includes(r.wrongCount.arithmetic), f.message.en);
-      // Related information points at the count and at each group of names.
+      // Related information points at the count and at each name.
       const rel = (f.related ?? []).map((x) => withoutAnnotations(text.slice(x.start, x.end)));
       assert.equal(rel.length, r.wrongCount.related, rel.join(' | '));
       for (const start of r.wrongCount.relatedStarts ?? []) assert.ok(rel.some((x) => x.startsWith(start)), `${start} in ${rel.join(' | ')}`);

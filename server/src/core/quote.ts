@@ -1,5 +1,6 @@
 // How a message quotes the document (docs/messages.md, rule 2): the original characters,
 // cut at a whole character when long, so the quote can be found with Ctrl+F.
+import type { ReportDocument } from './model/document';
 
 export const MAX_QUOTE = 24;
 
@@ -19,6 +20,32 @@ export function around(text: string, start: number, end: number, lineStart: numb
   let b = end;
   for (let k = 0; k < n && b < lineEnd; k++) b += b + 1 < lineEnd && isHigh(text.charCodeAt(b)) ? 2 : 1;
   return { before: text.slice(a, start), after: text.slice(end, b) };
+}
+
+/**
+ * The original text of a VIEW span (traditional stays traditional, annotations stay),
+ * without line breaks or spaces, clipped, and never leaving a quotation mark open.
+ */
+export function quoteView(doc: ReportDocument, start: number, end: number, max = MAX_QUOTE): string {
+  const span = doc.toOrig(start, end);
+  const s = doc.text.slice(span.start, span.end).replace(/\s+/g, '');
+  const clipped = clip(s, max);
+  const cut = clipped !== s;
+  let body = cut ? clipped.slice(0, -1) : s;
+  // An opening mark whose closing mark was cut off (or never written) ends the quote there.
+  let depth = 0;
+  let open = -1;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '“') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (body[i] === '”') {
+      if (depth === 0) return `${body.slice(0, i)}…`;
+      depth--;
+    }
+  }
+  if (depth > 0 && open >= 0) return `${body.slice(0, open)}…`;
+  return cut ? `${body}…` : body;
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;

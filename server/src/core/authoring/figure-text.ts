@@ -2,7 +2,7 @@
 // a number's reading without the folded quote, and the sentence around a relation as written.
 import type { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
-import { describeQuantity } from '../figures/describe';
+import { describeReading } from '../figures/describe';
 import type { Quantity } from '../figures/quantity';
 import { excerpt } from '../quote';
 
@@ -34,8 +34,8 @@ export const RELATION_NAMES: Record<string, { zh: string; en: string }> = {
  * the folded view: simplified, annotations dropped). Callers quote the original text.
  */
 export function readingOf(q: Quantity, locale: Locale): string {
-  const d = describeQuantity(q);
-  return (locale === 'zh' ? d.zh : d.en).replace(/^“[^”]*”[：:]\s*/, '');
+  const d = describeReading(q);
+  return locale === 'zh' ? d.zh : d.en;
 }
 
 /** Text for Markdown: its syntax characters escaped, on one line. */

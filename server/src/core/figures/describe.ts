@@ -2,7 +2,7 @@
 import type { Msg } from '../types';
 import type { ReportDocument } from '../model/document';
 import type { Quantity } from './quantity';
-import { quoteOf } from './quote';
+import { quoteView } from '../quote';
 import { fmt, scaleWord } from './relation';
 
 const KIND_ZH: Record<string, string> = {
@@ -31,11 +31,17 @@ export function valueText(q: Quantity, en = false): string {
   return q.high !== undefined ? `${v}～${fmt(q.high)}` : v;
 }
 
-/** One line: “8人”：数量8，单位“人”，对象“新任科级干部”. */
+/** One line: “8人”：数量8，单位“人”，对象“新任科级干部” (the quote in the original characters with a document). */
 export function describeQuantity(q: Quantity, doc?: ReportDocument): Msg {
-  const text = doc ? quoteOf(doc, q.start, q.end) : q.text;
-  const zh: string[] = [`“${text}”：${KIND_ZH[q.kind] ?? q.kind}`];
-  const en: string[] = [`“${text}”: ${KIND_EN[q.kind] ?? q.kind}`];
+  const text = doc ? quoteView(doc, q.start, q.end) : q.text;
+  const r = describeReading(q);
+  return { zh: `“${text}”：${r.zh}`, en: `“${text}”: ${r.en}` };
+}
+
+/** How a figure was read, without quoting it: 数量，数值8，单位“人”，对象“新任科级干部”. */
+export function describeReading(q: Quantity): Msg {
+  const zh: string[] = [KIND_ZH[q.kind] ?? q.kind];
+  const en: string[] = [KIND_EN[q.kind] ?? q.kind];
   const informative = q.kind !== 'ordinal' && q.kind !== 'session' && q.kind !== 'name' && q.kind !== 'code' && q.kind !== 'date';
   if (informative) {
     zh.push(`数值${valueText(q)}`);

@@ -101,10 +101,13 @@ function nameShape(s: string): number {
   return sl;
 }
 
-/** A clear name: name-shaped and not a dictionary word. */
+/** Characters that end a phrase, not a given name: 林雪被（评为…）, 王强为（…）. */
+const FUNCTION_END = '被为是在和与及等获任将把对向从由于已均都也';
+
+/** A clear name: name-shaped, not a dictionary word, not ending in a function word. */
 export function isClearName(s: string): boolean {
   const sl = nameShape(s);
-  return sl > 0 && !isDictionaryWord(s, sl);
+  return sl > 0 && !(s.length - sl === 2 && FUNCTION_END.includes(s[s.length - 1])) && !isDictionaryWord(s, sl);
 }
 
 function stripHonorific(s: string): string {

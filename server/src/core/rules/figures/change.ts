@@ -9,7 +9,7 @@ import type { Msg } from '../../types';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, isUsable, pctTolerance, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/change';
@@ -31,7 +31,7 @@ export const change = relationRule({
     const sentenceOf = (q: Quantity) => phrases.get(q)?.clause.sentence ?? -1;
     const clauseOf = (q: Quantity) => phrases.get(q)?.clause.index ?? -1;
     /** A figure as written, with the verb before it (增长12%, 增加到8531户). */
-    const quote: Quote = (q) => quoteOf(doc, Math.min(q.start, verbStart(text, q.start)), q.end);
+    const quote: Quote = (q) => quoteView(doc, Math.min(q.start, verbStart(text, q.start)), q.end);
     for (let fi = 0; fi < qs.length; fi++) {
       const from = qs[fi];
       if (from.role !== 'from' || !isUsable(from) || !from.unit) continue;

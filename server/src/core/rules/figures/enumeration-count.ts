@@ -13,7 +13,7 @@ import { parseChineseNumeral } from '../../figures/numerals';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import type { Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 
 const RULE = 'figures/enumeration-count';
 const TERM = /“([一二两三四五六七八九十]{1,2})(个)?([\u4e00-\u9fff]{1,4})”/g;
@@ -76,7 +76,7 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     const count = list.items.length;
     const ok = count === n;
     const arithmetic = `${count} ${ok ? '=' : '≠'} ${n}`;
-    out.push(relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, quoteOf(doc, termStart + 1, termEnd - 1), count, n, list, arithmetic));
+    out.push(relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, quoteView(doc, termStart + 1, termEnd - 1), count, n, list, arithmetic));
   }
   // 三个方面：一是…二是…三是…
   ANNOUNCE.lastIndex = 0;
@@ -91,7 +91,7 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     while (k < markers.length && markers[k].value === k + 1) k++;
     const ok = k === n;
     const arithmetic = `${k} ${ok ? '=' : '≠'} ${n}`;
-    const said = quoteOf(doc, m.index, m.index + m[0].length - 1);
+    const said = quoteView(doc, m.index, m.index + m[0].length - 1);
     out.push({
       rule: RULE,
       ok,

@@ -9,7 +9,7 @@ import { clausesOf, type Clause } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities } from '../../figures/quantity';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import type { Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
@@ -64,7 +64,7 @@ export const listCount = relationRule({
       const n = list.items.length;
       const ok = n === q.value;
       const arithmetic = `${n} ${ok ? '=' : '≠'} ${q.value}`;
-      const count = quoteOf(doc, q.start, q.end + p.post.length);
+      const count = quoteView(doc, q.start, q.end + p.post.length);
       out.push({
         rule: RULE,
         ok,

@@ -8,7 +8,7 @@
 // ends them.
 import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { clausesOf, type Clauses } from '../../figures/clauses';
 import { findNameLists, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
@@ -138,7 +138,7 @@ function isSubCount(text: string, r: Quantity, q: Quantity): boolean {
 }
 
 function relation(doc: ReportDocument, q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Relation {
-  const count = quoteOf(doc, Math.min(start, q.start), q.end);
+  const count = quoteView(doc, Math.min(start, q.start), q.end);
   const sizes = groups.map((l) => l.names.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   const sum = sizes.length > 1 ? `${sizes.join(' + ')} = ${total}` : `${total}`;
@@ -156,7 +156,10 @@ function relation(doc: ReportDocument, q: Quantity, groups: NameList[], severity
     end: before ? q.end : q.end,
     quantities: [q],
     roles: ['count'],
-    places: groups.map((l) => ({ start: l.start, end: l.end, label: { zh: `列出${l.names.length}人：“${l.names.join('、')}”`, en: `${l.names.length} named: “${l.names.join('、')}”` } })),
+    places: groups.flatMap((l) => l.items.map((it) => {
+      const name = quoteView(doc, it.start, it.start + it.name.length);
+      return { start: it.start, end: it.start + it.name.length, label: { zh: `所列姓名“${name}”`, en: `a person named: “${name}”` } };
+    })),
     arithmetic,
     evidence: { zh: '按列出的姓名计数', en: 'counting the names listed' },
     message,

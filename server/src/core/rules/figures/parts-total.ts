@@ -14,7 +14,7 @@ import { groupsOf, type Group } from '../../figures/groups';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/parts-total';
@@ -195,7 +195,7 @@ function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: bo
   const arithmetic = op === '=' && parts.length > 1 && sum === t.value ? `${terms} = ${all.of(t.value)}` : `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
   const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);
   const first = t.start < parts[0].start ? t : parts[0];
-  const total = quoteOf(doc, t.start, t.end);
+  const total = quoteView(doc, t.start, t.end);
   const en = arithmeticEn(arithmetic);
   const message: Msg = ok
     ? { zh: `分项与总数“${total}”相符：${arithmetic}`, en: `The parts agree with the total “${total}”: ${en}` }

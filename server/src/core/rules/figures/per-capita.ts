@@ -9,7 +9,7 @@ import { lineIndexAt } from '../../model/lines';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, scaleWord, written, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/per-capita';
@@ -56,7 +56,7 @@ export const perCapita = relationRule({
       if (!pair && (totals.length > 1 || bases.length > 1)) continue;
       const [t, b] = pair ?? [totals[0], bases[0]];
       const ok = !!pair;
-      const stated = quoteOf(doc, p.start, q.end);
+      const stated = quoteView(doc, p.start, q.end);
       const actual = t.value / b.value;
       const asWritten = (x: Quantity) => fmt(x.value, x.scale) + scaleWord(x.scale);
       const shown = actual / q.scale;
@@ -73,8 +73,8 @@ export const perCapita = relationRule({
         arithmetic,
         evidence: { zh: `“${m[1]}”即总量除以${per.family === 'household' ? '户数' : per.family === 'mu' ? '亩数' : '人数'}`, en: `“${m[1]}” is the total divided by the count` },
         message: ok
-          ? { zh: `“${stated}”与“${quoteOf(doc, t.start, t.end)}”“${quoteOf(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
-          : { zh: `“${stated}”有误，按“${quoteOf(doc, t.start, t.end)}”“${quoteOf(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteOf(doc, t.start, t.end)}” and “${quoteOf(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` },
+          ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
+          : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` },
       });
     }
     return out;

@@ -12,7 +12,7 @@ import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, shows, written, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/percentage';
@@ -39,7 +39,7 @@ export const percentage = relationRule({
       const clause = text.slice(p.clause.start, q.start);
       const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
       if (isShare && q.value > 100 && !GROWTH.test(clause) && !q.approx) {
-        const said = quoteOf(doc, Math.max(p.clause.start, q.start - 20), q.end);
+        const said = quoteView(doc, Math.max(p.clause.start, q.start - 20), q.end);
         out.push({
           rule: RULE,
           ok: false,
@@ -202,7 +202,7 @@ function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantit
   const d = Math.max(1, q.decimals);
   const s = shows([part, base]);
   const arithmetic = `${s.of(part.value)} ÷ ${s.of(base.value)} = ${actual.toFixed(d)}% ${ok ? '≈' : '≠'} ${written(q)}%`;
-  const whole = quoteOf(doc, base.start, base.end);
+  const whole = quoteView(doc, base.start, base.end);
   return {
     rule: RULE,
     ok,

@@ -6,7 +6,7 @@ import type { Rule } from '../../rule';
 import type { Msg, RelatedSpan } from '../../types';
 import { describeQuantity } from '../../figures/describe';
 import { roleLabel, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 
 export interface FigureRule extends Rule {
   /** Every relation of this kind in the document, held or not (memoised). */
@@ -27,7 +27,7 @@ export function relationRule(def: { id: string; description: Msg; fixable?: bool
         const related: RelatedSpan[] = [];
         r.quantities.forEach((q, i) => {
           const role = r.roles?.[i];
-          related.push({ ...doc.toOrig(q.start, q.end), message: role ? roleLabel(role, quoteOf(doc, q.start, q.end)) : describeQuantity(q, doc) });
+          related.push({ ...doc.toOrig(q.start, q.end), message: role ? roleLabel(role, quoteView(doc, q.start, q.end)) : describeQuantity(q, doc) });
         });
         for (const p of r.places ?? []) related.push({ ...doc.toOrig(p.start, p.end), message: p.label });
         ctx.report({

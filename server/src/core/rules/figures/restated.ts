@@ -9,7 +9,7 @@ import { phrasesOf, type Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
 import { quantities, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, shows, tolerance, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/restated';
@@ -46,8 +46,8 @@ export const restated = relationRule({
       const sh = shows([first, q]);
       const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
       const fp = phrases.get(first)!;
-      const shown = quoteOf(doc, fp.start, first.end);
-      const here = quoteOf(doc, p.start, q.end);
+      const shown = quoteView(doc, fp.start, first.end);
+      const here = quoteView(doc, p.start, q.end);
       out.push({
         rule: RULE,
         ok: same,

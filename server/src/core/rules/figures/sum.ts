@@ -8,7 +8,7 @@ import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
-import { quoteOf } from '../../figures/quote';
+import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/sum';
@@ -91,7 +91,7 @@ export const sum = relationRule({
       const arithmetic = `${used.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
       const approx = t.approx || used.some((p) => p.approx);
       const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
-      const stated = quoteOf(doc, clause.start + m.index, t.end);
+      const stated = quoteView(doc, clause.start + m.index, t.end);
       out.push({
         rule: RULE,
         ok,
