@@ -189,7 +189,7 @@ if (!args.includes('--no-tests')) {
   // `npm run settings` (out/scripts/settings.js): package.json, nls and schema from settings.ts.
   builds.push({ ...common, entryPoints: ['scripts/settings.ts'], outdir: 'out', outbase: '.' });
   // `npm run bench` (out/bench/bench.js): our check next to zhlint, and the server's memory.
-  builds.push({ ...common, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.ts') && n !== 'texts.ts').map((n) => join('bench', n)), outdir: 'out', outbase: '.', external: ['zhlint'] });
+  builds.push({ ...common, entryPoints: readdirSync('bench').filter((n) => n.endsWith('.ts') && n !== 'texts.ts').map((n) => join('bench', n)), outdir: 'out', outbase: '.', external: ['zhlint', 'autocorrect-node'] });
   // The browser test (test/browser/*.browser.ts, `npm run test:browser`) needs Chromium: kept
   // out of out/test/ so that `npm test` runs without one.
   builds.push({

@@ -1,29 +1,38 @@
 // `npm run bench`: how long the whole check takes (every rule of the registry, default
-// settings), next to the nearest existing peer, zhlint (punctuation and spacing only), on the
-// same texts in the same run; and the language server's memory after opening them.
+// settings) next to the two existing peers, on the same texts in the same process —
+// zhlint (punctuation and spacing, JavaScript) and AutoCorrect (`autocorrect-node`, Rust
+// through N-API, `lintFor`: spacing and punctuation between CJK and Latin) — with the
+// figures analysis alone beside it; then the language server as an editor meets it
+// (bench/server.ts): latencies on a 1 M-character report, formatting a 115 K one, and the
+// server's heap against the size of the report it holds.
 //
-//   node out/bench/bench.js [--quick] [--json] [--no-peer] [--no-server]
+//   node out/bench/bench.js [--quick] [--json] [--no-peer] [--no-server] [--server-only]
 //
 // Texts: the pasted report (test/reports/pasted.txt), the 12-document corpus (test/corpus/,
-// checked one after the other), and generated reports of 100 KB and 1 MB (the corpus and the
-// pasted report concatenated, as a long report would be).
-// Each is checked repeatedly after a warm-up; the table gives the median and the p10–p90
-// spread in milliseconds.
+// checked one after the other), and generated reports of 100 K and 1 M characters (the
+// corpus and the pasted report repeated, as a long report would be). Each is checked
+// repeatedly after a warm-up; the table gives the median and the p10–p90 spread in ms.
+// The load average is printed with the figures: on a shared machine they mean little
+// without it.
+import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../server/src/core/run/check';
+import { ReportDocument } from '../server/src/core/model/document';
+import { figures } from '../server/src/core/rules/figures';
 import { RULES } from '../server/src/core/rules';
 import { DIST } from '../test/paths';
 import { benchParts, generatedReport } from './texts';
-import { LspClient, fileUri } from '../test/protocol/lsp-client';
+import { serverLatencies, type Latencies } from './server';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
+const JSON_OUT = args.has('--json');
 
 interface Subject {
   name: string;
   texts: string[];
-  /** Iterations for our check and for the peer (slower, so fewer). */
+  /** Iterations for our check and for the peers (slower, so fewer). */
   runs: number;
   peerRuns: number;
 }
@@ -37,17 +46,16 @@ interface Stats {
   n: number;
 }
 
-function readAll(): { pasted: string; corpus: string[] } {
-  return benchParts();
-}
-
-const generated = (size: number, parts: string[]) => generatedReport(size, parts);
-
 function quantile(sorted: number[], q: number): number {
   const i = (sorted.length - 1) * q;
   const lo = Math.floor(i);
   const hi = Math.ceil(i);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+
+function stats(times: number[]): Stats {
+  const t = [...times].sort((a, b) => a - b);
+  return { median: quantile(t, 0.5), p10: quantile(t, 0.1), p90: quantile(t, 0.9), min: t[0], max: t[t.length - 1], n: t.length };
 }
 
 function measure(fn: () => void, runs: number, warmup: number): Stats {
@@ -58,165 +66,178 @@ function measure(fn: () => void, runs: number, warmup: number): Stats {
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { median: quantile(times, 0.5), p10: quantile(times, 0.1), p90: quantile(times, 0.9), min: times[0], max: times[times.length - 1], n: runs };
+  return stats(times);
 }
 
-type PeerRun = (text: string, options: { rules: { preset: string } }) => unknown;
+interface Peer {
+  name: string;
+  /** Findings on one text; throws when the peer does. */
+  run(text: string): number;
+}
 
-async function loadPeer(): Promise<PeerRun | undefined> {
-  if (args.has('--no-peer')) return undefined;
+async function loadPeers(): Promise<Peer[]> {
+  if (args.has('--no-peer')) return [];
+  const peers: Peer[] = [];
   try {
     // zhlint is an ES module; a dynamic import keeps this file CommonJS.
-    const m = (await import('zhlint')) as { run?: PeerRun; default?: { run?: PeerRun } };
-    return m.run ?? m.default?.run;
+    type Run = (text: string, options: { rules: { preset: string } }) => { validations?: unknown[] };
+    const m = (await import('zhlint')) as { run?: Run; default?: { run?: Run } };
+    const run = m.run ?? m.default?.run;
+    if (run) peers.push({ name: 'zhlint', run: (t) => (run(t, { rules: { preset: 'default' } }).validations ?? []).length });
   } catch (e) {
-    console.error(`zhlint not available (${String(e)}); peer column left empty`);
-    return undefined;
+    console.error(`zhlint not available (${String(e)}); its column left empty`);
   }
+  try {
+    // A native module: required at run time, never bundled.
+    const ac = (typeof require === 'function' ? require : () => undefined)('autocorrect-node') as
+      | { lintFor(text: string, filename: string): { lines: unknown[] } }
+      | undefined;
+    if (ac) peers.push({ name: 'AutoCorrect', run: (t) => ac.lintFor(t, 'report.txt').lines.length });
+  } catch (e) {
+    console.error(`autocorrect-node not available (${String(e)}); its column left empty`);
+  }
+  return peers;
 }
 
-function rssKb(pid: number): number | undefined {
-  try {
-    const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Spawn the server, open every text, pull its diagnostics; RSS before and after. */
-async function serverMemory(docs: { name: string; text: string }[]): Promise<{ idleMb?: number; loadedMb?: number; afterMb?: number; heapMb?: number; ms: number } | undefined> {
-  let heapMb: number | undefined;
-  if (args.has('--no-server') || !fs.existsSync(path.join(DIST, 'server.js'))) return undefined;
-  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }) });
-  try {
-    const pid = c.proc.pid!;
-    const idle = rssKb(pid);
-    const t0 = performance.now();
-    for (const [i, d] of docs.entries()) {
-      const uri = fileUri(`/bench/${i}-${d.name.replace(/\W+/g, '_')}.report`);
-      c.open(uri, d.text);
-      await c.request('textDocument/diagnostic', { textDocument: { uri } }, 120_000);
-    }
-    const ms = performance.now() - t0;
-    const loaded = rssKb(pid);
-    const health = await c.request<{ memory?: { heapUsed: number } }>('workreport/health', null).catch(() => undefined);
-    heapMb = health?.memory ? health.memory.heapUsed / 1024 / 1024 : undefined;
-    // Close them all again: memory should go back towards idle (nothing kept per closed document).
-    for (const [i, d] of docs.entries()) c.closeDocument(fileUri(`/bench/${i}-${d.name.replace(/\W+/g, '_')}.report`));
-    await new Promise((r) => setTimeout(r, 500));
-    const after = rssKb(pid);
-    const mb = (kb?: number) => (kb === undefined ? undefined : kb / 1024);
-    return { idleMb: mb(idle), loadedMb: mb(loaded), afterMb: mb(after), heapMb, ms };
-  } finally {
-    await c.close().catch(() => c.kill());
-  }
+interface Row {
+  name: string;
+  chars: number;
+  ours: Stats;
+  findings: number;
+  figures: Stats;
+  peers: { name: string; stats?: Stats; findings: number; crashes: number }[];
 }
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 /** Sizes in UTF-16 code units (characters), as the editor and maxDocumentSize count them. */
-const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} M chars` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} K chars`);
+const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} M chars` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} K chars`);
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 async function main(): Promise<void> {
-  const { pasted, corpus } = readAll();
-  const peer = await loadPeer();
-  // The long reports are made of the texts the peer gets through: one corpus report makes
+  const { pasted, corpus } = benchParts();
+  const peers = await loadPeers();
+  const loadBefore = load();
+  // The long reports are made of the texts every peer gets through: one corpus report makes
   // zhlint throw, and a long text containing it would time nothing but the throw.
-  const peerOk = (t: string) => {
+  const peerOk = (t: string) => peers.every((p) => {
     try {
-      peer?.(t, { rules: { preset: 'default' } });
+      p.run(t);
       return true;
     } catch {
       return false;
     }
-  };
+  });
   const parts = [...corpus, pasted].filter(peerOk);
   const subjects: Subject[] = [
-    { name: 'pasted', texts: [pasted], runs: QUICK ? 30 : 200, peerRuns: QUICK ? 5 : 20 },
-    { name: 'corpus (12 docs)', texts: corpus, runs: QUICK ? 10 : 50, peerRuns: QUICK ? 2 : 5 },
-    { name: 'generated 100 KB', texts: [generated(100 * 1024, parts)], runs: QUICK ? 5 : 20, peerRuns: QUICK ? 1 : 3 },
-    { name: 'generated 1 MB', texts: [generated(1024 * 1024, parts)], runs: QUICK ? 3 : 7, peerRuns: QUICK ? 1 : 2 },
+    { name: 'pasted report', texts: [pasted], runs: QUICK ? 30 : 200, peerRuns: QUICK ? 10 : 50 },
+    { name: 'corpus (12 reports)', texts: corpus, runs: QUICK ? 10 : 50, peerRuns: QUICK ? 3 : 10 },
+    { name: 'generated', texts: [generatedReport(100 * 1024, parts)], runs: QUICK ? 5 : 20, peerRuns: QUICK ? 2 : 5 },
+    { name: 'generated', texts: [generatedReport(1024 * 1024, parts)], runs: QUICK ? 3 : 9, peerRuns: QUICK ? 1 : 3 },
   ];
-  const rows: Record<string, unknown>[] = [];
-  for (const s of subjects) {
-    const size = s.texts.reduce((n, t) => n + t.length, 0);
+  const rows: Row[] = [];
+  for (const s of args.has('--server-only') ? [] : subjects) {
     let findings = 0;
-    const ours = measure(
-      () => {
-        findings = 0;
-        for (const t of s.texts) findings += check(t).findings.length;
-      },
-      s.runs,
-      Math.min(5, s.runs),
-    );
-    let theirs: Stats | undefined;
-    let peerFindings = 0;
-    let peerCrashes = 0;
-    if (peer) {
-      theirs = measure(
-        () => {
-          peerFindings = 0;
-          peerCrashes = 0;
-          for (const t of s.texts) {
-            // zhlint throws on some reports (e.g. in its case-abbrs rule): counted, timed anyway.
-            try {
-              peerFindings += ((peer(t, { rules: { preset: 'default' } }) as { validations?: unknown[] }).validations ?? []).length;
-            } catch {
-              peerCrashes++;
-            }
-          }
-        },
-        s.peerRuns,
-        1,
-      );
+    const ours = measure(() => {
+      findings = 0;
+      for (const t of s.texts) findings += check(t).findings.length;
+    }, s.runs, Math.min(5, s.runs));
+    // The figures analysis alone, on documents whose model (view, lines, headings) is built.
+    const figTimes: number[] = [];
+    for (let r = 0; r < s.runs + 2; r++) {
+      const docs = s.texts.map((t) => new ReportDocument(t));
+      for (const d of docs) void d.headings;
+      const t0 = performance.now();
+      for (const d of docs) figures(d);
+      if (r >= 2) figTimes.push(performance.now() - t0);
     }
-    rows.push({ name: s.name, chars: size, ours, findings, theirs, peerFindings, peerCrashes, ratio: theirs ? theirs.median / ours.median : undefined });
-    if (!args.has('--json')) process.stderr.write(`  measured ${s.name}\n`);
+    const peerRows = peers.map((p) => {
+      let pf = 0;
+      let crashes = 0;
+      const st = measure(() => {
+        pf = 0;
+        crashes = 0;
+        for (const t of s.texts) {
+          // zhlint throws on some reports (in its case-abbrs rule): counted, timed anyway.
+          try {
+            pf += p.run(t);
+          } catch {
+            crashes++;
+          }
+        }
+      }, s.peerRuns, 1);
+      return { name: p.name, stats: st, findings: pf, crashes };
+    });
+    rows.push({ name: s.name, chars: s.texts.reduce((n, t) => n + t.length, 0), ours, findings, figures: stats(figTimes), peers: peerRows });
+    if (!JSON_OUT) process.stderr.write(`  measured ${s.name} (${size(rows[rows.length - 1].chars)})\n`);
   }
-  const mem = await serverMemory([
-    { name: 'pasted', text: pasted },
-    ...corpus.map((t, i) => ({ name: `P${i + 1}`, text: t })),
-    { name: '100KB', text: subjects[2].texts[0] },
-    { name: '1MB', text: subjects[3].texts[0] },
-  ]).catch((e) => {
-    console.error(`server memory not measured: ${String(e)}`);
-    return undefined;
-  });
+  let server: Latencies | undefined;
+  if (!args.has('--no-server') && fs.existsSync(path.join(DIST, 'server.js'))) {
+    if (!JSON_OUT) process.stderr.write('  measuring the server\n');
+    server = await serverLatencies(
+      subjects[3].texts[0],
+      generatedReport(115 * 1024, parts),
+      [subjects[2].texts[0], subjects[3].texts[0], generatedReport(4 * 1024 * 1024 - 1024, parts)],
+      QUICK ? 3 : 9,
+    ).catch((e) => {
+      console.error(`server not measured: ${String(e)}`);
+      return undefined;
+    });
+  }
+  const loadAfter = load();
 
-  if (args.has('--json')) {
-    console.log(JSON.stringify({ node: process.version, rules: RULES.length, rows, server: mem }, null, 2));
+  if (JSON_OUT) {
+    console.log(JSON.stringify({ node: process.version, rules: RULES.length, load: { before: loadBefore, after: loadAfter }, cpus: os.cpus().length, rows, server }, null, 2));
     return;
   }
-  console.log(`\nworkreport check — ${RULES.length} rules, default settings; Node ${process.version}, ${process.arch}`);
-  console.log('times in ms: ours median (p10–p90), zhlint median (min–max); zhlint 0.8 run(text, {rules: {preset: "default"}}) on the same texts');
-  console.log(`generated reports: the pasted report and the corpus reports zhlint does not throw on (${parts.length} of ${corpus.length + 1}), repeated\n`);
-  const header = ['text', 'size', 'ours', 'findings', 'zhlint', 'findings', 'zhlint / ours'];
-  const lines = rows.map((r) => {
-    const o = r.ours as Stats;
-    const t = r.theirs as Stats | undefined;
-    return [
-      r.name as string,
-      kb(r.chars as number),
-      `${fmt(o.median)} (${fmt(o.p10)}–${fmt(o.p90)})`,
-      String(r.findings),
-      t ? `${fmt(t.median)} (${fmt(t.min)}–${fmt(t.max)})` : '—',
-      t ? `${r.peerFindings}${r.peerCrashes ? ` (threw on ${r.peerCrashes})` : ''}` : '—',
-      r.ratio ? `${(r.ratio as number).toFixed(1)}×` : '—',
-    ];
-  });
+  console.log(`\nworkreport check — ${RULES.length} rules, default settings; Node ${process.version}, ${process.arch}, ${os.cpus().length} CPUs; load average ${loadBefore} (before) → ${loadAfter} (after)`);
+  console.log('times in ms, median (p10–p90) for ours, median for the peers; the peers run on the same texts in this process:');
+  console.log('zhlint 0.8 run(text, {rules: {preset: "default"}}); AutoCorrect (autocorrect-node) lintFor(text, "report.txt")');
+  console.log(`generated reports: the pasted report and the corpus reports every peer gets through (${parts.length} of ${corpus.length + 1}), repeated\n`);
+  const header = ['text', 'size', 'this checker', 'of which figures', 'findings', ...peers.flatMap((p) => [p.name, `${p.name} / ours`])];
+  const lines = rows.map((r) => [
+    r.name,
+    size(r.chars),
+    `${fmt(r.ours.median)} (${fmt(r.ours.p10)}–${fmt(r.ours.p90)})`,
+    fmt(r.figures.median),
+    String(r.findings),
+    ...r.peers.flatMap((p) => [
+      p.stats ? `${fmt(p.stats.median)}${p.crashes ? ` (threw ${p.crashes}×)` : ''}` : '—',
+      p.stats ? `${(p.stats.median / r.ours.median).toFixed(p.stats.median / r.ours.median < 10 ? 2 : 1)}×` : '—',
+    ]),
+  ]);
+  table(header, lines);
+  const big = rows[3];
+  const small = rows[2];
+  if (big && small) console.log(`\nlinear: ${fmt(small.ours.median / (small.chars / 1e5))} ms per 100 K chars at 100 K, ${fmt(big.ours.median / (big.chars / 1e5))} at 1 M`);
+  if (server) {
+    const m = (xs: number[]) => fmt(stats(xs).median);
+    console.log(`\nlanguage server (dist/server.js over stdio; round trips as the client sees them, medians of ${server.editMs.length}):`);
+    table(
+      ['what', 'ms'],
+      [
+        [`first diagnostics, ${size(server.chars)} report (${server.diagnostics} diagnostics)`, fmt(server.firstDiagnosticsMs)],
+        ['edit → fresh diagnostics (after the 80 ms debounce)', m(server.editMs)],
+        ['hover on a figure', m(server.hoverMs)],
+        ['code actions at a finding (light bulb)', m(server.codeActionMs)],
+        ['completion at a line start', m(server.completionMs)],
+        ['completion right after an edit (its analysis included)', m(server.completionAfterEditMs)],
+        [`formatting a ${size(server.format.chars)} report (${server.format.edits} edit${server.format.edits === 1 ? '' : 's'})`, m(server.format.ms)],
+      ],
+    );
+    console.log(`\nserver heap after GC${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
+    table(
+      ['report', 'heap', 'heap − idle', '÷ report size (UTF-16, 2 bytes a char)'],
+      server.heap.map((h) => [size(h.chars), `${h.heapMb.toFixed(0)} MB`, `${(h.heapMb - server!.idleHeapMb).toFixed(0)} MB`, `${(((h.heapMb - server!.idleHeapMb) * 1024 * 1024) / (2 * h.chars)).toFixed(1)}×`]),
+    );
+  }
+}
+
+function table(header: string[], lines: string[][]): void {
   const widths = header.map((h, i) => Math.max(width(h), ...lines.map((l) => width(l[i]))));
   const row = (cells: string[]) => '| ' + cells.map((c, i) => c + ' '.repeat(widths[i] - width(c))).join(' | ') + ' |';
   console.log(row(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const l of lines) console.log(row(l));
-  if (mem) {
-    const m = (x?: number) => (x === undefined ? '?' : `${x.toFixed(0)} MB`);
-    console.log(
-      `\nserver RSS: ${m(mem.idleMb)} idle → ${m(mem.loadedMb)} with the pasted report, the corpus, 100 KB and 1 MB open (JS heap ${m(mem.heapMb)})` +
-        ` (pulled in ${fmt(mem.ms)} ms) → ${m(mem.afterMb)} after closing them`,
-    );
-  }
 }
 
 /** Display width: CJK and full-width count two columns. */

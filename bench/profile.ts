@@ -8,6 +8,7 @@
 //   --part NAME        one layer (quantities, clauses, phrases, groups), its inputs built untimed
 //   --stages           CPU time of each model part, figures layer and rule, in the order check()
 //                      meets them (a part shared by several rules is charged to the first)
+//   --incremental      the incremental check (what the server runs) after a one-character edit
 //   --counts           how many lines, quantities, relations and findings
 //
 // CPU time (process.cpuUsage) is steadier than wall-clock on a shared machine; both are printed.
@@ -23,6 +24,7 @@ import { phrasesOf } from '../server/src/core/figures/phrases';
 import { groupsOf } from '../server/src/core/figures/groups';
 import { scope } from '../server/src/core/model/scope';
 import { generatedReport } from './texts';
+import { IncrementalChecker } from '../server/src/core/run/incremental';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
@@ -113,6 +115,51 @@ if (argv.includes('--only')) {
   const total = rows.reduce((n, [, v]) => n + v, 0);
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.05) console.log(`${v.toFixed(2).padStart(9)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
   console.log(`${total.toFixed(2).padStart(9)} ms total (CPU minima)`);
+} else if (argv.includes('--incremental')) {
+  // An edit in the middle (one character typed at a line start), checked incrementally.
+  const inc = new IncrementalChecker();
+  inc.check(text);
+  let t = text;
+  const at = t.indexOf('\n', t.length >> 1) + 1;
+  let k = 0;
+  measure('incremental check after a one-character edit', () => {
+    t = t.slice(0, at) + (k++ % 2 ? '三' : '，') + t.slice(at);
+    return undefined;
+  }, () => inc.check(t));
+} else if (argv.includes('--heap')) {
+  // What an analysis holds (node --expose-gc): the heap after each part is built and kept.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / 1024 / 1024;
+  };
+  const keep: unknown[] = [];
+  let last = heap();
+  const step = (label: string, f: () => unknown) => {
+    keep.push(f());
+    const h = heap();
+    console.log(`${(h - last).toFixed(1).padStart(7)} MB  ${label}`);
+    last = h;
+  };
+  const base = last;
+  const doc = new ReportDocument(text);
+  step('text and lines', () => doc);
+  step('view (annotations, garbled, folded text, map)', () => doc.view);
+  step('headings, sections', () => doc.sections);
+  step('figures: quantities', () => quantities(doc));
+  step('figures: clauses', () => clausesOf(doc));
+  step('figures: phrases', () => phrasesOf(doc));
+  step('figures: groups and relations', () => figures(doc));
+  step('punct: scope', () => scope(doc));
+  const findings: unknown[] = [];
+  step('findings (every rule)', () => {
+    for (const rule of RULES) rule.check(doc, { config: withDefaults({}), report: (r) => findings.push(r) });
+    return findings;
+  });
+  step('a second, incremental analysis kept beside it (the server)', () => new IncrementalChecker().check(text));
+  console.log(`${(last - base).toFixed(1).padStart(7)} MB  in all, for ${text.length} chars (${((last - base) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16)`);
 } else if (argv.includes('--counts')) {
   const doc = new ReportDocument(text);
   const f = figures(doc);

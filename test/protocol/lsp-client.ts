@@ -38,6 +38,8 @@ export interface StartOptions {
   rootUri?: string | null;
   /** Extra server arguments after --stdio. */
   args?: string[];
+  /** Node options before the server script (e.g. --expose-gc for the bench's heap figures). */
+  nodeArgs?: string[];
   /** Skip initialize/initialized (to test them by hand). */
   noInitialize?: boolean;
   /** Extra environment variables for the server process. */
@@ -144,7 +146,7 @@ export class LspClient {
   /** Spawns the server and (unless noInitialize) runs initialize + initialized. */
   static async start(opts: StartOptions = {}): Promise<LspClient> {
     const server = path.join(DIST, 'server.js');
-    const proc = spawn(process.execPath, [server, '--stdio', ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), server, '--stdio', ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new LspClient(proc, conn, opts);
     if (!opts.noInitialize) {

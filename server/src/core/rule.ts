@@ -16,6 +16,14 @@ export interface Rule {
   /** Whether its findings can carry a fix. */
   fixable: boolean;
   /**
+   * The rule reads each line on its own: its findings on a document are its findings on each
+   * line read alone (with the line's break), shifted to where the line is. The server then
+   * re-reads only the lines an edit touches (run/incremental.ts). `cap`: the rule stops after
+   * this many findings in a document. test/property/incremental.property.test.ts holds every
+   * rule that says so to it.
+   */
+  perLine?: { cap?: number };
+  /**
    * How the editor names many of its findings in one paragraph when it shows them as one
    * (`本段有12处拼音注音，应删除`: noun 拼音注音, action 应删除). Rules without it never fold.
    */

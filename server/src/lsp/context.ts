@@ -3,7 +3,10 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type CheckResult } from '../core/run/check';
+import type { CheckResult } from '../core/run/check';
+import { IncrementalChecker } from '../core/run/incremental';
+import { fixAll, type FixAllResult } from '../core/run/fix';
+import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
 import type { RcFile } from '../core/config/rc-file';
 import { looksLikeReport } from '../core/outline/templates';
@@ -50,6 +53,10 @@ export class ServerContext {
   readonly onConfigurationChanged: (() => void)[] = [];
   private settingsCache = new Map<string, Promise<EditorSettings>>();
   private analyses = new Map<string, Analysis>();
+  /** Per open document: the lines of its last version and their findings, so that an edit re-reads only the lines it touched. */
+  private checkers = new Map<string, IncrementalChecker>();
+  /** Fix-all results per analysis and kind (code actions ask for them on every light bulb). */
+  private fixes = new WeakMap<Analysis, Map<string, FixAllResult>>();
 
   constructor(
     readonly connection: Connection,
@@ -76,6 +83,7 @@ export class ServerContext {
     this.host.invalidate?.();
     this.settingsCache.clear();
     this.analyses.clear();
+    this.checkers.clear();
   }
 
   /** How many analyses are cached (one per open document at most; for the health request). */
@@ -86,6 +94,7 @@ export class ServerContext {
   forget(uri: string): void {
     this.settingsCache.delete(uri);
     this.analyses.delete(uri);
+    this.checkers.delete(uri);
   }
 
   async config(uri: string): Promise<{ config: Config; settings: EditorSettings }> {
@@ -112,11 +121,34 @@ export class ServerContext {
     const again = this.analyses.get(doc.uri);
     if (again && again.version === doc.version) return again;
     const text = doc.getText();
-    const result = check(text, config);
+    let checker = this.checkers.get(doc.uri);
+    if (!checker) this.checkers.set(doc.uri, (checker = new IncrementalChecker()));
+    // The same findings as check(text, config) (test/property/incremental.property.test.ts).
+    const { doc: model, findings } = checker.check(text, config);
+    const result: CheckResult = { doc: model, findings };
     const isReport = this.isReportDocument(doc, result, config);
     const a: Analysis = { ...result, uri: doc.uri, version: doc.version, config, isReport };
     this.analyses.set(doc.uri, a);
     return a;
+  }
+
+  /**
+   * Every safe fix that `filter` keeps, applied to a fixed point, for an analysed version:
+   * the analysis's findings are the first round, and the rounds after it re-read only the
+   * lines the fixes changed. Computed once per analysis and `kind` (which names the filter).
+   */
+  fixAll(a: Analysis, kind: string, filter?: (f: Finding, text: string) => boolean): FixAllResult {
+    let byKind = this.fixes.get(a);
+    if (!byKind) this.fixes.set(a, (byKind = new Map()));
+    let r = byKind.get(kind);
+    if (!r) {
+      const checker = this.checkers.get(a.uri);
+      // A checker that has seen this version (the current one), forked so that the document's own stays as it is.
+      const seen = checker && this.analyses.get(a.uri) === a ? checker.fork() : undefined;
+      r = fixAll(a.doc.text, a.config, filter, undefined, { findings: a.findings, checker: seen });
+      byKind.set(kind, r);
+    }
+    return r;
   }
 
   private isReportDocument(doc: TextDocument, result: CheckResult, config: Config): boolean {

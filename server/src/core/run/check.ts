@@ -23,53 +23,73 @@ export function effectiveSeverity(rule: Rule, config: Config): Severity | undefi
 export function check(text: string, partial?: Partial<Config>, rules: readonly Rule[] = RULES): CheckResult {
   const config = withDefaults(partial);
   const doc = new ReportDocument(text);
+  const large = tooLarge(text, config);
+  if (large) return { doc, findings: [large] };
   const findings: Finding[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(rule, config);
+    if (severity) runRule(doc, rule, config, severity, findings);
+  }
+  sortFindings(findings);
+  return { doc, findings: withoutIgnored(text, doc.lines, findings, config.ignore) };
+}
+
+/** The one finding for a text over `config.maxDocumentSize`, which is not checked; else undefined. */
+export function tooLarge(text: string, config: Config): Finding | undefined {
   // A limit that is not a number (a hand-edited config file) means the default.
   const limit = Number.isFinite(config.maxDocumentSize) && config.maxDocumentSize >= 0 ? config.maxDocumentSize : DEFAULT_CONFIG.maxDocumentSize;
-  if (text.length > limit) {
+  if (text.length <= limit) return undefined;
+  return {
+    rule: 'text/too-large',
+    severity: 'information',
+    start: 0,
+    end: 0,
+    message: {
+      zh: `文档过大，共${text.length}个字符，超过上限${limit}个，未检查；上限在设置“workreport.maxDocumentSize”中调整`,
+      en: `Not checked: the document is too large, ${text.length} characters over the limit of ${limit} (setting “workreport.maxDocumentSize”)`,
+    },
+  };
+}
+
+/**
+ * Runs one rule on a document at `severity`, appending its findings to `findings` in the order
+ * it reported them. A rule that throws leaves one finding that says so (one broken rule must
+ * not take the others down); the result is then false.
+ */
+export function runRule(doc: ReportDocument, rule: Rule, config: Config, severity: Severity, findings: Finding[]): boolean {
+  const text = doc.text;
+  const report = (r: Report) => {
+    const { start, end } = snapOut(text, r.start, r.end);
+    // A rule may lower its severity for a less certain finding, never raise it
+    // above what the user set.
+    const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
+    const f: Finding = { rule: rule.id, severity: sev, start, end, message: r.message };
+    // No fix edits a garbled run: the lost words are the writer's to restore.
+    const fix = r.fix && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, rule.id, r.fix) : undefined;
+    if (fix) f.fix = fix;
+    if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
+    // Built field by field (no spread): a document can have 100,000 findings.
+    findings.push(f);
+  };
+  try {
+    rule.check(doc, { config, report });
+    return true;
+  } catch (e) {
+    // Surface it as a finding.
     findings.push({
-      rule: 'text/too-large',
+      rule: rule.id,
       severity: 'information',
       start: 0,
       end: 0,
-      message: {
-        zh: `文档过大，共${text.length}个字符，超过上限${limit}个，未检查；上限在设置“workreport.maxDocumentSize”中调整`,
-        en: `Not checked: the document is too large, ${text.length} characters over the limit of ${limit} (setting “workreport.maxDocumentSize”)`,
-      },
+      message: { zh: `规则内部错误：${String(e)}`, en: `Internal error in rule: ${String(e)}` },
     });
-    return { doc, findings };
+    return false;
   }
-  for (const rule of rules) {
-    const severity = effectiveSeverity(rule, config);
-    if (!severity) continue;
-    const report = (r: Report) => {
-      const { start, end } = snapOut(text, r.start, r.end);
-      // A rule may lower its severity for a less certain finding, never raise it
-      // above what the user set.
-      const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
-      const f: Finding = { rule: rule.id, severity: sev, start, end, message: r.message };
-      // No fix edits a garbled run: the lost words are the writer's to restore.
-      const fix = r.fix && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, rule.id, r.fix) : undefined;
-      if (fix) f.fix = fix;
-      if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
-      // Built field by field (no spread): a document can have 100,000 findings.
-      findings.push(f);
-    };
-    try {
-      rule.check(doc, { config, report });
-    } catch (e) {
-      // One broken rule must not take the others down; surface it as a finding.
-      findings.push({
-        rule: rule.id,
-        severity: 'information',
-        start: 0,
-        end: 0,
-        message: { zh: `规则内部错误：${String(e)}`, en: `Internal error in rule: ${String(e)}` },
-      });
-    }
-  }
+}
+
+/** Findings in document order: by start, end, then rule id (a stable sort: a rule's own ties keep its order). */
+export function sortFindings(findings: Finding[]): void {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { doc, findings: withoutIgnored(text, doc.lines, findings, config.ignore) };
 }
 
 /** Does any edit overlap (or insert strictly inside) a garbled span? (Spans sorted, disjoint.) */

@@ -1,6 +1,7 @@
 // Applying fixes: non-overlapping edits, last to first; repeated to a fixed point so
 // that fixing twice gives the same text as fixing once.
 import { check } from './check';
+import type { IncrementalChecker } from './incremental';
 import type { Config } from '../config/config';
 import type { Finding, TextEdit } from '../types';
 
@@ -53,17 +54,25 @@ export interface FixAllResult {
   edits: TextEdit[];
 }
 
+/** What a caller already knows: the findings of the text under the same config, and a checker that has seen it. */
+export interface FixAllStart {
+  findings: Finding[];
+  /** Re-reads only the lines a round of fixes changed (run/incremental.ts); its cache is changed. */
+  checker?: IncrementalChecker;
+}
+
 /**
  * Apply every safe fix until nothing changes (at most `passes` rounds). `filter` chooses
- * the fixes; it also sees the text the finding was made on.
+ * the fixes; it also sees the text the finding was made on. `start`: the first round's
+ * findings (the server's analysis of the text), and a checker for the rounds after it.
  */
-export function fixAll(text: string, config?: Partial<Config>, filter?: (f: Finding, text: string) => boolean, passes = 10): FixAllResult {
+export function fixAll(text: string, config?: Partial<Config>, filter?: (f: Finding, text: string) => boolean, passes = 10, start?: FixAllStart): FixAllResult {
   let current = text;
   const applied = new Map<string, number>();
   let pieces: Piece[] = [{ from: 0, to: text.length }];
   const done = (rounds: number): FixAllResult => ({ text: current, rounds, applied, edits: editsFromPieces(text, pieces) });
   for (let round = 0; round < passes; round++) {
-    const { findings } = check(current, config);
+    const { findings } = round === 0 && start ? start : start?.checker ? start.checker.check(current, config) : check(current, config);
     const counts = new Map<string, number>();
     const at = current;
     const edits = collectEdits(findings, filter ? (f) => filter(f, at) : undefined, counts);

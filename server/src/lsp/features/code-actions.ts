@@ -1,8 +1,8 @@
 // Quick fix per finding, "fix all of this rule", and source.fixAll.workreport (every safe
 // fix); plus Format Document, which applies the safe fixes of punctuation and spacing only.
-import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectEdits, fixAll, layoutOnly } from '../../core/run/fix';
+import { collectEdits, fixAll, layoutOnly, type FixAllResult } from '../../core/run/fix';
 import { say } from '../../core/locale';
 import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
 import type { ServerContext } from '../context';
@@ -16,8 +16,11 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
  * applied to a fixed point and sent as one small edit per changed run of the document.
  */
 export function fixAllEdits(doc: TextDocument, config: Parameters<typeof fixAll>[1], filter?: Parameters<typeof fixAll>[2]): TextEdit[] {
-  const text = doc.getText();
-  return fixAll(text, config, filter).edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+  return toEdits(doc, fixAll(doc.getText(), config, filter));
+}
+
+function toEdits(doc: TextDocument, r: FixAllResult): TextEdit[] {
+  return r.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
 }
 
 function register(ctx: ServerContext): void {
@@ -63,8 +66,11 @@ function register(ctx: ServerContext): void {
         }
       }
     }
-    if (wants(FIX_ALL_KIND)) {
-      const edits = fixAllEdits(doc, a.config);
+    // The light bulb (triggerKind Automatic, no `only`) never shows source actions: fix-all,
+    // which checks the text again, is made only when asked for or invoked.
+    const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !only;
+    if (wants(FIX_ALL_KIND) && !automatic && a.version === doc.version) {
+      const edits = toEdits(doc, ctx.fixAll(a, 'all'));
       if (edits.length) {
         actions.push({
           title: locale === 'zh' ? '修复全部可安全修复的问题（报告校对）' : 'Fix all safe problems (workreport)',
@@ -83,7 +89,8 @@ function register(ctx: ServerContext): void {
     if (!a.isReport) return [];
     // Format (and format on save) changes punctuation and spacing only: it never removes a
     // word or a line. Deleting boilerplate or annotations is a quick fix or an explicit Fix All.
-    return fixAllEdits(doc, a.config, layoutOnly);
+    if (a.version !== doc.version) return fixAllEdits(doc, a.config, layoutOnly);
+    return toEdits(doc, ctx.fixAll(a, 'layout', layoutOnly));
   });
 }
 

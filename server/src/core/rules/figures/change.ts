@@ -22,6 +22,7 @@ const DOWN_TO = /(?:下降|减少|降低|缩小|减|降|回落)(?:到|至)(?:了
 
 export const change = relationRule({
   id: RULE,
+  perLine: true,
   description: { zh: '增减幅度应与前后两个数字相符', en: 'A stated change must match the values before and after it' },
   find(doc) {
     const text = doc.view.text;

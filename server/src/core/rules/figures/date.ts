@@ -18,6 +18,7 @@ function daysIn(month: number, year?: number): number {
 
 export const date = relationRule({
   id: RULE,
+  perLine: true,
   description: { zh: '日期应真实存在，并按GB/T 9704书写（不补零、不省略年份）', en: 'A date must exist and follow GB/T 9704 (no leading zeros, no abbreviated year)' },
   fixable: true,
   find: findDates,

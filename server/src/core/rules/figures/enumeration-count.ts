@@ -29,6 +29,7 @@ function itemsShare(text: string, list: ItemList, key: string): boolean {
 
 export const enumerationCount = relationRule({
   id: RULE,
+  perLine: true,
   description: { zh: '数字概括（“四个结合”“三个方面”）应与其后列举的项数相符', en: 'A numbered phrase (“四个结合”, “三个方面”) must match the items that spell it out' },
   find: findEnumerations,
 });

@@ -23,6 +23,7 @@ const NUMERAL = /[\d一二两三四五六七八九十百千万]/;
 
 export const listCount = relationRule({
   id: RULE,
+  perLine: true,
   description: { zh: '所列项目数应与前文数量相符', en: 'The number of items listed must match the count' },
   find(doc) {
     const text = doc.view.text;

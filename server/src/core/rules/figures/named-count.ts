@@ -26,6 +26,7 @@ function isPersonCount(q: Quantity): boolean {
 
 export const namedCount = relationRule({
   id: RULE,
+  perLine: true,
   description: { zh: '人数应与所列姓名相符', en: 'A count of people must match the people named' },
   find(doc) {
     const text = doc.view.text;

@@ -23,6 +23,7 @@ const KIND_LIKE = new Set<Dimension>(['sector', 'level', 'ownership', 'area', 't
 
 export const partsTotal = relationRule({
   id: RULE,
+  perLine: true,
   description: {
     zh: '各分项之和不大于总数；列出全部分项时（“分别为”“男/女”“城/乡”“其他”），之和应等于总数',
     en: 'The parts of a total add up to no more than it, and to exactly it when they cover it (“分别为”, “男/女”, “城/乡”, “其他”)',

@@ -25,6 +25,7 @@ const WINDOW = 400;
 
 export const perCapita = relationRule({
   id: RULE,
+  perLine: true,
   description: {
     zh: '人均、生均、户均之数应等于总量除以人数（户数）',
     en: 'A per-person, per-student or per-household figure equals the total divided by the count',

@@ -13,13 +13,21 @@ export interface FigureRule extends Rule {
   relations(doc: ReportDocument): Relation[];
 }
 
-export function relationRule(def: { id: string; description: Msg; fixable?: boolean; find(doc: ReportDocument): Relation[] }): FigureRule {
+export function relationRule(def: {
+  id: string;
+  description: Msg;
+  fixable?: boolean;
+  /** Its relations lie within one paragraph (see Rule.perLine). */
+  perLine?: boolean;
+  find(doc: ReportDocument): Relation[];
+}): FigureRule {
   const relations = (doc: ReportDocument) => doc.memo(`figures:${def.id}`, () => def.find(doc));
   return {
     id: def.id,
     description: def.description,
     severity: 'error',
     fixable: !!def.fixable,
+    perLine: def.perLine ? {} : undefined,
     relations,
     check(doc, ctx) {
       for (const r of relations(doc)) {

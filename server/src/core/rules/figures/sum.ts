@@ -24,6 +24,7 @@ function markerEndsNear(text: string, from: number, to: number): boolean {
 
 export const sum = relationRule({
   id: RULE,
+  perLine: true,
   description: { zh: '“共计”“合计”之数应等于所列各项之和', en: 'A stated total (“共计”, “合计”) equals the items listed before it' },
   find(doc) {
     const text = doc.view.text;

@@ -3,7 +3,7 @@
 // can be a duration (工作13年), so two digits count as a year only before a month, or
 // with a leading zero or an apostrophe.
 import type { Rule } from '../../rule';
-import { scope, capped, textLines } from '../../model/scope';
+import { scope, capped, textLines, MAX_FINDINGS } from '../../model/scope';
 
 const SHORT = /(['’‘]?)(\d{2})年(?=(\d{1,2})月|)/g;
 
@@ -12,6 +12,7 @@ export const abbreviatedYear: Rule = {
   description: { zh: '年份不简写：“13年7月”应为“2013年7月”', en: 'Years are written in full: “13年7月” → “2013年7月”' },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);

@@ -5,7 +5,7 @@
 // `第3、4名` (ordinals), list items (`1、` at a line start) and `3至5年` are left alone.
 import type { Rule } from '../../rule';
 import { estimate, MEASURE } from '../punct/dunhao';
-import { scope, capped, textLines } from '../../model/scope';
+import { scope, capped, textLines, MAX_FINDINGS } from '../../model/scope';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** `3、4`, and the tens `20、30` (二三十), hundreds `200、300` (两三百), thousands (两三千). */
@@ -20,6 +20,7 @@ export const approximate: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);

@@ -1,7 +1,7 @@
 // numbers/fullwidth-digit — Arabic numerals are written half-width: `１８` → `18`,
 // `３．５％` → `3.5%` (GB/T 15835—2011 uses the half-width digits; full-width ones are a typing slip).
 import type { Rule } from '../../rule';
-import { scope, capped } from '../../model/scope';
+import { scope, capped, MAX_FINDINGS } from '../../model/scope';
 
 const RUN = /[０-９][０-９．，％]*/g;
 
@@ -10,6 +10,7 @@ export const fullwidthDigit: Rule = {
   description: { zh: '阿拉伯数字用半角：“１８”应为“18”', en: 'Arabic numerals are half-width: “１８” → “18”' },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   fold: { noun: { zh: '全角数字', en: 'full-width numbers' }, action: { zh: '应为半角', en: 'write them half-width' } },
   check(doc, ctx) {
     const report = capped(ctx);

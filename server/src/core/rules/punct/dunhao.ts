@@ -6,7 +6,7 @@
 //    (GB/T 15834—2011 4.5: usually no 顿号). A 顿号 after a quoted item stays when the
 //    next item is not quoted: `“稻鸭共生”、测土配方施肥`.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope, capped } from '../../model/scope';
+import { BOILERPLATE, scope, capped, MAX_FINDINGS } from '../../model/scope';
 
 const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /**
@@ -33,6 +33,7 @@ export const dunhao: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   check(doc, ctx) {
     const report = capped(ctx);
     const text = doc.text;

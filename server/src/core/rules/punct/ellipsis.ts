@@ -3,7 +3,7 @@
 // `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
 // and code is left alone.
 import type { Rule } from '../../rule';
-import { isChineseChar, nextIndex, prevIndex, scope, capped, textLines } from '../../model/scope';
+import { isChineseChar, nextIndex, prevIndex, scope, capped, textLines, MAX_FINDINGS } from '../../model/scope';
 
 const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 
@@ -12,6 +12,7 @@ export const ellipsis: Rule = {
   description: { zh: '省略号为“……”（两个“…”，共六点）', en: 'The ellipsis is “……” (two “…”, six dots)' },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   check(doc, ctx) {
     const report = capped(ctx);
     const text = doc.text;

@@ -6,7 +6,7 @@ import type { Rule } from '../../rule';
 import type { Report } from '../../types';
 import { isHanAt } from '../../model/chars';
 import {
-  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped,
+  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -32,6 +32,7 @@ export const halfwidth: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   fold: { noun: { zh: '半角标点', en: 'half-width marks' }, action: { zh: '应为全角', en: 'write them full-width' } },
   check(doc, ctx) {
     const report = capped(ctx);

@@ -12,6 +12,7 @@ export const nesting: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: {},
   check(doc, ctx) {
     for (const p of scanPairs(doc).pairs) {
       const parent = p.outer[0];

@@ -3,7 +3,7 @@
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
 import type { Rule } from '../../rule';
-import { scope, capped, textLines } from '../../model/scope';
+import { scope, capped, textLines, MAX_FINDINGS } from '../../model/scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
 const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
@@ -16,6 +16,7 @@ export const range: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);

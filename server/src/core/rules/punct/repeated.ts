@@ -2,7 +2,7 @@
 // together (`，。`): a typing slip. GB/T 15834 allows `？！` and repeated `！`/`？` for
 // emphasis, so those are left alone; three or more `。` are punct/ellipsis.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, scope, capped } from '../../model/scope';
+import { BOILERPLATE, scope, capped, MAX_FINDINGS } from '../../model/scope';
 
 const MARKS = '，。、；：';
 // A table indexed by char code: one typed-array load per character of the document.
@@ -15,6 +15,7 @@ export const repeated: Rule = {
   description: { zh: '标点重复或连用，如“，，”“。。”“，。”', en: 'Doubled punctuation such as “，，” “。。” “，。”' },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   fold: { noun: { zh: '重复的标点', en: 'doubled marks' }, action: { zh: '应只留一个', en: 'keep one of each' } },
   check(doc, ctx) {
     const report = capped(ctx);

@@ -23,6 +23,7 @@ export const unpaired: Rule = {
   },
   severity: 'warning',
   fixable: false,
+  perLine: { cap: 500 },
   fold: { noun: { zh: '不成对的标点', en: 'unpaired marks' }, action: { zh: '应补全或删除', en: 'complete or remove them' } },
   check(doc, ctx) {
     // A pasted run of thousands of brackets needs a few findings, not thousands.

@@ -12,6 +12,7 @@ export const garbled: Rule = {
   },
   severity: 'error',
   fixable: false,
+  perLine: {},
   check(doc, ctx) {
     for (const g of doc.garbled) {
       const shown = doc.text.slice(g.start, g.end);

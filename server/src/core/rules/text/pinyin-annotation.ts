@@ -10,6 +10,7 @@ export const pinyinAnnotation: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: {},
   fold: { noun: { zh: '拼音注音', en: 'pinyin annotations' }, action: { zh: '应删除', en: 'remove them' } },
   check(doc, ctx) {
     for (const a of doc.annotations) {

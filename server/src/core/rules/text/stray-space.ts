@@ -6,7 +6,7 @@
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { GARBLED, isChineseChar, scope, capped, TOKEN } from '../../model/scope';
+import { GARBLED, isChineseChar, scope, capped, TOKEN, MAX_FINDINGS } from '../../model/scope';
 import { around } from '../../quote';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
@@ -21,6 +21,7 @@ export const straySpace: Rule = {
   },
   severity: 'warning',
   fixable: true,
+  perLine: { cap: MAX_FINDINGS },
   fold: { noun: { zh: '多余的空格或不可见字符', en: 'stray or invisible spaces' }, action: { zh: '应删除', en: 'remove them' } },
   check(doc, ctx) {
     const report = capped(ctx);

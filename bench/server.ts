@@ -1,0 +1,159 @@
+// The language server as an editor meets it, for `npm run bench`: the real server
+// (dist/server.js, started with --expose-gc so that its heap is measured after a collection),
+// spoken to over stdio by the protocol tests' client. Every figure is a round trip as the
+// client sees it: the request's analysis, its conversion to LSP, JSON both ways.
+//
+// - first diagnostics of a 1 M-character report (open → pull);
+// - edit → fresh diagnostics: one character typed in the middle, the pull sent once the
+//   server's debounce (80 ms of quiet) has passed, so the figure leaves the debounce out;
+// - hover on a figure, code actions at a finding (as the light bulb asks: triggerKind
+//   Automatic, no `only`), completion at a line start — on a version already analysed, and
+//   completion again right after an edit (the edit's analysis included);
+// - formatting a 115 K report (its punctuation and spacing fixes), once per version, after the
+//   version's diagnostics (as a writer formats: typing, the diagnostics shown, then Format);
+// - the server's heap (after GC) with one report of each size open, against the report's size.
+import { LspClient, fileUri } from '../test/protocol/lsp-client';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+
+export interface Latencies {
+  chars: number;
+  diagnostics: number;
+  firstDiagnosticsMs: number;
+  editMs: number[];
+  hoverMs: number[];
+  codeActionMs: number[];
+  completionMs: number[];
+  completionAfterEditMs: number[];
+  format: { chars: number; ms: number[]; edits: number };
+  heap: { chars: number; heapMb: number }[];
+  idleHeapMb: number;
+  gc: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The server's pull debounce (diagnostics.ts PULL_QUIET_MS) and a margin. */
+const QUIET_MS = 120;
+
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await f();
+  return { ms: performance.now() - t0, value };
+}
+
+/** Line and column (UTF-16) of an offset. */
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, character: offset - start };
+}
+
+export async function serverLatencies(big: string, report: string, sizes: string[], runs: number): Promise<Latencies> {
+  // BENCH_SERVER_NODE_ARGS adds options for the server's node (e.g. --cpu-prof to profile it).
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), nodeArgs: ['--expose-gc', ...extra] });
+  const timeout = 600_000;
+  try {
+    const health = () => c.request<{ memory?: { heapUsed: number }; gc: boolean }>('workreport/health', null, timeout);
+    const idle = await health();
+    const idleHeapMb = (idle.memory?.heapUsed ?? 0) / 1024 / 1024;
+
+    // The 1 M report: first diagnostics, then edits.
+    const uri = fileUri('/bench/big.report');
+    let version = 1;
+    let text = big;
+    c.open(uri, text, 'workreport', version);
+    const pull = () => c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeout);
+    const first = await timed(pull);
+    const editMs: number[] = [];
+    const completionAfterEditMs: number[] = [];
+    // Edits in the middle of the text, at the start of a line (where completion is asked).
+    const mid = text.indexOf('\n', text.length >> 1) + 1;
+    for (let k = 0; k < runs; k++) {
+      const at = positionOf(text, mid);
+      const ch = k % 2 ? '三' : '，';
+      version++;
+      c.change(uri, version, [{ range: { start: at, end: at }, text: ch }]);
+      text = text.slice(0, mid) + ch + text.slice(mid);
+      await sleep(QUIET_MS);
+      editMs.push((await timed(pull)).ms);
+      // Completion right after another edit: its analysis is part of the answer.
+      const at2 = positionOf(text, mid + 1);
+      version++;
+      c.change(uri, version, [{ range: { start: at2, end: at2 }, text: '、' }]);
+      text = text.slice(0, mid + 1) + '、' + text.slice(mid + 1);
+      completionAfterEditMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout))).ms);
+      await sleep(QUIET_MS);
+      await pull();
+    }
+    const diags = (await pull()).items;
+    // A figure to hover: the first digit after the middle; a finding with a fix for code actions.
+    const digit = text.slice(mid).search(/[0-9]/) + mid;
+    const withFix = diags.find((d) => (d.data as { fix?: unknown } | undefined)?.fix) ?? diags[0];
+    const hoverMs: number[] = [];
+    const codeActionMs: number[] = [];
+    const completionMs: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      hoverMs.push((await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, digit) }, timeout))).ms);
+      codeActionMs.push(
+        (await timed(() => c.request('textDocument/codeAction', { textDocument: { uri }, range: withFix.range, context: { diagnostics: [withFix], triggerKind: 2 } }, timeout))).ms,
+      );
+      completionMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, mid + 2) }, timeout))).ms);
+    }
+    c.closeDocument(uri);
+
+    // Formatting a 115 K report (punctuation and spacing fixes, to a fixed point), once per
+    // version as a writer does: a character typed, the diagnostics pulled, then Format Document.
+    const furi = fileUri('/bench/report-115k.report');
+    let fversion = 1;
+    let ftext = report;
+    c.open(furi, ftext, 'workreport', fversion);
+    const fpull = () => c.request('textDocument/diagnostic', { textDocument: { uri: furi } }, timeout);
+    await fpull();
+    const formatMs: number[] = [];
+    let edits = 0;
+    const fat = ftext.indexOf('\n', ftext.length >> 1) + 1;
+    for (let k = 0; k < runs; k++) {
+      const at = positionOf(ftext, fat);
+      fversion++;
+      c.change(furi, fversion, [{ range: { start: at, end: at }, text: '，' }]);
+      ftext = ftext.slice(0, fat) + '，' + ftext.slice(fat);
+      await sleep(QUIET_MS);
+      await fpull();
+      const r = await timed(() => c.request<unknown[]>('textDocument/formatting', { textDocument: { uri: furi }, options: { tabSize: 4, insertSpaces: true } }, timeout));
+      formatMs.push(r.ms);
+      edits = r.value?.length ?? 0;
+    }
+    c.closeDocument(furi);
+
+    // Heap with one report of each size open (and analysed).
+    const heap: Latencies['heap'] = [];
+    for (const [i, t] of sizes.entries()) {
+      const u = fileUri(`/bench/heap-${i}.report`);
+      c.open(u, t, 'workreport', 1);
+      await c.request('textDocument/diagnostic', { textDocument: { uri: u } }, timeout);
+      const h = await health();
+      heap.push({ chars: t.length, heapMb: (h.memory?.heapUsed ?? 0) / 1024 / 1024 });
+      c.closeDocument(u);
+    }
+    return {
+      chars: big.length,
+      diagnostics: first.value.items.length,
+      firstDiagnosticsMs: first.ms,
+      editMs,
+      hoverMs,
+      codeActionMs,
+      completionMs,
+      completionAfterEditMs,
+      format: { chars: report.length, ms: formatMs, edits },
+      heap,
+      idleHeapMb,
+      gc: idle.gc,
+    };
+  } finally {
+    await c.close(timeout).catch(() => c.kill());
+  }
+}
