@@ -31,7 +31,7 @@ export function quoteView(doc: ReportDocument, start: number, end: number, max =
   const s = doc.text.slice(span.start, span.end).replace(/\s+/g, '');
   const clipped = clip(s, max);
   const cut = clipped !== s;
-  let body = cut ? clipped.slice(0, -1) : s;
+  const body = cut ? clipped.slice(0, -1) : s;
   // An opening mark whose closing mark was cut off (or never written) ends the quote there.
   let depth = 0;
   let open = -1;
