@@ -5,16 +5,10 @@
 // client restarts it (client/src/recovery.ts, tested in robustness.test.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { clientStarter, type LspClient } from './lsp-client';
+import { alive, clientStarter } from './lsp-client';
 
 const start = clientStarter();
 const withFaults = () => start({ env: { WORKREPORT_TEST_FAULTS: '1' } });
-
-async function alive(c: LspClient): Promise<void> {
-  const h = await c.request<{ documents: number }>('workreport/health', null);
-  assert.equal(typeof h.documents, 'number');
-  assert.equal(c.proc.exitCode, null, 'the server is still running');
-}
 
 test('an exception in a request handler: that request gets an error, the stack is logged, the server serves on', async () => {
   const c = await withFaults();

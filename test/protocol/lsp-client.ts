@@ -276,6 +276,13 @@ export function clientStarter(): (...a: Parameters<typeof LspClient.start>) => P
   };
 }
 
+/** Asserts that the server still answers (workreport/health) and has not exited. */
+export async function alive(c: LspClient): Promise<void> {
+  const h = await c.request<{ documents: number }>('workreport/health', null);
+  assert.equal(typeof h.documents, 'number');
+  assert.equal(c.proc.exitCode, null, 'the server is still running');
+}
+
 /** The items of a pulled diagnostic report, asserting it is a full one. */
 export function fullItems(r: DocumentDiagnosticReport): Diagnostic[] {
   assert.equal(r.kind, 'full');

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { PASTED_FILE } from '../reports/pasted';
-import { LspClient, clientStarter } from './lsp-client';
+import { LspClient, alive, clientStarter } from './lsp-client';
 import { MAX_RESTARTS, WINDOW_MS, recoveringErrorHandler } from '../../client/src/recovery';
 
 const reportText = fs.readFileSync(PASTED_FILE, 'utf8');
@@ -25,12 +25,6 @@ async function errorOf(p: Promise<unknown>): Promise<{ code: number; message: st
     return err as { code: number; message: string; data?: unknown };
   }
   assert.fail('the request succeeded');
-}
-
-async function alive(c: LspClient): Promise<void> {
-  const h = await c.request<{ documents: number }>('workreport/health', null);
-  assert.equal(typeof h.documents, 'number');
-  assert.equal(c.proc.exitCode, null, 'the server is still running');
 }
 
 test('unknown and malformed messages get LSP errors; the server keeps serving', async () => {
