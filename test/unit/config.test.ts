@@ -71,6 +71,17 @@ describe('config file mistakes', () => {
     for (const bad of ['', '// comment\n{}', '{"a": 1,}', '[1]', '"x"']) assert.ok(parseConfigText(bad).problems.length > 0, JSON.stringify(bad));
   });
 
+  test('broken JSON: one problem per place, not the parser\'s cascade after it', () => {
+    // Each text breaks once; a recovering parser reports two or three errors at that one place.
+    for (const text of ['{ "rules": ', '{"severity": {"figures/sum": ', '{"template": "auto", "rules": {']) {
+      const { problems } = parseConfigText(text);
+      assert.equal(problems.length, 1, `${JSON.stringify(text)}: ${problems.map((p) => p.message.en).join(' | ')}`);
+      assert.equal(problems[0].start, text.length);
+    }
+    // Two separate mistakes stay two.
+    assert.equal(parseConfigText('{"a": 1 "b": 2, }').problems.length, 2);
+  });
+
   test('a BOM is not a mistake; positions stay those of the text', () => {
     const text = '\ufeff{"rules": {"punct/halfwith": "off"}}';
     const [p] = parseConfigText(text).problems;

@@ -97,7 +97,10 @@ export function parseConfigText(text: string): { config: Partial<Config>; proble
   const body = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length || !root) {
-    const problems = (errors.length ? errors : [{ error: 4 as ParseErrorCode, offset: 0, length: 0 }]).slice(0, 5).map((e) => ({
+    // A parser that recovers reports several errors at the place where the first went wrong
+    // ("value expected", then "} expected"): one per place, the first, is what the writer must fix.
+    const firsts = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1].offset);
+    const problems = (firsts.length ? firsts : [{ error: 4 as ParseErrorCode, offset: 0, length: 0 }]).slice(0, 5).map((e) => ({
       path: '',
       message: syntaxMessage(e.error),
       start: e.offset,
