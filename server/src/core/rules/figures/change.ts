@@ -6,11 +6,10 @@
 //   由91.2%提高到97.6%，提高6.4个百分点           97.6 − 91.2 = 6.4
 //   由150张增加到420张，增长2.8倍                 增长N倍 is (420 − 150) ÷ 150 = 1.8; 420 ÷ 150 = 2.8 is 增长到2.8倍
 import type { Msg } from '../../types';
-import { phrasesOf } from '../../figures/phrases';
-import { quantities, type Quantity } from '../../figures/quantity';
+import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, isUsable, pctTolerance, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { relationRule } from './relation-rule';
+import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/change';
 /** Figures that left a total (已脱贫61户) and what is left of it (现有贫困户29户). */
@@ -25,9 +24,7 @@ export const change = relationRule({
   perLine: true,
   description: { zh: '增减幅度应与前后两个数字相符', en: 'A stated change must match the values before and after it' },
   find(doc) {
-    const text = doc.view.text;
-    const qs = quantities(doc);
-    const phrases = phrasesOf(doc);
+    const { text, qs, phrases } = finderInputs(doc);
     const out: Relation[] = [];
     const sentenceOf = (q: Quantity) => phrases.get(q)?.clause.sentence ?? -1;
     const clauseOf = (q: Quantity) => phrases.get(q)?.clause.index ?? -1;

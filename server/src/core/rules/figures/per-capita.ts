@@ -6,11 +6,10 @@
 // than one figure could be meant and none of them gives the stated value, nothing is said.
 import { isAmount } from '../../figures/groups';
 import { lineIndexAt } from '../../model/lines';
-import { phrasesOf } from '../../figures/phrases';
-import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, scaleWord, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { relationRule } from './relation-rule';
+import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/per-capita';
 /** The per-unit word, and how the base is counted: its unit family and a word it names. */
@@ -31,9 +30,7 @@ export const perCapita = relationRule({
     en: 'A per-person, per-student or per-household figure equals the total divided by the count',
   },
   find(doc) {
-    const text = doc.view.text;
-    const qs = quantities(doc);
-    const phrases = phrasesOf(doc);
+    const { text, qs, phrases } = finderInputs(doc);
     const out: Relation[] = [];
     for (const q of qs) {
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;

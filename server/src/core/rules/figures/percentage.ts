@@ -9,11 +9,11 @@
 // inside the share (占全年目标任务6.9万人的111.2%).
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
-import { phrasesOf, type Phrase } from '../../figures/phrases';
+import type { Phrase } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { relationRule } from './relation-rule';
+import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/percentage';
 /** Rates that are shares of a whole and so cannot pass 100 %. */
@@ -28,9 +28,7 @@ export const percentage = relationRule({
     en: 'A share is at most 100%, and equals part ÷ whole to the precision written',
   },
   find(doc) {
-    const text = doc.view.text;
-    const qs = quantities(doc);
-    const phrases = phrasesOf(doc);
+    const { text, qs, phrases } = finderInputs(doc);
     const out: Relation[] = [];
     for (const q of qs) {
       if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;

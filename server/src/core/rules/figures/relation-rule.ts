@@ -5,12 +5,19 @@ import type { ReportDocument } from '../../model/document';
 import type { Rule } from '../../rule';
 import type { Msg, RelatedSpan } from '../../types';
 import { describeQuantity } from '../../figures/describe';
+import { phrasesOf, type Phrase } from '../../figures/phrases';
+import { quantities, type Quantity } from '../../figures/quantity';
 import { roleLabel, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 
 export interface FigureRule extends Rule {
   /** Every relation of this kind in the document, held or not (memoised). */
   relations(doc: ReportDocument): Relation[];
+}
+
+/** What a finder reads: the view's text, its figures in order and each figure's phrase. */
+export function finderInputs(doc: ReportDocument): { text: string; qs: Quantity[]; phrases: Map<Quantity, Phrase> } {
+  return { text: doc.view.text, qs: quantities(doc), phrases: phrasesOf(doc) };
 }
 
 export function relationRule(def: {

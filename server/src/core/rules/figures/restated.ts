@@ -5,12 +5,12 @@
 // 全区…, or a stock: 共有/现有/总数), with the same words, unit and period. New (新增, 新任)
 // and target figures, changes and estimates are other figures.
 import { clausesOf } from '../../figures/clauses';
-import { phrasesOf, type Phrase } from '../../figures/phrases';
+import type { Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
-import { quantities, type Quantity } from '../../figures/quantity';
+import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { relationRule } from './relation-rule';
+import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/restated';
 /** Who the figure is about: the whole unit the report speaks for. */
@@ -24,9 +24,7 @@ export const restated = relationRule({
   id: RULE,
   description: { zh: '同一数字前后表述不一致', en: 'The same figure stated twice with different values' },
   find(doc) {
-    const text = doc.view.text;
-    const qs = quantities(doc);
-    const phrases = phrasesOf(doc);
+    const { text, qs, phrases } = finderInputs(doc);
     const clauses = clausesOf(doc);
     const seen = new Map<string, Quantity>();
     const out: Relation[] = [];

@@ -6,10 +6,10 @@
 import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf } from '../../figures/phrases';
-import { quantities, type Quantity } from '../../figures/quantity';
+import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { relationRule } from './relation-rule';
+import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/sum';
 const MARK = /(共计|合计|总计|一共|累计共|总共)(?:[\u4e00-\u9fff]{0,4}?)(?:为|达|达到|有)?$/;
@@ -27,9 +27,7 @@ export const sum = relationRule({
   perLine: true,
   description: { zh: '“共计”“合计”之数应等于所列各项之和', en: 'A stated total (“共计”, “合计”) equals the items listed before it' },
   find(doc) {
-    const text = doc.view.text;
-    const qs = quantities(doc);
-    const phrases = phrasesOf(doc);
+    const { text, qs, phrases } = finderInputs(doc);
     const { byPart, byTotal } = groupIndex(doc);
     const out: Relation[] = [];
     for (let ti = 0; ti < qs.length; ti++) {
