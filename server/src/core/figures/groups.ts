@@ -78,7 +78,7 @@ function findGroups(doc: ReportDocument): Group[] {
   const out: Group[] = [];
   const taken = new Set<Quantity>();
   for (const a of anchors) {
-    const parts = readParts(text, clauses, qs, phrases, a);
+    const { parts, otherUnits } = readParts(text, clauses, qs, phrases, a);
     if (!parts.length) continue;
     // One group per unit family of the parts.
     const families = new Map<string, { q: Quantity; clause: number }[]>();
@@ -105,7 +105,9 @@ function findGroups(doc: ReportDocument): Group[] {
         parts: final.map((p) => p.q),
         marker: a.word,
         at: a.at,
-        exhaustive: exhaustiveOf(final.map((p) => phrases.get(p.q)!), region),
+        // A list with items in another unit (卫生院18家、村卫生室356个、其他机构26个) is read
+        // here only in part: its 其他 covers more than these parts, so they never cover the whole.
+        exhaustive: families.size === 1 && !otherUnits.some((at) => at < regionEnd) ? exhaustiveOf(final.map((p) => phrases.get(p.q)!), region) : undefined,
         alternatives: cands.slice(1),
         partClause: final.map((p) => p.clause),
         survey: !!a.survey,
@@ -224,12 +226,14 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
 }
 
 /** The parts after an anchor, each with the index of its clause counted from the first. */
-function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>, a: Anchor): { q: Quantity; clause: number }[] {
+function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>, a: Anchor): { parts: { q: Quantity; clause: number }[]; otherUnits: number[] } {
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
   const limit = a.clause.aside ? a.clause.aside.close : clauses.sentences[sentence]?.end ?? start;
   const out: { q: Quantity; clause: number }[] = [];
+  /** Where items in a unit the total is not counted in stand among the parts. */
+  const otherUnits: number[] = [];
   const totalFamily = new Set(a.candidates.map((t) => t.unit?.family));
   const totalWords = a.candidates.map((t) => phrases.get(t)?.words ?? '');
   for (const q of quantitiesIn(qs, start, limit)) {
@@ -248,7 +252,10 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
     // A stated sum (合计920人次) closes the parts; it is not one of them.
     if (/共计|合计|总计|一共/.test(p.marker + p.pre)) break;
     if (!isAmount(q) || (q.role && SKIP_ROLE.has(q.role))) continue;
-    if (!totalFamily.has(q.unit?.family)) continue;
+    if (!totalFamily.has(q.unit?.family)) {
+      otherUnits.push(q.start);
+      continue;
+    }
     // A figure followed by its own 其中 is a new total.
     const after = text.slice(q.end, Math.min(q.end + 4, limit));
     if (out.length && /^[，：]?其中/.test(after)) break;
@@ -261,7 +268,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
     if (!out.length && clause > 1) break;
     out.push({ q, clause });
   }
-  return out;
+  return { parts: out, otherUnits };
 }
 
 /** 谷物中冬小麦, 其中谷物 … 谷物中: a phrase that names an earlier part as its whole. */

@@ -97,6 +97,12 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
       start = k;
     }
     run = text.slice(start, segEnd) + run;
+    // An age band written as a figure right before the noun (45岁以下学员) belongs to the
+    // item's words: it is the category that divides, not a phrase of its own.
+    if (sameClause && start === from && prev!.kind === 'age' && run.length > 0) {
+      run = text.slice(prev!.start, prev!.end) + run;
+      start = prev!.start;
+    }
     let s = run;
     let marker = '';
     for (let again = true; again; ) {

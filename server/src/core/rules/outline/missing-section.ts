@@ -90,6 +90,12 @@ export const missingSection: Rule = {
       const next = match.headings.find((h) => h.section && laterKeys.has(h.section.key));
       const prevs = match.headings.filter((h) => h.section && !laterKeys.has(h.section.key));
       const prev = prevs[prevs.length - 1];
+      // Level-1 headings that name no section stand where this one belongs (一、医疗服务能力
+      //稳步提升 二、公共卫生服务扎实开展 before 三、存在问题): the writer gave the section's
+      // content titles of its own, so it is there.
+      // (At the end, after the last section, such headings are more often an added topic.)
+      const from = prev ? match.headings.indexOf(prev) + 1 : 0;
+      if (next && match.headings.slice(from, match.headings.indexOf(next)).some((h) => !h.section && !h.also)) return;
       const anchor = next ?? prev ?? match.headings[0];
       const a = anchor.heading;
       // The new heading takes the ordinal of the heading it goes before (or follows the
