@@ -80,6 +80,7 @@ function findGroups(doc: ReportDocument): Group[] {
   for (const a of anchors) {
     const { parts, otherUnits } = readParts(text, clauses, qs, phrases, a);
     if (!parts.length) continue;
+    const mine: Group[] = [];
     // One group per unit family of the parts.
     const families = new Map<string, { q: Quantity; clause: number }[]>();
     for (const p of parts) {
@@ -107,7 +108,7 @@ function findGroups(doc: ReportDocument): Group[] {
         at: a.at,
         // A list with items in another unit (卫生院18家、村卫生室356个、其他机构26个) is read
         // here only in part: its 其他 covers more than these parts, so they never cover the whole.
-        exhaustive: families.size === 1 && !otherUnits.some((at) => at < regionEnd) ? exhaustiveOf(final.map((p) => phrases.get(p.q)!), region) : undefined,
+        exhaustive: !otherUnits.some((at) => at < regionEnd) ? exhaustiveOf(final.map((p) => phrases.get(p.q)!), region) : undefined,
         alternatives: cands.slice(1),
         partClause: final.map((p) => p.clause),
         survey: !!a.survey,
@@ -115,9 +116,32 @@ function findGroups(doc: ReportDocument): Group[] {
       };
       for (const p of g.parts) taken.add(p);
       out.push(g);
+      mine.push(g);
     }
+    pairedCover(mine);
   }
   return out;
+}
+
+/**
+ * Items that each carry a figure of two units (道路交通事故8起、死亡6人，建筑施工事故2起、
+ * 死亡2人…): when the figures of one unit add up exactly to their total, the items are every
+ * kind there is, so the figures of the other unit cover their total too.
+ */
+function pairedCover(groups: Group[]): void {
+  for (const a of groups) {
+    if (a.parts.length < 2 || a.total.approx || a.parts.some((p) => p.approx || p.bound)) continue;
+    const sum = a.parts.reduce((x, p) => x + p.value, 0);
+    // Exactly, not within rounding: a loose match proves nothing about the list.
+    if (Math.abs(sum - a.total.value) > 1e-9 * Math.max(1, Math.abs(a.total.value))) continue;
+    // One item per clause, and each item has a figure of both units.
+    if (new Set(a.partClause).size !== a.partClause.length) continue;
+    for (const b of groups) {
+      if (b === a || b.exhaustive || b.unknown || b.parts.length !== a.parts.length) continue;
+      if (!b.partClause.every((c, i) => c === a.partClause[i])) continue;
+      b.exhaustive = `paired:${a.total.unit?.unit ?? ''}`;
+    }
+  }
 }
 
 function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>): Anchor[] {
@@ -275,6 +299,8 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
 function subPartOf(earlier: Phrase | undefined, p: Phrase): boolean {
   const w = earlier?.words ?? '';
   if (w.length < 2) return false;
+  // The same words again (死亡6人 … 死亡2人) are the next item, not a part of this one.
+  if (p.words === w) return false;
   if (p.words.startsWith(w)) return true;
   for (let i = 0; i + 2 <= w.length; i++) if (p.words.includes(`${w.slice(i, i + 2)}中`)) return true;
   return false;

@@ -121,16 +121,20 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
   if (g.exhaustive) {
     // The text says the parts cover the total: all of them, whatever their words.
     const approx = g.parts.some((q) => q.approx) || g.total.approx;
+    const paired = g.exhaustive.startsWith('paired:') ? g.exhaustive.slice(7) : undefined;
     out.push({
       parts: g.parts,
       dim: 'kind',
-      why: g.exhaustive === '分别'
+      why: paired !== undefined
+        ? { zh: `各项的“${paired}”数合起来正是总数，列出的是全部分项`, en: `the items' figures in “${paired}” add up to their total, so the list is complete` }
+        : g.exhaustive === '分别'
         ? { zh: '“分别为”列出的是全部分项', en: '“分别为” lists every part' }
         : /\//.test(g.exhaustive)
           ? { zh: `“${g.exhaustive}”两项合起来就是全部`, en: `“${g.exhaustive.split('/').join('” and “')}” together are the whole` }
           : { zh: `以“${g.exhaustive}”收尾，列出的是全部分项`, en: `ending with “${g.exhaustive}”, the list covers the whole` },
       covers: true,
-      certain: !approx,
+      // Inferred from the other figures of the items: a warning, never an error.
+      certain: !approx && paired === undefined,
     });
     return out;
   }
