@@ -108,7 +108,10 @@ function findGroups(doc: ReportDocument): Group[] {
         at: a.at,
         // A list with items in another unit (卫生院18家、村卫生室356个、其他机构26个) is read
         // here only in part: its 其他 covers more than these parts, so they never cover the whole.
-        exhaustive: !otherUnits.some((at) => at < regionEnd) ? exhaustiveOf(final.map((p) => phrases.get(p.q)!), region) : undefined,
+        // (An item after the last part still belongs to the list when only 、 joins it.)
+        exhaustive: !otherUnits.some((at) => at < regionEnd || !/[，。；：,;:]/.test(text.slice(regionEnd, at)))
+          ? exhaustiveOf(final.map((p) => phrases.get(p.q)!), region)
+          : undefined,
         alternatives: cands.slice(1),
         partClause: final.map((p) => p.clause),
         survey: !!a.survey,
