@@ -224,6 +224,25 @@ function readList(text: string, i: number, end: number): NameList | undefined {
   return undefined;
 }
 
+/** Words that end a post or title written before a name (局长张华, 纪检组长刘芳). */
+const TITLE_END = /(?:长|书记|主任|委员|主席|经理|干事|助理|秘书|调研员|巡视员|代表|成员|记者|专员)$/;
+
+/**
+ * A clause that is a post and one clear name (副局长王敏, 纪检组长刘芳同志): the name, or
+ * undefined. Such clauses name people one at a time, between commas, where a `、` list
+ * would not see them.
+ */
+export function titledName(clause: string): { name: string; offset: number } | undefined {
+  const base = stripHonorific(clause);
+  for (const n of [3, 2]) {
+    if (base.length < n + 1) continue;
+    const cand = base.slice(base.length - n);
+    if (!isClearName(cand) || !TITLE_END.test(base.slice(0, base.length - n))) continue;
+    return { name: cand, offset: base.length - n };
+  }
+  return undefined;
+}
+
 /** The name (and honorific) at the end of an item that may start with a title. */
 function lastName(item: string): { item: string; name: string } | undefined {
   const base = stripHonorific(item);

@@ -10,7 +10,7 @@ import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { quoteView } from '../../quote';
 import { clausesOf, type Clauses } from '../../figures/clauses';
-import { findNameLists, type NameList } from '../../figures/names';
+import { findNameLists, titledName, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import type { Relation } from '../../figures/relation';
@@ -118,6 +118,25 @@ export const namedCount = relationRule({
           groups.push(more);
         }
         if (personsIn(ns.start, ns.end).length) break;
+      }
+      // People named one to a clause after their post (局长张华，副局长李强、王敏，纪检组长刘芳):
+      // counted with the lists when that makes the count; otherwise the names are not
+      // certain enough to say the count is wrong.
+      const singles: NameList[] = [];
+      for (let c = clauses.clauseAt(q.end); c && c.sentence === s.index; c = clauses.clauses[c.index + 1]) {
+        if (c.aside || c.end <= q.end || groups.some((l) => l.start < c.end && l.end > c.start)) continue;
+        const t = titledName(text.slice(c.start, c.end));
+        if (!t) continue;
+        const at = c.start + t.offset;
+        singles.push({ start: at, end: at + t.name.length, names: [t.name], items: [{ start: at, end: at + t.name.length, name: t.name }], partial: false });
+      }
+      if (singles.length) {
+        const listed = groups.reduce((a, l) => a + l.names.length, 0);
+        if (listed !== q.value && listed + singles.length !== q.value) continue;
+        if (listed !== q.value) {
+          groups.push(...singles);
+          groups.sort((a, b) => a.start - b.start);
+        }
       }
       if (!groups.length) continue;
       const total = groups.reduce((a, l) => a + l.names.length, 0);
