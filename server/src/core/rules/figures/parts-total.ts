@@ -68,7 +68,7 @@ function check(doc: ReportDocument, g: Group, phrases: Map<Quantity, Phrase>): R
       shown ??= { r, t: totals.find((t) => holds(r, t))! };
       continue;
     }
-    if (explained(r, g, totals)) continue;
+    if (explained(doc.view.text, r, g, totals)) continue;
     return relation(doc, g, r, total, false);
   }
   return shown ? relation(doc, g, shown.r, shown.t, true) : undefined;
@@ -88,7 +88,7 @@ function holds(r: Reading, t: Quantity): boolean {
 }
 
 /** Other readings the text allows, under which the figures agree. */
-function explained(r: Reading, g: Group, totals: Quantity[]): boolean {
+function explained(text: string, r: Reading, g: Group, totals: Quantity[]): boolean {
   if (r.parts.length < 2) return false;
   // The list ended at a clause break and what follows is a sub-item or a new topic:
   // the parts of the first clause(s) already make up the total exactly.
@@ -99,8 +99,11 @@ function explained(r: Reading, g: Group, totals: Quantity[]): boolean {
     if (head.length < 2 && head.length < r.parts.length - 1) continue;
     if (totals.some((t) => Math.abs(sumOf(head) - t.value) <= tolerance([t, ...head]))) return true;
   }
-  // A part that is the sum of the parts right after it (甲30个：乙10个、丙20个).
+  // A part that is the sum of the parts right after it (甲30个：乙10个、丙20个) — when the
+  // text opens a breakdown after it (：, 其中, a bracket), not by a coincidence of numbers
+  // (工业项目30个、服务业项目20个、农业项目10个).
   for (let i = 0; i < r.parts.length; i++) {
+    if (i + 1 >= r.parts.length || !/[：:（(]|其中|包括|含/.test(text.slice(r.parts[i].end, r.parts[i + 1].start))) continue;
     for (let j = i + 2; j < r.parts.length; j++) {
       const rest = r.parts.slice(i + 1, j + 1);
       if (Math.abs(sumOf(rest) - r.parts[i].value) <= tolerance([r.parts[i], ...rest])) {

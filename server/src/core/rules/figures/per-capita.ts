@@ -48,7 +48,13 @@ export const perCapita = relationRule({
       const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases.get(x)?.words ?? '').includes(noun.slice(-2))));
       const bases = before.filter((x) => x.unit?.family === per.family && (!per.word || per.word.test(phrases.get(x)?.words ?? '')));
       if (!totals.length || !bases.length) continue;
-      const fits = (t: Quantity, b: Quantity) => Math.abs(t.value / b.value - q.value) <= tol(q, t, b);
+      const fits = (t: Quantity, b: Quantity) => {
+        const d = t.value / b.value - q.value;
+        const { unit, extra } = tol(q, t, b);
+        // Rounded (half a unit of the last digit either way) or cut off (up to a whole unit
+        // below the true value), plus what the rounding of the total and the count moves it.
+        return d >= -unit / 2 - extra && d < unit + extra;
+      };
       let pair: [Quantity, Quantity] | undefined;
       for (const t of totals) for (const b of bases) if (!pair && fits(t, b)) pair = [t, b];
       if (!pair && (totals.length > 1 || bases.length > 1)) continue;
@@ -80,7 +86,7 @@ export const perCapita = relationRule({
 });
 
 /** The per-unit figure's rounding, plus what the rounding of the total and the count moves it. */
-function tol(q: Quantity, t: Quantity, b: Quantity): number {
+function tol(q: Quantity, t: Quantity, b: Quantity): { unit: number; extra: number } {
   const rel = (x: Quantity) => (x.decimals > 0 || x.scale > 1 ? (0.5 * Math.pow(10, -x.decimals) * x.scale) / x.value : 0);
-  return Math.pow(10, -q.decimals) * q.scale + q.value * (rel(t) + rel(b));
+  return { unit: Math.pow(10, -q.decimals) * q.scale, extra: q.value * (rel(t) + rel(b)) };
 }

@@ -44,10 +44,17 @@ export const sum = relationRule({
       // Items: amounts of the same sentence and level, clause by clause back from the total.
       const items: Quantity[] = [];
       let expect = clause.index - 1;
+      const markStart = clause.start + m.index;
+      // 两项合计, 以上三项共计: the number of items, not one of them; the list must have that many.
+      let itemCount: number | undefined;
       for (let i = ti - 1; i >= 0; i--) {
         const p = qs[i];
         const pp = phrases.get(p);
         if (!pp || pp.clause.sentence !== clause.sentence) break;
+        if (itemCount === undefined && items.length === 0 && p.kind === 'count' && p.unit?.unit === '项' && p.end === markStart && pp.clause === clause) {
+          itemCount = p.value;
+          continue;
+        }
         if (pp.clause.aside !== clause.aside) continue; // a note in brackets
         if (pp.clause === clause) {
           // In the total's own clause only through a list join (甲3项、乙2项共计5项).
@@ -69,6 +76,11 @@ export const sum = relationRule({
       // Otherwise a part of an item (其中线上培训300人 after 党员460人) is already inside it.
       else for (let k = items.length - 1; k >= 0; k--) if (items.includes(byPart.get(items[k])?.total as Quantity)) items.splice(k, 1);
       if (items.length < 2) continue;
+      // 两项合计: the two items right before it.
+      if (itemCount !== undefined) {
+        if (items.length < itemCount) continue;
+        items.splice(0, items.length - itemCount);
+      }
       if (t.unknown || Number.isNaN(t.value) || items.some((p) => p.unknown || Number.isNaN(p.value))) continue;
       const same = items.every((p) => p.unit?.family === t.unit?.family);
       const total = items.reduce((a, p) => a + p.value, 0);
