@@ -78,7 +78,7 @@ export const DIMENSIONS: DimensionDef[] = [
   },
   {
     dim: 'level', zh: '行政层级', en: 'administrative level',
-    words: ['国家级', '省级', '市级', '县级', '区级', '乡镇级', '镇级', '村级', '部级', '厅级', '地市级', '省部级', '中央级', '国家'],
+    words: ['国家级', '省级', '市级', '县级', '区级', '乡镇级', '镇级', '村级', '部级', '厅级', '地市级', '省部级', '中央级', '国家', '中央', '全国'],
   },
   {
     dim: 'ownership', zh: '所有制', en: 'ownership',
@@ -168,6 +168,8 @@ export function categoriesOf(phrase: string): Category[] {
       if (!phrase.startsWith(e.word, i)) continue;
       if (e.word.length === 1 && ONLY_AT_START.has(e.word) && i > 0) continue;
       if ((e.word === '男' || e.word === '女') && i > 0 && NOT_GENDER_BEFORE.includes(phrase[i - 1])) continue;
+      // 一般性转移支付, 专业性: with 性 the word is an adjective of another meaning.
+      if (phrase[i + e.word.length] === '性') continue;
       hit = e;
       break;
     }

@@ -199,8 +199,10 @@ function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: bo
   const all = shows([t, ...parts]);
   const sum = sumOf(parts);
   const terms = parts.map((p) => all.of(p.value)).join(' + ');
-  const op = ok ? (r.covers || sum === t.value ? '=' : '≤') : r.covers ? '≠' : '>';
-  const arithmetic = op === '=' && parts.length > 1 && sum === t.value ? `${terms} = ${all.of(t.value)}` : `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
+  // Agreeing within the rounding of the figures as written (6 + 8 = 14 ≈ 15, 5.8 ≈ 5.6) reads ≈.
+  const close = Math.abs(sum - t.value) < 1e-9 * Math.max(1, Math.abs(t.value));
+  const op = ok ? (close ? '=' : r.covers || sum > t.value ? '≈' : '≤') : r.covers ? '≠' : '>';
+  const arithmetic = op === '=' && parts.length > 1 ? `${terms} = ${all.of(t.value)}` : `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
   const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);
   const first = t.start < parts[0].start ? t : parts[0];
   const total = quoteView(doc, t.start, t.end);
