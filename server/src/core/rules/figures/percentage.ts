@@ -60,9 +60,75 @@ export const percentage = relationRule({
       const r = q.role === 'share' || ofFigure ? shareOf(doc, q, p, phrases) : q.rate ? rateOf(doc, q, p, phrases) : undefined;
       if (r) out.push(r);
     }
+    out.push(...gradeShares(doc, qs, phrases));
     return out;
   },
 });
+
+/**
+ * The shares of the grades of one answer (非常满意 38.6%, 比较满意 45.1%, 一般 12.4%…) divide
+ * one whole: together they cannot pass 100 % by more than their rounding. Answers where
+ * several may be chosen (可多选) are not grades of one answer.
+ */
+function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Map<Quantity, Phrase>): Relation[] {
+  const text = doc.view.text;
+  const out: Relation[] = [];
+  let run: { q: Quantity; word: string }[] = [];
+  let sentence = -1;
+  const flush = () => {
+    const words = new Set(run.map((x) => x.word));
+    if (run.length >= 2 && words.size === run.length) {
+      const s = phrases.get(run[0].q)!.clause;
+      const sent = text.slice(run[0].q.start - (run[0].q.start - s.start), phrases.get(run[run.length - 1].q)!.clause.end);
+      const sum = run.reduce((a, x) => a + x.q.value, 0);
+      const tol = run.reduce((a, x) => a + pctTolerance(x.q.decimals) / 2, 0);
+      if (sum > 100 + tol && !/多选|多项选择|可选多项/.test(sent)) {
+        const sh = shows(run.map((x) => x.q));
+        const arithmetic = `${run.map((x) => `${sh.of(x.q.value)}%`).join(' + ')} = ${sh.of(sum)}% > 100%`;
+        const first = phrases.get(run[0].q)!;
+        out.push({
+          rule: RULE,
+          ok: false,
+          severity: 'warning',
+          start: first.start,
+          end: run[run.length - 1].q.end,
+          quantities: run.map((x) => x.q),
+          roles: run.map(() => 'share' as const),
+          arithmetic,
+          evidence: { zh: '同一问题各档次的占比合起来不超过100%', en: 'the grades of one answer share one whole' },
+          message: {
+            zh: `${run.map((x) => `“${x.word}”`).join('')}各档占比之和超过100%：${arithmetic}`,
+            en: `The shares of ${run.map((x) => `“${x.word}”`).join(', ')} add up to more than 100%: ${arithmeticEn(arithmetic)}`,
+          },
+        });
+      }
+    }
+    run = [];
+  };
+  for (const q of qs) {
+    if (q.kind !== 'percent') continue;
+    const p = phrases.get(q);
+    if (!p) continue;
+    if (p.clause.sentence !== sentence) {
+      flush();
+      sentence = p.clause.sentence;
+    }
+    if (q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) continue;
+    const grade = p.categories.find((c) => c.dim === 'satisfaction');
+    if (!grade) continue;
+    // The grade is all the phrase says (“比较满意”的占); only the first may name what was
+    // asked about before it (对社区服务“非常满意”的占). 对交通满意的占…，对医疗不满意的占… are
+    // two questions.
+    const bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
+    if (run.length ? bare !== grade.word : !bare.endsWith(grade.word)) {
+      flush();
+      if (!bare.endsWith(grade.word)) continue;
+    }
+    run.push({ q, word: grade.word });
+  }
+  flush();
+  return out;
+}
 
 /** The part a share is of: the nearest usable amount before it in its sentence, outside brackets. */
 function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Quantity | undefined {
