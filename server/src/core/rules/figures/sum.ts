@@ -13,6 +13,8 @@ import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/sum';
 const MARK = /(共计|合计|总计|一共|累计共|总共)(?:[\u4e00-\u9fff]{0,4}?)(?:为|达|达到|有)?$/;
+/** 共 alone opening the total's clause (，共8个镇街); with a verb (，共规划10个) it may count something else. */
+const OPENING_GONG = /^(共)(?:为|达|达到)?$/;
 /** Generic measure words a total may use for items counted with other words (发言2篇、课题3个，共计5项). */
 const GENERIC = new Set(['项', '个', '件']);
 const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
@@ -39,7 +41,8 @@ export const sum = relationRule({
       // Every marker ends in 计 or 共, at most two characters (为, 达到…) before the figure.
       if (!markerEndsNear(text, Math.max(clause.start, t.start - 3), t.start)) continue;
       const head = text.slice(clause.start, t.start);
-      const m = MARK.exec(head);
+      // A clause that opens with 共 after the items (甲5个、乙3个，共8个) states their sum too.
+      const m = MARK.exec(head) ?? (clause.index > 0 ? OPENING_GONG.exec(head) : null);
       if (!m) continue;
       // Items: amounts of the same sentence and level, clause by clause back from the total.
       const items: Quantity[] = [];
