@@ -24,7 +24,7 @@ export interface Preface {
 
 /** A title line is short and is not a sentence. */
 const MAX_TITLE = 50;
-const CLOSING = /^(?:以上报告|以上述职|以上汇报|特此报告|特此汇报|请予审议|请予评议|请审议|述职人|报告人|汇报人|[^，。]{2,30}(?:委员会|办公室|局|委|会|院|中心|街道|学院|公司|党委|党组)$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)/;
+const CLOSING = /^(?:谢谢大家|谢谢！|谢谢。|以上发言|以上材料|以上报告|以上述职|以上汇报|特此报告|特此汇报|请予审议|请予评议|请审议|述职人|报告人|汇报人|[^，。]{2,30}(?:委员会|办公室|局|委|会|院|中心|街道|学院|公司|党委|党组)$|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)/;
 
 function paragraph(doc: ReportDocument, line: number): Paragraph | undefined {
   if (doc.boilerplate.has(line)) return undefined;

@@ -6,7 +6,8 @@ import type { ReportDocument } from '../../model/document';
 import type { Section } from '../../model/headings';
 import { findAnnouncements, itemMatches, type Announcement } from '../../outline/announcements';
 import { eachSection, headingLabel } from '../../outline/siblings';
-import { hasClosing, preface, sectionLead } from '../../outline/structure';
+import { hasClosing, preface, sectionLead, type Paragraph } from '../../outline/structure';
+import { hanOrdinal } from '../../model/numbering';
 import type { Severity } from '../../types';
 
 /**
@@ -123,6 +124,38 @@ function check(doc: ReportDocument, a: Announcement, fit: Fit, report: Parameter
   });
 }
 
+/**
+ * A count of what the headings right after take up: 下面汇报三点体会, 从以下四个方面谈谈,
+ * 概括为三个方面. Said in the last paragraph before them.
+ */
+const COUNTED = /(?:汇报|谈谈?|讲讲?|介绍|报告|交流|分享|概括为|归纳为|总结为|从)(?:以下|如下|这)?([二两三四五六七八九十])(?:个|点|条)(?:方面)?的?(体会|做法|经验|意见|情况|启示|思考|建议|举措|措施|方面|工作)/;
+
+function checkCounted(doc: ReportDocument, p: Paragraph, group: Section[], parent: Section | undefined, report: Parameters<Rule['check']>[1]['report']): void {
+  const m = COUNTED.exec(p.text);
+  if (!m) return;
+  const n = m[1] === '两' ? 2 : hanOrdinal(m[1]);
+  const k = group.length;
+  // Fewer headings than announced is what can be told; more may go on to other matters
+  // (存在的问题, 下一步打算) after the announced ones.
+  if (!n || k < 2 || n <= k) return;
+  if (group[0].heading.numbering?.value !== 1) return;
+  // A section named for what was announced (三、几点体会) holds the items: not these headings.
+  const noun = m[2];
+  if (noun !== '方面' && noun !== '工作' && eachSection(doc).some((x) => x.heading.title.includes(noun))) return;
+  const start = p.start + m.index;
+  const end = start + m[0].length;
+  const phrase = doc.view.text.slice(start, end);
+  const where = parent
+    ? { zh: `“${headingLabel(doc, parent.heading)}”下有${k}个小标题`, en: `“${headingLabel(doc, parent.heading)}” has ${k} sub-headings` }
+    : { zh: `其后有${k}个一级标题`, en: `${k} top-level headings follow` };
+  report({
+    ...doc.toOrig(start, end),
+    severity: parent ? maybeCut(doc, parent, k, n) : !hasClosing(doc) ? 'information' : undefined,
+    message: { zh: `“${phrase}”是${n}项，${where.zh}，数量应一致`, en: `“${phrase}” announces ${n} but ${where.en}` },
+    related: group.map((g, i) => ({ start: g.heading.span.start, end: g.heading.span.end, message: { zh: `第${i + 1}项`, en: `item ${i + 1}` } })),
+  });
+}
+
 export const summaryMismatch: Rule = {
   id: 'outline/summary-mismatch',
   description: {
@@ -133,8 +166,12 @@ export const summaryMismatch: Rule = {
   fixable: false,
   check(doc, ctx) {
     const all = eachSection(doc);
+    const intro = preface(doc).intro;
+    // The intro's last paragraph may count the top-level sections (下面汇报三点体会).
+    const top = doc.sections.filter((x) => x.part === doc.sections[0]?.part);
+    if (intro.length) checkCounted(doc, intro[intro.length - 1], top, undefined, ctx.report);
     // The intro may announce the sub-headings of any section (usually 主要做法).
-    for (const p of preface(doc).intro) {
+    for (const p of intro) {
       for (const a of findAnnouncements(p)) {
         if (a.noun) {
           checkPhrase(doc, a, all, ctx.report);
@@ -147,7 +184,9 @@ export const summaryMismatch: Rule = {
     // A section's lead announces its own sub-headings.
     for (const s of all) {
       if (s.children.length < 2) continue;
-      for (const p of sectionLead(doc, s)) {
+      const lead = sectionLead(doc, s);
+      if (lead.length) checkCounted(doc, lead[lead.length - 1], s.children, s, ctx.report);
+      for (const p of lead) {
         for (const a of findAnnouncements(p)) {
           if (a.noun) {
             checkPhrase(doc, a, [s], ctx.report);
