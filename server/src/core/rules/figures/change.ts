@@ -13,8 +13,9 @@ import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/change';
 /** Figures that left a total (已脱贫61户) and what is left of it (现有贫困户29户). */
-const REMOVED = /^(?:其中)?已(?:经)?(?:脱贫|出列|摘帽|整改|完成|销号|办结|化解|退出|解决|销户|结案|清退|清理|偿还|归还|拨付|验收)/;
-const REMAINS = /^(?:现有|尚有|还有|剩余|仍有|余下|剩下|未)/;
+const REMOVED = /^(?:其中|目前|现|累计)?已(?:经)?(?:脱贫|出列|摘帽|整改|完成|销号|办结|化解|退出|解决|销户|结案|清退|清理|偿还|归还|拨付|验收|整顿|处置|答复|回复|落实)/;
+/** 其余 is the rest; 另有/另外 may as well add something new (另有新增诉求40件), so they are not read. */
+const REMAINS = /^(?:现有|尚有|还有|剩余|仍有|余下|剩下|其余|未)/;
 const DOWN = /下降|减少|降低|缩短|缩小|回落|下滑|缩减|减收|减产|减支|减/;
 const UP_TO = /(?:增加|增长|提高|提升|上升|扩大|增|升|攀升)(?:到|至)(?:了)?[^，。；]{0,8}$/;
 const DOWN_TO = /(?:下降|减少|降低|缩小|减|降|回落)(?:到|至)(?:了)?[^，。；]{0,8}$/;
