@@ -14,12 +14,16 @@
 // - the server's heap (after GC) with one report of each size open, against the report's size.
 import { LspClient, fileUri } from '../test/protocol/lsp-client';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { Health } from '../server/src/lsp/protocol';
 
 export interface Latencies {
   chars: number;
   diagnostics: number;
   firstDiagnosticsMs: number;
   editMs: number[];
+  /** The server's own time for each edit's analysis (workreport/health lastAnalysis: wall time in the server, no round trip, no conversion to LSP). */
+  editAnalysisMs: number[];
+  firstAnalysisMs: number;
   hoverMs: number[];
   codeActionMs: number[];
   completionMs: number[];
@@ -57,7 +61,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
   const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), nodeArgs: ['--expose-gc', ...extra] });
   const timeout = 600_000;
   try {
-    const health = () => c.request<{ memory?: { heapUsed: number }; gc: boolean }>('workreport/health', null, timeout);
+    const health = () => c.request<Health>('workreport/health', null, timeout);
     const idle = await health();
     const idleHeapMb = (idle.memory?.heapUsed ?? 0) / 1024 / 1024;
 
@@ -68,7 +72,9 @@ export async function serverLatencies(big: string, report: string, sizes: string
     c.open(uri, text, 'workreport', version);
     const pull = () => c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeout);
     const first = await timed(pull);
+    const firstAnalysisMs = (await health()).lastAnalysis?.ms ?? NaN;
     const editMs: number[] = [];
+    const editAnalysisMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
     const mid = text.indexOf('\n', text.length >> 1) + 1;
@@ -80,6 +86,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
       text = text.slice(0, mid) + ch + text.slice(mid);
       await sleep(QUIET_MS);
       editMs.push((await timed(pull)).ms);
+      editAnalysisMs.push((await health()).lastAnalysis?.ms ?? NaN);
       // Completion right after another edit: its analysis is part of the answer.
       const at2 = positionOf(text, mid + 1);
       version++;
@@ -144,6 +151,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
       diagnostics: first.value.items.length,
       firstDiagnosticsMs: first.ms,
       editMs,
+      editAnalysisMs,
+      firstAnalysisMs,
       hoverMs,
       codeActionMs,
       completionMs,

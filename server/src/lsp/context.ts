@@ -12,6 +12,7 @@ import type { RcFile } from '../core/config/rc-file';
 import { looksLikeReport } from '../core/outline/templates';
 import type { Locale } from '../core/types';
 import { settingsToConfig, type EditorSettings } from './settings';
+import type { Health } from './protocol';
 
 /** What differs between the Node server and the web-worker server. */
 export interface ServerHost {
@@ -55,6 +56,8 @@ export class ServerContext {
   private analyses = new Map<string, Analysis>();
   /** Per open document: the lines of its last version and their findings, so that an edit re-reads only the lines it touched. */
   private checkers = new Map<string, IncrementalChecker>();
+  /** The last analysis run: its time and how much of it was re-read (workreport/health, for the bench). */
+  lastAnalysis: Health['lastAnalysis'];
   /** Fix-all results per analysis and kind (code actions ask for them on every light bulb). */
   private fixes = new WeakMap<Analysis, Map<string, FixAllResult>>();
 
@@ -124,7 +127,9 @@ export class ServerContext {
     let checker = this.checkers.get(doc.uri);
     if (!checker) this.checkers.set(doc.uri, (checker = new IncrementalChecker()));
     // The same findings as check(text, config) (test/property/incremental.property.test.ts).
-    const { doc: model, findings } = checker.check(text, config);
+    const t0 = performance.now();
+    const { doc: model, findings, read, reused, whole } = checker.check(text, config);
+    this.lastAnalysis = { uri: doc.uri, version: doc.version, ms: performance.now() - t0, read, reused, whole };
     const result: CheckResult = { doc: model, findings };
     const isReport = this.isReportDocument(doc, result, config);
     const a: Analysis = { ...result, uri: doc.uri, version: doc.version, config, isReport };

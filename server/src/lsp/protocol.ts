@@ -37,6 +37,8 @@ export interface Health {
   /** Bytes, when the runtime says (Node: process.memoryUsage()). */
   memory?: { rss?: number; heapUsed: number; heapTotal: number; external?: number };
   gc: boolean;
+  /** The last analysis the server ran (the bench's edit → diagnostics figure without the round trip): ms of wall time, lines re-read and taken over, whether it was read whole. */
+  lastAnalysis?: { uri: string; version: number; ms: number; read: number; reused: number; whole: boolean };
 }
 
 /** Notification client → server: the user trusted the workspace (regex terms may run). */

@@ -201,7 +201,15 @@ function readLine(seg: string, base: number, rules: readonly Rule[], severities:
 function moved(e: LineFindings, base: number): LineFindings {
   if (e.base === base) return e;
   const by = base - e.base;
-  return { base, byRule: e.byRule.map((fs) => fs?.map((f) => shifted(f, by))) };
+  // Most lines have no finding of most rules: their lists (never written to once made) are shared.
+  let byRule = e.byRule;
+  for (let k = 0; k < byRule.length; k++) {
+    const fs = byRule[k];
+    if (!fs?.length) continue;
+    if (byRule === e.byRule) byRule = byRule.slice();
+    byRule[k] = fs.map((f) => shifted(f, by));
+  }
+  return { base, byRule };
 }
 
 /** A finding moved by `by` (the same object when it does not move). */

@@ -1,6 +1,6 @@
 // `workreport/health`: a small debug request for tests and the bench — the server's memory
 // (after a full garbage collection when the runtime exposes one, e.g. node --expose-gc) and
-// how much it holds (open documents, cached analyses). No Node import: the web-worker server
+// how much it holds (open documents, cached analyses), and how long its last analysis took. No Node import: the web-worker server
 // answers too, with what its runtime has.
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
@@ -11,7 +11,7 @@ export const healthFeature: Feature = {
     ctx.connection.onRequest(HEALTH_REQUEST, (): Health => {
       const g = globalThis as { gc?: () => void; process?: { memoryUsage?: () => Health['memory'] } };
       if (typeof g.gc === 'function') g.gc();
-      return { documents: ctx.documents.all().length, analyses: ctx.cachedAnalyses, memory: g.process?.memoryUsage?.(), gc: typeof g.gc === 'function' };
+      return { documents: ctx.documents.all().length, analyses: ctx.cachedAnalyses, memory: g.process?.memoryUsage?.(), gc: typeof g.gc === 'function', lastAnalysis: ctx.lastAnalysis };
     });
   },
 };
