@@ -1,12 +1,14 @@
 // Property: after any sequence of random edits, the incremental checker (core/run/incremental.ts,
 // what the language server runs on every change) gives exactly check()'s findings on the same
-// text — every finding whole and in the same order — under several settings; and an edit
-// inside one line re-reads only that line.
+// text — every finding whole and in the same order — under several settings; an edit inside
+// one line re-reads only that line; and fix-all, which reads only the rules that can fix,
+// gives the same edits from the server's analysis as from scratch.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/run/check';
 import { IncrementalChecker } from '../../server/src/core/run/incremental';
+import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix';
 import type { Config } from '../../server/src/core/config/config';
 import type { Finding } from '../../server/src/core/types';
 import { doc, piece, runs, SOURCES } from './gen';
@@ -104,4 +106,33 @@ test('an edit inside one line re-reads that line only, and takes the others over
     assert.equal(r.reused + r.read + (lines - r.reused - r.read), lines);
     assert.deepStrictEqual(r.findings, check(text).findings);
   }
+});
+
+test('fix-all reads only the rules that can fix: a narrowed fork after edits gives check()\'s fixable findings, and fix-all from the server\'s start equals fix-all from scratch', { timeout: 120_000 }, () => {
+  fc.assert(
+    fc.property(doc(1200, 8), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom(...CONFIGS), (start, edits, config) => {
+      const inc = new IncrementalChecker();
+      let text = start;
+      inc.check(text, config);
+      for (const e of edits) {
+        text = apply(text, e);
+        const { findings } = inc.check(text, config);
+        // What the findings of the rules that cannot fix carry: never a fix (check() drops one).
+        assert.ok(findings.every((f) => f.fix === undefined || FIXING_RULES.some((r) => r.id === f.rule)));
+        const fork = inc.fork(FIXING_RULES);
+        const fixable = findings.filter((f) => FIXING_RULES.some((r) => r.id === f.rule));
+        assert.deepStrictEqual(fork.check(text, config).findings, fixable);
+        assert.deepStrictEqual(check(text, config, FIXING_RULES).findings, fixable);
+        // The server's fix-all (its analysis's findings, then its checker) and the CLI's agree.
+        for (const filter of [undefined, layoutOnly]) {
+          const served = fixAll(text, config, filter, undefined, { findings, checker: inc });
+          const fresh = fixAll(text, config, filter);
+          assert.deepStrictEqual([served.text, served.rounds, [...served.applied], served.edits], [fresh.text, fresh.rounds, [...fresh.applied], fresh.edits]);
+        }
+        // The checker given to fix-all is left as it was: the next version still reads incrementally and right.
+        same(text, inc, config);
+      }
+    }),
+    runs(60),
+  );
 });

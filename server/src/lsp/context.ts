@@ -148,8 +148,8 @@ export class ServerContext {
     let r = byKind.get(kind);
     if (!r) {
       const checker = this.checkers.get(a.uri);
-      // A checker that has seen this version (the current one), forked so that the document's own stays as it is.
-      const seen = checker && this.analyses.get(a.uri) === a ? checker.fork() : undefined;
+      // A checker that has seen this version (the current one); fixAll forks it, so the document's own stays as it is.
+      const seen = checker && this.analyses.get(a.uri) === a ? checker : undefined;
       r = fixAll(a.doc.text, a.config, filter, undefined, { findings: a.findings, checker: seen });
       byKind.set(kind, r);
     }

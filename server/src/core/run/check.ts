@@ -64,8 +64,10 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
     // above what the user set.
     const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
     const f: Finding = { rule: rule.id, severity: sev, start, end, message: r.message };
-    // No fix edits a garbled run: the lost words are the writer's to restore.
-    const fix = r.fix && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, rule.id, r.fix) : undefined;
+    // No fix edits a garbled run: the lost words are the writer's to restore. A rule that
+    // says it cannot fix has its fix dropped (fix-all runs only the rules that can: fix.ts).
+    if (r.fix && !rule.fixable) checkHooks.onRepair?.(rule.id, 'fix from a rule that is not fixable (fix dropped)');
+    const fix = r.fix && rule.fixable && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, rule.id, r.fix) : undefined;
     if (fix) f.fix = fix;
     if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
     // Built field by field (no spread): a document can have 100,000 findings.

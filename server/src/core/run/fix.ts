@@ -2,6 +2,8 @@
 // that fixing twice gives the same text as fixing once.
 import { check } from './check';
 import type { IncrementalChecker } from './incremental';
+import type { Rule } from '../rule';
+import { RULES } from '../rules';
 import type { Config } from '../config/config';
 import type { Finding, TextEdit } from '../types';
 
@@ -57,9 +59,16 @@ export interface FixAllResult {
 /** What a caller already knows: the findings of the text under the same config, and a checker that has seen it. */
 export interface FixAllStart {
   findings: Finding[];
-  /** Re-reads only the lines a round of fixes changed (run/incremental.ts); its cache is changed. */
+  /** Has seen the text; the rounds after the first re-read only the lines a round of fixes changed (run/incremental.ts), with a fork of it: it is left as it is. */
   checker?: IncrementalChecker;
 }
+
+/**
+ * The rules that can fix (`Rule.fixable`; check() drops a fix from any other): only their
+ * findings can be applied, so the rounds of fix-all run only them. The outline and figures
+ * relations that cannot fix (and the figures reader they need) are not read again each round.
+ */
+export const FIXING_RULES: readonly Rule[] = RULES.filter((r) => r.fixable);
 
 /**
  * Apply every safe fix until nothing changes (at most `passes` rounds). `filter` chooses
@@ -71,8 +80,9 @@ export function fixAll(text: string, config?: Partial<Config>, filter?: (f: Find
   const applied = new Map<string, number>();
   let pieces: Piece[] = [{ from: 0, to: text.length }];
   const done = (rounds: number): FixAllResult => ({ text: current, rounds, applied, edits: editsFromPieces(text, pieces) });
+  const checker = start?.checker?.fork(FIXING_RULES);
   for (let round = 0; round < passes; round++) {
-    const { findings } = round === 0 && start ? start : start?.checker ? start.checker.check(current, config) : check(current, config);
+    const { findings } = round === 0 && start ? start : checker ? checker.check(current, config) : check(current, config, FIXING_RULES);
     const counts = new Map<string, number>();
     const at = current;
     const edits = collectEdits(findings, filter ? (f) => filter(f, at) : undefined, counts);

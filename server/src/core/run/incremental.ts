@@ -50,10 +50,18 @@ export class IncrementalChecker {
     this.lineRules = rules.filter((r) => r.perLine);
   }
 
-  /** A checker that knows what this one knows, for texts derived from the last version (fix-all rounds); this one is left as it is. */
-  fork(): IncrementalChecker {
-    const c = new IncrementalChecker(this.rules);
-    c.byText = new Map(this.byText);
+  /**
+   * A checker that knows what this one knows, for texts derived from the last version (fix-all
+   * rounds); this one is left as it is. `rules`: run only these (some of this checker's rules;
+   * fix-all needs only the rules that can fix), in registry order.
+   */
+  fork(rules?: readonly Rule[]): IncrementalChecker {
+    const c = new IncrementalChecker(rules ? this.rules.filter((r) => rules.includes(r)) : this.rules);
+    if (c.lineRules.length === this.lineRules.length) c.byText = new Map(this.byText);
+    else {
+      const from = c.lineRules.map((r) => this.lineRules.indexOf(r));
+      for (const [seg, e] of this.byText) c.byText.set(seg, { base: e.base, byRule: from.map((k) => e.byRule[k]) });
+    }
     c.configKey = this.configKey;
     return c;
   }
