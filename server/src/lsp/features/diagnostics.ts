@@ -45,17 +45,25 @@ function pause(ms: number, token: CancellationToken): Promise<void> {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 const stale = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed; pull again', { retriggerRequest: true });
 
-/** Where a diagnostic's rule link goes: the client's rendered page when it has the command, else the page's address. */
+/** Where a diagnostic's rule link goes: the client's rendered page when it has the command, else the page's address (made once per rule). */
 function docLink(ctx: ServerContext): (rule: string) => string {
-  if (!ctx.clientCommands.has(SHOW_RULE_DOC_COMMAND)) return ctx.host.docUrl;
-  return (rule) => `command:${SHOW_RULE_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`;
+  const link = ctx.clientCommands.has(SHOW_RULE_DOC_COMMAND)
+    ? (rule: string) => `command:${SHOW_RULE_DOC_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`
+    : ctx.host.docUrl;
+  const made = new Map<string, string>();
+  return (rule) => {
+    let l = made.get(rule);
+    if (l === undefined) made.set(rule, (l = link(rule)));
+    return l;
+  };
 }
 
 /** The analysis's findings as diagnostics: folded per paragraph and most important first (core/run/present.ts). */
 export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   if (!a.isReport) return [];
   const lines = a.doc.lines;
-  return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, docLink(ctx)));
+  const link = docLink(ctx);
+  return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
 }
 
 function register(ctx: ServerContext): void {
