@@ -52,8 +52,10 @@ export const numberingStyle: Rule = {
                 title: { zh: `改为“${want}”`, en: `Change to “${want}”` },
                 edits: [{ start: h.markerSpan.start, end: h.markerSpan.end, newText: want }],
                 // A style note: offered as a quick fix and "fix all", but `--fix` and format
-                // document leave the writer's numbering alone (they fix problems, not style).
-                safe: false,
+                // document leave the writer's numbering alone (they fix problems, not style) —
+                // except half-width brackets `(一)`, which are half-width marks in Chinese text
+                // like any other and are made full-width with them.
+                safe: n.style === 'han-halfparen' || n.style === 'arabic-halfparen',
               }
             : undefined,
         });

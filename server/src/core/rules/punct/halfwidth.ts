@@ -70,10 +70,16 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
       else if (parens.length) pairOf.set(parens.pop()!, i);
       continue;
     }
+    // `一,主要工作`: after a heading's numeral the mark is the enumeration comma 、.
+    if (ch === ',' && /^[一二三四五六七八九十]{1,3}$/.test(text.slice(start, i).trim()) && isHanAt(text, i + 1)) {
+      emit(report, i, i + 1, ch, true, '、');
+      continue;
+    }
     if (chinesePunct(text, i, start, end, s)) {
-      // `, ` → `，`: a full-width mark carries its own space.
+      // `, ` → `，`, `: 2025` → `：2025`: a full-width mark carries its own space.
       let e = i + 1;
-      while (e < end && text[e] === ' ' && isChineseChar(text, nextIndex(text, i, end))) e++;
+      const n = nextIndex(text, i, end);
+      if (n >= 0 && (isChineseChar(text, n) || isDigit(text[n]))) while (e < end && text[e] === ' ') e++;
       emit(report, i, e, ch, true);
     }
   }
@@ -111,7 +117,8 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
   if (p === i - 1 && n === i + 1 && isDigit(prev) && isDigit(next)) return false;
   if (ch === '.') {
     if (text[i + 1] === '.' || text[i - 1] === '.') return false; // `...` is punct/ellipsis
-    if (!prevCn) return false;
+    // `电话：0571-88886666.` — a number ending a line of Chinese text ends its sentence.
+    if (!prevCn) return n < 0 && (isDigit(prev) || prev === '%') && p === i - 1 && hasHan(text, start, i);
     // `一.` at a line start is heading numbering (outline/numbering-style).
     if (/^[一二三四五六七八九十]+$/.test(text.slice(start, i).trim())) return false;
     return n < 0 || nextCn || isSpace(text[i + 1]);
@@ -120,6 +127,11 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
   // `AED,以及`, `2.3万名,其中`: Latin or digits before, Chinese after.
   // (Chinese after means a Han character or an opening mark, not a closing quote.)
   if ((isLatinOrDigit(prev) || prev === '%' || prev === ')') && n >= 0 && (isHanAt(text, n) || isOpenerCjk(text[n]))) return true;
+  return false;
+}
+
+function hasHan(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isHanAt(text, k)) return true;
   return false;
 }
 
@@ -143,16 +155,18 @@ function chineseParens(text: string, open: number, close: number, start: number,
   return prevCn || nextCn;
 }
 
-function emit(report: (r: Report) => void, start: number, end: number, ch: string, safe: boolean): void {
-  const full = FULL[ch];
+function emit(report: (r: Report) => void, start: number, end: number, ch: string, safe: boolean, instead?: string): void {
+  const full = instead ?? FULL[ch];
   const name = NAME[ch];
   report({
     start,
     end: start + 1,
-    message: {
-      zh: `半角${name.zh}“${ch}”应为全角“${full}”`,
-      en: `Half-width ${name.en} “${ch}” in Chinese text: write “${full}”`,
-    },
+    message: instead
+      ? { zh: `标题序号后的半角${name.zh}“${ch}”应为“${full}”`, en: `Half-width ${name.en} “${ch}” after a heading's numeral: write “${full}”` }
+      : {
+          zh: `半角${name.zh}“${ch}”应为全角“${full}”`,
+          en: `Half-width ${name.en} “${ch}” in Chinese text: write “${full}”`,
+        },
     fix: {
       title: { zh: `改为“${full}”`, en: `Write “${full}”` },
       edits: [{ start, end, newText: full }],
