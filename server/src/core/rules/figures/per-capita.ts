@@ -36,17 +36,25 @@ export const perCapita = relationRule({
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
       const p = phrases.get(q);
       if (!p || p.clause.aside) continue;
-      const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(text.slice(p.clause.start, q.start));
-      if (!m) continue;
-      const per = PER[m[1]];
-      const noun = m[2].replace(/^(?:可支配)?/, '');
+      const head = text.slice(p.clause.start, q.start);
+      const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(head);
+      // 平均每个中心200吨: per item of a count written with that measure word and noun
+      // (建成烘干中心12个); what is divided is a figure of the same unit before it.
+      const each = m ? null : /(平均每(个|家|所|座|处))([\u4e00-\u9fff]{1,4}?)(?:为|达|达到|约)?$/.exec(head);
+      if (!m && !each) continue;
+      const perWord = m ? m[1] : each![1] + each![3];
+      const isBase: (x: Quantity) => boolean = m
+        ? (x) => x.unit?.family === PER[m[1]].family && (!PER[m[1]].word || PER[m[1]].word!.test(phrases.get(x)?.words ?? ''))
+        : (x) => x.kind === 'count' && x.unit?.unit === each![2] && (phrases.get(x)?.words ?? '').endsWith(each![3].slice(-2));
+      const baseName = m ? (PER[m[1]].family === 'household' ? '户数' : PER[m[1]].family === 'mu' ? '亩数' : '人数') : `${each![3]}数`;
+      const noun = m ? m[2].replace(/^(?:可支配)?/, '') : '';
       // Same paragraph, before the figure.
       const line = doc.viewLines[lineIndexAt(doc.viewLines, q.start)];
       const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
         (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
       );
       const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases.get(x)?.words ?? '').includes(noun.slice(-2))));
-      const bases = before.filter((x) => x.unit?.family === per.family && (!per.word || per.word.test(phrases.get(x)?.words ?? '')));
+      const bases = before.filter(isBase);
       if (!totals.length || !bases.length) continue;
       const fits = (t: Quantity, b: Quantity) => {
         const d = t.value / b.value - q.value;
@@ -75,7 +83,7 @@ export const perCapita = relationRule({
         quantities: [t, b, q],
         roles: ['total', 'count', 'per'],
         arithmetic,
-        evidence: { zh: `“${m[1]}”即总量除以${per.family === 'household' ? '户数' : per.family === 'mu' ? '亩数' : '人数'}`, en: `“${m[1]}” is the total divided by the count` },
+        evidence: { zh: `“${perWord}”即总量除以${baseName}`, en: `“${perWord}” is the total divided by the count` },
         message: ok
           ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
           : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` },
