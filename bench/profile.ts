@@ -8,6 +8,7 @@
 //   --part NAME        one layer (quantities, clauses, phrases, groups), its inputs built untimed
 //   --stages           CPU time of each model part, figures layer and rule, in the order check()
 //                      meets them (a part shared by several rules is charged to the first)
+//   --alloc            bytes each model part, figures layer and rule allocates (collected or not)
 //   --incremental      the incremental check (what the server runs) after a one-character edit
 //   --counts           how many lines, quantities, relations and findings
 //
@@ -25,6 +26,7 @@ import { groupsOf } from '../server/src/core/figures/groups';
 import { scope } from '../server/src/core/model/scope';
 import { generatedReport } from './texts';
 import { IncrementalChecker } from '../server/src/core/run/incremental';
+import * as inspector from 'node:inspector';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
@@ -96,7 +98,6 @@ if (argv.includes('--only')) {
       ['model: boilerplate', () => doc.boilerplate],
       ['model: headings', () => doc.headings],
       ['model: sections', () => doc.sections],
-      ['model: sentences', () => doc.sentences],
       ['figures: quantities', () => quantities(doc)],
       ['figures: clauses', () => clausesOf(doc)],
       ['figures: phrases', () => phrasesOf(doc)],
@@ -115,6 +116,11 @@ if (argv.includes('--only')) {
   const total = rows.reduce((n, [, v]) => n + v, 0);
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.05) console.log(`${v.toFixed(2).padStart(9)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
   console.log(`${total.toFixed(2).padStart(9)} ms total (CPU minima)`);
+} else if (argv.includes('--alloc')) {
+  // Bytes allocated by each model part, figures layer and rule (the sampling heap profiler,
+  // objects already collected included): garbage collection is the largest single cost of
+  // the check, and this says who makes the garbage. Parts shared by rules are built first.
+  void alloc();
 } else if (argv.includes('--incremental')) {
   // An edit in the middle (one character typed at a line start), checked incrementally.
   const inc = new IncrementalChecker();
@@ -170,4 +176,44 @@ if (argv.includes('--only')) {
   console.log({ chars: text.length, lines: doc.lines.length, quantities: f.quantities.length, kinds, relations: f.relations.length, rel, findings: check(text).findings.length });
 } else {
   measure('check', () => undefined, () => check(text));
+}
+
+interface SampleNode {
+  selfSize: number;
+  children: SampleNode[];
+}
+
+async function alloc(): Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params: object = {}) =>
+    new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
+  const bytes = (n: SampleNode): number => n.selfSize + n.children.reduce((a, c) => a + bytes(c), 0);
+  await post('HeapProfiler.enable');
+  const doc = new ReportDocument(text);
+  const config = withDefaults({});
+  const parts: [string, () => unknown][] = [
+    ['model: annotations', () => doc.annotations],
+    ['model: garbled', () => doc.garbled],
+    ['model: view', () => doc.view],
+    ['model: viewLines', () => doc.viewLines],
+    ['model: boilerplate', () => doc.boilerplate],
+    ['model: headings, sections', () => doc.sections],
+    ['figures: quantities', () => quantities(doc)],
+    ['figures: clauses', () => clausesOf(doc)],
+    ['figures: phrases', () => phrasesOf(doc)],
+    ['figures: groups', () => groupsOf(doc)],
+    ['punct: scope', () => scope(doc)],
+    ...RULES.map((rule): [string, () => unknown] => [rule.id, () => rule.check(doc, { config, report: () => undefined })]),
+  ];
+  const rows: [string, number][] = [];
+  for (const [label, f] of parts) {
+    await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    f();
+    const { profile } = await post<{ profile: { head: SampleNode } }>('HeapProfiler.stopSampling');
+    rows.push([label, bytes(profile.head) / 1024 / 1024]);
+  }
+  const all = rows.reduce((n, [, v]) => n + v, 0);
+  for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.5) console.log(`${v.toFixed(1).padStart(7)} MB ${((v / all) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  console.log(`${all.toFixed(0).padStart(7)} MB in all, for ${text.length} chars (findings made, not kept)`);
 }
