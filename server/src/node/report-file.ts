@@ -80,7 +80,7 @@ export function readReportFile(file: string, opts: { encoding?: EncodingName } =
       const docx = format.kind === 'docx';
       return problem(file, {
         zh: `${file}：这是${format.label.zh}，不是纯文本，${docx ? '暂不支持' : '未检查'}（请另存为 .txt 纯文本后再检查）`,
-        en: `${file}: a ${format.label.en}, not plain text: ${docx ? 'not supported yet' : 'not checked'} (save it as plain text, .txt, to check it)`,
+        en: `${file}: ${/^[aeiou]/i.test(format.label.en) ? 'an' : 'a'} ${format.label.en}, not plain text: ${docx ? 'not supported yet' : 'not checked'} (save it as plain text, .txt, to check it)`,
       });
     }
     let text: string;
