@@ -186,3 +186,15 @@ export function* textLines(doc: ReportDocument, s: Scope): Generator<{ line: Lin
     yield { line, str: text.slice(line.start, line.end) };
   }
 }
+
+/**
+ * Every match of a global pattern in the lines punctuation rules read (textLines), with its
+ * line; a line without `needs` in it is not searched.
+ */
+export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
+  for (const { line, str } of textLines(doc, s)) {
+    if (needs !== undefined && !str.includes(needs)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(str); m; m = re.exec(str)) yield { line, str, m };
+  }
+}
