@@ -18,7 +18,7 @@
 // only at LF and read on into the line before).
 import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
-import type { Line } from '../model/lines';
+import { lineIndexAt, type Line } from '../model/lines';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import type { Finding, Severity } from '../types';
@@ -119,8 +119,9 @@ export class IncrementalChecker {
   /** The per-line findings of a whole check, kept by line text. */
   private keep(lines: Line[], segs: string[], byRule: Map<string, Finding[]>): void {
     const entries = lines.map((l): LineFindings => ({ base: l.start, byRule: this.lineRules.map(() => []) }));
+    // A finding belongs to the line of its start (a line's break is part of that line).
     this.lineRules.forEach((rule, k) => {
-      for (const f of byRule.get(rule.id) ?? []) entries[lineOf(lines, f.start)].byRule[k]!.push(f);
+      for (const f of byRule.get(rule.id) ?? []) entries[lineIndexAt(lines, f.start)].byRule[k]!.push(f);
     });
     // A text that stands on several lines keeps the findings of its first (all are the same).
     lines.forEach((l, i) => {
@@ -229,14 +230,3 @@ function shifted(f: Finding, by: number): Finding {
   return g;
 }
 
-/** Index of the line a finding of a per-line rule belongs to (its start; a line's break is part of it). */
-function lineOf(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
