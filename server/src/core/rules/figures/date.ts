@@ -1,6 +1,7 @@
 // 日期: a date must exist (2月30日 does not; 2024年2月29日 does) and follow GB/T 9704:
 // no leading zeros (2024年3月5日, not 2024年03月05日) and no abbreviated year (13年7月).
 import type { ReportDocument } from '../../model/document';
+import type { Msg } from '../../types';
 import type { Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
@@ -23,6 +24,11 @@ export const date = relationRule({
   fixable: true,
   find: findDates,
 });
+
+/** A date that is wrong: no figures involved, the arithmetic is what is wrong with it. */
+function wrong(start: number, end: number, severity: Relation['severity'], arithmetic: string, message: Msg): Relation {
+  return { rule: RULE, ok: false, severity, start, end, quantities: [], arithmetic, message };
+}
 
 function findDates(doc: ReportDocument): Relation[] {
   const text = doc.view.text;
@@ -48,45 +54,20 @@ function findDates(doc: ReportDocument): Relation[] {
       if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > daysIn(month, year)))) {
         const why = month < 1 || month > 12 ? `${month}月` : `${month}月只有${daysIn(month, year)}天`;
         const whyEn = month < 1 || month > 12 ? `there is no month ${month}` : `month ${month} has ${daysIn(month, year)} days`;
-        out.push({
-          rule: RULE,
-          ok: false,
-          severity: 'error',
-          start,
-          end,
-          quantities: [],
-          arithmetic: why,
-          message: { zh: `日期“${shown}”不存在：${why}`, en: `Impossible date “${shown}”: ${whyEn}` },
-        });
+        out.push(wrong(start, end, 'error', why, { zh: `日期“${shown}”不存在：${why}`, en: `Impossible date “${shown}”: ${whyEn}` }));
         continue;
       }
       const padded = /^0\d/.test(monthText) || (dayText !== undefined && /^0\d/.test(dayText));
       const shortYear = yearText !== undefined && yearText.length === 2;
       if (shortYear) {
         // 13年7月: only when followed by 月 (a date, not a duration like 13年来).
-        out.push({
-          rule: RULE,
-          ok: false,
-          severity: 'warning',
-          start,
-          end,
-          quantities: [],
-          arithmetic: `${yearText}年`,
-          message: { zh: `“${shown}”的年份应写全四位`, en: `Write the year of “${shown}” in four digits` },
-        });
+        out.push(wrong(start, end, 'warning', `${yearText}年`, { zh: `“${shown}”的年份应写全四位`, en: `Write the year of “${shown}” in four digits` }));
         continue;
       }
       if (padded) {
         const right = `${yearText ? `${yearText}年` : ''}${month}月${day !== undefined ? `${day}日` : ''}`;
         out.push({
-          rule: RULE,
-          ok: false,
-          severity: 'warning',
-          start,
-          end,
-          quantities: [],
-          arithmetic: `${shown} → ${right}`,
-          message: { zh: `日期“${shown}”不应补零，应为“${right}”（GB/T 9704）`, en: `No leading zeros in “${shown}”: write “${right}” (GB/T 9704)` },
+          ...wrong(start, end, 'warning', `${shown} → ${right}`, { zh: `日期“${shown}”不应补零，应为“${right}”（GB/T 9704）`, en: `No leading zeros in “${shown}”: write “${right}” (GB/T 9704)` }),
           fix: (toOrig) => ({
             title: { zh: `改为“${right}”`, en: `Write “${right}”` },
             edits: [{ ...toOrig(start, end), newText: right }],
