@@ -71,6 +71,18 @@ function expected(at: Segment[], what: Msg): Msg {
   const name = at.length ? pathText(at) : '';
   return name ? { zh: `${quoted(name).zh}应为${what.zh}`, en: `${quoted(name).en} must be ${what.en}` } : { zh: `应为${what.zh}`, en: `must be ${what.en}` };
 }
+/** Reports that the value at `at` must be `what`. */
+function mustBe(problems: Problem[], at: Segment[], what: Msg): void {
+  problems.push({ at, message: expected(at, what) });
+}
+
+/** `v` when it is an array; otherwise a problem at `key`, and no items. */
+function arrayOf(v: unknown, key: string, problems: Problem[]): unknown[] {
+  if (Array.isArray(v)) return v;
+  mustBe(problems, [key], A.array);
+  return [];
+}
+
 const A = {
   object: { zh: '对象 {…}', en: 'an object {…}' },
   array: { zh: '数组 […]', en: 'an array […]' },
@@ -160,7 +172,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function validate(json: unknown, problems: Problem[]): Partial<Config> {
   const out: Partial<Config> = {};
   if (!isObject(json)) {
-    problems.push({ at: [], message: expected([], A.object) });
+    mustBe(problems, [], A.object);
     return out;
   }
   // Template names this file defines itself may be chosen by `template`.
@@ -172,14 +184,14 @@ function validate(json: unknown, problems: Problem[]): Partial<Config> {
         break;
       case 'template': {
         const names = templateNames(own);
-        if (typeof v !== 'string') problems.push({ at, message: expected(at, A.string) });
+        if (typeof v !== 'string') mustBe(problems, at, A.string);
         else if (!names.includes(v)) problems.push({ at, message: unknownTemplate(v, names) });
         else out.template = v;
         break;
       }
       case 'rules':
         if (!isObject(v)) {
-          problems.push({ at, message: expected(at, A.object) });
+          mustBe(problems, at, A.object);
           break;
         }
         out.rules = {};
@@ -205,11 +217,11 @@ function validate(json: unknown, problems: Problem[]): Partial<Config> {
         break;
       case 'locale':
         if (v === 'zh' || v === 'en') out.locale = v;
-        else problems.push({ at, message: expected(at, A.locale) });
+        else mustBe(problems, at, A.locale);
         break;
       case 'detectReports':
         if (typeof v === 'boolean') out.detectReports = v;
-        else problems.push({ at, message: expected(at, A.boolean) });
+        else mustBe(problems, at, A.boolean);
         break;
       case 'ignore':
         out.ignore = parseIgnore(v, problems);
@@ -217,7 +229,7 @@ function validate(json: unknown, problems: Problem[]): Partial<Config> {
       case 'maxDocumentSize':
       case 'lengthLimit':
         if (typeof v === 'number' && v >= 0 && Number.isFinite(v)) out[k] = v;
-        else problems.push({ at, message: expected(at, A.count) });
+        else mustBe(problems, at, A.count);
         break;
       default:
         problems.push({ at, key: true, message: unknownName({ zh: '设置项', en: 'setting' }, k, RC_KEYS) });
@@ -227,18 +239,15 @@ function validate(json: unknown, problems: Problem[]): Partial<Config> {
 }
 
 function parseTemplates(v: unknown, problems: Problem[]): TemplateDef[] {
-  if (!Array.isArray(v)) {
-    problems.push({ at: ['templates'], message: expected(['templates'], A.array) });
-    return [];
-  }
+  const items = arrayOf(v, 'templates', problems);
   const out: TemplateDef[] = [];
-  v.forEach((t, i) => {
+  items.forEach((t, i) => {
     const sections = isObject(t) && Array.isArray(t.sections) ? (t.sections as unknown[]) : undefined;
     const ok =
       isObject(t) && typeof t.name === 'string' && sections?.length &&
       sections.every((s) => isObject(s) && typeof s.title === 'string' && (s.key === undefined || typeof s.key === 'string') && (s.matches === undefined || (Array.isArray(s.matches) && s.matches.every((m) => typeof m === 'string'))));
     if (!ok) {
-      problems.push({ at: ['templates', i], message: expected(['templates', i], A.template) });
+      mustBe(problems, ['templates', i], A.template);
       return;
     }
     out.push({
@@ -250,15 +259,12 @@ function parseTemplates(v: unknown, problems: Problem[]): TemplateDef[] {
 }
 
 function parseTerms(v: unknown, problems: Problem[]): TermDef[] {
-  if (!Array.isArray(v)) {
-    problems.push({ at: ['terms'], message: expected(['terms'], A.array) });
-    return [];
-  }
+  const items = arrayOf(v, 'terms', problems);
   const out: TermDef[] = [];
-  v.slice(0, MAX_TERMS).forEach((t, i) => {
+  items.slice(0, MAX_TERMS).forEach((t, i) => {
     const at = ['terms', i];
     if (!isObject(t) || typeof t.wrong !== 'string' || typeof t.right !== 'string' || !t.wrong) {
-      problems.push({ at, message: expected(at, A.term) });
+      mustBe(problems, at, A.term);
       return;
     }
     if (t.wrong.length > MAX_PATTERN_LENGTH) {
@@ -273,19 +279,16 @@ function parseTerms(v: unknown, problems: Problem[]): TermDef[] {
     }
     out.push({ wrong: t.wrong, right: t.right, regex: t.regex === true, note: typeof t.note === 'string' ? t.note : undefined });
   });
-  if (v.length > MAX_TERMS) problems.push({ at: ['terms'], message: { zh: `术语超过 ${MAX_TERMS} 条，其余不予使用`, en: `more than ${MAX_TERMS} terms; the rest are ignored` } });
+  if (items.length > MAX_TERMS) problems.push({ at: ['terms'], message: { zh: `术语超过 ${MAX_TERMS} 条，其余不予使用`, en: `more than ${MAX_TERMS} terms; the rest are ignored` } });
   return out;
 }
 
 function parseIgnore(v: unknown, problems: Problem[]): IgnoreEntry[] {
-  if (!Array.isArray(v)) {
-    problems.push({ at: ['ignore'], message: expected(['ignore'], A.array) });
-    return [];
-  }
+  const items = arrayOf(v, 'ignore', problems);
   const out: IgnoreEntry[] = [];
-  v.slice(0, MAX_IGNORES).forEach((e, i) => {
+  items.slice(0, MAX_IGNORES).forEach((e, i) => {
     if (isObject(e) && typeof e.rule === 'string' && typeof e.text === 'string') out.push({ rule: e.rule, text: e.text });
-    else problems.push({ at: ['ignore', i], message: expected(['ignore', i], A.ignore) });
+    else mustBe(problems, ['ignore', i], A.ignore);
   });
   return out;
 }
