@@ -2,6 +2,19 @@
 // container (.docx, .xlsx) without a zip library.
 import * as zlib from 'node:zlib';
 
+/**
+ * The fields a member's local header (from offset 4) and its central directory entry (from
+ * offset 6) share, in the same order: version needed, flags, method, time, date (0), CRC-32,
+ * compressed and uncompressed size (equal: stored), name length.
+ */
+function memberFields(b: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  b.writeUInt16LE(20, at);
+  b.writeUInt32LE(crc, at + 10);
+  b.writeUInt32LE(size, at + 14);
+  b.writeUInt32LE(size, at + 18);
+  b.writeUInt16LE(nameLength, at + 22);
+}
+
 export function storedZip(members: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
@@ -12,19 +25,11 @@ export function storedZip(members: Record<string, string>): Buffer {
     const crc = zlib.crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
+    memberFields(local, 4, crc, data.length, fileName.length);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(fileName.length, 28);
+    dir.writeUInt16LE(20, 4); // version made by
+    memberFields(dir, 6, crc, data.length, fileName.length);
     dir.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);
     central.push(dir, fileName);
