@@ -4,6 +4,7 @@
 // test/e2e/README.md describes the passes these steps serve.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,16 +29,8 @@ export const APT_PACKAGES = [
 ];
 
 export const CHROMIUM = process.env.WORKREPORT_E2E_CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** Chromium's flags for a headless run here and in test/browser (one list: chromium-args.json). */
+export const CHROMIUM_ARGS = createRequire(import.meta.url)('./chromium-args.json');
 
 export function log(msg) {
   process.stdout.write(`[e2e] ${msg}\n`);
@@ -197,15 +190,15 @@ export function codeServerCli(entry, args, { env }) {
  * Starts a fresh code-server in its own process group (so stopping it leaves no orphans:
  * extension hosts, language servers) and waits for /healthz.
  */
-export async function startCodeServer(entry, { userDataDir, extensionsDir, env, logFile }) {
+export async function startCodeServer(entry, { userDataDir, extensionsDir, env, logFile, settings = {} }) {
   const port = await freePort();
   // Quiet, predictable workbench: no welcome page, no git prompts (the scratch folder sits
-  // inside the project's repository), no tips.
-  const settings = path.join(userDataDir, 'User', 'settings.json');
-  if (!fs.existsSync(settings)) {
-    fs.mkdirSync(path.dirname(settings), { recursive: true });
+  // inside the project's repository), no tips; then the pass's own `settings`.
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
-      settings,
+      file,
       JSON.stringify(
         {
           'workbench.startupEditor': 'none',
@@ -215,6 +208,7 @@ export async function startCodeServer(entry, { userDataDir, extensionsDir, env, 
           'extensions.ignoreRecommendations': true,
           'telemetry.telemetryLevel': 'off',
           'update.mode': 'none',
+          ...settings,
         },
         null,
         2,

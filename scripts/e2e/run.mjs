@@ -260,23 +260,10 @@ async function main() {
     // "browser"): same UI check, and no Node server process may start.
     if (opt.ui) {
       const userDataDir = path.join(SCRATCH, 'user-web');
-      fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-      fs.writeFileSync(
-        path.join(userDataDir, 'User', 'settings.json'),
-        JSON.stringify({
-          'workbench.startupEditor': 'none',
-          'workbench.tips.enabled': false,
-          'git.enabled': false,
-          'extensions.ignoreRecommendations': true,
-          'telemetry.telemetryLevel': 'off',
-          'update.mode': 'none',
-          'extensions.webWorker': true,
-          'remote.extensionKind': { 'workreport.workreport': ['web'] },
-        }),
-      );
+      const settings = { 'extensions.webWorker': true, 'remote.extensionKind': { 'workreport.workreport': ['web'] } };
       const web = await step(
         'start code-server (extension in the web worker host)',
-        () => startCodeServer(entry, { userDataDir, extensionsDir: path.join(SCRATCH, 'extensions-web'), env, logFile: path.join(RESULTS, 'code-server-web.log') }),
+        () => startCodeServer(entry, { userDataDir, extensionsDir: path.join(SCRATCH, 'extensions-web'), env, logFile: path.join(RESULTS, 'code-server-web.log'), settings }),
         timings,
       );
       cleanups.push(web.stop);

@@ -33,31 +33,24 @@ async function main() {
   fs.writeFileSync(path.join(ws, 'draft.report'), DRAFT);
   fs.copyFileSync(SAMPLE, path.join(ws, '示例.report'));
   const userDataDir = path.join(SCRATCH, 'user');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.colorTheme': 'Default Light Modern',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'window.commandCenter': false,
-      'editor.minimap.enabled': false,
-      'editor.fontSize': 15,
-      'editor.wordWrap': 'on',
-      // Latin with tone marks (the annotations' ā ǎ) from DejaVu, Han from WenQuanYi.
-      'editor.fontFamily': "'DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
-      'chat.commandCenter.enabled': false,
-      'workreport.locale': 'zh',
-      'git.enabled': false,
-      'git.openRepositoryInParentFolders': 'never',
-      'editor.hover.above': false,
-      'workbench.editor.enablePreview': false,
-      'security.workspace.trust.enabled': false,
-    }),
-  );
+  // Over startCodeServer's quiet defaults: a light theme, a readable CJK font, no clutter.
+  const settings = {
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+    'editor.minimap.enabled': false,
+    'editor.fontSize': 15,
+    'editor.wordWrap': 'on',
+    // Latin with tone marks (the annotations' ā ǎ) from DejaVu, Han from WenQuanYi.
+    'editor.fontFamily': "'DejaVu Sans Mono', 'WenQuanYi Micro Hei Mono', 'WenQuanYi Micro Hei', monospace",
+    'chat.commandCenter.enabled': false,
+    'workreport.locale': 'zh',
+    'editor.hover.above': false,
+    'workbench.editor.enablePreview': false,
+    'security.workspace.trust.enabled': false,
+  };
   fs.mkdirSync(OUT, { recursive: true });
   const env = scratchEnv(SCRATCH);
-  const srv = await startCodeServer(entry, { userDataDir, extensionsDir: path.join(SCRATCH, 'ext'), env, logFile: path.join(SCRATCH, 'code-server.log') });
+  const srv = await startCodeServer(entry, { userDataDir, extensionsDir: path.join(SCRATCH, 'ext'), env, logFile: path.join(SCRATCH, 'code-server.log'), settings });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {

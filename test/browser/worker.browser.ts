@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DIST } from '../paths';
+import CHROMIUM_ARGS from '../../scripts/e2e/chromium-args.json';
 import { PASTED_FILE, pasted } from '../reports/pasted';
 import { docx, numbered, p, GB_NUMBERING, readBack } from '../docx/build-docx';
 
@@ -97,16 +98,7 @@ before(async () => {
   browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
     timeout: 30_000,
   });
   page = await browser.newPage();
