@@ -13,7 +13,11 @@ import { finderInputs, relationRule } from './relation-rule';
 
 const RULE = 'figures/change';
 /** Figures that left a total (已脱贫61户) and what is left of it (现有贫困户29户). */
-const REMOVED = /^(?:其中|目前|现|累计)?已(?:经)?(?:脱贫|出列|摘帽|整改|完成|销号|办结|化解|退出|解决|销户|结案|清退|清理|偿还|归还|拨付|验收|整顿|处置|答复|回复|落实)/;
+const REMOVED_VERB = '(?:脱贫|出列|摘帽|整改|完成|销号|办结|化解|退出|解决|销户|结案|清退|清理|偿还|归还|拨付|验收|整顿|处置|答复|回复|落实)';
+const REMOVED = new RegExp(`^(?:其中|目前|现|累计)?已(?:经)?${REMOVED_VERB}`);
+/** Without 已 (结案181件) the verb says what left the total only when the rest is named as such (其余5件). */
+const REMOVED_BARE = new RegExp(`^(?:其中|目前|现|累计)?${REMOVED_VERB}`);
+const THE_REST = /^(?:其余|剩余|余下|剩下)/;
 /** 其余 is the rest; 另有/另外 may as well add something new (另有新增诉求40件), so they are not read. */
 const REMAINS = /^(?:现有|尚有|还有|剩余|仍有|余下|剩下|其余|未)/;
 const DOWN = /下降|减少|降低|缩短|缩小|回落|下滑|缩减|减收|减产|减支|减/;
@@ -109,7 +113,9 @@ export const change = relationRule({
     for (let ri = 0; ri < qs.length; ri++) {
       const r = qs[ri];
       const rp = phrases.get(r);
-      if (!rp || !isUsable(r) || r.role || !REMOVED.test(rp.marker + rp.pre)) continue;
+      if (!rp || !isUsable(r) || r.role) continue;
+      const explicit = REMOVED.test(rp.marker + rp.pre);
+      if (!explicit && !REMOVED_BARE.test(rp.marker + rp.pre)) continue;
       const s = rp.clause.sentence;
       let total: Quantity | undefined;
       for (let k = ri - 1; k >= 0 && sentenceOf(qs[k]) === s; k--) {
@@ -125,7 +131,7 @@ export const change = relationRule({
         const x = qs[k];
         const xp = phrases.get(x);
         if (x.unit?.family !== r.unit?.family || !xp) continue;
-        if (REMAINS.test(xp.marker + xp.pre) && (head.length === 2 && (xp.words.includes(head) || xp.pre.length <= 2))) left = x;
+        if (REMAINS.test(xp.marker + xp.pre) && (explicit || THE_REST.test(xp.marker + xp.pre)) && (head.length === 2 && (xp.words.includes(head) || xp.pre.length <= 2))) left = x;
         break;
       }
       if (!left || !isUsable(left)) continue;
