@@ -26,6 +26,24 @@ import { groupsOf } from '../server/src/core/figures/groups';
 import { scope } from '../server/src/core/model/scope';
 import { generatedReport } from './texts';
 import { IncrementalChecker } from '../server/src/core/run/incremental';
+
+/** The model parts and figures layers, in the order they build on each other, each a thunk. */
+function modelParts(doc: ReportDocument): [string, () => unknown][] {
+  return [
+    ['model: annotations', () => doc.annotations],
+    ['model: garbled', () => doc.garbled],
+    ['model: view', () => doc.view],
+    ['model: viewLines', () => doc.viewLines],
+    ['model: boilerplate', () => doc.boilerplate],
+    ['model: headings', () => doc.headings],
+    ['model: sections', () => doc.sections],
+    ['figures: quantities', () => quantities(doc)],
+    ['figures: clauses', () => clausesOf(doc)],
+    ['figures: phrases', () => phrasesOf(doc)],
+    ['figures: groups', () => groupsOf(doc)],
+    ['punct: scope', () => scope(doc)],
+  ];
+}
 import * as inspector from 'node:inspector';
 
 const argv = process.argv.slice(2);
@@ -90,20 +108,7 @@ if (argv.includes('--only')) {
   const add = (k: string, v: number) => (acc.get(k) ?? acc.set(k, []).get(k)!).push(v);
   for (let r = 0; r < warmup + runs; r++) {
     const doc = new ReportDocument(text);
-    const parts: [string, () => unknown][] = [
-      ['model: annotations', () => doc.annotations],
-      ['model: garbled', () => doc.garbled],
-      ['model: view', () => doc.view],
-      ['model: viewLines', () => doc.viewLines],
-      ['model: boilerplate', () => doc.boilerplate],
-      ['model: headings', () => doc.headings],
-      ['model: sections', () => doc.sections],
-      ['figures: quantities', () => quantities(doc)],
-      ['figures: clauses', () => clausesOf(doc)],
-      ['figures: phrases', () => phrasesOf(doc)],
-      ['figures: groups', () => groupsOf(doc)],
-      ['punct: scope', () => scope(doc)],
-    ];
+    const parts = modelParts(doc);
     const time = (k: string, f: () => unknown) => {
       const c0 = cpu();
       f();
@@ -193,17 +198,7 @@ async function alloc(): Promise<void> {
   const doc = new ReportDocument(text);
   const config = withDefaults({});
   const parts: [string, () => unknown][] = [
-    ['model: annotations', () => doc.annotations],
-    ['model: garbled', () => doc.garbled],
-    ['model: view', () => doc.view],
-    ['model: viewLines', () => doc.viewLines],
-    ['model: boilerplate', () => doc.boilerplate],
-    ['model: headings, sections', () => doc.sections],
-    ['figures: quantities', () => quantities(doc)],
-    ['figures: clauses', () => clausesOf(doc)],
-    ['figures: phrases', () => phrasesOf(doc)],
-    ['figures: groups', () => groupsOf(doc)],
-    ['punct: scope', () => scope(doc)],
+    ...modelParts(doc),
     ...RULES.map((rule): [string, () => unknown] => [rule.id, () => rule.check(doc, { config, report: () => undefined })]),
   ];
   const rows: [string, number][] = [];
