@@ -168,6 +168,10 @@ function readQuantities(doc: ReportDocument): Quantity[] {
   return out;
 }
 
+/** Spaces that group digits: a space, a thin space, a narrow no-break space. */
+const THIN = new Uint8Array(0x10000);
+for (const c of ' \u2009\u202f') THIN[c.charCodeAt(0)] = 1;
+
 /** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number). */
 function scanArabic(text: string, i: number): string {
   const isD = (k: number) => {
@@ -176,6 +180,13 @@ function scanArabic(text: string, i: number): string {
   };
   let p = i;
   while (isD(p)) p++;
+  // 1 286人, 12 345 678元 (GB/T 15835 groups digits with a thin space): groups of exactly three
+  // after one of one to three, the number then followed by its unit, not by another column.
+  if (p - i <= 3 && THIN[text.charCodeAt(p)] && !isD(i - 1)) {
+    let q = p;
+    while (THIN[text.charCodeAt(q)] && isD(q + 1) && isD(q + 2) && isD(q + 3) && !isD(q + 4)) q += 4;
+    if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text[q] !== ',' && text[q] !== '.' && text.charCodeAt(q) > 0x2000) p = q;
+  }
   // 1,234,567: groups of exactly three digits.
   while (text[p] === ',' && isD(p + 1) && isD(p + 2) && isD(p + 3) && !isD(p + 4)) p += 4;
   if (text[p] === '.' && isD(p + 1)) {
@@ -202,7 +213,7 @@ function readNum(text: string, i: number, end: number): Num | undefined {
   if (c >= '0' && c <= '9') {
     const m = scanArabic(text, i);
     let p = i + m.length;
-    const raw = m.includes(',') ? m.replace(/,/g, '') : m;
+    const raw = /[, \u2009\u202f]/.test(m) ? m.replace(/[, \u2009\u202f]/g, '') : m;
     let value = Number(raw);
     const dot = raw.indexOf('.');
     // Capped: toFixed() takes at most 100 digits, and no report writes more than a few.
