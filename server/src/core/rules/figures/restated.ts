@@ -18,7 +18,9 @@ const SCOPE = /^(?:全(?:省|市|区|县|镇|乡|街道|村|校|院|局|系统|�
 const STOCK = /^(?:共有|现有|总数|共|累计)/;
 const OTHER_FIGURE = /由|增加到|增至|提高到|下降到|减少到|新增|新建|新任|新发展|新招|力争|目标|计划|预计|争取|任务|年均|平均|同比|比上年|较上年/;
 /** A time in the sentence ties the figure to it: 2023年, 上半年, 一季度, 1-6月. */
-const PERIOD = /\d{4}年|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}(?:-|～|至)\d{1,2}月|\d{1,2}月份?|今年|去年|上年|全年|五年来|近[一二三四五六七八九十\d]+年/g;
+const PERIOD = /\d{4}年|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}(?:-|～|至)\d{1,2}月|\d{1,2}月份?|今年|去年|上年|全年|年初|年底|年末|五年来|近[一二三四五六七八九十\d]+年/g;
+/** A change to a stock between two statements of it (新建基层党组织6个): the stock may differ. */
+const CHANGE = /新建|新增|新成立|新组建|新发展|撤并|撤销|合并|减少|增加|调整|注销|转出|转入/g;
 
 export const restated = relationRule({
   id: RULE,
@@ -41,6 +43,7 @@ export const restated = relationRule({
         continue;
       }
       const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
+      if (!same && changedBetween(text, first.end, p.start, p.pre + p.post)) continue;
       const sh = shows([first, q]);
       const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
       const fp = phrases.get(first)!;
@@ -79,4 +82,16 @@ function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }
   if (OTHER_FIGURE.test(text.slice(sentence.start, p.q.start))) return undefined;
   const period = (text.slice(sentence.start, sentence.end).match(PERIOD) ?? []).sort().join(',');
   return `${scope}|${noun}|${p.q.unit!.family}|${period}`;
+}
+
+/** Does the text between two statements change the stock they name (新建基层党组织6个 before 共有基层党组织432个)? */
+function changedBetween(text: string, from: number, to: number, words: string): boolean {
+  const head = words.replace(/^(?:共有|现有|总数|共|累计)/, '').slice(-2);
+  if (head.length < 2) return false;
+  const between = text.slice(from, to);
+  CHANGE.lastIndex = 0;
+  for (let m = CHANGE.exec(between); m; m = CHANGE.exec(between)) {
+    if (between.slice(m.index, m.index + m[0].length + 12).includes(head)) return true;
+  }
+  return false;
 }
