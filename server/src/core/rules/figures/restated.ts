@@ -78,6 +78,9 @@ function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }
   // Without a scope (全市) or a stock word (共有) the same words may be said of another
   // unit (东镇有持证残疾人1048人，西镇有…974人): not the same figure.
   if (!scope && !stock) return undefined;
+  // Without a scope, only a stock that opens its sentence speaks for the whole: after a
+  // subject (东村党支部：现有党员42名, 一村现有…) it is that subject's.
+  if (!scope && text.slice(sentence.start, p.start).replace(/^(?:目前|截至目前|当前|现在)[，,]?/, '') !== p.marker) return undefined;
   if (noun.length < (stock ? 2 : 3)) return undefined;
   if (OTHER_FIGURE.test(text.slice(sentence.start, p.q.start))) return undefined;
   const period = (text.slice(sentence.start, sentence.end).match(PERIOD) ?? []).sort().join(',');
