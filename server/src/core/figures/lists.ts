@@ -28,7 +28,8 @@ export function splitItems(text: string, start: number, end: number, continued =
   let last = { start: s, end };
   let partial = false;
   const tail = text.slice(last.start, last.end);
-  const etc = /等等?$/.exec(tail);
+  // 甲、乙等 and 甲、乙等基地 (等 before the head noun): an open list either way.
+  const etc = /等等?$/.exec(tail) ?? /等等?[\u4e00-\u9fff]{1,6}$/.exec(tail.slice(1));
   if (etc) {
     partial = true;
     last = { start: last.start, end: last.end - etc[0].length };
