@@ -75,6 +75,13 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     }
     if (!list || list.partial) continue;
     const count = list.items.length;
+    // Fewer items than said, and the paragraph goes on naming more of them (…育才工程。同时推进
+    // 惠民工程): the rest are told later, not missing.
+    if (count < n && list.end >= termEnd) {
+      const para = lineAt(list.end);
+      const k2 = key.length > 2 ? key.slice(-2) : key;
+      if (k2.length >= 2 && text.slice(list.end, para.end).includes(k2)) continue;
+    }
     const ok = count === n;
     const arithmetic = `${count} ${ok ? '=' : '≠'} ${n}`;
     out.push(relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, quoteView(doc, termStart + 1, termEnd - 1), count, n, list, arithmetic));
