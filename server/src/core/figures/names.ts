@@ -157,6 +157,13 @@ function itemAt(text: string, i: number, end: number): { s: number; e: number } 
   return e > i ? { s: i, e } : undefined;
 }
 
+/** After a bracketed note of at most 10 characters at `p` (（组长）), or `p` itself. */
+function skipNote(text: string, p: number, end: number): number {
+  if (text[p] !== '（') return p;
+  const close = text.indexOf('）', p + 1);
+  return close > p && close < end && close - p <= 11 ? close + 1 : p;
+}
+
 /** Marks after which a lone name may open a clause. */
 const CLAUSE_START_CHARS = '，。；：、！？“”（）\n';
 const CLAUSE_START_AFTER = new Uint8Array(0x10000);
@@ -169,7 +176,9 @@ function readList(text: string, i: number, end: number): NameList | undefined {
   const first = itemAt(text, i, end);
   if (!first) return undefined;
   const items: NameItem[] = [];
-  const sepAfterFirst = text[first.e] === SEP;
+  // A note in brackets after a name (王磊（组长）、李强) belongs to that item.
+  const afterFirst = skipNote(text, first.e, end);
+  const sepAfterFirst = text[afterFirst] === SEP;
   // Where the first name ends (before the 、, or before a verb for a lone name).
   const firstName = sepAfterFirst ? lastName(text.slice(first.s, first.e)) : undefined;
   if (sepAfterFirst) {
@@ -178,7 +187,7 @@ function readList(text: string, i: number, end: number): NameList | undefined {
     // Only accept a title before the name at a clause start or the start of the scan.
     if (s !== i) return undefined;
     items.push({ start: s, end: first.e, name: firstName.name });
-    let p = first.e;
+    let p = afterFirst;
     while (p < end && text[p] === SEP) {
       const it = itemAt(text, p + 1, end);
       if (!it) break;
@@ -189,6 +198,7 @@ function readList(text: string, i: number, end: number): NameList | undefined {
       items.push({ start: it.s, end: it.s + cut.item.length, name: cut.name });
       p = it.s + cut.item.length;
       if (cut.item.length < raw.length) break;
+      p = skipNote(text, p, end);
     }
     // 甲、乙和丙
     if (items.length >= 2 && JOINS.includes(text[p])) {
