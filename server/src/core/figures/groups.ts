@@ -12,7 +12,7 @@ import { clausesOf, type Clause, type Clauses } from './clauses';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase } from './phrases';
 import { quantities, quantitiesIn, type Quantity } from './quantity';
-import { isAmount } from './relation';
+import { isAmount, sameValue } from './relation';
 
 export interface Group {
   total: Quantity;
@@ -136,7 +136,7 @@ function pairedCover(groups: Group[]): void {
     if (a.parts.length < 2 || a.total.approx || a.parts.some((p) => p.approx || p.bound)) continue;
     const sum = a.parts.reduce((x, p) => x + p.value, 0);
     // Exactly, not within rounding: a loose match proves nothing about the list.
-    if (Math.abs(sum - a.total.value) > 1e-9 * Math.max(1, Math.abs(a.total.value))) continue;
+    if (!sameValue(sum, a.total.value)) continue;
     // One item per clause, and each item has a figure of both units.
     if (new Set(a.partClause).size !== a.partClause.length) continue;
     for (const b of groups) {

@@ -170,7 +170,7 @@ const CLAUSE_START_AFTER = new Uint8Array(0x10000);
 for (const c of CLAUSE_START_CHARS) CLAUSE_START_AFTER[c.charCodeAt(0)] = 1;
 
 function readList(text: string, i: number, end: number): NameList | undefined {
-  const atClauseStart = i === 0 || CLAUSE_START_CHARS.includes(text[i - 1] ?? '\n');
+  const atClauseStart = i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 1;
   // The first item may carry a title before the name (副主委刘全会、熊亚浔): find the
   // first separator, and take the name as the last 2–3 characters before it.
   const first = itemAt(text, i, end);

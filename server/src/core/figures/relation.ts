@@ -72,6 +72,11 @@ export function arithmeticEn(a: string): string {
   return scales.size === 1 ? `${plain} (in “${[...scales][0]}”)` : a.replace(/(\d[\d.]*)(万亿|亿|万|千万)/g, '$1 “$2”');
 }
 
+/** The same value exactly, not merely within the rounding of what is written (floating-point noise aside). */
+export function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(b));
+}
+
 /** A number for arithmetic display, in the scale it was written in (86.47亿 → 86.47). */
 export function fmt(v: number, scale = 1, decimals?: number): string {
   const x = v / scale;

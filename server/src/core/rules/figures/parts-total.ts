@@ -13,7 +13,7 @@ import { dimensionName, leadingCategories, type Dimension } from '../../figures/
 import { groupsOf, type Group } from '../../figures/groups';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
-import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, sameValue, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
@@ -200,7 +200,7 @@ function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: bo
   const sum = sumOf(parts);
   const terms = parts.map((p) => all.of(p.value)).join(' + ');
   // Agreeing within the rounding of the figures as written (6 + 8 = 14 ≈ 15, 5.8 ≈ 5.6) reads ≈.
-  const close = Math.abs(sum - t.value) < 1e-9 * Math.max(1, Math.abs(t.value));
+  const close = sameValue(sum, t.value);
   const op = ok ? (close ? '=' : r.covers || sum > t.value ? '≈' : '≤') : r.covers ? '≠' : '>';
   const arithmetic = op === '=' && parts.length > 1 ? `${terms} = ${all.of(t.value)}` : `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
   const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);

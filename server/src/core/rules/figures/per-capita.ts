@@ -6,6 +6,7 @@
 // than one figure could be meant and none of them gives the stated value, nothing is said.
 import { isAmount } from '../../figures/groups';
 import { lineIndexAt } from '../../model/lines';
+import type { Phrase } from '../../figures/phrases';
 import { quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, scaleWord, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -36,18 +37,9 @@ export const perCapita = relationRule({
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
       const p = phrases.get(q);
       if (!p || p.clause.aside) continue;
-      const head = text.slice(p.clause.start, q.start);
-      const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(head);
-      // 平均每个中心200吨: per item of a count written with that measure word and noun
-      // (建成烘干中心12个); what is divided is a figure of the same unit before it.
-      const each = m ? null : /(平均每(个|家|所|座|处))([\u4e00-\u9fff]{1,4}?)(?:为|达|达到|约)?$/.exec(head);
-      if (!m && !each) continue;
-      const perWord = m ? m[1] : each![1] + each![3];
-      const isBase: (x: Quantity) => boolean = m
-        ? (x) => x.unit?.family === PER[m[1]].family && (!PER[m[1]].word || PER[m[1]].word!.test(phrases.get(x)?.words ?? ''))
-        : (x) => x.kind === 'count' && x.unit?.unit === each![2] && (phrases.get(x)?.words ?? '').endsWith(each![3].slice(-2));
-      const baseName = m ? (PER[m[1]].family === 'household' ? '户数' : PER[m[1]].family === 'mu' ? '亩数' : '人数') : `${each![3]}数`;
-      const noun = m ? m[2].replace(/^(?:可支配)?/, '') : '';
+      const per = perWordBefore(text.slice(p.clause.start, q.start), phrases);
+      if (!per) continue;
+      const { word: perWord, isBase, baseName, noun } = per;
       // Same paragraph, before the figure.
       const line = doc.viewLines[lineIndexAt(doc.viewLines, q.start)];
       const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
@@ -92,6 +84,43 @@ export const perCapita = relationRule({
     return out;
   },
 });
+
+interface PerWord {
+  /** As written: 人均, or 平均每个中心. */
+  word: string;
+  /** Is a figure the count divided among? */
+  isBase: (x: Quantity) => boolean;
+  /** What that count is, for the evidence: 人数, 户数, 中心数. */
+  baseName: string;
+  /** What is divided, as named after the per-unit word (收入 in 人均可支配收入), or ''. */
+  noun: string;
+}
+
+/** The per-unit word ending `head`, the words before a per-unit figure, if any. */
+function perWordBefore(head: string, phrases: Map<Quantity, Phrase>): PerWord | undefined {
+  const wordsOf = (x: Quantity) => phrases.get(x)?.words ?? '';
+  const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(head);
+  if (m) {
+    const per = PER[m[1]];
+    return {
+      word: m[1],
+      isBase: (x) => x.unit?.family === per.family && (!per.word || per.word.test(wordsOf(x))),
+      baseName: per.family === 'household' ? '户数' : per.family === 'mu' ? '亩数' : '人数',
+      noun: m[2].replace(/^(?:可支配)?/, ''),
+    };
+  }
+  // 平均每个中心200吨: per item of a count written with that measure word and noun
+  // (建成烘干中心12个); what is divided is a figure of the same unit before it.
+  const each = /(平均每(个|家|所|座|处))([\u4e00-\u9fff]{1,4}?)(?:为|达|达到|约)?$/.exec(head);
+  if (!each) return undefined;
+  const [, word, measure, noun] = each;
+  return {
+    word: word + noun,
+    isBase: (x) => x.kind === 'count' && x.unit?.unit === measure && wordsOf(x).endsWith(noun.slice(-2)),
+    baseName: `${noun}数`,
+    noun: '',
+  };
+}
 
 /** The per-unit figure's rounding, plus what the rounding of the total and the count moves it. */
 function tol(q: Quantity, t: Quantity, b: Quantity): { unit: number; extra: number } {

@@ -78,8 +78,7 @@ function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Map<Quantity,
   const flush = () => {
     const words = new Set(run.map((x) => x.word));
     if (run.length >= 2 && words.size === run.length) {
-      const s = phrases.get(run[0].q)!.clause;
-      const sent = text.slice(run[0].q.start - (run[0].q.start - s.start), phrases.get(run[run.length - 1].q)!.clause.end);
+      const sent = text.slice(phrases.get(run[0].q)!.clause.start, phrases.get(run[run.length - 1].q)!.clause.end);
       const sum = run.reduce((a, x) => a + x.q.value, 0);
       const tol = run.reduce((a, x) => a + pctTolerance(x.q.decimals) / 2, 0);
       if (sum > 100 + tol && !/多选|多项选择|可选多项/.test(sent)) {

@@ -105,7 +105,7 @@ export const sum = relationRule({
       const arithmetic = `${used.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
       const approx = t.approx || used.some((p) => p.approx);
       const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
-      const stated = quoteView(doc, clause.start + m.index, t.end);
+      const stated = quoteView(doc, markStart, t.end);
       out.push({
         rule: RULE,
         ok,
