@@ -4,7 +4,7 @@
 // English runs, and list markers such as `1)` (the outline rules own those).
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { isHanAt } from '../../model/chars';
+import { isDigit, isHanAt } from '../../model/chars';
 import {
   BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
@@ -133,10 +133,6 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
 function hasHan(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (isHanAt(text, k)) return true;
   return false;
-}
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
 /** Brackets of Chinese text: Chinese inside, or Chinese right outside. */
