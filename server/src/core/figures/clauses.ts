@@ -10,6 +10,7 @@
 // is an *aside* with clauses of its own, anchored to the clause it interrupts.
 // `；` ends a clause, not a sentence: parallel parts are often joined by it
 // (其中：甲339户，发放贷款6200万元；乙195户，发放贷款3817万元).
+import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 
 export interface Clause {
@@ -58,10 +59,8 @@ const MAX_CLAUSE = 300;
 /** A sentence longer than this ends at its next clause break (figures never relate that far). */
 const MAX_SENTENCE = 1000;
 
-const SENT_STOP = new Uint8Array(0x10000);
-for (const c of '。！？') SENT_STOP[c.charCodeAt(0)] = 1;
-const CLAUSE_STOP = new Uint8Array(0x10000);
-for (const c of '，；：') CLAUSE_STOP[c.charCodeAt(0)] = 1;
+const SENT_STOP = charTable('。！？');
+const CLAUSE_STOP = charTable('，；：');
 const MARK = new Uint8Array(0x10000); // 1 open bracket, 2 close bracket, 3 open quote, 4 close quote
 for (const c of OPEN) MARK[c.charCodeAt(0)] = 1;
 for (const c of CLOSE) MARK[c.charCodeAt(0)] = 2;

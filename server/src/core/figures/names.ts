@@ -8,7 +8,7 @@
 // dictionary, built into Node and browsers), asked only about the few short candidates a
 // report has, since segmenting whole paragraphs is slow. An honorific or title after a
 // name (张敏同志, 李强书记) belongs to it; 等 after a list leaves it open.
-import { isHanAt } from '../model/chars';
+import { charTable, isHanAt } from '../model/chars';
 
 const SINGLE =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝' +
@@ -166,8 +166,7 @@ function skipNote(text: string, p: number, end: number): number {
 
 /** Marks after which a lone name may open a clause. */
 const CLAUSE_START_CHARS = '，。；：、！？“”（）\n';
-const CLAUSE_START_AFTER = new Uint8Array(0x10000);
-for (const c of CLAUSE_START_CHARS) CLAUSE_START_AFTER[c.charCodeAt(0)] = 1;
+const CLAUSE_START_AFTER = charTable(CLAUSE_START_CHARS);
 
 function readList(text: string, i: number, end: number): NameList | undefined {
   const atClauseStart = i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 1;

@@ -1,6 +1,7 @@
 // Chinese numerals (十八, 三百一十一, 两万, 廿, 二〇二四) → numbers. A small hand-written
 // parser: `nzh` would add ~30 kB for the same result, and reports only need integers
 // up to 亿 plus the positional form of years.
+import { charTable } from '../model/chars';
 
 const DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -11,8 +12,7 @@ const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Characters that can appear in a Chinese numeral. */
 export const CN_NUMERAL = '零〇一二三四五六七八九两十百千万亿廿卅';
 
-const CN_NUMERAL_CODES = new Uint8Array(0x10000);
-for (const c of CN_NUMERAL) CN_NUMERAL_CODES[c.charCodeAt(0)] = 1;
+const CN_NUMERAL_CODES = charTable(CN_NUMERAL);
 
 export function isCnNumeral(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && CN_NUMERAL_CODES[ch.charCodeAt(0)] === 1;

@@ -1,7 +1,7 @@
 // The quantity reader: every number in the folded view, with its value, unit, the noun
 // it counts, approximation marks, and whether it is a count at all (第三届, 68周年,
 // 2013年7月, “五个一”, 6+3论坛, 12345热线 are not). Offsets are VIEW offsets.
-import { isHanAt } from '../model/chars';
+import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { isCnDigit, isCnNumeral, parseChineseNumeral } from './numerals';
 import { unitAt, type UnitInfo } from './units';
@@ -78,8 +78,7 @@ QUALIFIERS.forEach((w, k) => {
   const c = w.charCodeAt(0);
   QUALIFIER_BY_FIRST.set(c, [...(QUALIFIER_BY_FIRST.get(c) ?? []), k]);
 });
-const QUALIFIER_FIRST = new Uint8Array(0x10000);
-for (const w of QUALIFIERS) QUALIFIER_FIRST[w.charCodeAt(0)] = 1;
+const QUALIFIER_FIRST = charTable(QUALIFIERS.map((w) => w[0]));
 
 /** The QUALIFIERS that occur in `s`, in the order of the list (each once). */
 function qualifiersIn(s: string): string[] {
@@ -169,8 +168,7 @@ function readQuantities(doc: ReportDocument): Quantity[] {
 }
 
 /** Spaces that group digits: a space, a thin space, a narrow no-break space. */
-const THIN = new Uint8Array(0x10000);
-for (const c of ' \u2009\u202f') THIN[c.charCodeAt(0)] = 1;
+const THIN = charTable(' \u2009\u202f');
 
 /** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number). */
 function scanArabic(text: string, i: number): string {
@@ -263,12 +261,10 @@ function endsWithAny(s: string, words: string[]): string | undefined {
 }
 
 /** Last characters of the words before a number (APPROX/LOWER/UPPER_BEFORE): most heads end otherwise. */
-const BEFORE_LAST = new Uint8Array(0x10000);
-for (const w of [...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFORE]) BEFORE_LAST[w.charCodeAt(w.length - 1)] = 1;
+const BEFORE_LAST = charTable([...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFORE].map((w) => w[w.length - 1]));
 
 /** First characters of the leading words dropped from a noun (其中, 包括, 含, 有, 共有, 现有, 共, 达, 达到, 为, 是). */
-const LEAD_FIRST = new Uint8Array(0x10000);
-for (const c of '其包含有共现达为是') LEAD_FIRST[c.charCodeAt(0)] = 1;
+const LEAD_FIRST = charTable('其包含有共现达为是');
 
 const HAN_STOP_AFTER = '的被获在为和与及是将到向对把由等均都已有了来参实开得从经共占达以进作让使给按于受用就跟、';
 
@@ -561,17 +557,12 @@ const HAS_ROLE = new Set<QuantityKind>(['count', 'money', 'measure', 'time', 'pe
 
 // Each pattern is tried only where it can match (most numbers have no role): the last
 // character an end-anchored pattern can match, or a character every match contains.
-const charSet = (chars: string) => {
-  const t = new Uint8Array(0x10000);
-  for (const c of chars) t[c.charCodeAt(0)] = 1;
-  return t;
-};
-const TO_LAST = charSet('到至了年底初末的');
-const DELTA_LAST = charSet('增加长高升降少低收产支落滑减多了例度为达到');
-const THRESHOLD_LAST = charSet('过足到于');
-const RATE_LAST = charSet('率为达到是约在');
-const FROM_ANY = charSet('由较比从');
-const TARGET_ANY = charSet('力目计预争确到');
+const TO_LAST = charTable('到至了年底初末的');
+const DELTA_LAST = charTable('增加长高升降少低收产支落滑减多了例度为达到');
+const THRESHOLD_LAST = charTable('过足到于');
+const RATE_LAST = charTable('率为达到是约在');
+const FROM_ANY = charTable('由较比从');
+const TARGET_ANY = charTable('力目计预争确到');
 function hasAny(s: string, set: Uint8Array): boolean {
   for (let k = 0; k < s.length; k++) if (set[s.charCodeAt(k)]) return true;
   return false;

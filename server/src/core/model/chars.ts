@@ -46,6 +46,13 @@ export function isAsciiAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /^[0-9A-Za-z]$/.test(ch);
 }
 
+/** A table by char code: 1 for each of `chars` (single UTF-16 units), 0 for every other. */
+export function charTable(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
