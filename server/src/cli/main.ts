@@ -84,7 +84,8 @@ export function run(argv: string[], io: CliIO): number {
   const fixed = o.configFile ? readRcFile(path.resolve(io.cwd, o.configFile)) : undefined;
   // A config file with mistakes is not in effect, and checking with the defaults instead would
   // pass what the user meant to fail: each mistake on one line (file:line:column), exit 2.
-  const rcs = configFiles(files, o, io, fixed);
+  const configs = configFiles(files, o, io, fixed);
+  const rcs = configs.all;
   const mistakes = rcs.filter((rc) => rc.problems.length);
   for (const rc of mistakes) for (const p of rc.problems) io.stderr(`workreport: ${problemLine(rc.path, rc.text, p, locale)}\n`);
   if (mistakes.length) return 2;
@@ -103,7 +104,7 @@ export function run(argv: string[], io: CliIO): number {
   const results: FileResult[] = [];
   files.forEach((file, i) => {
     if (progress) io.stderr(`\r\x1b[K${fitTo(`${say(T.progress(i + 1, files.length), locale)} ${file}`, (io.columns || 80) - 1)}`);
-    const r = checkFile(file, o, io, fixed, found.has(file));
+    const r = checkFile(file, o, io, configs.of(file), found.has(file));
     if (r.error) {
       fail({ zh: r.error, en: r.error });
       bad = true;
@@ -142,19 +143,24 @@ function folderOf(file: string, o: Options, io: CliIO): string {
   return o.stdinFilename ? path.dirname(path.resolve(io.cwd, o.stdinFilename)) : io.cwd;
 }
 
-/** The config files the inputs use (each once): --config, or the nearest one of each input. */
-function configFiles(files: string[], o: Options, io: CliIO, fixed: RcFile | undefined): RcFile[] {
-  if (fixed) return [fixed];
+/**
+ * The config files the inputs use: --config, or the nearest one of each input's folder, read
+ * once per folder; `all` (each file once) is validated, `of` gives the one an input applies.
+ */
+function configFiles(files: string[], o: Options, io: CliIO, fixed: RcFile | undefined): { all: RcFile[]; of(file: string): RcFile | undefined } {
+  if (fixed) return { all: [fixed], of: () => fixed };
+  const byDir = new Map<string, RcFile | undefined>();
   const byPath = new Map<string, RcFile>();
   for (const dir of new Set(files.map((f) => folderOf(f, o, io)))) {
     const rc = findRcFile(dir);
+    byDir.set(dir, rc);
     if (rc) byPath.set(rc.path, rc);
   }
-  return [...byPath.values()];
+  return { all: [...byPath.values()], of: (file) => byDir.get(folderOf(file, o, io)) };
 }
 
-/** `searched`: found in a folder or by a glob, not named by the user. */
-function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefined, searched: boolean): Checked {
+/** `rc`: the config file that applies; `searched`: found in a folder or by a glob, not named by the user. */
+function checkFile(file: string, o: Options, io: CliIO, rc: RcFile | undefined, searched: boolean): Checked {
   const stdin = file === '-';
   const shownPath = stdin && o.stdinFilename ? o.stdinFilename : file;
   const shownInMessages = stdin ? (o.stdinFilename ?? say(T.stdinName, o.locale)) : file;
@@ -185,8 +191,6 @@ function checkFile(file: string, o: Options, io: CliIO, fixedRc: RcFile | undefi
   const docx = reportFile && docxOf(reportFile);
   if (o.verbose) io.stderr(`workreport: ${shownInMessages}: ${docx ? 'Word document (.docx)' : `${describeEncoding(input.encoding)}, ${input.eol.toUpperCase()} line endings`}\n`);
   let text = input.text;
-  const dir = folderOf(file, o, io);
-  const rc = fixedRc ?? findRcFile(dir);
   const config: Partial<Config> = {
     ...(rc?.config ?? {}),
     locale: o.locale,
