@@ -9,6 +9,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Line } from '../core/model/lines';
 import { positionAt } from '../core/model/position';
 import { say } from '../core/locale';
@@ -67,6 +68,11 @@ export function toDiagnostic(
 
 export function toTextEdits(lines: Line[], edits: { start: number; end: number; newText: string }[]): TextEdit[] {
   return edits.map((e) => ({ range: toRange(lines, e), newText: e.newText }));
+}
+
+/** Offset edits of a document's current text (a whole-text rewrite's diff), positioned by the document itself. */
+export function documentEdits(doc: TextDocument, edits: readonly { start: number; end: number; newText: string }[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
 }
 
 export function quickFix(

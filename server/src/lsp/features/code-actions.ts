@@ -2,9 +2,9 @@
 // fix); plus Format Document, which applies the safe fixes of punctuation and spacing only.
 import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectEdits, fixAll, layoutOnly, type FixAllResult } from '../../core/run/fix';
+import { collectEdits, fixAll, layoutOnly } from '../../core/run/fix';
 import { say } from '../../core/locale';
-import { quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
+import { documentEdits, quickFix, SOURCE, toTextEdits, type FindingData } from '../convert';
 import type { ServerContext } from '../context';
 import { ignoreAction } from './commands-authoring';
 import type { Feature } from '../feature';
@@ -16,11 +16,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
  * applied to a fixed point and sent as one small edit per changed run of the document.
  */
 export function fixAllEdits(doc: TextDocument, config: Parameters<typeof fixAll>[1], filter?: Parameters<typeof fixAll>[2]): TextEdit[] {
-  return toEdits(doc, fixAll(doc.getText(), config, filter));
-}
-
-function toEdits(doc: TextDocument, r: FixAllResult): TextEdit[] {
-  return r.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+  return documentEdits(doc, fixAll(doc.getText(), config, filter).edits);
 }
 
 function register(ctx: ServerContext): void {
@@ -70,7 +66,7 @@ function register(ctx: ServerContext): void {
     // which checks the text again, is made only when asked for or invoked.
     const automatic = params.context.triggerKind === CodeActionTriggerKind.Automatic && !only;
     if (wants(FIX_ALL_KIND) && !automatic && a.version === doc.version) {
-      const edits = toEdits(doc, ctx.fixAll(a, 'all'));
+      const edits = documentEdits(doc, ctx.fixAll(a, 'all').edits);
       if (edits.length) {
         actions.push({
           title: locale === 'zh' ? '修复全部可安全修复的问题（报告校对）' : 'Fix all safe problems (workreport)',
@@ -90,7 +86,7 @@ function register(ctx: ServerContext): void {
     // Format (and format on save) changes punctuation and spacing only: it never removes a
     // word or a line. Deleting boilerplate or annotations is a quick fix or an explicit Fix All.
     if (a.version !== doc.version) return fixAllEdits(doc, a.config, layoutOnly);
-    return toEdits(doc, ctx.fixAll(a, 'layout', layoutOnly));
+    return documentEdits(doc, ctx.fixAll(a, 'layout', layoutOnly).edits);
   });
 }
 

@@ -11,6 +11,7 @@ import { diffEdits } from '../../core/run/diff';
 import { scriptData } from '../../core/script/data';
 import { documentScript } from '../../core/rules/text/script-mixing';
 import type { Script } from '../../core/script/mixing';
+import { documentEdits } from '../convert';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
 import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../protocol';
@@ -23,7 +24,7 @@ export function conversionEdits(doc: TextDocument, target: Script): TextEdit[] {
   const model = new ReportDocument(text);
   const keep = [...model.garbled, ...model.annotations].sort((a, b) => a.start - b.start);
   const converted = convertScript(text, target, keep, documentScript(model).script);
-  return diffEdits(text, converted).map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+  return documentEdits(doc, diffEdits(text, converted));
 }
 
 function uriOf(arg: unknown): string | undefined {
