@@ -65,9 +65,11 @@ export function nlsEntries(locale: Locale): Record<string, string> {
 
 /** schemas/workreportrc.schema.json: descriptions in both languages (no nls in a schema). */
 export function rcSchema(): Schema {
+  const zhEntries = nlsEntries('zh');
+  const enEntries = nlsEntries('en');
   const both = (key: string): string => {
-    const zh = nlsEntries('zh')[key];
-    const en = nlsEntries('en')[key];
+    const zh = zhEntries[key];
+    const en = enEntries[key];
     return zh === en ? en : `${zh}\n${en}`;
   };
   const properties: Record<string, Schema> = { $schema: { type: 'string' } };
