@@ -62,22 +62,21 @@ function wellFormed(name: string, params: unknown): boolean {
  * (the request gets the error), notification handlers are fatal. Register features on this.
  */
 export function guardConnection(connection: Connection, policy: CrashPolicy): Connection {
-  const wrapRequest = (name: string, handler: (...a: unknown[]) => unknown) =>
-    function (this: unknown, ...args: unknown[]) {
+  const wrapRequest = (name: string, handler: (...a: unknown[]) => unknown) => {
+    const logAndRethrow = (e: unknown): never => {
+      if (!isCancellation(e)) policy.log(`request handler ${name}`, e);
+      throw e;
+    };
+    return function (this: unknown, ...args: unknown[]) {
       try {
         const r = handler.apply(this, args);
-        if (r && typeof (r as Promise<unknown>).then === 'function') {
-          return (r as Promise<unknown>).then(undefined, (e: unknown) => {
-            if (!isCancellation(e)) policy.log(`request handler ${name}`, e);
-            throw e;
-          });
-        }
+        if (r && typeof (r as Promise<unknown>).then === 'function') return (r as Promise<unknown>).then(undefined, logAndRethrow);
         return r;
       } catch (e) {
-        if (!isCancellation(e)) policy.log(`request handler ${name}`, e);
-        throw e;
+        return logAndRethrow(e);
       }
     };
+  };
   const wrapNotification = (name: string, handler: (...a: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
       if (/TextDocument$/.test(name) && !wellFormed(name, args[0])) {
@@ -123,8 +122,8 @@ function wrapOn<T extends object>(target: T, wrap: (name: string, f: (...a: unkn
   const cache = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
     get(obj, key, receiver) {
-      const v = Reflect.get(obj, key, receiver);
       if (cache.has(key)) return cache.get(key);
+      const v = Reflect.get(obj, key, receiver);
       let out: unknown = v;
       if (typeof key === 'string' && typeof v === 'function' && /^on[A-Z]?/.test(key)) {
         out = (...args: unknown[]) => {
