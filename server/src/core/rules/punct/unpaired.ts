@@ -15,6 +15,9 @@ const NAMES: Record<PairKind, { zh: string; en: string }> = {
   wcorner: { zh: '双直角引号', en: 'double corner quotation mark' },
 };
 
+/** A pasted run of thousands of brackets needs a few findings, not thousands. */
+const MAX_UNPAIRED = 500;
+
 export const unpaired: Rule = {
   id: 'punct/unpaired',
   description: {
@@ -23,11 +26,10 @@ export const unpaired: Rule = {
   },
   severity: 'warning',
   fixable: false,
-  perLine: { cap: 500 },
+  perLine: { cap: MAX_UNPAIRED },
   fold: { noun: { zh: '不成对的标点', en: 'unpaired marks' }, action: { zh: '应补全或删除', en: 'complete or remove them' } },
   check(doc, ctx) {
-    // A pasted run of thousands of brackets needs a few findings, not thousands.
-    for (const m of scanPairs(doc).unpaired.slice(0, 500)) {
+    for (const m of scanPairs(doc).unpaired.slice(0, MAX_UNPAIRED)) {
       const ch = doc.text[m.at];
       const n = NAMES[m.kind];
       // A double quotation mark is named, not quoted: “ inside “…” would read as a broken quotation.

@@ -24,18 +24,17 @@ export const boilerplate: Rule = {
     for (const li of [...doc.boilerplate].sort((a, b) => a - b)) {
       const l = lines[li];
       const next = lines[li + 1];
-      const blank = isBlank;
       // Remove the line with its own line break (the last line: with the break before it),
       // and the blank line that separated it, so no gap of blank lines is left behind.
       // After the last line of text (a page footer), each line goes with the line break and
       // blank lines before it, so consecutive footer lines give adjacent, not overlapping, edits.
       let edit;
       if (next && li < lastText) {
-        const dropNext = blank(li + 1) && (li === 0 || blank(li - 1)) && lines[li + 2];
+        const dropNext = isBlank(li + 1) && (li === 0 || isBlank(li - 1)) && lines[li + 2];
         edit = { start: l.start, end: dropNext ? lines[li + 2].start : next.start, newText: '' };
       } else {
         let k = li - 1;
-        while (k >= 0 && blank(k)) k--;
+        while (k >= 0 && isBlank(k)) k--;
         edit = { start: k < 0 ? l.start : lines[k].end, end: l.end, newText: '' };
       }
       // The BOM stays: it is not part of the first line.
