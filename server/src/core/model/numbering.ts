@@ -103,11 +103,15 @@ const ENCLOSED: { first: number; count: number; style: NumberingStyle; level: Nu
   { first: 0x2488, count: 20, style: 'arabic-dot', level: 3 },
 ];
 
+/** The ㈠/⑴/⒈ block that the character code `code` is in, if any. */
+function enclosedBlock(code: number): (typeof ENCLOSED)[number] | undefined {
+  return ENCLOSED.find((x) => code >= x.first && code < x.first + x.count);
+}
+
 /** `marker` written again with ordinal `value` when it is a one-character ㈠/⑴/⒈ marker. */
 export function enclosedMarker(marker: string, value: number): string | undefined {
   if (marker.length !== 1) return undefined;
-  const code = marker.charCodeAt(0);
-  const e = ENCLOSED.find((x) => code >= x.first && code < x.first + x.count);
+  const e = enclosedBlock(marker.charCodeAt(0));
   return e && value >= 1 && value <= e.count ? String.fromCharCode(e.first + value - 1) : undefined;
 }
 
@@ -119,9 +123,8 @@ export function readNumbering(s: string, original?: string): Numbering | undefin
   const circled = CIRCLED.indexOf(s[0]);
   if (circled >= 0) return { style: 'circled', value: circled + 1, length: 1, level: 5 };
   const code = s.charCodeAt(0);
-  for (const e of ENCLOSED) {
-    if (code >= e.first && code < e.first + e.count) return { style: e.style, value: code - e.first + 1, length: 1, level: e.level };
-  }
+  const e = enclosedBlock(code);
+  if (e) return { style: e.style, value: code - e.first + 1, length: 1, level: e.level };
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (!m) continue;
