@@ -89,14 +89,15 @@ export class IncrementalChecker {
     const segs = lines.map((l) => text.slice(l.start, l.index + 1 < lines.length ? lines[l.index + 1].start : text.length));
     let known = 0;
     for (const s of segs) if (this.byText.has(s)) known++;
-    const result = known < KNOWN_SHARE * segs.length || !lineLocal(text, segs) ? this.whole(doc, config, segs) : this.incremental(doc, config, segs);
+    const local = lineLocal(text, segs);
+    const result = known < KNOWN_SHARE * segs.length || !local ? this.whole(doc, config, segs, local) : this.incremental(doc, config, segs);
     sortFindings(result.findings);
     result.findings = withoutIgnored(text, lines, result.findings, config.ignore);
     return result;
   }
 
-  /** check() itself; the per-line rules' findings are then sorted out by line and kept. */
-  private whole(doc: ReportDocument, config: Config, segs: string[]): IncrementalResult {
+  /** check() itself; the per-line rules' findings are then sorted out by line and kept (when the lines are `local`: lineLocal). */
+  private whole(doc: ReportDocument, config: Config, segs: string[], local: boolean): IncrementalResult {
     const findings: Finding[] = [];
     const byRule = new Map<string, Finding[]>();
     let consistent = true;
@@ -112,7 +113,7 @@ export class IncrementalChecker {
       byRule.set(rule.id, own);
     }
     this.byText = new Map();
-    if (consistent && lineLocal(doc.text, segs)) this.keep(doc.lines, segs, byRule);
+    if (consistent && local) this.keep(doc.lines, segs, byRule);
     return { doc, findings, reused: 0, read: segs.length, whole: true };
   }
 
