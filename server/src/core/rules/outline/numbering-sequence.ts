@@ -20,7 +20,7 @@ import type { Rule } from '../../rule';
 import type { ReportDocument } from '../../model/document';
 import type { Heading, Section } from '../../model/headings';
 import { enclosedMarker, writeMarker } from '../../model/numbering';
-import { renumberAll } from '../../outline/renumber';
+import { markerAs, renumberAll } from '../../outline/renumber';
 import { headingAtLine, headingLabel, markerText, numberedGroups } from '../../outline/siblings';
 import { startsAtBeginning, textLostBetween } from '../../outline/structure';
 import type { Msg, Severity } from '../../types';
@@ -63,11 +63,6 @@ function listAnnouncedBetween(doc: ReportDocument, from: number, to: number): bo
     if (/[：:]$/.test(doc.viewLine(i).trim())) return true;
   }
   return false;
-}
-
-/** Marker `value` as the writer writes `like`'s markers (`㈡` after `㈠`, else the style's form). */
-function markerAs(doc: ReportDocument, like: Heading, value: number): string {
-  return enclosedMarker(markerText(doc, like), value) ?? writeMarker(like.numbering!.style, value);
 }
 
 /** View offset where a section's own text starts after its marker (its title included). */
