@@ -17,8 +17,9 @@ pkg.contributes.configuration = contributedConfiguration();
 write('package.json', pkg);
 for (const [file, locale] of [['package.nls.json', 'en'], ['package.nls.zh-cn.json', 'zh']] as const) {
   const nls = json(file);
+  const owned = nlsEntries(locale);
   // Keys the settings no longer own (a removed rule, setting or enum value) go.
-  for (const k of Object.keys(nls)) if (/^(?:config|rule|severity)\./.test(k) && !(k in nlsEntries(locale))) delete nls[k];
-  write(file, { ...nls, ...nlsEntries(locale) });
+  for (const k of Object.keys(nls)) if (/^(?:config|rule|severity)\./.test(k) && !(k in owned)) delete nls[k];
+  write(file, { ...nls, ...owned });
 }
 write('schemas/workreportrc.schema.json', rcSchema());
