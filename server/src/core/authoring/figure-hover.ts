@@ -7,13 +7,13 @@ import type { Locale, Span } from '../types';
 import { figures } from '../rules/figures';
 import type { Quantity } from '../figures/quantity';
 import type { Relation } from '../figures/relation';
-import { md, readingOf, relationExcerpt, RELATION_NAMES, STATUS } from './figure-text';
+import { codeSpan, md, readingOf, relationExcerpt, RELATION_NAMES, STATUS } from './figure-text';
 
 /** One relation in the hover: status in words, kind, the rule's message (with its arithmetic). */
 function relationLine(r: Relation, locale: Locale): string {
   const name = RELATION_NAMES[r.rule]?.[locale] ?? r.rule;
   const st = r.ok ? STATUS.ok[locale] : `**${STATUS[r.severity][locale]}**`;
-  const what = r.ok ? `\`${r.arithmetic.replace(/`/g, "'")}\`` : md(locale === 'zh' ? r.message.zh : r.message.en);
+  const what = r.ok ? codeSpan(r.arithmetic) : md(locale === 'zh' ? r.message.zh : r.message.en);
   return `- ${st} · ${name}${locale === 'zh' ? '：' : ': '}${what}`;
 }
 

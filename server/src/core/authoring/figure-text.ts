@@ -43,6 +43,11 @@ export function md(s: string): string {
   return s.replace(/[\\`*_[\]<>|#~]/g, '\\$&').replace(/[\r\n]+/g, ' ');
 }
 
+/** Arithmetic as a Markdown code span (a backtick inside it becomes ' so the span holds). */
+export function codeSpan(s: string): string {
+  return `\`${s.replace(/`/g, "'")}\``;
+}
+
 /**
  * The sentences around a relation, as written (original characters), with its numbers,
  * names and items in bold: per line involved, at most two lines.

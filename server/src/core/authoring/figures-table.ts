@@ -6,7 +6,7 @@ import type { ReportDocument } from '../model/document';
 import { positionAt } from '../model/position';
 import type { Finding, Locale, Span } from '../types';
 import { figures } from '../rules/figures';
-import { md, readingOf, relationExcerpt, RELATION_NAMES, STATUS, type RelationStatus } from './figure-text';
+import { codeSpan, md, readingOf, relationExcerpt, RELATION_NAMES, STATUS, type RelationStatus } from './figure-text';
 
 export type { RelationStatus } from './figure-text';
 
@@ -84,7 +84,7 @@ export function renderFiguresTable(doc: ReportDocument, data: FiguresTableData, 
     for (const r of rows) {
       const status = zh ? STATUS[r.status].zh : STATUS[r.status].en;
       const head = r.status === 'ok' || r.status === 'unknown' ? status : `**${status}**`;
-      out.push(`- ${head} · ${md(r.kind)} · \`${r.detail.replace(/`/g, "'")}\` · ${where(r)}`);
+      out.push(`- ${head} · ${md(r.kind)} · ${codeSpan(r.detail)} · ${where(r)}`);
       const text = relationExcerpt(doc, r);
       if (text) out.push('', `  ${text}`, '');
     }
