@@ -38,11 +38,17 @@ export function defaultOutput(input: string): string {
   return path.join(path.dirname(input), base + (/\.docx$/i.test(input) ? '.gbt9704.docx' : '.docx'));
 }
 
-/** Temporary file in the same folder, then rename: never a half-written .docx. */
+/** Temporary file in the same folder, flushed to disk, then rename: never a half-written .docx, even after a power cut. */
 function writeAtomic(file: string, bytes: Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    const fd = fs.openSync(tmp, 'wx');
+    try {
+      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
   } catch (e) {
     try {
