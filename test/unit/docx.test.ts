@@ -11,6 +11,7 @@ import { chineseCounting } from '../../server/src/docx/numbering';
 import { parseXml, textOf, type XmlElement } from '../../server/src/docx/xml';
 import { layoutReport } from '../../server/src/docx/layout';
 import { paginate } from '../../server/src/docx/preview';
+import { reportStem } from '../../server/src/docx/names';
 import { ROOT } from '../paths';
 import { docx, p, numbered, GB_NUMBERING, W, readBack, exportWith } from '../docx/build-docx';
 
@@ -268,4 +269,20 @@ test('the packaged extension carries dist/docx-io.js, which the Node server requ
   const server = fs.readFileSync(path.join(ROOT, 'dist', 'server.js'), 'utf8');
   assert.match(server, /docx-io\.js/, 'the Node server loads the reader from its own bundle');
   assert.ok(!server.includes('function unzipSync'), 'fflate is not in the server bundle');
+});
+
+describe('file names', () => {
+  test('a report file without its extensions, for the .docx beside it and the .report an import writes', () => {
+    const cases: [string, string][] = [
+      ['年度总结.report.md', '年度总结'],
+      ['年度总结.report.txt', '年度总结'],
+      ['年度总结.report', '年度总结'],
+      ['年度总结.txt', '年度总结'],
+      ['年度总结.MD', '年度总结'],
+      ['年度总结.docx', '年度总结'],
+      ['述职.v2.txt', '述职.v2'],
+      ['.txt', 'report'],
+    ];
+    for (const [name, stem] of cases) assert.equal(reportStem(name), stem, name);
+  });
 });

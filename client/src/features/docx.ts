@@ -20,12 +20,13 @@ import {
   type ReadDocxResult,
 } from '../../../server/src/lsp/protocol';
 import { fromBase64, toBase64 } from '../../../server/src/docx/base64';
+import { reportStem } from '../../../server/src/docx/names';
 import { zh } from '../util';
 
 const t = (zhText: string, en: string) => (zh() ? zhText : en);
 
 const baseName = (u: vscode.Uri) => u.path.split('/').pop() || 'report';
-const stem = (u: vscode.Uri) => baseName(u).replace(/(?:\.report)?(?:\.txt|\.md|\.markdown)?$|\.report$/i, '').replace(/\.docx$/i, '') || 'report';
+const stem = (u: vscode.Uri) => reportStem(baseName(u));
 
 async function exists(u: vscode.Uri): Promise<boolean> {
   try {

@@ -8,6 +8,7 @@ import { localeFrom, say } from '../core/locale';
 import type { Locale } from '../core/types';
 import { findRcFile } from '../node/rc-file';
 import { exportReport } from '../docx/export';
+import { reportStem } from '../docx/names';
 import loadDocxIo from 'workreport-docx-io';
 import '../node/docx';
 import { readReportFile } from '../node/report-file';
@@ -34,8 +35,7 @@ Exit codes: 0 written (error-level findings are listed first, the file is writte
 
 /** The default output: `总结.report.md` → `总结.docx`, beside the input. */
 export function defaultOutput(input: string): string {
-  const base = path.basename(input).replace(/(?:\.report)?(?:\.txt|\.md|\.markdown)?$|\.report$/i, '').replace(/\.docx$/i, '') || 'report';
-  return path.join(path.dirname(input), base + (/\.docx$/i.test(input) ? '.gbt9704.docx' : '.docx'));
+  return path.join(path.dirname(input), reportStem(path.basename(input)) + (/\.docx$/i.test(input) ? '.gbt9704.docx' : '.docx'));
 }
 
 /** Temporary file in the same folder, flushed to disk, then rename: never a half-written .docx, even after a power cut. */
