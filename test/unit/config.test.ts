@@ -27,6 +27,14 @@ describe('config file mistakes', () => {
     assert.deepEqual(config.rules, {}, 'the unknown id is not applied');
   });
 
+  test('a misspelt family: the family meant, written as it must be', () => {
+    const msgs = (rules: Record<string, string>) => parseConfigText(JSON.stringify({ rules })).problems.map((p) => p.message.en);
+    assert.deepEqual(msgs({ 'pnct/*': 'off' }), ['unknown rule "pnct/*"; did you mean "punct/*"?']);
+    assert.deepEqual(msgs({ 'figure/*': 'off' }), ['unknown rule "figure/*"; did you mean "figures/*"?']);
+    assert.deepEqual(msgs({ outline: 'off' }), ['unknown rule "outline"; did you mean "outline/*"?']);
+    assert.deepEqual(msgs({ 'punct/*': 'off', 'figures/*': 'warning' }), [], 'the families themselves are accepted');
+  });
+
   test('a rule id without its family, a misspelt severity, template and setting', () => {
     const text = JSON.stringify({ rules: { halfwidth: 'off', 'text/garbled': 'warn' }, template: '述职报', lenghtLimit: 3000 }, null, 2);
     const msgs = parseConfigText(text).problems.map((p) => p.message.en);

@@ -5,7 +5,6 @@
 // gives the positions; its ES module build, which bundles (the UMD one loads files at run time).
 import { findNodeAtLocation, parseTree, type Node, type ParseError, type ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 import { BUILTIN_TEMPLATES } from '../outline/templates';
-import { RULES_BY_ID } from '../rules';
 import { unsafeRegex } from '../rules/terms/pattern';
 import type { IgnoreEntry } from '../run/ignore';
 import type { Locale, Msg, SeveritySetting } from '../types';
@@ -52,9 +51,9 @@ export function isRuleKey(id: string): boolean {
   return RULE_KEYS.includes(id);
 }
 
-/** An unknown rule id, with the one probably meant (`punct/halfwith` → `punct/halfwidth`). */
+/** An unknown rule id or family, with the one probably meant (`punct/halfwith` → `punct/halfwidth`, `pnct/*` → `punct/*`). */
 export function unknownRule(id: string): Msg {
-  return unknownName({ zh: '规则', en: 'rule' }, id, [...RULES_BY_ID.keys()]);
+  return unknownName({ zh: '规则', en: 'rule' }, id, RULE_KEYS);
 }
 
 /** A template name that is none of `known` (auto, the built-in ones, the user's own). */
