@@ -18,6 +18,11 @@ export function isCnNumeral(ch: string | undefined): boolean {
   return ch !== undefined && ch.length === 1 && CN_NUMERAL_CODES[ch.charCodeAt(0)] === 1;
 }
 
+/** isCnNumeral by char code (NaN, past the end of a text: false). */
+export function isCnNumeralCode(c: number): boolean {
+  return CN_NUMERAL_CODES[c] === 1;
+}
+
 export function isCnDigit(ch: string | undefined): boolean {
   return ch !== undefined && DIGIT[ch] !== undefined;
 }

@@ -3,7 +3,7 @@
 // 2013年7月, “五个一”, 6+3论坛, 12345热线 are not). Offsets are VIEW offsets.
 import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
-import { isCnDigit, isCnNumeral, parseChineseNumeral } from './numerals';
+import { isCnDigit, isCnNumeralCode, parseChineseNumeral } from './numerals';
 import { unitAt, type UnitInfo } from './units';
 
 export type QuantityKind =
@@ -125,7 +125,6 @@ function readQuantities(doc: ReportDocument): Quantity[] {
     for (let i = line.start; i < line.end; i++) {
       const cls = CLASS[text.charCodeAt(i)];
       if (cls === 0) continue;
-      const ch = text[i];
       if (cls === SENT) {
         sentence++;
         clause++;
@@ -137,12 +136,12 @@ function readQuantities(doc: ReportDocument): Quantity[] {
         clauseStart = i + 1;
         continue;
       }
-      const isArabic = ch >= '0' && ch <= '9';
-      const isCn = !isArabic && isCnNumeral(ch);
-      if (!isArabic && !isCn) continue;
-      const prev = text[i - 1];
-      if (isArabic && prev !== undefined && ((prev >= '0' && prev <= '9') || prev === '.' || prev === ',')) continue;
-      if (isCn && isCnNumeral(prev)) continue;
+      // NUMERAL: an Arabic digit or a character of a Chinese numeral.
+      const code = text.charCodeAt(i);
+      const isArabic = code >= 48 && code <= 57;
+      const prev = text.charCodeAt(i - 1);
+      if (isArabic && ((prev >= 48 && prev <= 57) || prev === 46 || prev === 44)) continue;
+      if (!isArabic && isCnNumeralCode(prev)) continue;
       const q = readAt(text, i, line.end, clauseStart);
       if (!q) continue;
       q.index = out.length;
@@ -218,10 +217,9 @@ function readNum(text: string, i: number, end: number): Num | undefined {
     const decimals = dot < 0 ? 0 : Math.min(20, raw.length - dot - 1);
     let scale = 1;
     // 3万, 1.2亿, 5千万, 2万亿
-    const m2 = text.slice(p, p + 2);
-    if (m2 === '千万') scale = 1e7;
-    else if (m2 === '百万') scale = 1e6;
-    else if (m2 === '万亿') scale = 1e12;
+    if (text.startsWith('千万', p)) scale = 1e7;
+    else if (text.startsWith('百万', p)) scale = 1e6;
+    else if (text.startsWith('万亿', p)) scale = 1e12;
     else if (text[p] === '万') scale = 1e4;
     else if (text[p] === '亿') scale = 1e8;
     else if (text[p] === '千' && unitAt(text, p + 1)) scale = 1e3;
@@ -231,9 +229,9 @@ function readNum(text: string, i: number, end: number): Num | undefined {
     }
     return { start: i, end: Math.min(p, end), value, decimals, scale, chinese: false, approx: false, raw: m };
   }
-  if (!isCnNumeral(c)) return undefined;
+  if (!isCnNumeralCode(text.charCodeAt(i))) return undefined;
   let p = i;
-  while (p < end && p - i < 12 && isCnNumeral(text[p])) p++;
+  while (p < end && p - i < 12 && isCnNumeralCode(text.charCodeAt(p))) p++;
   const run = text.slice(i, p);
   // 百姓, 千家万户, 万家: a numeral starts with a digit or 十/廿 (数百, 几千 are read by the caller).
   const vague = text[i - 1] === '数' || text[i - 1] === '几';
@@ -255,10 +253,14 @@ function readNum(text: string, i: number, end: number): Num | undefined {
   return { start: i, end: p, value: v, decimals: 0, scale, chinese: true, approx: false, raw: run };
 }
 
-function endsWithAny(s: string, words: string[]): string | undefined {
-  for (const w of words) if (s.endsWith(w)) return w;
+/** The first of `words` that ends at `i`, starting at most `room` characters before it. */
+function endsWithAny(text: string, i: number, room: number, words: string[]): string | undefined {
+  for (const w of words) if (w.length <= room && text.startsWith(w, i - w.length)) return w;
   return undefined;
 }
+
+/** Marks between the two numbers of a range: 3至5个, 60%～68%, 18-25周岁. */
+const RANGE_SEP = charTable('至到-～~—');
 
 /** Last characters of the words before a number (APPROX/LOWER/UPPER_BEFORE): most heads end otherwise. */
 const BEFORE_LAST = charTable([...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFORE].map((w) => w[w.length - 1]));
@@ -267,6 +269,7 @@ const BEFORE_LAST = charTable([...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFOR
 const LEAD_FIRST = charTable('其包含有共现达为是');
 
 const HAN_STOP_AFTER = '的被获在为和与及是将到向对把由等均都已有了来参实开得从经共占达以进作让使给按于受用就跟、';
+const STOP_AFTER = charTable(HAN_STOP_AFTER);
 
 function readAt(text: string, i: number, lineEnd: number, clauseStart: number): Quantity | undefined {
   const num = readNum(text, i, lineEnd);
@@ -290,15 +293,14 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   }
   // Ranges: 3至5个, 60%～68%, 18-25周岁.
   let pctFirst = false;
-  if (text[p] === '%') {
-    const sep = text[p + 1];
-    if (sep && '至到-～~—'.includes(sep) && /\d/.test(text[p + 2] ?? '')) {
+  if (text.charCodeAt(p) === 37 /* % */) {
+    const d = text.charCodeAt(p + 2);
+    if (RANGE_SEP[text.charCodeAt(p + 1)] && d >= 48 && d <= 57) {
       pctFirst = true;
       p++;
     }
   }
-  const sep = text[p];
-  if (sep && '至到-～~—'.includes(sep)) {
+  if (RANGE_SEP[text.charCodeAt(p)]) {
     const second = readNum(text, p + 1, lineEnd);
     if (second && second.chinese === num.chinese && second.value >= num.value) {
       high = second.value;
@@ -340,15 +342,14 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
       p++;
     }
   }
-  const tail = text.slice(p, p + 3);
-  if (tail.startsWith('左右') || tail.startsWith('上下')) {
+  if (text.startsWith('左右', p) || text.startsWith('上下', p)) {
     approx = true;
     p += 2;
-  } else if (tail.startsWith('以上') || tail.startsWith('之多')) {
+  } else if (text.startsWith('以上', p) || text.startsWith('之多', p)) {
     approx = true;
     bound = 'lower';
     p += 2;
-  } else if (tail.startsWith('以下') || tail.startsWith('以内')) {
+  } else if (text.startsWith('以下', p) || text.startsWith('以内', p)) {
     approx = true;
     bound = 'upper';
     p += 2;
@@ -359,10 +360,11 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   let lo: string | undefined;
   let up: string | undefined;
   if (i > clauseStart && BEFORE_LAST[text.charCodeAt(i - 1)]) {
-    const head = text.slice(Math.max(clauseStart, i - 4), i);
-    ap = endsWithAny(head, APPROX_BEFORE);
-    lo = endsWithAny(head, LOWER_BEFORE);
-    up = endsWithAny(head, UPPER_BEFORE);
+    // The words end at i within the clause's last four characters (compared in place).
+    const room = Math.min(4, i - clauseStart);
+    ap = endsWithAny(text, i, room, APPROX_BEFORE);
+    lo = endsWithAny(text, i, room, LOWER_BEFORE);
+    up = endsWithAny(text, i, room, UPPER_BEFORE);
   }
   if (ap) {
     approx = true;
@@ -423,9 +425,9 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
 function hanRunBefore(text: string, i: number, clauseStart: number): string {
   let s = i;
   while (s > clauseStart && i - s < 14) {
-    const c = text[s - 1];
-    if (isHanAt(text, s - 1) || c === '“' || c === '”' || c === '（' || c === '）') s--;
-    else if (c >= '\udc00' && c <= '\udfff' && s - 2 >= clauseStart) s -= 2;
+    const c = text.charCodeAt(s - 1);
+    if (isHanAt(text, s - 1) || c === 0x201c || c === 0x201d || c === 0xff08 || c === 0xff09) s--;
+    else if (c >= 0xdc00 && c <= 0xdfff && s - 2 >= clauseStart) s -= 2;
     else break;
   }
   return text.slice(s, i);
@@ -434,24 +436,25 @@ function hanRunBefore(text: string, i: number, clauseStart: number): string {
 function nounAfter(text: string, p: number, lineEnd: number): string {
   let e = p;
   let quoted = false;
+  let quotes = false;
   while (e < lineEnd && e - p < 10) {
-    const c = text[e];
-    if (c === '“') {
-      quoted = true;
+    const c = text.charCodeAt(e);
+    if (c === 0x201c) {
+      quoted = quotes = true;
       e++;
       continue;
     }
-    if (c === '”' && quoted) {
+    if (c === 0x201d && quoted) {
       e++;
       quoted = false;
       continue;
     }
     if (!isHanAt(text, e)) break;
-    if (!quoted && e > p && HAN_STOP_AFTER.includes(c)) break;
-    if (!quoted && e === p && HAN_STOP_AFTER.includes(c)) break;
+    if (!quoted && STOP_AFTER[c]) break;
     e++;
   }
-  return text.slice(p, e).replace(/[“”]/g, '');
+  const s = text.slice(p, e);
+  return quotes ? s.replace(/[“”]/g, '') : s;
 }
 
 const SESSION_AFTER = /^(?:中全会|次全会|全会|全委会|次全委会|次代表大会|代表大会|人大|政协|党代会|次会议|届)/;

@@ -49,16 +49,14 @@ const TABLE: [string, string, UnitInfo['what']][] = [
 
 const BY_UNIT = new Map<string, UnitInfo>();
 for (const [unit, family, what] of TABLE) if (!BY_UNIT.has(unit)) BY_UNIT.set(unit, { unit, family, what });
-/** Length of the longest unit starting with each UTF-16 unit (0: none does; most characters after a number). */
-const LONGEST = new Uint8Array(0x10000);
-for (const [unit] of TABLE) LONGEST[unit.charCodeAt(0)] = Math.max(LONGEST[unit.charCodeAt(0)], unit.length);
+/** The units by their first UTF-16 unit, longest first (most characters after a number start none). */
+const BY_FIRST: (UnitInfo[] | undefined)[] = new Array(0x10000);
+for (const u of [...BY_UNIT.values()].sort((a, b) => b.unit.length - a.unit.length)) (BY_FIRST[u.unit.charCodeAt(0)] ??= []).push(u);
 
-/** The longest unit that starts at `i` in `text`. */
+/** The longest unit that starts at `i` in `text` (compared in place: no slice per candidate). */
 export function unitAt(text: string, i: number): UnitInfo | undefined {
-  for (let n = Math.min(LONGEST[text.charCodeAt(i)] ?? 0, text.length - i); n >= 1; n--) {
-    const u = BY_UNIT.get(text.slice(i, i + n));
-    if (u) return u;
-  }
+  const us = BY_FIRST[text.charCodeAt(i)];
+  if (us) for (const u of us) if (text.startsWith(u.unit, i)) return u;
   return undefined;
 }
 
