@@ -10,6 +10,7 @@
 //                      meets them (a part shared by several rules is charged to the first)
 //   --alloc            bytes each model part, figures layer and rule allocates (collected or not)
 //   --incremental      the incremental check (what the server runs) after a one-character edit
+//   --quick            the same in two phases: edit → quick result, edit → quick then full result
 //   --counts           how many lines, quantities, relations and findings
 //
 // CPU time (process.cpuUsage) is steadier than wall-clock on a shared machine; both are printed.
@@ -137,6 +138,28 @@ if (argv.includes('--only')) {
     t = t.slice(0, at) + (k++ % 2 ? '三' : '，') + t.slice(at);
     return undefined;
   }, () => inc.check(t));
+} else if (argv.includes('--quick')) {
+  // The same edits, in the server's two phases (run/incremental.ts CheckRun): the lines read
+  // and the quick result (per-line rules fresh, the rest carried over), then the full result.
+  const inc = new IncrementalChecker();
+  inc.check(text);
+  let t = text;
+  const at = t.indexOf('\n', t.length >> 1) + 1;
+  let k = 0;
+  let run: ReturnType<IncrementalChecker['start']> | undefined;
+  const edit = () => {
+    t = t.slice(0, at) + (k++ % 2 ? '三' : '，') + t.slice(at);
+    return undefined;
+  };
+  measure('edit → quick result', edit, () => {
+    run = inc.start(t);
+    if (!run.quick()) throw new Error('no quick result');
+  });
+  measure('edit → quick result, then the full result', edit, () => {
+    run = inc.start(t);
+    run.quick();
+    run.finish();
+  });
 } else if (argv.includes('--heap')) {
   // What an analysis holds (node --expose-gc): the heap after each part is built and kept.
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -11,7 +11,9 @@ import { IncrementalChecker } from '../../server/src/core/run/incremental';
 import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix';
 import type { Config } from '../../server/src/core/config/config';
 import type { Finding } from '../../server/src/core/types';
+import { RULES } from '../../server/src/core/rules';
 import { doc, piece, runs, SOURCES } from './gen';
+import { splitsCrlf, splitsPair } from './invariants';
 
 interface Edit {
   at: number;
@@ -135,4 +137,76 @@ test('fix-all reads only the rules that can fix: a narrowed fork after edits giv
     }),
     runs(60),
   );
+});
+
+const LINE_RULES = new Set(RULES.filter((r) => r.perLine).map((r) => r.id));
+const perLine = (fs: Finding[]) => fs.filter((f) => LINE_RULES.has(f.rule));
+const wholeDoc = (fs: Finding[]) => fs.filter((f) => !LINE_RULES.has(f.rule));
+
+/** Every range of a finding: its own, its related places', its fix edits'. */
+const ranges = (f: Finding): { start: number; end: number }[] => [f, ...(f.related ?? []), ...(f.fix?.edits ?? [])];
+
+/** A carried finding stands for `was` (a finding of the last full result): the same words under every range, each range valid in the new text. */
+function carries(g: Finding, gText: string, was: Finding, wasText: string): boolean {
+  if (g.rule !== was.rule || g.severity !== was.severity || JSON.stringify([g.message, g.fix?.title, g.fix?.safe]) !== JSON.stringify([was.message, was.fix?.title, was.fix?.safe])) return false;
+  const a = ranges(g);
+  const b = ranges(was);
+  return a.length === b.length && a.every((r, i) =>
+    JSON.stringify((r as { message?: unknown }).message) === JSON.stringify((b[i] as { message?: unknown }).message) && 0 <= r.start && r.start <= r.end && r.end <= gText.length && !splitsPair(gText, r.start) && !splitsPair(gText, r.end) &&
+    !splitsCrlf(gText, r.start) && !splitsCrlf(gText, r.end) && gText.slice(r.start, r.end) === wasText.slice(b[i].start, b[i].end) && (r as { newText?: string }).newText === (b[i] as { newText?: string }).newText);
+}
+
+let quicks = 0;
+test('two phases: the quick result has check()\'s per-line findings and the last full result\'s others, moved whole; the full result is check()\'s; an overtaken run changes nothing', { timeout: 120_000 }, () => {
+  fc.assert(
+    fc.property(doc(1200, 8), fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.constantFrom(...CONFIGS), (start, edits, config) => {
+      const inc = new IncrementalChecker();
+      let text = start;
+      inc.check(text, config);
+      // What the checker's carry holds: the last full result's findings, before ignores.
+      let full = check(text, { ...config, ignore: [] }).findings;
+      let fullText = text;
+      for (const [e, overtake] of edits) {
+        text = apply(text, e);
+        const run = inc.start(text, config);
+        const quick = run.quick();
+        const want = check(text, config).findings;
+        if (quick) {
+          quicks++;
+          assert.equal(quick.phase, 'quick');
+          assert.deepStrictEqual(perLine(quick.findings), perLine(want), 'the per-line rules\' findings of the quick result are check()\'s');
+          // The carried ones: a subsequence of the last full result's, each with the same words under each range.
+          const carried = wholeDoc(quick.findings);
+          assert.equal(quick.carried! >= carried.length, true);
+          let j = 0;
+          for (const g of carried) {
+            while (j < full.length && !carries(g, text, full[j], fullText)) j++;
+            assert.ok(j < full.length, `carried finding ${JSON.stringify(g)} stands for none of the last full result's`);
+            j++;
+          }
+        }
+        if (overtake) {
+          // A newer version arrives before this run ends: the run is dropped; the next one is right.
+          run.step();
+          text = apply(text, { at: e.at + 7, del: 0, text: '，' });
+          const next = inc.start(text, config);
+          next.quick();
+          const got = next.finish();
+          assert.equal(got.phase, 'full');
+          assert.deepStrictEqual(got.findings, check(text, config).findings);
+          // The dropped run, finished after all, still gives its own version's findings (and changes nothing).
+          assert.deepStrictEqual(run.finish().findings, want);
+        } else {
+          const got = run.finish();
+          assert.equal(got.phase, 'full');
+          assert.deepStrictEqual(got.findings, want);
+        }
+        full = check(text, { ...config, ignore: [] }).findings;
+        fullText = text;
+      }
+      same(text, inc, config);
+    }),
+    runs(100),
+  );
+  assert.ok(quicks > 0, 'some edits gave a quick result');
 });

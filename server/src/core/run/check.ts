@@ -91,7 +91,12 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
 
 /** Findings in document order: by start, end, then rule id (a stable sort: a rule's own ties keep its order). */
 export function sortFindings(findings: Finding[]): void {
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  findings.sort(compareFindings);
+}
+
+/** The order of sortFindings. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 /** Does any edit overlap (or insert strictly inside) a garbled span? (Spans sorted, disjoint.) */

@@ -16,13 +16,20 @@
 // reaches it, a rule that failed on a line, a later line that starts with U+FEFF (alone it
 // would read as a byte-order mark), a text with old Mac line ends (a lone CR: some scans stop
 // only at LF and read on into the line before).
+//
+// In two phases, for the server on large documents (`start()` → CheckRun): the lines are read
+// first, and the quick result — the per-line rules' findings, fresh, with the whole-document
+// rules' findings of the last full result carried over to the new text (carriedOver: moved
+// past the edit, those touching it left out) — is ready before any whole-document rule runs;
+// the rules that read the whole document then run one per step, so that the caller can yield
+// between them and drop the run when a newer version arrives. check() runs every step at once.
 import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
 import { lineIndexAt, type Line } from '../model/lines';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
-import type { Finding, Severity } from '../types';
-import { effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
+import type { Finding, Severity, Span } from '../types';
+import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
 import { withoutIgnored } from './ignore';
 
 /** One line's findings per per-line rule, at `base` (the line's start when they were made); undefined where the rule failed on it. */
@@ -36,6 +43,35 @@ export interface IncrementalResult extends CheckResult {
   reused: number;
   read: number;
   whole: boolean;
+  /**
+   * `full`: check()'s findings. `quick`: the per-line rules' findings (check()'s for those
+   * rules) with the whole-document rules' findings of the last full result carried over to
+   * this text (`carried` of them); those that touch what changed wait for the full result.
+   */
+  phase: 'quick' | 'full';
+  carried?: number;
+}
+
+/**
+ * One check of one version, in slices (`IncrementalChecker.start`): the lines the edit touched
+ * are read when it starts, so `quick()` costs little more than a sort; each `step()` runs one
+ * rule that reads the whole document. A run overtaken by a later one on the same checker may
+ * simply be dropped: a run changes what the checker holds at its end only if it is still the
+ * latest (the lines it read are kept when it starts: they are kept by their text).
+ */
+export interface CheckRun {
+  /** The quick result; undefined when there is nothing to carry over (the document is read whole: the first version, new settings, a large edit). */
+  quick(): IncrementalResult | undefined;
+  /** Runs the next slice (one whole-document rule): the full result once every rule has run, else undefined. */
+  step(): IncrementalResult | undefined;
+  /** Runs what is left: the full result. */
+  finish(): IncrementalResult;
+}
+
+/** The last full result's findings of the whole-document rules (sorted, ignores not applied) and its text. */
+interface Carry {
+  text: string;
+  findings: Finding[];
 }
 
 /** Read the whole document when fewer than this share of its lines are known. */
@@ -44,10 +80,15 @@ const KNOWN_SHARE = 0.5;
 export class IncrementalChecker {
   private byText = new Map<string, LineFindings>();
   private configKey: string | undefined;
+  private carry: Carry | undefined;
+  /** Runs started: a run changes the checker's state at its end only when none started after it. */
+  private started = 0;
   private readonly lineRules: readonly Rule[];
+  private readonly lineIds: ReadonlySet<string>;
 
   constructor(readonly rules: readonly Rule[] = RULES) {
     this.lineRules = rules.filter((r) => r.perLine);
+    this.lineIds = new Set(this.lineRules.map((r) => r.id));
   }
 
   /**
@@ -62,6 +103,7 @@ export class IncrementalChecker {
       const from = c.lineRules.map((r) => this.lineRules.indexOf(r));
       for (const [seg, e] of this.byText) c.byText.set(seg, { base: e.base, byRule: from.map((k) => e.byRule[k]) });
     }
+    if (c.rules.length === this.rules.length) c.carry = this.carry;
     c.configKey = this.configKey;
     return c;
   }
@@ -71,18 +113,29 @@ export class IncrementalChecker {
     return this.byText.size;
   }
 
+  /** The full result at once: check()'s findings. */
   check(text: string, partial?: Partial<Config>): IncrementalResult {
+    return this.start(text, partial).finish();
+  }
+
+  /** A check of `text` to run in slices (see CheckRun): the lines it touched are read now, the rules that read the whole document one per step. */
+  start(text: string, partial?: Partial<Config>): CheckRun {
+    const id = ++this.started;
+    const latest = () => id === this.started;
     const config = withDefaults(partial);
     const doc = new ReportDocument(text);
     const large = tooLarge(text, config);
     if (large) {
       this.byText.clear();
-      return { doc, findings: [large], reused: 0, read: 0, whole: true };
+      this.carry = undefined;
+      const r: IncrementalResult = { doc, findings: [large], reused: 0, read: 0, whole: true, phase: 'full' };
+      return { quick: () => undefined, step: () => r, finish: () => r };
     }
     // Findings depend on the settings (severities, terms…), not on what is ignored (applied last).
     const key = JSON.stringify({ ...config, ignore: undefined });
     if (key !== this.configKey) {
       this.byText.clear();
+      this.carry = undefined;
       this.configKey = key;
     }
     const lines = doc.lines;
@@ -90,14 +143,47 @@ export class IncrementalChecker {
     let known = 0;
     for (const s of segs) if (this.byText.has(s)) known++;
     const local = lineLocal(text, segs);
-    const result = known < KNOWN_SHARE * segs.length || !local ? this.whole(doc, config, segs, local) : this.incremental(doc, config, segs);
-    sortFindings(result.findings);
-    result.findings = withoutIgnored(text, lines, result.findings, config.ignore);
-    return result;
+    const whole = known < KNOWN_SHARE * segs.length || !local;
+    const carry = this.carry;
+    const part = whole ? undefined : this.readLines(doc, config, segs);
+    const steps = part ? this.incremental(doc, config, part) : this.whole(doc, config, segs, local, latest);
+
+    let result: IncrementalResult | undefined;
+    const step = (): IncrementalResult | undefined => {
+      if (result) return result;
+      const r = steps.next();
+      if (!r.done) return undefined;
+      const found = r.value;
+      sortFindings(found.findings);
+      if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
+      found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
+      return (result = found);
+    };
+    let quick: IncrementalResult | undefined | null = null;
+    return {
+      quick: () => {
+        if (quick !== null) return quick;
+        if (!part || !carry) return (quick = undefined);
+        const own: Finding[] = [];
+        this.lineRules.forEach((rule, k) => {
+          if (part.severities[k]) for (const f of part.byRule(k)) own.push(f);
+        });
+        sortFindings(own);
+        const carried = carriedOver(carry, text);
+        const findings = withoutIgnored(text, lines, mergeSorted(own, carried), config.ignore);
+        return (quick = { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length });
+      },
+      step,
+      finish: () => {
+        let r: IncrementalResult | undefined;
+        while (!(r = step()));
+        return r;
+      },
+    };
   }
 
-  /** check() itself; the per-line rules' findings are then sorted out by line and kept (when the lines are `local`: lineLocal). */
-  private whole(doc: ReportDocument, config: Config, segs: string[], local: boolean): IncrementalResult {
+  /** check() itself, one rule per step; the per-line rules' findings are then sorted out by line and kept (when the lines are `local`: lineLocal). */
+  private *whole(doc: ReportDocument, config: Config, segs: string[], local: boolean, latest: () => boolean): Generator<void, IncrementalResult> {
     const findings: Finding[] = [];
     const byRule = new Map<string, Finding[]>();
     let consistent = true;
@@ -106,15 +192,19 @@ export class IncrementalChecker {
       if (!severity) continue;
       const from = findings.length;
       const ok = runRule(doc, rule, config, severity, findings);
-      if (!rule.perLine) continue;
-      const own = findings.slice(from);
-      const cap = rule.perLine.cap;
-      if (!ok || (cap !== undefined && own.length >= cap)) consistent = false;
-      byRule.set(rule.id, own);
+      if (rule.perLine) {
+        const own = findings.slice(from);
+        const cap = rule.perLine.cap;
+        if (!ok || (cap !== undefined && own.length >= cap)) consistent = false;
+        byRule.set(rule.id, own);
+      }
+      yield;
     }
-    this.byText = new Map();
-    if (consistent && local) this.keep(doc.lines, segs, byRule);
-    return { doc, findings, reused: 0, read: segs.length, whole: true };
+    if (latest()) {
+      this.byText = new Map();
+      if (consistent && local) this.keep(doc.lines, segs, byRule);
+    }
+    return { doc, findings, reused: 0, read: segs.length, whole: true, phase: 'full' };
   }
 
   /** The per-line findings of a whole check, kept by line text. */
@@ -130,7 +220,8 @@ export class IncrementalChecker {
     });
   }
 
-  private incremental(doc: ReportDocument, config: Config, segs: string[]): IncrementalResult {
+  /** Reads the lines this checker has not seen and takes the others' findings over (the lines are kept now). */
+  private readLines(doc: ReportDocument, config: Config, segs: string[]): LinePart {
     const lines = doc.lines;
     const lineConfig: Config = { ...config, ignore: [] };
     const severities = this.lineRules.map((r) => effectiveSeverity(r, config));
@@ -158,31 +249,118 @@ export class IncrementalChecker {
       at.push(got);
     }
     this.byText = next;
-    const findings: Finding[] = [];
-    for (const rule of this.rules) {
-      const severity = effectiveSeverity(rule, config);
-      if (!severity) continue;
-      const k = rule.perLine ? this.lineRules.indexOf(rule) : -1;
-      if (k < 0) {
-        runRule(doc, rule, config, severity, findings);
-        continue;
-      }
-      const from = findings.length;
+    const lists: Finding[][] = [];
+    const byRule = (k: number): Finding[] => {
+      let out = lists[k];
+      if (out) return out;
+      out = [];
       let failed = false;
       for (let i = 0; i < at.length && !failed; i++) {
         const fs = at[i].byRule[k];
         if (!fs) failed = true;
-        else for (const f of fs) findings.push(f);
+        else for (const f of fs) out.push(f);
       }
+      const rule = this.lineRules[k];
       const cap = rule.perLine!.cap;
       // At its cap, a rule's findings depend on the lines before: read the document.
-      if (failed || (cap !== undefined && findings.length - from >= cap)) {
-        findings.length = from;
-        runRule(doc, rule, config, severity, findings);
+      if (failed || (cap !== undefined && out.length >= cap)) {
+        out = [];
+        runRule(doc, rule, config, severities[k]!, out);
       }
-    }
-    return { doc, findings, reused, read, whole: false };
+      return (lists[k] = out);
+    };
+    return { severities, byRule, reused, read };
   }
+
+  /** The rules in order: the per-line ones' findings from the lines, the others run on the document, one per step. */
+  private *incremental(doc: ReportDocument, config: Config, part: LinePart): Generator<void, IncrementalResult> {
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      const k = rule.perLine ? this.lineRules.indexOf(rule) : -1;
+      if (k >= 0) {
+        if (part.severities[k]) for (const f of part.byRule(k)) findings.push(f);
+        continue;
+      }
+      const severity = effectiveSeverity(rule, config);
+      if (!severity) continue;
+      runRule(doc, rule, config, severity, findings);
+      yield;
+    }
+    return { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'full' };
+  }
+}
+
+/** What reading the lines of a version gave: each per-line rule's findings on the whole text (in line order), by the rule's index among them. */
+interface LinePart {
+  severities: (Severity | undefined)[];
+  byRule(k: number): Finding[];
+  reused: number;
+  read: number;
+}
+
+/**
+ * The carried findings moved to `text`: the change is the span between the longest common
+ * start and end of the two texts; a finding whose every range (its own, its related places, its
+ * fix's edits) lies wholly before it stays, wholly after it moves by the difference in length,
+ * and one with a range that touches it (or ends or starts right at it) is left out. The text
+ * under every range is then the same as before, and no range splits a character or a CRLF
+ * that it did not split before (the characters on either side of it did not change).
+ */
+export function carriedOver(carry: Carry, text: string): Finding[] {
+  const old = carry.text;
+  if (old === text) return carry.findings;
+  const n = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < n && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const end = old.length - s;
+  const by = text.length - old.length;
+  // Each range: 0 before the change, 1 after it, -1 touching it.
+  const side = (r: Span) => (r.end < p ? 0 : r.start > end ? 1 : -1);
+  const out: Finding[] = [];
+  for (const f of carry.findings) {
+    let before = 0;
+    let after = 0;
+    let touches = false;
+    const look = (r: Span) => {
+      const k = side(r);
+      if (k < 0) touches = true;
+      else if (k === 0) before++;
+      else after++;
+    };
+    look(f);
+    if (f.related) f.related.forEach(look);
+    if (f.fix) f.fix.edits.forEach(look);
+    if (touches) continue;
+    if (!after) out.push(f);
+    else if (!before) out.push(shifted(f, by));
+    else out.push(mapped(f, end, by));
+  }
+  return out;
+}
+
+/** A finding whose ranges lie on both sides of a change: those after `end` move by `by`. */
+function mapped(f: Finding, end: number, by: number): Finding {
+  const at = <T extends Span>(r: T): T => (r.start > end ? { ...r, start: r.start + by, end: r.end + by } : r);
+  const g: Finding = { ...at(f) };
+  if (f.fix) g.fix = { ...f.fix, edits: f.fix.edits.map(at) };
+  if (f.related) g.related = f.related.map(at);
+  return g;
+}
+
+/** Two lists in the order of sortFindings merged into one (ties: the first list's first). */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (!b.length) return a;
+  if (!a.length) return b.slice();
+  const out: Finding[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /**
