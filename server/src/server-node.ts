@@ -32,6 +32,8 @@ const urls = new Map<string, string>();
 
 startServer(connection, {
   testFaults: process.env.WORKREPORT_TEST_FAULTS === '1',
+  // The protocol tests analyse small documents in two phases.
+  twoPhaseMinChars: process.env.WORKREPORT_TEST_FAULTS === '1' && process.env.WORKREPORT_TWO_PHASE_MIN_CHARS ? Number(process.env.WORKREPORT_TWO_PHASE_MIN_CHARS) : undefined,
   loadRcFile(uri) {
     // A checked .docx (`workreport-docx:/…/a.docx.report?<file uri>`) takes the config beside the file.
     if (uri.startsWith(`${DOCX_SCHEME}:`) && uri.includes('?')) uri = decodeURIComponent(uri.slice(uri.indexOf('?') + 1));

@@ -1,10 +1,17 @@
 // State the server features share: open documents, per-resource settings, and the
 // analysis of each document version (computed once, reused by every feature).
+//
+// A document of TWO_PHASE_MIN_CHARS or more is analysed in two phases (core/run/incremental.ts
+// CheckRun): the quick analysis (the per-line rules fresh, the whole-document rules' findings
+// of the last full analysis carried over the edit) is ready first, for the diagnostics; the
+// whole-document rules then run one at a time, the event loop turning between them, and the
+// run is dropped as soon as a newer version (or new settings) arrives: the newer version is
+// analysed instead. A smaller document is analysed in one go, as the whole check is cheap.
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/run/check';
-import { IncrementalChecker } from '../core/run/incremental';
+import { IncrementalChecker, type IncrementalResult } from '../core/run/incremental';
 import { fixAll, type FixAllResult } from '../core/run/fix';
 import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
@@ -22,8 +29,10 @@ export interface ServerHost {
   invalidate?(): void;
   /** Link for a rule's doc page. */
   docUrl(rule: string): string;
-  /** Serve `workreport/test/fault` (fault injection for the crash-policy tests). */
+  /** Serve `workreport/test/fault` and `workreport/test/hold` (fault injection and holding analyses, for the protocol tests). */
   testFaults?: boolean;
+  /** Analyse documents of at least this many characters in two phases (default TWO_PHASE_MIN_CHARS; the protocol tests lower it). */
+  twoPhaseMinChars?: number;
 }
 
 export interface Analysis extends CheckResult {
@@ -32,7 +41,30 @@ export interface Analysis extends CheckResult {
   config: Config;
   /** False when the document is not a report (plain text that does not look like one). */
   isReport: boolean;
+  /** `full`: check()'s findings; `quick`: per-line rules fresh, the others carried over from the last full analysis (diagnostics only). */
+  phase: 'quick' | 'full';
 }
+
+/**
+ * From this size on, a document is analysed in two phases. Measured on generated reports
+ * (bench/profile.ts --incremental and --quick, CPU minima, loaded machine), an edit's whole
+ * analysis / its quick result: 50 K characters 37 / 5 ms, 100 K 80 / 9 ms, 200 K 164 / 13 ms,
+ * 400 K 221 / 20 ms, 1 M ≈490 / 60 ms. Below 50 K the whole analysis is within the 50 ms an
+ * edit may take (issue 16) and one publication is simpler: one phase, as before.
+ */
+export const TWO_PHASE_MIN_CHARS = 50_000;
+
+/** The analysis of one version under way: its first result (quick or full) and its full one. */
+interface Running {
+  version: number;
+  generation: number;
+  first: Promise<Analysis>;
+  full: Promise<Analysis>;
+}
+
+/** The next turn of the event loop (the web worker has no setImmediate). */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 const REPORT_NAME = /\.report(?:\.(?:txt|md))?$/i;
 const TEXT_NAME = /\.(?:txt|md|markdown|text)$/i;
@@ -53,7 +85,16 @@ export class ServerContext {
   /** Called after settings or the config file changed (features re-check). */
   readonly onConfigurationChanged: (() => void)[] = [];
   private settingsCache = new Map<string, Promise<EditorSettings>>();
+  /** The last full analysis of each document. */
   private analyses = new Map<string, Analysis>();
+  /** Analyses under way, per document. */
+  private running = new Map<string, Running>();
+  /** Bumped when the settings change: a run under way for older settings is dropped. */
+  private generation = 0;
+  /** Runs dropped because a newer version or new settings arrived (workreport/health). */
+  abandoned = 0;
+  /** While set (workreport/test/hold), a two-phase run waits on it before each whole-document rule. */
+  testHold: Promise<void> | undefined;
   /** Per open document: the lines of its last version and their findings, so that an edit re-reads only the lines it touched. */
   private checkers = new Map<string, IncrementalChecker>();
   /** The last analysis run: its time and how much of it was re-read (workreport/health, for the bench). */
@@ -86,7 +127,9 @@ export class ServerContext {
     this.host.invalidate?.();
     this.settingsCache.clear();
     this.analyses.clear();
+    this.running.clear();
     this.checkers.clear();
+    this.generation++;
   }
 
   /** How many analyses are cached (one per open document at most; for the health request). */
@@ -97,6 +140,7 @@ export class ServerContext {
   forget(uri: string): void {
     this.settingsCache.delete(uri);
     this.analyses.delete(uri);
+    this.running.delete(uri);
     this.checkers.delete(uri);
   }
 
@@ -115,25 +159,88 @@ export class ServerContext {
     return { config: withDefaults(merged), settings };
   }
 
-  /** The analysis of the document's current version (cached per version). */
-  async analyze(doc: TextDocument): Promise<Analysis> {
+  /** The full analysis of the document's current version (cached per version). */
+  analyze(doc: TextDocument): Promise<Analysis> {
+    return this.under(doc).full;
+  }
+
+  /** The first analysis of the current version to be ready: the quick one of a document analysed in two phases, else the full one. */
+  firstAnalysis(doc: TextDocument): Promise<Analysis> {
+    return this.under(doc).first;
+  }
+
+  /** The analysis of the current version: cached, under way, or started now. */
+  private under(doc: TextDocument): Running {
+    const version = doc.version;
     const cached = this.analyses.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
-    const { config } = await this.config(doc.uri);
-    // The document may have changed while settings were fetched.
-    const again = this.analyses.get(doc.uri);
-    if (again && again.version === doc.version) return again;
+    if (cached && cached.version === version) {
+      const done = Promise.resolve(cached);
+      return { version, generation: this.generation, first: done, full: done };
+    }
+    const on = this.running.get(doc.uri);
+    if (on && on.version === version && on.generation === this.generation) return on;
+    let quick!: (a: Analysis) => void;
+    const first = new Promise<Analysis>((resolve) => (quick = resolve));
+    const full = this.run(doc, quick);
+    const r: Running = { version, generation: this.generation, first: Promise.race([first, full]), full };
+    // A failure reaches whoever awaits either; nobody need await both.
+    r.first.catch(() => undefined);
+    this.running.set(doc.uri, r);
+    const done = () => {
+      if (this.running.get(doc.uri) === r) this.running.delete(doc.uri);
+    };
+    full.then(done, done);
+    return r;
+  }
+
+  private async run(doc: TextDocument, quick: (a: Analysis) => void): Promise<Analysis> {
+    const uri = doc.uri;
+    const version = doc.version;
+    const generation = this.generation;
+    const { config } = await this.config(uri);
+    // The document or the settings may have changed while settings were fetched.
+    if (doc.version !== version || generation !== this.generation) return this.analyze(doc);
     const text = doc.getText();
-    let checker = this.checkers.get(doc.uri);
-    if (!checker) this.checkers.set(doc.uri, (checker = new IncrementalChecker()));
-    // The same findings as check(text, config) (test/property/incremental.property.test.ts).
+    let checker = this.checkers.get(uri);
+    if (!checker) this.checkers.set(uri, (checker = new IncrementalChecker()));
+    const twoPhase = text.length >= (this.host.twoPhaseMinChars ?? TWO_PHASE_MIN_CHARS);
+    const last = this.analyses.get(uri);
     const t0 = performance.now();
-    const { doc: model, findings, read, reused, whole } = checker.check(text, config);
-    this.lastAnalysis = { uri: doc.uri, version: doc.version, ms: performance.now() - t0, read, reused, whole };
-    const result: CheckResult = { doc: model, findings };
+    // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).
+    const run = checker.start(text, config);
+    let quickMs: number | undefined;
+    if (twoPhase) {
+      const q = run.quick();
+      if (q) {
+        quickMs = performance.now() - t0;
+        this.lastAnalysis = { uri, version, ms: quickMs, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
+        // Whether it is a report: as the last full analysis found (the quick one changes no heading it would read).
+        quick({ doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick' });
+      }
+    }
+    let busy = performance.now() - t0;
+    let result: IncrementalResult | undefined;
+    for (;;) {
+      const t = performance.now();
+      result = run.step();
+      busy += performance.now() - t;
+      if (result) break;
+      if (!twoPhase) continue;
+      await nextTurn();
+      while (this.testHold) await this.testHold;
+      // A newer version arrived (it will be analysed) or the settings changed: drop this run.
+      const current = this.documents.get(uri);
+      if ((current && current.version !== version) || generation !== this.generation) {
+        this.abandoned++;
+        return this.analyze(current ?? doc);
+      }
+    }
+    const { doc: model, findings, read, reused, whole } = result;
+    this.lastAnalysis = { uri, version, ms: busy, read, reused, whole, phase: 'full', quickMs, sliced: twoPhase };
     const isReport = this.isReportDocument(doc, result, config);
-    const a: Analysis = { ...result, uri: doc.uri, version: doc.version, config, isReport };
-    this.analyses.set(doc.uri, a);
+    const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full' };
+    // Not kept for a document closed meanwhile.
+    if (!twoPhase || (this.documents.get(uri) && generation === this.generation)) this.analyses.set(uri, a);
     return a;
   }
 

@@ -37,8 +37,16 @@ export interface Health {
   /** Bytes, when the runtime says (Node: process.memoryUsage()). */
   memory?: { rss?: number; heapUsed: number; heapTotal: number; external?: number };
   gc: boolean;
-  /** The last analysis the server ran (the bench's edit → diagnostics figure without the round trip): ms of wall time, lines re-read and taken over, whether it was read whole. */
-  lastAnalysis?: { uri: string; version: number; ms: number; read: number; reused: number; whole: boolean };
+  /**
+   * The last analysis the server ran (the bench's edit → diagnostics figure without the round
+   * trip): ms of wall time in the analysis (its slices only, not the turns between them), lines
+   * re-read and taken over, whether it was read whole. `phase`: `quick` — the quick result of a
+   * two-phase analysis (`carried`: findings carried over); `full` — the whole analysis
+   * (`quickMs`: of which the quick result, when there was one; `sliced`: run in slices).
+   */
+  lastAnalysis?: { uri: string; version: number; ms: number; read: number; reused: number; whole: boolean; phase: 'quick' | 'full'; carried?: number; quickMs?: number; sliced?: boolean };
+  /** Two-phase analyses dropped because a newer version or new settings arrived. */
+  abandoned?: number;
 }
 
 /** Notification client → server: the user trusted the workspace (regex terms may run). */

@@ -8,6 +8,12 @@
 // that is no longer current with ServerCancelled + retriggerRequest, so the client pulls
 // again instead of showing stale ranges. Nothing here may reject unhandled: in Node that
 // would end the server.
+//
+// A large document is analysed in two phases (context.ts): push publishes the quick
+// diagnostics, then the full ones of the same version when they are ready; pull answers with
+// the quick ones and, once the full analysis of that version is ready (and it is still the
+// current one), asks the client to pull again (workspace/diagnostic/refresh), which the cache
+// then answers. A client that cannot be asked to pull again gets the full analysis at once.
 import {
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -72,10 +78,11 @@ function register(ctx: ServerContext): void {
   // `workreport.run: onSave`: between saves, the analysis of the last check (at open or
   // save) stands; typing does not re-check.
   const checkpoints = new Map<string, Analysis>();
-  const analysis = async (doc: TextDocument): Promise<Analysis> => {
+  /** The analysis to show: the first ready (`first`: quick or full) or the full one; between saves, the checkpoint. */
+  const analysis = async (doc: TextDocument, first = false): Promise<Analysis> => {
     if ((await ctx.settings(doc.uri)).run !== 'onSave') {
       checkpoints.delete(doc.uri);
-      return ctx.analyze(doc);
+      return first ? ctx.firstAnalysis(doc) : ctx.analyze(doc);
     }
     let cp = checkpoints.get(doc.uri);
     if (!cp) checkpoints.set(doc.uri, (cp = await ctx.analyze(doc)));
@@ -84,6 +91,31 @@ function register(ctx: ServerContext): void {
 
   /** When each open document last changed (for the pull-mode pause). */
   const lastChange = new Map<string, number>();
+  /** A quick answer is followed by a refresh only when the client can be asked to pull again. */
+  const canRefresh = () => !!ctx.clientCapabilities.workspace?.diagnostics?.refreshSupport;
+  /** Versions whose quick pull answer awaits its full analysis (one refresh each). */
+  const refreshing = new Map<string, number>();
+  /** Once the full analysis of a version answered quickly is ready, and the version is still current: pull again. */
+  const refreshWhenFull = (doc: TextDocument, quick: Analysis) => {
+    if (refreshing.get(quick.uri) === quick.version) return;
+    refreshing.set(quick.uri, quick.version);
+    const done = () => {
+      if (refreshing.get(quick.uri) === quick.version) refreshing.delete(quick.uri);
+    };
+    ctx.analyze(doc).then(
+      (full) => {
+        done();
+        if (full.version !== quick.version || documents.get(quick.uri)?.version !== full.version) return;
+        // Typed void, but a request: a client that answers with an error must not end the server.
+        const sent: unknown = connection.languages.diagnostics.refresh();
+        if (sent instanceof Promise) sent.catch(() => undefined);
+      },
+      (e) => {
+        done();
+        connection.console.error(`workreport: checking ${quick.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      },
+    );
+  };
 
   connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
     const uri = params?.textDocument?.uri;
@@ -95,7 +127,7 @@ function register(ctx: ServerContext): void {
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     let a: Analysis;
     try {
-      a = await analysis(doc);
+      a = await analysis(doc, canRefresh());
     } catch (e) {
       connection.console.error(`workreport: checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       throw new ResponseError(ErrorCodes.InternalError, `workreport: the check failed (${String(e)})`);
@@ -105,10 +137,13 @@ function register(ctx: ServerContext): void {
     if (!current) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     // Settings were fetched while the user typed on: these ranges belong to an older text.
     if (current.version !== a.version && checkpoints.get(uri) !== a) throw stale();
+    if (a.phase === 'quick') refreshWhenFull(current, a);
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(ctx, a) };
   });
 
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version whose full diagnostics were pushed last, per document. */
+  const shown = new Map<string, number>();
   const push = (doc: TextDocument, delay: number) => {
     if (ctx.hasPullDiagnostics) return;
     clearTimeout(timers.get(doc.uri));
@@ -118,11 +153,22 @@ function register(ctx: ServerContext): void {
         timers.delete(doc.uri);
         const current = documents.get(doc.uri);
         if (!current) return;
-        try {
-          const a = await analysis(current);
-          // A newer version arrived while checking: its own push will follow.
+        const version = current.version;
+        // Only this version's analyses, while it is current (a newer version's push will follow).
+        const send = async (a: Analysis) => {
           if (documents.get(doc.uri)?.version !== a.version && checkpoints.get(doc.uri) !== a) return;
+          if (a.phase === 'quick' && shown.get(a.uri) === a.version) return; // its full diagnostics went out already
+          if (a.phase === 'full') shown.set(a.uri, a.version);
           await connection.sendDiagnostics({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(ctx, a) });
+        };
+        try {
+          const a = await analysis(current, true);
+          if (a.version !== version && checkpoints.get(doc.uri) !== a) return;
+          await send(a);
+          if (a.phase === 'quick') {
+            const full = await analysis(current);
+            if (full.version === version) await send(full);
+          }
         } catch (e) {
           connection.console.error(`workreport: checking ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         }
@@ -149,6 +195,8 @@ function register(ctx: ServerContext): void {
     checkpoints.delete(e.document.uri);
     lastChange.delete(e.document.uri);
     openedAt.delete(e.document.uri);
+    shown.delete(e.document.uri);
+    refreshing.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);

@@ -1,0 +1,139 @@
+// Diagnostics in two phases (lsp/context.ts, lsp/features/diagnostics.ts): a large document's
+// edit is answered first with the quick analysis (the per-line rules fresh, the whole-document
+// rules' findings of the last full analysis carried over the edit), then with the full one.
+// The server is told to treat every document as large (WORKREPORT_TWO_PHASE_MIN_CHARS=1, with
+// WORKREPORT_TEST_FAULTS=1, which also serves workreport/test/hold: a held analysis waits
+// before each whole-document rule, so that a test can edit while one is under way). The full
+// diagnostics are compared with those of a server that analyses in one phase.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Health } from '../../server/src/lsp/protocol';
+import { clientStarter, fullItems, LspClient } from './lsp-client';
+
+const start = clientStarter();
+const TWO_PHASE = { WORKREPORT_TEST_FAULTS: '1', WORKREPORT_TWO_PHASE_MIN_CHARS: '1' };
+const PUSH = LspClient.capabilities({ pull: false });
+const uri = 'file:///tmp/two-phase.report.txt';
+
+// Our own report: the outline skips 二、 (a whole-document finding, outline/numbering-sequence,
+// on line 9 with a related place on line 5).
+const V1 = [
+  '关于2025年度社区服务工作的总结',
+  '',
+  '今年以来，我们围绕群众关心的事情，扎实推进各项工作。',
+  '',
+  '一、主要做法',
+  '（一）完善服务网络。全年新建服务站3个。',
+  '（二）加强队伍建设。组织培训12次。',
+  '',
+  '三、存在问题',
+  '一是人手不足。二是经费紧张。',
+  '',
+].join('\n');
+const LINE = 6; // 0-based: （二）加强队伍建设。
+const OLD = '（二）加强队伍建设。';
+// The edit on that line: （四） skips two items (a new whole-document finding on this line) and a
+// half-width comma (a per-line finding, punct/halfwidth).
+const NEW = '（四）加强队伍建设,';
+const V2 = V1.replace(OLD, NEW);
+const V3 = V2.replace('组织培训12次', '组织培训,12次');
+const edit = { range: { start: { line: LINE, character: 0 }, end: { line: LINE, character: OLD.length } }, text: NEW };
+const edit3 = { range: { start: { line: LINE, character: NEW.length + 4 }, end: { line: LINE, character: NEW.length + 4 } }, text: ',' };
+
+const on = (ds: Diagnostic[], rule: string, line: number) => ds.filter((d) => d.code === rule && d.range.start.line === line);
+
+/** What a server analysing in one phase publishes for `text`. */
+async function onePhase(text: string, version: number): Promise<Diagnostic[]> {
+  const c = await start({ capabilities: PUSH });
+  c.open(uri, text, 'workreport', version);
+  const p = await c.waitForDiagnostics(uri, { version });
+  await c.close();
+  return p.diagnostics;
+}
+
+/** The publications for `version` so far. */
+const published = (c: LspClient, version: number): PublishDiagnosticsParams[] =>
+  c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version).map((n) => n.params);
+
+/** The n-th (1-based) publication for `version`. */
+async function nth(c: LspClient, version: number, n: number): Promise<PublishDiagnosticsParams> {
+  let since = 0;
+  for (let k = 1; ; k++) {
+    const p = await c.waitForDiagnostics(uri, { version, since });
+    since = c.notifications.findIndex((x) => x.params === p) + 1;
+    if (k === n) return p;
+  }
+}
+
+/** The quick diagnostics of V2: the per-line finding of the edited line, the outline finding carried over (moved nowhere: the edit keeps lengths), not yet the new outline finding. */
+function assertQuick(ds: Diagnostic[]): void {
+  assert.equal(on(ds, 'punct/halfwidth', LINE).length, 1, 'the per-line rules read the edited line');
+  assert.equal(on(ds, 'outline/numbering-sequence', 8).length, 1, 'the outline finding elsewhere is carried over');
+  assert.equal(on(ds, 'outline/numbering-sequence', LINE).length, 0, 'the whole-document rules have not read the edit yet');
+}
+
+test('push: an edit publishes the quick diagnostics, then the full ones of the same version (those of a one-phase analysis)', async () => {
+  const want = await onePhase(V2, 2);
+  assert.equal(on(want, 'outline/numbering-sequence', LINE).length, 1, 'the full analysis finds the new outline finding');
+  const c = await start({ capabilities: PUSH, env: TWO_PHASE });
+  c.open(uri, V1, 'workreport', 1);
+  const first = await c.waitForDiagnostics(uri, { version: 1 });
+  assert.deepEqual(first.diagnostics, await onePhase(V1, 1), 'the first version is analysed whole');
+  c.change(uri, 2, [edit]);
+  const quick = await nth(c, 2, 1);
+  assertQuick(quick.diagnostics);
+  const full = await nth(c, 2, 2);
+  assert.deepEqual(full.diagnostics, want);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.lastAnalysis?.phase, 'full');
+  assert.equal(h.lastAnalysis?.version, 2);
+  assert.equal(typeof h.lastAnalysis?.quickMs, 'number', 'the full analysis came after a quick one');
+});
+
+test('pull: the pull is answered with the quick diagnostics, then the server asks for a pull again, answered with the full ones', async () => {
+  const want = await onePhase(V2, 2);
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
+  c.open(uri, V1, 'workreport', 1);
+  await pull();
+  const asked = c.serverRequests.length;
+  c.change(uri, 2, [edit]);
+  assertQuick(await pull());
+  await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, asked);
+  assert.deepEqual(await pull(), want);
+});
+
+test('pull from a client that cannot be asked to pull again: the full diagnostics at once', async () => {
+  const want = await onePhase(V2, 2);
+  const caps = LspClient.capabilities({ pull: true });
+  delete caps.workspace!.diagnostics;
+  const c = await start({ capabilities: caps, env: TWO_PHASE });
+  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
+  c.open(uri, V1, 'workreport', 1);
+  await pull();
+  c.change(uri, 2, [edit]);
+  assert.deepEqual(await pull(), want);
+  assert.equal(c.serverRequests.filter((r) => r.method === 'workspace/diagnostic/refresh').length, 0);
+});
+
+test('an edit during a full analysis drops it; the last diagnostics are those of the latest version', async () => {
+  const want = await onePhase(V3, 3);
+  const c = await start({ capabilities: PUSH, env: TWO_PHASE });
+  c.open(uri, V1, 'workreport', 1);
+  await c.waitForDiagnostics(uri, { version: 1 });
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  c.change(uri, 2, [edit]);
+  assertQuick((await nth(c, 2, 1)).diagnostics);
+  // Version 2's full analysis is held; version 3 arrives.
+  c.change(uri, 3, [edit3]);
+  const quick3 = await nth(c, 3, 1);
+  assert.equal(on(quick3.diagnostics, 'punct/halfwidth', LINE).length, 2);
+  assert.equal(await c.request('workreport/test/hold', { hold: false }), false);
+  const full3 = await nth(c, 3, 2);
+  assert.deepEqual(full3.diagnostics, want);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.ok((h.abandoned ?? 0) >= 1, 'version 2\'s analysis was dropped');
+  assert.equal(h.lastAnalysis?.version, 3);
+  assert.equal(published(c, 2).length, 1, 'version 2 never had full diagnostics');
+});
