@@ -45,8 +45,8 @@ function runs(a: string, b: string, as: number, ae: number, bs: number, out: Tex
   }
 }
 
-/** One edit for [as, ae) → [bs, be) with the equal ends trimmed (whole characters and line breaks). */
-function middle(a: string, b: string, as: number, ae: number, bs: number, be: number): TextEdit {
+/** One edit for [as, ae) of `a` → [bs, be) of `b` with the equal ends trimmed (whole characters and line breaks). */
+export function middle(a: string, b: string, as: number, ae: number, bs: number, be: number): TextEdit {
   let p = 0;
   while (as + p < ae && bs + p < be && a[as + p] === b[bs + p]) p++;
   let q = 0;

@@ -6,6 +6,7 @@ import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import type { Config } from '../config/config';
 import type { Finding, TextEdit } from '../types';
+import { middle } from './diff';
 
 /**
  * Edits of the given findings' fixes, sorted, with overlapping ones dropped (first wins).
@@ -193,15 +194,6 @@ function editsFromPieces(orig: string, pieces: Piece[]): TextEdit[] {
 
 /** The edit without the text it leaves as it is at either end (never splitting a pair or a CRLF); undefined if it changes nothing. */
 function trimEdit(orig: string, e: TextEdit): TextEdit | undefined {
-  const old = orig.slice(e.start, e.end);
-  if (old === e.newText) return undefined;
-  let a = 0;
-  while (a < old.length && a < e.newText.length && old[a] === e.newText[a]) a++;
-  let b = 0;
-  while (b < old.length - a && b < e.newText.length - a && old[old.length - 1 - b] === e.newText[e.newText.length - 1 - b]) b++;
-  // Whole characters and whole line breaks: step back over a low surrogate or an LF after CR.
-  const splits = (s: string, i: number) => i > 0 && i < s.length && ((s.charCodeAt(i) >= 0xdc00 && s.charCodeAt(i) <= 0xdfff) || (s[i - 1] === '\r' && s[i] === '\n'));
-  while (a > 0 && (splits(old, a) || splits(e.newText, a))) a--;
-  while (b > 0 && (splits(old, old.length - b) || splits(e.newText, e.newText.length - b))) b--;
-  return { start: e.start + a, end: e.end - b, newText: e.newText.slice(a, e.newText.length - b) };
+  if (orig.slice(e.start, e.end) === e.newText) return undefined;
+  return middle(orig, e.newText, e.start, e.end, 0, e.newText.length);
 }
