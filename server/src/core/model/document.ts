@@ -26,49 +26,60 @@ export class ReportDocument {
 
   /** Memoise a derived structure on this document version (for model parts and rules). */
   memo<T>(key: string, make: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, make());
-    return this.cache.get(key) as T;
+    // One lookup on the common path (a hit); `has` only for a value that is undefined.
+    const v = this.cache.get(key);
+    if (v !== undefined || this.cache.has(key)) return v as T;
+    const made = make();
+    this.cache.set(key, made);
+    return made;
   }
 
+  // The model's own parts are fields, not memo entries: they are read hundreds of thousands
+  // of times on a long report (every toOrig reads the view), a Map lookup each.
+  private _annotations?: PinyinAnnotation[];
+  private _garbled?: Span[];
+  private _view?: TextView;
+  private _viewLines?: Line[];
+  private _boilerplate?: Set<number>;
+  private _headings?: Heading[];
+  private _sections?: Section[];
+
   get annotations(): PinyinAnnotation[] {
-    return this.memo('annotations', () => findPinyinAnnotations(this.text));
+    return (this._annotations ??= findPinyinAnnotations(this.text));
   }
 
   get garbled(): Span[] {
-    return this.memo('garbled', () => findGarbled(this.text));
+    return (this._garbled ??= findGarbled(this.text));
   }
 
   get view(): TextView {
-    return this.memo('view', () => buildView(this.text, this.annotations, this.garbled));
+    return (this._view ??= buildView(this.text, this.annotations, this.garbled));
   }
 
   /** View lines: same indices as `lines`, offsets in the view. */
   get viewLines(): Line[] {
-    return this.memo('viewLines', () => splitLines(this.view.text));
+    return (this._viewLines ??= splitLines(this.view.text));
   }
 
   /** Line indices that are page boilerplate (当前位置, 发布时间, 放大…). */
   get boilerplate(): Set<number> {
-    return this.memo('boilerplate', () => {
-      const s = new Set<number>();
-      for (const l of this.viewLines) if (isBoilerplateLine(this.viewLine(l.index))) s.add(l.index);
-      return s;
-    });
+    if (this._boilerplate) return this._boilerplate;
+    const s = new Set<number>();
+    for (const l of this.viewLines) if (isBoilerplateLine(this.viewLine(l.index))) s.add(l.index);
+    return (this._boilerplate = s);
   }
 
   get headings(): Heading[] {
-    return this.memo('headings', () =>
-      readHeadings(this.text, this.view, this.viewLines, (i) => this.boilerplate.has(i)),
-    );
+    if (this._headings) return this._headings;
+    const boilerplate = this.boilerplate;
+    return (this._headings = readHeadings(this.text, this.view, this.viewLines, (i) => boilerplate.has(i)));
   }
 
   /** Top-level sections (level 1 and their children). */
   get sections(): Section[] {
-    return this.memo('sections', () =>
-      buildSections(this.headings, this.lines, this.text.length, (h) =>
-        h.runIn ? h.span.end : this.lines[h.line].end,
-      ),
-    );
+    return (this._sections ??= buildSections(this.headings, this.lines, this.text.length, (h) =>
+      h.runIn ? h.span.end : this.lines[h.line].end,
+    ));
   }
 
   /** Sentences of the whole view (boilerplate lines included; filter by line if needed). */

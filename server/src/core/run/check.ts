@@ -58,16 +58,22 @@ export function tooLarge(text: string, config: Config): Finding | undefined {
  */
 export function runRule(doc: ReportDocument, rule: Rule, config: Config, severity: Severity, findings: Finding[]): boolean {
   const text = doc.text;
+  const id = rule.id;
   const report = (r: Report) => {
-    const { start, end } = snapOut(text, r.start, r.end);
+    let start = r.start;
+    let end = r.end;
+    // The common case without an object: integers inside the text, splitting nothing.
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length && !splits(text, start) && !splits(text, end))) {
+      ({ start, end } = snapOut(text, start, end));
+    }
     // A rule may lower its severity for a less certain finding, never raise it
     // above what the user set.
     const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
-    const f: Finding = { rule: rule.id, severity: sev, start, end, message: r.message };
+    const f: Finding = { rule: id, severity: sev, start, end, message: r.message };
     // No fix edits a garbled run: the lost words are the writer's to restore. A rule that
     // says it cannot fix has its fix dropped (fix-all runs only the rules that can: fix.ts).
-    if (r.fix && !rule.fixable) checkHooks.onRepair?.(rule.id, 'fix from a rule that is not fixable (fix dropped)');
-    const fix = r.fix && rule.fixable && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, rule.id, r.fix) : undefined;
+    if (r.fix && !rule.fixable) checkHooks.onRepair?.(id, 'fix from a rule that is not fixable (fix dropped)');
+    const fix = r.fix && rule.fixable && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, id, r.fix) : undefined;
     if (fix) f.fix = fix;
     if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
     // Built field by field (no spread): a document can have 100,000 findings.

@@ -121,6 +121,15 @@ function phrases(): PhraseTable {
  * traditional-only character touches them (a simplified document with a pasted run).
  */
 export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjacent'): Segment[] {
+  return simplifiedSegmentsIn(text, ambiguous, 0, text.length);
+}
+
+/**
+ * The segments of `toSimplifiedSegments(text, ambiguous)` that overlap [lo, hi), without making
+ * the others (the text is still read from its start: phrases match greedily left to right).
+ * A stray's conversion reads a window around it and keeps only what overlaps the stray.
+ */
+export function simplifiedSegmentsIn(text: string, ambiguous: 'convert' | 'adjacent', lo: number, hi: number): Segment[] {
   const d = scriptData();
   const { phrases: table, longest, maxLen } = phrases();
   const key = matchKeyOf(text);
@@ -129,14 +138,14 @@ export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjac
   const aligned = key.length === text.length;
   const out: Segment[] = [];
   const kind = (i: number) => (i >= 0 && i < text.length ? d.kinds[text.charCodeAt(i)] : 0);
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length && i < hi; ) {
     let matched = false;
     const first = aligned ? longest[key.charCodeAt(i)] : 0;
     if (first) {
       for (let len = Math.min(maxLen, first, text.length - i); len >= 2 && !matched; len--) {
         const to = table.get(key.slice(i, i + len));
         if (to !== undefined) {
-          out.push({ start: i, end: i + len, text: to });
+          if (i + len > lo) out.push({ start: i, end: i + len, text: to });
           i += len;
           matched = true;
         }
@@ -144,6 +153,11 @@ export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjac
     }
     if (matched) continue;
     const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (i + width <= lo) {
+      i += width;
+      continue;
+    }
     const ch = String.fromCodePoint(cp);
     let to = ch;
     const k = kind(i);

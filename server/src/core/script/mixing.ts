@@ -5,7 +5,7 @@
 // 於潜镇 and 乾淨 becomes 干净. An ambiguous character on its own (乾县, 乾坤, 於梨华) is
 // simplified text and never flagged.
 import type { Span } from '../types';
-import { toSimplifiedSegments } from './convert';
+import { simplifiedSegmentsIn } from './convert';
 import { scriptData } from './data';
 
 export type Script = 'simplified' | 'traditional';
@@ -28,20 +28,17 @@ export function scriptProfile(text: string, skip: (i: number) => boolean): Scrip
   const kinds = d.kinds;
   let traditional = 0;
   let simplified = 0;
-  const tradAt: number[] = [];
-  const simpAt: number[] = [];
+  // Counts only: the positions of the other script's characters (few, in a text that has a
+  // script) are collected by a second pass when strays are asked for. Collecting the
+  // positions of every character of both scripts here was most of the rule's time and garbage.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
     const kind = kinds[c];
     if (kind === 1) {
-      if (skip(i)) continue;
-      traditional++;
-      tradAt.push(i);
+      if (!skip(i)) traditional++;
     } else if (kind === 2) {
-      if (skip(i)) continue;
-      simplified++;
-      simpAt.push(i);
+      if (!skip(i)) simplified++;
     }
   }
   const profile: ScriptProfile = { traditional, simplified, strays: () => [] };
@@ -50,7 +47,13 @@ export function scriptProfile(text: string, skip: (i: number) => boolean): Scrip
   let found: { limit: number; strays: Stray[] } | undefined;
   profile.strays = (limit) => {
     if (found && found.limit >= limit) return found.strays.slice(0, limit);
-    const strays = script === 'simplified' ? traditionalRuns(text, tradAt, skip, limit) : simplifiedRuns(text, simpAt, limit);
+    const other = script === 'simplified' ? 1 : 2;
+    const at: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x3400 && kinds[c] === other && !skip(i)) at.push(i);
+    }
+    const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit) : simplifiedRuns(text, at, limit);
     found = { limit, strays };
     return strays;
   };
@@ -78,52 +81,61 @@ function simplifiedRuns(text: string, at: number[], limit: number): Stray[] {
 function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean, limit: number): Stray[] {
   const d = scriptData();
   const ambiguous = (i: number) => i >= 0 && i < text.length && d.kinds[text.charCodeAt(i)] === 3 && !skip(i);
-  const runs: Span[] = [];
-  for (const i of at) {
-    const last = runs[runs.length - 1];
-    if (last && last.end === i) last.end = i + 1;
-    else if (last && last.end === i - 1 && ambiguous(i - 1)) last.end = i + 1;
-    else runs.push({ start: i, end: i + 1 });
-  }
-  for (const r of runs) {
-    while (ambiguous(r.start - 1)) r.start--;
-    while (ambiguous(r.end)) r.end++;
-  }
   const out: Stray[] = [];
   const margin = d.maxPhrase;
-  for (const r of runs) {
-    if (out.length >= limit) break;
-    const from = Math.max(0, r.start - margin);
-    const to = Math.min(text.length, r.end + margin);
-    let start = r.start;
-    let end = r.end;
-    let replacement = '';
-    for (const seg of toSimplifiedSegments(text.slice(from, to), 'adjacent')) {
-      const s = seg.start + from;
-      const e = seg.end + from;
-      if (e <= r.start || s >= r.end) continue;
-      start = Math.min(start, s);
-      end = Math.max(end, e);
-      replacement += seg.text;
+  // Runs of adjacent characters (or two with one ambiguous character between them), each
+  // grown over the ambiguous characters it touches and converted as soon as it is complete:
+  // the text past the `limit`-th stray is never read.
+  let start = -1;
+  let end = -1;
+  for (let k = 0; k <= at.length && out.length < limit; k++) {
+    const i = k < at.length ? at[k] : -1;
+    if (i >= 0 && start >= 0 && (end === i || (end === i - 1 && ambiguous(i - 1)))) {
+      end = i + 1;
+      continue;
     }
-    // Only what changes is flagged: 於潛 → 於潜 flags 潛.
-    let original = text.slice(start, end);
-    const high = (c: number) => c >= 0xd800 && c < 0xdc00;
-    const low = (c: number) => c >= 0xdc00 && c < 0xe000;
-    while (original.length > 1 && replacement.length > 1 && original[0] === replacement[0] && !high(original.charCodeAt(0))) {
-      original = original.slice(1);
-      replacement = replacement.slice(1);
-      start++;
+    if (start >= 0) {
+      while (ambiguous(start - 1)) start--;
+      while (ambiguous(end)) end++;
+      convertRun(text, start, end, margin, out);
     }
-    while (original.length > 1 && replacement.length > 1 && original[original.length - 1] === replacement[replacement.length - 1] && !low(original.charCodeAt(original.length - 1))) {
-      original = original.slice(0, -1);
-      replacement = replacement.slice(0, -1);
-      end--;
-    }
-    if (original === replacement) continue;
-    const last = out[out.length - 1];
-    if (last && last.end >= start) continue;
-    out.push({ start, end, text: original, replacement });
+    start = i;
+    end = i + 1;
   }
   return out;
+}
+
+/** The stray of run [rStart, rEnd): what changes when it is converted by phrase, appended to `out` unless it overlaps the last one. */
+function convertRun(text: string, rStart: number, rEnd: number, margin: number, out: Stray[]): void {
+  const from = Math.max(0, rStart - margin);
+  const to = Math.min(text.length, rEnd + margin);
+  let start = rStart;
+  let end = rEnd;
+  let replacement = '';
+  for (const seg of simplifiedSegmentsIn(text.slice(from, to), 'adjacent', rStart - from, rEnd - from)) {
+    const s = seg.start + from;
+    const e = seg.end + from;
+    if (e <= rStart || s >= rEnd) continue;
+    start = Math.min(start, s);
+    end = Math.max(end, e);
+    replacement += seg.text;
+  }
+  // Only what changes is flagged: 於潛 → 於潜 flags 潛.
+  let original = text.slice(start, end);
+  const high = (c: number) => c >= 0xd800 && c < 0xdc00;
+  const low = (c: number) => c >= 0xdc00 && c < 0xe000;
+  while (original.length > 1 && replacement.length > 1 && original[0] === replacement[0] && !high(original.charCodeAt(0))) {
+    original = original.slice(1);
+    replacement = replacement.slice(1);
+    start++;
+  }
+  while (original.length > 1 && replacement.length > 1 && original[original.length - 1] === replacement[replacement.length - 1] && !low(original.charCodeAt(original.length - 1))) {
+    original = original.slice(0, -1);
+    replacement = replacement.slice(0, -1);
+    end--;
+  }
+  if (original === replacement) return;
+  const last = out[out.length - 1];
+  if (last && last.end >= start) return;
+  out.push({ start, end, text: original, replacement });
 }

@@ -3,7 +3,7 @@
 // and thousands (3.5, 1,000), times and ratios (10:30), URLs, e-mail, code-like tokens,
 // English runs, and list markers such as `1)` (the outline rules own those).
 import type { Rule } from '../../rule';
-import type { Report } from '../../types';
+import type { Msg, Report } from '../../types';
 import { isDigit, isHanAt } from '../../model/chars';
 import {
   BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
@@ -151,23 +151,36 @@ function chineseParens(text: string, open: number, close: number, start: number,
   return prevCn || nextCn;
 }
 
-function emit(report: (r: Report) => void, start: number, end: number, ch: string, safe: boolean, instead?: string): void {
+/** The words of a finding on mark `ch` (written `instead` after a heading's numeral): a few kinds, built once each. */
+const WORDS = new Map<string, { full: string; message: Msg; title: Msg }>();
+
+function words(ch: string, instead: string | undefined): { full: string; message: Msg; title: Msg } {
+  const key = instead ? ch + instead : ch;
+  let w = WORDS.get(key);
+  if (w) return w;
   const full = instead ?? FULL[ch];
   const name = NAME[ch];
-  report({
-    start,
-    end: start + 1,
+  w = {
+    full,
     message: instead
       ? { zh: `标题序号后的半角${name.zh}“${ch}”应为“${full}”`, en: `Half-width ${name.en} “${ch}” after a heading's numeral: write “${full}”` }
       : {
           zh: `半角${name.zh}“${ch}”应为全角“${full}”`,
           en: `Half-width ${name.en} “${ch}” in Chinese text: write “${full}”`,
         },
-    fix: {
-      title: { zh: `改为“${full}”`, en: `Write “${full}”` },
-      edits: [{ start, end, newText: full }],
-      safe,
-    },
+    title: { zh: `改为“${full}”`, en: `Write “${full}”` },
+  };
+  WORDS.set(key, w);
+  return w;
+}
+
+function emit(report: (r: Report) => void, start: number, end: number, ch: string, safe: boolean, instead?: string): void {
+  const w = words(ch, instead);
+  report({
+    start,
+    end: start + 1,
+    message: w.message,
+    fix: { title: w.title, edits: [{ start, end, newText: w.full }], safe },
   });
 }
 

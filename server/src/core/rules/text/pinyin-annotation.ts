@@ -1,6 +1,7 @@
 // text/pinyin-annotation — 當(dāng)前位置 → 當前位置.
 import type { Rule } from '../../rule';
 import { hanBefore } from '../../model/chars';
+import type { Msg } from '../../types';
 
 export const pinyinAnnotation: Rule = {
   id: 'text/pinyin-annotation',
@@ -13,20 +14,30 @@ export const pinyinAnnotation: Rule = {
   perLine: {},
   fold: { noun: { zh: '拼音注音', en: 'pinyin annotations' }, action: { zh: '应删除', en: 'remove them' } },
   check(doc, ctx) {
+    const text = doc.text;
+    // A pasted page repeats its annotations (當(dāng) hundreds of times): findings with the
+    // same words share their message and fix title instead of building four strings each.
+    const words = new Map<string, { message: Msg; title: Msg }>();
     for (const a of doc.annotations) {
-      const shown = doc.text.slice(a.start, a.end);
-      const base = hanBefore(doc.text, a.start);
+      const shown = text.slice(a.start, a.end);
+      const base = hanBefore(text, a.start);
+      // `shown` starts with a bracket, which no Han character is: the key is unambiguous.
+      const key = base + shown;
+      let w = words.get(key);
+      if (!w) {
+        w = {
+          message: base
+            ? { zh: `“${base}”后的拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}” after “${base}”: remove it` }
+            : { zh: `拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}”: remove it` },
+          title: { zh: `删除注音“${shown}”`, en: `Remove “${shown}”` },
+        };
+        words.set(key, w);
+      }
       ctx.report({
         start: a.start,
         end: a.end,
-        message: base
-          ? { zh: `“${base}”后的拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}” after “${base}”: remove it` }
-          : { zh: `拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}”: remove it` },
-        fix: {
-          title: { zh: `删除注音“${shown}”`, en: `Remove “${shown}”` },
-          edits: [{ start: a.start, end: a.end, newText: '' }],
-          safe: true,
-        },
+        message: w.message,
+        fix: { title: w.title, edits: [{ start: a.start, end: a.end, newText: '' }], safe: true },
       });
     }
   },
