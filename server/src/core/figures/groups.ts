@@ -10,7 +10,7 @@
 import type { ReportDocument } from '../model/document';
 import { clausesOf, type Clause, type Clauses } from './clauses';
 import { categoriesOf, complementary } from './dimensions';
-import { phrasesOf, type Phrase } from './phrases';
+import { phrasesOf, type Phrase, type Phrases } from './phrases';
 import { quantities, quantitiesIn, type Quantity } from './quantity';
 import { isAmount, sameValue } from './relation';
 
@@ -110,7 +110,7 @@ function findGroups(doc: ReportDocument): Group[] {
         // here only in part: its 其他 covers more than these parts, so they never cover the whole.
         // (An item after the last part still belongs to the list when only 、 joins it.)
         exhaustive: !otherUnits.some((at) => at < regionEnd || !/[，。；：,;:]/.test(text.slice(regionEnd, at)))
-          ? exhaustiveOf(final.map((p) => phrases.get(p.q)!), region)
+          ? exhaustiveOf(final.map((p) => phrases[p.q.index]!), region)
           : undefined,
         alternatives: cands.slice(1),
         partClause: final.map((p) => p.clause),
@@ -147,7 +147,7 @@ function pairedCover(groups: Group[]): void {
   }
 }
 
-function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>): Anchor[] {
+function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Phrases): Anchor[] {
   const out: Anchor[] = [];
   for (const word of ANCHORS) {
     for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + word.length)) {
@@ -195,11 +195,11 @@ const STOCK = /(?:共有|现有|共|总数为|总数|总量|合计)$/;
  * figures of the same unit for places, with no 其中 — a breakdown by area. Only parts that
  * name places qualify, so that other figures after a stock are never taken for its parts.
  */
-function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>): Anchor[] {
+function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Phrases): Anchor[] {
   const out: Anchor[] = [];
   for (let i = 0; i < qs.length - 2; i++) {
     const t = qs[i];
-    const tp = phrases.get(t);
+    const tp = phrases[t.index];
     if (!tp || !usableTotal(t) || tp.clause.aside || t.approx || !STOCK.test(tp.marker + tp.pre.slice(0, 4)) && !/共有|现有/.test(tp.pre)) continue;
     // The total ends its clause; the next clause starts the breakdown.
     if (text.slice(t.end, tp.clause.end).length > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
@@ -208,13 +208,13 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     const parts: Quantity[] = [];
     for (let k = i + 1; k < qs.length && qs[k].start < next.end + 200; k++) {
       const q = qs[k];
-      const p = phrases.get(q);
+      const p = phrases[q.index];
       if (!p || p.clause.sentence !== tp.clause.sentence || p.clause.aside) break;
       if (!isAmount(q) || q.unit?.family !== t.unit?.family || q.role || p.marker) break;
       if (!PLACE_END.test(p.pre) || p.pre.length > 8) break;
       parts.push(q);
     }
-    if (parts.length < 2 || phrases.get(parts[0])!.clause !== next) continue;
+    if (parts.length < 2 || phrases[parts[0].index]!.clause !== next) continue;
     out.push({ at: next.start, word: '并列', candidates: [t], clause: next });
   }
   return out;
@@ -253,7 +253,7 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
 }
 
 /** The parts after an anchor, each with the index of its clause counted from the first. */
-function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<Quantity, Phrase>, a: Anchor): { parts: { q: Quantity; clause: number }[]; otherUnits: number[] } {
+function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phrases, a: Anchor): { parts: { q: Quantity; clause: number }[]; otherUnits: number[] } {
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
@@ -262,9 +262,9 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];
   const totalFamily = new Set(a.candidates.map((t) => t.unit?.family));
-  const totalWords = a.candidates.map((t) => phrases.get(t)?.words ?? '');
+  const totalWords = a.candidates.map((t) => phrases[t.index]?.words ?? '');
   for (const q of quantitiesIn(qs, start, limit)) {
-    const p = phrases.get(q);
+    const p = phrases[q.index];
     if (!p) continue;
     // Only the level the anchor is on: a bracket inside the parts is a note on a part.
     const c = p.clause;
@@ -274,7 +274,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Map<
     // Another 其中 (or a 分别为 opening a clause) after the first part opens a nested group.
     if (out.length && /其中|[，：；]分别(?:为|是|有)|[，：；]包括/.test(text.slice(out[out.length - 1].q.end, q.start))) break;
     // 谷物中冬小麦: a part of an earlier part.
-    if (out.some((o) => subPartOf(phrases.get(o.q), p))) continue;
+    if (out.some((o) => subPartOf(phrases[o.q.index], p))) continue;
     if (q.role === 'from' || q.role === 'to') break;
     // A stated sum (合计920人次) closes the parts; it is not one of them.
     if (/共计|合计|总计|一共/.test(p.marker + p.pre)) break;

@@ -2,7 +2,7 @@
 // clause layer. `其中县区支部5个` → marker 其中, words 县区支部, unit 个; `18个基层支部` →
 // words 基层支部 (after the unit). The categories the words name (县区 → kind of unit;
 // 女性 → gender) decide which parts may be added up (dimensions.ts).
-import { isHanAt } from '../model/chars';
+import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { clausesOf, type Clause, type Clauses } from './clauses';
 import { categoriesOf, type Category } from './dimensions';
@@ -34,6 +34,8 @@ const MARKERS = [
 ];
 /** List joins between items: 、 and the conjunctions. */
 const JOINS = ['以及', '和', '及', '与', '、'];
+/** First characters of the joins and markers. */
+const LEAD_FIRST = charTable([...JOINS, ...MARKERS].map((w) => w[0]));
 const VERB_END = /(?:完成|实现|开展|组织|举办|帮助|接待|发放|解决|培训|发展|新增|新建|引进|选派|推荐|收到|受理|办理|提出|参加|参与|召开|扶持|帮扶|慰问|建成|建立|建设|投入|落实|争取|安排|下达|拨付|筹集|吸纳|带动|服务|救助|资助|走访|排查|整改|办结|化解|调处|处理|查处|审计|检查|抽查|培育|认定|评选|表彰|命名|推广|种植|养殖|造林|植树|申报|立项|签约|引导|转移|安置|提供|惠及|覆盖|涉及|累计|共计|合计|总计|达到|达)$/;
 
 /** A phrase whose categories are read on first use: most phrases never meet a dimension. */
@@ -56,17 +58,23 @@ class MeasurePhrase implements Phrase {
   }
 }
 
-export function phrasesOf(doc: ReportDocument): Map<Quantity, Phrase> {
+/** Each quantity's phrase by its index in quantities(doc) (q.index); none for a number outside every clause. */
+export type Phrases = readonly (Phrase | undefined)[];
+
+export function phrasesOf(doc: ReportDocument): Phrases {
   return doc.memo('figures:phrases', () => readPhrases(doc.view.text, clausesOf(doc), quantities(doc)));
 }
 
-function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quantity, Phrase> {
-  const out = new Map<Quantity, Phrase>();
+function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
+  const out: (Phrase | undefined)[] = [];
   let prev: Quantity | undefined;
   let prevClause: Clause | undefined;
   for (const q of qs) {
     const clause = clauses.clauseAt(q.numStart);
-    if (!clause) continue;
+    if (!clause) {
+      out.push(undefined);
+      continue;
+    }
     const sameClause = prevClause === clause && prev !== undefined;
     // The phrase starts after the previous quantity of the clause, or at the clause start,
     // and after the last list join before the number; a note in brackets inside it
@@ -78,12 +86,12 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
     let start = q.start;
     let segEnd = q.start;
     for (let k = q.start - 1; k >= from; k--) {
-      const c = text[k];
-      if (c === '）') {
+      const c = text.charCodeAt(k);
+      if (c === 0xff09 /* ） */) {
         // The nearest （ before it, if within 40 characters and the phrase.
         let open = k - 1;
         const stop = Math.max(from, k - 40);
-        while (open >= stop && text[open] !== '（') open--;
+        while (open >= stop && text.charCodeAt(open) !== 0xff08) open--;
         if (open >= stop) {
           run = text.slice(k + 1, segEnd) + run;
           k = open;
@@ -93,7 +101,8 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
         }
         break;
       }
-      if (c === '、' || c === '（' || !(isHanAt(text, k) || c === '“' || c === '”' || (c >= '\udc00' && c <= '\udfff'))) break;
+      // 、 （ or anything but Han, quotes and the low half of a surrogate pair ends the words.
+      if (c === 0x3001 || c === 0xff08 || !(isHanAt(text, k) || c === 0x201c || c === 0x201d || (c >= 0xdc00 && c <= 0xdfff))) break;
       start = k;
     }
     run = text.slice(start, segEnd) + run;
@@ -105,7 +114,8 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
     }
     let s = run;
     let marker = '';
-    for (let again = true; again; ) {
+    // Most words open with neither a join nor a marker: one table lookup decides.
+    for (let again = LEAD_FIRST[s.charCodeAt(0)] === 1; again; ) {
       again = false;
       for (const j of JOINS) {
         // 和/及 join items only after another item of the clause (和谐社区 is a word).
@@ -126,7 +136,7 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Map<Quanti
       }
     }
     const post = q.after ?? '';
-    out.set(q, new MeasurePhrase(q, clause, start, marker, s, post, !sameClause));
+    out.push(new MeasurePhrase(q, clause, start, marker, s, post, !sameClause));
     // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
     if (FIGURE_KINDS.has(q.kind)) {
       prev = q;

@@ -31,8 +31,8 @@ export const change = relationRule({
   find(doc) {
     const { text, qs, phrases } = finderInputs(doc);
     const out: Relation[] = [];
-    const sentenceOf = (q: Quantity) => phrases.get(q)?.clause.sentence ?? -1;
-    const clauseOf = (q: Quantity) => phrases.get(q)?.clause.index ?? -1;
+    const sentenceOf = (q: Quantity) => phrases[q.index]?.clause.sentence ?? -1;
+    const clauseOf = (q: Quantity) => phrases[q.index]?.clause.index ?? -1;
     /** A figure as written, with the verb before it (增长12%, 增加到8531户). */
     const quote: Quote = (q) => quoteView(doc, Math.min(q.start, verbStart(text, q.start)), q.end);
     for (let fi = 0; fi < qs.length; fi++) {
@@ -112,7 +112,7 @@ export const change = relationRule({
     // 贫困户88户，已脱贫61户，现有贫困户29户: what remains is the total less what left it.
     for (let ri = 0; ri < qs.length; ri++) {
       const r = qs[ri];
-      const rp = phrases.get(r);
+      const rp = phrases[r.index];
       if (!rp || !isUsable(r) || r.role) continue;
       const explicit = REMOVED.test(rp.marker + rp.pre);
       if (!explicit && !REMOVED_BARE.test(rp.marker + rp.pre)) continue;
@@ -125,11 +125,11 @@ export const change = relationRule({
         }
       }
       if (!total || !isUsable(total)) continue;
-      const head = (phrases.get(total)?.words ?? '').slice(-2);
+      const head = (phrases[total.index]?.words ?? '').slice(-2);
       let left: Quantity | undefined;
       for (let k = ri + 1; k < qs.length && sentenceOf(qs[k]) === s; k++) {
         const x = qs[k];
-        const xp = phrases.get(x);
+        const xp = phrases[x.index];
         if (x.unit?.family !== r.unit?.family || !xp) continue;
         if (REMAINS.test(xp.marker + xp.pre) && (explicit || THE_REST.test(xp.marker + xp.pre)) && (head.length === 2 && (xp.words.includes(head) || xp.pre.length <= 2))) left = x;
         break;

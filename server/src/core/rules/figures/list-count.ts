@@ -33,7 +33,7 @@ export const listCount = relationRule({
     for (const q of quantities(doc)) {
       if (q.kind !== 'count' || q.approx || q.unknown || !q.unit || !LIST_UNITS.has(q.unit.unit)) continue;
       if (q.value < 2 || q.value > 20 || (q.role && q.role !== 'to')) continue;
-      const p = phrases.get(q);
+      const p = phrases[q.index];
       if (!p || p.clause.aside) continue;
       let list: ItemList | undefined;
       let where: 'after' | 'before' = 'after';

@@ -67,7 +67,7 @@ export const namedCount = relationRule({
       if (!s) continue;
       const groups: NameList[] = [];
       // 1. Names in brackets right after the count or its noun: 10名同学（张洁、…）.
-      const p = phrases.get(q);
+      const p = phrases[q.index];
       const afterNoun = q.end + (p?.post.length ?? 0);
       const open = text.indexOf('（', q.end);
       const aside = open >= 0 && open <= afterNoun + 1 ? clauses.asideAt(open + 1) : undefined;

@@ -11,7 +11,7 @@ import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { dimensionName, leadingCategories, type Dimension } from '../../figures/dimensions';
 import { groupsOf, type Group } from '../../figures/groups';
-import { phrasesOf, type Phrase } from '../../figures/phrases';
+import { phrasesOf, type Phrases } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, sameValue, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -53,7 +53,7 @@ function usable(q: Quantity): boolean {
   return !q.unknown && !Number.isNaN(q.value);
 }
 
-function check(doc: ReportDocument, g: Group, phrases: Map<Quantity, Phrase>): Relation | undefined {
+function check(doc: ReportDocument, g: Group, phrases: Phrases): Relation | undefined {
   const { total } = g;
   if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
   const readings = readingsOf(g, phrases);
@@ -116,11 +116,11 @@ function explained(text: string, r: Reading, g: Group, totals: Quantity[]): bool
 }
 
 /** The sets of parts that must add up (or not exceed), most certain first. */
-function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
-  const total = phrases.get(g.total);
+function readingsOf(g: Group, phrases: Phrases): Reading[] {
+  const total = phrases[g.total.index];
   const totalWords = total?.words ?? '';
   const out: Reading[] = [];
-  const ps = g.parts.map((q) => ({ q, p: phrases.get(q) }));
+  const ps = g.parts.map((q) => ({ q, p: phrases[q.index] }));
   if (g.exhaustive) {
     // The text says the parts cover the total: all of them, whatever their words.
     const approx = g.parts.some((q) => q.approx) || g.total.approx;
@@ -180,7 +180,7 @@ function readingsOf(g: Group, phrases: Map<Quantity, Phrase>): Reading[] {
     out.push({
       parts: kinds,
       dim: 'kind',
-      why: head && head.length >= 2 && kinds.every((q) => (phrases.get(q)?.words.length ?? 0) - head.length >= 2)
+      why: head && head.length >= 2 && kinds.every((q) => (phrases[q.index]?.words.length ?? 0) - head.length >= 2)
         ? { zh: `各项均为“${head}”`, en: `each part is a kind of “${head}”` }
         : { zh: '各项为同类事物的分项', en: 'the parts are kinds of one thing' },
       covers: false,

@@ -6,7 +6,7 @@
 // than one figure could be meant and none of them gives the stated value, nothing is said.
 import { isAmount } from '../../figures/groups';
 import { lineIndexAt } from '../../model/lines';
-import type { Phrase } from '../../figures/phrases';
+import type { Phrases } from '../../figures/phrases';
 import { quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, scaleWord, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -35,7 +35,7 @@ export const perCapita = relationRule({
     const out: Relation[] = [];
     for (const q of qs) {
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
-      const p = phrases.get(q);
+      const p = phrases[q.index];
       if (!p || p.clause.aside) continue;
       const per = perWordBefore(text.slice(p.clause.start, q.start), phrases);
       if (!per) continue;
@@ -45,7 +45,7 @@ export const perCapita = relationRule({
       const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
         (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
       );
-      const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases.get(x)?.words ?? '').includes(noun.slice(-2))));
+      const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases[x.index]?.words ?? '').includes(noun.slice(-2))));
       const bases = before.filter(isBase);
       if (!totals.length || !bases.length) continue;
       const fits = (t: Quantity, b: Quantity) => {
@@ -97,8 +97,8 @@ interface PerWord {
 }
 
 /** The per-unit word ending `head`, the words before a per-unit figure, if any. */
-function perWordBefore(head: string, phrases: Map<Quantity, Phrase>): PerWord | undefined {
-  const wordsOf = (x: Quantity) => phrases.get(x)?.words ?? '';
+function perWordBefore(head: string, phrases: Phrases): PerWord | undefined {
+  const wordsOf = (x: Quantity) => phrases[x.index]?.words ?? '';
   const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(head);
   if (m) {
     const per = PER[m[1]];

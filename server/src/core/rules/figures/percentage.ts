@@ -9,7 +9,7 @@
 // inside the share (占全年目标任务6.9万人的111.2%).
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
-import type { Phrase } from '../../figures/phrases';
+import type { Phrase, Phrases } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -32,7 +32,7 @@ export const percentage = relationRule({
     const out: Relation[] = [];
     for (const q of qs) {
       if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;
-      const p = phrases.get(q);
+      const p = phrases[q.index];
       if (!p) continue;
       const clause = text.slice(p.clause.start, q.start);
       const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
@@ -70,7 +70,7 @@ export const percentage = relationRule({
  * one whole: together they cannot pass 100 % by more than their rounding. Answers where
  * several may be chosen (可多选) are not grades of one answer.
  */
-function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Map<Quantity, Phrase>): Relation[] {
+function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Phrases): Relation[] {
   const text = doc.view.text;
   const out: Relation[] = [];
   let run: { q: Quantity; word: string }[] = [];
@@ -78,13 +78,13 @@ function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Map<Quantity,
   const flush = () => {
     const words = new Set(run.map((x) => x.word));
     if (run.length >= 2 && words.size === run.length) {
-      const sent = text.slice(phrases.get(run[0].q)!.clause.start, phrases.get(run[run.length - 1].q)!.clause.end);
+      const sent = text.slice(phrases[run[0].q.index]!.clause.start, phrases[run[run.length - 1].q.index]!.clause.end);
       const sum = run.reduce((a, x) => a + x.q.value, 0);
       const tol = run.reduce((a, x) => a + pctTolerance(x.q.decimals) / 2, 0);
       if (sum > 100 + tol && !/多选|多项选择|可选多项/.test(sent)) {
         const sh = shows(run.map((x) => x.q));
         const arithmetic = `${run.map((x) => `${sh.of(x.q.value)}%`).join(' + ')} = ${sh.of(sum)}% > 100%`;
-        const first = phrases.get(run[0].q)!;
+        const first = phrases[run[0].q.index]!;
         out.push({
           rule: RULE,
           ok: false,
@@ -106,7 +106,7 @@ function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Map<Quantity,
   };
   for (const q of qs) {
     if (q.kind !== 'percent') continue;
-    const p = phrases.get(q);
+    const p = phrases[q.index];
     if (!p) continue;
     if (p.clause.sentence !== sentence) {
       flush();
@@ -130,10 +130,10 @@ function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Map<Quantity,
 }
 
 /** The part a share is of: the nearest usable amount before it in its sentence, outside brackets. */
-function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Quantity | undefined {
+function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Quantity | undefined {
   for (let i = q.index - 1; i >= 0; i--) {
     const x = qs[i];
-    const xp = phrases.get(x);
+    const xp = phrases[x.index];
     if (!xp || xp.clause.sentence !== p.clause.sentence) return undefined;
     if (xp.clause.aside && xp.clause.aside !== p.clause.aside) continue;
     if (!isAmount(x)) continue;
@@ -145,7 +145,7 @@ function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Map<Quantit
   return undefined;
 }
 
-function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Relation | undefined {
+function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Relation | undefined {
   const text = doc.view.text;
   const qs = quantities(doc);
   const part = partBefore(qs, q, p, phrases);
@@ -174,11 +174,11 @@ function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quant
     } else {
       // The named whole, looked for before the part (bounded, so long texts stay linear).
       // Not a sibling of the part (镇有持证残疾人1048人 beside 镇有持证残疾人974人).
-      const partWords = phrases.get(part)?.words;
+      const partWords = phrases[part.index]?.words;
       const cands = quantitiesIn(qs, part.start - 4000, part.start).filter(
         (x) => x.end <= part.start && x !== part && isAmount(x) && !x.unknown && !x.approx &&
-          x.value > 0 && x.unit?.family === part.unit?.family && (!x.role || x.role === 'to') && endsWithNoun(phrases.get(x), noun) &&
-          !parallel(phrases.get(x)?.words ?? '', partWords ?? ''),
+          x.value > 0 && x.unit?.family === part.unit?.family && (!x.role || x.role === 'to') && endsWithNoun(phrases[x.index], noun) &&
+          !parallel(phrases[x.index]?.words ?? '', partWords ?? ''),
       );
       // Several figures fit the name: any that gives the share is the one meant; if none
       // does, the reading is unsure unless there is only one.
@@ -188,7 +188,7 @@ function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quant
       why = `占${named[1]}`;
       // The whole named in other words (受访老年人 … 占老年受访者的): the part's own group,
       // when its total's words share the name's.
-      if (!base && g && !g.survey && overlap(phrases.get(g.total)?.words ?? '', noun) >= 2) {
+      if (!base && g && !g.survey && overlap(phrases[g.total.index]?.words ?? '', noun) >= 2) {
         base = g.total;
         why = `占${named[1]}`;
       }
@@ -212,7 +212,7 @@ function endsWithNoun(p: Phrase | undefined, noun: string): boolean {
 }
 
 /** 整改率97.28% after 排查141911项、已整改137354项: the rate's own stem names the numerator. */
-function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quantity, Phrase>): Relation | undefined {
+function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Relation | undefined {
   const stem = q.rate!.replace(/率$/, '');
   if (stem.length < 2 || !BOUNDED.test(q.rate!)) return undefined;
   const qs = quantities(doc);
@@ -220,7 +220,7 @@ function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quanti
   const before: Quantity[] = [];
   for (let k = i - 1; k >= 0 && before.length < 6; k--) {
     const x = qs[k];
-    const xp = phrases.get(x);
+    const xp = phrases[x.index];
     if (!xp || xp.clause.sentence !== p.clause.sentence) break;
     if (xp.clause.aside || !isAmount(x) || x.unknown || Number.isNaN(x.value) || x.approx || (x.role && NOT_PART.has(x.role))) continue;
     before.push(x);
@@ -228,10 +228,10 @@ function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Map<Quanti
   const num = before[0];
   if (!num) return undefined;
   const key = stem.slice(-2);
-  if (!(phrases.get(num)?.words ?? '').includes(key)) return undefined;
+  if (!(phrases[num.index]?.words ?? '').includes(key)) return undefined;
   // The whole: an earlier figure of the same family at least as large; or one whose words
   // share the rate's subject (上岗率: 岗位 for 上岗…人).
-  const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases.get(x)?.words ?? '', stem)));
+  const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases[x.index]?.words ?? '', stem)));
   if (!den) return undefined;
   return compare(doc, q, num, den, false, q.rate!);
 }

@@ -5,7 +5,7 @@ import type { ReportDocument } from '../../model/document';
 import type { Rule } from '../../rule';
 import type { Msg, RelatedSpan } from '../../types';
 import { describeQuantity } from '../../figures/describe';
-import { phrasesOf, type Phrase } from '../../figures/phrases';
+import { phrasesOf, type Phrases } from '../../figures/phrases';
 import { quantities, type Quantity } from '../../figures/quantity';
 import { roleLabel, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -16,7 +16,7 @@ export interface FigureRule extends Rule {
 }
 
 /** What a finder reads: the view's text, its figures in order and each figure's phrase. */
-export function finderInputs(doc: ReportDocument): { text: string; qs: Quantity[]; phrases: Map<Quantity, Phrase> } {
+export function finderInputs(doc: ReportDocument): { text: string; qs: Quantity[]; phrases: Phrases } {
   return { text: doc.view.text, qs: quantities(doc), phrases: phrasesOf(doc) };
 }
 

@@ -32,7 +32,7 @@ export const restated = relationRule({
     const out: Relation[] = [];
     for (const q of qs) {
       if (!isUsable(q) || q.role || !isAmount(q) || q.bound) continue;
-      const p = phrases.get(q);
+      const p = phrases[q.index];
       if (!p || p.clause.aside) continue;
       const sentence = clauses.sentences[p.clause.sentence];
       const key = sentence && keyOf(text, p, sentence);
@@ -46,7 +46,7 @@ export const restated = relationRule({
       if (!same && changedBetween(text, first.end, p.start, p.pre + p.post)) continue;
       const sh = shows([first, q]);
       const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
-      const fp = phrases.get(first)!;
+      const fp = phrases[first.index]!;
       const shown = quoteView(doc, fp.start, first.end);
       const here = quoteView(doc, p.start, q.end);
       out.push({

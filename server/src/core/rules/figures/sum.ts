@@ -34,7 +34,7 @@ export const sum = relationRule({
     const out: Relation[] = [];
     for (let ti = 0; ti < qs.length; ti++) {
       const t = qs[ti];
-      const tp = phrases.get(t);
+      const tp = phrases[t.index];
       if (!tp || !isAmount(t) || (t.role && NOT_ITEM.has(t.role))) continue;
       // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
       const clause = tp.clause;
@@ -52,7 +52,7 @@ export const sum = relationRule({
       let itemCount: number | undefined;
       for (let i = ti - 1; i >= 0; i--) {
         const p = qs[i];
-        const pp = phrases.get(p);
+        const pp = phrases[p.index];
         if (!pp || pp.clause.sentence !== clause.sentence) break;
         if (itemCount === undefined && items.length === 0 && p.kind === 'count' && p.unit?.unit === '项' && p.end === markStart && pp.clause === clause) {
           itemCount = p.value;
@@ -110,7 +110,7 @@ export const sum = relationRule({
         rule: RULE,
         ok,
         severity: same && !approx ? 'error' : 'warning',
-        start: phrasesOf(doc).get(used[0])?.start ?? used[0].start,
+        start: phrasesOf(doc)[used[0].index]?.start ?? used[0].start,
         end: t.end,
         quantities: [...used, t],
         roles: [...used.map(() => 'item' as const), 'stated-total'],
