@@ -5,7 +5,14 @@
 //
 // - first diagnostics of a 1 M-character report (open → pull);
 // - edit → fresh diagnostics: one character typed in the middle, the pull sent once the
-//   server's debounce (80 ms of quiet) has passed, so the figure leaves the debounce out;
+//   server's debounce (80 ms of quiet) has passed, so the figure leaves the debounce out. A
+//   large document is analysed in two phases (lsp/context.ts): the pull is answered with the
+//   quick diagnostics (edit → first diagnostics), then the server asks for a pull again
+//   (workspace/diagnostic/refresh) once the full analysis is ready, and that pull is answered
+//   with the complete diagnostics (edit → complete diagnostics, from the first pull sent);
+// - hover while an edit's analysis is under way: on the same report right after the edit (it
+//   waits for the full analysis: hover needs the complete one) and, right behind it, on
+//   another, small report (the event loop turns between the rules of the large one's analysis);
 // - hover on a figure, code actions at a finding (as the light bulb asks: triggerKind
 //   Automatic, no `only`), completion at a line start — on a version already analysed, and
 //   completion again right after an edit (the edit's analysis included);
@@ -20,9 +27,16 @@ export interface Latencies {
   chars: number;
   diagnostics: number;
   firstDiagnosticsMs: number;
+  /** Edit → first diagnostics (the quick ones on a large report). */
   editMs: number[];
-  /** The server's own time for each edit's analysis (workreport/health lastAnalysis: wall time in the server, no round trip, no conversion to LSP). */
+  /** Edit → complete diagnostics (the pull again after the server's refresh). */
+  editFullMs: number[];
+  /** The server's own time for each edit's analysis (workreport/health lastAnalysis: wall time in the server's slices, no round trip, no conversion to LSP): the quick result, and the whole. */
+  editQuickAnalysisMs: number[];
   editAnalysisMs: number[];
+  /** Hover while an edit's full analysis is under way: on the same report (it waits for the analysis), on another, small report. */
+  hoverDuringMs: number[];
+  hoverOtherDuringMs: number[];
   firstAnalysisMs: number;
   hoverMs: number[];
   codeActionMs: number[];
@@ -65,6 +79,14 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const idle = await health();
     const idleHeapMb = (idle.memory?.heapUsed ?? 0) / 1024 / 1024;
 
+    // A small report open beside it (hovered while the large one is analysed).
+    const suri = fileUri('/bench/small.report');
+    const small = report.slice(0, report.indexOf('\n', 6000) + 1);
+    c.open(suri, small, 'workreport', 1);
+    await c.request('textDocument/diagnostic', { textDocument: { uri: suri } }, timeout);
+    const sdigit = small.search(/[0-9]/);
+    const hoverSmall = () => c.request('textDocument/hover', { textDocument: { uri: suri }, position: positionOf(small, sdigit) }, timeout);
+
     // The 1 M report: first diagnostics, then edits.
     const uri = fileUri('/bench/big.report');
     let version = 1;
@@ -74,10 +96,15 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const first = await timed(pull);
     const firstAnalysisMs = (await health()).lastAnalysis?.ms ?? NaN;
     const editMs: number[] = [];
+    const editFullMs: number[] = [];
+    const editQuickAnalysisMs: number[] = [];
     const editAnalysisMs: number[] = [];
+    const hoverDuringMs: number[] = [];
+    const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
     const mid = text.indexOf('\n', text.length >> 1) + 1;
+    const digitAfterMid = () => text.slice(mid).search(/[0-9]/) + mid;
     for (let k = 0; k < runs; k++) {
       const at = positionOf(text, mid);
       const ch = k % 2 ? '三' : '，';
@@ -85,8 +112,20 @@ export async function serverLatencies(big: string, report: string, sizes: string
       c.change(uri, version, [{ range: { start: at, end: at }, text: ch }]);
       text = text.slice(0, mid) + ch + text.slice(mid);
       await sleep(QUIET_MS);
-      editMs.push((await timed(pull)).ms);
-      editAnalysisMs.push((await health()).lastAnalysis?.ms ?? NaN);
+      const asked = c.serverRequests.length;
+      const t0 = performance.now();
+      await pull();
+      editMs.push(performance.now() - t0);
+      const h = await health();
+      if (h.lastAnalysis?.version === version && (h.lastAnalysis.phase === 'quick' || h.lastAnalysis.quickMs !== undefined)) {
+        // Two phases: the pull the server asks for once the full analysis is ready.
+        await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, timeout, asked);
+        await pull();
+        editFullMs.push(performance.now() - t0);
+      } else editFullMs.push(editMs[editMs.length - 1]);
+      const last = (await health()).lastAnalysis;
+      editQuickAnalysisMs.push(last?.quickMs ?? NaN);
+      editAnalysisMs.push(last?.ms ?? NaN);
       // Completion right after another edit: its analysis is part of the answer.
       const at2 = positionOf(text, mid + 1);
       version++;
@@ -95,10 +134,25 @@ export async function serverLatencies(big: string, report: string, sizes: string
       completionAfterEditMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout))).ms);
       await sleep(QUIET_MS);
       await pull();
+      // The complete analysis of that version before the next edit.
+      await c.request('textDocument/hover', { textDocument: { uri }, position: at }, timeout);
+    }
+    // Hovers while an edit's full analysis runs: an edit, then a hover on the report (which
+    // starts the analysis and waits for it) with a hover on the small report right behind it.
+    // No pull: its answer (tens of MB of JSON for this report) would be in the pipe before them.
+    for (let k = 0; k < runs; k++) {
+      const at = positionOf(text, mid);
+      version++;
+      c.change(uri, version, [{ range: { start: at, end: at }, text: '，' }]);
+      text = text.slice(0, mid) + '，' + text.slice(mid);
+      const same = timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, digitAfterMid()) }, timeout));
+      const other = timed(hoverSmall);
+      hoverOtherDuringMs.push((await other).ms);
+      hoverDuringMs.push((await same).ms);
     }
     const diags = (await pull()).items;
     // A figure to hover: the first digit after the middle; a finding with a fix for code actions.
-    const digit = text.slice(mid).search(/[0-9]/) + mid;
+    const digit = digitAfterMid();
     const withFix = diags.find((d) => (d.data as { fix?: unknown } | undefined)?.fix) ?? diags[0];
     const hoverMs: number[] = [];
     const codeActionMs: number[] = [];
@@ -111,6 +165,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
       completionMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, mid + 2) }, timeout))).ms);
     }
     c.closeDocument(uri);
+    c.closeDocument(suri);
 
     // Formatting a 115 K report (punctuation and spacing fixes, to a fixed point), once per
     // version as a writer does: a character typed, the diagnostics pulled, then Format Document.
@@ -151,7 +206,11 @@ export async function serverLatencies(big: string, report: string, sizes: string
       diagnostics: first.value.items.length,
       firstDiagnosticsMs: first.ms,
       editMs,
+      editFullMs,
+      editQuickAnalysisMs,
       editAnalysisMs,
+      hoverDuringMs,
+      hoverOtherDuringMs,
       firstAnalysisMs,
       hoverMs,
       codeActionMs,

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/run/check';
-import { IncrementalChecker } from '../../server/src/core/run/incremental';
+import { carriedOver, IncrementalChecker } from '../../server/src/core/run/incremental';
 import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix';
 import type { Config } from '../../server/src/core/config/config';
 import type { Finding } from '../../server/src/core/types';
@@ -209,4 +209,38 @@ test('two phases: the quick result has check()\'s per-line findings and the last
     runs(100),
   );
   assert.ok(quicks > 0, 'some edits gave a quick result');
+});
+
+test('carriedOver on long texts: exactly the findings with no range touching the changed span, moved past it', { timeout: 60_000 }, () => {
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat(40), fc.oneof(piece, fc.constant('')), (pieces, at0, del, ins) => {
+      // 9,000 to 30,000 characters: several 4,096-character blocks on each side of the edit.
+      let old = pieces.join('\n');
+      while (old.length < 9000) old += '\n' + old;
+      const at = at0 % old.length;
+      const text = old.slice(0, at) + ins + old.slice(at + del);
+      const findings: Finding[] = [];
+      for (let i = 0; i + 5 <= old.length; i += 37) {
+        const rel = (i * 7919) % (old.length - 3);
+        findings.push({ rule: 'x', severity: 'hint', start: i, end: i + 5, message: { zh: String(i), en: String(i) }, related: [{ message: { zh: '', en: '' }, start: rel, end: rel + 3 }] });
+      }
+      // The changed span, character by character.
+      let p = 0;
+      while (p < Math.min(old.length, text.length) && old[p] === text[p]) p++;
+      let s = 0;
+      while (s < Math.min(old.length, text.length) - p && old[old.length - 1 - s] === text[text.length - 1 - s]) s++;
+      const end = old.length - s;
+      const by = text.length - old.length;
+      const move = (r: { start: number; end: number }) => (r.end < p ? r : r.start > end ? { ...r, start: r.start + by, end: r.end + by } : undefined);
+      const want = findings.flatMap((f) => {
+        const a = move(f);
+        const b = move(f.related![0]);
+        return a && b ? [{ ...f, start: a.start, end: a.end, related: [b] }] : [];
+      });
+      const got = carriedOver({ text: old, findings }, text);
+      assert.deepEqual(got.map((f) => [f.start, f.end, f.related]), want.map((f) => [f.start, f.end, f.related]));
+      for (const f of got) for (const r of ranges(f)) assert.equal(text.slice(r.start, r.end), old.slice(r.start - (r.start > end + by ? by : 0), r.end - (r.start > end + by ? by : 0)));
+    }),
+    runs(60),
+  );
 });

@@ -219,8 +219,18 @@ export class ServerContext {
       }
     }
     let busy = performance.now() - t0;
+    // Those waiting for the quick analysis answer before the first whole-document rule runs.
+    if (quickMs !== undefined) await nextTurn();
     let result: IncrementalResult | undefined;
     for (;;) {
+      if (twoPhase) {
+        // A newer version arrived (it will be analysed) or the settings changed: drop this run.
+        const current = this.documents.get(uri);
+        if ((current && current.version !== version) || generation !== this.generation) {
+          this.abandoned++;
+          return this.analyze(current ?? doc);
+        }
+      }
       const t = performance.now();
       result = run.step();
       busy += performance.now() - t;
@@ -228,12 +238,6 @@ export class ServerContext {
       if (!twoPhase) continue;
       await nextTurn();
       while (this.testHold) await this.testHold;
-      // A newer version arrived (it will be analysed) or the settings changed: drop this run.
-      const current = this.documents.get(uri);
-      if ((current && current.version !== version) || generation !== this.generation) {
-        this.abandoned++;
-        return this.analyze(current ?? doc);
-      }
     }
     const { doc: model, findings, read, reused, whole } = result;
     this.lastAnalysis = { uri, version, ms: busy, read, reused, whole, phase: 'full', quickMs, sliced: twoPhase };

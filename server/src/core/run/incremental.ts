@@ -310,9 +310,12 @@ export function carriedOver(carry: Carry, text: string): Finding[] {
   const old = carry.text;
   if (old === text) return carry.findings;
   const n = Math.min(old.length, text.length);
+  // Whole blocks compared as strings first (a native comparison), then character by character.
   let p = 0;
+  while (p + BLOCK <= n && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
   while (p < n && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let s = 0;
+  while (s + BLOCK <= n - p && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
   while (s < n - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const end = old.length - s;
   const by = text.length - old.length;
@@ -339,6 +342,8 @@ export function carriedOver(carry: Carry, text: string): Finding[] {
   }
   return out;
 }
+
+const BLOCK = 4096;
 
 /** A finding whose ranges lie on both sides of a change: those after `end` move by `by`. */
 function mapped(f: Finding, end: number, by: number): Finding {
