@@ -56,3 +56,17 @@ export function charTable(chars: Iterable<string>): Uint8Array {
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
+
+/** A character of the regex class `\s` (ECMAScript WhiteSpace and LineTerminator), by code. */
+export function isSpaceCode(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Length of the run of `\s` characters at the start of `s` (what the pattern ^\s* matches), without a regex. */
+export function leadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}

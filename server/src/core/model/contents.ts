@@ -28,16 +28,17 @@ function entryLike(text: string): boolean {
 
 /**
  * Lines (indices) of the document's tables of contents. `hs` are the heading candidates
- * in line order; `lineText` gives a (view) line; `skip` says a line is page furniture.
+ * in line order; `lineText` gives a (view) line (`lineLength` its length, without making it); `skip` says a line is page furniture.
  */
-export function contentsLines(hs: Heading[], lineText: (i: number) => string, lineCount: number, skip: (i: number) => boolean): Set<number> {
+export function contentsLines(hs: Heading[], lineText: (i: number) => string, lineCount: number, skip: (i: number) => boolean, lineLength = (i: number) => lineText(i).length): Set<number> {
   const out = new Set<number>();
   const blank = (i: number) => skip(i) || !lineText(i).trim();
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose.
   for (let i = 0; i < lineCount; i++) {
+    if (lineLength(i) > 12) continue;
     const t = lineText(i);
-    if (t.length > 12 || skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
+    if (skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
     const seen = new Set<string>();
     for (let j = i + 1; j < lineCount; j++) {
       if (blank(j)) continue;

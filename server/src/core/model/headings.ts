@@ -7,6 +7,7 @@
 // table rows pasted as lines (`一、工资性收入 | 26837 | 25244`) and the entries of a table
 // of contents (`contents.ts`).
 import type { Span } from '../types';
+import { leadingSpace } from './chars';
 import { contentsLines } from './contents';
 import type { Line } from './lines';
 import { readNumbering, type Numbering } from './numbering';
@@ -70,7 +71,6 @@ export interface Section {
   part: number;
 }
 
-const INDENT = /^[\s\u3000\u00a0]*/;
 const MD = /^(#{1,6})[ \t]+/;
 /** A standalone heading is short and has no sentence end before its last character. */
 const MAX_HEADING = 60;
@@ -83,7 +83,7 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
     if (skip(vl.index)) continue;
     const raw = view.text.slice(vl.start, vl.end);
     // A line's own heading ends where a paragraph flattened into the same line begins.
-    const first = INDENT.exec(raw)![0].length;
+    const first = leadingSpace(raw);
     const inline = raw[first] === '#' ? [] : readInline(text, view, vl, raw);
     if (!inline.length) {
       const h = readHeading(text, view, vl, raw) ?? readPart(view, vl, raw);
@@ -95,7 +95,7 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
     if (h) out.push(h);
     for (const x of inline) out.push(x.heading);
   }
-  const contents = contentsLines(out.filter((h) => !h.inline), (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip);
+  const contents = contentsLines(out.filter((h) => !h.inline), (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip, (i) => viewLines[i].end - viewLines[i].start);
   const hs = contents.size ? out.filter((h) => !contents.has(h.line)) : out;
   assignMarkdownLevels(hs);
   return hs;
@@ -183,7 +183,7 @@ function spaceEndsTitle(before: string, after: string): boolean {
 const PART = /^第([一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:部分|篇|章|编)(?![^\s\u3000：:、．.])/;
 
 function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
-  const pos = INDENT.exec(raw)![0].length;
+  const pos = leadingSpace(raw);
   if (raw[pos] !== '第') return undefined;
   const rest = raw.slice(pos).trimEnd();
   const m = PART.exec(rest);
@@ -208,7 +208,7 @@ function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
 const MARKER_START = /[#0-9一二三四五六七八九十（(①-⑳㈠-㈩⑴-⒛]/;
 
 function readHeading(text: string, view: TextView, vl: Line, raw: string): Heading | undefined {
-  let pos = INDENT.exec(raw)![0].length;
+  let pos = leadingSpace(raw);
   if (pos >= raw.length || !MARKER_START.test(raw[pos])) return undefined;
   let markdownDepth: number | undefined;
   const md = MD.exec(raw.slice(pos));
@@ -223,7 +223,7 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
   if (isTableRow(rest)) return undefined;
   const markerLen = numbering ? numbering.length : 0;
   let body = rest.slice(markerLen);
-  const lead = INDENT.exec(body)![0].length;
+  const lead = leadingSpace(body);
   body = body.slice(lead);
   if (!body) return undefined;
   // Run-in: a sentence end before the end of the line.

@@ -90,6 +90,10 @@ const PATTERNS: { re: RegExp; style: NumberingStyle; level: NumberingLevel; han:
   { re: /^([0-9]{1,2})[)）](?![0-9])/, style: 'arabic-halfparen', level: 4, han: false },
 ];
 
+const BRACKETED = PATTERNS.filter((p) => p.re.source.startsWith('^（'));
+const ARABIC = PATTERNS.filter((p) => p.re.source.startsWith('^([0-9]'));
+const HAN = PATTERNS.filter((p) => p.re.source.startsWith('^([一二三四五六七八九十]'));
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /**
@@ -125,7 +129,11 @@ export function readNumbering(s: string, original?: string): Numbering | undefin
   const code = s.charCodeAt(0);
   const e = enclosedBlock(code);
   if (e) return { style: e.style, value: code - e.first + 1, length: 1, level: e.level };
-  for (const p of PATTERNS) {
+  // Each pattern starts with a fixed class (（, a Han numeral or a digit): only those that can match are tried.
+  const first = s[0];
+  const candidates = first === '（' ? BRACKETED : first >= '0' && first <= '9' ? ARABIC : HAN_DIGIT[first] >= 1 ? HAN : undefined;
+  if (!candidates) return undefined;
+  for (const p of candidates) {
     const m = p.re.exec(s);
     if (!m) continue;
     const value = p.han ? hanOrdinal(m[1]) : Number(m[1]);

@@ -122,12 +122,22 @@ export function squash(s: string): string {
   return s.replace(/[\s\u3000，。、；：！？“”‘’《》（）()「」—…·,.;:!?]/g, '');
 }
 
-/** Does an announced item name this sub-heading? (`织密网格` ↔ `织密网格，做实治理“末梢”`) */
-export function itemMatches(item: string, title: string): boolean {
-  const i = squash(item);
-  const h = squash(title);
-  if (!i || !h) return false;
-  if (h.includes(i)) return true;
-  const first = squash(title.split(/[，：]/)[0]);
-  return first.length >= 2 && i.includes(first);
+/** A sub-heading's title as an announced item is compared with it: squashed whole, and its first clause squashed. */
+export interface SquashedTitle {
+  all: string;
+  first: string;
+}
+
+export function squashTitle(title: string): SquashedTitle {
+  return { all: squash(title), first: squash(title.split(/[，：]/)[0]) };
+}
+
+/**
+ * Does an announced item (squashed) name this sub-heading? (`织密网格` ↔ `织密网格，做实治理“末梢”`)
+ * Each item and title is squashed once: an intro's lists are compared with every section.
+ */
+export function squashedMatches(item: string, title: SquashedTitle): boolean {
+  if (!item || !title.all) return false;
+  if (title.all.includes(item)) return true;
+  return title.first.length >= 2 && item.includes(title.first);
 }

@@ -4,7 +4,7 @@
 import type { Rule } from '../../rule';
 import type { ReportDocument } from '../../model/document';
 import type { Section } from '../../model/headings';
-import { findAnnouncements, itemMatches, type Announcement } from '../../outline/announcements';
+import { findAnnouncements, squash, squashedMatches, squashTitle, type Announcement, type SquashedTitle } from '../../outline/announcements';
 import { eachSection, headingLabel } from '../../outline/siblings';
 import { hasClosing, preface, sectionLead, type Paragraph } from '../../outline/structure';
 import { hanOrdinal } from '../../model/numbering';
@@ -30,9 +30,24 @@ interface Fit {
   hits: number;
 }
 
-function fitOf(a: Announcement, section: Section): Fit {
-  const titles = section.children.map((c) => c.heading.title);
-  const matched = a.items.map((it) => titles.findIndex((t) => itemMatches(it.text, t)));
+/** The squashed titles of a section's sub-headings, made once per section and check (an intro's lists are compared with every section). */
+type Titles = (section: Section) => SquashedTitle[];
+
+function titleCache(): Titles {
+  const cache = new Map<Section, SquashedTitle[]>();
+  return (section) => {
+    let t = cache.get(section);
+    if (!t) cache.set(section, (t = section.children.map((c) => squashTitle(c.heading.title))));
+    return t;
+  };
+}
+
+function fitOf(a: Announcement, section: Section, titlesOf: Titles): Fit {
+  const titles = titlesOf(section);
+  const matched = a.items.map((it) => {
+    const item = squash(it.text);
+    return titles.findIndex((t) => squashedMatches(item, t));
+  });
   return { section, matched, hits: matched.filter((m) => m >= 0).length };
 }
 
@@ -41,11 +56,11 @@ function fitOf(a: Announcement, section: Section): Fit {
  * It must name at least two of them and at least half of its own items must hit,
  * otherwise the list is about something else (a mission slogan, a list of tasks).
  */
-function target(a: Announcement, candidates: Section[]): Fit | undefined {
+function target(a: Announcement, candidates: Section[], titlesOf: Titles): Fit | undefined {
   let best: Fit | undefined;
   for (const s of candidates) {
     if (s.children.length < 2) continue;
-    const f = fitOf(a, s);
+    const f = fitOf(a, s, titlesOf);
     if (!best || f.hits > best.hits) best = f;
   }
   if (!best || best.hits < 2 || best.hits * 2 < a.items.length) return undefined;
@@ -166,6 +181,7 @@ export const summaryMismatch: Rule = {
   fixable: false,
   check(doc, ctx) {
     const all = eachSection(doc);
+    const titlesOf = titleCache();
     const intro = preface(doc).intro;
     // The intro's last paragraph may count the top-level sections (下面汇报三点体会).
     const top = doc.sections.filter((x) => x.part === doc.sections[0]?.part);
@@ -177,7 +193,7 @@ export const summaryMismatch: Rule = {
           checkPhrase(doc, a, all, ctx.report);
           continue;
         }
-        const fit = target(a, all);
+        const fit = target(a, all, titlesOf);
         if (fit) check(doc, a, fit, ctx.report);
       }
     }
@@ -192,7 +208,7 @@ export const summaryMismatch: Rule = {
             checkPhrase(doc, a, [s], ctx.report);
             continue;
           }
-          const fit = target(a, [s]);
+          const fit = target(a, [s], titlesOf);
           if (fit) check(doc, a, fit, ctx.report);
         }
       }
