@@ -4,6 +4,7 @@
 // Two statements are the same figure when they say the same thing of the same scope (全市,
 // 全区…, or a stock: 共有/现有/总数), with the same words, unit and period. New (新增, 新任)
 // and target figures, changes and estimates are other figures.
+import { charTable } from '../../model/chars';
 import { clausesOf } from '../../figures/clauses';
 import type { Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
@@ -20,7 +21,11 @@ const OTHER_FIGURE = /由|增加到|增至|提高到|下降到|减少到|新增|
 /** A time in the sentence ties the figure to it: 2023年, 上半年, 一季度, 1-6月. */
 const PERIOD = /\d{4}年|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}(?:-|～|至)\d{1,2}月|\d{1,2}月份?|今年|去年|上年|全年|年初|年底|年末|五年来|近[一二三四五六七八九十\d]+年/g;
 /** A change to a stock between two statements of it (新建基层党组织6个): the stock may differ. */
-const CHANGE = /新建|新增|新成立|新组建|新发展|撤并|撤销|合并|减少|增加|调整|注销|转出|转入/g;
+const CHANGE = ['新建', '新增', '新成立', '新组建', '新发展', '撤并', '撤销', '合并', '减少', '增加', '调整', '注销', '转出', '转入'];
+/** CHANGE by first character (no two of them can start at one place: each has its own first two). */
+const CHANGE_BY_FIRST = new Map<number, string[]>();
+for (const w of CHANGE) CHANGE_BY_FIRST.set(w.charCodeAt(0), [...(CHANGE_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
+const CHANGE_FIRST = charTable(CHANGE.map((w) => w[0]));
 
 export const restated = relationRule({
   id: RULE,
@@ -30,6 +35,7 @@ export const restated = relationRule({
     const clauses = clausesOf(doc);
     const seen = new Map<string, Quantity>();
     const out: Relation[] = [];
+    let changes: Changes | undefined;
     for (const q of qs) {
       if (!isUsable(q) || q.role || !isAmount(q) || q.bound) continue;
       const p = phrases[q.index];
@@ -43,7 +49,7 @@ export const restated = relationRule({
         continue;
       }
       const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
-      if (!same && changedBetween(text, first.end, p.start, p.pre + p.post)) continue;
+      if (!same && changedBetween(text, (changes ??= changesIn(text)), first.end, p.start, p.pre + p.post)) continue;
       const sh = shows([first, q]);
       const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
       const fp = phrases[first.index]!;
@@ -87,14 +93,55 @@ function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }
   return `${scope}|${noun}|${p.q.unit!.family}|${period}`;
 }
 
-/** Does the text between two statements change the stock they name (新建基层党组织6个 before 共有基层党组织432个)? */
-function changedBetween(text: string, from: number, to: number, words: string): boolean {
+/** Where a CHANGE word starts in the text (overlapping ones too), and its length. */
+interface Changes {
+  at: number[];
+  len: number[];
+}
+
+function changesIn(text: string): Changes {
+  const at: number[] = [];
+  const len: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (!CHANGE_FIRST[text.charCodeAt(k)]) continue;
+    for (const w of CHANGE_BY_FIRST.get(text.charCodeAt(k))!) {
+      if (text.startsWith(w, k)) {
+        at.push(k);
+        len.push(w.length);
+        break;
+      }
+    }
+  }
+  return { at, len };
+}
+
+/**
+ * Does the text between two statements change the stock they name (新建基层党组织6个 before
+ * 共有基层党组织432个)? The CHANGE words of text[from, to) are read as a left-to-right scan
+ * of that text would find them (no overlaps, none running past `to`), from the document's
+ * index of them, so that two statements far apart cost what lies between them in words,
+ * not in characters.
+ */
+function changedBetween(text: string, changes: Changes, from: number, to: number, words: string): boolean {
   const head = words.replace(/^(?:共有|现有|总数|共|累计)/, '').slice(-2);
   if (head.length < 2) return false;
-  const between = text.slice(from, to);
-  CHANGE.lastIndex = 0;
-  for (let m = CHANGE.exec(between); m; m = CHANGE.exec(between)) {
-    if (between.slice(m.index, m.index + m[0].length + 12).includes(head)) return true;
+  const { at, len } = changes;
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  // `next`: where the scan goes on after the last word it found.
+  let next = from;
+  for (let k = lo; k < at.length && at[k] < to; k++) {
+    const s = at[k];
+    if (s < next || s + len[k] > to) continue;
+    // The word and the 12 characters after it (within the text between) name the stock.
+    const e = Math.min(s + len[k] + 12, to);
+    for (let r = s; r + head.length <= e; r++) if (text.startsWith(head, r)) return true;
+    next = s + len[k];
   }
   return false;
 }
