@@ -44,7 +44,7 @@ export interface Quantity {
   after: string;
   /** The noun counted: `after` if any, else `before` without leading function words. */
   noun: string;
-  qualifiers: string[];
+  qualifiers: readonly string[];
   role?: Role;
   /** Rate word before a percentage: 办结率, 完成率. */
   rate?: string;
@@ -80,8 +80,11 @@ QUALIFIERS.forEach((w, k) => {
 });
 const QUALIFIER_FIRST = charTable(QUALIFIERS.map((w) => w[0]));
 
+/** No qualifiers: one shared empty list (most figures have none, and every figure is kept). */
+const NO_QUALIFIERS: readonly string[] = Object.freeze([]);
+
 /** The QUALIFIERS that occur in `s`, in the order of the list (each once). */
-function qualifiersIn(s: string): string[] {
+function qualifiersIn(s: string): readonly string[] {
   let found: number[] | undefined;
   for (let k = 0; k < s.length; k++) {
     if (!QUALIFIER_FIRST[s.charCodeAt(k)]) continue;
@@ -89,7 +92,7 @@ function qualifiersIn(s: string): string[] {
       if (s.startsWith(QUALIFIERS[w], k) && !found?.includes(w)) (found ??= []).push(w);
     }
   }
-  return found ? found.sort((a, b) => a - b).map((w) => QUALIFIERS[w]) : [];
+  return found ? found.sort((a, b) => a - b).map((w) => QUALIFIERS[w]) : NO_QUALIFIERS;
 }
 
 /** The quantities that start in view[start, end) (qs in text order; binary search). */
@@ -382,6 +385,12 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   const before = hanRunBefore(text, start, clauseStart);
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
   const kind = rate ? 'rate' : classify(text, num, unit, i, p, before);
+  let noun = after;
+  if (!after) {
+    // The regular expressions only where they can match (their first characters; 共有/现有).
+    const lead = LEAD_FIRST[before.charCodeAt(0)] ? before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '') : before;
+    noun = lead.includes('有') ? lead.replace(/^.{0,4}?(?:共有|现有)/, '') : lead;
+  }
   const q: Quantity = {
     index: 0,
     start,
@@ -401,8 +410,8 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     unknown,
     before,
     after,
-    noun: '',
-    qualifiers: [],
+    noun,
+    qualifiers: qualifiersIn(before),
     // Every field in the literal, assigned or not, so that all quantities share one shape.
     role: undefined,
     rate: undefined,
@@ -410,13 +419,6 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     sentence: 0,
     clause: 0,
   };
-  if (after) q.noun = after;
-  else {
-    // The regular expressions only where they can match (their first characters; 共有/现有).
-    const lead = LEAD_FIRST[before.charCodeAt(0)] ? before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '') : before;
-    q.noun = lead.includes('有') ? lead.replace(/^.{0,4}?(?:共有|现有)/, '') : lead;
-  }
-  q.qualifiers = qualifiersIn(before);
   assignRole(q, text, clauseStart);
   return q;
 }
