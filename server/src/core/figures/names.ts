@@ -110,12 +110,17 @@ export function isClearName(s: string): boolean {
   return sl > 0 && !(s.length - sl === 2 && FUNCTION_END.includes(s[s.length - 1])) && !isDictionaryWord(s, sl);
 }
 
+/** Last characters of the honorifics: most words end otherwise. */
+const HONORIFIC_LAST = charTable(HONORIFICS.map((h) => h[h.length - 1]));
+
 function stripHonorific(s: string): string {
+  if (!HONORIFIC_LAST[s.charCodeAt(s.length - 1)]) return s;
   for (const h of HONORIFICS) if (s.length > h.length + 1 && s.endsWith(h)) return s.slice(0, -h.length);
   return s;
 }
 
 const SEP = '、';
+const SEP_CODE = SEP.charCodeAt(0);
 const JOINS = ['和', '及', '与'];
 /** Words that may follow a lone name opening a clause (郑瑶被提拔为…). */
 const LONE_FOLLOW = /^(?:被|获|荣获|当选|担任|任|喜获|同志|等同志|分别|来自|为|是)/;
@@ -128,6 +133,9 @@ const LONE_FOLLOW = /^(?:被|获|荣获|当选|担任|任|喜获|同志|等同�
 export function findNameLists(text: string, start: number, end: number): NameList[] {
   const out: NameList[] = [];
   let i = start;
+  // Where the run of item characters (Han, not 、) that holds i ends: itemAt(text, i, end)
+  // ends there, or 9 characters after i if that is sooner. One run serves each i in it.
+  let runEnd = -1;
   while (i < end) {
     if (!isHanAt(text, i)) {
       i++;
@@ -135,8 +143,12 @@ export function findNameLists(text: string, start: number, end: number): NameLis
     }
     // readList finds nothing unless the item starting here ends at a 、 or opens a clause.
     if (!(i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)])) {
-      const it = itemAt(text, i, end);
-      if (!it || text[it.e] !== SEP) {
+      if (runEnd <= i) {
+        runEnd = i;
+        while (runEnd < end && isHanAt(text, runEnd) && text.charCodeAt(runEnd) !== SEP_CODE) runEnd++;
+      }
+      // The item is at most 9 characters: a longer run does not end at a 、 within it.
+      if (runEnd - i > 9 || text.charCodeAt(runEnd) !== SEP_CODE) {
         i++;
         continue;
       }

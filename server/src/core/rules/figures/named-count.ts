@@ -9,7 +9,7 @@
 import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { quoteView } from '../../quote';
-import { clausesOf, type Clauses } from '../../figures/clauses';
+import { clausesOf, type Clause, type Clauses } from '../../figures/clauses';
 import { findNameLists, titledName, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
@@ -40,6 +40,12 @@ export const namedCount = relationRule({
       if (!l) listsCache.set(s.start, (l = findNameLists(text, s.start, s.end)));
       return l;
     };
+    // A clause's post and name (titledName), read once however many counts look at it.
+    const titled = new Map<number, ReturnType<typeof titledName>>();
+    const titledAt = (c: Clause) => {
+      if (!titled.has(c.index)) titled.set(c.index, titledName(text.slice(c.start, c.end)));
+      return titled.get(c.index);
+    };
     const sentenceSpan = (i: number) => {
       const s = clauses.sentenceAt(i);
       return s ? { start: s.start, end: s.end, index: s.index, line: s.line } : undefined;
@@ -69,8 +75,10 @@ export const namedCount = relationRule({
       // 1. Names in brackets right after the count or its noun: 10名同学（张洁、…）.
       const p = phrases[q.index];
       const afterNoun = q.end + (p?.post.length ?? 0);
-      const open = text.indexOf('（', q.end);
-      const aside = open >= 0 && open <= afterNoun + 1 ? clauses.asideAt(open + 1) : undefined;
+      // The first （ after the count, if it stands at most one character after the noun.
+      let open = q.end;
+      while (open <= afterNoun + 1 && open < text.length && text.charCodeAt(open) !== 0xff08) open++;
+      const aside = open <= afterNoun + 1 && open < text.length ? clauses.asideAt(open + 1) : undefined;
       if (aside) {
         const inside = listsIn({ start: aside.open + 1, end: aside.close });
         const l = inside.find((x) => x.start === aside.open + 1 && x.end === aside.close);
@@ -125,7 +133,7 @@ export const namedCount = relationRule({
       const singles: NameList[] = [];
       for (let c = clauses.clauseAt(q.end); c && c.sentence === s.index; c = clauses.clauses[c.index + 1]) {
         if (c.aside || c.end <= q.end || groups.some((l) => l.start < c.end && l.end > c.start)) continue;
-        const t = titledName(text.slice(c.start, c.end));
+        const t = titledAt(c);
         if (!t) continue;
         const at = c.start + t.offset;
         singles.push({ start: at, end: at + t.name.length, names: [t.name], items: [{ start: at, end: at + t.name.length, name: t.name }], partial: false });
