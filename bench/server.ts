@@ -34,6 +34,9 @@ export interface Latencies {
   /** The server's own time for each edit's analysis (workreport/health lastAnalysis: wall time in the server's slices, no round trip, no conversion to LSP): the quick result, and the whole. */
   editQuickAnalysisMs: number[];
   editAnalysisMs: number[];
+  /** The same in CPU time of the server process (lastAnalysis quickCpuMs, cpuMs). */
+  editQuickAnalysisCpuMs: number[];
+  editAnalysisCpuMs: number[];
   /** Hover while an edit's full analysis is under way: on the same report (it waits for the analysis), on another, small report. */
   hoverDuringMs: number[];
   hoverOtherDuringMs: number[];
@@ -99,6 +102,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const editFullMs: number[] = [];
     const editQuickAnalysisMs: number[] = [];
     const editAnalysisMs: number[] = [];
+    const editQuickAnalysisCpuMs: number[] = [];
+    const editAnalysisCpuMs: number[] = [];
     const hoverDuringMs: number[] = [];
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
@@ -126,6 +131,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
       const last = (await health()).lastAnalysis;
       editQuickAnalysisMs.push(last?.quickMs ?? NaN);
       editAnalysisMs.push(last?.ms ?? NaN);
+      editQuickAnalysisCpuMs.push(last?.quickCpuMs ?? NaN);
+      editAnalysisCpuMs.push(last?.cpuMs ?? NaN);
       // Completion right after another edit: its analysis is part of the answer.
       const at2 = positionOf(text, mid + 1);
       version++;
@@ -209,6 +216,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
       editFullMs,
       editQuickAnalysisMs,
       editAnalysisMs,
+      editQuickAnalysisCpuMs,
+      editAnalysisCpuMs,
       hoverDuringMs,
       hoverOtherDuringMs,
       firstAnalysisMs,

@@ -62,6 +62,12 @@ interface Running {
   full: Promise<Analysis>;
 }
 
+/** CPU time of the process in ms, where the runtime says (Node; NaN in the web worker). */
+const cpuNow = (): number => {
+  const u = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process?.cpuUsage?.();
+  return u ? (u.user + u.system) / 1000 : NaN;
+};
+
 /** The next turn of the event loop (the web worker has no setImmediate). */
 const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
@@ -206,19 +212,23 @@ export class ServerContext {
     const twoPhase = text.length >= (this.host.twoPhaseMinChars ?? TWO_PHASE_MIN_CHARS);
     const last = this.analyses.get(uri);
     const t0 = performance.now();
+    const c0 = cpuNow();
     // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).
     const run = checker.start(text, config);
     let quickMs: number | undefined;
+    let quickCpuMs: number | undefined;
     if (twoPhase) {
       const q = run.quick();
       if (q) {
         quickMs = performance.now() - t0;
-        this.lastAnalysis = { uri, version, ms: quickMs, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
+        quickCpuMs = cpuNow() - c0;
+        this.lastAnalysis = { uri, version, ms: quickMs, cpuMs: quickCpuMs, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
         // Whether it is a report: as the last full analysis found (the quick one changes no heading it would read).
         quick({ doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick' });
       }
     }
     let busy = performance.now() - t0;
+    let busyCpu = cpuNow() - c0;
     // Those waiting for the quick analysis answer before the first whole-document rule runs.
     if (quickMs !== undefined) await nextTurn();
     let result: IncrementalResult | undefined;
@@ -232,15 +242,17 @@ export class ServerContext {
         }
       }
       const t = performance.now();
+      const c = cpuNow();
       result = run.step();
       busy += performance.now() - t;
+      busyCpu += cpuNow() - c;
       if (result) break;
       if (!twoPhase) continue;
       await nextTurn();
       while (this.testHold) await this.testHold;
     }
     const { doc: model, findings, read, reused, whole } = result;
-    this.lastAnalysis = { uri, version, ms: busy, read, reused, whole, phase: 'full', quickMs, sliced: twoPhase };
+    this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase };
     const isReport = this.isReportDocument(doc, result, config);
     const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full' };
     // Not kept for a document closed meanwhile.

@@ -39,12 +39,26 @@ export interface Health {
   gc: boolean;
   /**
    * The last analysis the server ran (the bench's edit → diagnostics figure without the round
-   * trip): ms of wall time in the analysis (its slices only, not the turns between them), lines
+   * trip): ms of wall time in the analysis (its slices only, not the turns between them) and
+   * the process's CPU time in them (cpuMs, where the runtime says: the steadier figure), lines
    * re-read and taken over, whether it was read whole. `phase`: `quick` — the quick result of a
    * two-phase analysis (`carried`: findings carried over); `full` — the whole analysis
-   * (`quickMs`: of which the quick result, when there was one; `sliced`: run in slices).
+   * (`quickMs`, `quickCpuMs`: of which the quick result, when there was one; `sliced`: run in slices).
    */
-  lastAnalysis?: { uri: string; version: number; ms: number; read: number; reused: number; whole: boolean; phase: 'quick' | 'full'; carried?: number; quickMs?: number; sliced?: boolean };
+  lastAnalysis?: {
+    uri: string;
+    version: number;
+    ms: number;
+    cpuMs?: number;
+    read: number;
+    reused: number;
+    whole: boolean;
+    phase: 'quick' | 'full';
+    carried?: number;
+    quickMs?: number;
+    quickCpuMs?: number;
+    sliced?: boolean;
+  };
   /** Two-phase analyses dropped because a newer version or new settings arrived. */
   abandoned?: number;
 }
