@@ -23,8 +23,7 @@ export interface Scope {
 export const MAX_FINDINGS = 5000;
 
 const URL_CHAR = /[!-~]/;
-const TRIGGER: boolean[] = [];
-for (const ch of ':wW@`].-') TRIGGER[ch.charCodeAt(0)] = true;
+const TRIGGERS = /[:wW@`\].-]/;
 const WORD = /[A-Za-z0-9_]/;
 const TOKEN_CHAR = /[A-Za-z0-9_-]/;
 const MAIL_LOCAL = /[A-Za-z0-9._%+-]/;
@@ -57,10 +56,10 @@ export function tokenSpans(text: string): [number, number][] {
     while (s > 0 && from - s < limit && re.test(text[s - 1])) s--;
     return s;
   };
-  for (let i = 0; i < text.length; i++) {
-    // Only ASCII triggers matter; charCodeAt avoids making a string per CJK character.
-    const code = text.charCodeAt(i);
-    if (code > 0x7f || i < covered || !TRIGGER[code]) continue;
+  // Only the ASCII triggers matter, found by a native scan (Chinese text has few of them).
+  const triggerFrom = nextFinder(text, TRIGGERS);
+  for (let i = triggerFrom(0); i < text.length; i = triggerFrom(i + 1)) {
+    if (i < covered) continue;
     const c = text[i];
     if (c === ':' && text[i + 1] === '/' && text[i + 2] === '/') {
       const s = back(i, /[A-Za-z]/, 10);
@@ -100,7 +99,8 @@ export function scope(doc: ReportDocument): Scope {
   return doc.memo('punct:scope', () => {
     const text = doc.text;
     const mask = new Uint8Array(text.length + 1);
-    for (const a of doc.annotations) mask.fill(ANNOTATION, a.start, a.end);
+    // Annotations are a few characters each: a loop, not a fill() call per annotation.
+    for (const a of doc.annotations) for (let i = a.start; i < a.end; i++) mask[i] = ANNOTATION;
     for (const g of doc.garbled) for (let i = g.start; i < g.end; i++) mask[i] |= GARBLED;
     for (const li of doc.boilerplate) {
       const l = doc.lines[li];
@@ -168,6 +168,25 @@ export function listMarkerAt(text: string, i: number, lineStart: number): number
   if (before >= 0 && !'：；:;，。'.includes(text[before])) return 0;
   const m = /^(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）]|(?:\d{1,2}|[A-Za-z])[)）])/.exec(text.slice(i, i + 6));
   return m ? m[0].length : 0;
+}
+
+/**
+ * Where the next character of `chars` (a pattern that matches one UTF-16 unit) is at or after a position,
+ * or text.length: one native scan, reused while the positions asked for stay behind it, so
+ * that a rule reads only the lines (and the stretches of a line) where its characters are.
+ * The positions asked for must not decrease.
+ */
+export function nextFinder(text: string, chars: RegExp): (from: number) => number {
+  const re = new RegExp(chars.source, 'g');
+  let next = -1;
+  return (from) => {
+    if (next < from) {
+      re.lastIndex = from;
+      // test() makes no match object; the match is one character, ending at lastIndex.
+      next = re.test(text) ? re.lastIndex - 1 : text.length;
+    }
+    return next;
+  };
 }
 
 /** `ctx.report` that stops after MAX_FINDINGS findings of one rule. */

@@ -6,7 +6,7 @@ import type { Rule } from '../../rule';
 import type { Msg, Report } from '../../types';
 import { isDigit, isHanAt } from '../../model/chars';
 import {
-  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
+  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextFinder, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -41,8 +41,10 @@ export const halfwidth: Rule = {
     // The next straight quote at or after the current line, found once for the document
     // (an indexOf per line would scan to the end of the text on every quote-less line).
     const quote = { at: text.indexOf('"') };
+    // A line without any of the marks (or a straight quote) has nothing to report.
+    const markFrom = nextFinder(text, /[,.:;?!()"]/);
     for (const line of doc.lines) {
-      if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
+      if (line.end === line.start || s.mask[line.start] & BOILERPLATE || markFrom(line.start) >= line.end) continue;
       if (quote.at >= 0 && quote.at < line.start) quote.at = text.indexOf('"', line.start);
       checkLine(text, line.start, line.end, s, report, quote.at);
     }
@@ -111,10 +113,10 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
   const n = nextIndex(text, i, end, s);
   const prev = p >= 0 ? text[p] : undefined;
   const next = n >= 0 ? text[n] : undefined;
-  const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjk(text[p]);
-  const nextCn = n >= 0 && isChineseChar(text, n);
   // Between two digits it is a decimal point, thousands separator or time/ratio colon.
   if (p === i - 1 && n === i + 1 && isDigit(prev) && isDigit(next)) return false;
+  const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjk(text[p]);
+  const nextCn = n >= 0 && isChineseChar(text, n);
   if (ch === '.') {
     if (text[i + 1] === '.' || text[i - 1] === '.') return false; // `...` is punct/ellipsis
     // `电话：0571-88886666.` — a number ending a line of Chinese text ends its sentence.

@@ -21,21 +21,20 @@ export const repeated: Rule = {
     const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
-    for (let i = 0; i < text.length - 1; i++) {
-      if (!CODES[text.charCodeAt(i + 1)]) {
-        i++; // neither pair (i, i+1) nor (i+1, i+2) can start a run
+    // Two marks together, found by a native scan; a run is read from there.
+    const pair = new RegExp(`[${MARKS}]{2}`, 'g');
+    for (let m = pair.exec(text); m; m = pair.exec(text)) {
+      const i = m.index;
+      if (s.skip(i) || s.mask[i] & BOILERPLATE) {
+        pair.lastIndex = i + 1; // the next mark may start a run
         continue;
       }
-      if (!CODES[text.charCodeAt(i)]) continue;
       const a = text[i];
-      if (!MARKS.includes(a) || !MARKS.includes(text[i + 1]) || s.skip(i) || s.mask[i] & BOILERPLATE) continue;
-      let j = i + 1;
-      while (j < text.length && MARKS.includes(text[j])) j++;
+      let j = i + 2;
+      while (j < text.length && CODES[text.charCodeAt(j)]) j++;
+      pair.lastIndex = j;
       const run = text.slice(i, j);
-      if (/^。{3,}$/.test(run)) {
-        i = j - 1;
-        continue;
-      }
+      if (/^。{3,}$/.test(run)) continue;
       const same = [...run].every((c) => c === a);
       report({
         start: i,
@@ -47,7 +46,6 @@ export const repeated: Rule = {
           ? { title: { zh: `改为“${a}”`, en: `Write “${a}”` }, edits: [{ start: i + 1, end: j, newText: '' }], safe: true }
           : undefined,
       });
-      i = j - 1;
     }
   },
 };

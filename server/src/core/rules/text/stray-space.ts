@@ -6,7 +6,7 @@
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { GARBLED, isChineseChar, scope, capped, TOKEN, MAX_FINDINGS } from '../../model/scope';
+import { GARBLED, isChineseChar, nextFinder, scope, capped, TOKEN, MAX_FINDINGS } from '../../model/scope';
 import { around } from '../../quote';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
@@ -27,16 +27,17 @@ export const straySpace: Rule = {
     const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
+    // Most lines have no space after their indentation: they are not read character by character.
+    const spaceFrom = nextFinder(text, ANY_SPACE);
     for (const line of doc.lines) {
-      if (line.end === line.start) continue;
+      if (line.end === line.start || spaceFrom(line.start) >= line.end) continue;
       // Running text: a line with a Chinese comma or full stop. Title lines may use spaces.
-      const str = text.slice(line.start, line.end);
-      const prose = /[，。；]/.test(str);
+      let prose: boolean | undefined;
       let i = line.start;
       // Indentation is layout, not a stray space, unless it holds odd characters.
       while (i < line.end && (text[i] === ' ' || text[i] === '\u3000' || text[i] === '\t')) i++;
-      for (; i < line.end; i++) {
-        if (!isSpaceCode(text.charCodeAt(i)) || (i === 0 && text[i] === '\ufeff') || s.mask[i] & (GARBLED | TOKEN)) continue;
+      for (i = spaceFrom(i); i < line.end; i = spaceFrom(i + 1)) {
+        if ((i === 0 && text[i] === '\ufeff') || s.mask[i] & (GARBLED | TOKEN)) continue;
         let j = i;
         while (j < line.end && ANY_SPACE.test(text[j])) j++;
         const run = text.slice(i, j);
@@ -44,7 +45,7 @@ export const straySpace: Rule = {
         const trailing = j === line.end;
         const between = i > line.start && isChineseChar(text, i - 1) && !trailing && isChineseChar(text, j);
         if (odd) reportOdd(report, text, i, j, between, trailing);
-        else if (between && prose && !trailing) reportPlain(report, text, i, j, line.start, line.end);
+        else if (between && (prose ??= /[，。；]/.test(text.slice(line.start, line.end))) && !trailing) reportPlain(report, text, i, j, line.start, line.end);
         i = j - 1;
       }
     }
@@ -115,12 +116,4 @@ function reportPlain(report: (r: Report) => void, text: string, i: number, j: nu
     },
     fix: { title: { zh: '删除空格', en: 'Remove the space' }, edits: [{ start: i, end: j, newText: '' }], safe: run.length <= 3 },
   });
-}
-
-/** The characters of ANY_SPACE, by code (the hot loop avoids making strings). */
-function isSpaceCode(c: number): boolean {
-  return (
-    c === 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200d) || c === 0x202f || c === 0x205f ||
-    c === 0x2060 || c === 0xfeff || c === 0xad || c === 0x180e
-  );
 }
