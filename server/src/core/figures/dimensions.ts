@@ -145,9 +145,9 @@ const ENTRIES: Entry[] = (() => {
   for (const d of DIMENSIONS) for (const w of d.words) m.set(w, [...(m.get(w) ?? []), d.dim]);
   return [...m.entries()].map(([word, dims]) => ({ word, dims })).sort((a, b) => b.word.length - a.word.length);
 })();
-/** Entries by first character, longest first. */
-const BY_FIRST = new Map<string, Entry[]>();
-for (const e of ENTRIES) BY_FIRST.set(e.word[0], [...(BY_FIRST.get(e.word[0]) ?? []), e]);
+/** Entries by the char code of their first character, longest first. */
+const BY_FIRST: (Entry[] | undefined)[] = new Array(0x10000);
+for (const e of ENTRIES) (BY_FIRST[e.word.charCodeAt(0)] ??= []).push(e);
 
 /** Single characters that name a category only at the start of a noun (女干部, 新建; not 子女, 更新). */
 const ONLY_AT_START = new Set(['男', '女', '已', '未', '获']);
@@ -158,7 +158,7 @@ const NOT_GENDER_BEFORE = '子儿孙侄外甥';
 export function categoriesOf(phrase: string): Category[] {
   const out: Category[] = [];
   for (let i = 0; i < phrase.length; ) {
-    const entries = BY_FIRST.get(phrase[i]);
+    const entries = BY_FIRST[phrase.charCodeAt(i)];
     if (!entries) {
       i++;
       continue;

@@ -7,6 +7,7 @@
 //   一类户40户，其中低保户12户、残疾户16户，二类户96户     parts 12, 16 (二类户 is the total's sibling)
 // Parts are grouped by unit family (2支34人: 支 and 人 are two groups). Which parts may be
 // added up, and whether they must add up to the total, is for the parts-total rule.
+import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { clausesOf, type Clause, type Clauses } from './clauses';
 import { categoriesOf, complementary } from './dimensions';
@@ -189,6 +190,7 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Ph
 /** Words that end the name of a place or a unit of area (东片, 城关镇, 和平社区). */
 const PLACE_END = /(?:镇|乡|街道|村|社区|片|片区|区|县|市|州|城区|园区)$/;
 const STOCK = /(?:共有|现有|共|总数为|总数|总量|合计)$/;
+const STOCK_LAST = charTable('有共为数量计');
 
 /**
  * 全县共有行政村86个，城区12个、东片30个、西片28个、南片20个: a stock followed at once by
@@ -200,7 +202,7 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
   for (let i = 0; i < qs.length - 2; i++) {
     const t = qs[i];
     const tp = phrases[t.index];
-    if (!tp || !usableTotal(t) || tp.clause.aside || t.approx || !STOCK.test(tp.marker + tp.pre.slice(0, 4)) && !/共有|现有/.test(tp.pre)) continue;
+    if (!tp || !usableTotal(t) || tp.clause.aside || t.approx || (!stockBefore(tp) && !/共有|现有/.test(tp.pre))) continue;
     // The total ends its clause; the next clause starts the breakdown.
     if (text.slice(t.end, tp.clause.end).length > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
     const next = clauses.clauses[tp.clause.index + 1];
@@ -218,6 +220,13 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     out.push({ at: next.start, word: '并列', candidates: [t], clause: next });
   }
   return out;
+}
+
+/** STOCK ends the phrase's marker and first four characters (tested only when their last character can end it). */
+function stockBefore(p: Phrase): boolean {
+  const n = Math.min(4, p.pre.length);
+  const last = n ? p.pre.charCodeAt(n - 1) : p.marker.charCodeAt(p.marker.length - 1);
+  return STOCK_LAST[last] === 1 && STOCK.test(p.marker + p.pre.slice(0, 4));
 }
 
 function usableTotal(q: Quantity): boolean {
