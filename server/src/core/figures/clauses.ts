@@ -136,15 +136,15 @@ export class Clauses {
       const code = t.charCodeAt(i);
       const m = MARK[code];
       if (m === 1 || m === 3) {
-        const close = match.get(i);
-        if (close !== undefined) {
+        const close = match.at(i - start);
+        if (close >= 0) {
           if (m === 1) pending.push(this.readAside(i, close));
           i = close;
           continue;
         }
       }
       if (CLAUSE_STOP[code] || i - cStart >= MAX_CLAUSE) {
-        const stop = CLAUSE_STOP[code] ? t[i] : '';
+        const stop = CLAUSE_STOP[code] ? STOP_TEXT[code] : '';
         pushClause(cStart, i, stop);
         cStart = stop ? i + 1 : i;
         if (i - sStart >= MAX_SENTENCE) {
@@ -179,7 +179,7 @@ export class Clauses {
       if (m === 1 || m === 3) depth++;
       else if ((m === 2 || m === 4) && depth > 0) depth--;
       else if (depth === 0 && (CLAUSE_STOP[t.charCodeAt(i)] || SENT_STOP[t.charCodeAt(i)])) {
-        aside.clauses.push({ start: cStart, end: i, stop: t[i], sentence: this.sentences.length, index: aside.clauses.length, aside });
+        aside.clauses.push({ start: cStart, end: i, stop: STOP_TEXT[t.charCodeAt(i)], sentence: this.sentences.length, index: aside.clauses.length, aside });
         cStart = i + 1;
       }
     }
@@ -188,14 +188,44 @@ export class Clauses {
   }
 }
 
+/**
+ * Where each open mark's match closes, by offset from a line's start: -1 when it has none.
+ * One buffer for every line (read before the next line is matched); only the offsets of
+ * open marks are written, and only they are read.
+ */
+class Matches {
+  private buf = new Int32Array(1024);
+  /** Offsets of the open marks not yet closed (innermost last). */
+  readonly stack: number[] = [];
+  get length(): number {
+    return this.buf.length;
+  }
+  set length(n: number) {
+    if (n > this.buf.length) this.buf = new Int32Array(Math.max(n, this.buf.length * 2));
+  }
+  at(k: number): number {
+    return this.buf[k];
+  }
+  set(k: number, v: number): void {
+    this.buf[k] = v;
+  }
+}
+const MATCHES = new Matches();
+/** Each of ，；：。！？ as a string, by char code (a clause's stop). */
+const STOP_TEXT: string[] = [];
+for (const c of '，；：。！？') STOP_TEXT[c.charCodeAt(0)] = c;
+
 /** Matching brackets (within MAX_ASIDE) and short quotes (within MAX_QUOTE) on one line. */
-function matchPairs(t: string, start: number, end: number): Map<number, number> {
-  const match = new Map<number, number>();
-  const stack: number[] = [];
+function matchPairs(t: string, start: number, end: number): Matches {
+  const match = MATCHES;
+  match.length = end - start;
+  const stack = match.stack;
+  stack.length = 0;
   for (let i = start; i < end; i++) {
     const m = MARK[t.charCodeAt(i)];
     if (m === 1 || m === 3) {
       stack.push(i);
+      match.set(i - start, -1);
       // Unbalanced marks in a long line: keep the stack small.
       if (stack.length > 64) stack.shift();
     } else if (m === 2 || m === 4) {
@@ -203,7 +233,7 @@ function matchPairs(t: string, start: number, end: number): Map<number, number> 
       const opens = m === 2 ? OPEN : QUOTE_OPEN;
       for (let k = stack.length - 1; k >= 0; k--) {
         if (opens.indexOf(t[stack[k]]) === kind) {
-          if (i - stack[k] <= (m === 2 ? MAX_ASIDE : MAX_QUOTE)) match.set(stack[k], i);
+          if (i - stack[k] <= (m === 2 ? MAX_ASIDE : MAX_QUOTE)) match.set(stack[k] - start, i);
           stack.length = k;
           break;
         }

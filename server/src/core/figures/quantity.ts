@@ -169,29 +169,31 @@ function readQuantities(doc: ReportDocument): Quantity[] {
   return out;
 }
 
+/** An ASCII digit at k (none before the start or past the end). */
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
 /** Spaces that group digits: a space, a thin space, a narrow no-break space. */
 const THIN = charTable(' \u2009\u202f');
 
 /** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number). */
 function scanArabic(text: string, i: number): string {
-  const isD = (k: number) => {
-    const c = text.charCodeAt(k);
-    return c >= 48 && c <= 57;
-  };
   let p = i;
-  while (isD(p)) p++;
+  while (isDigitAt(text, p)) p++;
   // 1 286人, 12 345 678元 (GB/T 15835 groups digits with a thin space): groups of exactly three
   // after one of one to three, the number then followed by its unit, not by another column.
-  if (p - i <= 3 && THIN[text.charCodeAt(p)] && !isD(i - 1)) {
+  if (p - i <= 3 && THIN[text.charCodeAt(p)] && !isDigitAt(text, i - 1)) {
     let q = p;
-    while (THIN[text.charCodeAt(q)] && isD(q + 1) && isD(q + 2) && isD(q + 3) && !isD(q + 4)) q += 4;
+    while (THIN[text.charCodeAt(q)] && isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && !isDigitAt(text, q + 4)) q += 4;
     if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text[q] !== ',' && text[q] !== '.' && text.charCodeAt(q) > 0x2000) p = q;
   }
   // 1,234,567: groups of exactly three digits.
-  while (text[p] === ',' && isD(p + 1) && isD(p + 2) && isD(p + 3) && !isD(p + 4)) p += 4;
-  if (text[p] === '.' && isD(p + 1)) {
+  while (text[p] === ',' && isDigitAt(text, p + 1) && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && !isDigitAt(text, p + 4)) p += 4;
+  if (text[p] === '.' && isDigitAt(text, p + 1)) {
     p++;
-    while (isD(p)) p++;
+    while (isDigitAt(text, p)) p++;
   }
   return text.slice(i, p);
 }
@@ -209,8 +211,7 @@ interface Num {
 
 /** A numeral at `i`: Arabic with 万/亿, or a Chinese numeral; or undefined. */
 function readNum(text: string, i: number, end: number): Num | undefined {
-  const c = text[i];
-  if (c >= '0' && c <= '9') {
+  if (isDigitAt(text, i)) {
     const m = scanArabic(text, i);
     let p = i + m.length;
     const raw = /[, \u2009\u202f]/.test(m) ? m.replace(/[, \u2009\u202f]/g, '') : m;
@@ -484,7 +485,6 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
     if (/^[，。；、]?$/.test(next ?? '') && /占[^，。；、\d]{0,16}的$/.test(text.slice(Math.max(0, i - 18), i)) && num.value <= 100) return 'percent';
     return 'bare';
   }
-  const rest = text.slice(p, p + 5);
   switch (unit.what) {
     case 'percent':
       return 'percent';
@@ -505,12 +505,13 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
     case 'date':
       return 'date';
   }
-  if (unit.unit === '次' && SESSION_AFTER.test(rest)) return 'session';
+  // The five characters after the figure, for the few measure words that need them.
+  if (unit.unit === '次' && SESSION_AFTER.test(text.slice(p, p + 5))) return 'session';
   if (unit.unit === '大') {
     // 三大行业 counts; 二十大, 党的十九大 are congresses.
-    if (!num.chinese || num.value > 10 || /(?:党的|中共|党)$/.test(before) || CONGRESS_AFTER.test(rest)) return 'ordinal';
+    if (!num.chinese || num.value > 10 || /(?:党的|中共|党)$/.test(before) || CONGRESS_AFTER.test(text.slice(p, p + 5))) return 'ordinal';
   }
-  if (unit.unit === '点' && (!num.chinese || /^[半钟整]/.test(rest))) return 'time';
+  if (unit.unit === '点' && (!num.chinese || /^[半钟整]/.test(text.slice(p, p + 5)))) return 'time';
   if (unit.unit === '号') return 'ordinal';
   if (unit.unit === '级' && text.slice(p - 2, p) === '星级') return 'name';
   return 'count';
