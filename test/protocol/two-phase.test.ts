@@ -137,3 +137,24 @@ test('an edit during a full analysis drops it; the last diagnostics are those of
   assert.equal(h.lastAnalysis?.version, 3);
   assert.equal(published(c, 2).length, 1, 'version 2 never had full diagnostics');
 });
+
+test('completion reads the model of the current version: answered while the full analysis is held, as a one-phase server answers it', async () => {
+  const at = { textDocument: { uri }, position: { line: LINE + 1, character: 0 } };
+  const one = await start({ capabilities: PUSH });
+  one.open(uri, V2, 'workreport', 2);
+  const want = await one.request('textDocument/completion', at);
+  await one.close();
+  assert.ok(want?.items?.length > 0, 'heading completions at the blank line');
+  const c = await start({ capabilities: PUSH, env: TWO_PHASE });
+  c.open(uri, V1, 'workreport', 1);
+  await c.waitForDiagnostics(uri, { version: 1 });
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  c.change(uri, 2, [edit]);
+  assert.deepEqual(await c.request('textDocument/completion', at), want);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.lastAnalysis?.phase, 'quick', 'the full analysis is still held');
+  assertQuick((await nth(c, 2, 1)).diagnostics);
+  await c.request('workreport/test/hold', { hold: false });
+  const last = await nth(c, 2, 2);
+  assert.deepEqual(last.diagnostics, await onePhase(V2, 2));
+});

@@ -279,6 +279,14 @@ export class ServerContext {
     return r;
   }
 
+  /**
+   * Whether the version an analysis (quick or full) read is a report, as its full analysis
+   * says it (a quick analysis takes the last full one's word, which is enough for diagnostics).
+   */
+  isReport(doc: TextDocument, a: Analysis): boolean {
+    return a.phase === 'full' ? a.isReport : this.isReportDocument(doc, a, a.config);
+  }
+
   private isReportDocument(doc: TextDocument, result: CheckResult, config: Config): boolean {
     if (doc.languageId === 'workreport' || REPORT_NAME.test(doc.uri)) return true;
     const textual =

@@ -1,5 +1,7 @@
 // textDocument/completion: heading ordinals and template sections at the start of a
-// line (core/outline/heading-completions.ts); nothing inside body text.
+// line (core/outline/heading-completions.ts); nothing inside body text. They read the model of
+// the current version (its headings), not the findings: the first analysis ready does (on a
+// large document the quick one, with the same model the full analysis goes on reading).
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { say } from '../../core/locale';
 import { headingCompletions } from '../../core/outline/heading-completions';
@@ -13,8 +15,8 @@ function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(async (params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const a = await ctx.analyze(doc);
-    if (!a.isReport || a.version !== doc.version) return null;
+    const a = await ctx.firstAnalysis(doc);
+    if (a.version !== doc.version || !ctx.isReport(doc, a)) return null;
     const offset = doc.offsetAt(params.position);
     const locale = a.config.locale;
     const items: CompletionItem[] = headingCompletions(a.doc, offset, a.config).map((c, i) => ({
