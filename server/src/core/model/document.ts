@@ -6,7 +6,7 @@ import { buildSections, readHeadings, type Heading, type Section } from './headi
 import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
-import { buildView, viewToOrig, type TextView } from './view';
+import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
 import { splitSentences, type Piece } from './sentences';
 
 export class ReportDocument {
@@ -58,7 +58,7 @@ export class ReportDocument {
 
   /** View lines: same indices as `lines`, offsets in the view. */
   get viewLines(): Line[] {
-    return (this._viewLines ??= splitLines(this.view.text));
+    return (this._viewLines ??= viewLinesOf(this.lines, this.view));
   }
 
   /** Line indices that are page boilerplate (当前位置, 发布时间, 放大…). */

@@ -6,6 +6,7 @@
 import { foldTable } from './fold';
 import { isAsciiAlnum, isChineseAt, isDigit } from './chars';
 import type { Span } from '../types';
+import { splitLines, type Line } from './lines';
 
 export interface TextView {
   text: string;
@@ -154,4 +155,40 @@ export function viewToOrig(view: TextView, start: number, end: number): Span {
   // which may sit after a dropped annotation).
   const e = end > start ? view.toOrig[end - 1] + 1 : s;
   return { start: s, end: Math.max(s, e) };
+}
+
+/**
+ * The view's lines, with the same indices as the text's `lines`. The view keeps every line
+ * break as written (no dropped or garbled span holds one), so each view line ends where its
+ * original line's break is mapped: found by binary search in `toOrig` per line instead of
+ * reading every character again. Each break is checked in the view; if one is not there,
+ * the view is split again (splitLines), which is what this computes.
+ */
+export function viewLinesOf(lines: Line[], view: TextView): Line[] {
+  const v = view.text;
+  const map = view.toOrig;
+  const out: Line[] = [];
+  let start = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (k === lines.length - 1) {
+      out.push({ index: k, start, end: v.length });
+      break;
+    }
+    // The first view index at or after the break (map[v.length] is the text's end).
+    let a = start;
+    let b = v.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (map[mid] < l.end) a = mid + 1;
+      else b = mid;
+    }
+    const br = lines[k + 1].start - l.end; // 1, or 2 for CRLF
+    const c = v.charCodeAt(a);
+    const ok = map[a] === l.end && (br === 1 ? (c === 10 || (c === 13 && v.charCodeAt(a + 1) !== 10)) : c === 13 && v.charCodeAt(a + 1) === 10 && map[a + 1] === l.end + 1);
+    if (!ok) return splitLines(v);
+    out.push({ index: k, start, end: a });
+    start = a + br;
+  }
+  return out;
 }

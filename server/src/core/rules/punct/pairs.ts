@@ -12,9 +12,16 @@ const CLOSE: Record<string, PairKind> = {
   '”': 'double', '’': 'single', '》': 'book', '〉': 'angle', '）': 'paren', ')': 'paren', '】': 'square', '」': 'corner', '』': 'wcorner',
 };
 const MAX_DEPTH = 256;
-// Indexed by char code (one typed-array load per character, not a Set lookup).
-const MARK_CODES = new Uint8Array(0x10000);
-for (const c of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) MARK_CODES[c.charCodeAt(0)] = 1;
+/** The kinds by number (1…8) in char-code tables: one typed-array load per character, no string per mark. */
+const KINDS: PairKind[] = ['double', 'single', 'book', 'angle', 'paren', 'square', 'corner', 'wcorner'];
+const OPEN_CODE = new Uint8Array(0x10000);
+const CLOSE_CODE = new Uint8Array(0x10000);
+for (const [c, k] of Object.entries(OPEN)) OPEN_CODE[c.charCodeAt(0)] = KINDS.indexOf(k) + 1;
+for (const [c, k] of Object.entries(CLOSE)) CLOSE_CODE[c.charCodeAt(0)] = KINDS.indexOf(k) + 1;
+/** `(` `（` `)` `）` `’`: the marks with a special case below. */
+const PAREN_OPEN = (c: number) => c === 0x28 || c === 0xff08;
+const PAREN_CLOSE = (c: number) => c === 0x29 || c === 0xff09;
+const RIGHT_SINGLE = 0x2019;
 export const CLOSER_OF: Record<PairKind, string> = {
   double: '”', single: '’', book: '》', angle: '〉', paren: '）', square: '】', corner: '」', wcorner: '』',
 };
@@ -39,7 +46,7 @@ export interface Pair {
 export interface PairScan {
   /** Marks with no partner on their line. */
   unpaired: Mark[];
-  /** Matched pairs on lines where every mark is paired. */
+  /** Matched pairs inside another pair (what punct/nesting reads), on lines where every mark is paired. */
   pairs: Pair[];
 }
 
@@ -48,53 +55,59 @@ export function scanPairs(doc: ReportDocument): PairScan {
     const text = doc.text;
     const s = scope(doc);
     const out: PairScan = { unpaired: [], pairs: [] };
+    // Open marks per kind, so a closer with no partner costs O(1), not a stack walk.
+    const open = new Int32Array(KINDS.length + 1);
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       let i0 = line.start;
-      while (i0 < line.end && !MARK_CODES[text.charCodeAt(i0)]) i0++;
+      while (i0 < line.end && !(OPEN_CODE[text.charCodeAt(i0)] | CLOSE_CODE[text.charCodeAt(i0)])) i0++;
       if (i0 === line.end) continue; // no paired mark on this line
       const stack: Mark[] = [];
-      // Open marks per kind, so a closer with no partner costs O(1), not a stack walk.
-      const open = new Map<PairKind, number>();
+      const stackKinds: number[] = [];
+      open.fill(0);
       const bad: Mark[] = [];
       const pairs: Pair[] = [];
       for (let i = i0; i < line.end; i++) {
-        if (!MARK_CODES[text.charCodeAt(i)] || s.skip(i)) continue;
-        const ch = text[i];
-        if (ch === '(' || ch === '（') {
+        const c = text.charCodeAt(i);
+        const o = OPEN_CODE[c];
+        const k = o || CLOSE_CODE[c];
+        if (!k || s.skip(i)) continue;
+        if (PAREN_OPEN(c)) {
           const m = listMarkerAt(text, i, line.start);
           if (m) {
             i += m - 1;
             continue;
           }
         }
-        if ((ch === ')' || ch === '）') && listMarkerAt(text, i - 1, line.start) && !OPEN[text[i - 1]]) continue;
+        if (PAREN_CLOSE(c) && listMarkerAt(text, i - 1, line.start) && !OPEN_CODE[text.charCodeAt(i - 1)]) continue;
         // An apostrophe inside an English word (don’t) is not a quote.
-        if (ch === '’' && isLatinOrDigit(text[i - 1]) && isLatinOrDigit(text[i + 1])) continue;
-        if (OPEN[ch]) {
+        if (c === RIGHT_SINGLE && isLatinOrDigit(text[i - 1]) && isLatinOrDigit(text[i + 1])) continue;
+        if (o) {
           // Hundreds of open marks is not prose: report the first and stop (bounded work).
           if (stack.length >= MAX_DEPTH) {
             stack.length = 1;
+            stackKinds.length = 1;
             break;
           }
-          stack.push({ at: i, kind: OPEN[ch], open: true });
-          open.set(OPEN[ch], (open.get(OPEN[ch]) ?? 0) + 1);
+          stack.push({ at: i, kind: KINDS[o - 1], open: true });
+          stackKinds.push(o);
+          open[o]++;
           continue;
         }
-        const kind = CLOSE[ch];
-        if (!open.get(kind)) {
-          if (bad.length < MAX_DEPTH) bad.push({ at: i, kind, open: false });
+        if (!open[k]) {
+          if (bad.length < MAX_DEPTH) bad.push({ at: i, kind: KINDS[k - 1], open: false });
           continue;
         }
         // Everything opened after the partner is left open (each mark leaves the stack once).
-        while (stack[stack.length - 1].kind !== kind) {
-          const m = stack.pop()!;
-          open.set(m.kind, open.get(m.kind)! - 1);
-          bad.push(m);
+        while (stackKinds[stackKinds.length - 1] !== k) {
+          open[stackKinds.pop()!]--;
+          bad.push(stack.pop()!);
         }
         const partner = stack.pop()!;
-        open.set(kind, open.get(kind)! - 1);
-        pairs.push({ open: partner.at, close: i, kind, outer: outerKinds(stack) });
+        stackKinds.pop();
+        open[k]--;
+        // Only a pair inside another can be a nesting (punct/nesting); the others are not kept.
+        if (stack.length) pairs.push({ open: partner.at, close: i, kind: KINDS[k - 1], outer: outerKinds(stack) });
       }
       for (const m of stack) bad.push(m);
       bad.sort((a, b) => a.at - b.at);
