@@ -71,12 +71,14 @@ const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6
 
 export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
   const out: PinyinAnnotation[] = [];
+  // A pasted page repeats its syllables: each one is read (letters, tone, SYLLABLE) once.
+  const read = new Map<string, Syllable | null>();
   let i = text.indexOf('(');
   let j = text.indexOf('（');
   // Walk every opening bracket of either width, in order.
   while (i >= 0 || j >= 0) {
     const at = i < 0 ? j : j < 0 ? i : Math.min(i, j);
-    const found = matchAt(text, at);
+    const found = matchAt(text, at, read);
     if (found) out.push(found);
     if (at === i) i = text.indexOf('(', at + 1);
     else j = text.indexOf('（', at + 1);
@@ -89,30 +91,45 @@ const isOpenCode = (c: number) => c === 0x28 || c === 0xff08;
 const isCloseCode = (c: number) => c === 0x29 || c === 0xff09;
 const U_UMLAUT = 0xfc; // ü
 
-function matchAt(text: string, open: number): PinyinAnnotation | undefined {
-  if (!isOpenCode(text.charCodeAt(open))) return undefined;
-  let k = open + 1;
-  while (k < text.length && k - open - 1 <= MAX_SYLLABLE && !isCloseCode(text.charCodeAt(k))) k++;
-  if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return undefined;
-  // plainSyllable(raw) in one pass, noting a tone mark (any TONED letter but ü): the same as
-  // comparing the plain form with raw where ü → v.
+/** What is between the brackets, read: the plain (toneless) syllable, and whether a tone mark is written. */
+interface Syllable {
+  plain: string;
+  toned: boolean;
+}
+
+/** plainSyllable(raw) in one pass, noting a tone mark (any TONED letter but ü); null when it is no syllable. */
+function readSyllable(raw: string): Syllable | null {
   let plain = '';
   let toned = false;
-  for (let p = open + 1; p < k; p++) {
-    const c = text.charCodeAt(p);
-    if (c >= 0x61 && c <= 0x7a) plain += text[p];
+  for (let p = 0; p < raw.length; p++) {
+    const c = raw.charCodeAt(p);
+    if (c >= 0x61 && c <= 0x7a) plain += raw[p];
     else {
-      const t = TONED[text[p]];
-      if (!t) return undefined; // not a pinyin letter (plainSyllable would give '')
+      const t = TONED[raw[p]];
+      if (!t) return null; // not a pinyin letter (plainSyllable would give '')
       plain += t;
       if (c !== U_UMLAUT) toned = true;
     }
   }
-  if (!plain || !SYLLABLE.test(plain)) return undefined;
+  return plain && SYLLABLE.test(plain) ? { plain, toned } : null;
+}
+
+function matchAt(text: string, open: number, read: Map<string, Syllable | null>): PinyinAnnotation | undefined {
+  if (!isOpenCode(text.charCodeAt(open))) return undefined;
+  // Most brackets open Chinese text: the first character is no pinyin letter (a-z, or a
+  // toned or ü letter, all below U+1E40), and nothing below can match.
+  const c0 = text.charCodeAt(open + 1);
+  if (!(c0 >= 0x61 && c0 <= 0x7a) && !(c0 >= 0xe0 && c0 < 0x1e40)) return undefined;
+  let k = open + 1;
+  while (k < text.length && k - open - 1 <= MAX_SYLLABLE && !isCloseCode(text.charCodeAt(k))) k++;
+  if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return undefined;
   const raw = text.slice(open + 1, k);
-  if (!toned) {
+  let syl = read.get(raw);
+  if (syl === undefined) read.set(raw, (syl = readSyllable(raw)));
+  if (!syl) return undefined;
+  if (!syl.toned) {
     const han = hanBefore(text, open);
-    if (!han || !readingsOf(han).has(plain)) return undefined;
+    if (!han || !readingsOf(han).has(syl.plain)) return undefined;
   }
-  return { start: open, end: k + 1, syllable: raw, toned };
+  return { start: open, end: k + 1, syllable: raw, toned: syl.toned };
 }

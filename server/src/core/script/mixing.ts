@@ -22,21 +22,30 @@ export interface ScriptProfile {
 
 export type Stray = Span & { text: string; replacement: string };
 
+/** How many traditional positions the first pass keeps (beyond it, the strays pass reads the text again). */
+const MAX_KEPT = 1 << 16;
+
 /** `text` is the original; `skip` tells which offsets to ignore (annotations, garbled runs, boilerplate). */
 export function scriptProfile(text: string, skip: (i: number) => boolean): ScriptProfile {
   const d = scriptData();
   const kinds = d.kinds;
   let traditional = 0;
   let simplified = 0;
-  // Counts only: the positions of the other script's characters (few, in a text that has a
-  // script) are collected by a second pass when strays are asked for. Collecting the
-  // positions of every character of both scripts here was most of the rule's time and garbage.
+  // Counts, and the positions of the traditional characters (the strays of the usual,
+  // simplified document) up to a bound; any other positions are collected by a second pass
+  // when strays are asked for. Collecting the positions of every character of both scripts
+  // here was most of the rule's time and garbage.
+  const tradAt: number[] = [];
+  let tradKept = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
     const kind = kinds[c];
     if (kind === 1) {
-      if (!skip(i)) traditional++;
+      if (skip(i)) continue;
+      traditional++;
+      if (tradAt.length < MAX_KEPT) tradAt.push(i);
+      else tradKept = false;
     } else if (kind === 2) {
       if (!skip(i)) simplified++;
     }
@@ -48,10 +57,13 @@ export function scriptProfile(text: string, skip: (i: number) => boolean): Scrip
   profile.strays = (limit) => {
     if (found && found.limit >= limit) return found.strays.slice(0, limit);
     const other = script === 'simplified' ? 1 : 2;
-    const at: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x3400 && kinds[c] === other && !skip(i)) at.push(i);
+    let at = tradAt;
+    if (other !== 1 || !tradKept) {
+      at = [];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x3400 && kinds[c] === other && !skip(i)) at.push(i);
+      }
     }
     const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit) : simplifiedRuns(text, at, limit);
     found = { limit, strays };
