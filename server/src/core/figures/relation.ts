@@ -62,6 +62,31 @@ export interface Relation {
 }
 
 /**
+ * A message built on first read: most relations hold, and what a relation that holds says
+ * is seldom read (the figures table and hovers show its arithmetic). Reading it gives the
+ * same strings as building it at once.
+ */
+export function lazyMsg(make: () => Msg): Msg {
+  let m: Msg | undefined;
+  return {
+    get zh() {
+      return (m ??= make()).zh;
+    },
+    get en() {
+      return (m ??= make()).en;
+    },
+  };
+}
+
+/**
+ * What a relation says: built at once when the relation does not hold (it is reported), on
+ * first read when it holds. A finding never carries a message that is still to be built.
+ */
+export function relationMsg(ok: boolean, make: () => Msg): Msg {
+  return ok ? lazyMsg(make) : make();
+}
+
+/**
  * Arithmetic for English messages: Chinese scale words may only stand inside quotes, so
  * `8000万 + 5000万 = 13000万` becomes `8000 + 5000 = 13000 (in “万”)`.
  */

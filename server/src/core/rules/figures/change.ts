@@ -7,7 +7,7 @@
 //   由150张增加到420张，增长2.8倍                 增长N倍 is (420 − 150) ÷ 150 = 1.8; 420 ÷ 150 = 2.8 is 增长到2.8倍
 import type { Msg } from '../../types';
 import type { Quantity } from '../../figures/quantity';
-import { arithmeticEn, fmt, isUsable, pctTolerance, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
+import { arithmeticEn, fmt, isUsable, pctTolerance, relationMsg, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
 
@@ -139,9 +139,10 @@ export const change = relationRule({
       const ok = Math.abs(actual - left.value) <= tolerance([total, r, left]);
       const sh = shows([total, r, left]);
       const arithmetic = `${sh.of(total.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(left.value)}`}`;
-      out.push(rel(quote, ok, 'warning', total, r, left, arithmetic, ok
-        ? { zh: `余数“${quote(left)}”相符：${arithmetic}`, en: `What remains, “${quote(left)}”, agrees: ${arithmeticEn(arithmetic)}` }
-        : { zh: `余数“${quote(left)}”有误：${arithmetic}`, en: `What remains, “${quote(left)}”, does not follow: ${arithmeticEn(arithmetic)}` }, ['total', 'removed', 'remaining']));
+      const said = relationMsg(ok, () => ok
+        ? { zh: `余数“${quote(left!)}”相符：${arithmetic}`, en: `What remains, “${quote(left!)}”, agrees: ${arithmeticEn(arithmetic)}` }
+        : { zh: `余数“${quote(left!)}”有误：${arithmetic}`, en: `What remains, “${quote(left!)}”, does not follow: ${arithmeticEn(arithmetic)}` });
+      out.push(rel(quote, ok, 'warning', total, r, left, arithmetic, said, ['total', 'removed', 'remaining']));
     }
     return out;
   },
@@ -216,7 +217,7 @@ function rel(quote: Quote, ok: boolean, severity: 'error' | 'warning', a: Quanti
     quantities: qs,
     roles: roleNames ?? [...roles],
     arithmetic,
-    message: message ?? (ok
+    message: message ?? relationMsg(ok, () => ok
       ? { zh: `“${quote(d)}”与前后两数相符：${arithmetic}`, en: `“${quote(d)}” follows from the values: ${arithmeticEn(arithmetic)}` }
       : { zh: `“${quote(d)}”有误：${arithmetic}`, en: `“${quote(d)}” does not follow from the values: ${arithmeticEn(arithmetic)}` }),
   };

@@ -11,7 +11,7 @@ import { lineIndexAt } from '../../model/lines';
 import { splitItems, type ItemList } from '../../figures/lists';
 import { parseChineseNumeral } from '../../figures/numerals';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
-import type { Relation } from '../../figures/relation';
+import { relationMsg, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 import { quoteView } from '../../quote';
 
@@ -99,7 +99,8 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     while (k < markers.length && markers[k].value === k + 1) k++;
     const ok = k === n;
     const arithmetic = `${k} ${ok ? '=' : '≠'} ${n}`;
-    const said = quoteView(doc, m.index, m.index + m[0].length - 1);
+    const at = m.index;
+    const len = m[0].length;
     out.push({
       rule: RULE,
       ok,
@@ -108,9 +109,12 @@ function findEnumerations(doc: ReportDocument): Relation[] {
       end: m.index + m[0].length,
       quantities: markers.slice(0, k),
       arithmetic,
-      message: ok
-        ? { zh: `“${said}”与其后所列相符：${arithmetic}`, en: `“${said}” matches the items after it: ${arithmetic}` }
-        : { zh: `其后列出${k}项，与“${said}”不符：${arithmetic}`, en: `${k} items follow, not the ${n} of “${said}”: ${arithmetic}` },
+      message: relationMsg(ok, () => {
+        const said = quoteView(doc, at, at + len - 1);
+        return ok
+          ? { zh: `“${said}”与其后所列相符：${arithmetic}`, en: `“${said}” matches the items after it: ${arithmetic}` }
+          : { zh: `其后列出${k}项，与“${said}”不符：${arithmetic}`, en: `${k} items follow, not the ${n} of “${said}”: ${arithmetic}` };
+      }),
     });
   }
   return out;

@@ -10,7 +10,7 @@ import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists'
 import { phrasesOf } from '../../figures/phrases';
 import { quantities } from '../../figures/quantity';
 import { quoteView } from '../../quote';
-import type { Relation } from '../../figures/relation';
+import { relationMsg, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
 
 const RULE = 'figures/list-count';
@@ -65,7 +65,6 @@ export const listCount = relationRule({
       const n = list.items.length;
       const ok = n === q.value;
       const arithmetic = `${n} ${ok ? '=' : '≠'} ${q.value}`;
-      const count = quoteView(doc, q.start, q.end + p.post.length);
       out.push({
         rule: RULE,
         ok,
@@ -77,9 +76,12 @@ export const listCount = relationRule({
         places: list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第${i + 1}项`, en: `item ${i + 1}` } })),
         arithmetic,
         evidence: where === 'after' ? { zh: '数量之后逐项列出', en: 'the items are listed after the count' } : { zh: '数量概括其前所列各项', en: 'the count sums up the items before it' },
-        message: ok
-          ? { zh: `列出${n}项，与“${count}”相符：${arithmetic}`, en: `${n} items listed, as “${count}” says: ${arithmetic}` }
-          : { zh: `列出${n}项，与“${count}”不符：${arithmetic}`, en: `${n} items listed, not “${count}”: ${arithmetic}` },
+        message: relationMsg(ok, () => {
+          const count = quoteView(doc, q.start, q.end + p.post.length);
+          return ok
+            ? { zh: `列出${n}项，与“${count}”相符：${arithmetic}`, en: `${n} items listed, as “${count}” says: ${arithmetic}` }
+            : { zh: `列出${n}项，与“${count}”不符：${arithmetic}`, en: `${n} items listed, not “${count}”: ${arithmetic}` };
+        }),
       });
     }
     return out;

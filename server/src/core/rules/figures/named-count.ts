@@ -13,7 +13,7 @@ import { clausesOf, type Clause, type Clauses } from '../../figures/clauses';
 import { findNameLists, titledName, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
-import type { Relation } from '../../figures/relation';
+import { relationMsg, type Relation } from '../../figures/relation';
 import { isPersonUnit } from '../../figures/units';
 import { relationRule } from './relation-rule';
 
@@ -166,15 +166,17 @@ function isSubCount(text: string, r: Quantity, q: Quantity): boolean {
 }
 
 function relation(doc: ReportDocument, q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Relation {
-  const count = quoteView(doc, Math.min(start, q.start), q.end);
   const sizes = groups.map((l) => l.names.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   const sum = sizes.length > 1 ? `${sizes.join(' + ')} = ${total}` : `${total}`;
   const ok = total === q.value;
   const arithmetic = ok ? (sizes.length > 1 ? sum : `${total} = ${q.value}`) : `${sum} ≠ ${q.value}`;
-  const message: Msg = ok
-    ? { zh: `列出姓名${total}人，与“${count}”相符：${arithmetic}`, en: `${total} people named, as “${count}” says: ${arithmetic}` }
-    : { zh: `列出姓名${total}人，与“${count}”不符：${arithmetic}`, en: `${total} people named, not “${count}”: ${arithmetic}` };
+  const message: Msg = relationMsg(ok, () => {
+    const count = quoteView(doc, Math.min(start, q.start), q.end);
+    return ok
+      ? { zh: `列出姓名${total}人，与“${count}”相符：${arithmetic}`, en: `${total} people named, as “${count}” says: ${arithmetic}` }
+      : { zh: `列出姓名${total}人，与“${count}”不符：${arithmetic}`, en: `${total} people named, not “${count}”: ${arithmetic}` };
+  });
   const before = groups[0].end <= q.start;
   return {
     rule: RULE,
@@ -185,8 +187,11 @@ function relation(doc: ReportDocument, q: Quantity, groups: NameList[], severity
     quantities: [q],
     roles: ['count'],
     places: groups.flatMap((l) => l.items.map((it) => {
-      const name = quoteView(doc, it.start, it.start + it.name.length);
-      return { start: it.start, end: it.start + it.name.length, label: { zh: `所列姓名“${name}”`, en: `a person named: “${name}”` } };
+      const label = relationMsg(ok, () => {
+        const name = quoteView(doc, it.start, it.start + it.name.length);
+        return { zh: `所列姓名“${name}”`, en: `a person named: “${name}”` };
+      });
+      return { start: it.start, end: it.start + it.name.length, label };
     })),
     arithmetic,
     evidence: { zh: '按列出的姓名计数', en: 'counting the names listed' },

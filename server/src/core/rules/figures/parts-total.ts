@@ -13,7 +13,7 @@ import { dimensionName, leadingCategories, type Dimension } from '../../figures/
 import { groupsOf, type Group } from '../../figures/groups';
 import { phrasesOf, type Phrases } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
-import { arithmeticEn, sameValue, shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, relationMsg, sameValue, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { relationRule } from './relation-rule';
 
@@ -205,15 +205,17 @@ function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: bo
   const arithmetic = op === '=' && parts.length > 1 ? `${terms} = ${all.of(t.value)}` : `${parts.length > 1 ? `${terms} = ${all.of(sum)}` : terms} ${op} ${all.of(t.value)}`;
   const last = parts.reduce((a, p) => (p.end > a.end ? p : a), parts[0]);
   const first = t.start < parts[0].start ? t : parts[0];
-  const total = quoteView(doc, t.start, t.end);
-  const en = arithmeticEn(arithmetic);
-  const message: Msg = ok
-    ? { zh: `分项与总数“${total}”相符：${arithmetic}`, en: `The parts agree with the total “${total}”: ${en}` }
-    : r.covers
-      ? { zh: `各分项之和不等于总数“${total}”：${arithmetic}（${r.why.zh}）`, en: `The parts do not add up to the total “${total}”: ${en} (${r.why.en})` }
-      : parts.length === 1
-        ? { zh: `分项大于总数“${total}”：${arithmetic}`, en: `A part is larger than its total “${total}”: ${en}` }
-        : { zh: `各分项之和超过总数“${total}”：${arithmetic}（${r.why.zh}）`, en: `The parts add up to more than the total “${total}”: ${en} (${r.why.en})` };
+  const message: Msg = relationMsg(ok, () => {
+    const total = quoteView(doc, t.start, t.end);
+    const en = arithmeticEn(arithmetic);
+    return ok
+      ? { zh: `分项与总数“${total}”相符：${arithmetic}`, en: `The parts agree with the total “${total}”: ${en}` }
+      : r.covers
+        ? { zh: `各分项之和不等于总数“${total}”：${arithmetic}（${r.why.zh}）`, en: `The parts do not add up to the total “${total}”: ${en} (${r.why.en})` }
+        : parts.length === 1
+          ? { zh: `分项大于总数“${total}”：${arithmetic}`, en: `A part is larger than its total “${total}”: ${en}` }
+          : { zh: `各分项之和超过总数“${total}”：${arithmetic}（${r.why.zh}）`, en: `The parts add up to more than the total “${total}”: ${en} (${r.why.en})` };
+  });
   return {
     rule: RULE,
     ok,

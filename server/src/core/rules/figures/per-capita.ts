@@ -8,7 +8,7 @@ import { isAmount } from '../../figures/groups';
 import { lineIndexAt } from '../../model/lines';
 import type { Phrases } from '../../figures/phrases';
 import { quantitiesIn, type Quantity } from '../../figures/quantity';
-import { arithmeticEn, fmt, scaleWord, written, type Relation } from '../../figures/relation';
+import { arithmeticEn, fmt, relationMsg, scaleWord, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
 
@@ -60,7 +60,6 @@ export const perCapita = relationRule({
       if (!pair && (totals.length > 1 || bases.length > 1)) continue;
       const [t, b] = pair ?? [totals[0], bases[0]];
       const ok = !!pair;
-      const stated = quoteView(doc, p.start, q.end);
       const actual = t.value / b.value;
       const asWritten = (x: Quantity) => fmt(x.value, x.scale) + scaleWord(x.scale);
       const shown = actual / q.scale;
@@ -76,9 +75,12 @@ export const perCapita = relationRule({
         roles: ['total', 'count', 'per'],
         arithmetic,
         evidence: { zh: `“${perWord}”即总量除以${baseName}`, en: `“${perWord}” is the total divided by the count` },
-        message: ok
-          ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
-          : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` },
+        message: relationMsg(ok, () => {
+          const stated = quoteView(doc, p.start, q.end);
+          return ok
+            ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
+            : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` };
+        }),
       });
     }
     return out;

@@ -11,7 +11,7 @@ import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import type { Phrase, Phrases } from '../../figures/phrases';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
-import { arithmeticEn, pctTolerance, shows, written, type Relation } from '../../figures/relation';
+import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
 
@@ -265,7 +265,6 @@ function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantit
   const d = Math.max(1, q.decimals);
   const s = shows([part, base]);
   const arithmetic = `${s.of(part.value)} ÷ ${s.of(base.value)} = ${actual.toFixed(d)}% ${ok ? '≈' : '≠'} ${written(q)}%`;
-  const whole = quoteView(doc, base.start, base.end);
   return {
     rule: RULE,
     ok,
@@ -276,10 +275,13 @@ function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantit
     roles: ['part', 'whole', 'share'],
     arithmetic,
     evidence: { zh: `整体取“${why}”`, en: `the whole is “${why}”` },
-    message: ok
-      ? { zh: `比例与“${whole}”相符：${arithmetic}`, en: `The share agrees with “${whole}”: ${arithmeticEn(arithmetic)}` }
-      : /率$/.test(why)
-        ? { zh: `${why}按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `“${why}” from “${whole}” is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` }
-        : { zh: `占比按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` },
+    message: relationMsg(ok, () => {
+      const whole = quoteView(doc, base.start, base.end);
+      return ok
+        ? { zh: `比例与“${whole}”相符：${arithmetic}`, en: `The share agrees with “${whole}”: ${arithmeticEn(arithmetic)}` }
+        : /率$/.test(why)
+          ? { zh: `${why}按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `“${why}” from “${whole}” is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` }
+          : { zh: `占比按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` };
+    }),
   };
 }

@@ -9,7 +9,7 @@ import { clausesOf } from '../../figures/clauses';
 import type { Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
 import type { Quantity } from '../../figures/quantity';
-import { arithmeticEn, isUsable, shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, isUsable, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
 
@@ -53,8 +53,6 @@ export const restated = relationRule({
       const sh = shows([first, q]);
       const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
       const fp = phrases[first.index]!;
-      const shown = quoteView(doc, fp.start, first.end);
-      const here = quoteView(doc, p.start, q.end);
       out.push({
         rule: RULE,
         ok: same,
@@ -65,9 +63,13 @@ export const restated = relationRule({
         roles: ['earlier', 'later'],
         arithmetic,
         evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
-        message: same
-          ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
-          : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` },
+        message: relationMsg(same, () => {
+          const shown = quoteView(doc, fp.start, first.end);
+          const here = quoteView(doc, p.start, q.end);
+          return same
+            ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
+            : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` };
+        }),
       });
     }
     return out;

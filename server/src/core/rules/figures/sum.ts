@@ -7,7 +7,7 @@ import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
-import { arithmeticEn, shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
 
@@ -105,7 +105,6 @@ export const sum = relationRule({
       const arithmetic = `${used.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
       const approx = t.approx || used.some((p) => p.approx);
       const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
-      const stated = quoteView(doc, markStart, t.end);
       out.push({
         rule: RULE,
         ok,
@@ -116,9 +115,12 @@ export const sum = relationRule({
         roles: [...used.map(() => 'item' as const), 'stated-total'],
         arithmetic,
         evidence: why,
-        message: ok
-          ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
-          : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` },
+        message: relationMsg(ok, () => {
+          const stated = quoteView(doc, markStart, t.end);
+          return ok
+            ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
+            : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` };
+        }),
       });
     }
     return out;
