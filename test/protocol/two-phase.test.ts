@@ -158,3 +158,23 @@ test('completion reads the model of the current version: answered while the full
   const last = await nth(c, 2, 2);
   assert.deepEqual(last.diagnostics, await onePhase(V2, 2));
 });
+
+test('resultId: a pull that names the analysis the client holds is answered Unchanged; the full analysis after the quick one is not', async () => {
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  const pull = (previousResultId?: string) => c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+  c.open(uri, V1, 'workreport', 1);
+  const first = await pull();
+  assert.equal(first.kind, 'full');
+  assert.equal(typeof first.resultId, 'string');
+  assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+  const asked = c.serverRequests.length;
+  c.change(uri, 2, [edit]);
+  const quick = await pull(first.resultId);
+  assert.equal(quick.kind, 'full', 'a new version: its diagnostics');
+  assertQuick(quick.items);
+  await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, asked);
+  const full = await pull(quick.resultId);
+  assert.equal(full.kind, 'full', 'the full analysis is not the quick one');
+  assert.deepEqual(full.items, await onePhase(V2, 2));
+  assert.equal((await pull(full.resultId)).kind, 'unchanged');
+});

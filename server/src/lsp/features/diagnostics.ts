@@ -14,6 +14,8 @@
 // the quick ones and, once the full analysis of that version is ready (and it is still the
 // current one), asks the client to pull again (workspace/diagnostic/refresh), which the cache
 // then answers. A client that cannot be asked to pull again gets the full analysis at once.
+// Each analysis has its resultId: a pull that names the one it holds is answered Unchanged
+// (tens of MB of JSON saved on a large report when a refresh or a tab switch pulls again).
 import {
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -70,6 +72,15 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   const lines = a.doc.lines;
   const link = docLink(ctx);
   return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+}
+
+/** One id per analysis (a version's quick and full analyses differ): a pull's resultId. */
+const resultIds = new WeakMap<Analysis, string>();
+let lastResultId = 0;
+function resultIdOf(a: Analysis): string {
+  let id = resultIds.get(a);
+  if (id === undefined) resultIds.set(a, (id = String(++lastResultId)));
+  return id;
 }
 
 function register(ctx: ServerContext): void {
@@ -138,7 +149,10 @@ function register(ctx: ServerContext): void {
     // Settings were fetched while the user typed on: these ranges belong to an older text.
     if (current.version !== a.version && checkpoints.get(uri) !== a) throw stale();
     if (a.phase === 'quick') refreshWhenFull(current, a);
-    return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(ctx, a) };
+    // The client holds this analysis's diagnostics already (a refresh pulls every open document): say so instead of sending them again.
+    const resultId = resultIdOf(a);
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(ctx, a) };
   });
 
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
