@@ -8,6 +8,8 @@
 //   comes again later as a heading (the text proper starting over).
 // A run ends where an entry repeats one already in it: that is where the text begins.
 import type { Heading } from './headings';
+import type { Line } from './lines';
+import { isSpaceCode } from './chars';
 
 /** Titles written as a contents entry and as a heading compare equal: no marks, spaces or page numbers. */
 export function entryKey(line: string): string {
@@ -28,15 +30,23 @@ function entryLike(text: string): boolean {
 
 /**
  * Lines (indices) of the document's tables of contents. `hs` are the heading candidates
- * in line order; `lineText` gives a (view) line (`lineLength` its length, without making it); `skip` says a line is page furniture.
+ * in line order; `text` and `lines` are the (view) text and its lines; `skip` says a line
+ * is page furniture.
  */
-export function contentsLines(hs: Heading[], lineText: (i: number) => string, lineCount: number, skip: (i: number) => boolean, lineLength = (i: number) => lineText(i).length): Set<number> {
+export function contentsLines(hs: Heading[], text: string, lines: Line[], skip: (i: number) => boolean): Set<number> {
   const out = new Set<number>();
-  const blank = (i: number) => skip(i) || !lineText(i).trim();
+  const lineCount = lines.length;
+  const lineText = (i: number) => text.slice(lines[i].start, lines[i].end);
+  // Blank: only `\s` characters (what trim() removes), read by char code, the line not made.
+  const blank = (i: number) => {
+    if (skip(i)) return true;
+    for (let k = lines[i].start; k < lines[i].end; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+    return true;
+  };
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose.
   for (let i = 0; i < lineCount; i++) {
-    if (lineLength(i) > 12) continue;
+    if (lines[i].end - lines[i].start > 12) continue;
     const t = lineText(i);
     if (skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
     const seen = new Set<string>();
@@ -69,24 +79,26 @@ export function contentsLines(hs: Heading[], lineText: (i: number) => string, li
     const first = hs[i];
     const firstKey = keyOf.get(first.line);
     if (out.has(first.line) || first.kind === 'run-in' || firstKey === undefined) continue;
-    const run: Heading[] = [first];
-    const keys = new Set([firstKey]);
-    let j = first.line + 1;
-    for (; j < lineCount; j++) {
+    // The run's other members and their keys (made only when there is a second member:
+    // most headings are followed by prose).
+    let more: Heading[] | undefined;
+    let keys: Set<string> | undefined;
+    for (let j = first.line + 1; j < lineCount; j++) {
       if (blank(j)) continue;
       const h = byLine.get(j);
       const k = keyOf.get(j);
       if (!h || h.kind === 'run-in' || k === undefined) break;
-      if (keys.has(k)) break;
-      keys.add(k);
-      run.push(h);
+      if (k === firstKey || keys?.has(k)) break;
+      (keys ??= new Set()).add(k);
+      (more ??= []).push(h);
     }
-    if (run.length >= 3) {
-      const end = run[run.length - 1].line;
-      if (lastLine.get(firstKey)! > end) for (const h of run) out.add(h.line);
+    const end = more ? more[more.length - 1].line : first.line;
+    if (more && more.length >= 2 && lastLine.get(firstKey)! > end) {
+      out.add(first.line);
+      for (const h of more) out.add(h.line);
     }
     // Continue after the run: its members cannot start another.
-    while (i + 1 < hs.length && hs[i + 1].line <= run[run.length - 1].line) i++;
+    while (i + 1 < hs.length && hs[i + 1].line <= end) i++;
   }
   return out;
 }

@@ -7,7 +7,8 @@
 // table rows pasted as lines (`一、工资性收入 | 26837 | 25244`) and the entries of a table
 // of contents (`contents.ts`).
 import type { Span } from '../types';
-import { leadingSpace } from './chars';
+import { charTable, isSpaceCode, leadingSpace } from './chars';
+import { nextFinder } from './scope';
 import { contentsLines } from './contents';
 import type { Line } from './lines';
 import { readNumbering, type Numbering } from './numbering';
@@ -79,9 +80,17 @@ const MAX_TITLE = 40;
 
 export function readHeadings(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
   const out: Heading[] = [];
+  const v = view.text;
+  const spaceFrom = nextFinder(v, /\s/);
   for (const vl of viewLines) {
     if (skip(vl.index)) continue;
-    const raw = view.text.slice(vl.start, vl.end);
+    // Most lines are prose: a line that does not begin with what a heading or part begins
+    // with, and has no space after its indent (where a flattened paragraph could start), is
+    // passed over without being made.
+    let p = vl.start;
+    while (p < vl.end && isSpaceCode(v.charCodeAt(p))) p++;
+    if (p >= vl.end || (!HEAD_START[v.charCodeAt(p)] && spaceFrom(p) >= vl.end)) continue;
+    const raw = v.slice(vl.start, vl.end);
     // A line's own heading ends where a paragraph flattened into the same line begins.
     const first = leadingSpace(raw);
     const inline = raw[first] === '#' ? [] : readInline(text, view, vl, raw);
@@ -95,7 +104,7 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
     if (h) out.push(h);
     for (const x of inline) out.push(x.heading);
   }
-  const contents = contentsLines(out.filter((h) => !h.inline), (i) => view.text.slice(viewLines[i].start, viewLines[i].end), viewLines.length, skip, (i) => viewLines[i].end - viewLines[i].start);
+  const contents = contentsLines(out.filter((h) => !h.inline), view.text, viewLines, skip);
   const hs = contents.size ? out.filter((h) => !contents.has(h.line)) : out;
   assignMarkdownLevels(hs);
   return hs;
@@ -206,6 +215,14 @@ function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
 
 /** What a heading line can begin with (after its indent): most lines are rejected here. */
 const MARKER_START = /[#0-9一二三四五六七八九十（(①-⑳㈠-㈩⑴-⒛]/;
+/** MARKER_START and 第 (a part) by char code. */
+const HEAD_START = charTable(['#', ...'0123456789一二三四五六七八九十（(第', ...range('①', '⑳'), ...range('㈠', '㈩'), ...range('⑴', '⒛')]);
+
+function range(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+  return out;
+}
 
 function readHeading(text: string, view: TextView, vl: Line, raw: string): Heading | undefined {
   let pos = leadingSpace(raw);
