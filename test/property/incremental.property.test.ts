@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import { check } from '../../server/src/core/run/check';
 import { carriedOver, IncrementalChecker } from '../../server/src/core/run/incremental';
 import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix';
-import type { Config } from '../../server/src/core/config/config';
+import { withDefaults, type Config } from '../../server/src/core/config/config';
 import type { Finding } from '../../server/src/core/types';
 import { RULES } from '../../server/src/core/rules';
+import { wholeDocumentParts } from '../../server/src/core/run/slices';
 import { doc, piece, runs, SOURCES } from './gen';
 import { splitsCrlf, splitsPair } from './invariants';
 
@@ -168,7 +169,8 @@ test('two phases: the quick result has check()\'s per-line findings and the last
       let fullText = text;
       for (const [e, overtake] of edits) {
         text = apply(text, e);
-        const run = inc.start(text, config);
+        // In slices, with the model parts built in steps of their own (as the server runs it).
+        const run = inc.start(text, config, wholeDocumentParts(RULES, withDefaults(config)));
         const quick = run.quick();
         const want = check(text, config).findings;
         if (quick) {
@@ -189,7 +191,7 @@ test('two phases: the quick result has check()\'s per-line findings and the last
           // A newer version arrives before this run ends: the run is dropped; the next one is right.
           run.step();
           text = apply(text, { at: e.at + 7, del: 0, text: '，' });
-          const next = inc.start(text, config);
+          const next = inc.start(text, config, wholeDocumentParts(RULES, withDefaults(config)));
           next.quick();
           const got = next.finish();
           assert.equal(got.phase, 'full');

@@ -12,6 +12,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/run/check';
 import { IncrementalChecker, type IncrementalResult } from '../core/run/incremental';
+import { wholeDocumentParts } from '../core/run/slices';
 import { fixAll, type FixAllResult } from '../core/run/fix';
 import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
@@ -214,7 +215,7 @@ export class ServerContext {
     const t0 = performance.now();
     const c0 = cpuNow();
     // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).
-    const run = checker.start(text, config);
+    const run = twoPhase ? checker.start(text, config, wholeDocumentParts(checker.rules, config)) : checker.start(text, config);
     let quickMs: number | undefined;
     let quickCpuMs: number | undefined;
     if (twoPhase) {

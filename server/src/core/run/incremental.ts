@@ -31,6 +31,7 @@ import { RULES } from '../rules';
 import type { Finding, Severity, Span } from '../types';
 import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
 import { withoutIgnored } from './ignore';
+import type { ModelPart } from './slices';
 
 /** One line's findings per per-line rule, at `base` (the line's start when they were made); undefined where the rule failed on it. */
 interface LineFindings {
@@ -118,8 +119,12 @@ export class IncrementalChecker {
     return this.start(text, partial).finish();
   }
 
-  /** A check of `text` to run in slices (see CheckRun): the lines it touched are read now, the rules that read the whole document one per step. */
-  start(text: string, partial?: Partial<Config>): CheckRun {
+  /**
+   * A check of `text` to run in slices (see CheckRun): the lines it touched are read now, the
+   * rules that read the whole document one per step. `parts`: model parts to build one per step
+   * before those rules (memoised on the document, so the findings are the same; run/slices.ts).
+   */
+  start(text: string, partial?: Partial<Config>, parts: readonly ModelPart[] = []): CheckRun {
     const id = ++this.started;
     const latest = () => id === this.started;
     const config = withDefaults(partial);
@@ -146,7 +151,7 @@ export class IncrementalChecker {
     const whole = known < KNOWN_SHARE * segs.length || !local;
     const carry = this.carry;
     const part = whole ? undefined : this.readLines(doc, config, segs);
-    const steps = part ? this.incremental(doc, config, part) : this.whole(doc, config, segs, local, latest);
+    const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, segs, local, latest, parts);
 
     let result: IncrementalResult | undefined;
     const step = (): IncrementalResult | undefined => {
@@ -183,7 +188,11 @@ export class IncrementalChecker {
   }
 
   /** check() itself, one rule per step; the per-line rules' findings are then sorted out by line and kept (when the lines are `local`: lineLocal). */
-  private *whole(doc: ReportDocument, config: Config, segs: string[], local: boolean, latest: () => boolean): Generator<void, IncrementalResult> {
+  private *whole(doc: ReportDocument, config: Config, segs: string[], local: boolean, latest: () => boolean, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
+    for (const p of parts) {
+      p(doc);
+      yield;
+    }
     const findings: Finding[] = [];
     const byRule = new Map<string, Finding[]>();
     let consistent = true;
@@ -273,7 +282,11 @@ export class IncrementalChecker {
   }
 
   /** The rules in order: the per-line ones' findings from the lines, the others run on the document, one per step. */
-  private *incremental(doc: ReportDocument, config: Config, part: LinePart): Generator<void, IncrementalResult> {
+  private *incremental(doc: ReportDocument, config: Config, part: LinePart, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
+    for (const p of parts) {
+      p(doc);
+      yield;
+    }
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const k = rule.perLine ? this.lineRules.indexOf(rule) : -1;
