@@ -21,6 +21,8 @@ const FOOTER = /版权所有|copyright|©|ICP备|ICP证|公网安备|网站标�
 
 /** A `name：value` field at the head or foot of a page or a report. */
 const FIELD = /(发布时间|发布日期|更新时间|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|访问次数|字号|文章来源|信息来源|稿件来源|来源|作者|责任编辑|编辑|审核|执笔|撰稿|单位|日期|时间)\s*[：:]/g;
+/** FIELD at the start of a line. */
+const FIELD_FIRST = new RegExp(`^(?:${FIELD.source})`);
 /** Fields only a web page gives itself: when a page was published and how often it was read. */
 const WEB_ONLY = new Set(['发布时间', '发布日期', '更新时间', '浏览次数', '浏览量', '点击数', '点击量', '阅读次数', '阅读量', '访问量', '访问次数', '字号', '文章来源', '信息来源', '稿件来源']);
 
@@ -33,6 +35,8 @@ function isControlRow(s: string): boolean {
 /** A line of fields only (发布时间：… 来源：…), the page's rather than the report's. */
 function isPageMetadata(s: string): boolean {
   if (s.length > 80 || /[。！？]/.test(s)) return false;
+  // The first field must open the line: most lines are rejected here, before every field is listed.
+  if (!FIELD_FIRST.test(s)) return false;
   const fields = [...s.matchAll(FIELD)];
   if (!fields.length || fields[0].index !== 0) return false;
   let web = false;

@@ -93,6 +93,8 @@ const U_UMLAUT = 0xfc; // ü
 
 /** What is between the brackets, read: the plain (toneless) syllable, and whether a tone mark is written. */
 interface Syllable {
+  /** As written (one string for every annotation that writes it). */
+  raw: string;
   plain: string;
   toned: boolean;
 }
@@ -111,7 +113,7 @@ function readSyllable(raw: string): Syllable | null {
       if (c !== U_UMLAUT) toned = true;
     }
   }
-  return plain && SYLLABLE.test(plain) ? { plain, toned } : null;
+  return plain && SYLLABLE.test(plain) ? { raw, plain, toned } : null;
 }
 
 function matchAt(text: string, open: number, read: Map<string, Syllable | null>): PinyinAnnotation | undefined {
@@ -131,5 +133,5 @@ function matchAt(text: string, open: number, read: Map<string, Syllable | null>)
     const han = hanBefore(text, open);
     if (!han || !readingsOf(han).has(syl.plain)) return undefined;
   }
-  return { start: open, end: k + 1, syllable: raw, toned: syl.toned };
+  return { start: open, end: k + 1, syllable: syl.raw, toned: syl.toned };
 }

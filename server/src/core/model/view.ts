@@ -21,29 +21,28 @@ const HALF_TO_FULL: Record<string, string> = {
 export function buildView(text: string, dropped: Span[], garbled: Span[]): TextView {
   const table = foldTable();
   const codes = foldCodes(table);
-  // The view is built from runs of the original that fold to themselves (sliced once) and
-  // the few characters that change: one string per character was the hot spot of the model.
-  const parts: string[] = [];
-  const toOrig = new Int32Array(text.length + 1);
+  const len = text.length;
+  // The view's code units are written into a typed array beside the map and made a string
+  // once at the end (joining a string per changed character and per run between them was
+  // the largest part of the view's time on a pasted page).
+  const out = new Uint16Array(len);
+  const toOrig = new Int32Array(len + 1);
   let n = 0;
+  let changed = false; // anything dropped or replaced: else the view is the text itself
+  let lone = false; // a lone surrogate is kept: the string is then made without TextDecoder
   const drops = inOrder(dropped);
   const bad = inOrder(garbled);
   let d = 0;
   let g = 0;
-  let run = -1; // start of the pending unchanged run, or -1
-  const flush = (i: number) => {
-    if (run >= 0) parts.push(text.slice(run, i));
-    run = -1;
-  };
-  const len = text.length;
   for (let i = 0; i < len; ) {
     if (i === 0 && text.charCodeAt(0) === 0xfeff) {
+      changed = true;
       i = 1;
       continue;
     }
     while (d < drops.length && drops[d].end <= i) d++;
     if (d < drops.length && drops[d].start <= i) {
-      flush(i);
+      changed = true;
       i = drops[d].end;
       continue;
     }
@@ -55,13 +54,11 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
       const from = i;
       while (i < stop) {
         const c = text.charCodeAt(i);
-        if (codes[c] !== 0 || (c >= 0xd800 && c <= 0xdbff)) break;
+        if (codes[c] !== 0 || (c >= 0xd800 && c <= 0xdfff)) break;
+        out[n] = c;
         toOrig[n++] = i++;
       }
-      if (i > from) {
-        if (run < 0) run = from;
-        continue;
-      }
+      if (i > from) continue;
     }
     const c = text.charCodeAt(i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
@@ -78,22 +75,40 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
       }
     }
     if (ch === undefined) {
-      if (run < 0) run = i;
+      out[n] = c;
       toOrig[n++] = i;
-      if (width === 2) toOrig[n++] = i + 1;
+      if (width === 2) {
+        out[n] = text.charCodeAt(i + 1);
+        toOrig[n++] = i + 1;
+      } else if (c >= 0xd800 && c <= 0xdfff) lone = true;
     } else {
-      flush(i);
-      for (let k = 0; k < ch.length; k++) toOrig[n++] = i + k;
-      parts.push(ch);
+      changed = true;
+      for (let k = 0; k < ch.length; k++) {
+        out[n] = ch.charCodeAt(k);
+        toOrig[n++] = i + k;
+      }
     }
     i += width;
   }
-  flush(len);
   toOrig[n] = len;
   // A view as long as its text, or nearly (a few annotations dropped), keeps the map it was
   // written into; copying 4 bytes per character was a third of the view's time.
   const map = n + 1 + ((len + 1) >> 3) >= len + 1 ? toOrig.subarray(0, n + 1) : toOrig.slice(0, n + 1);
-  return { text: parts.join(''), toOrig: map };
+  return { text: changed ? fromCodes(out.subarray(0, n), lone) : text, toOrig: map };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let utf16: TextDecoder | undefined;
+
+/** The string of UTF-16 code units: TextDecoder (native) when they are well-formed, else String.fromCharCode in chunks (a lone surrogate kept as it is). */
+function fromCodes(units: Uint16Array, lone: boolean): string {
+  if (!lone && LITTLE_ENDIAN && typeof TextDecoder === 'function') {
+    utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true });
+    return utf16.decode(units);
+  }
+  const chunks: string[] = [];
+  for (let k = 0; k < units.length; k += 8192) chunks.push(String.fromCharCode(...units.subarray(k, k + 8192)));
+  return chunks.join('');
 }
 
 /** Spans by start: as given when they already are (annotations and garbled runs are found in order). */

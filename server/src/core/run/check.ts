@@ -69,12 +69,12 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
     // A rule may lower its severity for a less certain finding, never raise it
     // above what the user set.
     const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
-    const f: Finding = { rule: id, severity: sev, start, end, message: r.message };
     // No fix edits a garbled run: the lost words are the writer's to restore. A rule that
     // says it cannot fix has its fix dropped (fix-all runs only the rules that can: fix.ts).
     if (r.fix && !rule.fixable) checkHooks.onRepair?.(id, 'fix from a rule that is not fixable (fix dropped)');
     const fix = r.fix && rule.fixable && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, id, r.fix) : undefined;
-    if (fix) f.fix = fix;
+    // One literal with its fix, not a fix added later (a second shape and a property store per finding).
+    const f: Finding = fix ? { rule: id, severity: sev, start, end, message: r.message, fix } : { rule: id, severity: sev, start, end, message: r.message };
     if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
     // Built field by field (no spread): a document can have 100,000 findings.
     findings.push(f);

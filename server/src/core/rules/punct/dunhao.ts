@@ -7,8 +7,11 @@
 //    next item is not quoted: `“稻鸭共生”、测土配方施肥`.
 import type { Rule } from '../../rule';
 import { BOILERPLATE, scope, capped, MAX_FINDINGS } from '../../model/scope';
+import { charTable } from '../../model/chars';
 
 const NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** What can stand before a 顿号 this rule reports on, by char code: ” 》 and the numerals. */
+const BEFORE = charTable(['”', '》', ...Object.keys(NUM)]);
 /**
  * Measure words and units that make `三、五X` a count. Not 月/日/周/期/届/批/轮/层: `一、二月份`,
  * `1、2期工程`, `3、4层` name which months, phases and floors (a list), not how many.
@@ -39,6 +42,8 @@ export const dunhao: Rule = {
     const text = doc.text;
     const s = scope(doc);
     for (let i = text.indexOf('、'); i >= 0; i = text.indexOf('、', i + 1)) {
+      // Most 顿号 follow a word: only a closing quote or 书名号, or a numeral, can start a finding.
+      if (!BEFORE[text.charCodeAt(i - 1)]) continue;
       if (s.skip(i) || s.mask[i] & BOILERPLATE) continue;
       const prev = text[i - 1];
       const next = text[i + 1];
