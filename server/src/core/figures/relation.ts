@@ -64,18 +64,26 @@ export interface Relation {
 /**
  * A message built on first read: most relations hold, and what a relation that holds says
  * is seldom read (the figures table and hovers show its arithmetic). Reading it gives the
- * same strings as building it at once.
+ * same strings as building it at once; JSON.stringify gives the built message. (A class:
+ * an object literal with getters is defined property by property at run time, which cost
+ * more than the message it saved.)
  */
+class LazyMsg implements Msg {
+  private built: Msg | undefined;
+  constructor(private readonly make: () => Msg) {}
+  get zh(): string {
+    return (this.built ??= this.make()).zh;
+  }
+  get en(): string {
+    return (this.built ??= this.make()).en;
+  }
+  toJSON(): Msg {
+    return { zh: this.zh, en: this.en };
+  }
+}
+
 export function lazyMsg(make: () => Msg): Msg {
-  let m: Msg | undefined;
-  return {
-    get zh() {
-      return (m ??= make()).zh;
-    },
-    get en() {
-      return (m ??= make()).en;
-    },
-  };
+  return new LazyMsg(make);
 }
 
 /**
