@@ -187,11 +187,11 @@ function scanArabic(text: string, i: number): string {
   if (p - i <= 3 && THIN[text.charCodeAt(p)] && !isDigitAt(text, i - 1)) {
     let q = p;
     while (THIN[text.charCodeAt(q)] && isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && !isDigitAt(text, q + 4)) q += 4;
-    if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text[q] !== ',' && text[q] !== '.' && text.charCodeAt(q) > 0x2000) p = q;
+    if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text.charCodeAt(q) !== 0x2c /* , */ && text.charCodeAt(q) !== 0x2e /* . */ && text.charCodeAt(q) > 0x2000) p = q;
   }
   // 1,234,567: groups of exactly three digits.
-  while (text[p] === ',' && isDigitAt(text, p + 1) && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && !isDigitAt(text, p + 4)) p += 4;
-  if (text[p] === '.' && isDigitAt(text, p + 1)) {
+  while (text.charCodeAt(p) === 0x2c /* , */ && isDigitAt(text, p + 1) && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && !isDigitAt(text, p + 4)) p += 4;
+  if (text.charCodeAt(p) === 0x2e /* . */ && isDigitAt(text, p + 1)) {
     p++;
     while (isDigitAt(text, p)) p++;
   }
@@ -224,9 +224,9 @@ function readNum(text: string, i: number, end: number): Num | undefined {
     if (text.startsWith('千万', p)) scale = 1e7;
     else if (text.startsWith('百万', p)) scale = 1e6;
     else if (text.startsWith('万亿', p)) scale = 1e12;
-    else if (text[p] === '万') scale = 1e4;
-    else if (text[p] === '亿') scale = 1e8;
-    else if (text[p] === '千' && unitAt(text, p + 1)) scale = 1e3;
+    else if (text.charCodeAt(p) === 0x4e07 /* 万 */) scale = 1e4;
+    else if (text.charCodeAt(p) === 0x4ebf /* 亿 */) scale = 1e8;
+    else if (text.charCodeAt(p) === 0x5343 /* 千 */ && unitAt(text, p + 1)) scale = 1e3;
     if (scale !== 1) {
       p += scale === 1e7 || scale === 1e6 || scale === 1e12 ? 2 : 1;
       value = value * scale;
@@ -238,7 +238,7 @@ function readNum(text: string, i: number, end: number): Num | undefined {
   while (p < end && p - i < 12 && isCnNumeralCode(text.charCodeAt(p))) p++;
   const run = text.slice(i, p);
   // 百姓, 千家万户, 万家: a numeral starts with a digit or 十/廿 (数百, 几千 are read by the caller).
-  const vague = text[i - 1] === '数' || text[i - 1] === '几';
+  const vague = text.charCodeAt(i - 1) === 0x6570 /* 数 */ || text.charCodeAt(i - 1) === 0x51e0 /* 几 */;
   if ('百千万亿'.includes(run[0]) && !vague) return undefined;
   if (vague) return { start: i, end: p, value: NaN, decimals: 0, scale: 1, chinese: true, approx: true, raw: run };
   // 两三家, 三五名, 七八个: two neighbouring digits are an approximate range.
@@ -283,14 +283,14 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   let bound: Quantity['bound'];
   let high: number | undefined;
   // 数百, 几十: an unknown multiple.
-  const prev = text[i - 1];
+  const prev = text.charCodeAt(i - 1);
   let value = num.value;
-  if (num.chinese && (prev === '数' || prev === '几') && /^[十百千万]/.test(num.raw)) {
+  if (num.chinese && (prev === 0x6570 /* 数 */ || prev === 0x51e0 /* 几 */) && /^[十百千万]/.test(num.raw)) {
     approx = true;
     value = NaN;
   }
   // 10余, 3200余, 十余 before the unit.
-  if (text[p] === '余' || (text[p] === '多' && unitAt(text, p + 1))) {
+  if (text.charCodeAt(p) === 0x4f59 /* 余 */ || (text.charCodeAt(p) === 0x591a /* 多 */ && unitAt(text, p + 1))) {
     approx = true;
     bound = 'lower';
     p++;
@@ -310,10 +310,10 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
       high = second.value;
       approx = true;
       p = second.end;
-      if (text[p] === '余') p++;
+      if (text.charCodeAt(p) === 0x4f59 /* 余 */) p++;
     }
   }
-  if (pctFirst && text[p] !== '%') return undefined;
+  if (pctFirst && text.charCodeAt(p) !== 0x25 /* % */) return undefined;
   let unit = unitAt(text, p);
   // Chinese-numeral percentages are written 七成; Arabic 3成 is rare and ambiguous.
   if (unit?.unit === '成' && !num.chinese) unit = undefined;
@@ -324,24 +324,24 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   if (unit?.unit === '成') {
     tenths = 10;
     approx = true;
-    if (isCnDigit(text[p]) && text[p] !== '两') {
+    if (isCnDigit(text[p]) && text.charCodeAt(p) !== 0x4e24 /* 两 */) {
       value += parseChineseNumeral(text[p])! / 10;
       p++;
     }
   }
   // 5506公斤/公顷, 12元/吨: a rate, not an amount that adds up.
   let rate = false;
-  if (unit && unit.what !== 'percent' && (text[p] === '/' || text[p] === '每') && unitAt(text, p + 1)) {
+  if (unit && unit.what !== 'percent' && (text.charCodeAt(p) === 0x2f /* / */ || text.charCodeAt(p) === 0x6bcf /* 每 */) && unitAt(text, p + 1)) {
     rate = true;
     p += 1 + unitAt(text, p + 1)!.unit.length;
   }
   // 2个多月, 5名以上, 120元左右
-  if (text[p] === '多' || text[p] === '余') {
+  if (text.charCodeAt(p) === 0x591a /* 多 */ || text.charCodeAt(p) === 0x4f59 /* 余 */) {
     approx = true;
     bound = 'lower';
     p++;
     // 2个多月
-    if (unit?.unit === '个' && text[p] === '月') {
+    if (unit?.unit === '个' && text.charCodeAt(p) === 0x6708 /* 月 */) {
       unit = { unit: '个月', family: 'month', what: 'time' };
       p++;
     }
@@ -382,7 +382,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     bound = 'upper';
     start = i - up.length;
   }
-  const unknown = text[start - 1] === '\ufffd' || text[p] === '\ufffd';
+  const unknown = text.charCodeAt(start - 1) === 0xfffd /* U+FFFD */ || text.charCodeAt(p) === 0xfffd /* U+FFFD */;
   const before = hanRunBefore(text, start, clauseStart);
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
   const kind = rate ? 'rate' : classify(text, num, unit, i, p, before);
@@ -471,7 +471,7 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   if (prev === '第') return 'ordinal';
   // Lone 一 is a word (一批, 统一, 一个好的支部), not a figure worth reading.
   if (num.chinese && num.raw === '一') return 'bare';
-  if (prev === '+' || next === '+' || text[p] === '+') return 'name';
+  if (prev === '+' || next === '+' || text.charCodeAt(p) === 0x2b /* + */) return 'name';
   if (next === '强' && !unit) return 'name';
   if (insideShortQuote(text, i)) return 'name';
   // Codes: digits glued to Latin letters or slashes (GB/T 9704, 4G, Q3): /[A-Za-z/][ ]?$/ on
