@@ -197,23 +197,33 @@ export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
   };
 }
 
-/** The lines punctuation rules read: non-empty and not page boilerplate, with their text. */
-export function* textLines(doc: ReportDocument, s: Scope): Generator<{ line: Line; str: string }> {
+/**
+ * Every match of a global pattern in the lines punctuation rules read (non-empty, not page
+ * boilerplate), with its line. `needs`: what every match holds (a string, or a pattern of one UTF-16 unit); a line
+ * without it is passed over before its text is made.
+ */
+export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string | RegExp): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
   const text = doc.text;
+  const next = needs === undefined ? undefined : typeof needs === 'string' ? nextOccurrence(text, needs) : nextFinder(text, needs);
+  const width = typeof needs === 'string' ? needs.length : 1;
   for (const line of doc.lines) {
     if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-    yield { line, str: text.slice(line.start, line.end) };
-  }
-}
-
-/**
- * Every match of a global pattern in the lines punctuation rules read (textLines), with its
- * line; a line without `needs` in it is not searched.
- */
-export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
-  for (const { line, str } of textLines(doc, s)) {
-    if (needs !== undefined && !str.includes(needs)) continue;
+    // The first occurrence at or after the line's start: past the line, none is in it.
+    if (next && next(line.start) + width > line.end) continue;
+    const str = text.slice(line.start, line.end);
     re.lastIndex = 0;
     for (let m = re.exec(str); m; m = re.exec(str)) yield { line, str, m };
   }
+}
+
+/** nextFinder for a string, by indexOf. */
+function nextOccurrence(text: string, needle: string): (from: number) => number {
+  let next = -1;
+  return (from) => {
+    if (next < from) {
+      const k = text.indexOf(needle, from);
+      next = k < 0 ? text.length : k;
+    }
+    return next;
+  };
 }

@@ -17,7 +17,7 @@ export const abbreviatedYear: Rule = {
     const report = capped(ctx);
     const s = scope(doc);
     const thisYear = new Date().getFullYear() % 100;
-    for (const { line, str, m } of lineMatches(doc, s, SHORT)) {
+    for (const { line, str, m } of lineMatches(doc, s, SHORT, '年')) {
       const at = m.index;
       const before = str[at - 1];
       if (before && /[\d.第近约余多]/.test(before)) continue;

@@ -52,8 +52,9 @@ export const halfwidth: Rule = {
 };
 
 function checkLine(text: string, start: number, end: number, s: Scope, report: (r: Report) => void, quoteAt: number): void {
-  const parens: number[] = [];
-  const pairOf = new Map<number, number>();
+  // Most lines with a mark have no bracket: the bracket bookkeeping is made for the others.
+  let parens: number[] | undefined;
+  let pairOf: Map<number, number> | undefined;
   let sawClose = false; // any `)` on the line, skipped or not
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
@@ -68,8 +69,8 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
         if (ch === '(') i += marker - 1;
         continue;
       }
-      if (ch === '(') parens.push(i);
-      else if (parens.length) pairOf.set(parens.pop()!, i);
+      if (ch === '(') (parens ??= []).push(i);
+      else if (parens?.length) (pairOf ??= new Map()).set(parens.pop()!, i);
       continue;
     }
     // `一,主要工作`: after a heading's numeral the mark is the enumeration comma 、.
@@ -85,15 +86,15 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
       emit(report, i, e, ch, true);
     }
   }
-  for (const [open, close] of pairOf) {
+  if (pairOf) for (const [open, close] of pairOf) {
     if (!chineseParens(text, open, close, start, end)) continue;
     emit(report, open, open + 1, '(', true);
     emit(report, close, close + 1, ')', true);
   }
   if (quoteAt >= 0 && quoteAt < end) straightQuotes(text, start, end, s, report, quoteAt);
   // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
-  if (!parens.length && !sawClose) return;
-  const matched = new Set<number>([...pairOf.keys(), ...pairOf.values()]);
+  if (!parens?.length && !sawClose) return;
+  const matched = new Set<number>(pairOf ? [...pairOf.keys(), ...pairOf.values()] : []);
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if ((code !== 0x28 && code !== 0x29) || matched.has(i) || s.skip(i)) continue;

@@ -20,7 +20,7 @@ export const range: Rule = {
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);
-    for (const { line, str, m } of lineMatches(doc, s, RANGE)) {
+    for (const { line, str, m } of lineMatches(doc, s, RANGE, /[-–~〜－]/)) {
       const at = m.index;
       const end = at + m[0].length;
       const before = str[at - 1];
