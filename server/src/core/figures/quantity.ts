@@ -114,6 +114,25 @@ export function quantities(doc: ReportDocument): Quantity[] {
   return doc.memo('figures:quantities', () => readQuantities(doc));
 }
 
+/**
+ * The quantities of each kind, in text order, and the amounts (count, money, measure) in
+ * text order (memoised per version): a rule that reads one kind walks those, not every
+ * figure of the document.
+ */
+export function quantitiesByKind(doc: ReportDocument): { of(kind: QuantityKind): readonly Quantity[]; amounts: readonly Quantity[] } {
+  return doc.memo('figures:quantitiesByKind', () => {
+    const byKind = new Map<QuantityKind, Quantity[]>();
+    const amounts: Quantity[] = [];
+    for (const q of quantities(doc)) {
+      let l = byKind.get(q.kind);
+      if (!l) byKind.set(q.kind, (l = []));
+      l.push(q);
+      if (q.kind === 'count' || q.kind === 'money' || q.kind === 'measure') amounts.push(q);
+    }
+    return { of: (kind: QuantityKind) => byKind.get(kind) ?? [], amounts };
+  });
+}
+
 function readQuantities(doc: ReportDocument): Quantity[] {
   const text = doc.view.text;
   const out: Quantity[] = [];

@@ -8,7 +8,7 @@
 import { clausesOf, type Clause } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
 import { phrasesOf } from '../../figures/phrases';
-import { quantities } from '../../figures/quantity';
+import { quantitiesByKind } from '../../figures/quantity';
 import { quoteView } from '../../quote';
 import { relationMsg, type Relation } from '../../figures/relation';
 import { relationRule } from './relation-rule';
@@ -30,7 +30,7 @@ export const listCount = relationRule({
     const clauses = clausesOf(doc);
     const phrases = phrasesOf(doc);
     const out: Relation[] = [];
-    for (const q of quantities(doc)) {
+    for (const q of quantitiesByKind(doc).of('count')) {
       if (q.kind !== 'count' || q.approx || q.unknown || !q.unit || !LIST_UNITS.has(q.unit.unit)) continue;
       if (q.value < 2 || q.value > 20 || (q.role && q.role !== 'to')) continue;
       const p = phrases[q.index];

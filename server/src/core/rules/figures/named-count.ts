@@ -12,7 +12,7 @@ import { quoteView } from '../../quote';
 import { clausesOf, type Clause, type Clauses } from '../../figures/clauses';
 import { findNameLists, titledName, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
-import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { relationMsg, type Relation } from '../../figures/relation';
 import { isPersonUnit } from '../../figures/units';
 import { relationRule } from './relation-rule';
@@ -32,7 +32,7 @@ export const namedCount = relationRule({
     const text = doc.view.text;
     const clauses = clausesOf(doc);
     const phrases = phrasesOf(doc);
-    const persons = quantities(doc).filter(isPersonCount);
+    const persons = quantitiesByKind(doc).of('count').filter(isPersonCount);
     const personsIn = (start: number, end: number) => quantitiesIn(persons, start, end);
     const listsCache = new Map<number, NameList[]>();
     const listsIn = (s: { start: number; end: number }) => {

@@ -7,7 +7,7 @@
 import { isAmount } from '../../figures/groups';
 import { lineIndexAt } from '../../model/lines';
 import type { Phrases } from '../../figures/phrases';
-import { quantitiesIn, type Quantity } from '../../figures/quantity';
+import { quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, relationMsg, scaleWord, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
@@ -33,7 +33,7 @@ export const perCapita = relationRule({
   find(doc) {
     const { text, qs, phrases } = finderInputs(doc);
     const out: Relation[] = [];
-    for (const q of qs) {
+    for (const q of quantitiesByKind(doc).amounts) {
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
       const p = phrases[q.index];
       if (!p || p.clause.aside) continue;

@@ -10,7 +10,7 @@
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import type { Phrase, Phrases } from '../../figures/phrases';
-import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { quantities, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
@@ -28,9 +28,10 @@ export const percentage = relationRule({
     en: 'A share is at most 100%, and equals part ÷ whole to the precision written',
   },
   find(doc) {
-    const { text, qs, phrases } = finderInputs(doc);
+    const { text, phrases } = finderInputs(doc);
     const out: Relation[] = [];
-    for (const q of qs) {
+    const percents = quantitiesByKind(doc).of('percent');
+    for (const q of percents) {
       if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;
       const p = phrases[q.index];
       if (!p) continue;
@@ -60,7 +61,7 @@ export const percentage = relationRule({
       const r = q.role === 'share' || ofFigure ? shareOf(doc, q, p, phrases) : q.rate ? rateOf(doc, q, p, phrases) : undefined;
       if (r) out.push(r);
     }
-    out.push(...gradeShares(doc, qs, phrases));
+    out.push(...gradeShares(doc, percents, phrases));
     return out;
   },
 });
@@ -70,7 +71,7 @@ export const percentage = relationRule({
  * one whole: together they cannot pass 100 % by more than their rounding. Answers where
  * several may be chosen (可多选) are not grades of one answer.
  */
-function gradeShares(doc: ReportDocument, qs: Quantity[], phrases: Phrases): Relation[] {
+function gradeShares(doc: ReportDocument, qs: readonly Quantity[], phrases: Phrases): Relation[] {
   const text = doc.view.text;
   const out: Relation[] = [];
   let run: { q: Quantity; word: string }[] = [];

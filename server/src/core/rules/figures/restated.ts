@@ -8,7 +8,7 @@ import { charTable } from '../../model/chars';
 import { clausesOf } from '../../figures/clauses';
 import type { Phrase } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
-import type { Quantity } from '../../figures/quantity';
+import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, relationRule } from './relation-rule';
@@ -31,12 +31,12 @@ export const restated = relationRule({
   id: RULE,
   description: { zh: '同一数字前后表述不一致', en: 'The same figure stated twice with different values' },
   find(doc) {
-    const { text, qs, phrases } = finderInputs(doc);
+    const { text, phrases } = finderInputs(doc);
     const clauses = clausesOf(doc);
     const seen = new Map<string, Quantity>();
     const out: Relation[] = [];
     let changes: Changes | undefined;
-    for (const q of qs) {
+    for (const q of quantitiesByKind(doc).amounts) {
       if (!isUsable(q) || q.role || !isAmount(q) || q.bound) continue;
       const p = phrases[q.index];
       if (!p || p.clause.aside) continue;
@@ -76,7 +76,15 @@ export const restated = relationRule({
   },
 });
 
+/**
+ * First characters of the words a key needs at the start of the phrase: a scope (全/我/本),
+ * a stock word (共/现/总/累), or a time word before the stock (目前, 截至目前, 当前, 现在, 已).
+ * A phrase that opens otherwise has neither a scope nor a stock.
+ */
+const KEY_FIRST = charTable('全我本共现总累目截当已');
+
 function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }): string | undefined {
+  if (!KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
   const words = p.marker + p.pre;
   const scope = SCOPE.exec(words)?.[0] ?? '';
   let rest = words.slice(scope.length).replace(/^(?:目前|截至目前|当前|现在|已)/, '');
