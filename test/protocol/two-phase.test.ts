@@ -167,6 +167,11 @@ test('resultId: a pull that names the analysis the client holds is answered Unch
   assert.equal(first.kind, 'full');
   assert.equal(typeof first.resultId, 'string');
   assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+  // Another server process (a restart) names its analyses otherwise: an id kept from before never matches.
+  const other = await start({ capabilities: LspClient.capabilities({ pull: true }) });
+  other.open(uri, V1, 'workreport', 1);
+  assert.equal((await other.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId })).kind, 'full');
+  await other.close();
   const asked = c.serverRequests.length;
   c.change(uri, 2, [edit]);
   const quick = await pull(first.resultId);

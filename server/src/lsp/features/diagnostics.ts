@@ -74,12 +74,17 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
 }
 
-/** One id per analysis (a version's quick and full analyses differ): a pull's resultId. */
+/**
+ * One id per analysis (a version's quick and full analyses differ): a pull's resultId. Made
+ * unique to this process, so that an id a client kept from a server before a restart never
+ * names an analysis of this one.
+ */
 const resultIds = new WeakMap<Analysis, string>();
+const PROCESS_ID = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 let lastResultId = 0;
 function resultIdOf(a: Analysis): string {
   let id = resultIds.get(a);
-  if (id === undefined) resultIds.set(a, (id = String(++lastResultId)));
+  if (id === undefined) resultIds.set(a, (id = `${PROCESS_ID}.${++lastResultId}`));
   return id;
 }
 
