@@ -75,7 +75,12 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
     const fix = r.fix && rule.fixable && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, id, r.fix) : undefined;
     // One literal with its fix, not a fix added later (a second shape and a property store per finding).
     const f: Finding = fix ? { rule: id, severity: sev, start, end, message: r.message, fix } : { rule: id, severity: sev, start, end, message: r.message };
-    if (r.related) f.related = r.related.map((x) => ({ message: x.message, ...snapOut(text, x.start, x.end) }));
+    if (r.related) {
+      f.related = r.related.map((x) => {
+        const { start, end } = snapOut(text, x.start, x.end);
+        return { message: x.message, start, end };
+      });
+    }
     // Built field by field (no spread): a document can have 100,000 findings.
     findings.push(f);
   };

@@ -14,14 +14,16 @@ const CLOSE: Record<string, PairKind> = {
 const MAX_DEPTH = 256;
 /** The kinds by number (1…8) in char-code tables: one typed-array load per character, no string per mark. */
 const KINDS: PairKind[] = ['double', 'single', 'book', 'angle', 'paren', 'square', 'corner', 'wcorner'];
-const OPEN_CODE = new Uint8Array(0x10000);
-const CLOSE_CODE = new Uint8Array(0x10000);
-for (const [c, k] of Object.entries(OPEN)) OPEN_CODE[c.charCodeAt(0)] = KINDS.indexOf(k) + 1;
-for (const [c, k] of Object.entries(CLOSE)) CLOSE_CODE[c.charCodeAt(0)] = KINDS.indexOf(k) + 1;
+/** Per char code: 0 no mark; an opener's kind number; a closer's kind number + CLOSER (one load per character). */
+const MARK = new Uint8Array(0x10000);
+const CLOSER = 16;
+for (const [c, k] of Object.entries(OPEN)) MARK[c.charCodeAt(0)] = KINDS.indexOf(k) + 1;
+for (const [c, k] of Object.entries(CLOSE)) MARK[c.charCodeAt(0)] = KINDS.indexOf(k) + 1 + CLOSER;
 /** `(` `（` `)` `）` `’`: the marks with a special case below. */
 const PAREN_OPEN = (c: number) => c === 0x28 || c === 0xff08;
 const PAREN_CLOSE = (c: number) => c === 0x29 || c === 0xff09;
 const RIGHT_SINGLE = 0x2019;
+const isOpener = (c: number) => MARK[c] > 0 && MARK[c] < CLOSER;
 export const CLOSER_OF: Record<PairKind, string> = {
   double: '”', single: '’', book: '》', angle: '〉', paren: '）', square: '】', corner: '」', wcorner: '』',
 };
@@ -60,7 +62,7 @@ export function scanPairs(doc: ReportDocument): PairScan {
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       let i0 = line.start;
-      while (i0 < line.end && !(OPEN_CODE[text.charCodeAt(i0)] | CLOSE_CODE[text.charCodeAt(i0)])) i0++;
+      while (i0 < line.end && !MARK[text.charCodeAt(i0)]) i0++;
       if (i0 === line.end) continue; // no paired mark on this line
       const stack: Mark[] = [];
       const stackKinds: number[] = [];
@@ -69,9 +71,10 @@ export function scanPairs(doc: ReportDocument): PairScan {
       const pairs: Pair[] = [];
       for (let i = i0; i < line.end; i++) {
         const c = text.charCodeAt(i);
-        const o = OPEN_CODE[c];
-        const k = o || CLOSE_CODE[c];
-        if (!k || s.skip(i)) continue;
+        const mark = MARK[c];
+        if (!mark || s.skip(i)) continue;
+        const o = mark < CLOSER ? mark : 0; // the kind number of an opener, else 0
+        const k = mark & (CLOSER - 1);
         if (PAREN_OPEN(c)) {
           const m = listMarkerAt(text, i, line.start);
           if (m) {
@@ -79,7 +82,7 @@ export function scanPairs(doc: ReportDocument): PairScan {
             continue;
           }
         }
-        if (PAREN_CLOSE(c) && listMarkerAt(text, i - 1, line.start) && !OPEN_CODE[text.charCodeAt(i - 1)]) continue;
+        if (PAREN_CLOSE(c) && listMarkerAt(text, i - 1, line.start) && !isOpener(text.charCodeAt(i - 1))) continue;
         // An apostrophe inside an English word (don’t) is not a quote.
         if (c === RIGHT_SINGLE && isLatinOrDigit(text[i - 1]) && isLatinOrDigit(text[i + 1])) continue;
         if (o) {
