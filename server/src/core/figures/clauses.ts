@@ -66,6 +66,8 @@ for (const c of OPEN) MARK[c.charCodeAt(0)] = 1;
 for (const c of CLOSE) MARK[c.charCodeAt(0)] = 2;
 for (const c of QUOTE_OPEN) MARK[c.charCodeAt(0)] = 3;
 for (const c of QUOTE_CLOSE) MARK[c.charCodeAt(0)] = 4;
+/** The characters readLine acts on: an opening bracket or quote, a clause or sentence stop. */
+const ACTS = charTable(OPEN + QUOTE_OPEN + '，；：。！？');
 
 export class Clauses {
   /** Top-level clauses, in text order. */
@@ -134,6 +136,8 @@ export class Clauses {
     };
     for (let i = start; i < end; i++) {
       const code = t.charCodeAt(i);
+      // Most characters are none of the marks below: one lookup.
+      if (!ACTS[code] && i - cStart < MAX_CLAUSE) continue;
       const m = MARK[code];
       if (m === 1 || m === 3) {
         const close = match.at(i - start);
