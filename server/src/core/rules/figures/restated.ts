@@ -22,9 +22,9 @@ const OTHER_FIGURE = /由|增加到|增至|提高到|下降到|减少到|新增|
 const PERIOD = /\d{4}年|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}(?:-|～|至)\d{1,2}月|\d{1,2}月份?|今年|去年|上年|全年|年初|年底|年末|五年来|近[一二三四五六七八九十\d]+年/g;
 /** A change to a stock between two statements of it (新建基层党组织6个): the stock may differ. */
 const CHANGE = ['新建', '新增', '新成立', '新组建', '新发展', '撤并', '撤销', '合并', '减少', '增加', '调整', '注销', '转出', '转入'];
-/** CHANGE by first character (no two of them can start at one place: each has its own first two). */
-const CHANGE_BY_FIRST = new Map<number, string[]>();
-for (const w of CHANGE) CHANGE_BY_FIRST.set(w.charCodeAt(0), [...(CHANGE_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
+/** CHANGE by the char code of its first character (no two of them can start at one place: each has its own first two). */
+const CHANGE_BY_FIRST: (string[] | undefined)[] = new Array(0x10000);
+for (const w of CHANGE) (CHANGE_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
 const CHANGE_FIRST = charTable(CHANGE.map((w) => w[0]));
 
 export const restated = relationRule({
@@ -114,7 +114,7 @@ function changesIn(text: string): Changes {
   const len: number[] = [];
   for (let k = 0; k < text.length; k++) {
     if (!CHANGE_FIRST[text.charCodeAt(k)]) continue;
-    for (const w of CHANGE_BY_FIRST.get(text.charCodeAt(k))!) {
+    for (const w of CHANGE_BY_FIRST[text.charCodeAt(k)]!) {
       if (text.startsWith(w, k)) {
         at.push(k);
         len.push(w.length);
@@ -135,6 +135,9 @@ function changesIn(text: string): Changes {
 function changedBetween(text: string, changes: Changes, from: number, to: number, words: string): boolean {
   const head = words.replace(/^(?:共有|现有|总数|共|累计)/, '').slice(-2);
   if (head.length < 2) return false;
+  // The head is two UTF-16 units, compared by char code.
+  const h0 = head.charCodeAt(0);
+  const h1 = head.charCodeAt(1);
   const { at, len } = changes;
   let lo = 0;
   let hi = at.length;
@@ -150,7 +153,7 @@ function changedBetween(text: string, changes: Changes, from: number, to: number
     if (s < next || s + len[k] > to) continue;
     // The word and the 12 characters after it (within the text between) name the stock.
     const e = Math.min(s + len[k] + 12, to);
-    for (let r = s; r + head.length <= e; r++) if (text.startsWith(head, r)) return true;
+    for (let r = s; r + 2 <= e; r++) if (text.charCodeAt(r) === h0 && text.charCodeAt(r + 1) === h1) return true;
     next = s + len[k];
   }
   return false;
