@@ -91,7 +91,6 @@ const LAYERS: Record<string, { needs: (d: ReportDocument) => unknown; run: (d: R
 if (argv.includes('--only')) {
   measure('figures', () => {
     const d = new ReportDocument(text);
-    void d.sentences;
     void d.headings;
     return d;
   }, (d) => figures(d!));

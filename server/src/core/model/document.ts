@@ -7,7 +7,6 @@ import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
-import { splitSentences, type Piece } from './sentences';
 
 export class ReportDocument {
   readonly lines: Line[];
@@ -80,11 +79,6 @@ export class ReportDocument {
     return (this._sections ??= buildSections(this.headings, this.lines, this.text.length, (h) =>
       h.runIn ? h.span.end : this.lines[h.line].end,
     ));
-  }
-
-  /** Sentences of the whole view (boilerplate lines included; filter by line if needed). */
-  get sentences(): Piece[] {
-    return this.memo('sentences', () => splitSentences(this.view.text));
   }
 
   /** Text of a view line (folded, simplified). */
