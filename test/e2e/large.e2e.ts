@@ -1,0 +1,42 @@
+// A large report in a real VS Code: from 50 K characters the server answers an edit twice
+// (ARCHITECTURE.md, "quick, then full"): the per-line rules' findings at once, the
+// whole-document rules' findings (here a figure restated with another value) once the full
+// analysis is done, through the pull VS Code makes after the server's diagnostic refresh.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { PASTED_REPORT, closeAll, codeOf, open, readText, waitForDiagnostics, workspaceFile } from './helpers';
+
+/** Above the server's two-phase size (TWO_PHASE_MIN_CHARS, 50 K characters). */
+const LARGE = 80_000;
+const FIRST = '全区共有社区服务站412个，覆盖所有街道。';
+const LATER = '服务群众满意度明显提升,投诉量下降。目前，全区共有社区服务站421个。';
+
+describe('a large report', () => {
+  afterEach(closeAll);
+
+  it('an edit gets its line’s findings and then the document’s: a restated figure found after the refresh', async () => {
+    const pasted = await readText(workspaceFile(PASTED_REPORT));
+    let text = FIRST + '\n\n';
+    while (text.length < LARGE) text += pasted + '\n\n';
+    const uri = workspaceFile('large.report');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const doc = await open(uri);
+    const lastLine = () => doc.lineCount - 1;
+    const on = (ds: vscode.Diagnostic[], rule: string) => ds.filter((d) => codeOf(d) === rule && d.range.start.line === lastLine());
+
+    // The first analysis: the pasted report's findings, and the statement said once, so no restated figure.
+    const before = await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'text/pinyin-annotation'));
+    assert.equal(before.filter((d) => codeOf(d) === 'figures/restated').length, 0);
+
+    // A new last paragraph: a half-width comma (a per-line rule) and the same figure with another value (a whole-document rule).
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.lineAt(lastLine()).range.end, '\n' + LATER);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await waitForDiagnostics(uri, (ds) => on(ds, 'punct/halfwidth').length === 1 && on(ds, 'figures/restated').length === 1);
+    const restated = on(after, 'figures/restated')[0];
+    assert.match(restated.message, /412/);
+    assert.match(restated.message, /421/);
+    // Its related place is the first statement, on the first line.
+    assert.equal(restated.relatedInformation?.[0]?.location.range.start.line, 0);
+  });
+});
