@@ -10,6 +10,7 @@
 //   quick diagnostics (edit → first diagnostics), then the server asks for a pull again
 //   (workspace/diagnostic/refresh) once the full analysis is ready, and that pull is answered
 //   with the complete diagnostics (edit → complete diagnostics, from the first pull sent);
+//   (a client that asks for quick answers: initializationOptions.quickPullDiagnostics; VS Code gets the full diagnostics at once);
 // - hover while an edit's analysis is under way: on the same report right after the edit (it
 //   waits for the full analysis: hover needs the complete one) and, right behind it, on
 //   another, small report (the event loop turns between the rules of the large one's analysis);
@@ -75,7 +76,7 @@ function positionOf(text: string, offset: number): { line: number; character: nu
 export async function serverLatencies(big: string, report: string, sizes: string[], runs: number): Promise<Latencies> {
   // BENCH_SERVER_NODE_ARGS adds options for the server's node (e.g. --cpu-prof to profile it).
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), nodeArgs: ['--expose-gc', ...extra] });
+  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), initializationOptions: { quickPullDiagnostics: true }, nodeArgs: ['--expose-gc', ...extra] });
   const timeout = 600_000;
   try {
     const health = () => c.request<Health>('workreport/health', null, timeout);

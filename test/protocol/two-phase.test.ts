@@ -12,6 +12,8 @@ import type { Health } from '../../server/src/lsp/protocol';
 import { clientStarter, fullItems, LspClient } from './lsp-client';
 
 const start = clientStarter();
+/** Quick answers to pulls are off unless the client asks (lsp/context.ts quickPull). */
+const QUICK_PULL = { quickPullDiagnostics: true };
 const TWO_PHASE = { WORKREPORT_TEST_FAULTS: '1', WORKREPORT_TWO_PHASE_MIN_CHARS: '1' };
 const PUSH = LspClient.capabilities({ pull: false });
 const uri = 'file:///tmp/two-phase.report.txt';
@@ -93,7 +95,7 @@ test('push: an edit publishes the quick diagnostics, then the full ones of the s
 
 test('pull: the pull is answered with the quick diagnostics, then the server asks for a pull again, answered with the full ones', async () => {
   const want = await onePhase(V2, 2);
-  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
   const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
   c.open(uri, V1, 'workreport', 1);
   await pull();
@@ -109,6 +111,17 @@ test('pull from a client that cannot be asked to pull again: the full diagnostic
   const caps = LspClient.capabilities({ pull: true });
   delete caps.workspace!.diagnostics;
   const c = await start({ capabilities: caps, env: TWO_PHASE });
+  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
+  c.open(uri, V1, 'workreport', 1);
+  await pull();
+  c.change(uri, 2, [edit]);
+  assert.deepEqual(await pull(), want);
+  assert.equal(c.serverRequests.filter((r) => r.method === 'workspace/diagnostic/refresh').length, 0);
+});
+
+test('pull from a client that did not ask for quick answers (VS Code): the full diagnostics at once, no refresh', async () => {
+  const want = await onePhase(V2, 2);
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
   const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
   c.open(uri, V1, 'workreport', 1);
   await pull();
@@ -160,7 +173,7 @@ test('completion reads the model of the current version: answered while the full
 });
 
 test('resultId: a pull that names the analysis the client holds is answered Unchanged; the full analysis after the quick one is not', async () => {
-  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
   const pull = (previousResultId?: string) => c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
   c.open(uri, V1, 'workreport', 1);
   const first = await pull();

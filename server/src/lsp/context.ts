@@ -87,6 +87,12 @@ export class ServerContext {
   hasPullDiagnostics = false;
   /** False in an untrusted VS Code workspace (initializationOptions.trusted): regex terms are not run. */
   trusted = true;
+  /**
+   * Answer a pull with the quick analysis, then ask for a pull again (initializationOptions.quickPullDiagnostics).
+   * Off unless the client asks: in VS Code 1.100 with vscode-languageclient 9.0.1 (test/e2e/large.e2e.ts) the
+   * client did not pull again after workspace/diagnostic/refresh, so the full diagnostics never showed.
+   */
+  quickPull = false;
   /** Commands the client implements itself (initializationOptions.clientCommands), e.g. workreport.ignoreHere. */
   clientCommands = new Set<string>();
   /** Called after settings or the config file changed (features re-check). */

@@ -61,6 +61,7 @@ export function startServer(raw: Connection, host: ServerHost): ServerContext {
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
     registerConfigChange = ctx.hasConfigurationCapability && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
+    ctx.quickPull = (params.initializationOptions as { quickPullDiagnostics?: unknown } | undefined)?.quickPullDiagnostics === true;
     const init = params.initializationOptions as { clientCommands?: unknown } | undefined;
     if (Array.isArray(init?.clientCommands)) for (const c of init.clientCommands) if (typeof c === 'string') ctx.clientCommands.add(c);
     ctx.locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);

@@ -108,7 +108,7 @@ function register(ctx: ServerContext): void {
   /** When each open document last changed (for the pull-mode pause). */
   const lastChange = new Map<string, number>();
   /** A quick answer is followed by a refresh only when the client can be asked to pull again. */
-  const canRefresh = () => !!ctx.clientCapabilities.workspace?.diagnostics?.refreshSupport;
+  const canRefresh = () => ctx.quickPull && !!ctx.clientCapabilities.workspace?.diagnostics?.refreshSupport;
   /** Versions whose quick pull answer awaits its full analysis (one refresh each). */
   const refreshing = new Map<string, number>();
   /** Once the full analysis of a version answered quickly is ready, and the version is still current: pull again. */
