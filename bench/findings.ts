@@ -47,7 +47,8 @@ function inputs(extra: string[]): Input[] {
   fc.sample(genDoc(600, 10), { numRuns: 300, seed: 61 }).forEach((t, i) => out.push({ name: `mutated/small/${i}`, text: t }));
   for (const p of extra) {
     const files = fs.statSync(p).isDirectory() ? fs.readdirSync(p).sort().map((n) => path.join(p, n)) : [p];
-    for (const f of files) if (fs.statSync(f).isFile()) out.push({ name: `extra/${path.basename(f)}`, text: fs.readFileSync(f, 'utf8') });
+    // Named by folder and file: two folders may both hold a README.md.
+    for (const f of files) if (fs.statSync(f).isFile()) out.push({ name: `extra/${path.basename(path.dirname(path.resolve(f)))}/${path.basename(f)}`, text: fs.readFileSync(f, 'utf8') });
   }
   return out;
 }
