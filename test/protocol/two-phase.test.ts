@@ -106,28 +106,26 @@ test('pull: the pull is answered with the quick diagnostics, then the server ask
   assert.deepEqual(await pull(), want);
 });
 
-test('pull from a client that cannot be asked to pull again: the full diagnostics at once', async () => {
+/** A pull client that gets no quick answer: the full diagnostics at once, and no refresh. */
+async function fullAtOnce(capabilities: ReturnType<typeof LspClient.capabilities>, initializationOptions?: object): Promise<void> {
   const want = await onePhase(V2, 2);
-  const caps = LspClient.capabilities({ pull: true });
-  delete caps.workspace!.diagnostics;
-  const c = await start({ capabilities: caps, env: TWO_PHASE });
+  const c = await start({ capabilities, env: TWO_PHASE, initializationOptions });
   const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
   c.open(uri, V1, 'workreport', 1);
   await pull();
   c.change(uri, 2, [edit]);
   assert.deepEqual(await pull(), want);
   assert.equal(c.serverRequests.filter((r) => r.method === 'workspace/diagnostic/refresh').length, 0);
+}
+
+test('pull from a client that asks for quick answers but cannot be asked to pull again: the full diagnostics at once', async () => {
+  const caps = LspClient.capabilities({ pull: true });
+  delete caps.workspace!.diagnostics;
+  await fullAtOnce(caps, QUICK_PULL);
 });
 
 test('pull from a client that did not ask for quick answers (VS Code): the full diagnostics at once, no refresh', async () => {
-  const want = await onePhase(V2, 2);
-  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
-  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
-  c.open(uri, V1, 'workreport', 1);
-  await pull();
-  c.change(uri, 2, [edit]);
-  assert.deepEqual(await pull(), want);
-  assert.equal(c.serverRequests.filter((r) => r.method === 'workspace/diagnostic/refresh').length, 0);
+  await fullAtOnce(LspClient.capabilities({ pull: true }));
 });
 
 test('an edit during a full analysis drops it; the last diagnostics are those of the latest version', async () => {
