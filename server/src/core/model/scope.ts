@@ -171,19 +171,24 @@ export function listMarkerAt(text: string, i: number, lineStart: number): number
 }
 
 /**
- * Where the next character of `chars` (a pattern that matches one UTF-16 unit) is at or after a position,
- * or text.length: one native scan, reused while the positions asked for stay behind it, so
- * that a rule reads only the lines (and the stretches of a line) where its characters are.
- * The positions asked for must not decrease.
+ * Where the next occurrence of `needs` (a string, found by indexOf, or a pattern that matches
+ * one UTF-16 unit) is at or after a position, or text.length: one native scan, reused while
+ * the positions asked for stay behind it, so that a rule reads only the lines (and the
+ * stretches of a line) where its characters are. The positions asked for must not decrease.
  */
-export function nextFinder(text: string, chars: RegExp): (from: number) => number {
-  const re = new RegExp(chars.source, 'g');
+export function nextFinder(text: string, needs: string | RegExp): (from: number) => number {
+  const re = typeof needs === 'string' ? undefined : new RegExp(needs.source, 'g');
   let next = -1;
   return (from) => {
     if (next < from) {
-      re.lastIndex = from;
-      // test() makes no match object; the match is one character, ending at lastIndex.
-      next = re.test(text) ? re.lastIndex - 1 : text.length;
+      if (re) {
+        re.lastIndex = from;
+        // test() makes no match object; the match is one character, ending at lastIndex.
+        next = re.test(text) ? re.lastIndex - 1 : text.length;
+      } else {
+        const k = text.indexOf(needs as string, from);
+        next = k < 0 ? text.length : k;
+      }
     }
     return next;
   };
@@ -204,7 +209,7 @@ export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
  */
 export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string | RegExp): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
   const text = doc.text;
-  const next = needs === undefined ? undefined : typeof needs === 'string' ? nextOccurrence(text, needs) : nextFinder(text, needs);
+  const next = needs === undefined ? undefined : nextFinder(text, needs);
   const width = typeof needs === 'string' ? needs.length : 1;
   for (const line of doc.lines) {
     if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
@@ -214,16 +219,4 @@ export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: 
     re.lastIndex = 0;
     for (let m = re.exec(str); m; m = re.exec(str)) yield { line, str, m };
   }
-}
-
-/** nextFinder for a string, by indexOf. */
-function nextOccurrence(text: string, needle: string): (from: number) => number {
-  let next = -1;
-  return (from) => {
-    if (next < from) {
-      const k = text.indexOf(needle, from);
-      next = k < 0 ? text.length : k;
-    }
-    return next;
-  };
 }

@@ -189,10 +189,7 @@ export class IncrementalChecker {
 
   /** check() itself, one rule per step; the per-line rules' findings are then sorted out by line and kept (when the lines are `local`: lineLocal). */
   private *whole(doc: ReportDocument, config: Config, segs: string[], local: boolean, latest: () => boolean, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
-    for (const p of parts) {
-      p(doc);
-      yield;
-    }
+    yield* buildParts(doc, parts);
     const findings: Finding[] = [];
     const byRule = new Map<string, Finding[]>();
     let consistent = true;
@@ -283,10 +280,7 @@ export class IncrementalChecker {
 
   /** The rules in order: the per-line ones' findings from the lines, the others run on the document, one per step. */
   private *incremental(doc: ReportDocument, config: Config, part: LinePart, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
-    for (const p of parts) {
-      p(doc);
-      yield;
-    }
+    yield* buildParts(doc, parts);
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const k = rule.perLine ? this.lineRules.indexOf(rule) : -1;
@@ -300,6 +294,14 @@ export class IncrementalChecker {
       yield;
     }
     return { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'full' };
+  }
+}
+
+/** The model parts a run builds one per step before its whole-document rules (run/slices.ts). */
+function* buildParts(doc: ReportDocument, parts: readonly ModelPart[]): Generator<void> {
+  for (const p of parts) {
+    p(doc);
+    yield;
   }
 }
 

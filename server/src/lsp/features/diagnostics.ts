@@ -10,10 +10,11 @@
 // would end the server.
 //
 // A large document is analysed in two phases (context.ts): push publishes the quick
-// diagnostics, then the full ones of the same version when they are ready; pull answers with
-// the quick ones and, once the full analysis of that version is ready (and it is still the
-// current one), asks the client to pull again (workspace/diagnostic/refresh), which the cache
-// then answers. A client that cannot be asked to pull again gets the full analysis at once.
+// diagnostics, then the full ones of the same version when they are ready; pull, for a client
+// that asks for quick answers (ctx.quickPull) and can be asked to pull again, answers with the
+// quick ones and, once the full analysis of that version is ready (and it is still the current
+// one), sends workspace/diagnostic/refresh, which the cache then answers. Any other pull client
+// (VS Code's) gets the full analysis at once.
 // Each analysis has its resultId: a pull that names the one it holds is answered Unchanged
 // (tens of MB of JSON saved on a large report when a refresh or a tab switch pulls again).
 import {
@@ -105,6 +106,10 @@ function register(ctx: ServerContext): void {
     return cp;
   };
 
+  /** A check that threw: logged with its stack (the server goes on). */
+  const checkFailed = (uri: string, e: unknown) =>
+    connection.console.error(`workreport: checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+
   /** When each open document last changed (for the pull-mode pause). */
   const lastChange = new Map<string, number>();
   /** A quick answer is followed by a refresh only when the client can be asked to pull again. */
@@ -128,7 +133,7 @@ function register(ctx: ServerContext): void {
       },
       (e) => {
         done();
-        connection.console.error(`workreport: checking ${quick.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        checkFailed(quick.uri, e);
       },
     );
   };
@@ -145,7 +150,7 @@ function register(ctx: ServerContext): void {
     try {
       a = await analysis(doc, canRefresh());
     } catch (e) {
-      connection.console.error(`workreport: checking ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      checkFailed(uri, e);
       throw new ResponseError(ErrorCodes.InternalError, `workreport: the check failed (${String(e)})`);
     }
     if (token.isCancellationRequested) throw cancelled();
@@ -189,7 +194,7 @@ function register(ctx: ServerContext): void {
             if (full.version === version) await send(full);
           }
         } catch (e) {
-          connection.console.error(`workreport: checking ${doc.uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+          checkFailed(doc.uri, e);
         }
       }, delay),
     );
