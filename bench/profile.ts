@@ -126,39 +126,31 @@ if (argv.includes('--only')) {
   // objects already collected included): garbage collection is the largest single cost of
   // the check, and this says who makes the garbage. Parts shared by rules are built first.
   void alloc();
-} else if (argv.includes('--incremental')) {
-  // An edit in the middle (one character typed at a line start), checked incrementally.
+} else if (argv.includes('--incremental') || argv.includes('--quick')) {
+  // An edit in the middle (one character typed at a line start, alternately two different
+  // ones), checked incrementally; --quick: in the server's two phases (run/incremental.ts
+  // CheckRun): the lines read and the quick result (per-line rules fresh, the rest carried
+  // over), then the full result.
   const inc = new IncrementalChecker();
   inc.check(text);
   let t = text;
   const at = t.indexOf('\n', t.length >> 1) + 1;
   let k = 0;
-  measure('incremental check after a one-character edit', () => {
-    t = t.slice(0, at) + (k++ % 2 ? '三' : '，') + t.slice(at);
-    return undefined;
-  }, () => inc.check(t));
-} else if (argv.includes('--quick')) {
-  // The same edits, in the server's two phases (run/incremental.ts CheckRun): the lines read
-  // and the quick result (per-line rules fresh, the rest carried over), then the full result.
-  const inc = new IncrementalChecker();
-  inc.check(text);
-  let t = text;
-  const at = t.indexOf('\n', t.length >> 1) + 1;
-  let k = 0;
-  let run: ReturnType<IncrementalChecker['start']> | undefined;
   const edit = () => {
     t = t.slice(0, at) + (k++ % 2 ? '三' : '，') + t.slice(at);
     return undefined;
   };
-  measure('edit → quick result', edit, () => {
-    run = inc.start(t);
-    if (!run.quick()) throw new Error('no quick result');
-  });
-  measure('edit → quick result, then the full result', edit, () => {
-    run = inc.start(t);
-    run.quick();
-    run.finish();
-  });
+  if (argv.includes('--incremental')) measure('incremental check after a one-character edit', edit, () => inc.check(t));
+  else {
+    measure('edit → quick result', edit, () => {
+      if (!inc.start(t).quick()) throw new Error('no quick result');
+    });
+    measure('edit → quick result, then the full result', edit, () => {
+      const run = inc.start(t);
+      run.quick();
+      run.finish();
+    });
+  }
 } else if (argv.includes('--heap')) {
   // What an analysis holds (node --expose-gc): the heap after each part is built and kept.
   const gc = (globalThis as { gc?: () => void }).gc;
