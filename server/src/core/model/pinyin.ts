@@ -69,10 +69,18 @@ export function readingsOf(han: string): ReadonlySet<string> {
 
 const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6
 
+/**
+ * What was between brackets, read (letters, tone, SYLLABLE), kept across documents: pasted
+ * pages repeat the same few hundred syllables, and every check of a version read them again.
+ * At most READ_MAX entries (each at most MAX_SYLLABLE characters): past that, new ones are
+ * read each time (a hostile text cannot grow it).
+ */
+const READ = new Map<string, Syllable | null>();
+const READ_MAX = 8192;
+
 export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
   const out: PinyinAnnotation[] = [];
-  // A pasted page repeats its syllables: each one is read (letters, tone, SYLLABLE) once.
-  const read = new Map<string, Syllable | null>();
+  const read = READ;
   let i = text.indexOf('(');
   let j = text.indexOf('（');
   // Walk every opening bracket of either width, in order.
@@ -127,7 +135,10 @@ function matchAt(text: string, open: number, read: Map<string, Syllable | null>)
   if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return undefined;
   const raw = text.slice(open + 1, k);
   let syl = read.get(raw);
-  if (syl === undefined) read.set(raw, (syl = readSyllable(raw)));
+  if (syl === undefined) {
+    syl = readSyllable(raw);
+    if (read.size < READ_MAX) read.set(raw, syl);
+  }
   if (!syl) return undefined;
   if (!syl.toned) {
     const han = hanBefore(text, open);

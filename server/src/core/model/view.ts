@@ -51,11 +51,20 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
       // The common case, in a tight loop: characters that fold to themselves, up to the next
       // dropped or garbled span (surrogates and everything else take the general path).
       const stop = Math.min(d < drops.length ? drops[d].start : len, g < bad.length ? bad[g].start : len);
+      // A unit the table maps to one other unit (a traditional character, a full-width
+      // digit) is written here too: on a pasted traditional page that is most of the Han text.
       const from = i;
       while (i < stop) {
         const c = text.charCodeAt(i);
-        if (codes[c] !== 0 || (c >= 0xd800 && c <= 0xdfff)) break;
-        out[n] = c;
+        const to = codes[c];
+        if (to === 0) {
+          if (c >= 0xd800 && c <= 0xdfff) break;
+          out[n] = c;
+        } else if (to === SLOW) break;
+        else {
+          out[n] = to;
+          changed = true;
+        }
         toOrig[n++] = i++;
       }
       if (i > from) continue;

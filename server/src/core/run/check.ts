@@ -15,9 +15,26 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
 
 /** The severity a rule runs at under `config`, or undefined when it is off. */
 export function effectiveSeverity(rule: Rule, config: Config): Severity | undefined {
-  const set = config.rules[rule.id] ?? config.rules[rule.id.split('/')[0] + '/*'];
+  const rules = config.rules;
+  // Most configs set no rule: no family key is made then.
+  if (isEmpty(rules)) return rule.severity;
+  const set = rules[rule.id] ?? rules[familyKey(rule.id)];
   if (set === 'off') return undefined;
   return set ?? rule.severity;
+}
+
+const FAMILY_KEYS = new Map<string, string>();
+
+/** `text/*` for `text/stray-space`, made once per rule id. */
+function familyKey(id: string): string {
+  let k = FAMILY_KEYS.get(id);
+  if (k === undefined) FAMILY_KEYS.set(id, (k = id.split('/')[0] + '/*'));
+  return k;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 export function check(text: string, partial?: Partial<Config>, rules: readonly Rule[] = RULES): CheckResult {

@@ -1,6 +1,7 @@
 // text/pinyin-annotation — 當(dāng)前位置 → 當前位置.
 import type { Rule } from '../../rule';
-import { hanBefore } from '../../model/chars';
+import { isHanCode } from '../../model/chars';
+import type { PinyinAnnotation } from '../../model/pinyin';
 import type { Msg } from '../../types';
 
 export const pinyinAnnotation: Rule = {
@@ -15,24 +16,8 @@ export const pinyinAnnotation: Rule = {
   fold: { noun: { zh: '拼音注音', en: 'pinyin annotations' }, action: { zh: '应删除', en: 'remove them' } },
   check(doc, ctx) {
     const text = doc.text;
-    // A pasted page repeats its annotations (當(dāng) hundreds of times): findings with the
-    // same words share their message and fix title instead of building four strings each.
-    const words = new Map<string, { message: Msg; title: Msg }>();
     for (const a of doc.annotations) {
-      const shown = text.slice(a.start, a.end);
-      const base = hanBefore(text, a.start);
-      // `shown` starts with a bracket, which no Han character is: the key is unambiguous.
-      const key = base + shown;
-      let w = words.get(key);
-      if (!w) {
-        w = {
-          message: base
-            ? { zh: `“${base}”后的拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}” after “${base}”: remove it` }
-            : { zh: `拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}”: remove it` },
-          title: { zh: `删除注音“${shown}”`, en: `Remove “${shown}”` },
-        };
-        words.set(key, w);
-      }
+      const w = wordsOf(text, a);
       ctx.report({
         start: a.start,
         end: a.end,
@@ -42,3 +27,47 @@ export const pinyinAnnotation: Rule = {
     }
   },
 };
+
+interface Words {
+  message: Msg;
+  title: Msg;
+}
+
+/**
+ * A pasted page repeats its annotations (當(dāng) hundreds of times, and again in every
+ * version of the document): findings with the same words share their message and fix title,
+ * kept across documents. By syllable (one string per syllable: model/pinyin.ts), then by the
+ * Han character before and the width of both brackets as one number, so that no key string
+ * is made per annotation. At most WORDS_MAX syllables are kept.
+ */
+const WORDS = new Map<string, Map<number, Words>>();
+const WORDS_MAX = 4096;
+
+function wordsOf(text: string, a: PinyinAnnotation): Words {
+  // The Han character before the annotation (hanBefore, as a code point; -1 for none).
+  let cp = -1;
+  if (a.start > 0) {
+    const c = text.charCodeAt(a.start - 1);
+    const h = a.start > 1 ? text.charCodeAt(a.start - 2) : 0;
+    const p = c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff ? (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000 : c;
+    if (isHanCode(p)) cp = p;
+  }
+  const key = (cp + 1) * 4 + (text.charCodeAt(a.start) === 0x28 ? 0 : 2) + (text.charCodeAt(a.end - 1) === 0x29 ? 0 : 1);
+  let bySyllable = WORDS.get(a.syllable);
+  if (!bySyllable) {
+    bySyllable = new Map();
+    if (WORDS.size < WORDS_MAX) WORDS.set(a.syllable, bySyllable);
+  }
+  let w = bySyllable.get(key);
+  if (w) return w;
+  const shown = text.slice(a.start, a.end);
+  const base = cp < 0 ? '' : String.fromCodePoint(cp);
+  w = {
+    message: base
+      ? { zh: `“${base}”后的拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}” after “${base}”: remove it` }
+      : { zh: `拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}”: remove it` },
+    title: { zh: `删除注音“${shown}”`, en: `Remove “${shown}”` },
+  };
+  bySyllable.set(key, w);
+  return w;
+}
