@@ -116,6 +116,10 @@ async function fullAtOnce(capabilities: ReturnType<typeof LspClient.capabilities
   c.change(uri, 2, [edit]);
   assert.deepEqual(await pull(), want);
   assert.equal(c.serverRequests.filter((r) => r.method === 'workspace/diagnostic/refresh').length, 0);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.lastAnalysis?.version, 2);
+  assert.equal(h.lastAnalysis?.phase, 'full');
+  assert.equal(h.lastAnalysis?.quickMs, undefined, 'no quick result was made: nobody would have read it');
 }
 
 test('pull from a client that asks for quick answers but cannot be asked to pull again: the full diagnostics at once', async () => {
@@ -168,6 +172,27 @@ test('completion reads the model of the current version: answered while the full
   await c.request('workreport/test/hold', { hold: false });
   const last = await nth(c, 2, 2);
   assert.deepEqual(last.diagnostics, await onePhase(V2, 2));
+});
+
+test('a client that takes only full diagnostics (VS Code): completion during the full analysis makes the quick result then, and is answered before the full one', async () => {
+  const at = { textDocument: { uri }, position: { line: LINE + 1, character: 0 } };
+  const one = await start({ capabilities: PUSH });
+  one.open(uri, V2, 'workreport', 2);
+  const want = await one.request('textDocument/completion', at);
+  await one.close();
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
+  c.open(uri, V1, 'workreport', 1);
+  await pull();
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  c.change(uri, 2, [edit]);
+  const pulled = pull();
+  assert.deepEqual(await c.request('textDocument/completion', at), want);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.lastAnalysis?.version, 2);
+  assert.equal(h.lastAnalysis?.phase, 'quick', 'the quick result was made for completion; the full analysis is still held');
+  await c.request('workreport/test/hold', { hold: false });
+  assert.deepEqual(await pulled, await onePhase(V2, 2));
 });
 
 test('resultId: a pull that names the analysis the client holds is answered Unchanged; the full analysis after the quick one is not', async () => {
