@@ -241,6 +241,7 @@ async function main(): Promise<void> {
         [`edit → first (quick) diagnostics: the server's analysis alone (no conversion, JSON or transport), wall / CPU min / CPU median`, `${m(server.editQuickAnalysisMs)} / ${fmt(Math.min(...server.editQuickAnalysisCpuMs))} / ${m(server.editQuickAnalysisCpuMs)}`],
         ['edit → complete diagnostics (the pull again after the server\'s refresh)', m(server.editFullMs)],
         [`edit → complete diagnostics: the server's analysis alone (its slices, quick result included), wall / CPU min / CPU median`, `${m(server.editAnalysisMs)} / ${fmt(Math.min(...server.editAnalysisCpuMs))} / ${m(server.editAnalysisCpuMs)}`],
+        [`edit → complete diagnostics for a client that takes only those (VS Code: no quick result): the server's analysis, wall / CPU min / CPU median`, `${m(server.editFullOnlyAnalysisMs)} / ${fmt(Math.min(...server.editFullOnlyAnalysisCpuMs))} / ${m(server.editFullOnlyAnalysisCpuMs)}`],
         ['hover on the report right after an edit (waits for its full analysis)', m(server.hoverDuringMs)],
         ['hover on another, small report while the large one is analysed', m(server.hoverOtherDuringMs)],
         ['hover on a figure', m(server.hoverMs)],

@@ -38,6 +38,9 @@ export interface Latencies {
   /** The same in CPU time of the server process (lastAnalysis quickCpuMs, cpuMs). */
   editQuickAnalysisCpuMs: number[];
   editAnalysisCpuMs: number[];
+  /** The server's analysis of an edit for a client that takes only complete diagnostics (VS Code; no quick result made), wall and CPU: the edits of the hover runs. */
+  editFullOnlyAnalysisMs: number[];
+  editFullOnlyAnalysisCpuMs: number[];
   /** Hover while an edit's full analysis is under way: on the same report (it waits for the analysis), on another, small report. */
   hoverDuringMs: number[];
   hoverOtherDuringMs: number[];
@@ -106,6 +109,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const editQuickAnalysisCpuMs: number[] = [];
     const editAnalysisCpuMs: number[] = [];
     const hoverDuringMs: number[] = [];
+    const editFullOnlyAnalysisMs: number[] = [];
+    const editFullOnlyAnalysisCpuMs: number[] = [];
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
@@ -160,6 +165,12 @@ export async function serverLatencies(big: string, report: string, sizes: string
       const other = timed(hoverSmall);
       hoverOtherDuringMs.push((await other).ms);
       hoverDuringMs.push((await same).ms);
+      // Nothing asked for this version's quick result (a hover awaits the full analysis).
+      const last = (await health()).lastAnalysis;
+      if (last?.version === version && last.quickMs === undefined) {
+        editFullOnlyAnalysisMs.push(last.ms);
+        editFullOnlyAnalysisCpuMs.push(last.cpuMs ?? NaN);
+      }
     }
     const diags = (await pull()).items;
     // A figure to hover: the first digit after the middle; a finding with a fix for code actions.
@@ -222,6 +233,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
       editAnalysisMs,
       editQuickAnalysisCpuMs,
       editAnalysisCpuMs,
+      editFullOnlyAnalysisMs,
+      editFullOnlyAnalysisCpuMs,
       hoverDuringMs,
       hoverOtherDuringMs,
       firstAnalysisMs,
