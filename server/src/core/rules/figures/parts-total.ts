@@ -15,7 +15,7 @@ import { phrasesOf, type Phrases } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, relationMsg, sameValue, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { relationRule } from './relation-rule';
+import { relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/parts-total';
 /** Dimensions that divide things into kinds, so unknown neighbours are likely kinds too. */
@@ -30,7 +30,7 @@ export const partsTotal = relationRule({
   },
   find(doc) {
     const phrases = phrasesOf(doc);
-    const out: Relation[] = [];
+    const out: Found[] = [];
     for (const g of groupsOf(doc)) {
       const r = check(doc, g, phrases);
       if (r) out.push(r);
@@ -53,7 +53,7 @@ function usable(q: Quantity): boolean {
   return !q.unknown && !Number.isNaN(q.value);
 }
 
-function check(doc: ReportDocument, g: Group, phrases: Phrases): Relation | undefined {
+function check(doc: ReportDocument, g: Group, phrases: Phrases): Found | undefined {
   const { total } = g;
   if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
   const readings = readingsOf(g, phrases);
@@ -61,17 +61,19 @@ function check(doc: ReportDocument, g: Group, phrases: Phrases): Relation | unde
   const totals = [total, ...g.alternatives.filter(usable)];
   // The first reading that fails on every total the text allows is reported; a group is
   // shown as consistent (hover, table) by its first reading.
-  let shown: { r: Reading; t: Quantity } | undefined;
+  let shown: Reading | undefined;
   for (const r of readings) {
     const fails = totals.every((t) => !holds(r, t));
     if (!fails) {
-      shown ??= { r, t: totals.find((t) => holds(r, t))! };
+      shown ??= r;
       continue;
     }
     if (explained(doc.view.text, r, g, totals)) continue;
     return relation(doc, g, r, total, false);
   }
-  return shown ? relation(doc, g, shown.r, shown.t, true) : undefined;
+  if (!shown) return undefined;
+  const r = shown;
+  return () => relation(doc, g, r, totals.find((t) => holds(r, t))!, true);
 }
 
 function sumOf(qs: Quantity[]): number {

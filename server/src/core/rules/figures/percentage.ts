@@ -13,7 +13,7 @@ import type { Phrase, Phrases } from '../../figures/phrases';
 import { quantities, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { finderInputs, relationRule } from './relation-rule';
+import { finderInputs, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/percentage';
 /** Rates that are shares of a whole and so cannot pass 100 %. */
@@ -29,7 +29,7 @@ export const percentage = relationRule({
   },
   find(doc) {
     const { text, phrases } = finderInputs(doc);
-    const out: Relation[] = [];
+    const out: Found[] = [];
     const percents = quantitiesByKind(doc).of('percent');
     for (const q of percents) {
       if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;
@@ -146,7 +146,7 @@ function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Q
   return undefined;
 }
 
-function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Relation | undefined {
+function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Found | undefined {
   const text = doc.view.text;
   const qs = quantities(doc);
   const part = partBefore(qs, q, p, phrases);
@@ -213,7 +213,7 @@ function endsWithNoun(p: Phrase | undefined, noun: string): boolean {
 }
 
 /** 整改率97.28% after 排查141911项、已整改137354项: the rate's own stem names the numerator. */
-function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Relation | undefined {
+function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Found | undefined {
   const stem = q.rate!.replace(/率$/, '');
   if (stem.length < 2 || !BOUNDED.test(q.rate!)) return undefined;
   const qs = quantities(doc);
@@ -257,32 +257,36 @@ function sharesChar(a: string, b: string): boolean {
   return false;
 }
 
-function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantity, certain: boolean, why: string): Relation {
+function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantity, certain: boolean, why: string): Found {
   const actual = (part.value / base.value) * 100;
   // The share's own rounding, plus what rounding the part and the whole can move it.
   const relErr = (x: Quantity) => (x.decimals > 0 || x.scale > 1 ? (0.5 * Math.pow(10, -x.decimals) * x.scale) / Math.max(1, x.value) : 0);
   const tol = pctTolerance(q.decimals) + actual * (relErr(part) + relErr(base));
   const ok = Math.abs(actual - q.value) <= tol + 1e-9;
   const d = Math.max(1, q.decimals);
-  const s = shows([part, base]);
-  const arithmetic = `${s.of(part.value)} ÷ ${s.of(base.value)} = ${actual.toFixed(d)}% ${ok ? '≈' : '≠'} ${written(q)}%`;
-  return {
-    rule: RULE,
-    ok,
-    severity: certain && Math.abs(actual - q.value) > 3 * tol ? 'error' : 'warning',
-    start: part.start,
-    end: q.end,
-    quantities: [part, base, q],
-    roles: ['part', 'whole', 'share'],
-    arithmetic,
-    evidence: { zh: `整体取“${why}”`, en: `the whole is “${why}”` },
-    message: relationMsg(ok, () => {
-      const whole = quoteView(doc, base.start, base.end);
-      return ok
-        ? { zh: `比例与“${whole}”相符：${arithmetic}`, en: `The share agrees with “${whole}”: ${arithmeticEn(arithmetic)}` }
-        : /率$/.test(why)
-          ? { zh: `${why}按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `“${why}” from “${whole}” is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` }
-          : { zh: `占比按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` };
-    }),
+  // A share that agrees is built only when relations() is read (Found).
+  const make = (): Relation => {
+    const s = shows([part, base]);
+    const arithmetic = `${s.of(part.value)} ÷ ${s.of(base.value)} = ${actual.toFixed(d)}% ${ok ? '≈' : '≠'} ${written(q)}%`;
+    return {
+      rule: RULE,
+      ok,
+      severity: certain && Math.abs(actual - q.value) > 3 * tol ? 'error' : 'warning',
+      start: part.start,
+      end: q.end,
+      quantities: [part, base, q],
+      roles: ['part', 'whole', 'share'],
+      arithmetic,
+      evidence: { zh: `整体取“${why}”`, en: `the whole is “${why}”` },
+      message: relationMsg(ok, () => {
+        const whole = quoteView(doc, base.start, base.end);
+        return ok
+          ? { zh: `比例与“${whole}”相符：${arithmetic}`, en: `The share agrees with “${whole}”: ${arithmeticEn(arithmetic)}` }
+          : /率$/.test(why)
+            ? { zh: `${why}按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `“${why}” from “${whole}” is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` }
+            : { zh: `占比按“${whole}”计算应为${actual.toFixed(d)}%，文中为${written(q)}%：${arithmetic}`, en: `As a share of “${whole}” it is ${actual.toFixed(d)}%, not ${written(q)}%: ${arithmeticEn(arithmetic)}` };
+      }),
+    };
   };
+  return ok ? make : make();
 }

@@ -10,6 +10,15 @@ import { quantities, type Quantity } from '../../figures/quantity';
 import { roleLabel, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 
+/**
+ * What a finder returns, in text order: a relation, or a relation that holds as a function
+ * that builds it. check() reports only relations that do not hold, so one that holds is
+ * built only when relations() is read (hovers, the figures table): its arithmetic, places
+ * and quantity lists are never made for a check alone. A function must build a relation
+ * that holds (relations() throws otherwise), and the same one whenever it is called.
+ */
+export type Found = Relation | (() => Relation);
+
 export interface FigureRule extends Rule {
   /** Every relation of this kind in the document, held or not (memoised). */
   relations(doc: ReportDocument): Relation[];
@@ -26,9 +35,17 @@ export function relationRule(def: {
   fixable?: boolean;
   /** Its relations lie within one paragraph (see Rule.perLine). */
   perLine?: boolean;
-  find(doc: ReportDocument): Relation[];
+  find(doc: ReportDocument): Found[];
 }): FigureRule {
-  const relations = (doc: ReportDocument) => doc.memo(`figures:${def.id}`, () => def.find(doc));
+  const found = (doc: ReportDocument) => doc.memo(`figures:${def.id}:found`, () => def.find(doc));
+  const relations = (doc: ReportDocument) =>
+    doc.memo(`figures:${def.id}`, () =>
+      found(doc).map((f) => {
+        if (typeof f !== 'function') return f;
+        const r = f();
+        if (!r.ok) throw new Error(`${def.id}: a relation built on demand must hold`);
+        return r;
+      }));
   return {
     id: def.id,
     description: def.description,
@@ -37,8 +54,8 @@ export function relationRule(def: {
     perLine: def.perLine ? {} : undefined,
     relations,
     check(doc, ctx) {
-      for (const r of relations(doc)) {
-        if (r.ok) continue;
+      for (const r of found(doc)) {
+        if (typeof r === 'function' || r.ok) continue;
         const related: RelatedSpan[] = [];
         r.quantities.forEach((q, i) => {
           const role = r.roles?.[i];

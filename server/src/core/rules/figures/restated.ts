@@ -11,7 +11,7 @@ import { isAmount } from '../../figures/groups';
 import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { finderInputs, relationRule } from './relation-rule';
+import { finderInputs, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/restated';
 /** Who the figure is about: the whole unit the report speaks for. */
@@ -34,7 +34,7 @@ export const restated = relationRule({
     const { text, phrases } = finderInputs(doc);
     const clauses = clausesOf(doc);
     const seen = new Map<string, Quantity>();
-    const out: Relation[] = [];
+    const out: Found[] = [];
     let changes: Changes | undefined;
     for (const q of quantitiesByKind(doc).amounts) {
       if (!isUsable(q) || q.role || !isAmount(q) || q.bound) continue;
@@ -50,27 +50,31 @@ export const restated = relationRule({
       }
       const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
       if (!same && changedBetween(text, (changes ??= changesIn(text)), first.end, p.start, p.pre + p.post)) continue;
-      const sh = shows([first, q]);
-      const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
-      const fp = phrases[first.index]!;
-      out.push({
-        rule: RULE,
-        ok: same,
-        severity: 'warning',
-        start: p.start,
-        end: q.end,
-        quantities: [first, q],
-        roles: ['earlier', 'later'],
-        arithmetic,
-        evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
-        message: relationMsg(same, () => {
-          const shown = quoteView(doc, fp.start, first.end);
-          const here = quoteView(doc, p.start, q.end);
-          return same
-            ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
-            : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` };
-        }),
-      });
+      // A restatement that agrees is built only when relations() is read (Found).
+      const make = (): Relation => {
+        const sh = shows([first, q]);
+        const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
+        const fp = phrases[first.index]!;
+        return {
+          rule: RULE,
+          ok: same,
+          severity: 'warning',
+          start: p.start,
+          end: q.end,
+          quantities: [first, q],
+          roles: ['earlier', 'later'],
+          arithmetic,
+          evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
+          message: relationMsg(same, () => {
+            const shown = quoteView(doc, fp.start, first.end);
+            const here = quoteView(doc, p.start, q.end);
+            return same
+              ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
+              : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` };
+          }),
+        };
+      };
+      out.push(same ? make : make());
     }
     return out;
   },
