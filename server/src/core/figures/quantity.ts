@@ -5,6 +5,7 @@ import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { isCnDigit, isCnNumeralCode, parseChineseNumeral } from './numerals';
 import { unitAt, type UnitInfo } from './units';
+import { deriveQuantities } from './derive';
 
 export type QuantityKind =
   | 'count' | 'percent' | 'points' | 'money' | 'measure' | 'time' | 'multiple' | 'rate'
@@ -111,7 +112,7 @@ export function quantitiesIn(qs: readonly Quantity[], start: number, end: number
 
 /** Read all quantities of the document (memoised per version). */
 export function quantities(doc: ReportDocument): Quantity[] {
-  return doc.memo('figures:quantities', () => readQuantities(doc));
+  return doc.memo('figures:quantities', () => deriveQuantities(doc) ?? readQuantities(doc));
 }
 
 /**
@@ -134,12 +135,31 @@ export function quantitiesByKind(doc: ReportDocument): { of(kind: QuantityKind):
 }
 
 function readQuantities(doc: ReportDocument): Quantity[] {
-  const text = doc.view.text;
   const out: Quantity[] = [];
-  const skipLines = doc.boilerplate;
-  let sentence = 0;
-  let clause = 0;
-  for (const line of doc.viewLines) {
+  readQuantityLines(doc.view.text, doc.viewLines, doc.boilerplate, 0, doc.viewLines.length, { sentence: 0, clause: 0 }, out);
+  return out;
+}
+
+/**
+ * The quantities of view lines [from, to), appended to `out` (their index: their place in it).
+ * `state`: the sentence and clause counters before line `from` (each line adds one to both,
+ * and a line not skipped one per mark of its own: stopsIn), left as they are after line `to - 1`.
+ * Reading a line looks at nothing beyond it but its break and, for 占…的 before a bare
+ * figure, at most 18 characters back (figures/derive.ts relies on it).
+ */
+export function readQuantityLines(
+  text: string,
+  lines: readonly { index: number; start: number; end: number }[],
+  skipLines: ReadonlySet<number>,
+  from: number,
+  to: number,
+  state: { sentence: number; clause: number },
+  out: Quantity[],
+): void {
+  let sentence = state.sentence;
+  let clause = state.clause;
+  for (let n = from; n < to; n++) {
+    const line = lines[n];
     sentence++;
     clause++;
     let clauseStart = line.start;
@@ -185,7 +205,22 @@ function readQuantities(doc: ReportDocument): Quantity[] {
       }
     }
   }
-  return out;
+  state.sentence = sentence;
+  state.clause = clause;
+}
+
+/** The sentence and clause marks in view[start, end): what readQuantityLines counts there (every one, figures or not). */
+export function stopsIn(text: string, start: number, end: number): { sentences: number; clauses: number } {
+  let sentences = 0;
+  let clauses = 0;
+  for (let i = start; i < end; i++) {
+    const c = CLASS[text.charCodeAt(i)];
+    if (c === SENT) {
+      sentences++;
+      clauses++;
+    } else if (c === CLAUSE) clauses++;
+  }
+  return { sentences, clauses };
 }
 
 /** An ASCII digit at k (none before the start or past the end). */

@@ -7,6 +7,7 @@ import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
+import type { Derivation } from './derive';
 
 export class ReportDocument {
   readonly lines: Line[];
@@ -43,26 +44,45 @@ export class ReportDocument {
   private _headings?: Heading[];
   private _sections?: Section[];
 
+  /**
+   * The version this one was made from and the lines that differ (model/derive.ts): a part
+   * that version has built is spliced — its parts before and after those lines taken over —
+   * instead of read again. Dropped once this version's parts are built.
+   */
+  derivation?: Derivation;
+
+  /** The parts this version has built (undefined: not built), never building one: what a version derived from it may take over. */
+  get built(): { annotations?: PinyinAnnotation[]; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number> } {
+    return { annotations: this._annotations, garbled: this._garbled, view: this._view, viewLines: this._viewLines, boilerplate: this._boilerplate };
+  }
+
+  /** A memo entry if it has been made (never makes it). */
+  memoed(key: string): unknown {
+    return this.cache.get(key);
+  }
+
   get annotations(): PinyinAnnotation[] {
-    return (this._annotations ??= findPinyinAnnotations(this.text));
+    return (this._annotations ??= this.derivation?.annotations() ?? findPinyinAnnotations(this.text));
   }
 
   get garbled(): Span[] {
-    return (this._garbled ??= findGarbled(this.text));
+    return (this._garbled ??= this.derivation?.garbled() ?? findGarbled(this.text));
   }
 
   get view(): TextView {
-    return (this._view ??= buildView(this.text, this.annotations, this.garbled));
+    return (this._view ??= this.derivation?.view() ?? buildView(this.text, this.annotations, this.garbled));
   }
 
   /** View lines: same indices as `lines`, offsets in the view. */
   get viewLines(): Line[] {
-    return (this._viewLines ??= viewLinesOf(this.lines, this.view));
+    return (this._viewLines ??= this.derivation?.viewLines() ?? viewLinesOf(this.lines, this.view));
   }
 
   /** Line indices that are page boilerplate (当前位置, 发布时间, 放大…). */
   get boilerplate(): Set<number> {
     if (this._boilerplate) return this._boilerplate;
+    const derived = this.derivation?.boilerplate();
+    if (derived) return (this._boilerplate = derived);
     const s = new Set<number>();
     for (const l of this.viewLines) if (isBoilerplateLine(this.viewLine(l.index))) s.add(l.index);
     return (this._boilerplate = s);

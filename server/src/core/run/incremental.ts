@@ -25,6 +25,7 @@
 // between them and drop the run when a newer version arrives. check() runs every step at once.
 import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
+import { changedSpan, deriveDocument } from '../model/derive';
 import { lineIndexAt, type Line } from '../model/lines';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
@@ -82,6 +83,8 @@ export class IncrementalChecker {
   private byText = new Map<string, LineFindings>();
   private configKey: string | undefined;
   private carry: Carry | undefined;
+  /** The document of the last run started: the next version's model parts are derived from its (model/derive.ts). */
+  private last: ReportDocument | undefined;
   /** Runs started: a run changes the checker's state at its end only when none started after it. */
   private started = 0;
   private readonly lineRules: readonly Rule[];
@@ -128,7 +131,8 @@ export class IncrementalChecker {
     const id = ++this.started;
     const latest = () => id === this.started;
     const config = withDefaults(partial);
-    const doc = new ReportDocument(text);
+    const doc = this.last ? deriveDocument(this.last, text) : new ReportDocument(text);
+    this.last = doc;
     const large = tooLarge(text, config);
     if (large) {
       this.byText.clear();
@@ -159,6 +163,8 @@ export class IncrementalChecker {
       const r = steps.next();
       if (!r.done) return undefined;
       const found = r.value;
+      // Every part the rules read is built: the version it was derived from is let go.
+      doc.derivation = undefined;
       sortFindings(found.findings);
       if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
       found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
@@ -324,15 +330,7 @@ interface LinePart {
 export function carriedOver(carry: Carry, text: string): Finding[] {
   const old = carry.text;
   if (old === text) return carry.findings;
-  const n = Math.min(old.length, text.length);
-  // Whole blocks compared as strings first (a native comparison), then character by character.
-  let p = 0;
-  while (p + BLOCK <= n && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
-  while (p < n && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s + BLOCK <= n - p && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
-  while (s < n - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const end = old.length - s;
+  const { start: p, oldEnd: end } = changedSpan(old, text);
   const by = text.length - old.length;
   // Each range: 0 before the change, 1 after it, -1 touching it.
   const side = (r: Span) => (r.end < p ? 0 : r.start > end ? 1 : -1);
@@ -357,8 +355,6 @@ export function carriedOver(carry: Carry, text: string): Finding[] {
   }
   return out;
 }
-
-const BLOCK = 4096;
 
 /** A finding whose ranges lie on both sides of a change: those after `end` move by `by`. */
 function mapped(f: Finding, end: number, by: number): Finding {

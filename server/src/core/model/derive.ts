@@ -1,0 +1,259 @@
+// A new version of a document built from the previous one: after an edit, the lines before
+// and after what changed are the same text, and every model part that reads each line on its
+// own (annotations, garbled runs, the folded view and its lines, boilerplate; the figures
+// layers in figures/derive.ts) is the same there too — moved, after the edit, by the
+// difference in length (and in line count). So a part the previous version has built is
+// spliced: its part before the changed lines taken as it is, the changed lines (widened by a
+// margin, `Splice`) read anew as a text of their own, its part after them moved.
+//
+// Reading a line does not look beyond the line and its break, except: the view's first
+// character at offset 0 (a BOM), and a lone CR, which some scans do not take for a break; a
+// text with either where it matters is not derived. A part is derived only from a part the
+// previous version has built, and never when unsure: then it is built from scratch.
+// test/property/derive.property.test.ts holds every derived part equal to the part built from
+// scratch after random edits.
+import type { Span } from '../types';
+import { ReportDocument } from './document';
+import { findGarbled } from './garbled';
+import { lineIndexAt, type Line } from './lines';
+import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
+import { isBoilerplateLine } from './boilerplate';
+import { buildView, viewLinesOf, type TextView } from './view';
+
+/**
+ * Lines [from, to) of the new version stand where lines [from, prevTo) of the previous one
+ * stood; the lines before are the same, the lines after are the previous version's moved by
+ * `to - prevTo` lines and `end - prevEnd` characters. start/end/prevEnd: original offsets
+ * of the region (end: the start of line `to`, or the text's end).
+ */
+export interface Splice {
+  from: number;
+  to: number;
+  prevTo: number;
+  start: number;
+  end: number;
+  prevEnd: number;
+  /** The first line after the lines the edit touched (from ≤ changedTo ≤ to): the lines [changedTo, to) are a margin of unchanged text. */
+  changedTo: number;
+}
+
+/** Unchanged lines read again on either side of the change (some parts look a few characters back, across a line break). */
+const MARGIN_CHARS = 40;
+/** Derive only when the region is at most this share of the text (else reading it all costs about as much). */
+const MAX_SHARE = 0.5;
+
+/** The region of `text` that differs from `prev` (whole lines, with a margin), or undefined when the text cannot be derived. */
+export function spliceOf(prev: ReportDocument, text: string, lines: Line[]): Splice | undefined {
+  const old = prev.text;
+  if (hasLoneCr(text) || hasLoneCr(old)) return undefined;
+  const { start: p, end: changedEnd } = changedSpan(old, text);
+  const from = Math.max(0, lineIndexAt(lines, p) - 1);
+  const changedTo = Math.min(lines.length, lineIndexAt(lines, changedEnd) + 1);
+  let to = changedTo;
+  while (to < lines.length && lines[to].start - changedEnd < MARGIN_CHARS) to++;
+  if (to < lines.length) to++;
+  const start = lines[from].start;
+  const end = to < lines.length ? lines[to].start : text.length;
+  const prevEnd = end - (text.length - old.length);
+  const prevLines = prev.lines;
+  const prevTo = prevEnd === old.length ? prevLines.length : lineIndexAt(prevLines, prevEnd);
+  // The region must end at a line start in both versions (it does: the text after the change is the same).
+  if (prevTo < prevLines.length && prevLines[prevTo].start !== prevEnd) return undefined;
+  if (prevTo < from || end - start > MAX_SHARE * text.length) return undefined;
+  // A later line that starts with U+FEFF would read as a byte-order mark in the region read alone.
+  if (start > 0 && text.charCodeAt(start) === 0xfeff) return undefined;
+  return { from, to, prevTo, start, end, prevEnd, changedTo };
+}
+
+/**
+ * What changed from `old` to `text`: the span between their longest common start and end —
+ * [start, end) in `text`, [start, oldEnd) in `old`.
+ */
+export function changedSpan(old: string, text: string): { start: number; end: number; oldEnd: number } {
+  const n = Math.min(old.length, text.length);
+  // Whole blocks compared as strings first (a native comparison), then character by character.
+  let p = 0;
+  while (p + BLOCK <= n && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < n && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s + BLOCK <= n - p && old.slice(old.length - s - BLOCK, old.length - s) === text.slice(text.length - s - BLOCK, text.length - s)) s += BLOCK;
+  while (s < n - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  return { start: p, end: text.length - s, oldEnd: old.length - s };
+}
+
+const BLOCK = 4096;
+
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+/** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. */
+export function deriveDocument(prev: ReportDocument, text: string): ReportDocument {
+  const doc = new ReportDocument(text);
+  // One step back at most: prev's own source is not read again.
+  prev.derivation = undefined;
+  const splice = spliceOf(prev, text, doc.lines);
+  if (splice) doc.derivation = new Derivation(doc, prev, splice);
+  return doc;
+}
+
+/** The region of the view: [start, end) in the new version, [start, prevEnd) in the previous one. */
+export interface ViewRegion {
+  start: number;
+  end: number;
+  prevEnd: number;
+}
+
+export class Derivation {
+  /** The model parts and memo entries that were derived (for tests and measurements). */
+  readonly derived: string[] = [];
+  private sub?: { text: string; annotations: PinyinAnnotation[]; garbled: Span[] };
+  private region?: ViewRegion | null;
+
+  constructor(
+    readonly doc: ReportDocument,
+    readonly prev: ReportDocument,
+    readonly splice: Splice,
+  ) {}
+
+  /** The region's text read alone: its annotations and garbled runs (offsets in the region). */
+  private part(): { text: string; annotations: PinyinAnnotation[]; garbled: Span[] } {
+    if (this.sub) return this.sub;
+    const text = this.doc.text.slice(this.splice.start, this.splice.end);
+    return (this.sub = { text, annotations: findPinyinAnnotations(text), garbled: findGarbled(text) });
+  }
+
+  annotations(): PinyinAnnotation[] | undefined {
+    const old = this.prev.built.annotations;
+    if (!old) return undefined;
+    this.derived.push('annotations');
+    return spliceSpans(old, this.part().annotations, this.splice, (a, by) => ({ start: a.start + by, end: a.end + by, syllable: a.syllable, toned: a.toned }));
+  }
+
+  garbled(): Span[] | undefined {
+    const old = this.prev.built.garbled;
+    if (!old) return undefined;
+    this.derived.push('garbled');
+    return spliceSpans(old, this.part().garbled, this.splice, (g, by) => ({ start: g.start + by, end: g.end + by }));
+  }
+
+  view(): TextView | undefined {
+    const { view: old, viewLines: oldLines } = this.prev.built;
+    if (!old || !oldLines) return undefined;
+    const sp = this.splice;
+    const part = this.part();
+    // The region's annotations and garbled runs are this version's (derived or read whole).
+    const ann = within(this.doc.annotations, sp.start, sp.end);
+    const bad = within(this.doc.garbled, sp.start, sp.end);
+    const sub = buildView(part.text, ann, bad);
+    const vStart = oldLines[sp.from].start;
+    const vPrevEnd = sp.prevTo < oldLines.length ? oldLines[sp.prevTo].start : old.text.length;
+    const vEnd = vStart + sub.text.length;
+    const len = vEnd + (old.text.length - vPrevEnd);
+    const map = new Int32Array(len + 1);
+    map.set(old.toOrig.subarray(0, vStart));
+    const subMap = sub.toOrig;
+    for (let k = 0; k < sub.text.length; k++) map[vStart + k] = subMap[k] + sp.start;
+    const by = sp.end - sp.prevEnd;
+    const tail = old.toOrig;
+    for (let k = vPrevEnd; k < tail.length; k++) map[k - vPrevEnd + vEnd] = tail[k] + by;
+    this.derived.push('view');
+    return { text: old.text.slice(0, vStart) + sub.text + old.text.slice(vPrevEnd), toOrig: map };
+  }
+
+  /** The view region in both versions (from their view lines; the new version's are built if need be), or undefined when prev has none built. */
+  viewRegion(): ViewRegion | undefined {
+    if (this.region !== undefined) return this.region ?? undefined;
+    const old = this.prev.built.viewLines;
+    const oldView = this.prev.built.view;
+    this.region = null;
+    if (!old || !oldView) return undefined;
+    const sp = this.splice;
+    const lines = this.doc.viewLines;
+    const view = this.doc.view;
+    const start = lines[sp.from].start;
+    const end = sp.to < lines.length ? lines[sp.to].start : view.text.length;
+    const prevEnd = sp.prevTo < old.length ? old[sp.prevTo].start : oldView.text.length;
+    // The text before and after the region is the same in both views (a cheap native check of what the splice assumes).
+    if (old[sp.from].start !== start || view.text.length - end !== oldView.text.length - prevEnd) return undefined;
+    return (this.region = { start, end, prevEnd });
+  }
+
+  viewLines(): Line[] | undefined {
+    const old = this.prev.built.viewLines;
+    if (!old || !this.prev.built.view) return undefined;
+    const sp = this.splice;
+    const view = this.doc.view;
+    const vStart = old[sp.from].start;
+    const lines = this.doc.lines;
+    // The region's lines, relative to it, with the empty line after its last break (as splitLines gives).
+    const rel: Line[] = [];
+    for (let i = sp.from; i < sp.to; i++) rel.push({ index: i - sp.from, start: lines[i].start - sp.start, end: lines[i].end - sp.start });
+    if (sp.to < lines.length) rel.push({ index: rel.length, start: sp.end - sp.start, end: sp.end - sp.start });
+    const vEndOld = sp.prevTo < old.length ? old[sp.prevTo].start : this.prev.view.text.length;
+    const vEnd = view.text.length - (this.prev.view.text.length - vEndOld);
+    const subView: TextView = { text: view.text.slice(vStart, vEnd), toOrig: view.toOrig.subarray(vStart, vEnd + 1).map((o) => o - sp.start) };
+    const sub = viewLinesOf(rel, subView);
+    if (sub.length !== rel.length) return undefined;
+    const out: Line[] = old.slice(0, sp.from);
+    for (let k = 0; k < sp.to - sp.from; k++) {
+      const l = sub[k];
+      // Each line's break where the line's end maps to (viewLinesOf's own check; else it split the view again).
+      if (subView.toOrig[l.end] !== rel[k].end) return undefined;
+      out.push({ index: sp.from + k, start: l.start + vStart, end: l.end + vStart });
+    }
+    const dl = sp.to - sp.prevTo;
+    const dv = vEnd - vEndOld;
+    for (let i = sp.prevTo; i < old.length; i++) out.push({ index: i + dl, start: old[i].start + dv, end: old[i].end + dv });
+    if (out.length !== lines.length) return undefined;
+    this.derived.push('viewLines');
+    return out;
+  }
+
+  boilerplate(): Set<number> | undefined {
+    const old = this.prev.built.boilerplate;
+    if (!old) return undefined;
+    const sp = this.splice;
+    const out = new Set<number>();
+    const after: number[] = [];
+    for (const i of old) {
+      if (i < sp.from) out.add(i);
+      else if (i >= sp.prevTo) after.push(i + sp.to - sp.prevTo);
+    }
+    for (let i = sp.from; i < sp.to; i++) if (isBoilerplateLine(this.doc.viewLine(i))) out.add(i);
+    // In line order, as a whole read adds them.
+    for (const i of after) out.add(i);
+    this.derived.push('boilerplate');
+    return sortedSet(out);
+  }
+}
+
+/** A set of line indices in ascending order (the order a whole read adds them in). */
+function sortedSet(s: Set<number>): Set<number> {
+  let prev = -1;
+  for (const i of s) {
+    if (i < prev) return new Set([...s].sort((a, b) => a - b));
+    prev = i;
+  }
+  return s;
+}
+
+/** The spans (in order, none crossing a line break) that start in [start, end), made relative to start. */
+function within<T extends Span>(spans: T[], start: number, end: number): T[] {
+  const out: T[] = [];
+  for (const s of spans) if (s.start >= start && s.start < end) out.push({ ...s, start: s.start - start, end: s.end - start });
+  return out;
+}
+
+/** Spans in text order: prev's before the region, the region's own (relative to it), prev's after it moved. */
+function spliceSpans<T extends Span>(old: T[], region: T[], sp: Splice, move: (s: T, by: number) => T): T[] {
+  const out: T[] = [];
+  let k = 0;
+  while (k < old.length && old[k].start < sp.start) out.push(old[k++]);
+  for (const r of region) out.push(move(r, sp.start));
+  while (k < old.length && old[k].start < sp.prevEnd) k++;
+  const by = sp.end - sp.prevEnd;
+  for (; k < old.length; k++) out.push(move(old[k], by));
+  return out;
+}

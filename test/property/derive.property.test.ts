@@ -1,0 +1,108 @@
+// Property: a version derived from the previous one (core/model/derive.ts, figures/derive.ts:
+// its parts spliced from the previous version's where the text did not change) has every part
+// equal to the same part built from scratch — the data the rules read, deep-equal — after
+// random edits: at line breaks, inside pinyin annotations and garbled runs, on headings and
+// boilerplate lines, with CRLF and a BOM. And it derives: the parts are spliced, not rebuilt,
+// for most edits.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { ReportDocument } from '../../server/src/core/model/document';
+import { deriveDocument } from '../../server/src/core/model/derive';
+import { quantities } from '../../server/src/core/figures/quantity';
+import { doc as genDoc, piece, runs, SOURCES } from './gen';
+
+interface Edit {
+  /** Where: a fraction of the text, moved to the nearest place of `near` when given. */
+  at: number;
+  near?: 'break' | 'paren' | 'question' | 'heading';
+  del: number;
+  text: string;
+}
+
+const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n'];
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  near: fc.constantFrom(undefined, 'break', 'paren', 'question', 'heading'),
+  del: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(8) }, { weight: 1, arbitrary: fc.nat(200) }),
+  text: fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: fc.constantFrom(...INSERTS) }, { weight: 1, arbitrary: fc.constant('') }),
+});
+
+const NEAR: Record<NonNullable<Edit['near']>, RegExp> = { break: /\r?\n/g, paren: /[(（]/g, question: /\?/g, heading: /[一二三四五六七八九十]、/g };
+
+function apply(text: string, e: Edit): string {
+  let at = Math.floor(e.at * (text.length + 1));
+  if (e.near) {
+    const places = [...text.matchAll(NEAR[e.near])].map((m) => m.index!);
+    if (places.length) at = places[Math.min(places.length - 1, Math.floor(e.at * places.length))] + (e.del % 3) - 1;
+  }
+  at = Math.max(0, Math.min(text.length, at));
+  return text.slice(0, at) + e.text + text.slice(at + (e.del % 40 === 0 ? e.del : e.del % 40));
+}
+
+/** Builds every part that can be derived (in the order the server does). */
+function build(d: ReportDocument): void {
+  void d.boilerplate;
+  quantities(d);
+}
+
+/** Every derivable part of `d` equals the part built from scratch. */
+function sameParts(d: ReportDocument): void {
+  const fresh = new ReportDocument(d.text);
+  build(fresh);
+  const shown = JSON.stringify(d.text.length > 200 ? d.text.slice(0, 200) + '…' : d.text);
+  assert.deepStrictEqual(d.annotations, fresh.annotations, `annotations of ${shown}`);
+  assert.deepStrictEqual(d.garbled, fresh.garbled, `garbled of ${shown}`);
+  assert.equal(d.view.text, fresh.view.text, `view of ${shown}`);
+  assert.deepStrictEqual([...d.view.toOrig], [...fresh.view.toOrig], `view map of ${shown}`);
+  assert.deepStrictEqual(d.viewLines, fresh.viewLines, `view lines of ${shown}`);
+  assert.deepStrictEqual([...d.boilerplate], [...fresh.boilerplate], `boilerplate of ${shown}`);
+  assert.deepStrictEqual(quantities(d), quantities(fresh), `quantities of ${shown}`);
+}
+
+/** Derives each version from the last, checks its parts, and counts the parts derived. */
+function run(start: string, edits: Edit[], derived: Map<string, number>): void {
+  let prev = new ReportDocument(start);
+  build(prev);
+  let text = start;
+  for (const e of edits) {
+    text = apply(text, e);
+    const next = deriveDocument(prev, text);
+    const d = next.derivation;
+    build(next);
+    for (const p of d?.derived ?? []) derived.set(p, (derived.get(p) ?? 0) + 1);
+    sameParts(next);
+    next.derivation = undefined;
+    prev = next;
+  }
+}
+
+test('derived model parts equal parts built from scratch after random edits (small reports)', { timeout: 120_000 }, () => {
+  const derived = new Map<string, number>();
+  fc.assert(
+    fc.property(genDoc(1500, 10), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => run(start, edits, derived)),
+    runs(200),
+  );
+  // The property tests the splice, not the fallback: most versions derive every part.
+  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'figures:quantities']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
+});
+
+test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {
+  const derived = new Map<string, number>();
+  const variants = SOURCES.flatMap((t) => [t, t.replace(/\r?\n/g, '\r\n'), '\ufeff' + t]);
+  fc.assert(
+    fc.property(fc.nat(variants.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (k, edits) => run(variants[k], edits, derived)),
+    runs(40),
+  );
+  assert.ok((derived.get('figures:quantities') ?? 0) > 40, `quantities derived ${derived.get('figures:quantities') ?? 0} times`);
+});
+
+test('a version derived from one whose parts are not built builds them from scratch', () => {
+  const prev = new ReportDocument(SOURCES[0]);
+  const text = SOURCES[0].replace('。', '，');
+  const next = deriveDocument(prev, text);
+  build(next);
+  assert.deepStrictEqual(next.derivation?.derived, []);
+  sameParts(next);
+});
