@@ -5,13 +5,15 @@
 import type { ReportDocument } from './document';
 import type { Line } from './lines';
 import type { Report } from '../types';
-import { isHanAt } from './chars';
+import { isHanAt, isHanCode } from './chars';
 import { markdownSpans } from './markdown';
 
 export const ANNOTATION = 1;
 export const GARBLED = 2;
 export const BOILERPLATE = 4;
 export const TOKEN = 8;
+/** What Scope.skip skips (annotation, garbled, token): for hot loops that read the mask themselves. */
+export const SKIPPED = ANNOTATION | GARBLED | TOKEN;
 
 export interface Scope {
   mask: Uint8Array;
@@ -110,7 +112,7 @@ export function scope(doc: ReportDocument): Scope {
     for (const [a, b] of markdownSpans(text, doc.lines)) for (let i = a; i < b; i++) mask[i] |= TOKEN;
     return {
       mask,
-      skip: (i: number) => (mask[i] & (ANNOTATION | GARBLED | TOKEN)) !== 0,
+      skip: (i: number) => (mask[i] & SKIPPED) !== 0,
     };
   });
 }
@@ -120,19 +122,34 @@ const CJK_CLOSERS = '”’》）】」』〉…—。，、；：？！%％';
 /** Opening CJK punctuation that starts a Chinese phrase. */
 const CJK_OPENERS = '“‘《（【「『〈';
 
+/**
+ * Per BMP code unit: 1 for a Han character of the BMP (isHanCode) or CJK punctuation
+ * (CJK_CLOSERS, CJK_OPENERS, U+FFFD); 2 more for an opener. Surrogates are 0 (read as a pair).
+ * The classes by char code: `text[i]` makes a string for every non-Latin-1 character read.
+ */
+const CHINESE = new Uint8Array(0x10000);
+const OPENER = 2;
+for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) CHINESE[c] = isHanCode(c) ? 1 : 0;
+for (const ch of CJK_CLOSERS + '\ufffd') CHINESE[ch.charCodeAt(0)] = 1;
+for (const ch of CJK_OPENERS) CHINESE[ch.charCodeAt(0)] = 1 | OPENER;
+
 /** Han, or CJK punctuation. */
 export function isChineseChar(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
-  if (isHanAt(text, i)) return true;
-  // The low half of a surrogate pair: look at the pair.
   const c = text.charCodeAt(i);
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0 && isHanAt(text, i - 1)) return true;
-  const ch = text[i];
-  return CJK_CLOSERS.includes(ch) || CJK_OPENERS.includes(ch) || ch === '\ufffd';
+  if (c < 0xd800 || c > 0xdfff) return CHINESE[c] !== 0;
+  // A high surrogate: the pair's code point; the low half of a pair: look at the pair.
+  if (c <= 0xdbff) return isHanAt(text, i);
+  return i > 0 && isHanAt(text, i - 1);
 }
 
-export function isOpenerCjk(ch: string): boolean {
-  return CJK_OPENERS.includes(ch);
+export function isOpenerCjk(ch: string | undefined): boolean {
+  return ch !== undefined && ch.length === 1 && (CHINESE[ch.charCodeAt(0)] & OPENER) !== 0;
+}
+
+/** isOpenerCjk(text[i]) by char code. */
+export function isOpenerCjkAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && (CHINESE[text.charCodeAt(i)] & OPENER) !== 0;
 }
 
 export function isLatinOrDigit(ch: string | undefined): boolean {
@@ -143,17 +160,22 @@ export function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000';
 }
 
+/** isSpace(text[i]) by char code (NaN past the text is no space). */
+export function isSpaceCodeAt(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+}
+
 /** Index of the nearest non-space character before `i` on the same line, or -1. */
 export function prevIndex(text: string, i: number, lineStart: number, s?: Scope): number {
   let k = i - 1;
-  while (k >= lineStart && (isSpace(text[k]) || (s && s.mask[k] & ANNOTATION))) k--;
+  while (k >= lineStart && (isSpaceCodeAt(text.charCodeAt(k)) || (s && s.mask[k] & ANNOTATION))) k--;
   return k >= lineStart ? k : -1;
 }
 
 /** Index of the nearest non-space character after `i` on the same line, or -1. */
 export function nextIndex(text: string, i: number, lineEnd: number, s?: Scope): number {
   let k = i + 1;
-  while (k < lineEnd && (isSpace(text[k]) || (s && s.mask[k] & ANNOTATION))) k++;
+  while (k < lineEnd && (isSpaceCodeAt(text.charCodeAt(k)) || (s && s.mask[k] & ANNOTATION))) k++;
   return k < lineEnd ? k : -1;
 }
 

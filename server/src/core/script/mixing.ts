@@ -25,8 +25,9 @@ export type Stray = Span & { text: string; replacement: string };
 /** How many traditional positions the first pass keeps (beyond it, the strays pass reads the text again). */
 const MAX_KEPT = 1 << 16;
 
-/** `text` is the original; `skip` tells which offsets to ignore (annotations, garbled runs, boilerplate). */
-export function scriptProfile(text: string, skip: (i: number) => boolean): ScriptProfile {
+/** `text` is the original; offsets whose `mask` has any of `skipBits` are ignored (annotations, garbled runs, boilerplate). */
+export function scriptProfile(text: string, mask: Uint8Array, skipBits: number): ScriptProfile {
+  const skip = (i: number) => (mask[i] & skipBits) !== 0;
   const d = scriptData();
   const kinds = d.kinds;
   let traditional = 0;
@@ -37,17 +38,18 @@ export function scriptProfile(text: string, skip: (i: number) => boolean): Scrip
   // here was most of the rule's time and garbage.
   const tradAt: number[] = [];
   let tradKept = true;
+  let firstSimplified = -1; // where the strays pass of a traditional document starts
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400) continue;
     const kind = kinds[c];
     if (kind === 1) {
-      if (skip(i)) continue;
+      if (mask[i] & skipBits) continue;
       traditional++;
       if (tradAt.length < MAX_KEPT) tradAt.push(i);
       else tradKept = false;
     } else if (kind === 2) {
-      if (!skip(i)) simplified++;
+      if (!(mask[i] & skipBits) && simplified++ === 0) firstSimplified = i;
     }
   }
   const profile: ScriptProfile = { traditional, simplified, strays: () => [] };
@@ -60,9 +62,11 @@ export function scriptProfile(text: string, skip: (i: number) => boolean): Scrip
     let at = tradAt;
     if (other !== 1 || !tradKept) {
       at = [];
-      for (let i = 0; i < text.length; i++) {
+      // A traditional document without a simplified character has no stray: nothing to read.
+      const from = other === 2 ? (simplified ? firstSimplified : text.length) : 0;
+      for (let i = from; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c >= 0x3400 && kinds[c] === other && !skip(i)) at.push(i);
+        if (c >= 0x3400 && kinds[c] === other && !(mask[i] & skipBits)) at.push(i);
       }
     }
     const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit) : simplifiedRuns(text, at, limit);

@@ -4,9 +4,9 @@
 // English runs, and list markers such as `1)` (the outline rules own those).
 import type { Rule } from '../../rule';
 import type { Msg, Report } from '../../types';
-import { isDigit, isHanAt } from '../../model/chars';
+import { isDigit, isHanAt, isSpaceCode } from '../../model/chars';
 import {
-  BOILERPLATE, isChineseChar, isLatinOrDigit, isOpenerCjk, isSpace, listMarkerAt, nextFinder, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
+  BOILERPLATE, SKIPPED, isChineseChar, isOpenerCjkAt, isSpace, isSpaceCodeAt, listMarkerAt, nextFinder, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -56,13 +56,18 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   let parens: number[] | undefined;
   let pairOf: Map<number, number> | undefined;
   let sawClose = false; // any `)` on the line, skipped or not
+  // Any bracket read below (not skipped): only such a bracket can be reported unmatched at the
+  // end (a pasted page's lines hold brackets of pinyin annotations only, all skipped).
+  let read = false;
+  const mask = s.mask;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x3f || !HALF[code]) continue;
     if (code === 0x29) sawClose = true;
-    if (s.skip(i)) continue;
+    if (mask[i] & SKIPPED) continue;
     const ch = text[i];
     if (ch === '(' || ch === ')') {
+      read = true;
       const marker = listMarkerAt(text, ch === '(' ? i : i - 1, start);
       if (marker && (ch === '(' || text[i - 1] !== '(')) {
         // `(1)` / `1)` at an item start: skip the whole marker.
@@ -74,7 +79,7 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
       continue;
     }
     // `一,主要工作`: after a heading's numeral the mark is the enumeration comma 、.
-    if (ch === ',' && /^[一二三四五六七八九十]{1,3}$/.test(text.slice(start, i).trim()) && isHanAt(text, i + 1)) {
+    if (ch === ',' && numeralsBefore(text, start, i, 3) && isHanAt(text, i + 1)) {
       emit(report, i, i + 1, ch, true, '、');
       continue;
     }
@@ -93,7 +98,7 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   }
   if (quoteAt >= 0 && quoteAt < end) straightQuotes(text, start, end, s, report, quoteAt);
   // Unmatched half-width brackets next to Chinese: flag, leave pairing to punct/unpaired.
-  if (!parens?.length && !sawClose) return;
+  if ((!parens?.length && !sawClose) || !read) return;
   const matched = new Set<number>(pairOf ? [...pairOf.keys(), ...pairOf.values()] : []);
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
@@ -107,30 +112,48 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   }
 }
 
-/** Is the mark at `i` (one of , . : ; ? !) punctuation of Chinese text? */
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const isLatinOrDigitCode = (c: number) => isDigitCode(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** Is the mark at `i` (one of , . : ; ? !) punctuation of Chinese text? (Char codes: no string per character read.) */
 function chinesePunct(text: string, i: number, start: number, end: number, s: Scope): boolean {
-  const ch = text[i];
   const p = prevIndex(text, i, start, s);
   const n = nextIndex(text, i, end, s);
-  const prev = p >= 0 ? text[p] : undefined;
-  const next = n >= 0 ? text[n] : undefined;
+  const prev = p >= 0 ? text.charCodeAt(p) : -1;
+  const next = n >= 0 ? text.charCodeAt(n) : -1;
   // Between two digits it is a decimal point, thousands separator or time/ratio colon.
-  if (p === i - 1 && n === i + 1 && isDigit(prev) && isDigit(next)) return false;
-  const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjk(text[p]);
+  if (p === i - 1 && n === i + 1 && isDigitCode(prev) && isDigitCode(next)) return false;
+  const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjkAt(text, p);
   const nextCn = n >= 0 && isChineseChar(text, n);
-  if (ch === '.') {
-    if (text[i + 1] === '.' || text[i - 1] === '.') return false; // `...` is punct/ellipsis
+  if (text.charCodeAt(i) === 0x2e) {
+    if (text.charCodeAt(i + 1) === 0x2e || text.charCodeAt(i - 1) === 0x2e) return false; // `...` is punct/ellipsis
     // `电话：0571-88886666.` — a number ending a line of Chinese text ends its sentence.
-    if (!prevCn) return n < 0 && (isDigit(prev) || prev === '%') && p === i - 1 && hasHan(text, start, i);
+    if (!prevCn) return n < 0 && (isDigitCode(prev) || prev === 0x25) && p === i - 1 && hasHan(text, start, i);
     // `一.` at a line start is heading numbering (outline/numbering-style).
-    if (/^[一二三四五六七八九十]+$/.test(text.slice(start, i).trim())) return false;
-    return n < 0 || nextCn || isSpace(text[i + 1]);
+    if (numeralsBefore(text, start, i, Infinity)) return false;
+    return n < 0 || nextCn || isSpaceCodeAt(text.charCodeAt(i + 1));
   }
   if (prevCn) return true;
   // `AED,以及`, `2.3万名,其中`: Latin or digits before, Chinese after.
   // (Chinese after means a Han character or an opening mark, not a closing quote.)
-  if ((isLatinOrDigit(prev) || prev === '%' || prev === ')') && n >= 0 && (isHanAt(text, n) || isOpenerCjk(text[n]))) return true;
+  if ((isLatinOrDigitCode(prev) || prev === 0x25 || prev === 0x29) && n >= 0 && (isHanAt(text, n) || isOpenerCjkAt(text, n))) return true;
   return false;
+}
+
+const NUMERALS = '一二三四五六七八九十';
+
+/**
+ * Is text[start, i), trimmed, 1 to `max` of the numerals 一 to 十? (What
+ * `/^[一…十]{1,max}$/.test(text.slice(start, i).trim())` says, without a string per mark.)
+ */
+function numeralsBefore(text: string, start: number, i: number, max: number): boolean {
+  let a = start;
+  let b = i;
+  while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+  if (b === a || b - a > max) return false;
+  for (let k = a; k < b; k++) if (!NUMERALS.includes(text[k])) return false;
+  return true;
 }
 
 function hasHan(text: string, start: number, end: number): boolean {

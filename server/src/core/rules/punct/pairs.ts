@@ -1,7 +1,7 @@
 // Matching paired marks line by line (a paragraph is one line): “ ” ‘ ’ 《 》 〈 〉
 // （ ） ( ) 【 】 「 」 『 』. Shared by punct/unpaired and punct/nesting, computed once.
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, isLatinOrDigit, listMarkerAt, scope } from '../../model/scope';
+import { BOILERPLATE, SKIPPED, isLatinOrDigit, listMarkerAt, scope } from '../../model/scope';
 
 export type PairKind = 'double' | 'single' | 'book' | 'angle' | 'paren' | 'square' | 'corner' | 'wcorner';
 
@@ -72,7 +72,7 @@ export function scanPairs(doc: ReportDocument): PairScan {
       for (let i = i0; i < line.end; i++) {
         const c = text.charCodeAt(i);
         const mark = MARK[c];
-        if (!mark || s.skip(i)) continue;
+        if (!mark || s.mask[i] & SKIPPED) continue;
         const o = mark < CLOSER ? mark : 0; // the kind number of an opener, else 0
         const k = mark & (CLOSER - 1);
         if (PAREN_OPEN(c)) {

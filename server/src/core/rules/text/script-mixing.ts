@@ -6,13 +6,13 @@ import type { Rule } from '../../rule';
 import type { Msg } from '../../types';
 import { scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, MAX_FINDINGS, scope, capped } from '../../model/scope';
+import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, scope, capped } from '../../model/scope';
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
   return doc.memo('script:profile', () => {
     const s = scope(doc);
-    return scriptProfile(doc.text, (i) => (s.mask[i] & (1 | 2 | BOILERPLATE)) !== 0);
+    return scriptProfile(doc.text, s.mask, ANNOTATION | GARBLED | BOILERPLATE);
   });
 }
 
