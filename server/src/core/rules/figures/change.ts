@@ -9,7 +9,7 @@ import type { Msg } from '../../types';
 import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, isUsable, pctTolerance, relationMsg, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { finderInputs, relationRule } from './relation-rule';
+import { finderInputs, found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/change';
 /** Figures that left a total (已脱贫61户) and what is left of it (现有贫困户29户). */
@@ -30,7 +30,7 @@ export const change = relationRule({
   description: { zh: '增减幅度应与前后两个数字相符', en: 'A stated change must match the values before and after it' },
   find(doc) {
     const { text, qs, phrases } = finderInputs(doc);
-    const out: Relation[] = [];
+    const out: Found[] = [];
     const sentenceOf = (q: Quantity) => phrases[q.index]?.clause.sentence ?? -1;
     const clauseOf = (q: Quantity) => phrases[q.index]?.clause.index ?? -1;
     /** A figure as written, with the verb before it (增长12%, 增加到8531户). */
@@ -105,9 +105,12 @@ export const change = relationRule({
       const actual = (d.value / base) * 100;
       const tol = pctTolerance(pct.decimals) + actual * relErr([cur, d]);
       const ok = Math.abs(actual - pct.value) <= tol + 1e-9;
-      const sh = shows([cur, d]);
-      const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(cur.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
-      out.push(rel(quote, ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', cur, d, pct, arithmetic));
+      const now = cur;
+      out.push(found(ok, () => {
+        const sh = shows([now, d]);
+        const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(now.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
+        return rel(quote, ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', now, d, pct, arithmetic);
+      }));
     }
     // 贫困户88户，已脱贫61户，现有贫困户29户: what remains is the total less what left it.
     for (let ri = 0; ri < qs.length; ri++) {
@@ -137,12 +140,15 @@ export const change = relationRule({
       if (!left || !isUsable(left)) continue;
       const actual = total.value - r.value;
       const ok = Math.abs(actual - left.value) <= tolerance([total, r, left]);
-      const sh = shows([total, r, left]);
-      const arithmetic = `${sh.of(total.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(left.value)}`}`;
-      const said = relationMsg(ok, () => ok
-        ? { zh: `余数“${quote(left!)}”相符：${arithmetic}`, en: `What remains, “${quote(left!)}”, agrees: ${arithmeticEn(arithmetic)}` }
-        : { zh: `余数“${quote(left!)}”有误：${arithmetic}`, en: `What remains, “${quote(left!)}”, does not follow: ${arithmeticEn(arithmetic)}` });
-      out.push(rel(quote, ok, 'warning', total, r, left, arithmetic, said, ['total', 'removed', 'remaining']));
+      const [whole, rest] = [total, left];
+      out.push(found(ok, () => {
+        const sh = shows([whole, r, rest]);
+        const arithmetic = `${sh.of(whole.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(rest.value)}`}`;
+        const said = relationMsg(ok, () => ok
+          ? { zh: `余数“${quote(rest)}”相符：${arithmetic}`, en: `What remains, “${quote(rest)}”, agrees: ${arithmeticEn(arithmetic)}` }
+          : { zh: `余数“${quote(rest)}”有误：${arithmetic}`, en: `What remains, “${quote(rest)}”, does not follow: ${arithmeticEn(arithmetic)}` });
+        return rel(quote, ok, 'warning', whole, r, rest, arithmetic, said, ['total', 'removed', 'remaining']);
+      }));
     }
     return out;
   },
@@ -155,7 +161,7 @@ function relErr(qs: Quantity[]): number {
   return e;
 }
 
-function compare(quote: Quote, from: Quantity, to: Quantity, d: Quantity, down: boolean): Relation | undefined {
+function compare(quote: Quote, from: Quantity, to: Quantity, d: Quantity, down: boolean): Found | undefined {
   const A = from.value;
   const B = to.value;
   if (d.kind === 'percent' && from.kind !== 'percent') {
@@ -163,24 +169,28 @@ function compare(quote: Quote, from: Quantity, to: Quantity, d: Quantity, down: 
     const actual = ((down ? A - B : B - A) / A) * 100;
     const tol = pctTolerance(d.decimals) + Math.abs(actual) * relErr([from, to]) + (100 * relErr([from, to]));
     const ok = Math.abs(actual - d.value) <= tol + 1e-9;
-    const s = shows([from, to]);
-    const expr = down ? `(${s.of(A)} − ${s.of(B)}) ÷ ${s.of(A)}` : `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)}`;
-    const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${written(d)}%`;
-    return rel(quote, ok, Math.abs(actual - d.value) > 2 * tol ? 'error' : 'warning', from, to, d, arithmetic);
+    return found(ok, () => {
+      const s = shows([from, to]);
+      const expr = down ? `(${s.of(A)} − ${s.of(B)}) ÷ ${s.of(A)}` : `(${s.of(B)} − ${s.of(A)}) ÷ ${s.of(A)}`;
+      const arithmetic = `${expr} = ${actual.toFixed(Math.max(1, d.decimals))}% ${ok ? '≈' : '≠'} ${written(d)}%`;
+      return rel(quote, ok, Math.abs(actual - d.value) > 2 * tol ? 'error' : 'warning', from, to, d, arithmetic);
+    });
   }
   if (d.kind === 'points' && from.kind === 'percent') {
     const actual = down ? A - B : B - A;
     const dec = Math.max(d.decimals, from.decimals, to.decimals);
     const ok = Math.abs(actual - d.value) <= Math.pow(10, -dec) + 1e-9;
-    const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${written(d)}`}`;
-    return rel(quote, ok, 'error', from, to, d, arithmetic);
+    return found(ok, () => {
+      const arithmetic = `${down ? `${fmt(A)} − ${fmt(B)}` : `${fmt(B)} − ${fmt(A)}`} = ${actual.toFixed(dec)}${ok ? '' : ` ≠ ${written(d)}`}`;
+      return rel(quote, ok, 'error', from, to, d, arithmetic);
+    });
   }
   if (d.kind === 'multiple' && from.kind !== 'percent' && A > 0 && !down) {
     // 增长N倍 = (B − A) ÷ A; B ÷ A is 增长到N倍 / 是原来的N倍.
     const by = (B - A) / A;
     const to_ = B / A;
     const tol = Math.pow(10, -Math.max(1, d.decimals)) + to_ * relErr([from, to]);
-    if (Math.abs(by - d.value) <= tol) return rel(quote, true, 'warning', from, to, d, `(${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)} = ${by.toFixed(Math.max(1, d.decimals))}`);
+    if (Math.abs(by - d.value) <= tol) return () => rel(quote, true, 'warning', from, to, d, `(${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)} = ${by.toFixed(Math.max(1, d.decimals))}`);
     const s = shows([from, to]);
     if (Math.abs(to_ - d.value) <= tol) {
       const arithmetic = `${s.of(B)} ÷ ${s.of(A)} = ${to_.toFixed(Math.max(1, d.decimals))}，增长 ${by.toFixed(Math.max(1, d.decimals))} 倍`;
@@ -195,9 +205,11 @@ function compare(quote: Quote, from: Quantity, to: Quantity, d: Quantity, down: 
   if (d.unit?.family === from.unit?.family && d.kind !== 'percent' && d.kind !== 'multiple') {
     const actual = down ? A - B : B - A;
     const ok = Math.abs(actual - d.value) <= tolerance([from, to, d]);
-    const s = shows([from, to, d]);
-    const arithmetic = `${down ? `${s.of(A)} − ${s.of(B)}` : `${s.of(B)} − ${s.of(A)}`} = ${s.of(actual)}${ok ? '' : ` ≠ ${s.of(d.value)}`}`;
-    return rel(quote, ok, from.approx || to.approx || d.approx ? 'warning' : 'error', from, to, d, arithmetic);
+    return found(ok, () => {
+      const s = shows([from, to, d]);
+      const arithmetic = `${down ? `${s.of(A)} − ${s.of(B)}` : `${s.of(B)} − ${s.of(A)}`} = ${s.of(actual)}${ok ? '' : ` ≠ ${s.of(d.value)}`}`;
+      return rel(quote, ok, from.approx || to.approx || d.approx ? 'warning' : 'error', from, to, d, arithmetic);
+    });
   }
   return undefined;
 }

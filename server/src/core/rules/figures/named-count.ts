@@ -15,7 +15,7 @@ import { phrasesOf } from '../../figures/phrases';
 import { quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { relationMsg, type Relation } from '../../figures/relation';
 import { isPersonUnit } from '../../figures/units';
-import { relationRule, type Found } from './relation-rule';
+import { found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/named-count';
 const CONNECTOR = /^(?:其中|分别是|分别为|他们是|她们是|即|包括|依次是|名单如下|具体是|分别|是|为)[，：]?/;
@@ -65,7 +65,7 @@ export const namedCount = relationRule({
       const g = glued.get(q);
       if (g) {
         if (g.partial || q.approx) continue;
-        out.push(found(doc, q, [g], q.start === g.end ? 'error' : 'warning', g.start));
+        out.push(countRelation(doc, q, [g], q.start === g.end ? 'error' : 'warning', g.start));
         continue;
       }
       if (q.approx || q.value > 60 || q.value < 1) continue;
@@ -83,7 +83,7 @@ export const namedCount = relationRule({
         const inside = listsIn({ start: aside.open + 1, end: aside.close });
         const l = inside.find((x) => x.start === aside.open + 1 && x.end === aside.close);
         if (l) {
-          if (!l.partial) out.push(found(doc, q, [l], 'error', p?.start ?? q.start));
+          if (!l.partial) out.push(countRelation(doc, q, [l], 'error', p?.start ?? q.start));
           continue;
         }
       }
@@ -152,7 +152,7 @@ export const namedCount = relationRule({
       if (total * 2 < q.value || total > q.value * 2) continue;
       if (groups.some((l) => l.partial)) continue;
       const sameSentence = groups.every((l) => l.start < s.end);
-      out.push(found(doc, q, groups, sameSentence ? 'error' : 'warning', p?.start ?? q.start));
+      out.push(countRelation(doc, q, groups, sameSentence ? 'error' : 'warning', p?.start ?? q.start));
     }
     return out;
   },
@@ -166,10 +166,10 @@ function isSubCount(text: string, r: Quantity, q: Quantity): boolean {
 }
 
 /** The relation, or when the names make the count, the function that builds it (Found). */
-function found(doc: ReportDocument, q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Found {
+function countRelation(doc: ReportDocument, q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Found {
   let total = 0;
   for (const l of groups) total += l.names.length;
-  return total === q.value ? () => relation(doc, q, groups, severity, start) : relation(doc, q, groups, severity, start);
+  return found(total === q.value, () => relation(doc, q, groups, severity, start));
 }
 
 function relation(doc: ReportDocument, q: Quantity, groups: NameList[], severity: 'error' | 'warning', start: number): Relation {

@@ -13,7 +13,7 @@ import type { Phrase, Phrases } from '../../figures/phrases';
 import { quantities, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { finderInputs, relationRule, type Found } from './relation-rule';
+import { finderInputs, found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/percentage';
 /** Rates that are shares of a whole and so cannot pass 100 %. */
@@ -288,5 +288,5 @@ function compare(doc: ReportDocument, q: Quantity, part: Quantity, base: Quantit
       }),
     };
   };
-  return ok ? make : make();
+  return found(ok, make);
 }

@@ -19,6 +19,11 @@ import { quoteView } from '../../quote';
  */
 export type Found = Relation | (() => Relation);
 
+/** `make` itself when the relation holds (built on demand), else what it builds. */
+export function found(ok: boolean, make: () => Relation): Found {
+  return ok ? make : make();
+}
+
 export interface FigureRule extends Rule {
   /** Every relation of this kind in the document, held or not (memoised). */
   relations(doc: ReportDocument): Relation[];

@@ -11,7 +11,7 @@ import { isAmount } from '../../figures/groups';
 import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { finderInputs, relationRule, type Found } from './relation-rule';
+import { finderInputs, found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/restated';
 /** Who the figure is about: the whole unit the report speaks for. */
@@ -74,7 +74,7 @@ export const restated = relationRule({
           }),
         };
       };
-      out.push(same ? make : make());
+      out.push(found(same, make));
     }
     return out;
   },

@@ -9,7 +9,7 @@ import { phrasesOf } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
-import { finderInputs, relationRule } from './relation-rule';
+import { finderInputs, found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/sum';
 const MARK = /(共计|合计|总计|一共|累计共|总共)(?:[\u4e00-\u9fff]{0,4}?)(?:为|达|达到|有)?$/;
@@ -31,7 +31,7 @@ export const sum = relationRule({
   find(doc) {
     const { text, qs, phrases } = finderInputs(doc);
     const { byPart, byTotal } = groupIndex(doc);
-    const out: Relation[] = [];
+    const out: Found[] = [];
     for (let ti = 0; ti < qs.length; ti++) {
       const t = qs[ti];
       const tp = phrases[t.index];
@@ -100,28 +100,33 @@ export const sum = relationRule({
       }
       // An upper or lower bound (超过, 余) cannot contradict a sum.
       if (!ok && (t.bound || items.some((p) => p.bound))) continue;
-      const s = shows([t, ...used]);
-      const usedTotal = used.reduce((a, p) => a + p.value, 0);
-      const arithmetic = `${used.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${ok ? '' : ` ≠ ${s.of(t.value)}`}`;
-      const approx = t.approx || used.some((p) => p.approx);
-      const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
-      out.push({
-        rule: RULE,
-        ok,
-        severity: same && !approx ? 'error' : 'warning',
-        start: phrasesOf(doc)[used[0].index]?.start ?? used[0].start,
-        end: t.end,
-        quantities: [...used, t],
-        roles: [...used.map(() => 'item' as const), 'stated-total'],
-        arithmetic,
-        evidence: why,
-        message: relationMsg(ok, () => {
-          const stated = quoteView(doc, markStart, t.end);
-          return ok
-            ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
-            : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` };
-        }),
-      });
+      // A total that agrees is built only when relations() is read (Found).
+      const holds = ok;
+      const listed = used;
+      out.push(found(holds, (): Relation => {
+        const s = shows([t, ...listed]);
+        const usedTotal = listed.reduce((a, p) => a + p.value, 0);
+        const arithmetic = `${listed.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${holds ? '' : ` ≠ ${s.of(t.value)}`}`;
+        const approx = t.approx || listed.some((p) => p.approx);
+        const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
+        return {
+          rule: RULE,
+          ok: holds,
+          severity: same && !approx ? 'error' : 'warning',
+          start: phrasesOf(doc)[listed[0].index]?.start ?? listed[0].start,
+          end: t.end,
+          quantities: [...listed, t],
+          roles: [...listed.map(() => 'item' as const), 'stated-total'],
+          arithmetic,
+          evidence: why,
+          message: relationMsg(holds, () => {
+            const stated = quoteView(doc, markStart, t.end);
+            return holds
+              ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
+              : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` };
+          }),
+        };
+      }));
     }
     return out;
   },
