@@ -232,19 +232,29 @@ function isDigitAt(text: string, k: number): boolean {
 /** Spaces that group digits: a space, a thin space, a narrow no-break space. */
 const THIN = charTable(' \u2009\u202f');
 
+/** Whether the last scanArabic() read a separator (a comma or a space between groups). */
+let scannedSeparator = false;
+
 /** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number). */
 function scanArabic(text: string, i: number): string {
   let p = i;
+  scannedSeparator = false;
   while (isDigitAt(text, p)) p++;
   // 1 286人, 12 345 678元 (GB/T 15835 groups digits with a thin space): groups of exactly three
   // after one of one to three, the number then followed by its unit, not by another column.
   if (p - i <= 3 && THIN[text.charCodeAt(p)] && !isDigitAt(text, i - 1)) {
     let q = p;
     while (THIN[text.charCodeAt(q)] && isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && !isDigitAt(text, q + 4)) q += 4;
-    if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text.charCodeAt(q) !== 0x2c /* , */ && text.charCodeAt(q) !== 0x2e /* . */ && text.charCodeAt(q) > 0x2000) p = q;
+    if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text.charCodeAt(q) !== 0x2c /* , */ && text.charCodeAt(q) !== 0x2e /* . */ && text.charCodeAt(q) > 0x2000) {
+      p = q;
+      scannedSeparator = true;
+    }
   }
   // 1,234,567: groups of exactly three digits.
-  while (text.charCodeAt(p) === 0x2c /* , */ && isDigitAt(text, p + 1) && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && !isDigitAt(text, p + 4)) p += 4;
+  while (text.charCodeAt(p) === 0x2c /* , */ && isDigitAt(text, p + 1) && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && !isDigitAt(text, p + 4)) {
+    p += 4;
+    scannedSeparator = true;
+  }
   if (text.charCodeAt(p) === 0x2e /* . */ && isDigitAt(text, p + 1)) {
     p++;
     while (isDigitAt(text, p)) p++;
@@ -263,12 +273,28 @@ interface Num {
   raw: string;
 }
 
-/** A numeral at `i`: Arabic with 万/亿, or a Chinese numeral; or undefined. */
-function readNum(text: string, i: number, end: number): Num | undefined {
+/** Two numerals read in place (a figure's, and a range's second): no object per number read. */
+const FIRST: Num = { start: 0, end: 0, value: 0, decimals: 0, scale: 1, chinese: false, approx: false, raw: '' };
+const SECOND: Num = { ...FIRST };
+
+function setNum(out: Num, start: number, end: number, value: number, decimals: number, scale: number, chinese: boolean, approx: boolean, raw: string): Num {
+  out.start = start;
+  out.end = end;
+  out.value = value;
+  out.decimals = decimals;
+  out.scale = scale;
+  out.chinese = chinese;
+  out.approx = approx;
+  out.raw = raw;
+  return out;
+}
+
+/** A numeral at `i`: Arabic with 万/亿, or a Chinese numeral, read into `out`; or undefined. */
+function readNum(text: string, i: number, end: number, out: Num): Num | undefined {
   if (isDigitAt(text, i)) {
     const m = scanArabic(text, i);
     let p = i + m.length;
-    const raw = /[, \u2009\u202f]/.test(m) ? m.replace(/[, \u2009\u202f]/g, '') : m;
+    const raw = scannedSeparator ? m.replace(/[, \u2009\u202f]/g, '') : m;
     let value = Number(raw);
     const dot = raw.indexOf('.');
     // Capped: toFixed() takes at most 100 digits, and no report writes more than a few.
@@ -285,21 +311,22 @@ function readNum(text: string, i: number, end: number): Num | undefined {
       p += scale === 1e7 || scale === 1e6 || scale === 1e12 ? 2 : 1;
       value = value * scale;
     }
-    return { start: i, end: Math.min(p, end), value, decimals, scale, chinese: false, approx: false, raw: m };
+    return setNum(out, i, Math.min(p, end), value, decimals, scale, false, false, m);
   }
   if (!isCnNumeralCode(text.charCodeAt(i))) return undefined;
   let p = i;
   while (p < end && p - i < 12 && isCnNumeralCode(text.charCodeAt(p))) p++;
-  const run = text.slice(i, p);
   // 百姓, 千家万户, 万家: a numeral starts with a digit or 十/廿 (数百, 几千 are read by the caller).
   const vague = text.charCodeAt(i - 1) === 0x6570 /* 数 */ || text.charCodeAt(i - 1) === 0x51e0 /* 几 */;
-  if ('百千万亿'.includes(run[0]) && !vague) return undefined;
-  if (vague) return { start: i, end: p, value: NaN, decimals: 0, scale: 1, chinese: true, approx: true, raw: run };
+  const c0 = text.charCodeAt(i);
+  if (!vague && (c0 === 0x767e /* 百 */ || c0 === 0x5343 /* 千 */ || c0 === 0x4e07 /* 万 */ || c0 === 0x4ebf /* 亿 */)) return undefined;
+  const run = text.slice(i, p);
+  if (vague) return setNum(out, i, p, NaN, 0, 1, true, true, run);
   // 两三家, 三五名, 七八个: two neighbouring digits are an approximate range.
   if (run.length === 2 && isCnDigit(run[0]) && isCnDigit(run[1])) {
     const a = parseChineseNumeral(run[0])!;
     const b = parseChineseNumeral(run[1])!;
-    if (b > a && b - a <= 2 && a > 0) return { start: i, end: p, value: a, decimals: 0, scale: 1, chinese: true, approx: true, raw: run };
+    if (b > a && b - a <= 2 && a > 0) return setNum(out, i, p, a, 0, 1, true, true, run);
     return undefined;
   }
   // 十余, 二十多: 余/多 after a round Chinese numeral.
@@ -308,7 +335,7 @@ function readNum(text: string, i: number, end: number): Num | undefined {
   let scale = 1;
   if (run.includes('亿')) scale = 1e8;
   else if (run.includes('万')) scale = 1e4;
-  return { start: i, end: p, value: v, decimals: 0, scale, chinese: true, approx: false, raw: run };
+  return setNum(out, i, p, v, 0, scale, true, false, run);
 }
 
 /** The first of `words` that ends at `i`, starting at most `room` characters before it. */
@@ -330,7 +357,7 @@ const HAN_STOP_AFTER = '的被获在为和与及是将到向对把由等均都�
 const STOP_AFTER = charTable(HAN_STOP_AFTER);
 
 function readAt(text: string, i: number, lineEnd: number, clauseStart: number): Quantity | undefined {
-  const num = readNum(text, i, lineEnd);
+  const num = readNum(text, i, lineEnd, FIRST);
   if (!num) return undefined;
   let p = num.end;
   let approx = num.approx;
@@ -359,7 +386,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     }
   }
   if (RANGE_SEP[text.charCodeAt(p)]) {
-    const second = readNum(text, p + 1, lineEnd);
+    const second = readNum(text, p + 1, lineEnd, SECOND);
     if (second && second.chinese === num.chinese && second.value >= num.value) {
       high = second.value;
       approx = true;
@@ -518,25 +545,26 @@ const SESSION_AFTER = /^(?:中全会|次全会|全会|全委会|次全委会|次
 const CONGRESS_AFTER = /^(?:精神|以来|报告|代表|召开|胜利|和|、|，|。|；|提出|作出|部署|期间)/;
 
 function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number, p: number, before: string): QuantityKind {
-  const prev = text[i - 1];
-  const next = text[num.end];
+  // Char codes (NaN before the start and past the end): no one-character string per figure.
+  const prev = text.charCodeAt(i - 1);
+  const next = text.charCodeAt(num.end);
   // Enumeration markers: 一是、二是; 其一.
-  if (num.chinese && next === '是' && num.value <= 20 && !unit) return 'marker';
-  if (prev === '第') return 'ordinal';
+  if (num.chinese && next === 0x662f /* 是 */ && num.value <= 20 && !unit) return 'marker';
+  if (prev === 0x7b2c /* 第 */) return 'ordinal';
   // Lone 一 is a word (一批, 统一, 一个好的支部), not a figure worth reading.
   if (num.chinese && num.raw === '一') return 'bare';
-  if (prev === '+' || next === '+' || text.charCodeAt(p) === 0x2b /* + */) return 'name';
-  if (next === '强' && !unit) return 'name';
+  if (prev === 0x2b /* + */ || next === 0x2b || text.charCodeAt(p) === 0x2b) return 'name';
+  if (next === 0x5f3a /* 强 */ && !unit) return 'name';
   if (insideShortQuote(text, i)) return 'name';
   // Codes: digits glued to Latin letters or slashes (GB/T 9704, 4G, Q3): /[A-Za-z/][ ]?$/ on
   // the two characters before, or a letter after.
   if (!num.chinese && (latinOrSlash(text.charCodeAt(i - 1)) || (text.charCodeAt(i - 1) === 32 && i >= 2 && latinOrSlash(text.charCodeAt(i - 2))) || latin(text.charCodeAt(num.end)))) return 'code';
   if (!unit) {
     if (!num.chinese && num.raw.length >= 5 && !num.raw.includes('.') && !num.raw.includes(',')) return 'code';
-    if (num.chinese && next === '中') return 'session'; // 三中全会
-    if (next === '%') return 'percent';
+    if (num.chinese && next === 0x4e2d /* 中 */) return 'session'; // 三中全会
+    if (next === 0x25 /* % */) return 'percent';
     // 占总数的60，: a share whose % sign was lost on the way (web pages strip it).
-    if (/^[，。；、]?$/.test(next ?? '') && /占[^，。；、\d]{0,16}的$/.test(text.slice(Math.max(0, i - 18), i)) && num.value <= 100) return 'percent';
+    if ((num.end >= text.length || SHARE_AFTER[next]) && /占[^，。；、\d]{0,16}的$/.test(text.slice(Math.max(0, i - 18), i)) && num.value <= 100) return 'percent';
     return 'bare';
   }
   switch (unit.what) {
@@ -570,6 +598,9 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   if (unit.unit === '级' && text.slice(p - 2, p) === '星级') return 'name';
   return 'count';
 }
+
+/** What may follow a share whose % sign was lost (or the end of the text). */
+const SHARE_AFTER = charTable('，。；、');
 
 function latin(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
