@@ -10,6 +10,9 @@ import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { deriveDocument } from '../../server/src/core/model/derive';
 import { quantities } from '../../server/src/core/figures/quantity';
+import { clausesOf } from '../../server/src/core/figures/clauses';
+import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
+import { groupsOf } from '../../server/src/core/figures/groups';
 import { doc as genDoc, piece, runs, SOURCES } from './gen';
 
 interface Edit {
@@ -45,7 +48,13 @@ function apply(text: string, e: Edit): string {
 function build(d: ReportDocument): void {
   void d.boilerplate;
   quantities(d);
+  clausesOf(d);
+  phrasesOf(d);
+  groupsOf(d);
 }
+
+/** What the rules read of a phrase (its categories are read on first use, so whether they were read yet is left out). */
+const phraseData = (p: Phrase | undefined) => p && { q: p.q, clause: p.clause, start: p.start, marker: p.marker, pre: p.pre, post: p.post, words: p.words, leads: p.leads, categories: p.categories };
 
 /** Every derivable part of `d` equals the part built from scratch. */
 function sameParts(d: ReportDocument): void {
@@ -59,6 +68,13 @@ function sameParts(d: ReportDocument): void {
   assert.deepStrictEqual(d.viewLines, fresh.viewLines, `view lines of ${shown}`);
   assert.deepStrictEqual([...d.boilerplate], [...fresh.boilerplate], `boilerplate of ${shown}`);
   assert.deepStrictEqual(quantities(d), quantities(fresh), `quantities of ${shown}`);
+  assert.deepStrictEqual(clausesOf(d), clausesOf(fresh), `clauses of ${shown}`);
+  assert.deepStrictEqual(phrasesOf(d).map(phraseData), phrasesOf(fresh).map(phraseData), `phrases of ${shown}`);
+  assert.deepStrictEqual(groupsOf(d), groupsOf(fresh), `groups of ${shown}`);
+  // The layers read each other's objects: a phrase's figure and clause, a group's figures are the document's own.
+  const qs = quantities(d);
+  phrasesOf(d).forEach((p, k) => assert.ok(!p || (p.q === qs[k] && p.clause === clausesOf(d).clauseAt(p.q.numStart)), `phrase ${k} of ${shown} reads another version's objects`));
+  for (const g of groupsOf(d)) assert.ok([g.total, ...g.parts, ...g.alternatives].every((q) => qs[q.index] === q), `a group of ${shown} names another version's figures`);
 }
 
 /** Derives each version from the last, checks its parts, and counts the parts derived. */
@@ -85,7 +101,7 @@ test('derived model parts equal parts built from scratch after random edits (sma
     runs(200),
   );
   // The property tests the splice, not the fallback: most versions derive every part.
-  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'figures:quantities']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
+  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
 });
 
 test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {
@@ -95,7 +111,7 @@ test('derived model parts equal parts built from scratch after random edits (who
     fc.property(fc.nat(variants.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (k, edits) => run(variants[k], edits, derived)),
     runs(40),
   );
-  assert.ok((derived.get('figures:quantities') ?? 0) > 40, `quantities derived ${derived.get('figures:quantities') ?? 0} times`);
+  for (const p of ['figures:quantities', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 40, `${p} derived ${derived.get(p) ?? 0} times`);
 });
 
 test('a version derived from one whose parts are not built builds them from scratch', () => {

@@ -12,6 +12,7 @@
 // (其中：甲339户，发放贷款6200万元；乙195户，发放贷款3817万元).
 import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
+import { deriveClauses } from './derive';
 
 export interface Clause {
   start: number;
@@ -79,8 +80,13 @@ export class Clauses {
   private sentStarts: Int32Array;
   private asideOpens: Int32Array;
 
-  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: (line: number) => boolean) {
-    for (const l of lines) if (!skip(l.index)) this.readLine(l.start, l.end, l.index);
+  /** `made`: the lists made elsewhere (figures/derive.ts: spliced from another version's); the lines are then not read. */
+  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: (line: number) => boolean, made?: { clauses: Clause[]; sentences: Sentence[]; asides: Aside[] }) {
+    if (made) {
+      this.clauses = made.clauses;
+      this.sentences = made.sentences;
+      this.asides = made.asides;
+    } else for (const l of lines) if (!skip(l.index)) this.readLine(l.start, l.end, l.index);
     // Filled by hand: Int32Array.from with a map function goes through the iterator protocol.
     this.clauseStarts = starts(this.clauses, (c) => c.start);
     this.sentStarts = starts(this.sentences, (s) => s.start);
@@ -267,5 +273,5 @@ function floor(a: Int32Array, x: number): number {
 }
 
 export function clausesOf(doc: ReportDocument): Clauses {
-  return doc.memo('figures:clauses', () => new Clauses(doc.view.text, doc.viewLines, (i) => doc.boilerplate.has(i)));
+  return doc.memo('figures:clauses', () => deriveClauses(doc) ?? new Clauses(doc.view.text, doc.viewLines, (i) => doc.boilerplate.has(i)));
 }

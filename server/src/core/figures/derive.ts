@@ -2,10 +2,17 @@
 // quantities of the lines before the changed region are the previous version's (the same
 // objects), the region's are read, and those after it are the previous version's moved —
 // view offsets by the difference in the view's length, line, sentence and clause numbers and
-// indices by the difference in their counts. Undefined whenever that is not certain: the
-// caller then reads the document whole.
-import type { ReportDocument } from '../model/document';
-import { readQuantityLines, stopsIn, type Quantity } from './quantity';
+// indices by the difference in their counts. The clauses, phrases and groups likewise, the
+// region's read on the region as a document of its own (each of these layers reads within a
+// line: a sentence, its clauses and asides, a group and the figures it names never cross a
+// line break), then moved into place. Undefined whenever that is not certain: the caller then
+// reads the document whole.
+import type { Derivation, ViewRegion } from '../model/derive';
+import { ReportDocument } from '../model/document';
+import { Clauses, clausesOf, type Aside, type Clause, type Sentence } from './clauses';
+import { groupsOf, type Group } from './groups';
+import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
+import { quantities, readQuantityLines, stopsIn, type Quantity } from './quantity';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
 const LOOK_BACK = 18;
@@ -83,13 +90,193 @@ function add(state: { sentence: number; clause: number }, text: string, line: { 
 }
 
 /** Index of the first quantity on line `line` or after it (quantities are in line order). */
-function firstOnLine(qs: readonly Quantity[], line: number): number {
+const firstOnLine = (qs: readonly Quantity[], line: number) => lowerBound(qs, (q) => q.line < line);
+
+/** Index of the first element of `xs` for which `before` is false (it is true for a prefix of them). */
+function lowerBound<T>(xs: readonly T[], before: (x: T) => boolean): number {
   let lo = 0;
-  let hi = qs.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (qs[mid].line < line) lo = mid + 1;
+    if (before(xs[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** The changed region read alone, and where its figures go in the new version. */
+interface Region {
+  /** The region's text as a document of its own. */
+  sub: ReportDocument;
+  view: ViewRegion;
+  /** The new version's quantities [k0, kEnd) are the region's; the previous version's from k1 on are those after it (moved by di). */
+  k0: number;
+  kEnd: number;
+  k1: number;
+  di: number;
+  /** View offsets and line numbers after the region move by these. */
+  dv: number;
+  dl: number;
+  /** Set when the clauses are derived: where a clause of the region, or of the previous version after it, now is. */
+  clauses?: { sub: ClauseMove; old: ClauseMove };
+}
+
+interface ClauseMove {
+  dc: number;
+  asides: Map<Aside, Aside>;
+  into: Clause[];
+}
+
+const regions = new WeakMap<Derivation, Region | null>();
+
+/** The region of a derived document whose quantities were derived, read alone — if its figures are the same read alone as in the document. */
+function regionOf(doc: ReportDocument): Region | undefined {
+  const d = doc.derivation;
+  if (!d) return undefined;
+  const known = regions.get(d);
+  if (known !== undefined) return known ?? undefined;
+  regions.set(d, null);
+  const qs = quantities(doc);
+  const old = d.prev.memoed('figures:quantities') as Quantity[] | undefined;
+  const view = d.viewRegion();
+  if (!old || !view || !d.derived.includes('figures:quantities')) return undefined;
+  const sp = d.splice;
+  const sub = new ReportDocument(doc.text.slice(sp.start, sp.end));
+  if (sub.view.text !== doc.view.text.slice(view.start, view.end)) return undefined;
+  for (let i = sp.from; i < sp.to; i++) if (doc.boilerplate.has(i) !== sub.boilerplate.has(i - sp.from)) return undefined;
+  const k0 = firstOnLine(qs, sp.from);
+  const kEnd = firstOnLine(qs, sp.to);
+  const k1 = firstOnLine(old, sp.prevTo);
+  const sq = quantities(sub);
+  if (sq.length !== kEnd - k0) return undefined;
+  // Read alone, a figure on the region's first line does not see the line before (占…的): then it is not the same.
+  for (let k = 0; k < sq.length; k++) if (!sameMoved(sq[k], qs[k0 + k], view.start, sp.from)) return undefined;
+  const r: Region = { sub, view, k0, kEnd, k1, di: kEnd - k1, dv: view.end - view.prevEnd, dl: sp.to - sp.prevTo };
+  regions.set(d, r);
+  return r;
+}
+
+/** Quantity fields that say where it is: compared moved, or (counters, index) not at all. */
+const MOVED = new Set(['start', 'end', 'numStart', 'numEnd']);
+const COUNTERS = new Set(['index', 'sentence', 'clause', 'line']);
+
+/** `b` is `a` moved by `dv` view characters and `dl` lines (its counters aside). */
+function sameMoved(a: Quantity, b: Quantity, dv: number, dl: number): boolean {
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(rb);
+  if (keys.length !== Object.keys(ra).length || b.line !== a.line + dl) return false;
+  for (const k of keys) {
+    if (MOVED.has(k)) {
+      if (rb[k] !== (ra[k] as number) + dv) return false;
+    } else if (!COUNTERS.has(k) && !Object.is(ra[k], rb[k]) && (typeof ra[k] !== 'object' || JSON.stringify(ra[k]) !== JSON.stringify(rb[k]))) return false;
+  }
+  return true;
+}
+
+/** The clause layer of a derived document: the previous version's before and after the region (moved), the region's read alone. */
+export function deriveClauses(doc: ReportDocument): Clauses | undefined {
+  const d = doc.derivation;
+  const old = d?.prev.memoed('figures:clauses') as Clauses | undefined;
+  if (!d || !old) return undefined;
+  const r = regionOf(doc);
+  if (!r) return undefined;
+  const sp = d.splice;
+  const sc = clausesOf(r.sub);
+  const sFrom = firstSentenceOnLine(old.sentences, sp.from);
+  const sTo = firstSentenceOnLine(old.sentences, sp.prevTo);
+  const firstOf = (s: number) => (s < old.sentences.length ? old.sentences[s].first : old.clauses.length);
+  const cFrom = firstOf(sFrom);
+  const cTo = firstOf(sTo);
+  const aFrom = firstAsideFrom(old.asides, r.view.start);
+  const aTo = firstAsideFrom(old.asides, r.view.prevEnd);
+  const out = { clauses: old.clauses.slice(0, cFrom), sentences: old.sentences.slice(0, sFrom), asides: old.asides.slice(0, aFrom) };
+  const sub = moveClauses(sc.clauses, sc.sentences, sc.asides, r.view.start, sp.from, sFrom, cFrom, out);
+  const ds = sFrom + sc.sentences.length - sTo;
+  const dc = cFrom + sc.clauses.length - cTo;
+  const after = moveClauses(old.clauses.slice(cTo), old.sentences.slice(sTo), old.asides.slice(aTo), r.dv, r.dl, ds, dc, out);
+  r.clauses = { sub: { dc: cFrom, asides: sub, into: out.clauses }, old: { dc, asides: after, into: out.clauses } };
+  d.derived.push('figures:clauses');
+  return new Clauses(doc.view.text, [], () => true, out);
+}
+
+/** Clauses, sentences and asides moved (view offsets by dv, lines by dl, sentence and clause numbers by ds and dc) onto `out`; returns each aside's moved copy. */
+function moveClauses(
+  clauses: readonly Clause[],
+  sentences: readonly Sentence[],
+  asides: readonly Aside[],
+  dv: number,
+  dl: number,
+  ds: number,
+  dc: number,
+  out: { clauses: Clause[]; sentences: Sentence[]; asides: Aside[] },
+): Map<Aside, Aside> {
+  const moved = new Map<Aside, Aside>();
+  for (const a of asides) {
+    const b: Aside = { open: a.open + dv, close: a.close + dv, clauses: [], anchor: a.anchor + dc };
+    for (const c of a.clauses) b.clauses.push({ start: c.start + dv, end: c.end + dv, stop: c.stop, sentence: c.sentence + ds, index: c.index, aside: b });
+    moved.set(a, b);
+    out.asides.push(b);
+  }
+  for (const c of clauses) out.clauses.push({ start: c.start + dv, end: c.end + dv, stop: c.stop, sentence: c.sentence + ds, index: c.index + dc });
+  for (const s of sentences) out.sentences.push({ start: s.start + dv, end: s.end + dv, line: s.line + dl, first: s.first + dc, last: s.last + dc, inPara: s.inPara, index: s.index + ds });
+  return moved;
+}
+
+/** Where a clause of the region or of the previous version now is. */
+function movedClause(c: Clause, m: ClauseMove): Clause {
+  return c.aside ? m.asides.get(c.aside)!.clauses[c.index] : m.into[c.index + m.dc];
+}
+
+/** The phrases of a derived document (its quantities and clauses derived). */
+export function derivePhrases(doc: ReportDocument): Phrases | undefined {
+  const d = doc.derivation;
+  const old = d?.prev.memoed('figures:phrases') as Phrases | undefined;
+  if (!d || !old) return undefined;
+  clausesOf(doc);
+  const r = regionOf(doc);
+  const moves = r?.clauses;
+  if (!r || !moves) return undefined;
+  const qs = quantities(doc);
+  const out: (Phrase | undefined)[] = old.slice(0, r.k0);
+  const sub = phrasesOf(r.sub);
+  for (let k = 0; k < sub.length; k++) {
+    const p = sub[k];
+    out.push(p && movedPhrase(p, qs[r.k0 + k], movedClause(p.clause, moves.sub), p.start + r.view.start));
+  }
+  for (let k = r.k1; k < old.length; k++) {
+    const p = old[k];
+    out.push(p && movedPhrase(p, qs[k + r.di], movedClause(p.clause, moves.old), p.start + r.dv));
+  }
+  if (out.length !== qs.length) return undefined;
+  d.derived.push('figures:phrases');
+  return out;
+}
+
+/** The groups of a derived document (its quantities derived): those of the previous version before and after the region (moved), the region's read alone. */
+export function deriveGroups(doc: ReportDocument): Group[] | undefined {
+  const d = doc.derivation;
+  const old = d?.prev.memoed('figures:groups') as Group[] | undefined;
+  if (!d || !old) return undefined;
+  const r = regionOf(doc);
+  if (!r) return undefined;
+  const qs = quantities(doc);
+  const out: Group[] = [];
+  let k = 0;
+  while (k < old.length && old[k].at < r.view.start) out.push(old[k++]);
+  for (const g of groupsOf(r.sub)) out.push(movedGroup(g, (q) => qs[q.index + r.k0], g.at + r.view.start));
+  while (k < old.length && old[k].at < r.view.prevEnd) k++;
+  for (; k < old.length; k++) out.push(movedGroup(old[k], (q) => qs[q.index + r.di], old[k].at + r.dv));
+  d.derived.push('figures:groups');
+  return out;
+}
+
+function movedGroup(g: Group, q: (q: Quantity) => Quantity, at: number): Group {
+  return { ...g, total: q(g.total), parts: g.parts.map(q), alternatives: g.alternatives.map(q), at };
+}
+
+/** Index of the first sentence on line `line` or after it. */
+const firstSentenceOnLine = (ss: readonly Sentence[], line: number) => lowerBound(ss, (s) => s.line < line);
+
+/** Index of the first aside that opens at view offset `at` or after it. */
+const firstAsideFrom = (as: readonly Aside[], at: number) => lowerBound(as, (a) => a.open < at);

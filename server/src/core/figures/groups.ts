@@ -10,6 +10,7 @@
 import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { clausesOf, type Clause, type Clauses } from './clauses';
+import { deriveGroups } from './derive';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase, type Phrases } from './phrases';
 import { quantities, quantitiesIn, type Quantity } from './quantity';
@@ -44,7 +45,7 @@ const CLOSING = /^(?:其他|其它|其余|剩余|另有|另外|余下)/;
 export { isAmount };
 
 export function groupsOf(doc: ReportDocument): Group[] {
-  return doc.memo('figures:groups', () => findGroups(doc));
+  return doc.memo('figures:groups', () => deriveGroups(doc) ?? findGroups(doc));
 }
 
 /** The groups a quantity is a part of, and the group it is the total of. */

@@ -6,6 +6,7 @@ import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { clausesOf, type Clause, type Clauses } from './clauses';
 import { categoriesOf, type Category } from './dimensions';
+import { derivePhrases } from './derive';
 import { quantities, type Quantity } from './quantity';
 
 export interface Phrase {
@@ -62,7 +63,12 @@ class MeasurePhrase implements Phrase {
 export type Phrases = readonly (Phrase | undefined)[];
 
 export function phrasesOf(doc: ReportDocument): Phrases {
-  return doc.memo('figures:phrases', () => readPhrases(doc.view.text, clausesOf(doc), quantities(doc)));
+  return doc.memo('figures:phrases', () => derivePhrases(doc) ?? readPhrases(doc.view.text, clausesOf(doc), quantities(doc)));
+}
+
+/** The phrase `p` read again for `q` in `clause` at `start` (another version's, moved: figures/derive.ts). */
+export function movedPhrase(p: Phrase, q: Quantity, clause: Clause, start: number): Phrase {
+  return new MeasurePhrase(q, clause, start, p.marker, p.pre, p.post, p.leads);
 }
 
 function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
