@@ -7,6 +7,7 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { CLIENT_COMMANDS, registerFeatures } from './features';
 import { sendRcFiles } from './features/rc-files';
 import { CHANNEL, startedLine } from './util';
+import { VSCODE_MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -18,7 +19,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     outputChannel: output,
     documentSelector: [{ language: 'workreport' }, { language: 'plaintext' }, { language: 'markdown' }],
-    initializationOptions: { locale: vscode.env.language, clientCommands: CLIENT_COMMANDS, trusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      locale: vscode.env.language,
+      clientCommands: CLIENT_COMMANDS,
+      trusted: vscode.workspace.isTrusted,
+      maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE,
+    },
   };
   client = new LanguageClient('workreport', CHANNEL, clientOptions, worker);
   await client.start();

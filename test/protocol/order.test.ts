@@ -4,11 +4,11 @@
 // check on the reference report is in test/reference/editor.test.ts (npm run test:reference).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/core/run/check';
 import { pasted } from '../reports/pasted';
-import { clientStarter, LspClient } from './lsp-client';
+import { clientStarter, fullItems, LspClient } from './lsp-client';
 import { folded, pullDiagnostics } from './order';
 
 const start = clientStarter();
@@ -66,4 +66,50 @@ test('a short report is not folded: a few findings of a kind in a paragraph each
   const half = diags.filter((d) => d.code === 'punct/halfwidth');
   assert.equal(half.length, 2);
   assert.ok(half.every((d) => d.severity === 2 && !folded(d)));
+});
+
+test('a client that keeps at most so many diagnostics per file (VS Code: 1000) gets that many: the most important, then how many were left out', async () => {
+  const text = pasted().text;
+  const uri = 'file:///tmp/pasted.report.txt';
+  const caps = LspClient.capabilities({ pull: true });
+  const all = await pullDiagnostics(await start({ capabilities: caps, settings: () => ({ locale: 'zh' }) }), uri, text);
+  const max = 40;
+  assert.ok(all.length > max, `${all.length} diagnostics`);
+  for (const locale of ['zh', 'en']) {
+    const c = await start({ capabilities: caps, settings: () => ({ locale }), initializationOptions: { maxDiagnosticsPerFile: max } });
+    const some = await pullDiagnostics(c, uri, text);
+    assert.equal(some.length, max);
+    // The first ones, as an unlimited client gets them (only the messages' language differs).
+    const shape = (d: Diagnostic) => [d.code, d.severity, d.range, d.relatedInformation?.length];
+    assert.deepEqual(some.slice(0, max - 1).map(shape), all.slice(0, max - 1).map(shape));
+    const last = some[max - 1];
+    assert.equal(last.severity, 3);
+    assert.equal(last.code, undefined);
+    assert.deepEqual(last.range, some[max - 2].range);
+    const n = all.length - (max - 1);
+    assert.match(last.message, locale === 'zh' ? new RegExp(`^另有 ${n} 处问题未显示：编辑器每个文件最多显示 ${max} 处`) : new RegExp(`^${n} more problems not shown`));
+  }
+  // A limit the client does not need: everything.
+  const c = await start({ capabilities: caps, settings: () => ({ locale: 'zh' }), initializationOptions: { maxDiagnosticsPerFile: all.length } });
+  assert.equal((await pullDiagnostics(c, uri, text)).length, all.length);
+});
+
+test('a client that keeps so many: after an edit, the findings nearest it are among those sent, after the errors', async () => {
+  const pastedText = pasted().text;
+  const text = `${pastedText}\n\n${pastedText}\n\n${pastedText}\n`;
+  const uri = 'file:///tmp/pasted-thrice.report.txt';
+  const max = 40;
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), initializationOptions: { maxDiagnosticsPerFile: max } });
+  const before = await pullDiagnostics(c, uri, text);
+  assert.equal(before.length, max);
+  const lines = text.split('\n').length;
+  // A paragraph typed at the end, with a half-width comma.
+  c.change(uri, 2, [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: '我们开展了学习,效果较好。' }]);
+  const after = fullItems(await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }));
+  assert.equal(after.length, max);
+  const errors = after.filter((d) => d.severity === 1).length;
+  assert.ok(errors > 0 && after.slice(0, errors).every((d) => d.severity === 1), 'errors first');
+  const typed = after.findIndex((d) => d.code === 'punct/halfwidth' && d.range.start.line === lines - 1);
+  assert.ok(typed >= 0 && typed < max - 1, `the comma just typed is diagnostic #${typed}`);
+  assert.ok(!before.some((d) => d.range.start.line === lines - 1));
 });

@@ -47,3 +47,24 @@ test('two paragraphs fold separately', () => {
   const r = check(`${p}\n${p}`);
   assert.equal(forDisplay(r.findings, r.doc.lines).filter((f) => f.folded).length, 2);
 });
+
+test('near an edit: within a rank the findings nearest the place last edited come first; the ranks keep their order', () => {
+  const para = (k: number) => `第${k}项工作,我们开展了学习,效果较好。`;
+  const paras = Array.from({ length: 12 }, (_, k) => para(k + 1));
+  const text = ['关于工作的总结', '', ...paras, '', WRONG_NAMED_COUNT].join('\n');
+  const { doc, findings } = check(text);
+  const byPosition = forDisplay(findings, doc.lines);
+  // The ninth paragraph was edited last.
+  const near = text.indexOf(para(9)) + 3;
+  const shown = forDisplay(findings, doc.lines, FOLD_MIN, near);
+  assert.equal(shown.length, byPosition.length);
+  assert.deepEqual(new Set(shown), new Set(byPosition), 'the same findings');
+  const ranks = shown.map(rank);
+  assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'still sorted by rank');
+  assert.equal(shown[0].rule, 'figures/named-count', 'the error first, however far');
+  const warnings = shown.filter((f) => f.rule === 'punct/halfwidth');
+  const distance = (f: { start: number; end: number }) => (f.end < near ? near - f.end : f.start > near ? f.start - near : 0);
+  for (let i = 1; i < warnings.length; i++) assert.ok(distance(warnings[i - 1]) <= distance(warnings[i]), `${i}: nearest first`);
+  assert.equal(doc.lineAt(warnings[0].start).index, doc.lineAt(near).index, 'the first warning is on the edited line');
+  assert.notEqual(doc.lineAt(byPosition.find((f) => f.rule === 'punct/halfwidth')!.start).index, doc.lineAt(near).index);
+});

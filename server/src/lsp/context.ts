@@ -14,6 +14,7 @@ import type { CheckResult } from '../core/run/check';
 import { IncrementalChecker, type IncrementalResult } from '../core/run/incremental';
 import { wholeDocumentParts } from '../core/run/slices';
 import { fixAll, type FixAllResult } from '../core/run/fix';
+import { commonPrefix } from '../core/run/diff';
 import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
 import type { RcFile } from '../core/config/rc-file';
@@ -44,6 +45,8 @@ export interface Analysis extends CheckResult {
   isReport: boolean;
   /** `full`: check()'s findings; `quick`: per-line rules fresh, the others carried over from the last full analysis (diagnostics only). */
   phase: 'quick' | 'full';
+  /** Where the text last changed (an offset: the first that differs from the version analysed before), once it has been edited. */
+  edited?: number;
 }
 
 /**
@@ -105,6 +108,8 @@ export class ServerContext {
    * around it, at the price of a partial list shown meanwhile (the cancelled conversion).
    */
   quickPull = false;
+  /** The most diagnostics of one file the client keeps (initializationOptions.maxDiagnosticsPerFile; VS Code's: protocol.ts VSCODE_MAX_DIAGNOSTICS_PER_FILE); no limit when it does not say. */
+  maxDiagnostics: number | undefined;
   /** Commands the client implements itself (initializationOptions.clientCommands), e.g. workreport.ignoreHere. */
   clientCommands = new Set<string>();
   /** Called after settings or the config file changed (features re-check). */
@@ -243,6 +248,7 @@ export class ServerContext {
     if (!checker) this.checkers.set(uri, (checker = new IncrementalChecker()));
     const twoPhase = text.length >= (this.host.twoPhaseMinChars ?? TWO_PHASE_MIN_CHARS);
     const last = this.analyses.get(uri);
+    const edited = !last ? undefined : last.doc.text === text ? last.edited : commonPrefix(last.doc.text, text);
     const t0 = performance.now();
     const c0 = cpuNow();
     // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).
@@ -266,7 +272,7 @@ export class ServerContext {
       quickCpuMs = busyCpu;
       this.lastAnalysis = { uri, version, ms: quickMs, cpuMs: quickCpuMs, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
       // Whether it is a report: as the last full analysis found (the quick one changes no heading it would read).
-      quick({ doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick' });
+      quick({ doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick', edited });
     };
     if (twoPhase) {
       if (demand.wanted) makeQuick();
@@ -303,7 +309,7 @@ export class ServerContext {
     const { doc: model, findings, read, reused, whole } = result;
     this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase };
     const isReport = this.isReportDocument(doc, result, config);
-    const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full' };
+    const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full', edited };
     // Not kept for a document closed meanwhile.
     if (!twoPhase || (this.documents.get(uri) && generation === this.generation)) this.analyses.set(uri, a);
     return a;

@@ -134,3 +134,13 @@ export const EXPORT_DOCX_COMMAND = 'workreport.exportDocx';
 export const PREVIEW_COMMAND = 'workreport.showPreview';
 /** Scheme of the read-only text of a checked .docx (`workreport-docx:/…/a.docx.report?<file uri>`). */
 export const DOCX_SCHEME = 'workreport-docx';
+
+/**
+ * How many diagnostics of one file VS Code keeps (extHostDiagnostics.ts `_maxDiagnosticsPerFile`,
+ * 1000 in VS Code 1.100): it converts every diagnostic it is sent, then keeps the first this many
+ * by severity and replaces the rest with one "Not showing N further errors and warnings" marker.
+ * Our clients send it as initializationOptions.maxDiagnosticsPerFile, and the server sends no more
+ * (the last one saying how many it left out): on a 1 M report 46 K diagnostics were 27 MB of
+ * JSON, of which VS Code showed 1000.
+ */
+export const VSCODE_MAX_DIAGNOSTICS_PER_FILE = 1000;

@@ -62,7 +62,9 @@ export function startServer(raw: Connection, host: ServerHost): ServerContext {
     registerConfigChange = ctx.hasConfigurationCapability && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
     ctx.quickPull = (params.initializationOptions as { quickPullDiagnostics?: unknown } | undefined)?.quickPullDiagnostics === true;
-    const init = params.initializationOptions as { clientCommands?: unknown } | undefined;
+    const init = params.initializationOptions as { clientCommands?: unknown; maxDiagnosticsPerFile?: unknown } | undefined;
+    const max = init?.maxDiagnosticsPerFile;
+    if (typeof max === 'number' && Number.isInteger(max) && max >= 2) ctx.maxDiagnostics = max;
     if (Array.isArray(init?.clientCommands)) for (const c of init.clientCommands) if (typeof c === 'string') ctx.clientCommands.add(c);
     ctx.locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     const capabilities: InitializeResult['capabilities'] = {

@@ -5,7 +5,9 @@
 //    (`本段有12处拼音注音，应删除`) carrying one fix for all of them and every place in its
 //    related information; each place is still marked, as a hint sent last;
 //  - findings are ordered by importance: errors, then figures, then the outline, then the
-//    other warnings, then information and hints; within a rank, by position.
+//    other warnings, then information and hints; within a rank, by position — or, for an
+//    editor that keeps only so many per file (VS Code: 1000, squiggles on 500), by distance
+//    from where the writer last edited, so that what they are working on is among those kept.
 // Plain data in, plain data out: the LSP layer converts the result.
 import { RULES_BY_ID } from '../rules';
 import { lineIndexAt, type Line } from '../model/lines';
@@ -33,8 +35,11 @@ export function rank(f: Shown): number {
   return 6;
 }
 
-/** The findings as the editor shows them: folded per paragraph, most important first. */
-export function forDisplay(findings: readonly Finding[], lines: Line[], foldMin = FOLD_MIN): Shown[] {
+/**
+ * The findings as the editor shows them: folded per paragraph, most important first; within a
+ * rank by position, or, given `near` (an offset: where the text last changed), nearest first.
+ */
+export function forDisplay(findings: readonly Finding[], lines: Line[], foldMin = FOLD_MIN, near?: number): Shown[] {
   // A group per rule and line, in the order of its first finding; keyed by a number (rule
   // number × lines + line): a string key per finding was a third of this on 40,000 findings.
   const ruleNo = new Map<string, number>();
@@ -57,10 +62,12 @@ export function forDisplay(findings: readonly Finding[], lines: Line[], foldMin 
     for (const f of g) out.push({ ...f, severity: 'hint', member: true });
   }
   for (const f of findings) if (!folded.has(f)) out.push(f);
-  // By rank, then position; ties keep their order (a stable sort). Ranks computed once each.
+  // By rank, then position (or distance from `near`); ties keep their order (a stable sort). Ranks computed once each.
   const ranks = out.map(rank);
   const order = out.map((_, i) => i);
-  order.sort((i, j) => ranks[i] - ranks[j] || out[i].start - out[j].start || out[i].end - out[j].end || i - j);
+  const far = near === undefined ? undefined : out.map((f) => (f.end < near ? near - f.end : f.start > near ? f.start - near : 0));
+  if (far) order.sort((i, j) => ranks[i] - ranks[j] || far[i] - far[j] || out[i].start - out[j].start || out[i].end - out[j].end || i - j);
+  else order.sort((i, j) => ranks[i] - ranks[j] || out[i].start - out[j].start || out[i].end - out[j].end || i - j);
   return order.map((i) => out[i]);
 }
 

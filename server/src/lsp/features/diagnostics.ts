@@ -18,6 +18,7 @@
 // Each analysis has its resultId: a pull that names the one it holds is answered Unchanged
 // (tens of MB of JSON saved on a large report when a refresh or a tab switch pulls again).
 import {
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
@@ -25,10 +26,13 @@ import {
   type CancellationToken,
   type Diagnostic,
   type DocumentDiagnosticReport,
+  type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { forDisplay } from '../../core/run/present';
-import { toDiagnostic } from '../convert';
+import { FOLD_MIN, forDisplay } from '../../core/run/present';
+import { say } from '../../core/locale';
+import type { Locale } from '../../core/types';
+import { SOURCE, toDiagnostic } from '../convert';
 import { SHOW_RULE_DOC_COMMAND } from '../protocol';
 import type { Analysis, ServerContext } from '../context';
 import type { Feature } from '../feature';
@@ -67,12 +71,35 @@ function docLink(ctx: ServerContext): (rule: string) => string {
   };
 }
 
-/** The analysis's findings as diagnostics: folded per paragraph and most important first (core/run/present.ts). */
+/**
+ * The analysis's findings as diagnostics: folded per paragraph and most important first
+ * (core/run/present.ts: severity first, as VS Code picks the ones it keeps). For a client that
+ * keeps at most so many per file (ctx.maxDiagnostics), nearest the last edit first within a rank,
+ * and no more than it keeps: the first ones but the last, and one that says how many were left
+ * out — the client would drop them after converting them.
+ */
 export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   if (!a.isReport) return [];
   const lines = a.doc.lines;
   const link = docLink(ctx);
-  return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+  const max = ctx.maxDiagnostics;
+  const shown = forDisplay(a.findings, lines, FOLD_MIN, max === undefined ? undefined : a.edited);
+  if (max === undefined || shown.length <= max) return shown.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+  const out = shown.slice(0, max - 1).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+  out.push(leftOut(shown.length - out.length, max, out[out.length - 1].range, a.config.locale));
+  return out;
+}
+
+/** The last diagnostic sent to a client that keeps `max` per file: how many more there are, and where to see them all. */
+function leftOut(n: number, max: number, range: Range, locale: Locale): Diagnostic {
+  const message = say(
+    {
+      zh: `另有 ${n} 处问题未显示：编辑器每个文件最多显示 ${max} 处。改正上面的问题后会显示其余的；在终端运行 workreport check 可一次看全。`,
+      en: `${n} more problems not shown: the editor shows at most ${max} per file. The rest appear as those above are fixed; \`workreport check\` in a terminal lists them all.`,
+    },
+    locale,
+  );
+  return { range, severity: DiagnosticSeverity.Information, source: SOURCE, message };
 }
 
 /**
