@@ -25,6 +25,7 @@ import { RULES } from '../server/src/core/rules';
 import { DIST } from '../test/paths';
 import { benchParts, generatedReport } from './texts';
 import { serverLatencies, type Latencies } from './server';
+import { VSCODE_MAX_DIAGNOSTICS_PER_FILE } from '../server/src/lsp/protocol';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -250,6 +251,10 @@ async function main(): Promise<void> {
         ['completion right after an edit (its analysis included)', m(server.completionAfterEditMs)],
         [`formatting a ${size(server.format.chars)} report (${server.format.edits} edit${server.format.edits === 1 ? '' : 's'})`, m(server.format.ms)],
       ],
+    );
+    console.log(
+      `\nthe same report as VS Code gets it (its client keeps ${VSCODE_MAX_DIAGNOSTICS_PER_FILE} diagnostics per file and takes only complete diagnostics; round trips, medians): ` +
+        `first diagnostics ${fmt(server.vscode.firstMs)} ms (${server.vscode.diagnostics} sent); edit → complete diagnostics ${m(server.vscode.editMs)} ms`,
     );
     console.log(`\nserver heap after GC${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
     table(

@@ -19,10 +19,13 @@
 //   completion again right after an edit (the edit's analysis included);
 // - formatting a 115 K report (its punctuation and spacing fixes), once per version, after the
 //   version's diagnostics (as a writer formats: typing, the diagnostics shown, then Format);
-// - the server's heap (after GC) with one report of each size open, against the report's size.
+// - the server's heap (after GC) with one report of each size open, against the report's size;
+// - the 1 M report as VS Code gets it: a client that keeps 1000 diagnostics per file
+//   (initializationOptions.maxDiagnosticsPerFile) and takes only complete diagnostics — first
+//   diagnostics, and edit → complete diagnostics (round trips).
 import { LspClient, fileUri } from '../test/protocol/lsp-client';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import type { Health } from '../server/src/lsp/protocol';
+import { VSCODE_MAX_DIAGNOSTICS_PER_FILE, type Health } from '../server/src/lsp/protocol';
 
 export interface Latencies {
   chars: number;
@@ -51,6 +54,8 @@ export interface Latencies {
   completionAfterEditMs: number[];
   format: { chars: number; ms: number[]; edits: number };
   heap: { chars: number; heapMb: number }[];
+  /** As VS Code gets the 1 M report (1000 diagnostics per file, complete diagnostics only): open → diagnostics, edit → diagnostics (round trips), how many sent. */
+  vscode: { firstMs: number; editMs: number[]; diagnostics: number };
   idleHeapMb: number;
   gc: boolean;
 }
@@ -223,7 +228,10 @@ export async function serverLatencies(big: string, report: string, sizes: string
       heap.push({ chars: t.length, heapMb: (h.memory?.heapUsed ?? 0) / 1024 / 1024 });
       c.closeDocument(u);
     }
+    // A second server (the first one idle).
+    const vscode = await asVsCode(big, runs, timeout);
     return {
+      vscode,
       chars: big.length,
       diagnostics: first.value.items.length,
       firstDiagnosticsMs: first.ms,
@@ -247,6 +255,33 @@ export async function serverLatencies(big: string, report: string, sizes: string
       idleHeapMb,
       gc: idle.gc,
     };
+  } finally {
+    await c.close(timeout).catch(() => c.kill());
+  }
+}
+
+/** The 1 M report as VS Code's client gets it (see Latencies.vscode). */
+async function asVsCode(big: string, runs: number, timeout: number): Promise<Latencies['vscode']> {
+  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), initializationOptions: { maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE } });
+  try {
+    const uri = fileUri('/bench/big-vscode.report');
+    let text = big;
+    let version = 1;
+    c.open(uri, text, 'workreport', version);
+    const pull = () => c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeout);
+    const first = await timed(pull);
+    const mid = text.indexOf('\n', text.length >> 1) + 1;
+    const editMs: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const at = positionOf(text, mid);
+      const ch = k % 2 ? '三' : '，';
+      version++;
+      c.change(uri, version, [{ range: { start: at, end: at }, text: ch }]);
+      text = text.slice(0, mid) + ch + text.slice(mid);
+      await sleep(QUIET_MS);
+      editMs.push((await timed(pull)).ms);
+    }
+    return { firstMs: first.ms, editMs, diagnostics: first.value.items.length };
   } finally {
     await c.close(timeout).catch(() => c.kill());
   }
