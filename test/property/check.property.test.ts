@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { check, checkHooks } from '../../server/src/core/run/check';
+import { check, checkHooks, compareFindings, sortFindings } from '../../server/src/core/run/check';
+import type { Finding } from '../../server/src/core/types';
 import type { ReportDocument } from '../../server/src/core/model/document';
 import type { Span } from '../../server/src/core/types';
 import { applyEdits } from '../../server/src/core/run/fix';
@@ -66,6 +67,27 @@ test('every source with every line-ending style and a BOM', { timeout: 60_000 },
       assertValid('\ufeff' + setEol(src, eol));
     }
   }
+});
+
+test('sortFindings orders as the stable Array.prototype.sort with compareFindings (runs, ties, reversed)', () => {
+  // Few distinct starts, ends and rules, so that ties (kept in their order) are common.
+  const finding = fc.record({ start: fc.nat(6), len: fc.nat(3), rule: fc.constantFrom('a/x', 'a/y', 'b/x') });
+  fc.assert(
+    fc.property(fc.array(fc.array(finding, { maxLength: 12 }), { maxLength: 8 }), fc.boolean(), (chunks, sortChunks) => {
+      // Chunks like one rule's findings: in order (as rules report) or not.
+      const findings: Finding[] = [];
+      let n = 0;
+      for (const chunk of chunks) {
+        const fs = chunk.map((x): Finding => ({ rule: x.rule, severity: 'warning', start: x.start, end: x.start + x.len, message: { zh: String(n), en: String(n++) } }));
+        if (sortChunks) fs.sort(compareFindings);
+        findings.push(...fs);
+      }
+      const expected = [...findings].sort(compareFindings);
+      sortFindings(findings);
+      assert.deepEqual(findings.map((f) => f.message.en), expected.map((f) => f.message.en));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('at least 1,000 generated documents were checked', () => {

@@ -98,6 +98,10 @@ export const missingSection: Rule = {
       if (next && match.headings.slice(from, match.headings.indexOf(next)).some((h) => !h.section && !h.also)) return;
       const anchor = next ?? prev ?? match.headings[0];
       const a = anchor.heading;
+      const placeSure = next && prev ? runsOn(level1, prev.heading, next.heading) : next ? startsAtOne(level1) && runsOn(level1, level1[0], next.heading) : hasClosing(doc);
+      // Neither kind of evidence: the template is a guess and the text may be a fragment
+      // (decided before the heading and its edits are written).
+      if (!templateSure && !placeSure) return;
       // The new heading takes the ordinal of the heading it goes before (or follows the
       // last one) in the style the document uses, and the headings after it move up by one.
       const nextIndex = next ? level1.indexOf(next.heading) : level1.length;
@@ -152,9 +156,6 @@ export const missingSection: Rule = {
       const where = next
         ? { zh: `应补在“${headingLabel(doc, next.heading)}”之前`, en: `add it before “${headingLabel(doc, next.heading)}”` }
         : { zh: `应补在“${headingLabel(doc, prev?.heading ?? a)}”之后`, en: `add it after “${headingLabel(doc, prev?.heading ?? a)}”` };
-      const placeSure = next && prev ? runsOn(level1, prev.heading, next.heading) : next ? startsAtOne(level1) && runsOn(level1, level1[0], next.heading) : hasClosing(doc);
-      // Neither kind of evidence: the template is a guess and the text may be a fragment.
-      if (!templateSure && !placeSure) return;
       ctx.report({
         start: a.span.start,
         end: a.span.end,
