@@ -47,6 +47,7 @@ function apply(text: string, e: Edit): string {
 /** Builds every part that can be derived (in the order the server does). */
 function build(d: ReportDocument): void {
   void d.boilerplate;
+  void d.sections;
   quantities(d);
   clausesOf(d);
   phrasesOf(d);
@@ -67,6 +68,8 @@ function sameParts(d: ReportDocument): void {
   assert.deepStrictEqual([...d.view.toOrig], [...fresh.view.toOrig], `view map of ${shown}`);
   assert.deepStrictEqual(d.viewLines, fresh.viewLines, `view lines of ${shown}`);
   assert.deepStrictEqual([...d.boilerplate], [...fresh.boilerplate], `boilerplate of ${shown}`);
+  assert.deepStrictEqual(d.headings, fresh.headings, `headings of ${shown}`);
+  assert.deepStrictEqual(d.sections, fresh.sections, `sections of ${shown}`);
   assert.deepStrictEqual(quantities(d), quantities(fresh), `quantities of ${shown}`);
   assert.deepStrictEqual(clausesOf(d), clausesOf(fresh), `clauses of ${shown}`);
   assert.deepStrictEqual(phrasesOf(d).map(phraseData), phrasesOf(fresh).map(phraseData), `phrases of ${shown}`);
@@ -84,9 +87,12 @@ function run(start: string, edits: Edit[], derived: Map<string, number>): void {
   let text = start;
   for (const e of edits) {
     text = apply(text, e);
+    // Deriving reads the previous version and changes nothing of it.
+    const was = JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]);
     const next = deriveDocument(prev, text);
     const d = next.derivation;
     build(next);
+    assert.equal(JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]), was, 'the previous version changed');
     for (const p of d?.derived ?? []) derived.set(p, (derived.get(p) ?? 0) + 1);
     sameParts(next);
     next.derivation = undefined;
@@ -101,7 +107,7 @@ test('derived model parts equal parts built from scratch after random edits (sma
     runs(200),
   );
   // The property tests the splice, not the fallback: most versions derive every part.
-  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
+  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'headings', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
 });
 
 test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {
@@ -111,7 +117,7 @@ test('derived model parts equal parts built from scratch after random edits (who
     fc.property(fc.nat(variants.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (k, edits) => run(variants[k], edits, derived)),
     runs(40),
   );
-  for (const p of ['figures:quantities', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 40, `${p} derived ${derived.get(p) ?? 0} times`);
+  for (const p of ['headings', 'figures:quantities', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 40, `${p} derived ${derived.get(p) ?? 0} times`);
 });
 
 test('a version derived from one whose parts are not built builds them from scratch', () => {

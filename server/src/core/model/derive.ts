@@ -18,6 +18,7 @@ import { findGarbled } from './garbled';
 import { lineIndexAt, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
+import { readHeadingLines, type Heading } from './headings';
 import { buildView, viewLinesOf, type TextView } from './view';
 
 /**
@@ -208,6 +209,31 @@ export class Derivation {
     for (let i = sp.prevTo; i < old.length; i++) out.push({ index: i + dl, start: old[i].start + dv, end: old[i].end + dv });
     if (out.length !== lines.length) return undefined;
     this.derived.push('viewLines');
+    return out;
+  }
+
+  /** The heading candidates (headings.ts readHeadingLines): the previous version's before and after the region (moved), the region's read. */
+  headingCandidates(): Heading[] | undefined {
+    const old = this.prev.built.headingCandidates;
+    if (!old) return undefined;
+    const sp = this.splice;
+    const doc = this.doc;
+    const boilerplate = doc.boilerplate;
+    let k = 0;
+    const out: Heading[] = [];
+    while (k < old.length && old[k].line < sp.from) out.push(old[k++]);
+    readHeadingLines(doc.text, doc.view, doc.viewLines, (i) => boilerplate.has(i), sp.from, sp.to, out);
+    while (k < old.length && old[k].line < sp.prevTo) k++;
+    const dl = sp.to - sp.prevTo;
+    const by = sp.end - sp.prevEnd;
+    const move = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+    for (; k < old.length; k++) {
+      const h = old[k];
+      const m: Heading = { ...h, line: h.line + dl, span: move(h.span), titleSpan: move(h.titleSpan) };
+      if (h.markerSpan) m.markerSpan = move(h.markerSpan);
+      out.push(m);
+    }
+    this.derived.push('headings');
     return out;
   }
 

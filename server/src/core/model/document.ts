@@ -2,7 +2,7 @@
 // Expensive parts are computed on first use and kept.
 import type { Span } from '../types';
 import { findGarbled } from './garbled';
-import { buildSections, readHeadings, type Heading, type Section } from './headings';
+import { buildSections, finishHeadings, readHeadingLines, type Heading, type Section } from './headings';
 import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
@@ -42,6 +42,8 @@ export class ReportDocument {
   private _viewLines?: Line[];
   private _boilerplate?: Set<number>;
   private _headings?: Heading[];
+  /** The headings before the pass over the whole document (headings.ts readHeadingLines): what a derived version takes over. */
+  private _headingCandidates?: Heading[];
   private _sections?: Section[];
 
   /**
@@ -52,8 +54,8 @@ export class ReportDocument {
   derivation?: Derivation;
 
   /** The parts this version has built (undefined: not built), never building one: what a version derived from it may take over. */
-  get built(): { annotations?: PinyinAnnotation[]; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number> } {
-    return { annotations: this._annotations, garbled: this._garbled, view: this._view, viewLines: this._viewLines, boilerplate: this._boilerplate };
+  get built(): { annotations?: PinyinAnnotation[]; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number>; headingCandidates?: Heading[] } {
+    return { annotations: this._annotations, garbled: this._garbled, view: this._view, viewLines: this._viewLines, boilerplate: this._boilerplate, headingCandidates: this._headingCandidates };
   }
 
   /** A memo entry if it has been made (never makes it). */
@@ -91,7 +93,11 @@ export class ReportDocument {
   get headings(): Heading[] {
     if (this._headings) return this._headings;
     const boilerplate = this.boilerplate;
-    return (this._headings = readHeadings(this.text, this.view, this.viewLines, (i) => boilerplate.has(i)));
+    const skip = (i: number) => boilerplate.has(i);
+    let candidates = this.derivation?.headingCandidates();
+    if (!candidates) readHeadingLines(this.text, this.view, this.viewLines, skip, 0, this.viewLines.length, (candidates = []));
+    this._headingCandidates = candidates;
+    return (this._headings = finishHeadings(candidates, this.view, this.viewLines, skip));
   }
 
   /** Top-level sections (level 1 and their children). */

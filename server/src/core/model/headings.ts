@@ -80,9 +80,20 @@ const MAX_TITLE = 40;
 
 export function readHeadings(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
   const out: Heading[] = [];
+  readHeadingLines(text, view, viewLines, skip, 0, viewLines.length, out);
+  return finishHeadings(out, view, viewLines, skip);
+}
+
+/**
+ * The heading candidates of view lines [from, to), each line read on its own (nothing beyond
+ * it), appended to `out` in line order: readHeadings before its pass over the whole document
+ * (model/derive.ts keeps them per version and reads only the lines an edit changed).
+ */
+export function readHeadingLines(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean, from: number, to: number, out: Heading[]): void {
   const v = view.text;
   const spaceFrom = nextFinder(v, /\s/);
-  for (const vl of viewLines) {
+  for (let n = from; n < to; n++) {
+    const vl = viewLines[n];
     if (skip(vl.index)) continue;
     // Most lines are prose: a line that does not begin with what a heading or part begins
     // with, and has no space after its indent (where a flattened paragraph could start), is
@@ -104,8 +115,12 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
     if (h) out.push(h);
     for (const x of inline) out.push(x.heading);
   }
-  const contents = contentsLines(out.filter((h) => !h.inline), view.text, viewLines, skip);
-  const hs = contents.size ? out.filter((h) => !contents.has(h.line)) : out;
+}
+
+/** The pass over the whole document: tables of contents left out, Markdown levels assigned (to copies: the candidates are left as they are). */
+export function finishHeadings(candidates: readonly Heading[], view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
+  const contents = contentsLines(candidates.filter((h) => !h.inline), view.text, viewLines, skip);
+  const hs = contents.size ? candidates.filter((h) => !contents.has(h.line)) : candidates.slice();
   assignMarkdownLevels(hs);
   return hs;
 }
@@ -301,9 +316,10 @@ function assignMarkdownLevels(hs: Heading[]): void {
   else if (hs.some((h) => h.markdownDepth === undefined && h.numbering?.level === 1)) base = top + 1;
   else if (md[0] === hs[0] && md[0].markdownDepth === top && md.filter((h) => h.markdownDepth === top).length === 1 && md.length > 1) base = top + 1;
   else base = top;
-  for (const h of md) {
-    if (h.numbering) continue;
-    h.level = SUBTITLE.test(h.title) ? 0 : Math.max(0, h.markdownDepth! - base + 1);
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i];
+    if (h.markdownDepth === undefined || h.numbering) continue;
+    hs[i] = { ...h, level: SUBTITLE.test(h.title) ? 0 : Math.max(0, h.markdownDepth - base + 1) };
   }
 }
 
