@@ -14,7 +14,7 @@ import type { CheckResult } from '../core/run/check';
 import { IncrementalChecker, type IncrementalResult } from '../core/run/incremental';
 import { wholeDocumentParts } from '../core/run/slices';
 import { fixAll, type FixAllResult } from '../core/run/fix';
-import { commonPrefix } from '../core/run/diff';
+import { changedSpan } from '../core/model/derive';
 import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
 import type { RcFile } from '../core/config/rc-file';
@@ -248,7 +248,7 @@ export class ServerContext {
     if (!checker) this.checkers.set(uri, (checker = new IncrementalChecker()));
     const twoPhase = text.length >= (this.host.twoPhaseMinChars ?? TWO_PHASE_MIN_CHARS);
     const last = this.analyses.get(uri);
-    const edited = !last ? undefined : last.doc.text === text ? last.edited : commonPrefix(last.doc.text, text);
+    const edited = !last ? undefined : last.doc.text === text ? last.edited : changedSpan(last.doc.text, text).start;
     const t0 = performance.now();
     const c0 = cpuNow();
     // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).

@@ -60,14 +60,3 @@ export function middle(a: string, b: string, as: number, ae: number, bs: number,
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
-
-/** How many leading UTF-16 units two texts share (whole blocks compared as strings first: a native comparison). */
-export function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p + PREFIX_BLOCK <= n && a.slice(p, p + PREFIX_BLOCK) === b.slice(p, p + PREFIX_BLOCK)) p += PREFIX_BLOCK;
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return p;
-}
-
-const PREFIX_BLOCK = 4096;
