@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check } from '../../server/src/core/run/check';
-import { FOLD_MIN, forDisplay, rank } from '../../server/src/core/run/present';
+import { FOLD_MIN, firstShown, forDisplay, rank } from '../../server/src/core/run/present';
 
 /** A paragraph pasted from a web page: annotations and half-width commas. */
 const PASTED = '今(jīn)年(nián)以來,我們圍(wéi)繞(rào)中心工作開(kāi)展主題活動,組(zǔ)織會員深入社區,建立長(cháng)效機制。';
@@ -67,4 +67,24 @@ test('near an edit: within a rank the findings nearest the place last edited com
   for (let i = 1; i < warnings.length; i++) assert.ok(distance(warnings[i - 1]) <= distance(warnings[i]), `${i}: nearest first`);
   assert.equal(doc.lineAt(warnings[0].start).index, doc.lineAt(near).index, 'the first warning is on the edited line');
   assert.notEqual(doc.lineAt(byPosition.find((f) => f.rule === 'punct/halfwidth')!.start).index, doc.lineAt(near).index);
+});
+
+test('firstShown: the first so many of forDisplay and how many in all, for every limit', () => {
+  const para = (k: number) => `第${k}项工作,我们开展了学习,效果较好,群众满意,各项工作,稳步推进。`;
+  const texts = [
+    ['关于工作的总结', '', PASTED, '', WRONG_NAMED_COUNT, '', '确实�有效。'].join('\n'),
+    ['关于工作的总结', '', ...Array.from({ length: 9 }, (_, k) => para(k)), WRONG_NAMED_COUNT, PASTED].join('\n'),
+  ];
+  for (const text of texts) {
+    const { doc, findings } = check(text);
+    for (const near of [undefined, 0, text.length >> 1, text.length]) {
+      const all = forDisplay(findings, doc.lines, FOLD_MIN, near);
+      assert.ok(all.some((f) => f.member) && all.some((f) => f.severity === 'error'));
+      for (const limit of [1, 2, 3, 5, 8, 13, all.length - 1, all.length, all.length + 3]) {
+        const { shown, total } = firstShown(findings, doc.lines, limit, near);
+        assert.equal(total, all.length);
+        assert.deepEqual(shown, all.slice(0, limit), `limit ${limit}, near ${near}`);
+      }
+    }
+  }
 });

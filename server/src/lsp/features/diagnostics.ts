@@ -29,7 +29,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FOLD_MIN, forDisplay } from '../../core/run/present';
+import { firstShown, forDisplay } from '../../core/run/present';
 import { say } from '../../core/locale';
 import type { Locale } from '../../core/types';
 import { SOURCE, toDiagnostic } from '../convert';
@@ -83,10 +83,11 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   const lines = a.doc.lines;
   const link = docLink(ctx);
   const max = ctx.maxDiagnostics;
-  const shown = forDisplay(a.findings, lines, FOLD_MIN, max === undefined ? undefined : a.edited);
-  if (max === undefined || shown.length <= max) return shown.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+  if (max === undefined) return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+  const { shown, total } = firstShown(a.findings, lines, max, a.edited);
+  if (total <= max) return shown.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
   const out = shown.slice(0, max - 1).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
-  out.push(leftOut(shown.length - out.length, max, out[out.length - 1].range, a.config.locale));
+  out.push(leftOut(total - out.length, max, out[out.length - 1].range, a.config.locale));
   return out;
 }
 
