@@ -205,7 +205,7 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     // The figure's own fields first: most figures are no total, and their phrases need not be read.
     if (!usableTotal(t) || t.approx) continue;
     const tp = phrases[t.index];
-    if (!tp || tp.clause.aside || (!stockBefore(tp) && !/共有|现有/.test(tp.pre))) continue;
+    if (!tp || tp.clause.aside || (!stockBefore(tp) && !(tp.pre.includes('共有') || tp.pre.includes('现有')))) continue;
     // The total ends its clause; the next clause starts the breakdown.
     if (text.slice(t.end, tp.clause.end).length > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
     const next = clauses.clauses[tp.clause.index + 1];

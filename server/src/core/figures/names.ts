@@ -15,7 +15,8 @@ const SINGLE =
   '衣阎揭扈储花练封谈敬冀鞠庚郁芮郜强丰皮郦宣滑钮荆茅汲丘从祖郗戈伏仝晋权逯蔺蓟桓';
 const DOUBLE = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '端木', '令狐', '申屠', '呼延', '澹台', '轩辕'];
 /** Characters that end place and organisation names, never given names in a list like this. */
-const NOT_GIVEN = '市县区省镇乡村街路州局委部厅处科室院校站所队组社团馆场厂店司行业类级项次个家型性式制度法规网群';
+const NOT_GIVEN_CHARS = '市县区省镇乡村街路州局委部厅处科室院校站所队组社团馆场厂店司行业类级项次个家型性式制度法规网群';
+const NOT_GIVEN_LAST = charTable(NOT_GIVEN_CHARS);
 /** Honorifics and titles written after a name: part of the name's item, not of the next. */
 const HONORIFICS = [
   '同志', '老师', '书记', '副书记', '主任', '副主任', '局长', '副局长', '县长', '副县长', '市长', '副市长', '镇长', '乡长', '村长', '校长',
@@ -97,17 +98,17 @@ function nameShape(s: string): number {
   const given = s.length - sl;
   if (given < 1 || given > 2) return 0;
   for (let k = 0; k < s.length; k++) if (!isHanAt(s, k)) return 0;
-  if (NOT_GIVEN.includes(s[s.length - 1])) return 0;
+  if (NOT_GIVEN_LAST[s.charCodeAt(s.length - 1)]) return 0;
   return sl;
 }
 
 /** Characters that end a phrase, not a given name: 林雪被（评为…）, 王强为（…）. */
-const FUNCTION_END = '被为是在和与及等获任将把对向从由于已均都也';
+const FUNCTION_END = charTable('被为是在和与及等获任将把对向从由于已均都也');
 
 /** A clear name: name-shaped, not a dictionary word, not ending in a function word. */
 export function isClearName(s: string): boolean {
   const sl = nameShape(s);
-  return sl > 0 && !(s.length - sl === 2 && FUNCTION_END.includes(s[s.length - 1])) && !isDictionaryWord(s, sl);
+  return sl > 0 && !(s.length - sl === 2 && FUNCTION_END[s.charCodeAt(s.length - 1)]) && !isDictionaryWord(s, sl);
 }
 
 /** Last characters of the honorifics: most words end otherwise. */
@@ -165,7 +166,7 @@ export function findNameLists(text: string, start: number, end: number): NameLis
 /** The item (name + honorific) starting at i: up to a separator, at most 8 characters. */
 function itemAt(text: string, i: number, end: number): { s: number; e: number } | undefined {
   let e = i;
-  while (e < end && e - i < 9 && isHanAt(text, e) && text[e] !== SEP) e++;
+  while (e < end && e - i < 9 && isHanAt(text, e) && text.charCodeAt(e) !== SEP_CODE) e++;
   return e > i ? { s: i, e } : undefined;
 }
 
@@ -222,7 +223,7 @@ function readList(text: string, i: number, end: number): NameList | undefined {
     if (items.length < 2) return undefined;
     const clear = items.filter((x) => isClearName(x.name)).length;
     if (clear < Math.max(2, Math.ceil(items.length / 2))) return undefined;
-    if (!items.every((x) => nameShape(x.name) || (items.length >= 3 && x.name.length >= 2 && x.name.length <= 3 && !NOT_GIVEN.includes(x.name[x.name.length - 1])))) return undefined;
+    if (!items.every((x) => nameShape(x.name) || (items.length >= 3 && x.name.length >= 2 && x.name.length <= 3 && !NOT_GIVEN_LAST[x.name.charCodeAt(x.name.length - 1)]))) return undefined;
     const last = items[items.length - 1];
     return { start: items[0].start, end: last.end, names: items.map((x) => x.name), items, partial: text.startsWith('等', last.end) };
   }

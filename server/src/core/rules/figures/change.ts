@@ -105,12 +105,7 @@ export const change = relationRule({
       const actual = (d.value / base) * 100;
       const tol = pctTolerance(pct.decimals) + actual * relErr([cur, d]);
       const ok = Math.abs(actual - pct.value) <= tol + 1e-9;
-      const now = cur;
-      out.push(found(ok, () => {
-        const sh = shows([now, d]);
-        const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(now.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
-        return rel(quote, ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', now, d, pct, arithmetic);
-      }));
+      out.push(rateOfChange(quote, ok, cur, d, pct, down, actual, tol));
     }
     // 贫困户88户，已脱贫61户，现有贫困户29户: what remains is the total less what left it.
     for (let ri = 0; ri < qs.length; ri++) {
@@ -140,19 +135,35 @@ export const change = relationRule({
       if (!left || !isUsable(left)) continue;
       const actual = total.value - r.value;
       const ok = Math.abs(actual - left.value) <= tolerance([total, r, left]);
-      const [whole, rest] = [total, left];
-      out.push(found(ok, () => {
-        const sh = shows([whole, r, rest]);
-        const arithmetic = `${sh.of(whole.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(rest.value)}`}`;
-        const said = relationMsg(ok, () => ok
-          ? { zh: `余数“${quote(rest)}”相符：${arithmetic}`, en: `What remains, “${quote(rest)}”, agrees: ${arithmeticEn(arithmetic)}` }
-          : { zh: `余数“${quote(rest)}”有误：${arithmetic}`, en: `What remains, “${quote(rest)}”, does not follow: ${arithmeticEn(arithmetic)}` });
-        return rel(quote, ok, 'warning', whole, r, rest, arithmetic, said, ['total', 'removed', 'remaining']);
-      }));
+      out.push(remainder(quote, ok, total, r, left, actual));
     }
     return out;
   },
 });
+
+// The relations of find()'s second and third loops, built in functions of their own (Found):
+// a closure made in a loop gives every figure the loop reads a context of its own.
+
+/** 同比增加D，增长C%: the rate of the change D on the current value `now`. */
+function rateOfChange(quote: Quote, ok: boolean, now: Quantity, d: Quantity, pct: Quantity, down: boolean, actual: number, tol: number): Found {
+  return found(ok, () => {
+    const sh = shows([now, d]);
+    const arithmetic = `${sh.of(d.value)} ÷ (${sh.of(now.value)} ${down ? '+' : '−'} ${sh.of(d.value)}) = ${actual.toFixed(Math.max(1, pct.decimals))}% ${ok ? '≈' : '≠'} ${written(pct)}%`;
+    return rel(quote, ok, Math.abs(actual - pct.value) > 2 * tol ? 'error' : 'warning', now, d, pct, arithmetic);
+  });
+}
+
+/** 贫困户88户，已脱贫61户，现有贫困户29户: what remains of `whole` after `r` left. */
+function remainder(quote: Quote, ok: boolean, whole: Quantity, r: Quantity, rest: Quantity, actual: number): Found {
+  return found(ok, () => {
+    const sh = shows([whole, r, rest]);
+    const arithmetic = `${sh.of(whole.value)} − ${sh.of(r.value)} = ${sh.of(actual)}${ok ? '' : ` ≠ ${sh.of(rest.value)}`}`;
+    const said = relationMsg(ok, () => ok
+      ? { zh: `余数“${quote(rest)}”相符：${arithmetic}`, en: `What remains, “${quote(rest)}”, agrees: ${arithmeticEn(arithmetic)}` }
+      : { zh: `余数“${quote(rest)}”有误：${arithmetic}`, en: `What remains, “${quote(rest)}”, does not follow: ${arithmeticEn(arithmetic)}` });
+    return rel(quote, ok, 'warning', whole, r, rest, arithmetic, said, ['total', 'removed', 'remaining']);
+  });
+}
 
 /** Relative rounding error of rounded figures (decimals or 万/亿), for rates computed from them. */
 function relErr(qs: Quantity[]): number {

@@ -5,13 +5,14 @@
 //   按照街道、社区、网格、楼栋四级架构                                4 = 4
 //   “青禾大米”“青禾山茶”2个区域公用品牌                                2 = 2
 // People are left to figures/named-count; 等 lists are open and not checked.
+import type { ReportDocument } from '../../model/document';
 import { clausesOf, type Clause } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
-import { phrasesOf } from '../../figures/phrases';
-import { quantitiesByKind } from '../../figures/quantity';
+import { phrasesOf, type Phrase } from '../../figures/phrases';
+import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { quoteView } from '../../quote';
-import { relationMsg, type Relation } from '../../figures/relation';
-import { relationRule } from './relation-rule';
+import { relationMsg } from '../../figures/relation';
+import { found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/list-count';
 const LEAD = /^(?:分别是|分别为|分别有|即|包括|包含|依次是|依次为|具体是|具体为)?[：:]?/;
@@ -29,7 +30,7 @@ export const listCount = relationRule({
     const text = doc.view.text;
     const clauses = clausesOf(doc);
     const phrases = phrasesOf(doc);
-    const out: Relation[] = [];
+    const out: Found[] = [];
     for (const q of quantitiesByKind(doc).of('count')) {
       if (q.kind !== 'count' || q.approx || q.unknown || !q.unit || !LIST_UNITS.has(q.unit.unit)) continue;
       if (q.value < 2 || q.value > 20 || (q.role && q.role !== 'to')) continue;
@@ -62,27 +63,7 @@ export const listCount = relationRule({
         }
       }
       if (!list || list.partial || list.items.length < 2) continue;
-      const n = list.items.length;
-      const ok = n === q.value;
-      const arithmetic = `${n} ${ok ? '=' : '≠'} ${q.value}`;
-      out.push({
-        rule: RULE,
-        ok,
-        severity: where === 'after' ? 'error' : 'warning',
-        start: where === 'after' ? p.start : list.start,
-        end: where === 'after' ? list.end : q.end,
-        quantities: [q],
-        roles: ['count'],
-        places: list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第${i + 1}项`, en: `item ${i + 1}` } })),
-        arithmetic,
-        evidence: where === 'after' ? { zh: '数量之后逐项列出', en: 'the items are listed after the count' } : { zh: '数量概括其前所列各项', en: 'the count sums up the items before it' },
-        message: relationMsg(ok, () => {
-          const count = quoteView(doc, q.start, q.end + p.post.length);
-          return ok
-            ? { zh: `列出${n}项，与“${count}”相符：${arithmetic}`, en: `${n} items listed, as “${count}” says: ${arithmetic}` }
-            : { zh: `列出${n}项，与“${count}”不符：${arithmetic}`, en: `${n} items listed, not “${count}”: ${arithmetic}` };
-        }),
-      });
+      out.push(listRelation(doc, q, p, list, where));
     }
     return out;
   },
@@ -122,4 +103,33 @@ function listAfter(text: string, all: Clause[], clause: Clause, start: number): 
     list = { start: list.start, end: more.end, items: [...list.items, ...more.items], partial: more.partial };
   }
   return list;
+}
+
+/** The count and the items listed; when they agree, the function that builds it (Found). A
+ * function of its own: a closure made in the finder's loop would give every count it reads
+ * a context of its own. */
+function listRelation(doc: ReportDocument, q: Quantity, p: Phrase, list: ItemList, where: 'after' | 'before'): Found {
+  const n = list.items.length;
+  const ok = n === q.value;
+  return found(ok, () => {
+    const arithmetic = `${n} ${ok ? '=' : '≠'} ${q.value}`;
+    return {
+      rule: RULE,
+      ok,
+      severity: where === 'after' ? 'error' : 'warning',
+      start: where === 'after' ? p.start : list.start,
+      end: where === 'after' ? list.end : q.end,
+      quantities: [q],
+      roles: ['count'],
+      places: list.items.map((it, i) => ({ start: it.start, end: it.end, label: { zh: `第${i + 1}项`, en: `item ${i + 1}` } })),
+      arithmetic,
+      evidence: where === 'after' ? { zh: '数量之后逐项列出', en: 'the items are listed after the count' } : { zh: '数量概括其前所列各项', en: 'the count sums up the items before it' },
+      message: relationMsg(ok, () => {
+        const count = quoteView(doc, q.start, q.end + p.post.length);
+        return ok
+          ? { zh: `列出${n}项，与“${count}”相符：${arithmetic}`, en: `${n} items listed, as “${count}” says: ${arithmetic}` }
+          : { zh: `列出${n}项，与“${count}”不符：${arithmetic}`, en: `${n} items listed, not “${count}”: ${arithmetic}` };
+      }),
+    };
+  });
 }

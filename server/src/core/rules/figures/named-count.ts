@@ -46,10 +46,7 @@ export const namedCount = relationRule({
       if (!titled.has(c.index)) titled.set(c.index, titledName(text.slice(c.start, c.end)));
       return titled.get(c.index);
     };
-    const sentenceSpan = (i: number) => {
-      const s = clauses.sentenceAt(i);
-      return s ? { start: s.start, end: s.end, index: s.index, line: s.line } : undefined;
-    };
+    const sentenceSpan = (i: number) => clauses.sentenceAt(i);
     // Names glued before a count: 刘斌、潘昭明2人; 张敏等18人.
     const glued = new Map<Quantity, NameList>();
     for (const q of persons) {

@@ -4,6 +4,7 @@
 //   帮扶困难户120户，发放救助金36万元，户均3000元           360000 ÷ 120 = 3000
 // Both figures are looked for in the same paragraph before the per-unit figure; when more
 // than one figure could be meant and none of them gives the stated value, nothing is said.
+import type { ReportDocument } from '../../model/document';
 import { isAmount } from '../../figures/groups';
 import { lineIndexAt } from '../../model/lines';
 import type { Phrases } from '../../figures/phrases';
@@ -35,53 +36,8 @@ export const perCapita = relationRule({
     const out: Relation[] = [];
     for (const q of quantitiesByKind(doc).amounts) {
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
-      const p = phrases[q.index];
-      if (!p || p.clause.aside) continue;
-      const per = perWordBefore(text.slice(p.clause.start, q.start), phrases);
-      if (!per) continue;
-      const { word: perWord, isBase, baseName, noun } = per;
-      // Same paragraph, before the figure.
-      const line = doc.viewLines[lineIndexAt(doc.viewLines, q.start)];
-      const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
-        (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
-      );
-      const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases[x.index]?.words ?? '').includes(noun.slice(-2))));
-      const bases = before.filter(isBase);
-      if (!totals.length || !bases.length) continue;
-      const fits = (t: Quantity, b: Quantity) => {
-        const d = t.value / b.value - q.value;
-        const { unit, extra } = tol(q, t, b);
-        // Rounded (half a unit of the last digit either way) or cut off (up to a whole unit
-        // below the true value), plus what the rounding of the total and the count moves it.
-        return d >= -unit / 2 - extra && d < unit + extra;
-      };
-      let pair: [Quantity, Quantity] | undefined;
-      for (const t of totals) for (const b of bases) if (!pair && fits(t, b)) pair = [t, b];
-      if (!pair && (totals.length > 1 || bases.length > 1)) continue;
-      const [t, b] = pair ?? [totals[0], bases[0]];
-      const ok = !!pair;
-      const actual = t.value / b.value;
-      const asWritten = (x: Quantity) => fmt(x.value, x.scale) + scaleWord(x.scale);
-      const shown = actual / q.scale;
-      const decimals = Math.max(q.decimals, Number.isInteger(shown) ? 0 : 1);
-      const arithmetic = `${asWritten(t)} ÷ ${asWritten(b)} = ${shown.toFixed(decimals)}${scaleWord(q.scale)} ${ok ? '≈' : '≠'} ${written(q)}${scaleWord(q.scale)}`;
-      out.push({
-        rule: RULE,
-        ok,
-        severity: 'warning',
-        start: b.start < t.start ? b.start : t.start,
-        end: q.end,
-        quantities: [t, b, q],
-        roles: ['total', 'count', 'per'],
-        arithmetic,
-        evidence: { zh: `“${perWord}”即总量除以${baseName}`, en: `“${perWord}” is the total divided by the count` },
-        message: relationMsg(ok, () => {
-          const stated = quoteView(doc, p.start, q.end);
-          return ok
-            ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
-            : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` };
-        }),
-      });
+      const r = perCapitaOf(doc, text, qs, phrases, q);
+      if (r) out.push(r);
     }
     return out;
   },
@@ -128,4 +84,56 @@ function perWordBefore(head: string, phrases: Phrases): PerWord | undefined {
 function tol(q: Quantity, t: Quantity, b: Quantity): { unit: number; extra: number } {
   const rel = (x: Quantity) => (x.decimals > 0 || x.scale > 1 ? (0.5 * Math.pow(10, -x.decimals) * x.scale) / x.value : 0);
   return { unit: Math.pow(10, -q.decimals) * q.scale, extra: q.value * (rel(t) + rel(b)) };
+}
+
+/** The relation a figure per unit (人均, 每…) has with a total and a count before it. A function of
+ * its own: closures made in the finder's loop would give every amount it reads a context of its own. */
+function perCapitaOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phrases, q: Quantity): Relation | undefined {
+  const p = phrases[q.index];
+  if (!p || p.clause.aside) return undefined;
+  const per = perWordBefore(text.slice(p.clause.start, q.start), phrases);
+  if (!per) return undefined;
+  const { word: perWord, isBase, baseName, noun } = per;
+  // Same paragraph, before the figure.
+  const line = doc.viewLines[lineIndexAt(doc.viewLines, q.start)];
+  const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
+    (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
+  );
+  const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases[x.index]?.words ?? '').includes(noun.slice(-2))));
+  const bases = before.filter(isBase);
+  if (!totals.length || !bases.length) return undefined;
+  const fits = (t: Quantity, b: Quantity) => {
+    const d = t.value / b.value - q.value;
+    const { unit, extra } = tol(q, t, b);
+    // Rounded (half a unit of the last digit either way) or cut off (up to a whole unit
+    // below the true value), plus what the rounding of the total and the count moves it.
+    return d >= -unit / 2 - extra && d < unit + extra;
+  };
+  let pair: [Quantity, Quantity] | undefined;
+  for (const t of totals) for (const b of bases) if (!pair && fits(t, b)) pair = [t, b];
+  if (!pair && (totals.length > 1 || bases.length > 1)) return undefined;
+  const [t, b] = pair ?? [totals[0], bases[0]];
+  const ok = !!pair;
+  const actual = t.value / b.value;
+  const asWritten = (x: Quantity) => fmt(x.value, x.scale) + scaleWord(x.scale);
+  const shown = actual / q.scale;
+  const decimals = Math.max(q.decimals, Number.isInteger(shown) ? 0 : 1);
+  const arithmetic = `${asWritten(t)} ÷ ${asWritten(b)} = ${shown.toFixed(decimals)}${scaleWord(q.scale)} ${ok ? '≈' : '≠'} ${written(q)}${scaleWord(q.scale)}`;
+  return {
+    rule: RULE,
+    ok,
+    severity: 'warning',
+    start: b.start < t.start ? b.start : t.start,
+    end: q.end,
+    quantities: [t, b, q],
+    roles: ['total', 'count', 'per'],
+    arithmetic,
+    evidence: { zh: `“${perWord}”即总量除以${baseName}`, en: `“${perWord}” is the total divided by the count` },
+    message: relationMsg(ok, () => {
+      const stated = quoteView(doc, p.start, q.end);
+      return ok
+        ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
+        : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` };
+    }),
+  };
 }

@@ -5,11 +5,12 @@
 // 全区…, or a stock: 共有/现有/总数), with the same words, unit and period. New (新增, 新任)
 // and target figures, changes and estimates are other figures.
 import { charTable } from '../../model/chars';
+import type { ReportDocument } from '../../model/document';
 import { clausesOf } from '../../figures/clauses';
-import type { Phrase } from '../../figures/phrases';
+import type { Phrase, Phrases } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
 import { quantitiesByKind, type Quantity } from '../../figures/quantity';
-import { arithmeticEn, isUsable, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
+import { arithmeticEn, isUsable, relationMsg, shows, tolerance } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
 
@@ -50,35 +51,42 @@ export const restated = relationRule({
       }
       const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
       if (!same && changedBetween(text, (changes ??= changesIn(text)), first.end, p.start, p.pre + p.post)) continue;
-      // A restatement that agrees is built only when relations() is read (Found).
-      const make = (): Relation => {
-        const sh = shows([first, q]);
-        const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
-        const fp = phrases[first.index]!;
-        return {
-          rule: RULE,
-          ok: same,
-          severity: 'warning',
-          start: p.start,
-          end: q.end,
-          quantities: [first, q],
-          roles: ['earlier', 'later'],
-          arithmetic,
-          evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
-          message: relationMsg(same, () => {
-            const shown = quoteView(doc, fp.start, first.end);
-            const here = quoteView(doc, p.start, q.end);
-            return same
-              ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
-              : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` };
-          }),
-        };
-      };
-      out.push(found(same, make));
+      out.push(restatement(doc, phrases, first, q, p, same));
     }
     return out;
   },
 });
+
+/**
+ * The relation between a figure and its restatement; when they agree, the function that
+ * builds it (Found). A function of its own: closures made in the finder's loop would give
+ * every figure it reads a context of its own.
+ */
+function restatement(doc: ReportDocument, phrases: Phrases, first: Quantity, q: Quantity, p: Phrase, same: boolean): Found {
+  return found(same, () => {
+    const sh = shows([first, q]);
+    const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
+    const fp = phrases[first.index]!;
+    return {
+      rule: RULE,
+      ok: same,
+      severity: 'warning',
+      start: p.start,
+      end: q.end,
+      quantities: [first, q],
+      roles: ['earlier', 'later'],
+      arithmetic,
+      evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
+      message: relationMsg(same, () => {
+        const shown = quoteView(doc, fp.start, first.end);
+        const here = quoteView(doc, p.start, q.end);
+        return same
+          ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
+          : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` };
+      }),
+    };
+  });
+}
 
 /**
  * First characters of the words a key needs at the start of the phrase: a scope (全/我/本),

@@ -3,6 +3,7 @@
 //   获一等奖1项、二等奖3项、三等奖2项，共计6项                            1 + 3 + 2 = 6
 // The items are the figures of the same sentence before the total, clause by clause back
 // from it, none of them a part of another item (其中…) or a change, share or rate.
+import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf } from '../../figures/phrases';
@@ -74,7 +75,7 @@ export const sum = relationRule({
         expect = pp.clause.index - 1;
       }
       // 培训960人次，其中甲120人次、乙380人次、丙410人次，合计…: the 合计 adds up the parts.
-      const whole = items.find((x) => { const g = byTotal.get(x); return g?.some((gg) => gg.parts.filter((pp) => items.includes(pp)).length >= 2); });
+      const whole = wholeAmong(items, byTotal);
       if (whole) items.splice(items.indexOf(whole), 1);
       // Otherwise a part of an item (其中线上培训300人 after 党员460人) is already inside it.
       else for (let k = items.length - 1; k >= 0; k--) if (items.includes(byPart.get(items[k])?.total as Quantity)) items.splice(k, 1);
@@ -100,34 +101,52 @@ export const sum = relationRule({
       }
       // An upper or lower bound (超过, 余) cannot contradict a sum.
       if (!ok && (t.bound || items.some((p) => p.bound))) continue;
-      // A total that agrees is built only when relations() is read (Found).
-      const holds = ok;
-      const listed = used;
-      out.push(found(holds, (): Relation => {
-        const s = shows([t, ...listed]);
-        const usedTotal = listed.reduce((a, p) => a + p.value, 0);
-        const arithmetic = `${listed.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${holds ? '' : ` ≠ ${s.of(t.value)}`}`;
-        const approx = t.approx || listed.some((p) => p.approx);
-        const why: Msg = { zh: `“${m[1]}”之数应为所列各项之和`, en: `“${m[1]}” is the sum of the items listed` };
-        return {
-          rule: RULE,
-          ok: holds,
-          severity: same && !approx ? 'error' : 'warning',
-          start: phrasesOf(doc)[listed[0].index]?.start ?? listed[0].start,
-          end: t.end,
-          quantities: [...listed, t],
-          roles: [...listed.map(() => 'item' as const), 'stated-total'],
-          arithmetic,
-          evidence: why,
-          message: relationMsg(holds, () => {
-            const stated = quoteView(doc, markStart, t.end);
-            return holds
-              ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
-              : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` };
-          }),
-        };
-      }));
+      out.push(sumRelation(doc, t, used, ok, same, m[1], markStart));
     }
     return out;
   },
 });
+
+/**
+ * The items and their stated total; when they agree, the function that builds it (Found).
+ * A function of its own: a closure made in the finder's loop would give every figure it
+ * reads a context of its own.
+ */
+function sumRelation(doc: ReportDocument, t: Quantity, listed: Quantity[], holds: boolean, same: boolean, mark: string, markStart: number): Found {
+  return found(holds, (): Relation => {
+    const s = shows([t, ...listed]);
+    const usedTotal = listed.reduce((a, p) => a + p.value, 0);
+    const arithmetic = `${listed.map((p) => s.of(p.value)).join(' + ')} = ${s.of(usedTotal)}${holds ? '' : ` ≠ ${s.of(t.value)}`}`;
+    const approx = t.approx || listed.some((p) => p.approx);
+    const why: Msg = { zh: `“${mark}”之数应为所列各项之和`, en: `“${mark}” is the sum of the items listed` };
+    return {
+      rule: RULE,
+      ok: holds,
+      severity: same && !approx ? 'error' : 'warning',
+      start: phrasesOf(doc)[listed[0].index]?.start ?? listed[0].start,
+      end: t.end,
+      quantities: [...listed, t],
+      roles: [...listed.map(() => 'item' as const), 'stated-total'],
+      arithmetic,
+      evidence: why,
+      message: relationMsg(holds, () => {
+        const stated = quoteView(doc, markStart, t.end);
+        return holds
+          ? { zh: `所列各项之和与“${stated}”相符：${arithmetic}`, en: `The items agree with “${stated}”: ${arithmeticEn(arithmetic)}` }
+          : { zh: `所列各项之和与“${stated}”不符：${arithmetic}`, en: `The items listed do not add up to “${stated}”: ${arithmeticEn(arithmetic)}` };
+      }),
+    };
+  });
+}
+
+/**
+ * The item that is the total of two or more of the others (培训960人次，其中甲…、乙…), if any.
+ * A function of its own: a closure over the items in the finder's loop would give every
+ * figure it reads a context of its own.
+ */
+function wholeAmong(items: Quantity[], byTotal: ReturnType<typeof groupIndex>['byTotal']): Quantity | undefined {
+  return items.find((x) => {
+    const g = byTotal.get(x);
+    return g?.some((gg) => gg.parts.filter((pp) => items.includes(pp)).length >= 2);
+  });
+}
