@@ -65,35 +65,51 @@ export function contentsLines(hs: Heading[], text: string, lines: Line[], skip: 
   const byLine = new Map<number, Heading>();
   for (const h of hs) byLine.set(h.line, h);
   // Keys of the short heading lines only: a long line is no contents entry, nor the same
-  // title as one.
-  const keyOf = new Map<number, string>();
-  const lastLine = new Map<string, number>();
-  for (const h of hs) {
-    const t = lineText(h.line);
-    if (!entryLike(t)) continue;
-    const k = entryKey(t);
-    keyOf.set(h.line, k);
-    lastLine.set(k, h.line);
-  }
+  // title as one. Made when first asked for (a run-in heading, or one followed by prose,
+  // needs none; every heading line's key only when a run of three is found).
+  const keys = new Map<number, string | null>();
+  const keyOf = (line: number): string | undefined => {
+    let k = keys.get(line);
+    if (k === undefined) {
+      const t = lineText(line);
+      keys.set(line, (k = entryLike(t) ? entryKey(t) : null));
+    }
+    return k ?? undefined;
+  };
+  let lastLine: Map<string, number> | undefined;
+  const lastLineOf = (key: string): number | undefined => {
+    if (!lastLine) {
+      lastLine = new Map();
+      for (const h of hs) {
+        const k = keyOf(h.line);
+        if (k !== undefined) lastLine.set(k, h.line);
+      }
+    }
+    return lastLine.get(key);
+  };
   for (let i = 0; i < hs.length; i++) {
     const first = hs[i];
-    const firstKey = keyOf.get(first.line);
-    if (out.has(first.line) || first.kind === 'run-in' || firstKey === undefined) continue;
+    if (out.has(first.line) || first.kind === 'run-in') continue;
+    // The first entry's key, made when a second entry is there to compare (most headings
+    // are followed by prose); a line that is no entry starts no run.
+    let firstKey: string | undefined;
     // The run's other members and their keys (made only when there is a second member:
     // most headings are followed by prose).
     let more: Heading[] | undefined;
-    let keys: Set<string> | undefined;
+    let runKeys: Set<string> | undefined;
     for (let j = first.line + 1; j < lineCount; j++) {
       if (blank(j)) continue;
       const h = byLine.get(j);
-      const k = keyOf.get(j);
-      if (!h || h.kind === 'run-in' || k === undefined) break;
-      if (k === firstKey || keys?.has(k)) break;
-      (keys ??= new Set()).add(k);
+      if (!h || h.kind === 'run-in') break;
+      const k = keyOf(j);
+      if (k === undefined) break;
+      if (firstKey === undefined && (firstKey = keyOf(first.line)) === undefined) break;
+      if (k === firstKey || runKeys?.has(k)) break;
+      (runKeys ??= new Set()).add(k);
       (more ??= []).push(h);
     }
     const end = more ? more[more.length - 1].line : first.line;
-    if (more && more.length >= 2 && lastLine.get(firstKey)! > end) {
+    if (more && more.length >= 2 && lastLineOf(firstKey!)! > end) {
       out.add(first.line);
       for (const h of more) out.add(h.line);
     }

@@ -229,9 +229,11 @@ function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
 }
 
 /** What a heading line can begin with (after its indent): most lines are rejected here. */
-const MARKER_START = /[#0-9一二三四五六七八九十（(①-⑳㈠-㈩⑴-⒛]/;
+const MARKER_START = ['#', ...'0123456789一二三四五六七八九十（(', ...range('①', '⑳'), ...range('㈠', '㈩'), ...range('⑴', '⒛')];
+/** MARKER_START by char code. */
+const MARKER_TABLE = charTable(MARKER_START);
 /** MARKER_START and 第 (a part) by char code. */
-const HEAD_START = charTable(['#', ...'0123456789一二三四五六七八九十（(第', ...range('①', '⑳'), ...range('㈠', '㈩'), ...range('⑴', '⒛')]);
+const HEAD_START = charTable([...MARKER_START, '第']);
 
 function range(from: string, to: string): string[] {
   const out: string[] = [];
@@ -241,9 +243,9 @@ function range(from: string, to: string): string[] {
 
 function readHeading(text: string, view: TextView, vl: Line, raw: string): Heading | undefined {
   let pos = leadingSpace(raw);
-  if (pos >= raw.length || !MARKER_START.test(raw[pos])) return undefined;
+  if (pos >= raw.length || !MARKER_TABLE[raw.charCodeAt(pos)]) return undefined;
   let markdownDepth: number | undefined;
-  const md = MD.exec(raw.slice(pos));
+  const md = raw.charCodeAt(pos) === 0x23 ? MD.exec(raw.slice(pos)) : null;
   if (md) {
     markdownDepth = md[1].length;
     pos += md[0].length;
