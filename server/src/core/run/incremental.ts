@@ -83,8 +83,12 @@ export class IncrementalChecker {
   private byText = new Map<string, LineFindings>();
   private configKey: string | undefined;
   private carry: Carry | undefined;
-  /** The document of the last run started: the next version's model parts are derived from its (model/derive.ts). */
-  private last: ReportDocument | undefined;
+  /**
+   * The document of the last run that ended (every part its rules read built): the next
+   * version's model parts are derived from its (model/derive.ts) — not from a run dropped
+   * before it built them, which the server does when versions come faster than runs end.
+   */
+  private base: ReportDocument | undefined;
   /** Runs started: a run changes the checker's state at its end only when none started after it. */
   private started = 0;
   private readonly lineRules: readonly Rule[];
@@ -131,8 +135,7 @@ export class IncrementalChecker {
     const id = ++this.started;
     const latest = () => id === this.started;
     const config = withDefaults(partial);
-    const doc = this.last ? deriveDocument(this.last, text) : new ReportDocument(text);
-    this.last = doc;
+    const doc = this.base ? deriveDocument(this.base, text) : new ReportDocument(text);
     const large = tooLarge(text, config);
     if (large) {
       this.byText.clear();
@@ -165,6 +168,7 @@ export class IncrementalChecker {
       const found = r.value;
       // Every part the rules read is built: the version it was derived from is let go.
       doc.derivation = undefined;
+      if (latest()) this.base = doc;
       sortFindings(found.findings);
       if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
       found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
