@@ -120,6 +120,10 @@ function stripHonorific(s: string): string {
   return s;
 }
 
+/** Name lengths tried, in order (no array literal per call). */
+const THREE_TWO_FOUR = [3, 2, 4];
+const THREE_TWO = [3, 2];
+
 const SEP = '、';
 const SEP_CODE = SEP.charCodeAt(0);
 const JOINS = ['和', '及', '与'];
@@ -134,7 +138,7 @@ const LONE_FOLLOW = /^(?:被|获|荣获|当选|担任|任|喜获|同志|等同�
 export function findNameLists(text: string, start: number, end: number): NameList[] {
   const out: NameList[] = [];
   let i = start;
-  // Where the run of item characters (Han, not 、) that holds i ends: itemAt(text, i, end)
+  // Where the run of item characters (Han, not 、) that holds i ends: itemEnd(text, i, end)
   // ends there, or 9 characters after i if that is sooner. One run serves each i in it.
   let runEnd = -1;
   while (i < end) {
@@ -163,11 +167,11 @@ export function findNameLists(text: string, start: number, end: number): NameLis
   return out;
 }
 
-/** The item (name + honorific) starting at i: up to a separator, at most 8 characters. */
-function itemAt(text: string, i: number, end: number): { s: number; e: number } | undefined {
+/** Where the item (name + honorific) starting at i ends: up to a separator, at most 9 characters (i: none). */
+function itemEnd(text: string, i: number, end: number): number {
   let e = i;
   while (e < end && e - i < 9 && isHanAt(text, e) && text.charCodeAt(e) !== SEP_CODE) e++;
-  return e > i ? { s: i, e } : undefined;
+  return e;
 }
 
 /** After a bracketed note of at most 10 characters at `p` (（组长）), or `p` itself. */
@@ -185,39 +189,38 @@ function readList(text: string, i: number, end: number): NameList | undefined {
   const atClauseStart = i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 1;
   // The first item may carry a title before the name (副主委刘全会、熊亚浔): find the
   // first separator, and take the name as the last 2–3 characters before it.
-  const first = itemAt(text, i, end);
-  if (!first) return undefined;
-  const items: NameItem[] = [];
+  const firstEnd = itemEnd(text, i, end);
+  if (firstEnd === i) return undefined;
   // A note in brackets after a name (王磊（组长）、李强) belongs to that item.
-  const afterFirst = skipNote(text, first.e, end);
-  const sepAfterFirst = text[afterFirst] === SEP;
+  const afterFirst = skipNote(text, firstEnd, end);
+  const sepAfterFirst = text.charCodeAt(afterFirst) === SEP_CODE;
   // Where the first name ends (before the 、, or before a verb for a lone name).
-  const firstName = sepAfterFirst ? lastName(text.slice(first.s, first.e)) : undefined;
+  const firstName = sepAfterFirst ? lastName(text.slice(i, firstEnd)) : undefined;
   if (sepAfterFirst) {
     if (!firstName) return undefined;
-    const s = first.e - firstName.item.length;
+    const s = firstEnd - firstName.item.length;
     // Only accept a title before the name at a clause start or the start of the scan.
     if (s !== i) return undefined;
-    items.push({ start: s, end: first.e, name: firstName.name });
+    const items: NameItem[] = [{ start: s, end: firstEnd, name: firstName.name }];
     let p = afterFirst;
-    while (p < end && text[p] === SEP) {
-      const it = itemAt(text, p + 1, end);
-      if (!it) break;
-      const raw = text.slice(it.s, it.e);
+    while (p < end && text.charCodeAt(p) === SEP_CODE) {
+      const itEnd = itemEnd(text, p + 1, end);
+      if (itEnd === p + 1) break;
+      const raw = text.slice(p + 1, itEnd);
       // The last item may run on into the sentence: 王燕敏为预备党员, 廖桂英被提拔为.
       const cut = cutName(raw);
       if (!cut) break;
-      items.push({ start: it.s, end: it.s + cut.item.length, name: cut.name });
-      p = it.s + cut.item.length;
+      items.push({ start: p + 1, end: p + 1 + cut.item.length, name: cut.name });
+      p = p + 1 + cut.item.length;
       if (cut.item.length < raw.length) break;
       p = skipNote(text, p, end);
     }
     // 甲、乙和丙
     if (items.length >= 2 && JOINS.includes(text[p])) {
-      const it = itemAt(text, p + 1, end);
-      const cut = it && cutName(text.slice(it.s, it.e));
-      if (it && cut) {
-        items.push({ start: it.s, end: it.s + cut.item.length, name: cut.name });
+      const itEnd = itemEnd(text, p + 1, end);
+      const cut = itEnd > p + 1 ? cutName(text.slice(p + 1, itEnd)) : undefined;
+      if (cut) {
+        items.push({ start: p + 1, end: p + 1 + cut.item.length, name: cut.name });
       }
     }
     if (items.length < 2) return undefined;
@@ -229,8 +232,8 @@ function readList(text: string, i: number, end: number): NameList | undefined {
   }
   // A lone name opening its clause: 郑瑶被提拔为…, 张敏同志获评…
   if (!atClauseStart) return undefined;
-  const raw = text.slice(first.s, first.e);
-  for (const n of [3, 2, 4]) {
+  const raw = text.slice(i, firstEnd);
+  for (const n of THREE_TWO_FOUR) {
     const cand = raw.slice(0, n);
     if (cand.length !== n || !isClearName(cand)) continue;
     let rest = raw.slice(n);
@@ -240,8 +243,8 @@ function readList(text: string, i: number, end: number): NameList | undefined {
       rest = rest.slice(h.length);
       len += h.length;
     }
-    if (!LONE_FOLLOW.test(rest + text.slice(first.e, first.e + 2))) continue;
-    return { start: first.s, end: first.s + len, names: [cand], items: [{ start: first.s, end: first.s + len, name: cand }], partial: false };
+    if (!LONE_FOLLOW.test(rest + text.slice(firstEnd, firstEnd + 2))) continue;
+    return { start: i, end: i + len, names: [cand], items: [{ start: i, end: i + len, name: cand }], partial: false };
   }
   return undefined;
 }
@@ -256,7 +259,7 @@ const TITLE_END = /(?:长|书记|主任|委员|主席|经理|干事|助理|秘�
  */
 export function titledName(clause: string): { name: string; offset: number } | undefined {
   const base = stripHonorific(clause);
-  for (const n of [3, 2]) {
+  for (const n of THREE_TWO) {
     if (base.length < n + 1) continue;
     const cand = base.slice(base.length - n);
     if (!isClearName(cand) || !TITLE_END.test(base.slice(0, base.length - n))) continue;
@@ -269,7 +272,7 @@ export function titledName(clause: string): { name: string; offset: number } | u
 function lastName(item: string): { item: string; name: string } | undefined {
   const base = stripHonorific(item);
   const h = item.length - base.length;
-  for (const n of [3, 2, 4]) {
+  for (const n of THREE_TWO_FOUR) {
     if (base.length < n) continue;
     const cand = base.slice(base.length - n);
     if (nameShape(cand) && (n === base.length || isClearName(cand))) return { item: item.slice(item.length - n - h), name: cand };
@@ -283,7 +286,7 @@ function cutName(raw: string): { item: string; name: string } | undefined {
   const item = raw.endsWith('等') ? raw.slice(0, -1) : raw;
   const whole = stripHonorific(item);
   if (whole.length >= 2 && whole.length <= 4 && (nameShape(whole) || whole.length <= 3)) return { item, name: whole };
-  for (const n of [3, 2]) {
+  for (const n of THREE_TWO) {
     const cand = item.slice(0, n);
     if (!nameShape(cand)) continue;
     const rest = item.slice(n);

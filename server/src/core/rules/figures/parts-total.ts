@@ -49,6 +49,9 @@ interface Reading {
   certain: boolean;
 }
 
+/** Why a single part is a reading of its own (one object for every such reading). */
+const EXCEEDS: Msg = Object.freeze({ zh: '分项不能大于总数', en: 'a part cannot exceed its total' });
+
 function usable(q: Quantity): boolean {
   return !q.unknown && !Number.isNaN(q.value);
 }
@@ -191,7 +194,7 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
   }
   // A single part cannot be larger than its total, whatever its dimension.
   for (const { q } of ps) {
-    out.push({ parts: [q], dim: 'kind', why: { zh: '分项不能大于总数', en: 'a part cannot exceed its total' }, covers: false, certain: false });
+    out.push({ parts: [q], dim: 'kind', why: EXCEEDS, covers: false, certain: false });
   }
   return out;
 }
