@@ -47,6 +47,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>workreport worker</tit
       pending.delete(m.id);
       if (p) m.error ? p.reject(new Error(JSON.stringify(m.error))) : p.resolve(m.result);
     } else {
+      m.receivedAt = performance.now();
       window.inbox.push(m);
     }
   };
@@ -202,6 +203,54 @@ describe('language server in a web worker (Chromium)', () => {
     assert.deepEqual(edit.range, r.d.range);
     assert.equal(edit.newText, '');
     assert.ok(r.cleared);
+  });
+
+  test('a large report in the worker: an edit is published quick, then in full, the analysis in slices between which the worker takes messages', async () => {
+    const r = await page.evaluate(async () => {
+      const w = globalThis as unknown as PageApi;
+      const pastedText = await (await fetch('/pasted.txt')).text();
+      let text = '';
+      // Over the two-phase size (TWO_PHASE_MIN_CHARS, 50 K characters).
+      while (text.length < 60_000) text += pastedText + '\n\n';
+      const uri = 'vscode-test-web://mount/large.report';
+      const t0 = performance.now();
+      w.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'workreport', version: 1, text } });
+      const first = await w.waitFor((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri, 60000);
+      const t1 = performance.now();
+      const edited = text + '我们开展了学习,效果较好。';
+      w.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+      const ofV2 = (n: Inbound) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && (n.params as { version?: number }).version === 2;
+      await w.waitFor(ofV2, 60000);
+      // The worker answers while the full analysis runs in slices.
+      const health = (await w.lsp('workreport/health', null)) as { lastAnalysis?: { version: number; phase: string } };
+      const answered = performance.now();
+      const waitForN = (k: number) =>
+        new Promise<Inbound[]>((resolve, reject) => {
+          const t0 = Date.now();
+          (function poll() {
+            const got = (globalThis as unknown as { inbox: Inbound[] }).inbox.filter(ofV2);
+            if (got.length >= k) return resolve(got);
+            if (Date.now() - t0 > 60000) return reject(new Error(`${got.length} publications of version 2`));
+            setTimeout(poll, 10);
+          })();
+        });
+      const both = await waitForN(2);
+      const at = (n: Inbound) => (n as unknown as { receivedAt: number }).receivedAt - t1;
+      const h2 = (await w.lsp('workreport/health', null)) as { lastAnalysis?: { version: number; phase: string; sliced?: boolean } };
+      w.notify('textDocument/didClose', { textDocument: { uri } });
+      const lines = edited.split('\n').length;
+      // Counted here: thousands of diagnostics sent back to the test would take seconds.
+      const typed = (n: Inbound) => n.params.diagnostics.filter((d) => d.code === 'punct/halfwidth' && d.range.start.line === lines - 1).length;
+      return { first: first.params.diagnostics.length, quick: typed(both[0]), full: typed(both[1]), during: health.lastAnalysis, after: h2.lastAnalysis, lines, ms: [t1 - t0, at(both[0]), at(both[1]), answered - t1] };
+    });
+    assert.ok(r.first > 0);
+    console.log(`# worker, ${r.lines} lines: open → diagnostics ${r.ms[0].toFixed(0)} ms; after the edit: quick diagnostics ${r.ms[1].toFixed(0)} ms, a request sent on them answered ${r.ms[3].toFixed(0)} ms, full diagnostics ${r.ms[2].toFixed(0)} ms`);
+    assert.equal(r.quick, 1, 'the quick publication has the new line\'s finding');
+    assert.equal(r.full, 1);
+    assert.equal(r.after?.version, 2);
+    assert.equal(r.after?.phase, 'full');
+    assert.equal(r.after?.sliced, true, 'analysed in slices');
+    assert.ok(r.during?.version === 2, `health answered during the analysis: ${JSON.stringify(r.during)}`);
   });
 
   test('a non-report plain text in the worker gets an empty push', async () => {
