@@ -23,7 +23,24 @@ export function markdownSpans(text: string, lines: { start: number; end: number 
   const out: [number, number][] = [];
   let fence: { ch: string; len: number } | undefined;
   let comment = false;
+  // Where the next `, < or ] is (a native scan, reused while lines stay before it): outside a
+  // fence or a comment, a line without one, and not starting (after at most three spaces)
+  // with a fence or a [, holds no Markdown syntax and is passed over before it is made.
+  const SPECIAL = /[`<\]]/g;
+  let special = -1;
   for (const line of lines) {
+    if (!fence && !comment) {
+      if (special < line.start) {
+        SPECIAL.lastIndex = line.start;
+        special = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : text.length;
+      }
+      if (special >= line.end) {
+        let p = line.start;
+        while (p < line.end && p - line.start < 3 && text.charCodeAt(p) === 0x20) p++;
+        const c = text.charCodeAt(p);
+        if (p >= line.end || (c !== 0x60 && c !== 0x7e && c !== 0x5b)) continue;
+      }
+    }
     const s = text.slice(line.start, line.end);
     if (fence) {
       out.push([line.start, line.end]);
