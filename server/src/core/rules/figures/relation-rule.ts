@@ -42,9 +42,12 @@ export function relationRule(def: {
   perLine?: boolean;
   find(doc: ReportDocument): Found[];
 }): FigureRule {
-  const found = (doc: ReportDocument) => doc.memo(`figures:${def.id}:found`, () => def.find(doc));
+  // The memo keys made once (a key built per call is a new string to hash each time).
+  const foundKey = `figures:${def.id}:found`;
+  const relationsKey = `figures:${def.id}`;
+  const found = (doc: ReportDocument) => doc.memo(foundKey, () => def.find(doc));
   const relations = (doc: ReportDocument) =>
-    doc.memo(`figures:${def.id}`, () =>
+    doc.memo(relationsKey, () =>
       found(doc).map((f) => {
         if (typeof f !== 'function') return f;
         const r = f();
@@ -61,14 +64,24 @@ export function relationRule(def: {
     check(doc, ctx) {
       for (const r of found(doc)) {
         if (typeof r === 'function' || r.ok) continue;
+        // Spans written field by field (no spread: an object copy per related place).
         const related: RelatedSpan[] = [];
-        r.quantities.forEach((q, i) => {
+        for (let i = 0; i < r.quantities.length; i++) {
+          const q = r.quantities[i];
           const role = r.roles?.[i];
-          related.push({ ...doc.toOrig(q.start, q.end), message: role ? roleLabel(role, quoteView(doc, q.start, q.end)) : describeQuantity(q, doc) });
-        });
-        for (const p of r.places ?? []) related.push({ ...doc.toOrig(p.start, p.end), message: p.label });
+          const o = doc.toOrig(q.start, q.end);
+          related.push({ start: o.start, end: o.end, message: role ? roleLabel(role, quoteView(doc, q.start, q.end)) : describeQuantity(q, doc) });
+        }
+        if (r.places) {
+          for (const p of r.places) {
+            const o = doc.toOrig(p.start, p.end);
+            related.push({ start: o.start, end: o.end, message: p.label });
+          }
+        }
+        const at = doc.toOrig(r.start, r.end);
         ctx.report({
-          ...doc.toOrig(r.start, r.end),
+          start: at.start,
+          end: at.end,
           message: r.message,
           severity: r.severity,
           related: related.length ? related : undefined,
