@@ -36,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       clientCommands: CLIENT_COMMANDS,
       trusted: vscode.workspace.isTrusted,
       maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE,
+      // A large report's edit: the quick diagnostics first, then a refresh for the full ones (lsp/context.ts).
+      quickPullDiagnostics: true,
     },
     // A crash is announced and the server restarted (recovery.ts), never silent.
     errorHandler: recoveringErrorHandler({

@@ -106,6 +106,24 @@ test('pull: the pull is answered with the quick diagnostics, then the server ask
   assert.deepEqual(await pull(), want);
 });
 
+test('pull, quick answers: a client that does not pull after the refresh is asked again, and gets the full diagnostics when it pulls', async () => {
+  const want = await onePhase(V2, 2);
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
+  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
+  c.open(uri, V1, 'workreport', 1);
+  await pull();
+  const asked = c.serverRequests.length;
+  c.change(uri, 2, [edit]);
+  assertQuick(await pull());
+  await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, asked);
+  // This client takes no notice of the refresh: it is asked again.
+  const again = c.serverRequests.length;
+  await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, again);
+  assert.deepEqual(await pull(), want);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.deepEqual(h.refreshes, { sent: 2, again: 1 });
+});
+
 /** A pull client that gets no quick answer: the full diagnostics at once, and no refresh. */
 async function fullAtOnce(capabilities: ReturnType<typeof LspClient.capabilities>, initializationOptions?: object): Promise<void> {
   const want = await onePhase(V2, 2);

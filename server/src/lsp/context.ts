@@ -107,12 +107,12 @@ export class ServerContext {
   /** False in an untrusted VS Code workspace (initializationOptions.trusted): regex terms are not run. */
   trusted = true;
   /**
-   * Answer a pull with the quick analysis, then ask for a pull again (initializationOptions.quickPullDiagnostics).
-   * Off unless the client asks: in VS Code 1.100 with vscode-languageclient 9.0.1 (test/e2e/large.e2e.ts) a
-   * refresh that arrives while the client is still converting the quick answer (12 K diagnostics) is answered
-   * but followed by no pull, so the full diagnostics never showed; a second refresh 2 s later was followed by
-   * a pull (measured with a server-side log). Re-sending the refresh until the full result is pulled would work
-   * around it, at the price of a partial list shown meanwhile (the cancelled conversion).
+   * Answer a pull with the quick analysis, then ask for a pull again (initializationOptions.quickPullDiagnostics;
+   * our VS Code clients ask). Off unless the client asks: a client that does not pull on a refresh would keep the
+   * quick diagnostics. VS Code 1.100 with vscode-languageclient 9.0.1 (test/e2e/large.e2e.ts) answered a refresh
+   * that arrived while it was still converting a quick answer of 12 K diagnostics and pulled nothing; it now gets
+   * at most 1000 (maxDiagnostics), and the refresh is sent again until the full diagnostics are pulled
+   * (features/diagnostics.ts).
    */
   quickPull = false;
   /** The most diagnostics of one file the client keeps (initializationOptions.maxDiagnosticsPerFile; VS Code's: protocol.ts VSCODE_MAX_DIAGNOSTICS_PER_FILE); no limit when it does not say. */
@@ -130,6 +130,8 @@ export class ServerContext {
   private generation = 0;
   /** Runs dropped because a newer version or new settings arrived (workreport/health). */
   abandoned = 0;
+  /** Refreshes sent after quick pull answers, and sent again (workreport/health). */
+  readonly refreshes = { sent: 0, again: 0 };
   /** While set (workreport/test/hold), a two-phase run waits on it before each whole-document rule. */
   testHold: Promise<void> | undefined;
   /** Per open document: the lines of its last version and their findings, so that an edit re-reads only the lines it touched. */
@@ -205,7 +207,7 @@ export class ServerContext {
    * The first analysis of the current version to be ready: the quick one of a document analysed
    * in two phases, else the full one. The quick result is made only for those who ask here
    * (push diagnostics, quick pull answers, completion): a run started by analyze() alone — the
-   * pull of a client that takes only full answers, VS Code's — does not make it (≈40 ms on an
+   * pull of a client that takes only full answers, a hover — does not make it (≈40 ms on an
    * edit of a 1 M report), unless a call here arrives while it runs.
    */
   firstAnalysis(doc: TextDocument): Promise<Analysis> {

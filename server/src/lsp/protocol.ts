@@ -61,6 +61,8 @@ export interface Health {
   };
   /** Two-phase analyses dropped because a newer version or new settings arrived. */
   abandoned?: number;
+  /** workspace/diagnostic/refresh sent after a quick pull answer, and of those, sent again because the client had not pulled the full diagnostics. */
+  refreshes?: { sent: number; again: number };
 }
 
 /** Notification client → server: the user trusted the workspace (regex terms may run). */

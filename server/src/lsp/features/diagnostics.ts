@@ -13,8 +13,9 @@
 // diagnostics, then the full ones of the same version when they are ready; pull, for a client
 // that asks for quick answers (ctx.quickPull) and can be asked to pull again, answers with the
 // quick ones and, once the full analysis of that version is ready (and it is still the current
-// one), sends workspace/diagnostic/refresh, which the cache then answers. Any other pull client
-// (VS Code's) gets the full analysis at once.
+// one), sends workspace/diagnostic/refresh, which the cache then answers — again, a few times,
+// while the client has not pulled it (our VS Code clients ask for quick answers). Any other pull
+// client gets the full analysis at once.
 // Each analysis has its resultId: a pull that names the one it holds is answered Unchanged
 // (tens of MB of JSON saved on a large report when a refresh or a tab switch pulls again).
 import {
@@ -39,6 +40,10 @@ import type { Feature } from '../feature';
 
 const PUSH_DELAY_MS = 120;
 const PULL_QUIET_MS = 80;
+/** A refresh the client did not follow with a pull of the full analysis is sent again after this, then twice this… */
+const REFRESH_RETRY_MS = 400;
+/** … this many refreshes in all. */
+const REFRESH_TRIES = 4;
 
 /** Resolves after ms, or as soon as the token is cancelled. */
 function pause(ms: number, token: CancellationToken): Promise<void> {
@@ -144,20 +149,38 @@ function register(ctx: ServerContext): void {
   const canRefresh = () => ctx.quickPull && !!ctx.clientCapabilities.workspace?.diagnostics?.refreshSupport;
   /** Versions whose quick pull answer awaits its full analysis (one refresh each). */
   const refreshing = new Map<string, number>();
-  /** Once the full analysis of a version answered quickly is ready, and the version is still current: pull again. */
+  /** The version whose full analysis each document's last pull was answered with. */
+  const pulledFull = new Map<string, number>();
+  /** Asks the client to pull again (typed void, but a request: a client that answers with an error must not end the server). */
+  const refresh = () => {
+    const sent: unknown = connection.languages.diagnostics.refresh();
+    if (sent instanceof Promise) sent.catch(() => undefined);
+  };
+  /**
+   * Once the full analysis of a version answered quickly is ready, and the version is still
+   * current: pull again. Again after REFRESH_RETRY_MS while the client has not pulled it (and
+   * the version is still current), up to REFRESH_TRIES times: VS Code 1.100 answers a refresh
+   * that arrives while it is still taking in the quick answer, and pulls nothing.
+   */
   const refreshWhenFull = (doc: TextDocument, quick: Analysis) => {
     if (refreshing.get(quick.uri) === quick.version) return;
     refreshing.set(quick.uri, quick.version);
     const done = () => {
       if (refreshing.get(quick.uri) === quick.version) refreshing.delete(quick.uri);
     };
+    const current = () => documents.get(quick.uri)?.version === quick.version;
     ctx.analyze(doc).then(
       (full) => {
-        done();
-        if (full.version !== quick.version || documents.get(quick.uri)?.version !== full.version) return;
-        // Typed void, but a request: a client that answers with an error must not end the server.
-        const sent: unknown = connection.languages.diagnostics.refresh();
-        if (sent instanceof Promise) sent.catch(() => undefined);
+        if (full.version !== quick.version || !current()) return done();
+        const ask = (tries: number) => {
+          if (!current() || pulledFull.get(quick.uri) === quick.version) return done();
+          if (!tries) return done();
+          ctx.refreshes.sent++;
+          if (tries < REFRESH_TRIES) ctx.refreshes.again++;
+          refresh();
+          setTimeout(() => ask(tries - 1), REFRESH_RETRY_MS * (REFRESH_TRIES - tries + 1));
+        };
+        ask(REFRESH_TRIES);
       },
       (e) => {
         done();
@@ -187,6 +210,7 @@ function register(ctx: ServerContext): void {
     // Settings were fetched while the user typed on: these ranges belong to an older text.
     if (current.version !== a.version && checkpoints.get(uri) !== a) throw stale();
     if (a.phase === 'quick') refreshWhenFull(current, a);
+    else pulledFull.set(uri, a.version);
     // The client holds this analysis's diagnostics already (a refresh pulls every open document): say so instead of sending them again.
     const resultId = resultIdOf(a);
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
@@ -249,6 +273,7 @@ function register(ctx: ServerContext): void {
     openedAt.delete(e.document.uri);
     shown.delete(e.document.uri);
     refreshing.delete(e.document.uri);
+    pulledFull.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
