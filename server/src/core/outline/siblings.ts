@@ -75,5 +75,10 @@ export function eolOf(doc: ReportDocument): string {
 
 /** The heading a line starts with, if any (not one inside a flattened line). */
 export function headingAtLine(doc: ReportDocument, line: number): Heading | undefined {
-  return doc.memo('outline:headingAtLine', () => new Map(doc.headings.filter((h) => !h.inline).map((h) => [h.line, h]))).get(line);
+  return doc.memo('outline:headingAtLine', () => {
+    // A loop, not filter + map + new Map(pairs): no array per heading (6,600 on the 1 M bench text).
+    const byLine = new Map<number, Heading>();
+    for (const h of doc.headings) if (!h.inline) byLine.set(h.line, h);
+    return byLine;
+  }).get(line);
 }

@@ -23,7 +23,7 @@ import { enclosedMarker, writeMarker } from '../../model/numbering';
 import { markerAs, renumberAll } from '../../outline/renumber';
 import { headingAtLine, headingLabel, markerText, numberedGroups } from '../../outline/siblings';
 import { startsAtBeginning, textLostBetween } from '../../outline/structure';
-import type { Msg, Severity } from '../../types';
+import type { Fix, Msg, Severity } from '../../types';
 
 /** `(三)` and `（三）` alike: the view makes brackets around Chinese full-width, not around digits. */
 function squashBrackets(s: string): string {
@@ -82,12 +82,18 @@ export const numberingSequence: Rule = {
   check(doc, ctx) {
     for (const g of numberedGroups(doc)) {
       const items = g.items;
-      // A fix for a list of reasonable length (every finding of the group shares it).
-      const fixEdits = items.length <= 100 ? renumberAll(doc, items.map((s) => s.heading)) : [];
-      const fix = fixEdits.length
-        ? { title: { zh: '重新编号', en: 'Renumber' }, edits: fixEdits, safe: false }
-        : undefined;
-      const parentLabel = g.parent ? headingLabel(doc, g.parent.heading) : undefined;
+      // A fix for a list of reasonable length (every finding of the group shares it), and the
+      // parent's label: made for the group's first finding (most groups run on and have none).
+      let made = false;
+      let fix: Fix | undefined;
+      let parentLabel: string | undefined;
+      const make = () => {
+        if (made) return;
+        made = true;
+        const fixEdits = items.length <= 100 ? renumberAll(doc, items.map((s) => s.heading)) : [];
+        fix = fixEdits.length ? { title: { zh: '重新编号', en: 'Renumber' }, edits: fixEdits, safe: false } : undefined;
+        parentLabel = g.parent ? headingLabel(doc, g.parent.heading) : undefined;
+      };
       let reported = 0;
       // A whole list of broken numbers is one problem: a few findings say it, the fix renumbers all.
       for (let i = 0; i < items.length && reported < 20; i++) {
@@ -98,6 +104,7 @@ export const numberingSequence: Rule = {
         const prevH = prev?.heading;
         const expected = prevH ? prevH.numbering!.value + 1 : 1;
         if (n.value === expected) continue;
+        make();
         const want = markerAs(doc, h, expected);
         const label = headingLabel(doc, h);
         const hStart = doc.toView(h.span.start);
