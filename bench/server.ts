@@ -81,6 +81,50 @@ function positionOf(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - start };
 }
 
+/** A report open in the bench's client, typed into as a writer types. */
+class Typed {
+  version = 1;
+  constructor(
+    readonly c: LspClient,
+    readonly uri: string,
+    public text: string,
+    readonly timeout: number,
+  ) {
+    c.open(uri, text, 'workreport', this.version);
+  }
+
+  /** `ch` typed at offset `at` (a new version); where it was typed. */
+  type(at: number, ch: string): { line: number; character: number } {
+    const p = positionOf(this.text, at);
+    this.version++;
+    this.c.change(this.uri, this.version, [{ range: { start: p, end: p }, text: ch }]);
+    this.text = this.text.slice(0, at) + ch + this.text.slice(at);
+    return p;
+  }
+
+  pull(): Promise<{ items: Diagnostic[] }> {
+    return this.c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: this.uri } }, this.timeout);
+  }
+
+  /**
+   * A comma or 三 (by turn `k`) typed at `at`, the server's debounce waited out, then a pull:
+   * ms to its answer, and, when `quick()` says that answer was the quick one, ms to the answer
+   * of the pull the server asks for with its refresh (else the same).
+   */
+  async typeAndPull(at: number, k: number, quick: () => Promise<boolean>): Promise<{ first: number; complete: number }> {
+    this.type(at, k % 2 ? '三' : '，');
+    await sleep(QUIET_MS);
+    const asked = this.c.serverRequests.length;
+    const t0 = performance.now();
+    await this.pull();
+    const first = performance.now() - t0;
+    if (!(await quick())) return { first, complete: first };
+    await this.c.waitForServerRequest('workspace/diagnostic/refresh', () => true, this.timeout, asked);
+    await this.pull();
+    return { first, complete: performance.now() - t0 };
+  }
+}
+
 export async function serverLatencies(big: string, report: string, sizes: string[], runs: number): Promise<Latencies> {
   // BENCH_SERVER_NODE_ARGS adds options for the server's node (e.g. --cpu-prof to profile it).
   const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -101,10 +145,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
 
     // The 1 M report: first diagnostics, then edits.
     const uri = fileUri('/bench/big.report');
-    let version = 1;
-    let text = big;
-    c.open(uri, text, 'workreport', version);
-    const pull = () => c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeout);
+    const d = new Typed(c, uri, big, timeout);
+    const pull = () => d.pull();
     const first = await timed(pull);
     const firstAnalysisMs = (await health()).lastAnalysis?.ms ?? NaN;
     const editMs: number[] = [];
@@ -119,39 +161,27 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
-    const mid = text.indexOf('\n', text.length >> 1) + 1;
-    const digitAfterMid = () => text.slice(mid).search(/[0-9]/) + mid;
+    const mid = d.text.indexOf('\n', d.text.length >> 1) + 1;
+    const digitAfterMid = () => d.text.slice(mid).search(/[0-9]/) + mid;
     for (let k = 0; k < runs; k++) {
       // A collection first (workreport/health runs one): the edit's analysis is not charged
       // with the garbage of the previous answers (tens of MB of JSON each).
       await health();
-      const at = positionOf(text, mid);
-      const ch = k % 2 ? '三' : '，';
-      version++;
-      c.change(uri, version, [{ range: { start: at, end: at }, text: ch }]);
-      text = text.slice(0, mid) + ch + text.slice(mid);
-      await sleep(QUIET_MS);
-      const asked = c.serverRequests.length;
-      const t0 = performance.now();
-      await pull();
-      editMs.push(performance.now() - t0);
-      const h = await health();
-      if (h.lastAnalysis?.version === version && (h.lastAnalysis.phase === 'quick' || h.lastAnalysis.quickMs !== undefined)) {
-        // Two phases: the pull the server asks for once the full analysis is ready.
-        await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, timeout, asked);
-        await pull();
-        editFullMs.push(performance.now() - t0);
-      } else editFullMs.push(editMs[editMs.length - 1]);
+      const at = positionOf(d.text, mid);
+      // Two phases: the pull the server asks for once the full analysis is ready.
+      const r = await d.typeAndPull(mid, k, async () => {
+        const h = await health();
+        return h.lastAnalysis?.version === d.version && (h.lastAnalysis.phase === 'quick' || h.lastAnalysis.quickMs !== undefined);
+      });
+      editMs.push(r.first);
+      editFullMs.push(r.complete);
       const last = (await health()).lastAnalysis;
       editQuickAnalysisMs.push(last?.quickMs ?? NaN);
       editAnalysisMs.push(last?.ms ?? NaN);
       editQuickAnalysisCpuMs.push(last?.quickCpuMs ?? NaN);
       editAnalysisCpuMs.push(last?.cpuMs ?? NaN);
       // Completion right after another edit: its analysis is part of the answer.
-      const at2 = positionOf(text, mid + 1);
-      version++;
-      c.change(uri, version, [{ range: { start: at2, end: at2 }, text: '、' }]);
-      text = text.slice(0, mid + 1) + '、' + text.slice(mid + 1);
+      const at2 = d.type(mid + 1, '、');
       completionAfterEditMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout))).ms);
       await sleep(QUIET_MS);
       await pull();
@@ -162,17 +192,14 @@ export async function serverLatencies(big: string, report: string, sizes: string
     // starts the analysis and waits for it) with a hover on the small report right behind it.
     // No pull: its answer (tens of MB of JSON for this report) would be in the pipe before them.
     for (let k = 0; k < runs; k++) {
-      const at = positionOf(text, mid);
-      version++;
-      c.change(uri, version, [{ range: { start: at, end: at }, text: '，' }]);
-      text = text.slice(0, mid) + '，' + text.slice(mid);
-      const same = timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, digitAfterMid()) }, timeout));
+      d.type(mid, '，');
+      const same = timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(d.text, digitAfterMid()) }, timeout));
       const other = timed(hoverSmall);
       hoverOtherDuringMs.push((await other).ms);
       hoverDuringMs.push((await same).ms);
       // Nothing asked for this version's quick result (a hover awaits the full analysis).
       const last = (await health()).lastAnalysis;
-      if (last?.version === version && last.quickMs === undefined) {
+      if (last?.version === d.version && last.quickMs === undefined) {
         editFullOnlyAnalysisMs.push(last.ms);
         editFullOnlyAnalysisCpuMs.push(last.cpuMs ?? NaN);
       }
@@ -180,16 +207,16 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const diags = (await pull()).items;
     // A figure to hover: the first digit after the middle; a finding with a fix for code actions.
     const digit = digitAfterMid();
-    const withFix = diags.find((d) => (d.data as { fix?: unknown } | undefined)?.fix) ?? diags[0];
+    const withFix = diags.find((x) => (x.data as { fix?: unknown } | undefined)?.fix) ?? diags[0];
     const hoverMs: number[] = [];
     const codeActionMs: number[] = [];
     const completionMs: number[] = [];
     for (let k = 0; k < runs; k++) {
-      hoverMs.push((await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, digit) }, timeout))).ms);
+      hoverMs.push((await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(d.text, digit) }, timeout))).ms);
       codeActionMs.push(
         (await timed(() => c.request('textDocument/codeAction', { textDocument: { uri }, range: withFix.range, context: { diagnostics: [withFix], triggerKind: 2 } }, timeout))).ms,
       );
-      completionMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: positionOf(text, mid + 2) }, timeout))).ms);
+      completionMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: positionOf(d.text, mid + 2) }, timeout))).ms);
     }
     c.closeDocument(uri);
     c.closeDocument(suri);
@@ -197,21 +224,15 @@ export async function serverLatencies(big: string, report: string, sizes: string
     // Formatting a 115 K report (punctuation and spacing fixes, to a fixed point), once per
     // version as a writer does: a character typed, the diagnostics pulled, then Format Document.
     const furi = fileUri('/bench/report-115k.report');
-    let fversion = 1;
-    let ftext = report;
-    c.open(furi, ftext, 'workreport', fversion);
-    const fpull = () => c.request('textDocument/diagnostic', { textDocument: { uri: furi } }, timeout);
-    await fpull();
+    const f = new Typed(c, furi, report, timeout);
+    await f.pull();
     const formatMs: number[] = [];
     let edits = 0;
-    const fat = ftext.indexOf('\n', ftext.length >> 1) + 1;
+    const fat = f.text.indexOf('\n', f.text.length >> 1) + 1;
     for (let k = 0; k < runs; k++) {
-      const at = positionOf(ftext, fat);
-      fversion++;
-      c.change(furi, fversion, [{ range: { start: at, end: at }, text: '，' }]);
-      ftext = ftext.slice(0, fat) + '，' + ftext.slice(fat);
+      f.type(fat, '，');
       await sleep(QUIET_MS);
-      await fpull();
+      await f.pull();
       const r = await timed(() => c.request<unknown[]>('textDocument/formatting', { textDocument: { uri: furi }, options: { tabSize: 4, insertSpaces: true } }, timeout));
       formatMs.push(r.ms);
       edits = r.value?.length ?? 0;
@@ -267,29 +288,15 @@ async function asVsCode(big: string, runs: number, timeout: number): Promise<Lat
     initializationOptions: { maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE, quickPullDiagnostics: true },
   });
   try {
-    const uri = fileUri('/bench/big-vscode.report');
-    let text = big;
-    let version = 1;
-    c.open(uri, text, 'workreport', version);
-    const pull = () => c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeout);
-    const first = await timed(pull);
-    const mid = text.indexOf('\n', text.length >> 1) + 1;
+    const d = new Typed(c, fileUri('/bench/big-vscode.report'), big, timeout);
+    const first = await timed(() => d.pull());
+    const mid = d.text.indexOf('\n', d.text.length >> 1) + 1;
     const editMs: number[] = [];
     const editFullMs: number[] = [];
     for (let k = 0; k < runs; k++) {
-      const at = positionOf(text, mid);
-      const ch = k % 2 ? '三' : '，';
-      version++;
-      c.change(uri, version, [{ range: { start: at, end: at }, text: ch }]);
-      text = text.slice(0, mid) + ch + text.slice(mid);
-      await sleep(QUIET_MS);
-      const asked = c.serverRequests.length;
-      const t0 = performance.now();
-      await pull();
-      editMs.push(performance.now() - t0);
-      await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, timeout, asked);
-      await pull();
-      editFullMs.push(performance.now() - t0);
+      const r = await d.typeAndPull(mid, k, async () => true);
+      editMs.push(r.first);
+      editFullMs.push(r.complete);
     }
     return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length };
   } finally {

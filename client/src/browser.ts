@@ -4,10 +4,9 @@
 // features (features/) are the same as on the desktop, plus sending the config files.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { CLIENT_COMMANDS, registerFeatures } from './features';
+import { initializationOptions, registerFeatures } from './features';
 import { sendRcFiles } from './features/rc-files';
 import { CHANNEL, startedLine } from './util';
-import { VSCODE_MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -19,14 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     outputChannel: output,
     documentSelector: [{ language: 'workreport' }, { language: 'plaintext' }, { language: 'markdown' }],
-    initializationOptions: {
-      locale: vscode.env.language,
-      clientCommands: CLIENT_COMMANDS,
-      trusted: vscode.workspace.isTrusted,
-      maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE,
-      // A large report's edit: the quick diagnostics first, then a refresh for the full ones (lsp/context.ts).
-      quickPullDiagnostics: true,
-    },
+    initializationOptions: initializationOptions(),
   };
   client = new LanguageClient('workreport', CHANNEL, clientOptions, worker);
   await client.start();

@@ -3,8 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, registerFeatures, type FeaturesApi } from './features';
-import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION, VSCODE_MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/lsp/protocol';
+import { initializationOptions, registerFeatures, type FeaturesApi } from './features';
+import { CONVERT_COMMANDS, DID_GRANT_TRUST_NOTIFICATION } from '../../server/src/lsp/protocol';
 import { RC_FILE_NAME } from '../../server/src/core/config/rc-location';
 import { recoveringErrorHandler } from './recovery';
 import { CHANNEL, startedLine } from './util';
@@ -31,14 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${RC_FILE_NAME}`) },
-    initializationOptions: {
-      locale: vscode.env.language,
-      clientCommands: CLIENT_COMMANDS,
-      trusted: vscode.workspace.isTrusted,
-      maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE,
-      // A large report's edit: the quick diagnostics first, then a refresh for the full ones (lsp/context.ts).
-      quickPullDiagnostics: true,
-    },
+    initializationOptions: initializationOptions(),
     // A crash is announced and the server restarted (recovery.ts), never silent.
     errorHandler: recoveringErrorHandler({
       language: vscode.env.language,

@@ -93,8 +93,8 @@ test('push: an edit publishes the quick diagnostics, then the full ones of the s
   assert.equal(typeof h.lastAnalysis?.quickMs, 'number', 'the full analysis came after a quick one');
 });
 
-test('pull: the pull is answered with the quick diagnostics, then the server asks for a pull again, answered with the full ones', async () => {
-  const want = await onePhase(V2, 2);
+/** A client that takes quick pull answers: V1 opened and pulled, the edit, its quick answer pulled and checked, the server's first refresh awaited. */
+async function quickPullAfterEdit(): Promise<{ c: LspClient; pull: () => Promise<Diagnostic[]> }> {
   const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
   const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
   c.open(uri, V1, 'workreport', 1);
@@ -103,19 +103,18 @@ test('pull: the pull is answered with the quick diagnostics, then the server ask
   c.change(uri, 2, [edit]);
   assertQuick(await pull());
   await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, asked);
+  return { c, pull };
+}
+
+test('pull: the pull is answered with the quick diagnostics, then the server asks for a pull again, answered with the full ones', async () => {
+  const want = await onePhase(V2, 2);
+  const { pull } = await quickPullAfterEdit();
   assert.deepEqual(await pull(), want);
 });
 
 test('pull, quick answers: a client that does not pull after the refresh is asked again, and gets the full diagnostics when it pulls', async () => {
   const want = await onePhase(V2, 2);
-  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
-  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
-  c.open(uri, V1, 'workreport', 1);
-  await pull();
-  const asked = c.serverRequests.length;
-  c.change(uri, 2, [edit]);
-  assertQuick(await pull());
-  await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, asked);
+  const { c, pull } = await quickPullAfterEdit();
   // This client takes no notice of the refresh: it is asked again.
   const again = c.serverRequests.length;
   await c.waitForServerRequest('workspace/diagnostic/refresh', () => true, undefined, again);
