@@ -10,10 +10,10 @@
 //   quick diagnostics (edit → first diagnostics), then the server asks for a pull again
 //   (workspace/diagnostic/refresh) once the full analysis is ready, and that pull is answered
 //   with the complete diagnostics (edit → complete diagnostics, from the first pull sent);
-//   (a client that asks for quick answers: initializationOptions.quickPullDiagnostics; VS Code gets the full diagnostics at once);
+//   (a client that asks for quick answers: initializationOptions.quickPullDiagnostics, as ours do);
 // - hover while an edit's analysis is under way: on the same report right after the edit (it
-//   waits for the full analysis: hover needs the complete one) and, right behind it, on
-//   another, small report (the event loop turns between the rules of the large one's analysis);
+//   reads the model, so the first analysis answers it) and, right behind it, on another, small
+//   report (the event loop turns between the rules of the large one's analysis);
 // - hover on a figure, code actions at a finding (as the light bulb asks: triggerKind
 //   Automatic, no `only`), completion at a line start — on a version already analysed, and
 //   completion again right after an edit (the edit's analysis included);
@@ -41,10 +41,7 @@ export interface Latencies {
   /** The same in CPU time of the server process (lastAnalysis quickCpuMs, cpuMs). */
   editQuickAnalysisCpuMs: number[];
   editAnalysisCpuMs: number[];
-  /** The server's analysis of an edit for a client that takes only complete diagnostics (VS Code; no quick result made), wall and CPU: the edits of the hover runs. */
-  editFullOnlyAnalysisMs: number[];
-  editFullOnlyAnalysisCpuMs: number[];
-  /** Hover while an edit's full analysis is under way: on the same report (it waits for the analysis), on another, small report. */
+  /** Hover while an edit's full analysis is under way: on the same report (the first analysis answers it), on another, small report. */
   hoverDuringMs: number[];
   hoverOtherDuringMs: number[];
   firstAnalysisMs: number;
@@ -156,8 +153,6 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const editQuickAnalysisCpuMs: number[] = [];
     const editAnalysisCpuMs: number[] = [];
     const hoverDuringMs: number[] = [];
-    const editFullOnlyAnalysisMs: number[] = [];
-    const editFullOnlyAnalysisCpuMs: number[] = [];
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
@@ -185,11 +180,12 @@ export async function serverLatencies(big: string, report: string, sizes: string
       completionAfterEditMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout))).ms);
       await sleep(QUIET_MS);
       await pull();
-      // The complete analysis of that version before the next edit.
-      await c.request('textDocument/hover', { textDocument: { uri }, position: at }, timeout);
+      // The complete analysis of that version before the next edit (code actions await it).
+      await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } }, timeout);
     }
-    // Hovers while an edit's full analysis runs: an edit, then a hover on the report (which
-    // starts the analysis and waits for it) with a hover on the small report right behind it.
+    // Hovers while an edit's analysis runs: an edit, then a hover on the report (which starts
+    // the analysis and is answered from its first result) with a hover on the small report
+    // right behind it; then code actions, which await the full analysis, before the next edit.
     // No pull: its answer (tens of MB of JSON for this report) would be in the pipe before them.
     for (let k = 0; k < runs; k++) {
       d.type(mid, '，');
@@ -197,12 +193,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
       const other = timed(hoverSmall);
       hoverOtherDuringMs.push((await other).ms);
       hoverDuringMs.push((await same).ms);
-      // Nothing asked for this version's quick result (a hover awaits the full analysis).
-      const last = (await health()).lastAnalysis;
-      if (last?.version === d.version && last.quickMs === undefined) {
-        editFullOnlyAnalysisMs.push(last.ms);
-        editFullOnlyAnalysisCpuMs.push(last.cpuMs ?? NaN);
-      }
+      await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } }, timeout);
     }
     const diags = (await pull()).items;
     // A figure to hover: the first digit after the middle; a finding with a fix for code actions.
@@ -262,8 +253,6 @@ export async function serverLatencies(big: string, report: string, sizes: string
       editAnalysisMs,
       editQuickAnalysisCpuMs,
       editAnalysisCpuMs,
-      editFullOnlyAnalysisMs,
-      editFullOnlyAnalysisCpuMs,
       hoverDuringMs,
       hoverOtherDuringMs,
       firstAnalysisMs,

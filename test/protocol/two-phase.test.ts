@@ -212,6 +212,34 @@ test('a client that takes only full diagnostics (VS Code): completion during the
   assert.deepEqual(await pulled, await onePhase(V2, 2));
 });
 
+test('hover, symbols, folding and code lenses read the model of the current version: answered while the full analysis is held, as a one-phase server answers them', async () => {
+  const figureLine = V2.split('\n')[5];
+  const asks: [string, object][] = [
+    ['textDocument/hover', { textDocument: { uri }, position: { line: 5, character: figureLine.indexOf('3') } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } }],
+    ['textDocument/documentSymbol', { textDocument: { uri } }],
+    ['textDocument/foldingRange', { textDocument: { uri } }],
+    ['textDocument/codeLens', { textDocument: { uri } }],
+  ];
+  const one = await start({ capabilities: PUSH });
+  one.open(uri, V2, 'workreport', 2);
+  const want: unknown[] = [];
+  for (const [m, p] of asks) want.push(await one.request(m, p));
+  await one.close();
+  assert.ok((want[0] as { contents?: unknown })?.contents, 'a hover on the figure');
+  assert.ok((want[2] as unknown[]).length > 0, 'symbols');
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  c.open(uri, V1, 'workreport', 1);
+  await c.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  c.change(uri, 2, [edit]);
+  for (const [k, [m, p]] of asks.entries()) assert.deepEqual(await c.request(m, p), want[k], m);
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.lastAnalysis?.version, 2);
+  assert.equal(h.lastAnalysis?.phase, 'quick', 'the full analysis is still held');
+  await c.request('workreport/test/hold', { hold: false });
+});
+
 test('resultId: a pull that names the analysis the client holds is answered Unchanged; the full analysis after the quick one is not', async () => {
   const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
   const pull = (previousResultId?: string) => c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId });

@@ -205,10 +205,13 @@ export class ServerContext {
 
   /**
    * The first analysis of the current version to be ready: the quick one of a document analysed
-   * in two phases, else the full one. The quick result is made only for those who ask here
-   * (push diagnostics, quick pull answers, completion): a run started by analyze() alone — the
-   * pull of a client that takes only full answers, a hover — does not make it (≈40 ms on an
-   * edit of a 1 M report), unless a call here arrives while it runs.
+   * in two phases, else the full one. What reads the model and not the findings (completion,
+   * hover, symbols, folding, code lenses) takes it: the quick analysis has the same
+   * ReportDocument the full run goes on reading, and the parts it builds are memoised for it.
+   * The quick result is made only for those who ask here (push diagnostics, quick pull answers
+   * and the features above): a run started by analyze() alone — the pull of a client that takes
+   * only full answers, code actions — does not make it (≈40 ms on an edit of a 1 M report),
+   * unless a call here arrives while it runs.
    */
   firstAnalysis(doc: TextDocument): Promise<Analysis> {
     const r = this.under(doc);

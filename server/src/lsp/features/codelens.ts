@@ -10,8 +10,9 @@ function register(ctx: ServerContext): void {
   ctx.connection.onCodeLens(async (params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const a = await ctx.analyze(doc);
-    if (!a.isReport) return [];
+    // The sections are all it reads: the first analysis of the version will do (context.ts firstAnalysis).
+    const a = await ctx.firstAnalysis(doc);
+    if (!ctx.isReport(doc, a)) return [];
     const locale = a.config.locale;
     const total = a.doc.memo('count:total', () => countChars(a.doc.text)).words;
     return level1Counts(a.doc).map(({ section, words }): CodeLens => {

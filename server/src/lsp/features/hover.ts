@@ -9,8 +9,9 @@ function register(ctx: ServerContext): void {
   ctx.connection.onHover(async (params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const a = await ctx.analyze(doc);
-    if (!a.isReport || a.version !== doc.version) return null;
+    // The model is all a hover reads: the first analysis of the version will do (context.ts firstAnalysis).
+    const a = await ctx.firstAnalysis(doc);
+    if (!ctx.isReport(doc, a) || a.version !== doc.version) return null;
     const r = hoverAt(a.doc, doc.offsetAt(params.position), { config: a.config, locale: a.config.locale });
     if (!r) return null;
     return { contents: { kind: MarkupKind.Markdown, value: r.markdown }, range: toRange(a.doc.lines, r) };
