@@ -87,7 +87,7 @@ test('a client that keeps at most so many diagnostics per file (VS Code: 1000) g
     assert.equal(last.code, undefined);
     assert.deepEqual(last.range, some[max - 2].range);
     const n = all.length - (max - 1);
-    assert.match(last.message, locale === 'zh' ? new RegExp(`^另有 ${n} 处问题未显示：编辑器每个文件最多显示 ${max} 处`) : new RegExp(`^${n} more problems not shown`));
+    assert.match(last.message, locale === 'zh' ? new RegExp(`^另有 ${n} 处问题未显示（编辑器每个文件显示 ${max} 处：`) : new RegExp(`^${n} more problems not shown`));
   }
   // A limit the client does not need: everything.
   const c = await start({ capabilities: caps, settings: () => ({ locale: 'zh' }), initializationOptions: { maxDiagnosticsPerFile: all.length } });

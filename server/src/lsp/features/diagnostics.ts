@@ -100,8 +100,8 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
 function leftOut(n: number, max: number, range: Range, locale: Locale): Diagnostic {
   const message = say(
     {
-      zh: `另有 ${n} 处问题未显示：编辑器每个文件最多显示 ${max} 处。改正上面的问题后会显示其余的；在终端运行 workreport check 可一次看全。`,
-      en: `${n} more problems not shown: the editor shows at most ${max} per file. The rest appear as those above are fixed; \`workreport check\` in a terminal lists them all.`,
+      zh: `另有 ${n} 处问题未显示（编辑器每个文件显示 ${max} 处：先是错误，再是最近修改处附近的）；在终端运行 workreport check 可看全部。`,
+      en: `${n} more problems not shown (the editor shows ${max} per file: errors first, then those near your last edit); run \`workreport check\` in a terminal to see them all.`,
     },
     locale,
   );
