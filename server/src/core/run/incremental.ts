@@ -160,6 +160,17 @@ export class IncrementalChecker {
     const part = whole ? undefined : this.readLines(doc, config, segs);
     const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, segs, local, latest, parts);
 
+    // The per-line rules' findings, sorted once for the quick result and the full one.
+    let lineSorted: Finding[] | undefined;
+    const ownSorted = (p: LinePart): Finding[] => {
+      if (lineSorted) return lineSorted;
+      const own: Finding[] = [];
+      this.lineRules.forEach((rule, k) => {
+        if (p.severities[k]) for (const f of p.byRule(k)) own.push(f);
+      });
+      sortFindings(own);
+      return (lineSorted = own);
+    };
     let result: IncrementalResult | undefined;
     const step = (): IncrementalResult | undefined => {
       if (result) return result;
@@ -170,7 +181,12 @@ export class IncrementalChecker {
       doc.derivation = undefined;
       if (latest()) this.base = doc;
       sortFindings(found.findings);
-      if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
+      if (part) {
+        // found.findings are the whole-document rules' alone: merged with the per-line rules' (no
+        // finding of one list ties with one of the other: compareFindings ends with the rule id).
+        if (latest()) this.carry = { text, findings: found.findings };
+        found.findings = found.findings.length ? mergeSorted(ownSorted(part), found.findings) : ownSorted(part).slice();
+      } else if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
       found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
       return (result = found);
     };
@@ -179,13 +195,9 @@ export class IncrementalChecker {
       quick: () => {
         if (quick !== null) return quick;
         if (!part || !carry) return (quick = undefined);
-        const own: Finding[] = [];
-        this.lineRules.forEach((rule, k) => {
-          if (part.severities[k]) for (const f of part.byRule(k)) own.push(f);
-        });
-        sortFindings(own);
         const carried = carriedOver(carry, text);
-        const findings = withoutIgnored(text, lines, mergeSorted(own, carried), config.ignore);
+        const own = ownSorted(part);
+        const findings = withoutIgnored(text, lines, carried.length ? mergeSorted(own, carried) : own.slice(), config.ignore);
         return (quick = { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length });
       },
       step,
@@ -288,16 +300,12 @@ export class IncrementalChecker {
     return { severities, byRule, reused, read };
   }
 
-  /** The rules in order: the per-line ones' findings from the lines, the others run on the document, one per step. */
+  /** The rules that read the whole document, run on it one per step; their findings alone (the per-line rules' come from the lines: start() merges them in). */
   private *incremental(doc: ReportDocument, config: Config, part: LinePart, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
     yield* buildParts(doc, parts);
     const findings: Finding[] = [];
     for (const rule of this.rules) {
-      const k = rule.perLine ? this.lineRules.indexOf(rule) : -1;
-      if (k >= 0) {
-        if (part.severities[k]) for (const f of part.byRule(k)) findings.push(f);
-        continue;
-      }
+      if (rule.perLine) continue;
       const severity = effectiveSeverity(rule, config);
       if (!severity) continue;
       runRule(doc, rule, config, severity, findings);
