@@ -36,3 +36,12 @@ export const DOCS_BASE = 'https://github.com/workreport/workreport/blob/main/doc
 export function docUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
 }
+
+const FAMILIES = new Map<string, string>();
+
+/** A rule id's family (`text` for `text/stray-space`), cut once per id: it is asked per finding. */
+export function familyOf(id: string): string {
+  let f = FAMILIES.get(id);
+  if (f === undefined) FAMILIES.set(id, (f = id.slice(0, id.indexOf('/'))));
+  return f;
+}

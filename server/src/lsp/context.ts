@@ -269,11 +269,9 @@ export class ServerContext {
     let quickCpuMs: number | undefined;
     let busy = performance.now() - t0;
     let busyCpu = cpuNow() - c0;
-    let done = false;
     /** The quick result, once, for those awaiting `first` (when asked for during the run, made between two slices: its time is then the run's so far). */
     const makeQuick = () => {
       demand.make = undefined;
-      if (done) return;
       const t = performance.now();
       const c = cpuNow();
       const q = run.quick();
@@ -298,7 +296,6 @@ export class ServerContext {
         // A newer version arrived (it will be analysed) or the settings changed: drop this run.
         const current = this.documents.get(uri);
         if ((current && current.version !== version) || generation !== this.generation) {
-          done = true;
           demand.make = undefined;
           this.abandoned++;
           return this.analyze(current ?? doc);
@@ -310,7 +307,6 @@ export class ServerContext {
       busy += performance.now() - t;
       busyCpu += cpuNow() - c;
       if (result) {
-        done = true;
         demand.make = undefined;
         break;
       }

@@ -57,16 +57,17 @@ export function startServer(raw: Connection, host: ServerHost): ServerContext {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     ctx.clientCapabilities = caps;
-    if ((params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === false) ctx.trusted = false;
     ctx.hasConfigurationCapability = !!caps.workspace?.configuration;
     registerConfigChange = ctx.hasConfigurationCapability && !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     ctx.hasPullDiagnostics = !!caps.textDocument?.diagnostic;
-    ctx.quickPull = (params.initializationOptions as { quickPullDiagnostics?: unknown } | undefined)?.quickPullDiagnostics === true;
-    const init = params.initializationOptions as { clientCommands?: unknown; maxDiagnosticsPerFile?: unknown } | undefined;
+    // What our clients send (client/src/features/index.ts initializationOptions; docs/editors.md), each checked: any client may send anything.
+    const init = params.initializationOptions as { trusted?: unknown; quickPullDiagnostics?: unknown; maxDiagnosticsPerFile?: unknown; clientCommands?: unknown; locale?: string } | undefined;
+    if (init?.trusted === false) ctx.trusted = false;
+    ctx.quickPull = init?.quickPullDiagnostics === true;
     const max = init?.maxDiagnosticsPerFile;
     if (typeof max === 'number' && Number.isInteger(max) && max >= 2) ctx.maxDiagnostics = max;
     if (Array.isArray(init?.clientCommands)) for (const c of init.clientCommands) if (typeof c === 'string') ctx.clientCommands.add(c);
-    ctx.locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    ctx.locale = localeFrom(params.locale ?? init?.locale);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };

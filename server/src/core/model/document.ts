@@ -6,7 +6,7 @@ import { buildSections, finishHeadings, readHeadingLines, type Heading, type Sec
 import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
-import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
+import { buildView, viewIndexAt, viewLinesOf, viewToOrig, type TextView } from './view';
 import type { Derivation } from './derive';
 
 export class ReportDocument {
@@ -124,14 +124,6 @@ export class ReportDocument {
 
   /** View index of an original offset (first view char at or after it). */
   toView(offset: number): number {
-    const map = this.view.toOrig;
-    let lo = 0;
-    let hi = map.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (map[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return viewIndexAt(this.view.toOrig, offset);
   }
 }

@@ -181,6 +181,18 @@ export function viewToOrig(view: TextView, start: number, end: number): Span {
   return { start: s, end: Math.max(s, e) };
 }
 
+/** The first view index at or after `from` whose original offset is at least `offset` (map: a view's toOrig, ascending). */
+export function viewIndexAt(map: ArrayLike<number>, offset: number, from = 0): number {
+  let lo = from;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The view's lines, with the same indices as the text's `lines`. The view keeps every line
  * break as written (no dropped or garbled span holds one), so each view line ends where its
@@ -200,13 +212,7 @@ export function viewLinesOf(lines: Line[], view: TextView): Line[] {
       break;
     }
     // The first view index at or after the break (map[v.length] is the text's end).
-    let a = start;
-    let b = v.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (map[mid] < l.end) a = mid + 1;
-      else b = mid;
-    }
+    const a = viewIndexAt(map, l.end, start);
     const br = lines[k + 1].start - l.end; // 1, or 2 for CRLF
     const c = v.charCodeAt(a);
     const ok = map[a] === l.end && (br === 1 ? (c === 10 || (c === 13 && v.charCodeAt(a + 1) !== 10)) : c === 13 && v.charCodeAt(a + 1) === 10 && map[a + 1] === l.end + 1);

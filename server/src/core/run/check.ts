@@ -1,7 +1,7 @@
 // Run the rules over one document: text → model → rules → findings.
 import { DEFAULT_CONFIG, withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
-import type { Rule } from '../rule';
+import { familyOf, type Rule } from '../rule';
 import { RULES } from '../rules';
 import { withoutIgnored } from './ignore';
 import type { Finding, Fix, Report, Severity, Span } from '../types';
@@ -28,7 +28,7 @@ const FAMILY_KEYS = new Map<string, string>();
 /** `text/*` for `text/stray-space`, made once per rule id. */
 function familyKey(id: string): string {
   let k = FAMILY_KEYS.get(id);
-  if (k === undefined) FAMILY_KEYS.set(id, (k = id.split('/')[0] + '/*'));
+  if (k === undefined) FAMILY_KEYS.set(id, (k = `${familyOf(id)}/*`));
   return k;
 }
 

@@ -185,7 +185,7 @@ export class IncrementalChecker {
         // found.findings are the whole-document rules' alone: merged with the per-line rules' (no
         // finding of one list ties with one of the other: compareFindings ends with the rule id).
         if (latest()) this.carry = { text, findings: found.findings };
-        found.findings = found.findings.length ? mergeSorted(ownSorted(part), found.findings) : ownSorted(part).slice();
+        found.findings = mergeSorted(ownSorted(part), found.findings);
       } else if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
       found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
       return (result = found);
@@ -197,7 +197,7 @@ export class IncrementalChecker {
         if (!part || !carry) return (quick = undefined);
         const carried = carriedOver(carry, text);
         const own = ownSorted(part);
-        const findings = withoutIgnored(text, lines, carried.length ? mergeSorted(own, carried) : own.slice(), config.ignore);
+        const findings = withoutIgnored(text, lines, mergeSorted(own, carried), config.ignore);
         return (quick = { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length });
       },
       step,
@@ -377,9 +377,9 @@ function mapped(f: Finding, end: number, by: number): Finding {
   return g;
 }
 
-/** Two lists in the order of sortFindings merged into one (ties: the first list's first). */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
-  if (!b.length) return a;
+/** Two lists in the order of sortFindings merged into a new one (ties: the first list's first); neither is changed. */
+function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  if (!b.length) return a.slice();
   if (!a.length) return b.slice();
   const out: Finding[] = new Array(a.length + b.length);
   let i = 0;

@@ -10,6 +10,7 @@
 //    from where the writer last edited, so that what they are working on is among those kept.
 // Plain data in, plain data out: the LSP layer converts the result.
 import { RULES_BY_ID } from '../rules';
+import { familyOf } from '../rule';
 import { lineIndexAt, type Line } from '../model/lines';
 import { collectEdits } from './fix';
 import type { Finding, Fix, Msg } from '../types';
@@ -22,14 +23,6 @@ export interface Shown extends Finding {
   folded?: number;
   /** One place of a folded group, sent as a hint after everything else. */
   member?: boolean;
-}
-
-/** A rule's family (the part of its id before the slash), cut once per rule. */
-const families = new Map<string, string>();
-function familyOf(rule: string): string {
-  let f = families.get(rule);
-  if (f === undefined) families.set(rule, (f = rule.slice(0, rule.indexOf('/'))));
-  return f;
 }
 
 /** Importance rank: lower is shown first. */

@@ -30,7 +30,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { firstShown, forDisplay } from '../../core/run/present';
+import { firstShown, type Shown } from '../../core/run/present';
 import { say } from '../../core/locale';
 import type { Locale } from '../../core/types';
 import { SOURCE, toDiagnostic } from '../convert';
@@ -87,11 +87,11 @@ export function diagnosticsOf(ctx: ServerContext, a: Analysis): Diagnostic[] {
   if (!a.isReport) return [];
   const lines = a.doc.lines;
   const link = docLink(ctx);
-  const max = ctx.maxDiagnostics;
-  if (max === undefined) return forDisplay(a.findings, lines).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
-  const { shown, total } = firstShown(a.findings, lines, max, a.edited);
-  if (total <= max) return shown.map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
-  const out = shown.slice(0, max - 1).map((f) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link));
+  const max = ctx.maxDiagnostics ?? Infinity;
+  const { shown, total } = firstShown(a.findings, lines, max, ctx.maxDiagnostics === undefined ? undefined : a.edited);
+  const convert = (f: Shown) => toDiagnostic(f, lines, a.uri, a.version, a.config.locale, link);
+  if (total <= max) return shown.map(convert);
+  const out = shown.slice(0, max - 1).map(convert);
   out.push(leftOut(total - out.length, max, out[out.length - 1].range, a.config.locale));
   return out;
 }
