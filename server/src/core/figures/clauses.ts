@@ -67,6 +67,10 @@ for (const c of OPEN) MARK[c.charCodeAt(0)] = 1;
 for (const c of CLOSE) MARK[c.charCodeAt(0)] = 2;
 for (const c of QUOTE_OPEN) MARK[c.charCodeAt(0)] = 3;
 for (const c of QUOTE_CLOSE) MARK[c.charCodeAt(0)] = 4;
+/** Which pair a bracket or quote mark belongs to, the same number for its opening and closing mark (0: none). */
+const PAIR = new Uint8Array(0x10000);
+for (let k = 0; k < OPEN.length; k++) PAIR[OPEN.charCodeAt(k)] = PAIR[CLOSE.charCodeAt(k)] = k + 1;
+for (let k = 0; k < QUOTE_OPEN.length; k++) PAIR[QUOTE_OPEN.charCodeAt(k)] = PAIR[QUOTE_CLOSE.charCodeAt(k)] = OPEN.length + k + 1;
 /** The characters readLine acts on: an opening bracket or quote, a clause or sentence stop. */
 const ACTS = charTable(OPEN + QUOTE_OPEN + '，；：。！？');
 
@@ -121,6 +125,28 @@ export class Clauses {
     return c.aside ? this.clauses[c.aside.anchor] : c;
   }
 
+  /** Asides met since the last clause was pushed (they interrupt the next one): one list for every line. */
+  private readonly pending: Aside[] = [];
+
+  /** A top-level clause [s, e) ending in `stop`, the anchor of the pending asides. */
+  private pushClause(s: number, e: number, stop: string): void {
+    const index = this.clauses.length;
+    // Every clause has the same fields (an aside's own clauses set `aside`): one shape.
+    this.clauses.push({ start: s, end: e, stop, sentence: this.sentences.length, index, aside: undefined });
+    const pending = this.pending;
+    for (let k = 0; k < pending.length; k++) pending[k].anchor = index;
+    pending.length = 0;
+  }
+
+  /** Closes the sentence [s, e) of `line` over the clauses from `first` on, if it has any; returns whether it did. */
+  private closeSentence(s: number, e: number, line: number, first: number, inPara: number): boolean {
+    if (this.clauses.length === first) return false;
+    this.sentences.push({ start: s, end: e, line, first, last: this.clauses.length - 1, inPara, index: this.sentences.length });
+    return true;
+  }
+
+  // Methods, not closures made per line: a line's closures and their context were most of
+  // what reading the clauses allocated beside the clauses themselves.
   private readLine(start: number, end: number, line: number): void {
     const t = this.text;
     const match = matchPairs(t, start, end);
@@ -128,18 +154,7 @@ export class Clauses {
     let sStart = start;
     let cStart = start;
     let first = this.clauses.length;
-    const pending: Aside[] = [];
-    const pushClause = (s: number, e: number, stop: string) => {
-      const index = this.clauses.length;
-      this.clauses.push({ start: s, end: e, stop, sentence: this.sentences.length, index });
-      for (const a of pending) a.anchor = index;
-      pending.length = 0;
-    };
-    const closeSentence = (e: number) => {
-      if (this.clauses.length === first) return;
-      this.sentences.push({ start: sStart, end: e, line, first, last: this.clauses.length - 1, inPara: inPara++, index: this.sentences.length });
-      first = this.clauses.length;
-    };
+    this.pending.length = 0;
     for (let i = start; i < end; i++) {
       const code = t.charCodeAt(i);
       // Most characters are none of the marks below: one lookup.
@@ -148,17 +163,20 @@ export class Clauses {
       if (m === 1 || m === 3) {
         const close = match.at(i - start);
         if (close >= 0) {
-          if (m === 1) pending.push(this.readAside(i, close));
+          if (m === 1) this.pending.push(this.readAside(i, close));
           i = close;
           continue;
         }
       }
       if (CLAUSE_STOP[code] || i - cStart >= MAX_CLAUSE) {
         const stop = CLAUSE_STOP[code] ? STOP_TEXT[code] : '';
-        pushClause(cStart, i, stop);
+        this.pushClause(cStart, i, stop);
         cStart = stop ? i + 1 : i;
         if (i - sStart >= MAX_SENTENCE) {
-          closeSentence(cStart);
+          if (this.closeSentence(sStart, cStart, line, first, inPara)) {
+            inPara++;
+            first = this.clauses.length;
+          }
           sStart = cStart;
         }
         continue;
@@ -167,14 +185,17 @@ export class Clauses {
         // Closing quotes right after the stop stay with the sentence.
         let e = i + 1;
         while (e < end && MARK[t.charCodeAt(e)] === 4) e++;
-        pushClause(cStart, i, '');
-        closeSentence(e);
+        this.pushClause(cStart, i, '');
+        if (this.closeSentence(sStart, e, line, first, inPara)) {
+          inPara++;
+          first = this.clauses.length;
+        }
         sStart = cStart = e;
         i = e - 1;
       }
     }
-    if (end > cStart || pending.length) pushClause(cStart, end, '');
-    closeSentence(end);
+    if (end > cStart || this.pending.length) this.pushClause(cStart, end, '');
+    this.closeSentence(sStart, end, line, first, inPara);
   }
 
   /** The clauses inside （…）, split at its own commas; brackets nested in it stay opaque. */
@@ -205,8 +226,9 @@ export class Clauses {
  */
 class Matches {
   private buf = new Int32Array(1024);
-  /** Offsets of the open marks not yet closed (innermost last). */
-  readonly stack: number[] = [];
+  /** Offsets of the open marks not yet closed (innermost last), `depth` of them: a typed array, so that emptying it frees nothing. */
+  readonly stack = new Int32Array(MAX_OPEN + 1);
+  depth = 0;
   get length(): number {
     return this.buf.length;
   }
@@ -220,6 +242,8 @@ class Matches {
     this.buf[k] = v;
   }
 }
+/** Open marks kept unclosed on a long line with unbalanced marks (the oldest is dropped). */
+const MAX_OPEN = 64;
 const MATCHES = new Matches();
 /** Each of ，；：。！？ as a string, by char code (a clause's stop). */
 const STOP_TEXT: string[] = [];
@@ -230,26 +254,29 @@ function matchPairs(t: string, start: number, end: number): Matches {
   const match = MATCHES;
   match.length = end - start;
   const stack = match.stack;
-  stack.length = 0;
+  let depth = 0;
   for (let i = start; i < end; i++) {
     const m = MARK[t.charCodeAt(i)];
     if (m === 1 || m === 3) {
-      stack.push(i);
+      stack[depth++] = i;
       match.set(i - start, -1);
       // Unbalanced marks in a long line: keep the stack small.
-      if (stack.length > 64) stack.shift();
+      if (depth > MAX_OPEN) {
+        stack.copyWithin(0, 1, depth);
+        depth--;
+      }
     } else if (m === 2 || m === 4) {
-      const kind = m === 2 ? CLOSE.indexOf(t[i]) : QUOTE_CLOSE.indexOf(t[i]);
-      const opens = m === 2 ? OPEN : QUOTE_OPEN;
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (opens.indexOf(t[stack[k]]) === kind) {
+      const pair = PAIR[t.charCodeAt(i)];
+      for (let k = depth - 1; k >= 0; k--) {
+        if (PAIR[t.charCodeAt(stack[k])] === pair) {
           if (i - stack[k] <= (m === 2 ? MAX_ASIDE : MAX_QUOTE)) match.set(stack[k] - start, i);
-          stack.length = k;
+          depth = k;
           break;
         }
       }
     }
   }
+  match.depth = depth;
   return match;
 }
 

@@ -13,7 +13,7 @@ import { clausesOf, type Clause, type Clauses } from './clauses';
 import { deriveGroups } from './derive';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase, type Phrases } from './phrases';
-import { quantities, quantitiesIn, type Quantity } from './quantity';
+import { firstQuantityFrom, quantities, quantitiesIn, type Quantity } from './quantity';
 import { isAmount, sameValue } from './relation';
 
 export interface Group {
@@ -83,23 +83,34 @@ function findGroups(doc: ReportDocument): Group[] {
     const { parts, otherUnits } = readParts(text, clauses, qs, phrases, a);
     if (!parts.length) continue;
     const mine: Group[] = [];
-    // One group per unit family of the parts.
-    const families = new Map<string, { q: Quantity; clause: number }[]>();
-    for (const p of parts) {
+    // One group per unit family of the parts, in the order each family first occurs (two
+    // parallel lists: the families are few, and a Map's entries made an array each).
+    const famNames: string[] = [];
+    const famParts: Part[][] = [];
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
       const f = p.q.unit!.family;
-      families.set(f, [...(families.get(f) ?? []), p]);
+      const at = famNames.indexOf(f);
+      if (at >= 0) famParts[at].push(p);
+      else {
+        famNames.push(f);
+        famParts.push([p]);
+      }
     }
-    for (const [family, ps] of families) {
+    for (let fi = 0; fi < famNames.length; fi++) {
+      const family = famNames[fi];
+      const ps = famParts[fi];
       // A 其中 after the parts of another 其中 refers past them to the total (教师90名，其中
       // 骨干教师14名，其中男教师25名…); the parts it passes stay possible readings.
       const same = a.candidates.filter((t) => t.unit?.family === family);
       const cands = a.word === '其中' ? [...same.filter((t) => !taken.has(t)), ...same.filter((t) => taken.has(t))] : same;
       const total = cands[0];
       if (!total) continue;
-      // A part as large as the total alone, in a later clause, is the total's sibling.
-      const kept = ps.filter((p, i) => i === 0 || p.clause === 0 || !(p.q.value > total.value));
-      const cut = kept.length < ps.length ? ps.indexOf(ps.find((p) => !kept.includes(p))!) : ps.length;
-      const final = ps.slice(0, cut);
+      // A part as large as the total alone, in a later clause, is the total's sibling: the
+      // parts end before the first such.
+      let cut = 1;
+      while (cut < ps.length && (ps[cut].clause === 0 || !(ps[cut].q.value > total.value))) cut++;
+      const final = cut < ps.length ? ps.slice(0, cut) : ps;
       if (!final.length) continue;
       const regionEnd = final[final.length - 1].q.end;
       const region = text.slice(a.at, regionEnd);
@@ -119,7 +130,7 @@ function findGroups(doc: ReportDocument): Group[] {
         survey: !!a.survey,
         unknown: region.includes('\ufffd'),
       };
-      for (const p of g.parts) taken.add(p);
+      for (let k = 0; k < g.parts.length; k++) taken.add(g.parts[k]);
       out.push(g);
       mine.push(g);
     }
@@ -207,7 +218,7 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     const tp = phrases[t.index];
     if (!tp || tp.clause.aside || (!stockBefore(tp) && !(tp.pre.includes('共有') || tp.pre.includes('现有')))) continue;
     // The total ends its clause; the next clause starts the breakdown.
-    if (text.slice(t.end, tp.clause.end).length > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
+    if (tp.clause.end - t.end > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
     const next = clauses.clauses[tp.clause.index + 1];
     if (!next || next.sentence !== tp.clause.sentence) continue;
     const parts: Quantity[] = [];
@@ -264,18 +275,48 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
     .reverse();
 }
 
+/** A part of a group: the figure, and the index of its clause counted from the first parts clause. */
+interface Part {
+  q: Quantity;
+  clause: number;
+}
+
+/** Is there a 其中, or a 分别为/是/有 or 包括 right after ，：；, wholly inside view[s, e)? (What opens a nested group between two parts.) */
+function nestedOpenerIn(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x5176 /* 其 */) {
+      if (k + 2 <= e && text.charCodeAt(k + 1) === 0x4e2d /* 中 */) return true;
+    } else if (PART_BREAK[c]) {
+      if (k + 4 <= e && text.startsWith('分别', k + 1) && RESPECTIVE_VERB[text.charCodeAt(k + 3)]) return true;
+      if (k + 3 <= e && text.startsWith('包括', k + 1)) return true;
+    }
+  }
+  return false;
+}
+const PART_BREAK = charTable('，：；');
+const RESPECTIVE_VERB = charTable('为是有');
+
+/** Does a 其中 follow view offset `p` (after at most one ，or ：), ending by `end`? */
+function ownAnchorAt(text: string, p: number, end: number): boolean {
+  const c = text.charCodeAt(p);
+  const k = c === 0xff0c /* ， */ || c === 0xff1a /* ： */ ? p + 1 : p;
+  return k + 2 <= end && text.charCodeAt(k) === 0x5176 /* 其 */ && text.charCodeAt(k + 1) === 0x4e2d /* 中 */;
+}
+
 /** The parts after an anchor, each with the index of its clause counted from the first. */
-function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phrases, a: Anchor): { parts: { q: Quantity; clause: number }[]; otherUnits: number[] } {
+function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phrases, a: Anchor): { parts: Part[]; otherUnits: number[] } {
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
   const limit = a.clause.aside ? a.clause.aside.close : clauses.sentences[sentence]?.end ?? start;
-  const out: { q: Quantity; clause: number }[] = [];
+  const out: Part[] = [];
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];
   const totalFamily = new Set(a.candidates.map((t) => t.unit?.family));
   const totalWords = a.candidates.map((t) => phrases[t.index]?.words ?? '');
-  for (const q of quantitiesIn(qs, start, limit)) {
+  for (let qi = firstQuantityFrom(qs, start); qi < qs.length && qs[qi].start < limit; qi++) {
+    const q = qs[qi];
     const p = phrases[q.index];
     if (!p) continue;
     // Only the level the anchor is on: a bracket inside the parts is a note on a part.
@@ -284,7 +325,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     if (c.sentence !== sentence) break;
     const clause = c.index - first;
     // Another 其中 (or a 分别为 opening a clause) after the first part opens a nested group.
-    if (out.length && /其中|[，：；]分别(?:为|是|有)|[，：；]包括/.test(text.slice(out[out.length - 1].q.end, q.start))) break;
+    if (out.length && nestedOpenerIn(text, out[out.length - 1].q.end, q.start)) break;
     // 谷物中冬小麦: a part of an earlier part.
     if (out.some((o) => subPartOf(phrases[o.q.index], p))) continue;
     if (q.role === 'from' || q.role === 'to') break;
@@ -296,8 +337,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
       continue;
     }
     // A figure followed by its own 其中 is a new total.
-    const after = text.slice(q.end, Math.min(q.end + 4, limit));
-    if (out.length && /^[，：]?其中/.test(after)) break;
+    if (out.length && ownAnchorAt(text, q.end, Math.min(q.end + 4, limit, text.length))) break;
     // A sibling of the total (一类户 … 二类户): same noun with another class of its scale.
     if (out.length && clause > 0 && totalWords.some((w) => siblings(w, p.words))) break;
     if (Number.isNaN(q.value) && !q.unknown) continue;

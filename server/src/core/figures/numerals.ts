@@ -27,38 +27,57 @@ export function isCnDigit(ch: string | undefined): boolean {
   return ch !== undefined && DIGIT[ch] !== undefined;
 }
 
-/** Value of a Chinese numeral, or undefined when it is not well formed. */
+/** Digit values by char code (-1: not a digit). */
+const DIGIT_CODE = new Int8Array(0x10000).fill(-1);
+for (const [c, v] of Object.entries(DIGIT)) DIGIT_CODE[c.charCodeAt(0)] = v;
+/** 十 百 千 廿 卅 and 万 亿 by char code (0: neither). */
+const SMALL_CODE = new Float64Array(0x10000);
+for (const [c, v] of Object.entries(SMALL)) SMALL_CODE[c.charCodeAt(0)] = v;
+const BIG_CODE = new Float64Array(0x10000);
+for (const [c, v] of Object.entries(BIG)) BIG_CODE[c.charCodeAt(0)] = v;
+const LING = 0x96f6; // 零
+const LING_O = 0x3007; // 〇
+const NIAN = 0x5eff; // 廿
+const SA = 0x5345; // 卅
+
+/** Value of a Chinese numeral, or undefined when it is not well formed (read by char code: no iterator, no string per character). */
 export function parseChineseNumeral(s: string): number | undefined {
   if (!s) return undefined;
+  const n = s.length;
   // Positional digits: 二〇二四 (years, codes).
-  if (s.length >= 3 && [...s].every((c) => DIGIT[c] !== undefined)) {
-    let v = 0;
-    for (const c of s) v = v * 10 + DIGIT[c];
-    return v;
+  if (n >= 3) {
+    let all = true;
+    for (let k = 0; k < n; k++) if (DIGIT_CODE[s.charCodeAt(k)] < 0) all = false;
+    if (all) {
+      let v = 0;
+      for (let k = 0; k < n; k++) v = v * 10 + DIGIT_CODE[s.charCodeAt(k)];
+      return v;
+    }
   }
   let total = 0;
   let section = 0;
   let num = -1;
   let lastBig = Infinity;
-  for (const c of s) {
-    const d = DIGIT[c];
-    if (c === '零' || c === '〇') continue; // 一千零五: a place holder
-    if (d !== undefined) {
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    const d = DIGIT_CODE[c];
+    if (c === LING || c === LING_O) continue; // 一千零五: a place holder
+    if (d >= 0) {
       if (num >= 0) return undefined; // 二三 is not a number
       num = d;
       continue;
     }
-    const small = SMALL[c];
-    if (small !== undefined) {
-      if (c === '廿' || c === '卅') {
+    const small = SMALL_CODE[c];
+    if (small !== 0) {
+      if (c === NIAN || c === SA) {
         if (num >= 0) return undefined;
         section += small;
       } else section += (num >= 0 ? num : 1) * small;
       num = -1;
       continue;
     }
-    const big = BIG[c];
-    if (big !== undefined) {
+    const big = BIG_CODE[c];
+    if (big !== 0) {
       const part = section + Math.max(num, 0);
       if (part === 0 && total === 0 && num < 0) return undefined; // bare 万
       // 一亿二千万: a smaller 万 after 亿 scales only its own section.
@@ -68,6 +87,7 @@ export function parseChineseNumeral(s: string): number | undefined {
       num = -1;
       continue;
     }
+    // A surrogate pair or any other character.
     return undefined;
   }
   return total + section + Math.max(num, 0);

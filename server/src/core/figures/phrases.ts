@@ -75,7 +75,8 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
   const out: (Phrase | undefined)[] = [];
   let prev: Quantity | undefined;
   let prevClause: Clause | undefined;
-  for (const q of qs) {
+  for (let qi = 0; qi < qs.length; qi++) {
+    const q = qs[qi];
     const clause = clauses.clauseAt(q.numStart);
     if (!clause) {
       out.push(undefined);
@@ -123,7 +124,9 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
     // Most words open with neither a join nor a marker: one table lookup decides.
     for (let again = LEAD_FIRST[s.charCodeAt(0)] === 1; again; ) {
       again = false;
-      for (const j of JOINS) {
+      // Indexed loops: a for…of here made an iterator result per word tried.
+      for (let w = 0; w < JOINS.length; w++) {
+        const j = JOINS[w];
         // 和/及 join items only after another item of the clause (和谐社区 is a word).
         if (s.startsWith(j) && s.length > j.length && (j === '、' || sameClause)) {
           s = s.slice(j.length);
@@ -131,7 +134,8 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
           again = true;
         }
       }
-      for (const m of MARKERS) {
+      for (let w = 0; w < MARKERS.length; w++) {
+        const m = MARKERS[w];
         if (s.startsWith(m) && (m.length > 1 || s.length > 1)) {
           marker = marker ? marker + m : m;
           s = s.slice(m.length);

@@ -89,15 +89,20 @@ function qualifiersIn(s: string): readonly string[] {
   let found: number[] | undefined;
   for (let k = 0; k < s.length; k++) {
     if (!QUALIFIER_FIRST[s.charCodeAt(k)]) continue;
-    for (const w of QUALIFIER_BY_FIRST.get(s.charCodeAt(k))!) {
+    const ws = QUALIFIER_BY_FIRST.get(s.charCodeAt(k))!;
+    for (let j = 0; j < ws.length; j++) {
+      const w = ws[j];
       if (s.startsWith(QUALIFIERS[w], k) && !found?.includes(w)) (found ??= []).push(w);
     }
   }
-  return found ? found.sort((a, b) => a - b).map((w) => QUALIFIERS[w]) : NO_QUALIFIERS;
+  if (!found) return NO_QUALIFIERS;
+  // One qualifier (the common case): no sort, no callback.
+  if (found.length === 1) return [QUALIFIERS[found[0]]];
+  return found.sort((a, b) => a - b).map((w) => QUALIFIERS[w]);
 }
 
-/** The quantities that start in view[start, end) (qs in text order; binary search). */
-export function quantitiesIn(qs: readonly Quantity[], start: number, end: number): Quantity[] {
+/** Index of the first quantity that starts at view offset `start` or after it (qs in text order; binary search). */
+export function firstQuantityFrom(qs: readonly Quantity[], start: number): number {
   let lo = 0;
   let hi = qs.length;
   while (lo < hi) {
@@ -105,6 +110,12 @@ export function quantitiesIn(qs: readonly Quantity[], start: number, end: number
     if (qs[mid].start < start) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The quantities that start in view[start, end) (qs in text order; binary search). */
+export function quantitiesIn(qs: readonly Quantity[], start: number, end: number): Quantity[] {
+  const lo = firstQuantityFrom(qs, start);
   const out: Quantity[] = [];
   for (let i = lo; i < qs.length && qs[i].start < end; i++) out.push(qs[i]);
   return out;
@@ -340,7 +351,10 @@ function readNum(text: string, i: number, end: number, out: Num): Num | undefine
 
 /** The first of `words` that ends at `i`, starting at most `room` characters before it. */
 function endsWithAny(text: string, i: number, room: number, words: string[]): string | undefined {
-  for (const w of words) if (w.length <= room && text.startsWith(w, i - w.length)) return w;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w.length <= room && text.startsWith(w, i - w.length)) return w;
+  }
   return undefined;
 }
 

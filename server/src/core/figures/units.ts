@@ -56,7 +56,8 @@ for (const u of [...BY_UNIT.values()].sort((a, b) => b.unit.length - a.unit.leng
 /** The longest unit that starts at `i` in `text` (compared in place: no slice per candidate). */
 export function unitAt(text: string, i: number): UnitInfo | undefined {
   const us = BY_FIRST[text.charCodeAt(i)];
-  if (us) for (const u of us) if (text.startsWith(u.unit, i)) return u;
+  // Indexed (a for…of here made an iterator result per unit tried).
+  if (us) for (let k = 0; k < us.length; k++) if (text.startsWith(us[k].unit, i)) return us[k];
   return undefined;
 }
 
