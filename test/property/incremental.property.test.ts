@@ -86,6 +86,41 @@ test('incremental findings equal from-scratch findings after random edits (whole
   );
 });
 
+/** Several lines changed at once, their number kept (as a round of fixes or a replace-all changes a text): from the line at `at`, every `every`-th of `lines` lines has each `from` written `to`. */
+interface Scatter {
+  at: number;
+  lines: number;
+  every: number;
+  from: string;
+  to: string;
+}
+const SCATTER: [string, string][] = [['，', ','], [',', '，'], ['。', '.'], ['(', '（'], ['的', ''], ['发展', '發展'], ['1', '１'], [' ', ''], ['、', '，，']];
+const scatter: fc.Arbitrary<Scatter> = fc
+  .record({ at: fc.nat(), lines: fc.integer({ min: 2, max: 30 }), every: fc.integer({ min: 1, max: 4 }), pair: fc.nat(SCATTER.length - 1) })
+  .map(({ pair, ...r }) => ({ ...r, from: SCATTER[pair][0], to: SCATTER[pair][1] }));
+
+function scattered(text: string, e: Scatter): string {
+  const lines = text.split('\n');
+  const first = e.at % lines.length;
+  for (let i = first; i < Math.min(lines.length, first + e.lines); i += e.every) lines[i] = lines[i].split(e.from).join(e.to);
+  return lines.join('\n');
+}
+
+test('incremental findings equal from-scratch findings after changes to several lines at once (their number kept, as fixes change a text)', { timeout: 120_000 }, () => {
+  fc.assert(
+    fc.property(fc.nat(SOURCES.length - 1), fc.array(fc.oneof(edit, scatter), { minLength: 1, maxLength: 6 }), fc.constantFrom(...CONFIGS), (source, edits, config) => {
+      const inc = new IncrementalChecker();
+      let text = SOURCES[source];
+      same(text, inc, config);
+      for (const e of edits) {
+        text = 'from' in e ? scattered(text, e) : apply(text, e);
+        same(text, inc, config);
+      }
+    }),
+    runs(40),
+  );
+});
+
 test('the settings changing between versions: findings follow them', () => {
   const inc = new IncrementalChecker();
   const text = SOURCES[0];

@@ -44,10 +44,10 @@ const MARGIN_CHARS = 40;
 const MAX_SHARE = 0.5;
 
 /** The region of `text` that differs from `prev` (whole lines, with a margin), or undefined when the text cannot be derived. */
-export function spliceOf(prev: ReportDocument, text: string, lines: Line[]): Splice | undefined {
+export function spliceOf(prev: ReportDocument, text: string, lines: Line[], span?: ChangedSpan): Splice | undefined {
   const old = prev.text;
   if (hasLoneCr(text) || hasLoneCr(old)) return undefined;
-  const { start: p, end: changedEnd } = changedSpan(old, text);
+  const { start: p, end: changedEnd } = span ?? changedSpan(old, text);
   const from = Math.max(0, lineIndexAt(lines, p) - 1);
   const changedTo = Math.min(lines.length, lineIndexAt(lines, changedEnd) + 1);
   let to = changedTo;
@@ -66,11 +66,17 @@ export function spliceOf(prev: ReportDocument, text: string, lines: Line[]): Spl
   return { from, to, prevTo, start, end, prevEnd, changedTo };
 }
 
+export interface ChangedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly oldEnd: number;
+}
+
 /**
  * What changed from `old` to `text`: the span between their longest common start and end —
  * [start, end) in `text`, [start, oldEnd) in `old`.
  */
-export function changedSpan(old: string, text: string): { start: number; end: number; oldEnd: number } {
+export function changedSpan(old: string, text: string): ChangedSpan {
   const n = Math.min(old.length, text.length);
   // Whole blocks compared as strings first (a native comparison), then character by character.
   let p = 0;
@@ -89,12 +95,12 @@ function hasLoneCr(text: string): boolean {
   return false;
 }
 
-/** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. */
-export function deriveDocument(prev: ReportDocument, text: string): ReportDocument {
+/** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. `span`: changedSpan(prev.text, text) when the caller has it. */
+export function deriveDocument(prev: ReportDocument, text: string, span?: ChangedSpan): ReportDocument {
   const doc = new ReportDocument(text);
   // One step back at most: prev's own source is not read again.
   prev.derivation = undefined;
-  const splice = spliceOf(prev, text, doc.lines);
+  const splice = spliceOf(prev, text, doc.lines, span);
   if (splice) doc.derivation = new Derivation(doc, prev, splice);
   return doc;
 }

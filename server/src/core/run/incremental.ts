@@ -1,18 +1,22 @@
 // Checking a document again after an edit, re-reading only the lines the edit touched.
 //
 // The rules that read each line on its own (`Rule.perLine`: typography, and the figures
-// relations that lie within a paragraph) have their findings kept per line, by the line's
-// text (with its break). A new version of the document reads only the lines whose text the
-// previous version did not have — each alone, as a document of its own — and takes every
-// other line's findings over, moved to where the line now is (the same objects when it has
-// not moved). The rules that read the whole document (outline, restated figures, shares of a
-// whole named elsewhere, the script of the document…) run on the whole document each time.
+// relations that lie within a paragraph) have their findings kept for the last version, in
+// order, with where its lines start. A new version is laid against that one by position (the
+// changed span between their common start and end, model/derive.ts changedSpan): the lines
+// before it are the same and keep their findings as they are, the lines after it are the same
+// moved by the difference in length and keep theirs moved; the lines in between are read anew,
+// each alone, as a document of its own (when both versions have as many lines there, those
+// whose text did not change keep their findings too: a round of fixes changes lines all over
+// the text, not their number). The rules that read the whole document (outline, restated
+// figures, shares of a whole named elsewhere, the script of the document…) run on the whole
+// document each time.
 //
 // The result is check()'s on the same text, finding for finding and in the same order:
 // test/property/incremental.property.test.ts holds it after random edits. Where a line read
 // alone could differ from the line in its document, the document is read whole: the first
 // version and any version that shares few lines with the one before (then the per-line
-// findings are sorted out of the whole check), a rule that stops at a cap (MAX_FINDINGS) and
+// findings are taken out of the whole check), a rule that stops at a cap (MAX_FINDINGS) and
 // reaches it, a rule that failed on a line, a later line that starts with U+FEFF (alone it
 // would read as a byte-order mark), a text with old Mac line ends (a lone CR: some scans stop
 // only at LF and read on into the line before).
@@ -25,7 +29,7 @@
 // between them and drop the run when a newer version arrives. check() runs every step at once.
 import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
-import { changedSpan, deriveDocument } from '../model/derive';
+import { changedSpan, deriveDocument, type ChangedSpan } from '../model/derive';
 import { lineIndexAt, type Line } from '../model/lines';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
@@ -34,10 +38,16 @@ import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, ty
 import { withoutIgnored } from './ignore';
 import type { ModelPart } from './slices';
 
-/** One line's findings per per-line rule, at `base` (the line's start when they were made); undefined where the rule failed on it. */
-interface LineFindings {
-  base: number;
-  byRule: (Finding[] | undefined)[];
+/** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
+interface LineState {
+  text: string;
+  starts: Int32Array;
+  /** Each found on its line read alone (so, check()'s for those rules), in the order of sortFindings. */
+  findings: Finding[];
+  /** By the rule's index among the per-line rules: how many of `findings` are its. */
+  counts: number[];
+  /** By the same index: the rule failed on a line (or reported outside it), so its findings here are not all: it runs on the whole document until a version is read whole. */
+  failed: boolean[];
 }
 
 export interface IncrementalResult extends CheckResult {
@@ -80,7 +90,7 @@ interface Carry {
 const KNOWN_SHARE = 0.5;
 
 export class IncrementalChecker {
-  private byText = new Map<string, LineFindings>();
+  private lines: LineState | undefined;
   private configKey: string | undefined;
   private carry: Carry | undefined;
   /**
@@ -106,19 +116,17 @@ export class IncrementalChecker {
    */
   fork(rules?: readonly Rule[]): IncrementalChecker {
     const c = new IncrementalChecker(rules ? this.rules.filter((r) => rules.includes(r)) : this.rules);
-    if (c.lineRules.length === this.lineRules.length) c.byText = new Map(this.byText);
-    else {
+    const st = this.lines;
+    if (st && c.lineRules.length === this.lineRules.length) c.lines = st;
+    else if (st) {
+      // The state is never changed once made (a new version makes its own): shared, or narrowed to the fork's rules.
       const from = c.lineRules.map((r) => this.lineRules.indexOf(r));
-      for (const [seg, e] of this.byText) c.byText.set(seg, { base: e.base, byRule: from.map((k) => e.byRule[k]) });
+      const findings = st.findings.filter((f) => c.lineIds.has(f.rule));
+      c.lines = { text: st.text, starts: st.starts, findings, counts: from.map((k) => st.counts[k]), failed: from.map((k) => st.failed[k]) };
     }
     if (c.rules.length === this.rules.length) c.carry = this.carry;
     c.configKey = this.configKey;
     return c;
-  }
-
-  /** Distinct lines held (those of the last version). */
-  get size(): number {
-    return this.byText.size;
   }
 
   /** The full result at once: check()'s findings. */
@@ -135,10 +143,13 @@ export class IncrementalChecker {
     const id = ++this.started;
     const latest = () => id === this.started;
     const config = withDefaults(partial);
-    const doc = this.base ? deriveDocument(this.base, text) : new ReportDocument(text);
+    // The model, the lines and the carry are laid against the same previous text as a rule: one comparison.
+    let known: { old: string; span: ChangedSpan } | undefined;
+    const spanFrom = (old: string): ChangedSpan => (known?.old === old ? known.span : (known = { old, span: changedSpan(old, text) }).span);
+    const doc = this.base ? deriveDocument(this.base, text, spanFrom(this.base.text)) : new ReportDocument(text);
     const large = tooLarge(text, config);
     if (large) {
-      this.byText.clear();
+      this.lines = undefined;
       this.carry = undefined;
       const r: IncrementalResult = { doc, findings: [large], reused: 0, read: 0, whole: true, phase: 'full' };
       return { quick: () => undefined, step: () => r, finish: () => r };
@@ -146,31 +157,15 @@ export class IncrementalChecker {
     // Findings depend on the settings (severities, terms…), not on what is ignored (applied last).
     const key = JSON.stringify({ ...config, ignore: undefined });
     if (key !== this.configKey) {
-      this.byText.clear();
+      this.lines = undefined;
       this.carry = undefined;
       this.configKey = key;
     }
     const lines = doc.lines;
-    const segs = lines.map((l) => text.slice(l.start, l.index + 1 < lines.length ? lines[l.index + 1].start : text.length));
-    let known = 0;
-    for (const s of segs) if (this.byText.has(s)) known++;
-    const local = lineLocal(text, segs);
-    const whole = known < KNOWN_SHARE * segs.length || !local;
+    const local = lineLocal(text, lines);
     const carry = this.carry;
-    const part = whole ? undefined : this.readLines(doc, config, segs);
-    const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, segs, local, latest, parts);
-
-    // The per-line rules' findings, sorted once for the quick result and the full one.
-    let lineSorted: Finding[] | undefined;
-    const ownSorted = (p: LinePart): Finding[] => {
-      if (lineSorted) return lineSorted;
-      const own: Finding[] = [];
-      this.lineRules.forEach((rule, k) => {
-        if (p.severities[k]) for (const f of p.byRule(k)) own.push(f);
-      });
-      sortFindings(own);
-      return (lineSorted = own);
-    };
+    const part = local && this.lines ? this.readLines(doc, config, this.lines, spanFrom(this.lines.text)) : undefined;
+    const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts);
     let result: IncrementalResult | undefined;
     const step = (): IncrementalResult | undefined => {
       if (result) return result;
@@ -185,7 +180,7 @@ export class IncrementalChecker {
         // found.findings are the whole-document rules' alone: merged with the per-line rules' (no
         // finding of one list ties with one of the other: compareFindings ends with the rule id).
         if (latest()) this.carry = { text, findings: found.findings };
-        found.findings = mergeSorted(ownSorted(part), found.findings);
+        found.findings = mergeSorted(part.own(), found.findings);
       } else if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
       found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
       return (result = found);
@@ -195,8 +190,8 @@ export class IncrementalChecker {
       quick: () => {
         if (quick !== null) return quick;
         if (!part || !carry) return (quick = undefined);
-        const carried = carriedOver(carry, text);
-        const own = ownSorted(part);
+        const carried = carriedOver(carry, text, spanFrom(carry.text));
+        const own = part.own();
         const findings = withoutIgnored(text, lines, mergeSorted(own, carried), config.ignore);
         return (quick = { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length });
       },
@@ -209,11 +204,12 @@ export class IncrementalChecker {
     };
   }
 
-  /** check() itself, one rule per step; the per-line rules' findings are then sorted out by line and kept (when the lines are `local`: lineLocal). */
-  private *whole(doc: ReportDocument, config: Config, segs: string[], local: boolean, latest: () => boolean, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
+  /** check() itself, one rule per step; the per-line rules' findings are then kept for the next version (when the lines are `local`: lineLocal). */
+  private *whole(doc: ReportDocument, config: Config, local: boolean, latest: () => boolean, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
     yield* buildParts(doc, parts);
     const findings: Finding[] = [];
-    const byRule = new Map<string, Finding[]>();
+    const own: Finding[] = [];
+    const counts = this.lineRules.map(() => 0);
     let consistent = true;
     for (const rule of this.rules) {
       const severity = effectiveSeverity(rule, config);
@@ -221,83 +217,125 @@ export class IncrementalChecker {
       const from = findings.length;
       const ok = runRule(doc, rule, config, severity, findings);
       if (rule.perLine) {
-        const own = findings.slice(from);
         const cap = rule.perLine.cap;
-        if (!ok || (cap !== undefined && own.length >= cap)) consistent = false;
-        byRule.set(rule.id, own);
+        const n = findings.length - from;
+        if (!ok || (cap !== undefined && n >= cap)) consistent = false;
+        counts[this.lineRules.indexOf(rule)] = n;
+        for (let i = from; i < findings.length; i++) own.push(findings[i]);
       }
       yield;
     }
     if (latest()) {
-      this.byText = new Map();
-      if (consistent && local) this.keep(doc.lines, segs, byRule);
+      this.lines = undefined;
+      if (consistent && local) {
+        sortFindings(own);
+        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed: this.lineRules.map(() => false) };
+      }
     }
-    return { doc, findings, reused: 0, read: segs.length, whole: true, phase: 'full' };
+    return { doc, findings, reused: 0, read: doc.lines.length, whole: true, phase: 'full' };
   }
 
-  /** The per-line findings of a whole check, kept by line text. */
-  private keep(lines: Line[], segs: string[], byRule: Map<string, Finding[]>): void {
-    const entries = lines.map((l): LineFindings => ({ base: l.start, byRule: this.lineRules.map(() => []) }));
-    // A finding belongs to the line of its start (a line's break is part of that line).
-    this.lineRules.forEach((rule, k) => {
-      for (const f of byRule.get(rule.id) ?? []) entries[lineIndexAt(lines, f.start)].byRule[k]!.push(f);
-    });
-    // A text that stands on several lines keeps the findings of its first (all are the same).
-    lines.forEach((l, i) => {
-      if (!this.byText.has(segs[i])) this.byText.set(segs[i], entries[i]);
-    });
-  }
-
-  /** Reads the lines this checker has not seen and takes the others' findings over (the lines are kept now). */
-  private readLines(doc: ReportDocument, config: Config, segs: string[]): LinePart {
+  /**
+   * Lays the new version's lines against the last one's (by position: see the top of this file),
+   * reads those that changed and takes the others' findings over; the state is the new
+   * version's from now on. Undefined when too many lines changed: the document is then read whole.
+   */
+  private readLines(doc: ReportDocument, config: Config, st: LineState, span: ChangedSpan): LinePart | undefined {
+    const text = doc.text;
     const lines = doc.lines;
-    const lineConfig: Config = { ...config, ignore: [] };
-    const severities = this.lineRules.map((r) => effectiveSeverity(r, config));
-    const next = new Map<string, LineFindings>();
-    const at: LineFindings[] = [];
-    let reused = 0;
+    const n = lines.length;
+    const old = st.text;
+    const os = st.starts;
+    const on = os.length;
+    const by = text.length - old.length;
+    // New lines [a, c) stand where old lines [a, oc) stood: the lines before are the same, and
+    // so is the text after (a line after starts past the changed span, so it starts a line in both).
+    const { start: p, end } = span;
+    const a = lineIndexAt(lines, p);
+    let c = a + 1;
+    while (c < n && lines[c].start <= end) c++;
+    const oc = c - n + on;
+    if (oc < a || (c < n && os[oc] !== lines[c].start - by)) return undefined;
+    // Where both have as many lines in between, a line whose text is the same keeps its findings.
+    const paired = c - a === oc - a;
+    const same: boolean[] = [];
     let read = 0;
-    for (const line of lines) {
-      const seg = segs[line.index];
-      let got = next.get(seg);
-      if (got) {
-        // The same text earlier in this version: its findings, moved here.
-        at.push(moved(got, line.start));
-        continue;
-      }
-      const old = this.byText.get(seg);
-      if (old) {
-        reused++;
-        got = moved(old, line.start);
-      } else {
-        read++;
-        got = { base: line.start, byRule: readLine(seg, line.start, this.lineRules, severities, lineConfig) };
-      }
-      next.set(seg, got);
-      at.push(got);
+    for (let j = a; j < c; j++) {
+      const keep = paired && lineText(text, lines, j) === lineText(old, os, j);
+      same.push(keep);
+      if (!keep) read++;
     }
-    this.byText = next;
-    const lists: Finding[][] = [];
-    const byRule = (k: number): Finding[] => {
-      let out = lists[k];
-      if (out) return out;
-      out = [];
-      let failed = false;
-      for (let i = 0; i < at.length && !failed; i++) {
-        const fs = at[i].byRule[k];
-        if (!fs) failed = true;
-        else for (const f of fs) out.push(f);
-      }
-      const rule = this.lineRules[k];
-      const cap = rule.perLine!.cap;
-      // At its cap, a rule's findings depend on the lines before: read the document.
-      if (failed || (cap !== undefined && out.length >= cap)) {
-        out = [];
-        runRule(doc, rule, config, severities[k]!, out);
-      }
-      return (lists[k] = out);
+    if (read > (1 - KNOWN_SHARE) * n) return undefined;
+
+    const severities = this.lineRules.map((r) => effectiveSeverity(r, config));
+    const lineConfig: Config = { ...config, ignore: [] };
+    const index = new Map(this.lineRules.map((r, k) => [r.id, k]));
+    const counts = st.counts.slice();
+    const failed = st.failed.slice();
+    const of = st.findings;
+    const out: Finding[] = [];
+    let f = 0;
+    const oldStart = (i: number) => (i < on ? os[i] : Infinity);
+    // The old findings before old line i, moved by `d`; or dropped (a line read anew).
+    const take = (i: number, d: number) => {
+      const limit = oldStart(i);
+      while (f < of.length && of[f].start < limit) out.push(shifted(of[f++], d));
     };
-    return { severities, byRule, reused, read };
+    const drop = (i: number) => {
+      const limit = oldStart(i);
+      for (; f < of.length && of[f].start < limit; f++) counts[index.get(of[f].rule)!]--;
+    };
+    const readAt = (j: number) => {
+      const start = lines[j].start;
+      const next = j + 1 < n ? lines[j + 1].start : text.length;
+      const got = readLine(text.slice(start, next), start, this.lineRules, severities, lineConfig);
+      const mine: Finding[] = [];
+      got.forEach((fs, k) => {
+        if (!fs) return void (failed[k] = true);
+        for (const g of fs) {
+          // A finding belongs to the line of its start: one that starts past its line (it never does) would be misplaced.
+          if (g.start < start || (g.start >= next && j + 1 < n)) failed[k] = true;
+          else {
+            mine.push(g);
+            counts[k]++;
+          }
+        }
+      });
+      sortFindings(mine);
+      for (const g of mine) out.push(g);
+    };
+    take(a, 0);
+    if (paired) {
+      for (let j = a; j < c; j++) {
+        if (same[j - a]) take(j + 1, lines[j].start - os[j]);
+        else {
+          drop(j + 1);
+          readAt(j);
+        }
+      }
+    } else {
+      drop(oc);
+      for (let j = a; j < c; j++) readAt(j);
+    }
+    take(on, by);
+    this.lines = { text, starts: startsOf(lines), findings: out, counts, failed };
+
+    let own: Finding[] | undefined;
+    return {
+      reused: n - read,
+      read,
+      // At its cap, a rule's findings depend on the lines before; a rule that failed on a line has no findings there: either runs on the document.
+      own: () => {
+        if (own) return own;
+        const redo = this.lineRules.filter((r, k) => severities[k] && (failed[k] || (r.perLine!.cap !== undefined && counts[k] >= r.perLine!.cap)));
+        if (!redo.length) return (own = out);
+        const ids = new Set(redo.map((r) => r.id));
+        const whole: Finding[] = [];
+        for (const r of redo) runRule(doc, r, config, severities[this.lineRules.indexOf(r)]!, whole);
+        sortFindings(whole);
+        return (own = mergeSorted(out.filter((g) => !ids.has(g.rule)), whole));
+      },
+    };
   }
 
   /** The rules that read the whole document, run on it one per step; their findings alone (the per-line rules' come from the lines: start() merges them in). */
@@ -323,10 +361,9 @@ function* buildParts(doc: ReportDocument, parts: readonly ModelPart[]): Generato
   }
 }
 
-/** What reading the lines of a version gave: each per-line rule's findings on the whole text (in line order), by the rule's index among them. */
+/** What reading the lines of a version gave: the per-line rules' findings on the whole text (check()'s for those rules), sorted. */
 interface LinePart {
-  severities: (Severity | undefined)[];
-  byRule(k: number): Finding[];
+  own(): Finding[];
   reused: number;
   read: number;
 }
@@ -339,10 +376,10 @@ interface LinePart {
  * under every range is then the same as before, and no range splits a character or a CRLF
  * that it did not split before (the characters on either side of it did not change).
  */
-export function carriedOver(carry: Carry, text: string): Finding[] {
+export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): Finding[] {
   const old = carry.text;
   if (old === text) return carry.findings;
-  const { start: p, oldEnd: end } = changedSpan(old, text);
+  const { start: p, oldEnd: end } = span ?? changedSpan(old, text);
   const by = text.length - old.length;
   // Each range: 0 before the change, 1 after it, -1 touching it.
   const side = (r: Span) => (r.end < p ? 0 : r.start > end ? 1 : -1);
@@ -396,10 +433,23 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
  * it would be a byte-order mark), nor when a line ends in a lone CR (old Mac line ends):
  * some scans stop only at LF and would read on into the line before.
  */
-function lineLocal(text: string, segs: string[]): boolean {
+function lineLocal(text: string, lines: Line[]): boolean {
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
-  for (let i = 1; i < segs.length; i++) if (segs[i].charCodeAt(0) === 0xfeff) return false;
+  for (let i = 1; i < lines.length; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;
   return true;
+}
+
+/** Where each line starts. */
+function startsOf(lines: Line[]): Int32Array {
+  const out = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) out[i] = lines[i].start;
+  return out;
+}
+
+/** Line i's text with its break, from its lines' starts (Line objects or an array of starts). */
+function lineText(text: string, starts: Line[] | Int32Array, i: number): string {
+  const at = (k: number) => (k < starts.length ? (starts instanceof Int32Array ? starts[k] : starts[k].start) : text.length);
+  return text.slice(at(i), at(i + 1));
 }
 
 /** The per-line rules' findings on one line read alone (its text and break as a document), placed at `base`. */
@@ -411,21 +461,6 @@ function readLine(seg: string, base: number, rules: readonly Rule[], severities:
     const out: Finding[] = [];
     return runRule(doc, rule, config, severity, out) ? out.map((f) => shifted(f, base)) : undefined;
   });
-}
-
-/** A line's findings at a new base (the same entry when the line has not moved). */
-function moved(e: LineFindings, base: number): LineFindings {
-  if (e.base === base) return e;
-  const by = base - e.base;
-  // Most lines have no finding of most rules: their lists (never written to once made) are shared.
-  let byRule = e.byRule;
-  for (let k = 0; k < byRule.length; k++) {
-    const fs = byRule[k];
-    if (!fs?.length) continue;
-    if (byRule === e.byRule) byRule = byRule.slice();
-    byRule[k] = fs.map((f) => shifted(f, by));
-  }
-  return { base, byRule };
 }
 
 /** A finding moved by `by` (the same object when it does not move). */
