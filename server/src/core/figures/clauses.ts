@@ -101,7 +101,10 @@ export class Clauses {
   clauseAt(i: number): Clause | undefined {
     const a = this.asideAt(i);
     if (a) {
-      for (const c of a.clauses) if (c.start <= i && i <= c.end) return c;
+      for (let k = 0; k < a.clauses.length; k++) {
+        const c = a.clauses[k];
+        if (c.start <= i && i <= c.end) return c;
+      }
     }
     const k = floor(this.clauseStarts, i);
     return k >= 0 ? this.clauses[k] : undefined;

@@ -164,7 +164,8 @@ export function categoriesOf(phrase: string): Category[] {
       continue;
     }
     let hit: Entry | undefined;
-    for (const e of entries) {
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
       if (!phrase.startsWith(e.word, i)) continue;
       if (e.word.length === 1 && ONLY_AT_START.has(e.word) && i > 0) continue;
       if ((e.word === '男' || e.word === '女') && i > 0 && NOT_GENDER_BEFORE.includes(phrase[i - 1])) continue;
@@ -177,7 +178,10 @@ export function categoriesOf(phrase: string): Category[] {
       i++;
       continue;
     }
-    for (const dim of hit.dims) out.push({ dim, word: hit.word });
+    for (let k = 0; k < hit.dims.length; k++) {
+      const dim = hit.dims[k];
+      out.push({ dim, word: hit.word });
+    }
     i += hit.word.length;
   }
   const cls = CLASS.exec(phrase);

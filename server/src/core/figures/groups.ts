@@ -53,8 +53,13 @@ export function groupIndex(doc: ReportDocument): { byPart: Map<Quantity, Group>;
   return doc.memo('figures:groupIndex', () => {
     const byPart = new Map<Quantity, Group>();
     const byTotal = new Map<Quantity, Group[]>();
-    for (const g of groupsOf(doc)) {
-      for (const p of g.parts) if (!byPart.has(p)) byPart.set(p, g);
+    const groups = groupsOf(doc);
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
+      for (let j = 0; j < g.parts.length; j++) {
+        const p = g.parts[j];
+        if (!byPart.has(p)) byPart.set(p, g);
+      }
       byTotal.set(g.total, [...(byTotal.get(g.total) ?? []), g]);
     }
     return { byPart, byTotal };
@@ -79,7 +84,8 @@ function findGroups(doc: ReportDocument): Group[] {
   const anchors = findAnchors(text, clauses, qs, phrases);
   const out: Group[] = [];
   const taken = new Set<Quantity>();
-  for (const a of anchors) {
+  for (let n = 0; n < anchors.length; n++) {
+    const a = anchors[n];
     const { parts, otherUnits } = readParts(text, clauses, qs, phrases, a);
     if (!parts.length) continue;
     const mine: Group[] = [];
@@ -176,7 +182,8 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Ph
     }
   }
   // （含…）: a bracket that opens with 含 notes a part of the figure before it.
-  for (const a of clauses.asides) {
+  for (let n = 0; n < clauses.asides.length; n++) {
+    const a = clauses.asides[n];
     if (text[a.open + 1] !== '含' || !a.clauses.length) continue;
     const candidates = totalsFor(text, clauses, qs, a.clauses[0], a.open + 1, '含');
     if (candidates.length) out.push({ at: a.open + 1, word: '含', candidates, clause: a.clauses[0] });

@@ -38,7 +38,8 @@ export function splitItems(text: string, start: number, end: number, continued =
   // (or the list continues from an earlier clause), so that 中国和世界 stays one item.
   if (items.length || continued) {
     const t = text.slice(last.start, last.end);
-    for (const j of JOIN) {
+    for (let w = 0; w < JOIN.length; w++) {
+      const j = JOIN[w];
       const k = t.indexOf(j);
       if (k > 0 && k + j.length < t.length) {
         items.push({ start: last.start, end: last.start + k });

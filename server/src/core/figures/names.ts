@@ -116,7 +116,10 @@ const HONORIFIC_LAST = charTable(HONORIFICS.map((h) => h[h.length - 1]));
 
 function stripHonorific(s: string): string {
   if (!HONORIFIC_LAST[s.charCodeAt(s.length - 1)]) return s;
-  for (const h of HONORIFICS) if (s.length > h.length + 1 && s.endsWith(h)) return s.slice(0, -h.length);
+  for (let k = 0; k < HONORIFICS.length; k++) {
+    const h = HONORIFICS[k];
+    if (s.length > h.length + 1 && s.endsWith(h)) return s.slice(0, -h.length);
+  }
   return s;
 }
 
@@ -233,7 +236,8 @@ function readList(text: string, i: number, end: number): NameList | undefined {
   // A lone name opening its clause: 郑瑶被提拔为…, 张敏同志获评…
   if (!atClauseStart) return undefined;
   const raw = text.slice(i, firstEnd);
-  for (const n of THREE_TWO_FOUR) {
+  for (let k = 0; k < THREE_TWO_FOUR.length; k++) {
+    const n = THREE_TWO_FOUR[k];
     const cand = raw.slice(0, n);
     if (cand.length !== n || !isClearName(cand)) continue;
     let rest = raw.slice(n);
@@ -259,7 +263,8 @@ const TITLE_END = /(?:长|书记|主任|委员|主席|经理|干事|助理|秘�
  */
 export function titledName(clause: string): { name: string; offset: number } | undefined {
   const base = stripHonorific(clause);
-  for (const n of THREE_TWO) {
+  for (let k = 0; k < THREE_TWO.length; k++) {
+    const n = THREE_TWO[k];
     if (base.length < n + 1) continue;
     const cand = base.slice(base.length - n);
     if (!isClearName(cand) || !TITLE_END.test(base.slice(0, base.length - n))) continue;
@@ -272,7 +277,8 @@ export function titledName(clause: string): { name: string; offset: number } | u
 function lastName(item: string): { item: string; name: string } | undefined {
   const base = stripHonorific(item);
   const h = item.length - base.length;
-  for (const n of THREE_TWO_FOUR) {
+  for (let k = 0; k < THREE_TWO_FOUR.length; k++) {
+    const n = THREE_TWO_FOUR[k];
     if (base.length < n) continue;
     const cand = base.slice(base.length - n);
     if (nameShape(cand) && (n === base.length || isClearName(cand))) return { item: item.slice(item.length - n - h), name: cand };
@@ -286,7 +292,8 @@ function cutName(raw: string): { item: string; name: string } | undefined {
   const item = raw.endsWith('等') ? raw.slice(0, -1) : raw;
   const whole = stripHonorific(item);
   if (whole.length >= 2 && whole.length <= 4 && (nameShape(whole) || whole.length <= 3)) return { item, name: whole };
-  for (const n of THREE_TWO) {
+  for (let k = 0; k < THREE_TWO.length; k++) {
+    const n = THREE_TWO[k];
     const cand = item.slice(0, n);
     if (!nameShape(cand)) continue;
     const rest = item.slice(n);

@@ -135,7 +135,9 @@ export function quantitiesByKind(doc: ReportDocument): { of(kind: QuantityKind):
   return doc.memo('figures:quantitiesByKind', () => {
     const byKind = new Map<QuantityKind, Quantity[]>();
     const amounts: Quantity[] = [];
-    for (const q of quantities(doc)) {
+    const all = quantities(doc);
+    for (let k = 0; k < all.length; k++) {
+      const q = all[k];
       let l = byKind.get(q.kind);
       if (!l) byKind.set(q.kind, (l = []));
       l.push(q);

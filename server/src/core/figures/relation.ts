@@ -126,10 +126,14 @@ export function scaleWord(scale: number): string {
 /** The largest scale among quantities, to show them all in one scale. */
 export function commonScale(qs: Quantity[]): { scale: number; decimals: number } {
   let scale = 1;
-  for (const q of qs) if (q.scale > scale) scale = q.scale;
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k];
+    if (q.scale > scale) scale = q.scale;
+  }
   // Enough decimals for every part in that scale.
   let decimals = 0;
-  for (const q of qs) {
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k];
     const x = q.value / scale;
     const d = Number.isInteger(x) ? 0 : Math.min(4, (String(+x.toFixed(6)).split('.')[1] ?? '').length);
     if (d > decimals) decimals = d;
@@ -159,11 +163,15 @@ export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => stri
  */
 export function tolerance(qs: Quantity[]): number {
   const finest = new Map<number, number>();
-  for (const q of qs) if (q.scale > 1) finest.set(q.scale, Math.max(finest.get(q.scale) ?? 0, q.decimals));
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k];
+    if (q.scale > 1) finest.set(q.scale, Math.max(finest.get(q.scale) ?? 0, q.decimals));
+  }
   let half = 0;
   let unitMax = 0;
   let approx = 0;
-  for (const q of qs) {
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k];
     const decimals = q.scale > 1 ? finest.get(q.scale)! : q.decimals;
     const rounded = decimals > 0 || q.scale > 1;
     const unit = Math.pow(10, -decimals) * q.scale;

@@ -33,7 +33,8 @@ function wrong(start: number, end: number, severity: Relation['severity'], arith
 function findDates(doc: ReportDocument): Relation[] {
   const text = doc.view.text;
   const out: Relation[] = [];
-  for (const line of doc.viewLines) {
+  for (let n = 0; n < doc.viewLines.length; n++) {
+    const line = doc.viewLines[n];
     if (doc.boilerplate.has(line.index)) continue;
     const s = text.slice(line.start, line.end);
     if (!s.includes('月')) continue;

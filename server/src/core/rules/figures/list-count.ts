@@ -31,7 +31,9 @@ export const listCount = relationRule({
     const clauses = clausesOf(doc);
     const phrases = phrasesOf(doc);
     const out: Found[] = [];
-    for (const q of quantitiesByKind(doc).of('count')) {
+    const counts = quantitiesByKind(doc).of('count');
+    for (let qi = 0; qi < counts.length; qi++) {
+      const q = counts[qi];
       if (q.kind !== 'count' || q.approx || q.unknown || !q.unit || !LIST_UNITS.has(q.unit.unit)) continue;
       if (q.value < 2 || q.value > 20 || (q.role && q.role !== 'to')) continue;
       const p = phrases[q.index];

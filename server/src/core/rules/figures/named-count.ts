@@ -49,7 +49,8 @@ export const namedCount = relationRule({
     const sentenceSpan = (i: number) => clauses.sentenceAt(i);
     // Names glued before a count: 刘斌、潘昭明2人; 张敏等18人.
     const glued = new Map<Quantity, NameList>();
-    for (const q of persons) {
+    for (let k = 0; k < persons.length; k++) {
+      const q = persons[k];
       const s = sentenceSpan(q.start);
       if (!s) continue;
       const l = listsIn(s).find((x) => x.end === q.start || (x.partial && x.end + 1 === q.start));
@@ -58,7 +59,8 @@ export const namedCount = relationRule({
     const gluedOwner = new Map<NameList, Quantity>();
     for (const [q, l] of glued) gluedOwner.set(l, q);
     const out: Found[] = [];
-    for (const q of persons) {
+    for (let k = 0; k < persons.length; k++) {
+      const q = persons[k];
       const g = glued.get(q);
       if (g) {
         if (g.partial || q.approx) continue;
@@ -87,7 +89,9 @@ export const namedCount = relationRule({
       // 2. The rest of the count's own sentence: names after it, up to another count.
       let closed = false;
       const rivals = personsIn(q.end + 1, s.end).filter((r) => r !== q && !glued.has(r));
-      for (const l of listsIn(s)) {
+      const lists = listsIn(s);
+      for (let n = 0; n < lists.length; n++) {
+        const l = lists[n];
         if (l.start < q.end) continue;
         if (clauses.asideAt(l.start) && !(aside && l.start > aside.open && l.end <= aside.close)) continue;
         if (rivals.some((r) => r.start < l.start && !isSubCount(text, r, q))) {

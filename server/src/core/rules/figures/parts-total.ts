@@ -31,7 +31,9 @@ export const partsTotal = relationRule({
   find(doc) {
     const phrases = phrasesOf(doc);
     const out: Found[] = [];
-    for (const g of groupsOf(doc)) {
+    const groups = groupsOf(doc);
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
       const r = check(doc, g, phrases);
       if (r) out.push(r);
     }
@@ -65,7 +67,8 @@ function check(doc: ReportDocument, g: Group, phrases: Phrases): Found | undefin
   // The first reading that fails on every total the text allows is reported; a group is
   // shown as consistent (hover, table) by its first reading.
   let shown: Reading | undefined;
-  for (const r of readings) {
+  for (let k = 0; k < readings.length; k++) {
+    const r = readings[k];
     const fails = totals.every((t) => !holds(r, t));
     if (!fails) {
       shown ??= r;

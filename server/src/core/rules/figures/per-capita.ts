@@ -34,7 +34,9 @@ export const perCapita = relationRule({
   find(doc) {
     const { text, qs, phrases } = finderInputs(doc);
     const out: Relation[] = [];
-    for (const q of quantitiesByKind(doc).amounts) {
+    const amounts = quantitiesByKind(doc).amounts;
+    for (let k = 0; k < amounts.length; k++) {
+      const q = amounts[k];
       if (q.role !== 'per' || !isAmount(q) || q.unknown || Number.isNaN(q.value) || q.approx) continue;
       const r = perCapitaOf(doc, text, qs, phrases, q);
       if (r) out.push(r);

@@ -62,7 +62,9 @@ export function relationRule(def: {
     perLine: def.perLine ? {} : undefined,
     relations,
     check(doc, ctx) {
-      for (const r of found(doc)) {
+      const all = found(doc);
+      for (let n = 0; n < all.length; n++) {
+        const r = all[n];
         if (typeof r === 'function' || r.ok) continue;
         // Spans written field by field (no spread: an object copy per related place).
         const related: RelatedSpan[] = [];
@@ -73,7 +75,8 @@ export function relationRule(def: {
           related.push({ start: o.start, end: o.end, message: role ? roleLabel(role, quoteView(doc, q.start, q.end)) : describeQuantity(q, doc) });
         }
         if (r.places) {
-          for (const p of r.places) {
+          for (let k = 0; k < r.places.length; k++) {
+            const p = r.places[k];
             const o = doc.toOrig(p.start, p.end);
             related.push({ start: o.start, end: o.end, message: p.label });
           }
