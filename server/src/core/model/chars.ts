@@ -64,6 +64,16 @@ export function isSpaceCode(c: number): boolean {
     : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** isSpaceCode by char code, one load per character for loops over long stretches (1 for a `\s` unit, else 0). */
+export const SPACE_TABLE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c)) SPACE_TABLE[c] = 1;
+
+/** Does view text `s` hold a `\s` character in [from, to)? */
+export function hasSpaceIn(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (SPACE_TABLE[s.charCodeAt(k)]) return true;
+  return false;
+}
+
 /** Length of the run of `\s` characters at the start of `s` (what the pattern ^\s* matches), without a regex. */
 export function leadingSpace(s: string): number {
   let i = 0;

@@ -19,6 +19,12 @@ export function entryKey(line: string): string {
     .replace(/[：:，,。；;、.．()（）]/g, '');
 }
 
+/** Does text[from, to) hold the unit `code`? */
+function holds(text: string, from: number, to: number, code: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === code) return true;
+  return false;
+}
+
 const CONTENTS_LINE = /^(?:目录|目次)$/;
 /** A contents entry is short and is not a sentence (a full stop may close it). */
 const MAX_ENTRY = 50;
@@ -46,7 +52,7 @@ export function contentsLines(hs: Heading[], text: string, lines: Line[], skip: 
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose.
   for (let i = 0; i < lineCount; i++) {
-    if (lines[i].end - lines[i].start > 12) continue;
+    if (lines[i].end - lines[i].start > 12 || !holds(text, lines[i].start, lines[i].end, 0x76ee)) continue; // 目
     const t = lineText(i);
     if (skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
     const seen = new Set<string>();
@@ -62,8 +68,9 @@ export function contentsLines(hs: Heading[], text: string, lines: Line[], skip: 
   }
 
   // A run of consecutive heading lines whose first entry is repeated later.
-  const byLine = new Map<number, Heading>();
-  for (const h of hs) byLine.set(h.line, h);
+  // By line index: an array, not a Map (thousands of headings).
+  const byLine: (Heading | undefined)[] = new Array(lineCount);
+  for (const h of hs) byLine[h.line] = h;
   // Keys of the short heading lines only: a long line is no contents entry, nor the same
   // title as one. Made when first asked for (a run-in heading, or one followed by prose,
   // needs none; every heading line's key only when a run of three is found).
@@ -99,7 +106,7 @@ export function contentsLines(hs: Heading[], text: string, lines: Line[], skip: 
     let runKeys: Set<string> | undefined;
     for (let j = first.line + 1; j < lineCount; j++) {
       if (blank(j)) continue;
-      const h = byLine.get(j);
+      const h = byLine[j];
       if (!h || h.kind === 'run-in') break;
       const k = keyOf(j);
       if (k === undefined) break;

@@ -7,11 +7,10 @@
 // table rows pasted as lines (`一、工资性收入 | 26837 | 25244`) and the entries of a table
 // of contents (`contents.ts`).
 import type { Span } from '../types';
-import { charTable, isSpaceCode, leadingSpace } from './chars';
-import { nextFinder } from './scope';
+import { charTable, hasSpaceIn, isSpaceCode, leadingSpace, SPACE_TABLE } from './chars';
 import { contentsLines } from './contents';
 import type { Line } from './lines';
-import { readNumbering, type Numbering } from './numbering';
+import { readNumberingOf, type Numbering } from './numbering';
 import type { TextView } from './view';
 import { viewToOrig } from './view';
 
@@ -91,7 +90,6 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
  */
 export function readHeadingLines(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean, from: number, to: number, out: Heading[]): void {
   const v = view.text;
-  const spaceFrom = nextFinder(v, /\s/);
   for (let n = from; n < to; n++) {
     const vl = viewLines[n];
     if (skip(vl.index)) continue;
@@ -100,13 +98,15 @@ export function readHeadingLines(text: string, view: TextView, viewLines: Line[]
     // passed over without being made.
     let p = vl.start;
     while (p < vl.end && isSpaceCode(v.charCodeAt(p))) p++;
-    if (p >= vl.end || (!HEAD_START[v.charCodeAt(p)] && spaceFrom(p) >= vl.end)) continue;
+    if (p >= vl.end) continue;
+    // A space after the indent: only then can a paragraph start inside the line, or the line be a table row of wide gaps.
+    const spaced = hasSpaceIn(v, p, vl.end);
+    if (!HEAD_START[v.charCodeAt(p)] && !spaced) continue;
     const raw = v.slice(vl.start, vl.end);
     // A line's own heading ends where a paragraph flattened into the same line begins.
-    const first = leadingSpace(raw);
-    const inline = raw[first] === '#' ? [] : readInline(text, view, vl, raw);
+    const inline = !spaced || raw.charCodeAt(p - vl.start) === 0x23 ? NO_INLINE : readInline(text, view, vl, raw);
     if (!inline.length) {
-      const h = readHeading(text, view, vl, raw) ?? readPart(view, vl, raw);
+      const h = readHeading(text, view, vl, raw, spaced) ?? readPart(view, vl, raw);
       if (h) out.push(h);
       continue;
     }
@@ -116,6 +116,8 @@ export function readHeadingLines(text: string, view: TextView, viewLines: Line[]
     for (const x of inline) out.push(x.heading);
   }
 }
+
+const NO_INLINE: { heading: Heading; at: number }[] = [];
 
 /** The pass over the whole document: tables of contents left out, Markdown levels assigned (to copies: the candidates are left as they are). */
 export function finishHeadings(candidates: readonly Heading[], view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
@@ -160,26 +162,71 @@ function readInline(text: string, view: TextView, vl: Line, raw: string): { head
   return out;
 }
 
-/** Cells of a table row pasted as text: `|`, a tab, or wide gaps before figures. */
-const TABLE_CELLS = /[|｜]|\S\t+\S/;
-const WIDE_GAP_FIGURE = /\S[ \u3000]{2,}[-+]?[0-9]/g;
-
+/**
+ * A table row pasted as text: cells set off by `|` or `｜`, by tabs between two cells
+ * (`\S\t+\S`), or by wide gaps (two or more spaces) before figures, twice
+ * (`\S[ \u3000]{2,}[-+]?[0-9]`, matches that do not overlap). Read by char code in one pass.
+ */
 export function isTableRow(s: string): boolean {
-  if (TABLE_CELLS.test(s)) return true;
-  const gaps = s.match(WIDE_GAP_FIGURE);
-  return !!gaps && gaps.length >= 2;
+  let gaps = 0;
+  let gapFrom = 0; // where the next wide-gap match may start (matches do not overlap)
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7c || c === 0xff5c) return true;
+    if (SPACE_TABLE[c]) continue;
+    // A cell (`\S`) followed by tabs and another cell, or by a wide gap before a figure.
+    let j = i + 1;
+    const d = s.charCodeAt(j);
+    if (d === 0x09) {
+      while (s.charCodeAt(j) === 0x09) j++;
+      if (j < n && !SPACE_TABLE[s.charCodeAt(j)]) return true;
+    } else if ((d === 0x20 || d === 0x3000) && i >= gapFrom) {
+      while (j < n && (s.charCodeAt(j) === 0x20 || s.charCodeAt(j) === 0x3000)) j++;
+      if (j - i - 1 < 2) continue;
+      if (s.charCodeAt(j) === 0x2d || s.charCodeAt(j) === 0x2b) j++;
+      const f = s.charCodeAt(j);
+      if (f >= 0x30 && f <= 0x39) {
+        if (++gaps >= 2) return true;
+        gapFrom = j + 1;
+      }
+    }
+  }
+  return false;
 }
 
 /** Years (`2024年`, `20__年度`, `2021—2025年`) are part of many titles; other figures are not. */
 const YEAR = /(?:19|20)[0-9_*xX×]{2,6}\s*(?:年度?|[-—–～~至到])/g;
 
+/** What a sentence or list item ends with (`[。！？；;，,、：:]$`), by char code. */
+const ITEM_END = charTable('。！？；;，,、：:');
+
 /** Is a numbered line without a run-in body a sentence or list item rather than a title? */
 function itemLike(body: string): boolean {
   const t = body.trimEnd();
-  if (/[。！？；;，,、：:]$/.test(t)) return true;
-  if (/[：:]\s*\S/.test(t)) return true;
+  if (ITEM_END[t.charCodeAt(t.length - 1)]) return true;
+  // A colon with text after it (`[：:]\s*\S`): t ends in a non-space, so any colon but a last one (an item end above).
+  if (t.indexOf('：') >= 0 || t.indexOf(':') >= 0) return true;
   if (t.length > MAX_TITLE) return true;
-  return /[0-9]/.test(t.replace(YEAR, ''));
+  // Most titles hold no digit at all: no year to take out then.
+  return hasDigit(t) && /[0-9]/.test(t.replace(YEAR, ''));
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
+/** Index of the first 。！？ in `s`, or -1 (what s.search(/[。！？]/) gives). */
+function sentenceEnd(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) return i;
+  }
+  return -1;
 }
 
 /** Index of the first space (of any width) in the first `limit` characters of `s`, or -1. */
@@ -241,7 +288,8 @@ function range(from: string, to: string): string[] {
   return out;
 }
 
-function readHeading(text: string, view: TextView, vl: Line, raw: string): Heading | undefined {
+/** `spaced`: false when the line holds no `\s` after its indent (then it has no table gaps and no title set off by a space). */
+function readHeading(text: string, view: TextView, vl: Line, raw: string, spaced = true): Heading | undefined {
   let pos = leadingSpace(raw);
   if (pos >= raw.length || !MARKER_TABLE[raw.charCodeAt(pos)]) return undefined;
   let markdownDepth: number | undefined;
@@ -251,10 +299,11 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
     pos += md[0].length;
   }
   const rest = raw.slice(pos);
-  if (!rest.trim()) return undefined;
-  const numbering = readNumbering(rest, text[view.toOrig[vl.start + pos]]);
+  // Without `#`s, the line holds a marker character at pos: only a Markdown heading can be blank after them.
+  if (md && !rest.trim()) return undefined;
+  const numbering = readNumberingOf(rest, text.charCodeAt(view.toOrig[vl.start + pos]) === 0x28);
   if (!numbering && markdownDepth === undefined) return undefined;
-  if (isTableRow(rest)) return undefined;
+  if (spaced ? isTableRow(rest) : rest.indexOf('|') >= 0 || rest.indexOf('｜') >= 0) return undefined;
   const markerLen = numbering ? numbering.length : 0;
   let body = rest.slice(markerLen);
   const lead = leadingSpace(body);
@@ -263,10 +312,10 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string): Headi
   // Run-in: a sentence end before the end of the line.
   let titleLen = body.length;
   let runIn = false;
-  const stop = body.search(/[。！？]/);
+  const stop = sentenceEnd(body);
   // A title set off from its paragraph by a space (`二、存在的问题 在肯定成绩的同时，……。`): the
   // space ends the title when a sentence follows it. (`（一）强化引领 筑牢根基` stays one title.)
-  const gap = firstSpace(body, MAX_TITLE + 1);
+  const gap = spaced ? firstSpace(body, MAX_TITLE + 1) : -1;
   if (gap > 0 && gap <= MAX_TITLE && stop > gap && spaceEndsTitle(body.slice(0, gap), body.slice(gap, body.trimEnd().length))) {
     titleLen = gap;
     runIn = true;

@@ -64,16 +64,25 @@ const HAN_DIGIT: Record<string, number> = {
   一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 〇: 0, 零: 0,
 };
 
+/** Han numerals by char code (一 … 十, 〇, 零 → their value + 1, so that 0 means none). */
+const HAN_CODE = new Uint8Array(0x10000);
+for (const [ch, v] of Object.entries(HAN_DIGIT)) HAN_CODE[ch.charCodeAt(0)] = v + 1;
+
 /** 一 … 九十九 written as ordinals. */
 export function hanOrdinal(s: string): number | undefined {
-  if (!s || s.length > 3) return undefined;
-  if (s.length === 1) return HAN_DIGIT[s] || undefined;
+  const n = s.length;
+  if (!n || n > 3) return undefined;
+  if (n === 1) {
+    const v = HAN_CODE[s.charCodeAt(0)] - 1;
+    return v > 0 ? v : undefined;
+  }
   const ten = s.indexOf('十');
-  if (ten < 0) return undefined;
-  const tens = ten === 0 ? 1 : HAN_DIGIT[s[0]];
-  const ones = ten === s.length - 1 ? 0 : HAN_DIGIT[s[ten + 1]];
-  if (!tens || ones === undefined || (ten > 1)) return undefined;
-  return tens * 10 + ones;
+  if (ten < 0 || ten > 1) return undefined;
+  const tens = ten === 0 ? 1 : HAN_CODE[s.charCodeAt(0)] - 1;
+  if (tens <= 0) return undefined;
+  if (ten === n - 1) return tens * 10;
+  const ones = HAN_CODE[s.charCodeAt(ten + 1)] - 1;
+  return ones < 0 ? undefined : tens * 10 + ones;
 }
 
 // The lookaheads keep body text out: `1.2亿元` (a decimal), `1、2月份` and `一、二等奖`
@@ -109,7 +118,10 @@ const ENCLOSED: { first: number; count: number; style: NumberingStyle; level: Nu
 
 /** The ㈠/⑴/⒈ block that the character code `code` is in, if any. */
 function enclosedBlock(code: number): (typeof ENCLOSED)[number] | undefined {
-  return ENCLOSED.find((x) => code >= x.first && code < x.first + x.count);
+  // Below ⑴ (U+2474) no block starts: most characters are told in one comparison.
+  if (code < 0x2474) return undefined;
+  for (const x of ENCLOSED) if (code >= x.first && code < x.first + x.count) return x;
+  return undefined;
 }
 
 /** `marker` written again with ordinal `value` when it is a one-character ㈠/⑴/⒈ marker. */
@@ -124,14 +136,19 @@ export function enclosedMarker(marker: string, value: number): string | undefine
  * so half-width brackets around Chinese are already full-width).
  */
 export function readNumbering(s: string, original?: string): Numbering | undefined {
-  const circled = CIRCLED.indexOf(s[0]);
-  if (circled >= 0) return { style: 'circled', value: circled + 1, length: 1, level: 5 };
+  return readNumberingOf(s, original !== undefined && original[0] === '(');
+}
+
+/** ①…⑳ (U+2460…U+2473), contiguous. */
+const CIRCLED_FIRST = 0x2460;
+/** readNumbering, told by `halfParen` whether the original text opens the marker with a half-width `(`. */
+export function readNumberingOf(s: string, halfParen: boolean): Numbering | undefined {
   const code = s.charCodeAt(0);
+  if (code >= CIRCLED_FIRST && code < CIRCLED_FIRST + CIRCLED.length) return { style: 'circled', value: code - CIRCLED_FIRST + 1, length: 1, level: 5 };
   const e = enclosedBlock(code);
   if (e) return { style: e.style, value: code - e.first + 1, length: 1, level: e.level };
   // Each pattern starts with a fixed class (（, a Han numeral or a digit): only those that can match are tried.
-  const first = s[0];
-  const candidates = first === '（' ? BRACKETED : first >= '0' && first <= '9' ? ARABIC : HAN_DIGIT[first] >= 1 ? HAN : undefined;
+  const candidates = code === 0xff08 ? BRACKETED : code >= 0x30 && code <= 0x39 ? ARABIC : HAN_CODE[code] >= 2 ? HAN : undefined;
   if (!candidates) return undefined;
   for (const p of candidates) {
     const m = p.re.exec(s);
@@ -140,7 +157,7 @@ export function readNumbering(s: string, original?: string): Numbering | undefin
     if (!value) continue;
     let style = p.style;
     // The view turned `(一)` into `（一）`: the original tells which the writer typed.
-    if (original !== undefined && original[0] === '(') {
+    if (halfParen) {
       if (style === 'han-paren') style = 'han-halfparen';
       else if (style === 'arabic-paren') style = 'arabic-halfparen';
     }
