@@ -1,7 +1,7 @@
 // How a quantity was read, in words (hover and related information).
 import type { Msg } from '../types';
 import type { ReportDocument } from '../model/document';
-import type { Quantity } from './quantity';
+import { nounOf, qualifiersOf, type Quantity } from './quantity';
 import { quoteView } from '../quote';
 import { fmt, scaleWord } from './relation';
 
@@ -32,8 +32,8 @@ export function valueText(q: Quantity, en = false): string {
 }
 
 /** One line: “8人”：数量8，单位“人”，对象“新任科级干部” (the quote in the original characters with a document). */
-export function describeQuantity(q: Quantity, doc?: ReportDocument): Msg {
-  const text = doc ? quoteView(doc, q.start, q.end) : q.text;
+export function describeQuantity(q: Quantity, doc: ReportDocument): Msg {
+  const text = quoteView(doc, q.start, q.end);
   const r = describeReading(q);
   return { zh: `“${text}”：${r.zh}`, en: `“${text}”: ${r.en}` };
 }
@@ -50,13 +50,15 @@ export function describeReading(q: Quantity): Msg {
       zh.push(`单位“${q.unit.unit}”`);
       en.push(`unit “${q.unit.unit}” (${FAMILY_EN[q.unit.family] ?? 'own measure word'})`);
     }
-    if (q.noun && q.kind !== 'percent') {
-      zh.push(`对象“${q.noun}”`);
-      en.push(`counts “${q.noun}”`);
+    const noun = nounOf(q);
+    if (noun && q.kind !== 'percent') {
+      zh.push(`对象“${noun}”`);
+      en.push(`counts “${noun}”`);
     }
-    if (q.qualifiers.length) {
-      zh.push(`限定“${q.qualifiers.join('、')}”`);
-      en.push(`qualified by “${q.qualifiers.join('、')}”`);
+    const qualifiers = qualifiersOf(q);
+    if (qualifiers.length) {
+      zh.push(`限定“${qualifiers.join('、')}”`);
+      en.push(`qualified by “${qualifiers.join('、')}”`);
     }
     if (q.approx) {
       const b = q.bound === 'lower' ? '（下限）' : q.bound === 'upper' ? '（上限）' : '';

@@ -22,7 +22,6 @@ export interface Quantity {
   /** View span of the (first) numeral. */
   numStart: number;
   numEnd: number;
-  text: string;
   /** Value in base units (8600万 → 86000000); NaN when unknown (数百, garbled). */
   value: number;
   /** Upper end of a range (3至5个). */
@@ -43,9 +42,6 @@ export interface Quantity {
   before: string;
   /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
   after: string;
-  /** The noun counted: `after` if any, else `before` without leading function words. */
-  noun: string;
-  qualifiers: readonly string[];
   role?: Role;
   /** Rate word before a percentage: 办结率, 完成率. */
   rate?: string;
@@ -80,6 +76,24 @@ QUALIFIERS.forEach((w, k) => {
   QUALIFIER_BY_FIRST.set(c, [...(QUALIFIER_BY_FIRST.get(c) ?? []), k]);
 });
 const QUALIFIER_FIRST = charTable(QUALIFIERS.map((w) => w[0]));
+
+/**
+ * The noun a figure counts: its `after` if any, else its `before` without leading function
+ * words (其中, 包括, 含, 有, 共有, 现有, 共, 达, 达到, 为, 是). Made when read (the hover,
+ * the figures table), not for every figure.
+ */
+export function nounOf(q: Quantity): string {
+  if (q.after) return q.after;
+  const before = q.before;
+  // The regular expressions only where they can match (their first characters; 共有/现有).
+  const lead = LEAD_FIRST[before.charCodeAt(0)] ? before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '') : before;
+  return lead.includes('有') ? lead.replace(/^.{0,4}?(?:共有|现有)/, '') : lead;
+}
+
+/** The qualifiers (新任, 全市, 累计…) among the words before a figure, in the order of the list. Made when read, like nounOf. */
+export function qualifiersOf(q: Quantity): readonly string[] {
+  return qualifiersIn(q.before);
+}
 
 /** No qualifiers: one shared empty list (most figures have none, and every figure is kept). */
 const NO_QUALIFIERS: readonly string[] = Object.freeze([]);
@@ -483,19 +497,12 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   const before = hanRunBefore(text, start, clauseStart);
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
   const kind = rate ? 'rate' : classify(text, num, unit, i, p, before);
-  let noun = after;
-  if (!after) {
-    // The regular expressions only where they can match (their first characters; 共有/现有).
-    const lead = LEAD_FIRST[before.charCodeAt(0)] ? before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '') : before;
-    noun = lead.includes('有') ? lead.replace(/^.{0,4}?(?:共有|现有)/, '') : lead;
-  }
   const q: Quantity = {
     index: 0,
     start,
     end: p,
     numStart: num.start,
     numEnd: num.end,
-    text: text.slice(start, p),
     value: unknown ? NaN : value * tenths,
     high: high === undefined ? undefined : high * tenths,
     decimals: num.decimals,
@@ -508,8 +515,6 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     unknown,
     before,
     after,
-    noun,
-    qualifiers: qualifiersIn(before),
     // Every field in the literal, assigned or not, so that all quantities share one shape.
     role: undefined,
     rate: undefined,
