@@ -13,6 +13,8 @@ import { quantities } from '../../server/src/core/figures/quantity';
 import { clausesOf } from '../../server/src/core/figures/clauses';
 import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
 import { groupsOf } from '../../server/src/core/figures/groups';
+import { documentScript } from '../../server/src/core/rules/text/script-mixing';
+import { MAX_FINDINGS } from '../../server/src/core/model/scope';
 import { doc as genDoc, piece, runs, SOURCES } from './gen';
 
 interface Edit {
@@ -52,13 +54,16 @@ function build(d: ReportDocument): void {
   clausesOf(d);
   phrasesOf(d);
   groupsOf(d);
+  // A few strays (a long document's rule finds its limit's worth before an edit far on): the next version may take them over.
+  documentScript(d).strays(1);
 }
+
 
 /** What the rules read of a phrase (its categories are read on first use, so whether they were read yet is left out). */
 const phraseData = (p: Phrase | undefined) => p && { q: p.q, clause: p.clause, start: p.start, marker: p.marker, pre: p.pre, post: p.post, words: p.words, leads: p.leads, categories: p.categories };
 
 /** Every derivable part of `d` equals the part built from scratch. */
-function sameParts(d: ReportDocument): void {
+function sameParts(d: ReportDocument, last: boolean): void {
   const fresh = new ReportDocument(d.text);
   build(fresh);
   const shown = JSON.stringify(d.text.length > 200 ? d.text.slice(0, 200) + '…' : d.text);
@@ -77,6 +82,13 @@ function sameParts(d: ReportDocument): void {
   // The layers read each other's objects: a phrase's figure and clause, a group's figures are the document's own.
   const qs = quantities(d);
   phrasesOf(d).forEach((p, k) => assert.ok(!p || (p.q === qs[k] && p.clause === clausesOf(d).clauseAt(p.q.numStart)), `phrase ${k} of ${shown} reads another version's objects`));
+  const script = (x: ReportDocument) => {
+    const p = documentScript(x);
+    return { traditional: p.traditional, simplified: p.simplified, script: p.script, strays: p.strays(1) };
+  };
+  assert.deepStrictEqual(script(d), script(fresh), `script profile of ${shown}`);
+  // The last version, every stray too (which leaves it no version to derive its strays from: it found more of them).
+  if (last) assert.deepStrictEqual(documentScript(d).strays(MAX_FINDINGS), documentScript(fresh).strays(MAX_FINDINGS), `strays of ${shown}`);
   for (const g of groupsOf(d)) assert.ok([g.total, ...g.parts, ...g.alternatives].every((q) => qs[q.index] === q), `a group of ${shown} names another version's figures`);
 }
 
@@ -85,7 +97,7 @@ function run(start: string, edits: Edit[], derived: Map<string, number>): void {
   let prev = new ReportDocument(start);
   build(prev);
   let text = start;
-  for (const e of edits) {
+  for (const [i, e] of edits.entries()) {
     text = apply(text, e);
     // Deriving reads the previous version and changes nothing of it.
     const was = JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]);
@@ -94,7 +106,7 @@ function run(start: string, edits: Edit[], derived: Map<string, number>): void {
     build(next);
     assert.equal(JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]), was, 'the previous version changed');
     for (const p of d?.derived ?? []) derived.set(p, (derived.get(p) ?? 0) + 1);
-    sameParts(next);
+    sameParts(next, i === edits.length - 1);
     next.derivation = undefined;
     prev = next;
   }
@@ -107,7 +119,7 @@ test('derived model parts equal parts built from scratch after random edits (sma
     runs(200),
   );
   // The property tests the splice, not the fallback: most versions derive every part.
-  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'headings', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
+  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'headings', 'script', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
 });
 
 test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {
@@ -126,5 +138,37 @@ test('a version derived from one whose parts are not built builds them from scra
   const next = deriveDocument(prev, text);
   build(next);
   assert.deepStrictEqual(next.derivation?.derived, []);
-  sameParts(next);
+  sameParts(next, true);
+});
+
+test('the script profile derived from the previous version\'s (only the changed lines counted, strays taken over when found before the change) equals the profile made from scratch, on short lines dense with strays', { timeout: 120_000 }, () => {
+  // Traditional-only, ambiguous and simplified characters, phrases that convert them (於潛, 乾淨, 乾隆), annotations, garbled runs, line breaks.
+  const unit = fc.constantFrom('發', '展', '乾', '隆', '於', '潛', '镇', '县', '淨', '干', '净', '的', '發展', '風', '风', '\n', '\n', '(dāng)', '當', '\ufffd', '確?;顒', 'a', '，', '𠀾');
+  const text = fc.array(unit, { minLength: 150, maxLength: 400 }).map((a) => a.join(''));
+  const insert = fc.array(unit, { maxLength: 3 }).map((a) => a.join(''));
+  let reused = 0;
+  fc.assert(
+    fc.property(text, fc.array(fc.tuple(fc.nat(), fc.nat(3), insert, fc.constantFrom(1, 2, 3)), { minLength: 1, maxLength: 6 }), (start, edits) => {
+      let prev = new ReportDocument(start);
+      build(prev);
+      let t = start;
+      for (const [at, del, ins, limit] of edits) {
+        const k = at % (t.length + 1);
+        t = t.slice(0, k) + ins + t.slice(k + del);
+        documentScript(prev).strays(limit);
+        const next = deriveDocument(prev, t);
+        build(next);
+        if (next.derivation?.derived.includes('script')) reused++;
+        const fresh = new ReportDocument(t);
+        build(fresh);
+        const a = documentScript(next);
+        const b = documentScript(fresh);
+        assert.deepStrictEqual([a.traditional, a.simplified, a.script, a.strays(limit)], [b.traditional, b.simplified, b.script, b.strays(limit)], `script profile of ${JSON.stringify(t)}`);
+        next.derivation = undefined;
+        prev = next;
+      }
+    }),
+    runs(300),
+  );
+  assert.ok(reused > 500, `derived ${reused} times`);
 });

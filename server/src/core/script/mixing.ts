@@ -25,9 +25,27 @@ export type Stray = Span & { text: string; replacement: string };
 /** How many traditional positions the first pass keeps (beyond it, the strays pass reads the text again). */
 const MAX_KEPT = 1 << 16;
 
+/** What a profile found, kept so that the next version's can be derived from it (deriveScriptProfile). */
+interface Facts {
+  text: string;
+  /** The mask, made on first use (a derived profile reads only the changed region's until its strays are asked for). */
+  mask: () => Uint8Array;
+  skipBits: number;
+  traditional: number;
+  simplified: number;
+  /** The positions of the first MAX_KEPT traditional characters; `tradKept`: that is all of them. */
+  tradAt: number[];
+  tradKept: boolean;
+  /** Where the strays pass of a traditional document may start: no simplified character before it. */
+  firstSimplified: number;
+  /** The last strays found: up to `limit` of them, and how far into the text finding them read. */
+  found?: { limit: number; strays: Stray[]; reach: number };
+}
+
+const FACTS = new WeakMap<ScriptProfile, Facts>();
+
 /** `text` is the original; offsets whose `mask` has any of `skipBits` are ignored (annotations, garbled runs, boilerplate). */
 export function scriptProfile(text: string, mask: Uint8Array, skipBits: number): ScriptProfile {
-  const skip = (i: number) => (mask[i] & skipBits) !== 0;
   const d = scriptData();
   const kinds = d.kinds;
   let traditional = 0;
@@ -52,35 +70,103 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number):
       if (!(mask[i] & skipBits) && simplified++ === 0) firstSimplified = i;
     }
   }
+  return profileOf({ text, mask: () => mask, skipBits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length });
+}
+
+function profileOf(facts: Facts): ScriptProfile {
+  const { traditional, simplified } = facts;
   const profile: ScriptProfile = { traditional, simplified, strays: () => [] };
+  FACTS.set(profile, facts);
   if (!traditional && !simplified) return profile;
   const script = (profile.script = traditional > simplified ? 'traditional' : 'simplified');
-  let found: { limit: number; strays: Stray[] } | undefined;
   profile.strays = (limit) => {
+    const found = facts.found;
     if (found && found.limit >= limit) return found.strays.slice(0, limit);
+    const { text, skipBits } = facts;
+    const mask = facts.mask();
+    const kinds = scriptData().kinds;
+    const skip = (i: number) => (mask[i] & skipBits) !== 0;
     const other = script === 'simplified' ? 1 : 2;
-    let at = tradAt;
-    if (other !== 1 || !tradKept) {
+    let at = facts.tradAt;
+    if (other !== 1 || !facts.tradKept) {
       at = [];
       // A traditional document without a simplified character has no stray: nothing to read.
-      const from = other === 2 ? (simplified ? firstSimplified : text.length) : 0;
-      for (let i = from; i < text.length; i++) {
+      for (let i = other === 2 ? facts.firstSimplified : 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c >= 0x3400 && kinds[c] === other && !(mask[i] & skipBits)) at.push(i);
       }
     }
-    const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit) : simplifiedRuns(text, at, limit);
-    found = { limit, strays };
+    const reach = { at: 0 };
+    const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit, reach) : simplifiedRuns(text, at, limit, reach);
+    facts.found = { limit, strays, reach: reach.at };
     return strays;
   };
   return profile;
 }
 
+/**
+ * The profile of `text`, a new version of the text of `prev` in which only [start, end) (whole
+ * lines; [start, prevEnd) in the previous text) changed, and so did the mask there only:
+ * the counts and positions outside it are the previous version's (moved by the difference in
+ * length after it), the region's are counted. `regionMask(text)`: the mask of the region
+ * (offsets relative to start) in a version; `mask()`: the whole mask of the new version, made
+ * only if strays must be found again. The strays are the previous version's when finding them
+ * read nothing at or after `start` (a simplified document with strays to its limit before
+ * the change: the common long document). Undefined when prev was not a profile of this kind.
+ */
+export function deriveScriptProfile(prev: ScriptProfile, text: string, region: { start: number; end: number; prevEnd: number }, regionMask: { prev: Uint8Array; next: Uint8Array }, mask: () => Uint8Array): ScriptProfile | undefined {
+  const was = FACTS.get(prev);
+  if (!was || !was.tradKept) return undefined;
+  const { start, end, prevEnd } = region;
+  const kinds = scriptData().kinds;
+  const bits = was.skipBits;
+  const count = (t: string, to: number, m: Uint8Array, positions: number[] | undefined) => {
+    let trad = 0;
+    let simp = 0;
+    let first = -1;
+    for (let k = 0; k < to; k++) {
+      const c = t.charCodeAt(start + k);
+      if (c < 0x3400 || m[k] & bits) continue;
+      const kind = kinds[c];
+      if (kind === 1) {
+        trad++;
+        positions?.push(start + k);
+      } else if (kind === 2 && simp++ === 0) first = start + k;
+    }
+    return { trad, simp, first };
+  };
+  const old = count(was.text, prevEnd - start, regionMask.prev, undefined);
+  const by = end - prevEnd;
+  const tradAt: number[] = [];
+  const oldAt = was.tradAt;
+  let k = 0;
+  while (k < oldAt.length && oldAt[k] < start) tradAt.push(oldAt[k++]);
+  const now = count(text, end - start, regionMask.next, tradAt);
+  while (k < oldAt.length && oldAt[k] < prevEnd) k++;
+  for (; k < oldAt.length; k++) tradAt.push(oldAt[k] + by);
+  const traditional = was.traditional - old.trad + now.trad;
+  const simplified = was.simplified - old.simp + now.simp;
+  let tradKept = true;
+  if (tradAt.length > MAX_KEPT) {
+    tradAt.length = MAX_KEPT;
+    tradKept = false;
+  }
+  // A lower bound of the first simplified character is enough (the strays pass reads on from it).
+  const firstSimplified = was.firstSimplified < start ? was.firstSimplified : now.first >= 0 ? now.first : was.firstSimplified >= prevEnd ? was.firstSimplified + by : end;
+  const facts: Facts = { text, mask, skipBits: bits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length };
+  const found = was.found;
+  const script = (t: number, s: number) => (!t && !s ? undefined : t > s ? 'traditional' : 'simplified');
+  if (found && found.reach <= start && found.strays.length >= found.limit && script(traditional, simplified) === prev.script) facts.found = found;
+  return profileOf(facts);
+}
+
 /** Runs of simplified characters in traditional text, each with its character-by-character conversion. */
-function simplifiedRuns(text: string, at: number[], limit: number): Stray[] {
+function simplifiedRuns(text: string, at: number[], limit: number, reach: { at: number }): Stray[] {
   const d = scriptData();
   const out: Stray[] = [];
   for (const i of at) {
+    // What was read: this position, and the next (a character of the run's).
+    reach.at = i + 2;
     const last = out[out.length - 1];
     const rep = d.toTraditional.get(text[i]) ?? text[i];
     if (last && last.end === i) {
@@ -94,7 +180,7 @@ function simplifiedRuns(text: string, at: number[], limit: number): Stray[] {
 }
 
 /** Runs of traditional characters in simplified text, each with its phrase-level conversion. */
-function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean, limit: number): Stray[] {
+function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean, limit: number, reach: { at: number }): Stray[] {
   const d = scriptData();
   const ambiguous = (i: number) => i >= 0 && i < text.length && d.kinds[text.charCodeAt(i)] === 3 && !skip(i);
   const out: Stray[] = [];
@@ -106,6 +192,8 @@ function traditionalRuns(text: string, at: number[], skip: (i: number) => boolea
   let end = -1;
   for (let k = 0; k <= at.length && out.length < limit; k++) {
     const i = k < at.length ? at[k] : -1;
+    // What was read: up to the position after this one (an ambiguous character between two runs).
+    reach.at = Math.max(reach.at, i + 2);
     if (i >= 0 && start >= 0 && (end === i || (end === i - 1 && ambiguous(i - 1)))) {
       end = i + 1;
       continue;
@@ -113,6 +201,8 @@ function traditionalRuns(text: string, at: number[], skip: (i: number) => boolea
     if (start >= 0) {
       while (ambiguous(start - 1)) start--;
       while (ambiguous(end)) end++;
+      // The run's window, and the character after the run that ended it.
+      reach.at = Math.max(reach.at, Math.min(text.length, end + margin) + 1);
       convertRun(text, start, end, margin, out);
     }
     start = i;

@@ -4,16 +4,59 @@
 // 於潜) never count on their own: see core/script. The commands 转换为简体/繁体 convert the whole document.
 import type { Rule } from '../../rule';
 import type { Msg } from '../../types';
-import { scriptProfile, type ScriptProfile } from '../../script/mixing';
+import { deriveScriptProfile, scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
-import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, scope, capped } from '../../model/scope';
+import type { Span } from '../../types';
+import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, scope, capped, type Scope } from '../../model/scope';
+
+const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
-  return doc.memo('script:profile', () => {
-    const s = scope(doc);
-    return scriptProfile(doc.text, s.mask, ANNOTATION | GARBLED | BOILERPLATE);
-  });
+  return doc.memo('script:profile', () => derivedScript(doc) ?? scriptProfile(doc.text, scope(doc).mask, SKIP));
+}
+
+/**
+ * A version derived from the previous one (model/derive.ts): its profile from the previous
+ * version's, only the changed lines counted, with their mask of what is not counted
+ * (annotations, garbled runs, boilerplate: each read within its line, the same outside them).
+ */
+function derivedScript(doc: ReportDocument): ScriptProfile | undefined {
+  const d = doc.derivation;
+  const prev = d?.prev.memoed('script:profile') as ScriptProfile | undefined;
+  if (!d || !prev) return undefined;
+  const sp = d.splice;
+  const whole = () => (doc.memoed('punct:scope') as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length);
+  const p = deriveScriptProfile(prev, doc.text, sp, { prev: skipMask(d.prev, sp.start, sp.prevEnd, sp.from, sp.prevTo), next: skipMask(doc, sp.start, sp.end, sp.from, sp.to) }, whole);
+  if (p) d.derived.push('script');
+  return p;
+}
+
+/** The bits of SKIP that scope() sets in [start, end) (lines [from, to)), relative to start. */
+function skipMask(doc: ReportDocument, start: number, end: number, from: number, to: number): Uint8Array {
+  const mask = new Uint8Array(end - start + (end === doc.text.length ? 1 : 0));
+  const mark = (spans: readonly Span[], bit: number) => {
+    // The first span that ends after start (spans in order, disjoint).
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < spans.length && spans[k].start < end; k++) {
+      for (let i = Math.max(start, spans[k].start); i < Math.min(end, spans[k].end); i++) mask[i - start] |= bit;
+    }
+  };
+  mark(doc.annotations, ANNOTATION);
+  mark(doc.garbled, GARBLED);
+  const boilerplate = doc.boilerplate;
+  for (let li = from; li < to; li++) {
+    if (!boilerplate.has(li)) continue;
+    const l = doc.lines[li];
+    for (let i = l.start; i < l.end; i++) mask[i - start] |= BOILERPLATE;
+  }
+  return mask;
 }
 
 export const scriptMixing: Rule = {
