@@ -75,8 +75,21 @@ const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6
  * At most READ_MAX entries (each at most MAX_SYLLABLE characters): past that, new ones are
  * read each time (a hostile text cannot grow it).
  */
-const READ = new Map<string, Syllable | null>();
+const READ = new Map<number, Syllable | null>();
 const READ_MAX = 8192;
+
+/**
+ * Each letter a syllable can be written with (a-z, the toned letters and ü) by char code,
+ * numbered 1…63: what is between the brackets (at most 8 of them) is then one number, six
+ * bits a letter, the key READ keeps it under: no string is cut or hashed per bracket. 0: no
+ * pinyin letter (no syllable, readSyllable's null).
+ */
+const LETTER = new Uint8Array(0x1e40);
+{
+  let k = 0;
+  for (let c = 0x61; c <= 0x7a; c++) LETTER[c] = ++k;
+  for (const ch of Object.keys(TONED)) LETTER[ch.charCodeAt(0)] = ++k;
+}
 
 export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
   const out: PinyinAnnotation[] = [];
@@ -124,20 +137,32 @@ function readSyllable(raw: string): Syllable | null {
   return plain && SYLLABLE.test(plain) ? { raw, plain, toned } : null;
 }
 
-function matchAt(text: string, open: number, read: Map<string, Syllable | null>): PinyinAnnotation | undefined {
+function matchAt(text: string, open: number, read: Map<number, Syllable | null>): PinyinAnnotation | undefined {
   if (!isOpenCode(text.charCodeAt(open))) return undefined;
   // Most brackets open Chinese text: the first character is no pinyin letter (a-z, or a
   // toned or ü letter, all below U+1E40), and nothing below can match.
   const c0 = text.charCodeAt(open + 1);
   if (!(c0 >= 0x61 && c0 <= 0x7a) && !(c0 >= 0xe0 && c0 < 0x1e40)) return undefined;
   let k = open + 1;
-  while (k < text.length && k - open - 1 <= MAX_SYLLABLE && !isCloseCode(text.charCodeAt(k))) k++;
+  // The letters' number (LETTER, six bits each, the first lowest); a character that is no letter makes it -1.
+  let key = 0;
+  let scale = 1;
+  while (k < text.length && k - open - 1 <= MAX_SYLLABLE) {
+    const c = text.charCodeAt(k);
+    if (isCloseCode(c)) break;
+    const l = c < 0x1e40 ? LETTER[c] : 0;
+    if (!l) key = -1;
+    else if (key >= 0) key += l * scale;
+    scale *= 64;
+    k++;
+  }
   if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return undefined;
-  const raw = text.slice(open + 1, k);
-  let syl = read.get(raw);
+  // A character that is no pinyin letter: no syllable (readSyllable would say null).
+  if (key < 0) return undefined;
+  let syl = read.get(key);
   if (syl === undefined) {
-    syl = readSyllable(raw);
-    if (read.size < READ_MAX) read.set(raw, syl);
+    syl = readSyllable(text.slice(open + 1, k));
+    if (read.size < READ_MAX) read.set(key, syl);
   }
   if (!syl) return undefined;
   if (!syl.toned) {

@@ -186,6 +186,9 @@ export function nextIndex(text: string, i: number, lineEnd: number, s?: Scope): 
  * outline rules.
  */
 export function listMarkerAt(text: string, i: number, lineStart: number): number {
+  // A marker begins with a bracket, a digit or a Latin letter: most characters are told here.
+  const c = text.charCodeAt(i);
+  if (!(c === 0x28 || c === 0xff08 || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return 0;
   const before = prevIndex(text, i, lineStart);
   if (before >= 0 && !'：；:;，。'.includes(text[before])) return 0;
   const m = /^(?:[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])[)）]|(?:\d{1,2}|[A-Za-z])[)）])/.exec(text.slice(i, i + 6));

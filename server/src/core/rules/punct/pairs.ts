@@ -59,26 +59,30 @@ export function scanPairs(doc: ReportDocument): PairScan {
     const out: PairScan = { unpaired: [], pairs: [] };
     // Open marks per kind, so a closer with no partner costs O(1), not a stack walk.
     const open = new Int32Array(KINDS.length + 1);
+    // The stack of open marks as offsets and kind numbers (no object per mark: a Mark is
+    // made only for one left unpaired), reused from line to line.
+    const stackAt = new Int32Array(MAX_DEPTH);
+    const stackKind = new Uint8Array(MAX_DEPTH);
+    const mark = (d: number): Mark => ({ at: stackAt[d], kind: KINDS[stackKind[d] - 1], open: true });
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       let i0 = line.start;
       while (i0 < line.end && !MARK[text.charCodeAt(i0)]) i0++;
       if (i0 === line.end) continue; // no paired mark on this line
-      const stack: Mark[] = [];
-      const stackKinds: number[] = [];
+      let depth = 0;
       open.fill(0);
-      const bad: Mark[] = [];
-      const pairs: Pair[] = [];
+      let bad: Mark[] | undefined;
+      let pairs: Pair[] | undefined;
       for (let i = i0; i < line.end; i++) {
         const c = text.charCodeAt(i);
-        const mark = MARK[c];
-        if (!mark || s.mask[i] & SKIPPED) continue;
-        const o = mark < CLOSER ? mark : 0; // the kind number of an opener, else 0
-        const k = mark & (CLOSER - 1);
+        const m = MARK[c];
+        if (!m || s.mask[i] & SKIPPED) continue;
+        const o = m < CLOSER ? m : 0; // the kind number of an opener, else 0
+        const k = m & (CLOSER - 1);
         if (PAREN_OPEN(c)) {
-          const m = listMarkerAt(text, i, line.start);
-          if (m) {
-            i += m - 1;
+          const len = listMarkerAt(text, i, line.start);
+          if (len) {
+            i += len - 1;
             continue;
           }
         }
@@ -87,43 +91,46 @@ export function scanPairs(doc: ReportDocument): PairScan {
         if (c === RIGHT_SINGLE && isLatinOrDigit(text[i - 1]) && isLatinOrDigit(text[i + 1])) continue;
         if (o) {
           // Hundreds of open marks is not prose: report the first and stop (bounded work).
-          if (stack.length >= MAX_DEPTH) {
-            stack.length = 1;
-            stackKinds.length = 1;
+          if (depth >= MAX_DEPTH) {
+            depth = 1;
             break;
           }
-          stack.push({ at: i, kind: KINDS[o - 1], open: true });
-          stackKinds.push(o);
+          stackAt[depth] = i;
+          stackKind[depth++] = o;
           open[o]++;
           continue;
         }
         if (!open[k]) {
+          bad ??= [];
           if (bad.length < MAX_DEPTH) bad.push({ at: i, kind: KINDS[k - 1], open: false });
           continue;
         }
         // Everything opened after the partner is left open (each mark leaves the stack once).
-        while (stackKinds[stackKinds.length - 1] !== k) {
-          open[stackKinds.pop()!]--;
-          bad.push(stack.pop()!);
+        while (stackKind[depth - 1] !== k) {
+          open[stackKind[--depth]]--;
+          (bad ??= []).push(mark(depth));
         }
-        const partner = stack.pop()!;
-        stackKinds.pop();
+        const partner = stackAt[--depth];
         open[k]--;
         // Only a pair inside another can be a nesting (punct/nesting); the others are not kept.
-        if (stack.length) pairs.push({ open: partner.at, close: i, kind: KINDS[k - 1], outer: outerKinds(stack) });
+        if (depth) (pairs ??= []).push({ open: partner, close: i, kind: KINDS[k - 1], outer: outerKinds(stackKind, depth) });
       }
-      for (const m of stack) bad.push(m);
-      bad.sort((a, b) => a.at - b.at);
-      if (bad.length) for (const m of bad) out.unpaired.push(m);
-      else for (const p of pairs) out.pairs.push(p);
+      if (depth) {
+        bad ??= [];
+        for (let d = 0; d < depth; d++) bad.push(mark(d));
+      }
+      if (bad) {
+        bad.sort((a, b) => a.at - b.at);
+        for (const m of bad) out.unpaired.push(m);
+      } else if (pairs) for (const p of pairs) out.pairs.push(p);
     }
     return out;
   });
 }
 
-/** Kinds of the enclosing marks, innermost first; only the nearest few matter. */
-function outerKinds(stack: Mark[]): PairKind[] {
+/** Kinds of the enclosing marks (the stack's kind numbers below `depth`), innermost first; only the nearest few matter. */
+function outerKinds(stackKind: Uint8Array, depth: number): PairKind[] {
   const out: PairKind[] = [];
-  for (let k = stack.length - 1; k >= 0 && out.length < 4; k--) out.push(stack[k].kind);
+  for (let k = depth - 1; k >= 0 && out.length < 4; k--) out.push(KINDS[stackKind[k] - 1]);
   return out;
 }
