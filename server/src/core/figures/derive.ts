@@ -9,6 +9,7 @@
 // reads the document whole.
 import type { Derivation, ViewRegion } from '../model/derive';
 import { ReportDocument } from '../model/document';
+import { detached, detachStrings } from '../detach';
 import { Clauses, clausesOf, type Aside, type Clause, type Sentence } from './clauses';
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
@@ -49,7 +50,10 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
   }
   for (; line < sp.from; line++) add(state, text, lines[line], skip.has(line), 1);
   const out = old.slice(0, k0);
+  const read = out.length;
   readQuantityLines(text, lines, skip, sp.from, sp.to, state, out);
+  // Their strings are cut from this version's view, and later versions keep them (../detach.ts).
+  for (let k = read; k < out.length; k++) detachStrings(out[k]);
   if (k1 < old.length) {
     // The previous version's counters before line prevTo, back from its first quantity after the region.
     const q = old[k1];
@@ -162,7 +166,8 @@ function regionOf(doc: ReportDocument): Region | undefined {
   const view = d.viewRegion();
   if (!old || !view || !d.derived.includes('figures:quantities')) return undefined;
   const sp = d.splice;
-  const sub = new ReportDocument(doc.text.slice(sp.start, sp.end));
+  // A copy: the region's clauses, phrases and groups, read from it, are carried into later versions (../detach.ts).
+  const sub = new ReportDocument(detached(doc.text.slice(sp.start, sp.end)));
   if (sub.view.text !== doc.view.text.slice(view.start, view.end)) return undefined;
   for (let i = sp.from; i < sp.to; i++) if (doc.boilerplate.has(i) !== sub.boilerplate.has(i - sp.from)) return undefined;
   const k0 = firstOnLine(qs, sp.from);

@@ -13,6 +13,7 @@
 // test/property/derive.property.test.ts holds every derived part equal to the part built from
 // scratch after random edits.
 import type { Span } from '../types';
+import { detached, detachStrings } from '../detach';
 import { ReportDocument } from './document';
 import { findGarbled } from './garbled';
 import { lineIndexAt, type Line } from './lines';
@@ -127,7 +128,8 @@ export class Derivation {
   /** The region's text read alone: its annotations and garbled runs (offsets in the region). */
   private part(): { text: string; annotations: PinyinAnnotation[]; garbled: Span[] } {
     if (this.sub) return this.sub;
-    const text = this.doc.text.slice(this.splice.start, this.splice.end);
+    // A copy: what is read from it is carried into later versions (../detach.ts).
+    const text = detached(this.doc.text.slice(this.splice.start, this.splice.end));
     return (this.sub = { text, annotations: findPinyinAnnotations(text), garbled: findGarbled(text) });
   }
 
@@ -228,7 +230,10 @@ export class Derivation {
     let k = 0;
     const out: Heading[] = [];
     while (k < old.length && old[k].line < sp.from) out.push(old[k++]);
+    const read = out.length;
     readHeadingLines(doc.text, doc.view, doc.viewLines, (i) => boilerplate.has(i), sp.from, sp.to, out);
+    // Their titles are cut from this version's text, and later versions keep them (../detach.ts).
+    for (let r = read; r < out.length; r++) detachStrings(out[r]);
     while (k < old.length && old[k].line < sp.prevTo) k++;
     const dl = sp.to - sp.prevTo;
     const by = sp.end - sp.prevEnd;

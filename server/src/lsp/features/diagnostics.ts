@@ -163,17 +163,20 @@ function register(ctx: ServerContext): void {
    * that arrives while it is still taking in the quick answer, and pulls nothing.
    */
   const refreshWhenFull = (doc: TextDocument, quick: Analysis) => {
-    if (refreshing.get(quick.uri) === quick.version) return;
-    refreshing.set(quick.uri, quick.version);
+    // Only the uri and version from here on: the retry timers outlive the pull, and holding the
+    // quick analysis (its model and findings) would keep two analyses of a large report alive.
+    const { uri, version } = quick;
+    if (refreshing.get(uri) === version) return;
+    refreshing.set(uri, version);
     const done = () => {
-      if (refreshing.get(quick.uri) === quick.version) refreshing.delete(quick.uri);
+      if (refreshing.get(uri) === version) refreshing.delete(uri);
     };
-    const current = () => documents.get(quick.uri)?.version === quick.version;
+    const current = () => documents.get(uri)?.version === version;
     ctx.analyze(doc).then(
       (full) => {
-        if (full.version !== quick.version || !current()) return done();
+        if (full.version !== version || !current()) return done();
         const ask = (tries: number) => {
-          if (!current() || pulledFull.get(quick.uri) === quick.version) return done();
+          if (!current() || pulledFull.get(uri) === version) return done();
           if (!tries) return done();
           ctx.refreshes.sent++;
           if (tries < REFRESH_TRIES) ctx.refreshes.again++;
@@ -184,7 +187,7 @@ function register(ctx: ServerContext): void {
       },
       (e) => {
         done();
-        checkFailed(quick.uri, e);
+        checkFailed(uri, e);
       },
     );
   };
