@@ -257,7 +257,7 @@ async function main(): Promise<void> {
     );
     console.log(`\nserver heap after GC${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
     table(
-      ['report', 'heap', 'heap just before it was opened', 'held for it', '÷ report size (UTF-16, 2 bytes a char)'],
+      ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size (UTF-16, 2 bytes a char)'],
       server.heap.map((h) => [size(h.chars), `${h.heapMb.toFixed(0)} MB`, `${h.withoutMb.toFixed(0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(0)} MB`, `${(((h.heapMb - h.withoutMb) * 1024 * 1024) / (2 * h.chars)).toFixed(1)}×`]),
     );
   }

@@ -50,7 +50,7 @@ export interface Latencies {
   completionMs: number[];
   completionAfterEditMs: number[];
   format: { chars: number; ms: number[]; edits: number };
-  /** Heap after GC with the report open and analysed, and just before it was opened (the same server, every lexicon it reads already loaded). */
+  /** Heap after GC with the report open and analysed, and once it is closed (the same server, every lexicon it read still loaded). */
   heap: { chars: number; heapMb: number; withoutMb: number }[];
   /** As VS Code gets the 1 M report (1000 diagnostics per file, quick answers): open → diagnostics, edit → quick and → complete diagnostics (round trips), how many sent. */
   vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number };
@@ -235,12 +235,12 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const heap: Latencies['heap'] = [];
     for (const [i, t] of sizes.entries()) {
       const u = fileUri(`/bench/heap-${i}.report`);
-      const without = await health();
       c.open(u, t, 'workreport', 1);
       await c.request('textDocument/diagnostic', { textDocument: { uri: u } }, timeout);
       const h = await health();
-      heap.push({ chars: t.length, heapMb: (h.memory?.heapUsed ?? 0) / 1024 / 1024, withoutMb: (without.memory?.heapUsed ?? 0) / 1024 / 1024 });
       c.closeDocument(u);
+      const without = await health();
+      heap.push({ chars: t.length, heapMb: (h.memory?.heapUsed ?? 0) / 1024 / 1024, withoutMb: (without.memory?.heapUsed ?? 0) / 1024 / 1024 });
     }
     // A second server (the first one idle).
     const vscode = await asVsCode(big, runs, timeout);
