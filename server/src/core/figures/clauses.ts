@@ -134,8 +134,7 @@ export class Clauses {
   /** A top-level clause [s, e) ending in `stop`, the anchor of the pending asides. */
   private pushClause(s: number, e: number, stop: string): void {
     const index = this.clauses.length;
-    // Every clause has the same fields (an aside's own clauses set `aside`): one shape.
-    this.clauses.push({ start: s, end: e, stop, sentence: this.sentences.length, index, aside: undefined });
+    this.clauses.push({ start: s, end: e, stop, sentence: this.sentences.length, index });
     const pending = this.pending;
     for (let k = 0; k < pending.length; k++) pending[k].anchor = index;
     pending.length = 0;

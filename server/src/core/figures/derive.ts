@@ -244,7 +244,7 @@ function moveClauses(
     moved.set(a, b);
     out.asides.push(b);
   }
-  for (const c of clauses) out.clauses.push({ start: c.start + dv, end: c.end + dv, stop: c.stop, sentence: c.sentence + ds, index: c.index + dc, aside: undefined });
+  for (const c of clauses) out.clauses.push({ start: c.start + dv, end: c.end + dv, stop: c.stop, sentence: c.sentence + ds, index: c.index + dc });
   for (const s of sentences) out.sentences.push({ start: s.start + dv, end: s.end + dv, line: s.line + dl, first: s.first + dc, last: s.last + dc, inPara: s.inPara, index: s.index + ds });
   return moved;
 }

@@ -334,7 +334,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     // Another 其中 (or a 分别为 opening a clause) after the first part opens a nested group.
     if (out.length && nestedOpenerIn(text, out[out.length - 1].q.end, q.start)) break;
     // 谷物中冬小麦: a part of an earlier part.
-    if (out.some((o) => subPartOf(phrases[o.q.index], p))) continue;
+    if (subPartOfAny(out, phrases, p)) continue;
     if (q.role === 'from' || q.role === 'to') break;
     // A stated sum (合计920人次) closes the parts; it is not one of them.
     if (/共计|合计|总计|一共/.test(p.marker + p.pre)) break;
@@ -357,14 +357,27 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   return { parts: out, otherUnits };
 }
 
+/** Does `p` name one of the parts read so far as its whole (subPartOf)? A loop, not a closure per figure read. */
+function subPartOfAny(parts: readonly Part[], phrases: Phrases, p: Phrase): boolean {
+  for (let k = 0; k < parts.length; k++) if (subPartOf(phrases[parts[k].q.index], p)) return true;
+  return false;
+}
+
 /** 谷物中冬小麦, 其中谷物 … 谷物中: a phrase that names an earlier part as its whole. */
 function subPartOf(earlier: Phrase | undefined, p: Phrase): boolean {
   const w = earlier?.words ?? '';
   if (w.length < 2) return false;
   // The same words again (死亡6人 … 死亡2人) are the next item, not a part of this one.
-  if (p.words === w) return false;
-  if (p.words.startsWith(w)) return true;
-  for (let i = 0; i + 2 <= w.length; i++) if (p.words.includes(`${w.slice(i, i + 2)}中`)) return true;
+  const words = p.words;
+  if (words === w) return false;
+  if (words.startsWith(w)) return true;
+  // Two characters of `w` followed by 中 in `words`: found from each 中 of `words`, compared
+  // in place (no string per pair of characters tried).
+  for (let j = words.indexOf('中', 2); j >= 0; j = words.indexOf('中', j + 1)) {
+    const a = words.charCodeAt(j - 2);
+    const b = words.charCodeAt(j - 1);
+    for (let i = 0; i + 2 <= w.length; i++) if (w.charCodeAt(i) === a && w.charCodeAt(i + 1) === b) return true;
+  }
   return false;
 }
 

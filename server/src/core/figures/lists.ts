@@ -17,10 +17,11 @@ export function splitItems(text: string, start: number, end: number, continued =
   let s = start;
   let depth = 0;
   for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c === '（' || c === '“' || c === '《') depth++;
-    else if ((c === '）' || c === '”' || c === '》') && depth > 0) depth--;
-    else if (c === '、' && depth === 0) {
+    // By char code (text[i] made a one-character string per character).
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 /* （ */ || c === 0x201c /* “ */ || c === 0x300a /* 《 */) depth++;
+    else if ((c === 0xff09 /* ） */ || c === 0x201d /* ” */ || c === 0x300b /* 》 */) && depth > 0) depth--;
+    else if (c === 0x3001 /* 、 */ && depth === 0) {
       items.push({ start: s, end: i });
       s = i + 1;
     }

@@ -179,7 +179,7 @@ function itemEnd(text: string, i: number, end: number): number {
 
 /** After a bracketed note of at most 10 characters at `p` (（组长）), or `p` itself. */
 function skipNote(text: string, p: number, end: number): number {
-  if (text[p] !== '（') return p;
+  if (text.charCodeAt(p) !== 0xff08 /* （ */) return p;
   const close = text.indexOf('）', p + 1);
   return close > p && close < end && close - p <= 11 ? close + 1 : p;
 }

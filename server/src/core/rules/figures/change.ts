@@ -6,6 +6,7 @@
 //   由91.2%提高到97.6%，提高6.4个百分点           97.6 − 91.2 = 6.4
 //   由150张增加到420张，增长2.8倍                 增长N倍 is (420 − 150) ÷ 150 = 1.8; 420 ÷ 150 = 2.8 is 增长到2.8倍
 import type { Msg } from '../../types';
+import { charTable } from '../../model/chars';
 import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, isUsable, pctTolerance, relationMsg, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -17,6 +18,8 @@ const REMOVED_VERB = '(?:脱贫|出列|摘帽|整改|完成|销号|办结|化解
 const REMOVED = new RegExp(`^(?:其中|目前|现|累计)?已(?:经)?${REMOVED_VERB}`);
 /** Without 已 (结案181件) the verb says what left the total only when the rest is named as such (其余5件). */
 const REMOVED_BARE = new RegExp(`^(?:其中|目前|现|累计)?${REMOVED_VERB}`);
+/** The characters REMOVED and REMOVED_BARE can start with: a phrase that opens otherwise is passed over untested. */
+const REMOVED_FIRST = charTable(['其', '目', '现', '累', '已', ...REMOVED_VERB.slice(3, -1).split('|').map((w) => w[0])]);
 const THE_REST = /^(?:其余|剩余|余下|剩下)/;
 /** 其余 is the rest; 另有/另外 may as well add something new (另有新增诉求40件), so they are not read. */
 const REMAINS = /^(?:现有|尚有|还有|剩余|仍有|余下|剩下|其余|未)/;
@@ -112,8 +115,10 @@ export const change = relationRule({
       const r = qs[ri];
       const rp = phrases[r.index];
       if (!rp || !isUsable(r) || r.role) continue;
-      const explicit = REMOVED.test(rp.marker + rp.pre);
-      if (!explicit && !REMOVED_BARE.test(rp.marker + rp.pre)) continue;
+      if (!REMOVED_FIRST[(rp.marker || rp.pre).charCodeAt(0)]) continue;
+      const words = rp.marker + rp.pre;
+      const explicit = REMOVED.test(words);
+      if (!explicit && !REMOVED_BARE.test(words)) continue;
       const s = rp.clause.sentence;
       let total: Quantity | undefined;
       for (let k = ri - 1; k >= 0 && sentenceOf(qs[k]) === s; k--) {

@@ -21,7 +21,11 @@ const GENERIC = new Set(['项', '个', '件']);
 const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
 
 function markerEndsNear(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text[k] === '计' || text[k] === '共') return true;
+  // By char code: text[k] made a one-character string per character read.
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x8ba1 /* 计 */ || c === 0x5171 /* 共 */) return true;
+  }
   return false;
 }
 
