@@ -33,10 +33,11 @@ export function numberedGroups(doc: ReportDocument): SiblingGroup[] {
   return doc.memo('outline:numberedGroups', () => {
     const out: SiblingGroup[] = [];
     const collect = (parent: Section | undefined, children: Section[]) => {
-      const byLevel = new Map<string, SiblingGroup>();
+      const byLevel = new Map<number, SiblingGroup>();
       for (const c of children) {
         if (!c.heading.numbering) continue;
-        const key = `${c.part}:${c.heading.level}`;
+        // Part and level as one number (levels are 1…5): no key string per section.
+        const key = c.part * 8 + c.heading.level;
         let g = byLevel.get(key);
         if (!g) {
           byLevel.set(key, (g = { parent, level: c.heading.level, items: [] }));

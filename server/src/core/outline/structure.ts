@@ -5,6 +5,7 @@
 import type { ReportDocument } from '../model/document';
 import type { Section } from '../model/headings';
 import { headingAtLine } from './siblings';
+import { isSpaceCode } from '../model/chars';
 
 /** One non-blank line of the view (a paragraph: the corpus keeps each paragraph on one line). */
 export interface Paragraph {
@@ -100,6 +101,14 @@ export function closingStart(doc: ReportDocument): number {
   });
 }
 
+/** Is view line `i` blank (only what trim() removes)? Read by char code: no line string made. */
+export function blankViewLine(doc: ReportDocument, i: number): boolean {
+  const vl = doc.viewLines[i];
+  const v = doc.view.text;
+  for (let k = vl.start; k < vl.end; k++) if (!isSpaceCode(v.charCodeAt(k))) return false;
+  return true;
+}
+
 /** Last line of a section that holds text (for folding and symbol ranges). */
 export function lastContentLine(doc: ReportDocument, section: Section): number {
   const endLine = doc.lineAt(Math.max(section.start, section.end - 1)).index;
@@ -107,7 +116,7 @@ export function lastContentLine(doc: ReportDocument, section: Section): number {
   const stop = section.end >= doc.text.length ? Math.min(endLine, closingStart(doc) - 1) : endLine;
   for (let i = stop; i > section.heading.line; i--) {
     if (doc.lines[i].start >= section.end) continue;
-    if (!doc.boilerplate.has(i) && doc.viewLine(i).trim()) return i;
+    if (!doc.boilerplate.has(i) && !blankViewLine(doc, i)) return i;
   }
   return section.heading.line;
 }
@@ -183,7 +192,7 @@ export function textLostBetween(doc: ReportDocument, from: number, to: number): 
  */
 export function hasClosing(doc: ReportDocument): boolean {
   for (let i = closingStart(doc); i < doc.lines.length; i++) {
-    if (!doc.boilerplate.has(i) && doc.viewLine(i).trim()) return true;
+    if (!doc.boilerplate.has(i) && !blankViewLine(doc, i)) return true;
   }
   return false;
 }

@@ -11,20 +11,23 @@
 //   them is a list or a table of contents, not a row of empty sections.
 import type { Rule } from '../../rule';
 import { eachSection, headingAtLine, headingLabel, siblingsOf } from '../../outline/siblings';
-import { closingStart, sectionLead } from '../../outline/structure';
+import { blankViewLine, closingStart, lastContentLine, sectionLead } from '../../outline/structure';
 import type { Heading, Section } from '../../model/headings';
 import type { ReportDocument } from '../../model/document';
 
 /** Text or sub-headings under the heading (a run-in heading's body counts). */
 function hasBody(doc: ReportDocument, s: Section): boolean {
-  return s.children.length > 0 || sectionLead(doc, s).length > 0;
+  if (s.children.length > 0) return true;
+  if (s.heading.runIn) return sectionLead(doc, s).length > 0;
+  // Without sub-sections the lead runs to the section's last line with text: there is one below the heading, or no lead.
+  return lastContentLine(doc, s) > s.heading.line;
 }
 
 /** The heading that starts on the next line with text after `line`, if any. */
 function nextHeadingAfter(doc: ReportDocument, line: number): Heading | 'closing' | undefined {
   const closing = closingStart(doc);
   for (let i = line + 1; i < doc.lines.length; i++) {
-    if (doc.boilerplate.has(i) || !doc.viewLine(i).trim()) {
+    if (doc.boilerplate.has(i) || blankViewLine(doc, i)) {
       // A page footer after the text is the end of a finished page.
       if (doc.boilerplate.has(i) && i >= closing) return 'closing';
       continue;
