@@ -151,7 +151,9 @@ export class Clauses {
   // what reading the clauses allocated beside the clauses themselves.
   private readLine(start: number, end: number, line: number): void {
     const t = this.text;
-    const match = matchPairs(t, start, end);
+    // The line's brackets and quotes are matched when the first opening mark is met: a line
+    // with none is read once, not twice.
+    let match: Matches | undefined;
     let inPara = 0;
     let sStart = start;
     let cStart = start;
@@ -163,7 +165,7 @@ export class Clauses {
       if (!ACTS[code] && i - cStart < MAX_CLAUSE) continue;
       const m = MARK[code];
       if (m === 1 || m === 3) {
-        const close = match.at(i - start);
+        const close = (match ??= matchPairs(t, start, end)).at(i - start);
         if (close >= 0) {
           if (m === 1) this.pending.push(this.readAside(i, close));
           i = close;

@@ -162,28 +162,34 @@ export function shows(qs: Quantity[]): { list: string[]; of: (v: number) => stri
  * An approximate figure (约4.61万) may be off by three units of its last digit.
  */
 export function tolerance(qs: Quantity[]): number {
-  const finest = new Map<number, number>();
-  for (let k = 0; k < qs.length; k++) {
-    const q = qs[k];
-    if (q.scale > 1) finest.set(q.scale, Math.max(finest.get(q.scale) ?? 0, q.decimals));
-  }
+  // Loops over the few figures, no Map, spread or callback: parts-total asks this for every
+  // reading of every group.
   let half = 0;
   let unitMax = 0;
   let approx = 0;
+  let scaleMax = 1;
+  let uniform = true;
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k];
-    const decimals = q.scale > 1 ? finest.get(q.scale)! : q.decimals;
+    const decimals = q.scale > 1 ? finestDecimals(qs, q.scale) : q.decimals;
     const rounded = decimals > 0 || q.scale > 1;
     const unit = Math.pow(10, -decimals) * q.scale;
+    scaleMax = Math.max(scaleMax, Math.abs(q.value));
+    // One unit of the last digit only when all figures are written to that one precision.
+    if (q.scale !== qs[0].scale || q.decimals !== qs[0].decimals) uniform = false;
     if (q.approx) approx += 3 * (rounded ? unit : significantUnit(q.value));
     if (!rounded) continue;
     half += unit / 2;
     unitMax = Math.max(unitMax, unit);
   }
-  const scaleMax = Math.max(1, ...qs.map((q) => Math.abs(q.value)));
-  // One unit of the last digit only when all figures are written to that one precision.
-  const uniform = qs.every((q) => q.scale === qs[0].scale && q.decimals === qs[0].decimals);
   return (uniform ? Math.max(half, unitMax) : half) + approx + 1e-9 * scaleMax;
+}
+
+/** The most decimals written among the figures of one scale (1亿元 beside 0.7亿元: 1). */
+function finestDecimals(qs: Quantity[], scale: number): number {
+  let d = 0;
+  for (let k = 0; k < qs.length; k++) if (qs[k].scale === scale && qs[k].decimals > d) d = qs[k].decimals;
+  return d;
 }
 
 /** Place of the last non-zero digit of an integer (300 → 100, 12 → 1). */

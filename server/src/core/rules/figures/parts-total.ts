@@ -63,7 +63,7 @@ function check(doc: ReportDocument, g: Group, phrases: Phrases): Found | undefin
   if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
   const readings = readingsOf(g, phrases);
   if (!readings.length) return undefined;
-  const totals = [total, ...g.alternatives.filter(usable)];
+  const totals = [total].concat(g.alternatives.filter(usable));
   // The first reading that fails on every total the text allows is reported; a group is
   // shown as consistent (hover, table) by its first reading.
   let shown: Reading | undefined;
@@ -88,7 +88,8 @@ function sumOf(qs: Quantity[]): number {
 
 function holds(r: Reading, t: Quantity): boolean {
   const sum = sumOf(r.parts);
-  const tol = tolerance([t, ...r.parts]);
+  // concat, not a spread: a spread runs the iterator protocol, and this is asked of every reading.
+  const tol = tolerance([t].concat(r.parts));
   // An approximate or lower-bound total (约300人, 300余人) only limits parts that cover it.
   if (t.approx && t.bound === 'lower' && !r.covers) return true;
   if (r.covers) return Math.abs(sum - t.value) <= tol || (r.parts.some((p) => p.bound === 'lower') && sum <= t.value + tol);
@@ -162,19 +163,20 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
   const plain: Quantity[] = [];
   ps.forEach(({ q }, i) => {
     if (!leading[i].length) plain.push(q);
-    for (const c of leading[i]) {
+    for (let k = 0; k < leading[i].length; k++) {
+      const c = leading[i][k];
       const l = byDim.get(c.dim) ?? [];
       if (!l.some((x) => x.q === q)) l.push({ q, word: c.word });
       byDim.set(c.dim, l);
     }
   });
-  for (const [dim, xs] of byDim) {
+  byDim.forEach((xs, dim) => {
     // Two parts of one dimension with different categories (农村/机关), not one category twice.
-    if (xs.length < 2 || new Set(xs.map((x) => x.word)).size < 2) continue;
+    if (xs.length < 2 || new Set(xs.map((x) => x.word)).size < 2) return;
     const qs = xs.map((x) => x.q);
     const name = dimensionName(dim);
     out.push({ parts: qs, dim, why: { zh: `各项同属“${name.zh}”分类`, en: `all parts are by ${name.en}` }, covers: false, certain: !approx(qs) });
-  }
+  });
   // Kinds of one thing: all parts when at most one dimension sets them apart and it divides
   // things by kind (医院、基层医疗机构、专业公共卫生机构 are kinds of 医疗机构, whatever the
   // lexicon knows of the last two); else only the parts with no category. An attribute of
@@ -196,7 +198,8 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
     });
   }
   // A single part cannot be larger than its total, whatever its dimension.
-  for (const { q } of ps) {
+  for (let k = 0; k < ps.length; k++) {
+    const q = ps[k].q;
     out.push({ parts: [q], dim: 'kind', why: EXCEEDS, covers: false, certain: false });
   }
   return out;
