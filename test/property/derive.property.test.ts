@@ -14,6 +14,8 @@ import { clausesOf } from '../../server/src/core/figures/clauses';
 import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
 import { groupsOf } from '../../server/src/core/figures/groups';
 import { documentScript } from '../../server/src/core/rules/text/script-mixing';
+import { restatedKeys } from '../../server/src/core/rules/figures/restated';
+import { percentsOf } from '../../server/src/core/rules/figures/percentage';
 import { MAX_FINDINGS } from '../../server/src/core/model/scope';
 import { doc as genDoc, piece, runs, SOURCES } from './gen';
 
@@ -25,7 +27,7 @@ interface Edit {
   text: string;
 }
 
-const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n'];
+const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。'];
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -54,6 +56,8 @@ function build(d: ReportDocument): void {
   clausesOf(d);
   phrasesOf(d);
   groupsOf(d);
+  restatedKeys(d);
+  percentsOf(d);
   // A few strays (a long document's rule finds its limit's worth before an edit far on): the next version may take them over.
   documentScript(d).strays(1);
 }
@@ -89,6 +93,10 @@ function sameParts(d: ReportDocument, last: boolean): void {
   assert.deepStrictEqual(script(d), script(fresh), `script profile of ${shown}`);
   // The last version, every stray too (which leaves it no version to derive its strays from: it found more of them).
   if (last) assert.deepStrictEqual(documentScript(d).strays(MAX_FINDINGS), documentScript(fresh).strays(MAX_FINDINGS), `strays of ${shown}`);
+  assert.deepStrictEqual(restatedKeys(d), restatedKeys(fresh), `restated keys of ${shown}`);
+  assert.ok(restatedKeys(d).qs.every((q) => qs[q.index] === q), `restated keys of ${shown} name another version's figures`);
+  assert.deepStrictEqual(percentsOf(d), percentsOf(fresh), `percentages of ${shown}`);
+  assert.ok(percentsOf(d).qs.every((q) => qs[q.index] === q), `percentages of ${shown} name another version's figures`);
   for (const g of groupsOf(d)) assert.ok([g.total, ...g.parts, ...g.alternatives].every((q) => qs[q.index] === q), `a group of ${shown} names another version's figures`);
 }
 
@@ -119,7 +127,7 @@ test('derived model parts equal parts built from scratch after random edits (sma
     runs(200),
   );
   // The property tests the splice, not the fallback: most versions derive every part.
-  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'headings', 'script', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
+  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'headings', 'script', 'figures:restated:keys', 'figures:percentage:percents', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
 });
 
 test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {

@@ -115,7 +115,7 @@ function add(state: { sentence: number; clause: number }, text: string, line: { 
 }
 
 /** Index of the first quantity on line `line` or after it (quantities are in line order). */
-const firstOnLine = (qs: readonly Quantity[], line: number) => lowerBound(qs, (q) => q.line < line);
+export const firstOnLine = (qs: readonly Quantity[], line: number) => lowerBound(qs, (q) => q.line < line);
 
 /** Index of the first element of `xs` for which `before` is false (it is true for a prefix of them). */
 function lowerBound<T>(xs: readonly T[], before: (x: T) => boolean): number {

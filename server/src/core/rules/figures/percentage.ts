@@ -9,11 +9,12 @@
 // inside the share (占全年目标任务6.9万人的111.2%).
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
-import type { Phrase, Phrases } from '../../figures/phrases';
-import { quantities, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
+import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
+import { lineFacts, type LineFacts } from './line-facts';
 
 const RULE = 'figures/percentage';
 /** Rates that are shares of a whole and so cannot pass 100 %. */
@@ -30,7 +31,8 @@ export const percentage = relationRule({
   find(doc) {
     const { text, phrases } = finderInputs(doc);
     const out: Found[] = [];
-    const percents = quantitiesByKind(doc).of('percent');
+    const list = percentsOf(doc);
+    const percents = list.qs;
     for (const q of percents) {
       if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;
       const p = phrases[q.index];
@@ -61,17 +63,40 @@ export const percentage = relationRule({
       const r = q.role === 'share' || ofFigure ? shareOf(doc, q, p, phrases) : q.rate ? rateOf(doc, q, p, phrases) : undefined;
       if (r) out.push(r);
     }
-    out.push(...gradeShares(doc, percents, phrases));
+    out.push(...gradeShares(doc, list, phrases));
     return out;
   },
 });
+
+/** A percentage's grade (satisfaction) word and the words its phrase says beside it, when it is a share that can be one grade of an answer. */
+interface Grade {
+  word?: string;
+  bare?: string;
+}
+
+/** The percentages, each with its Grade: read within its line, so derived (line-facts.ts). */
+export function percentsOf(doc: ReportDocument): LineFacts<Grade> {
+  const phrases = phrasesOf(doc);
+  return lineFacts(doc, 'figures:percentage:percents', (q): Grade | undefined => {
+    if (q.kind !== 'percent') return undefined;
+    const p = phrases[q.index];
+    if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) return {};
+    const grade = p.categories.find((c) => c.dim === 'satisfaction');
+    if (!grade) return {};
+    // The grade is all the phrase says (“比较满意”的占); only the first may name what was
+    // asked about before it (对社区服务“非常满意”的占). 对交通满意的占…，对医疗不满意的占… are
+    // two questions.
+    const bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
+    return { word: grade.word, bare };
+  });
+}
 
 /**
  * The shares of the grades of one answer (非常满意 38.6%, 比较满意 45.1%, 一般 12.4%…) divide
  * one whole: together they cannot pass 100 % by more than their rounding. Answers where
  * several may be chosen (可多选) are not grades of one answer.
  */
-function gradeShares(doc: ReportDocument, qs: readonly Quantity[], phrases: Phrases): Relation[] {
+function gradeShares(doc: ReportDocument, list: LineFacts<Grade>, phrases: Phrases): Relation[] {
   const text = doc.view.text;
   const out: Relation[] = [];
   let run: { q: Quantity; word: string }[] = [];
@@ -105,26 +130,21 @@ function gradeShares(doc: ReportDocument, qs: readonly Quantity[], phrases: Phra
     }
     run = [];
   };
-  for (const q of qs) {
-    if (q.kind !== 'percent') continue;
+  for (let i = 0; i < list.qs.length; i++) {
+    const q = list.qs[i];
     const p = phrases[q.index];
     if (!p) continue;
     if (p.clause.sentence !== sentence) {
       flush();
       sentence = p.clause.sentence;
     }
-    if (q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) continue;
-    const grade = p.categories.find((c) => c.dim === 'satisfaction');
-    if (!grade) continue;
-    // The grade is all the phrase says (“比较满意”的占); only the first may name what was
-    // asked about before it (对社区服务“非常满意”的占). 对交通满意的占…，对医疗不满意的占… are
-    // two questions.
-    const bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
-    if (run.length ? bare !== grade.word : !bare.endsWith(grade.word)) {
+    const { word, bare } = list.facts[i];
+    if (word === undefined || bare === undefined) continue;
+    if (run.length ? bare !== word : !bare.endsWith(word)) {
       flush();
-      if (!bare.endsWith(grade.word)) continue;
+      if (!bare.endsWith(word)) continue;
     }
-    run.push({ q, word: grade.word });
+    run.push({ q, word });
   }
   flush();
   return out;

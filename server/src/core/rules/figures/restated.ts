@@ -7,12 +7,13 @@
 import { charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
 import { clausesOf } from '../../figures/clauses';
-import type { Phrase, Phrases } from '../../figures/phrases';
+import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
-import { quantitiesByKind, type Quantity } from '../../figures/quantity';
+import type { Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, relationMsg, shows, tolerance } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
+import { lineFacts, type LineFacts } from './line-facts';
 
 const RULE = 'figures/restated';
 /** Who the figure is about: the whole unit the report speaks for. */
@@ -33,17 +34,14 @@ export const restated = relationRule({
   description: { zh: '同一数字前后表述不一致', en: 'The same figure stated twice with different values' },
   find(doc) {
     const { text, phrases } = finderInputs(doc);
-    const clauses = clausesOf(doc);
     const seen = new Map<string, Quantity>();
     const out: Found[] = [];
     let changes: Changes | undefined;
-    for (const q of quantitiesByKind(doc).amounts) {
-      if (!isUsable(q) || q.role || !isAmount(q) || q.bound) continue;
-      const p = phrases[q.index];
-      if (!p || p.clause.aside) continue;
-      const sentence = clauses.sentences[p.clause.sentence];
-      const key = sentence && keyOf(text, p, sentence);
-      if (!key) continue;
+    const keyed = restatedKeys(doc);
+    for (let i = 0; i < keyed.qs.length; i++) {
+      const q = keyed.qs[i];
+      const p = phrases[q.index]!;
+      const key = keyed.facts[i];
       const first = seen.get(key);
       if (!first) {
         seen.set(key, q);
@@ -56,6 +54,20 @@ export const restated = relationRule({
     return out;
   },
 });
+
+/** The amounts that state a figure of the whole (a scope or a stock), each with the key of what it states: read within its line, so derived (line-facts.ts). */
+export function restatedKeys(doc: ReportDocument): LineFacts<string> {
+  const text = doc.view.text;
+  const phrases = phrasesOf(doc);
+  const clauses = clausesOf(doc);
+  return lineFacts(doc, 'figures:restated:keys', (q) => {
+    if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
+    const p = phrases[q.index];
+    if (!p || p.clause.aside) return undefined;
+    const sentence = clauses.sentences[p.clause.sentence];
+    return (sentence && keyOf(text, p, sentence)) || undefined;
+  });
+}
 
 /**
  * The relation between a figure and its restatement; when they agree, the function that

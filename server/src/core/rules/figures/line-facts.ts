@@ -1,0 +1,71 @@
+// What a figures rule that reads the whole document (figures/restated, figures/percentage)
+// first learns of each figure on its own: whether it is one the rule reads and, if so, a fact
+// of it read within its line (restated: the key of what it states). Per version, in the
+// order of the figures; a version derived from the previous one (model/derive.ts) takes the
+// previous version's over for the lines before and after the changed region (moved to the
+// figures' new places) and reads only the region's figures. Only when the figures layers
+// themselves were derived: then the figures outside the region are the previous version's,
+// the same objects before it and moved after it (figures/derive.ts). Held equal to the list
+// made from scratch by test/property/derive.property.test.ts.
+import type { ReportDocument } from '../../model/document';
+import { clausesOf } from '../../figures/clauses';
+import { phrasesOf } from '../../figures/phrases';
+import { firstOnLine } from '../../figures/derive';
+import { quantities, type Quantity } from '../../figures/quantity';
+
+export interface LineFacts<T> {
+  /** The figures the rule reads, in order, and the fact of each. */
+  qs: Quantity[];
+  facts: T[];
+}
+
+/** The figures layers a derived list needs derived, not read whole. */
+const LAYERS = ['figures:quantities', 'figures:clauses', 'figures:phrases'];
+
+/** `read(q)`: the fact of figure q, or undefined when the rule does not read it; it may read q's line only. */
+export function lineFacts<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined): LineFacts<T> {
+  return doc.memo(key, () => derived(doc, key, read) ?? from(quantities(doc), 0, quantities(doc).length, read, { qs: [], facts: [] }));
+}
+
+function from<T>(qs: Quantity[], k0: number, k1: number, read: (q: Quantity) => T | undefined, out: LineFacts<T>): LineFacts<T> {
+  for (let k = k0; k < k1; k++) {
+    const f = read(qs[k]);
+    if (f !== undefined) {
+      out.qs.push(qs[k]);
+      out.facts.push(f);
+    }
+  }
+  return out;
+}
+
+function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined): LineFacts<T> | undefined {
+  const d = doc.derivation;
+  const prev = d?.prev.memoed(key) as LineFacts<T> | undefined;
+  const old = d?.prev.memoed('figures:quantities') as Quantity[] | undefined;
+  if (!d || !prev || !old) return undefined;
+  const qs = quantities(doc);
+  clausesOf(doc);
+  phrasesOf(doc);
+  if (!LAYERS.every((l) => d.derived.includes(l))) return undefined;
+  const sp = d.splice;
+  const k0 = firstOnLine(qs, sp.from);
+  const kEnd = firstOnLine(qs, sp.to);
+  const k1 = firstOnLine(old, sp.prevTo);
+  if (qs.length - kEnd !== old.length - k1) return undefined;
+  const out: LineFacts<T> = { qs: [], facts: [] };
+  let i = 0;
+  for (; i < prev.qs.length && prev.qs[i].index < k0; i++) {
+    // Before the region: the same figure objects.
+    if (qs[prev.qs[i].index] !== prev.qs[i]) return undefined;
+    out.qs.push(prev.qs[i]);
+    out.facts.push(prev.facts[i]);
+  }
+  from(qs, k0, kEnd, read, out);
+  while (i < prev.qs.length && prev.qs[i].index < k1) i++;
+  for (; i < prev.qs.length; i++) {
+    out.qs.push(qs[prev.qs[i].index - k1 + kEnd]);
+    out.facts.push(prev.facts[i]);
+  }
+  d.derived.push(key);
+  return out;
+}
