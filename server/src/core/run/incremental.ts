@@ -36,6 +36,7 @@ import { RULES } from '../rules';
 import type { Finding, Severity, Span } from '../types';
 import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
 import { withoutIgnored } from './ignore';
+import { detached } from '../detach';
 import type { ModelPart } from './slices';
 
 /** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
@@ -288,7 +289,8 @@ export class IncrementalChecker {
     const readAt = (j: number) => {
       const start = lines[j].start;
       const next = j + 1 < n ? lines[j + 1].start : text.length;
-      const got = readLine(text.slice(start, next), start, this.lineRules, severities, lineConfig);
+      // Its findings are carried into later versions: read from a copy of the line, not a slice of this version's text (core/detach.ts).
+      const got = readLine(detached(text.slice(start, next)), start, this.lineRules, severities, lineConfig);
       const mine: Finding[] = [];
       got.forEach((fs, k) => {
         if (!fs) return void (failed[k] = true);

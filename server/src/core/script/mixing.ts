@@ -7,6 +7,7 @@
 import type { Span } from '../types';
 import { simplifiedSegmentsIn } from './convert';
 import { scriptData } from './data';
+import { detached } from '../detach';
 
 export type Script = 'simplified' | 'traditional';
 
@@ -98,6 +99,11 @@ function profileOf(facts: Facts): ScriptProfile {
     }
     const reach = { at: 0 };
     const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit, reach) : simplifiedRuns(text, at, limit, reach);
+    // A later version may take them over: copies, not slices of this version's text (core/detach.ts).
+    for (const st of strays) {
+      st.text = detached(st.text);
+      st.replacement = detached(st.replacement);
+    }
     facts.found = { limit, strays, reach: reach.at };
     return strays;
   };

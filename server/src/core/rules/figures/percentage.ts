@@ -15,6 +15,7 @@ import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation 
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
 import { lineFacts, type LineFacts } from './line-facts';
+import { detachStrings } from '../../detach';
 
 const RULE = 'figures/percentage';
 /** Rates that are shares of a whole and so cannot pass 100 %. */
@@ -87,7 +88,8 @@ export function percentsOf(doc: ReportDocument): LineFacts<Grade> {
     // asked about before it (对社区服务“非常满意”的占). 对交通满意的占…，对医疗不满意的占… are
     // two questions.
     const bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
-    return { word: grade.word, bare };
+    // Carried into later versions: copies, not slices of this version's text (core/detach.ts).
+    return detachStrings({ word: grade.word, bare });
   });
 }
 

@@ -14,6 +14,7 @@ import { arithmeticEn, isUsable, relationMsg, shows, tolerance } from '../../fig
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
 import { lineFacts, type LineFacts } from './line-facts';
+import { detached } from '../../detach';
 
 const RULE = 'figures/restated';
 /** Who the figure is about: the whole unit the report speaks for. */
@@ -65,7 +66,9 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
     const p = phrases[q.index];
     if (!p || p.clause.aside) return undefined;
     const sentence = clauses.sentences[p.clause.sentence];
-    return (sentence && keyOf(text, p, sentence)) || undefined;
+    const key = sentence && keyOf(text, p, sentence);
+    // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
+    return key ? detached(key) : undefined;
   });
 }
 
