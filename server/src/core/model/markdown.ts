@@ -19,22 +19,16 @@ const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s{1,20}[A-Za-z_:][\w:.-]{0,60}(?:
 const CODE_RUN = /`+/g;
 
 /** Spans [start, end) of the text that are Markdown syntax or code, in order of discovery. */
-export function markdownSpans(text: string, lines: { start: number; end: number }[]): [number, number][] {
+export function markdownSpans(text: string, lines: { start: number; end: number }[], specialFrom = nextSpecial(text)): [number, number][] {
   const out: [number, number][] = [];
   let fence: { ch: string; len: number } | undefined;
   let comment = false;
-  // Where the next `, < or ] is (a native scan, reused while lines stay before it): outside a
+  // Where the next `, < or ] is (`specialFrom`; positions asked for do not decrease): outside a
   // fence or a comment, a line without one, and not starting (after at most three spaces)
   // with a fence or a [, holds no Markdown syntax and is passed over before it is made.
-  const SPECIAL = /[`<\]]/g;
-  let special = -1;
   for (const line of lines) {
     if (!fence && !comment) {
-      if (special < line.start) {
-        SPECIAL.lastIndex = line.start;
-        special = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : text.length;
-      }
-      if (special >= line.end) {
+      if (specialFrom(line.start) >= line.end) {
         let p = line.start;
         while (p < line.end && p - line.start < 3 && text.charCodeAt(p) === 0x20) p++;
         const c = text.charCodeAt(p);
@@ -84,6 +78,19 @@ export function markdownSpans(text: string, lines: { start: number; end: number 
     }
   }
   return out;
+}
+
+/** Where the next `, < or ] is at or after a position (a native scan, reused while the positions asked for stay behind it), or text.length. */
+function nextSpecial(text: string): (from: number) => number {
+  const SPECIAL = /[`<\]]/g;
+  let special = -1;
+  return (from) => {
+    if (special < from) {
+      SPECIAL.lastIndex = from;
+      special = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : text.length;
+    }
+    return special;
+  };
 }
 
 /** A link or image whose text ends at `](` (index k of the line): its syntax, not its text. */

@@ -19,13 +19,81 @@ export interface Scope {
   mask: Uint8Array;
   /** Annotation, garbled or token: not prose at all. */
   skip(i: number): boolean;
+  /**
+   * Where the next character of a class (PAIR_MARK, HALF_MARK, STRAY_SPACE) is at or after a
+   * position, or text.length: a new finder (positions asked for must not decrease), read from
+   * the one pass over the text that scope() makes for every typography scan.
+   */
+  finder(cls: number): (from: number) => number;
+}
+
+/**
+ * The characters the typography scans look for, by class (bits): found in one pass over the
+ * text, instead of a pass per rule (a class pattern or a loop over every character each).
+ */
+export const PAIR_MARK = 1; // the paired marks of punct/pairs.ts
+export const HALF_MARK = 2; // the half-width marks punct/halfwidth reads, and the straight quote
+export const STRAY_SPACE = 4; // the spaces and invisible characters text/stray-space reads
+const TRIGGER = 8; // what starts a token (tokenSpans)
+const MD_SPECIAL = 16; // what Markdown syntax holds (markdown.ts)
+export const PAIR_MARKS = '“”‘’《》〈〉（）()【】「」『』';
+const CLASS = new Uint8Array(0x10000);
+const classOf = (chars: string, bit: number) => {
+  for (const ch of chars) CLASS[ch.charCodeAt(0)] |= bit;
+};
+classOf(PAIR_MARKS, PAIR_MARK);
+classOf(',.:;?!()"', HALF_MARK);
+classOf(' \u3000\u00a0\u202f\u205f\u2060\ufeff\u00ad\u180e', STRAY_SPACE);
+for (let c = 0x2002; c <= 0x200d; c++) CLASS[c] |= STRAY_SPACE; // \u2002-\u200a, \u200b-\u200d
+classOf(':wW@`].-', TRIGGER);
+classOf('`<]', MD_SPECIAL);
+
+/** Offsets of the text's characters that have a class, in order, with their classes. */
+interface CharIndex {
+  at: Int32Array;
+  cls: Uint8Array;
+  count: number;
+  /** The text's length: what a finder answers past the last one. */
+  end: number;
+}
+
+function indexChars(text: string): CharIndex {
+  const len = text.length;
+  let at = new Int32Array((len >> 4) + 16);
+  let cls = new Uint8Array(at.length);
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const k = CLASS[text.charCodeAt(i)];
+    if (!k) continue;
+    if (n === at.length) {
+      const a = new Int32Array(n * 2);
+      a.set(at);
+      at = a;
+      const c = new Uint8Array(n * 2);
+      c.set(cls);
+      cls = c;
+    }
+    at[n] = i;
+    cls[n++] = k;
+  }
+  return { at, cls, count: n, end: len };
+}
+
+/** A finder over the index for one class (nextFinder's contract). */
+function classFinder(ix: CharIndex, bit: number): (from: number) => number {
+  const { at, cls, count, end } = ix;
+  let k = 0;
+  return (from) => {
+    while (k < count && (at[k] < from || !(cls[k] & bit))) k++;
+    return k < count ? at[k] : end;
+  };
 }
 
 /** Findings per rule per document: a pasted 1 MB page needs a sample, not 500,000. */
 export const MAX_FINDINGS = 5000;
 
 const URL_CHAR = /[!-~]/;
-const TRIGGERS = /[:wW@`\].-]/;
+const TRIGGERS = /[:wW@`\].-]/; // TRIGGER's characters
 const WORD = /[A-Za-z0-9_]/;
 const TOKEN_CHAR = /[A-Za-z0-9_-]/;
 const MAIL_LOCAL = /[A-Za-z0-9._%+-]/;
@@ -37,7 +105,7 @@ const MAIL_DOMAIN = /[A-Za-z0-9.-]/;
  * trigger characters with bounded expansion and a high-water mark, so the scan is O(n)
  * on any input (no regex that can fail late at every position).
  */
-export function tokenSpans(text: string): [number, number][] {
+export function tokenSpans(text: string, triggerFrom = nextFinder(text, TRIGGERS)): [number, number][] {
   const out: [number, number][] = [];
   let covered = 0;
   const add = (s: number, e: number) => {
@@ -58,8 +126,7 @@ export function tokenSpans(text: string): [number, number][] {
     while (s > 0 && from - s < limit && re.test(text[s - 1])) s--;
     return s;
   };
-  // Only the ASCII triggers matter, found by a native scan (Chinese text has few of them).
-  const triggerFrom = nextFinder(text, TRIGGERS);
+  // Only the ASCII triggers matter, found by a native scan or the scope's index (Chinese text has few of them).
   for (let i = triggerFrom(0); i < text.length; i = triggerFrom(i + 1)) {
     if (i < covered) continue;
     const c = text[i];
@@ -101,6 +168,7 @@ export function scope(doc: ReportDocument): Scope {
   return doc.memo('punct:scope', () => {
     const text = doc.text;
     const mask = new Uint8Array(text.length + 1);
+    const chars = indexChars(text);
     // Annotations are a few characters each: a loop, not a fill() call per annotation.
     for (const a of doc.annotations) for (let i = a.start; i < a.end; i++) mask[i] = ANNOTATION;
     for (const g of doc.garbled) for (let i = g.start; i < g.end; i++) mask[i] |= GARBLED;
@@ -108,11 +176,12 @@ export function scope(doc: ReportDocument): Scope {
       const l = doc.lines[li];
       for (let i = l.start; i < l.end; i++) mask[i] |= BOILERPLATE;
     }
-    for (const [a, b] of tokenSpans(text)) for (let i = a; i < b; i++) mask[i] |= TOKEN;
-    for (const [a, b] of markdownSpans(text, doc.lines)) for (let i = a; i < b; i++) mask[i] |= TOKEN;
+    for (const [a, b] of tokenSpans(text, classFinder(chars, TRIGGER))) for (let i = a; i < b; i++) mask[i] |= TOKEN;
+    for (const [a, b] of markdownSpans(text, doc.lines, classFinder(chars, MD_SPECIAL))) for (let i = a; i < b; i++) mask[i] |= TOKEN;
     return {
       mask,
       skip: (i: number) => (mask[i] & SKIPPED) !== 0,
+      finder: (cls: number) => classFinder(chars, cls),
     };
   });
 }

@@ -6,7 +6,7 @@ import type { Rule } from '../../rule';
 import type { Msg, Report } from '../../types';
 import { isDigit, isHanAt, isSpaceCode } from '../../model/chars';
 import {
-  BOILERPLATE, SKIPPED, isChineseChar, isOpenerCjkAt, isSpace, isSpaceCodeAt, listMarkerAt, nextFinder, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
+  BOILERPLATE, HALF_MARK, SKIPPED, isChineseChar, isOpenerCjkAt, isSpace, isSpaceCodeAt, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
 
 const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -42,16 +42,17 @@ export const halfwidth: Rule = {
     // (an indexOf per line would scan to the end of the text on every quote-less line).
     const quote = { at: text.indexOf('"') };
     // A line without any of the marks (or a straight quote) has nothing to report.
-    const markFrom = nextFinder(text, /[,.:;?!()"]/);
+    const markFrom = s.finder(HALF_MARK); // , . : ; ? ! ( ) "
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE || markFrom(line.start) >= line.end) continue;
       if (quote.at >= 0 && quote.at < line.start) quote.at = text.indexOf('"', line.start);
-      checkLine(text, line.start, line.end, s, report, quote.at);
+      checkLine(text, line.start, line.end, s, report, quote.at, markFrom);
     }
   },
 };
 
-function checkLine(text: string, start: number, end: number, s: Scope, report: (r: Report) => void, quoteAt: number): void {
+/** `markFrom`: the document's finder of HALF_MARK characters, at this line (the marks are read from it, not every character). */
+function checkLine(text: string, start: number, end: number, s: Scope, report: (r: Report) => void, quoteAt: number, markFrom: (from: number) => number): void {
   // Most lines with a mark have no bracket: the bracket bookkeeping is made for the others.
   let parens: number[] | undefined;
   let pairOf: Map<number, number> | undefined;
@@ -60,9 +61,9 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   // end (a pasted page's lines hold brackets of pinyin annotations only, all skipped).
   let read = false;
   const mask = s.mask;
-  for (let i = start; i < end; i++) {
+  for (let i = markFrom(start); i < end; i = markFrom(i + 1)) {
     const code = text.charCodeAt(i);
-    if (code > 0x3f || !HALF[code]) continue;
+    if (code > 0x3f || !HALF[code]) continue; // the straight quote
     if (code === 0x29) sawClose = true;
     if (mask[i] & SKIPPED) continue;
     const ch = text[i];

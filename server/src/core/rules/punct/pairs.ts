@@ -1,7 +1,7 @@
 // Matching paired marks line by line (a paragraph is one line): “ ” ‘ ’ 《 》 〈 〉
 // （ ） ( ) 【 】 「 」 『 』. Shared by punct/unpaired and punct/nesting, computed once.
 import type { ReportDocument } from '../../model/document';
-import { BOILERPLATE, SKIPPED, isLatinOrDigit, listMarkerAt, scope } from '../../model/scope';
+import { BOILERPLATE, PAIR_MARK, PAIR_MARKS, SKIPPED, isLatinOrDigit, listMarkerAt, scope } from '../../model/scope';
 
 export type PairKind = 'double' | 'single' | 'book' | 'angle' | 'paren' | 'square' | 'corner' | 'wcorner';
 
@@ -19,6 +19,8 @@ const MARK = new Uint8Array(0x10000);
 const CLOSER = 16;
 for (const [c, k] of Object.entries(OPEN)) MARK[c.charCodeAt(0)] = KINDS.indexOf(k) + 1;
 for (const [c, k] of Object.entries(CLOSE)) MARK[c.charCodeAt(0)] = KINDS.indexOf(k) + 1 + CLOSER;
+// The scope finds these marks for the scan below (its PAIR_MARK class): the same characters.
+if ([...PAIR_MARKS].sort().join('') !== [...Object.keys(OPEN), ...Object.keys(CLOSE)].sort().join('')) throw new Error('scope.ts PAIR_MARKS differs from the marks of pairs.ts');
 /** `(` `（` `)` `）` `’`: the marks with a special case below. */
 const PAREN_OPEN = (c: number) => c === 0x28 || c === 0xff08;
 const PAREN_CLOSE = (c: number) => c === 0x29 || c === 0xff09;
@@ -64,19 +66,20 @@ export function scanPairs(doc: ReportDocument): PairScan {
     const stackAt = new Int32Array(MAX_DEPTH);
     const stackKind = new Uint8Array(MAX_DEPTH);
     const mark = (d: number): Mark => ({ at: stackAt[d], kind: KINDS[stackKind[d] - 1], open: true });
+    // Only the marks are read, from the scope's index of them: no pass over every character.
+    const markFrom = s.finder(PAIR_MARK);
     for (const line of doc.lines) {
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
-      let i0 = line.start;
-      while (i0 < line.end && !MARK[text.charCodeAt(i0)]) i0++;
-      if (i0 === line.end) continue; // no paired mark on this line
+      const i0 = markFrom(line.start);
+      if (i0 >= line.end) continue; // no paired mark on this line
       let depth = 0;
       open.fill(0);
       let bad: Mark[] | undefined;
       let pairs: Pair[] | undefined;
-      for (let i = i0; i < line.end; i++) {
+      for (let i = i0; i < line.end; i = markFrom(i + 1)) {
         const c = text.charCodeAt(i);
         const m = MARK[c];
-        if (!m || s.mask[i] & SKIPPED) continue;
+        if (s.mask[i] & SKIPPED) continue;
         const o = m < CLOSER ? m : 0; // the kind number of an opener, else 0
         const k = m & (CLOSER - 1);
         if (PAREN_OPEN(c)) {

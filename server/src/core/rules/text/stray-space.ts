@@ -6,7 +6,7 @@
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
 import type { Report } from '../../types';
-import { GARBLED, isChineseChar, nextFinder, scope, capped, TOKEN, MAX_FINDINGS } from '../../model/scope';
+import { GARBLED, isChineseChar, scope, capped, STRAY_SPACE, TOKEN, MAX_FINDINGS } from '../../model/scope';
 import { around } from '../../quote';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
@@ -28,7 +28,7 @@ export const straySpace: Rule = {
     const text = doc.text;
     const s = scope(doc);
     // Most lines have no space after their indentation: they are not read character by character.
-    const spaceFrom = nextFinder(text, ANY_SPACE);
+    const spaceFrom = s.finder(STRAY_SPACE); // ANY_SPACE's characters
     for (const line of doc.lines) {
       if (line.end === line.start || spaceFrom(line.start) >= line.end) continue;
       // Running text: a line with a Chinese comma or full stop. Title lines may use spaces.
