@@ -42,12 +42,10 @@ function titleCache(): Titles {
   };
 }
 
-function fitOf(a: Announcement, section: Section, titlesOf: Titles): Fit {
+/** `items`: the announcement's items squashed (once per announcement, not once per section it is compared with). */
+function fitOf(items: readonly string[], section: Section, titlesOf: Titles): Fit {
   const titles = titlesOf(section);
-  const matched = a.items.map((it) => {
-    const item = squash(it.text);
-    return titles.findIndex((t) => squashedMatches(item, t));
-  });
+  const matched = items.map((item) => titles.findIndex((t) => squashedMatches(item, t)));
   return { section, matched, hits: matched.filter((m) => m >= 0).length };
 }
 
@@ -58,9 +56,10 @@ function fitOf(a: Announcement, section: Section, titlesOf: Titles): Fit {
  */
 function target(a: Announcement, candidates: Section[], titlesOf: Titles): Fit | undefined {
   let best: Fit | undefined;
+  let items: string[] | undefined;
   for (const s of candidates) {
     if (s.children.length < 2) continue;
-    const f = fitOf(a, s, titlesOf);
+    const f = fitOf((items ??= a.items.map((it) => squash(it.text))), s, titlesOf);
     if (!best || f.hits > best.hits) best = f;
   }
   if (!best || best.hits < 2 || best.hits * 2 < a.items.length) return undefined;
