@@ -36,6 +36,8 @@ export const HALF_MARK = 2; // the half-width marks punct/halfwidth reads, and t
 export const STRAY_SPACE = 4; // the spaces and invisible characters text/stray-space reads
 const TRIGGER = 8; // what starts a token (tokenSpans)
 const MD_SPECIAL = 16; // what Markdown syntax holds (markdown.ts)
+export const FULL_DIGIT = 32; // ０-９ (numbers/fullwidth-digit)
+export const DASH = 64; // the marks of a range (punct/range)
 export const PAIR_MARKS = '“”‘’《》〈〉（）()【】「」『』';
 const CLASS = new Uint8Array(0x10000);
 const classOf = (chars: string, bit: number) => {
@@ -47,6 +49,8 @@ classOf(' \u3000\u00a0\u202f\u205f\u2060\ufeff\u00ad\u180e', STRAY_SPACE);
 for (let c = 0x2002; c <= 0x200d; c++) CLASS[c] |= STRAY_SPACE; // \u2002-\u200a, \u200b-\u200d
 classOf(':wW@`].-', TRIGGER);
 classOf('`<]', MD_SPECIAL);
+classOf('０１２３４５６７８９', FULL_DIGIT);
+classOf('-–~〜－', DASH);
 
 /** Offsets of the text's characters that have a class, in order, with their classes. */
 interface CharIndex {
@@ -298,12 +302,12 @@ export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
 
 /**
  * Every match of a global pattern in the lines punctuation rules read (non-empty, not page
- * boilerplate), with its line. `needs`: what every match holds (a string, or a pattern of one UTF-16 unit); a line
- * without it is passed over before its text is made.
+ * boilerplate), with its line. `needs`: what every match holds (a string, or a pattern of one UTF-16 unit), or a
+ * finder of a place every match starts at or holds (a Scope.finder); a line without it is passed over before its text is made.
  */
-export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string | RegExp): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
+export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string | RegExp | ((from: number) => number)): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
   const text = doc.text;
-  const next = needs === undefined ? undefined : nextFinder(text, needs);
+  const next = needs === undefined ? undefined : typeof needs === 'function' ? needs : nextFinder(text, needs);
   const width = typeof needs === 'string' ? needs.length : 1;
   for (const line of doc.lines) {
     if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;

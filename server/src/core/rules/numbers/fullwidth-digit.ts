@@ -1,7 +1,7 @@
 // numbers/fullwidth-digit — Arabic numerals are written half-width: `１８` → `18`,
 // `３．５％` → `3.5%` (GB/T 15835—2011 uses the half-width digits; full-width ones are a typing slip).
 import type { Rule } from '../../rule';
-import { scope, capped, MAX_FINDINGS } from '../../model/scope';
+import { FULL_DIGIT, scope, capped, MAX_FINDINGS } from '../../model/scope';
 
 const RUN = /[０-９][０-９．，％]*/g;
 
@@ -16,8 +16,12 @@ export const fullwidthDigit: Rule = {
     const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
+    // From each full-width digit (the scope's index of them), the run that starts there: what RUN.exec would find next.
+    const digitFrom = s.finder(FULL_DIGIT);
     RUN.lastIndex = 0;
-    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    for (let at = digitFrom(0); at < text.length; at = digitFrom(RUN.lastIndex)) {
+      RUN.lastIndex = at;
+      const m = RUN.exec(text)!;
       let run = m[0];
       // A trailing `．` or `，` is punctuation, not part of the number.
       while (/[．，]$/.test(run)) run = run.slice(0, -1);

@@ -3,7 +3,7 @@
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
 import type { Rule } from '../../rule';
-import { scope, capped, lineMatches, MAX_FINDINGS } from '../../model/scope';
+import { DASH, scope, capped, lineMatches, MAX_FINDINGS } from '../../model/scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
 const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
@@ -20,7 +20,7 @@ export const range: Rule = {
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);
-    for (const { line, str, m } of lineMatches(doc, s, RANGE, /[-–~〜－]/)) {
+    for (const { line, str, m } of lineMatches(doc, s, RANGE, s.finder(DASH)) /* one of -–~〜－ */) {
       const at = m.index;
       const end = at + m[0].length;
       const before = str[at - 1];
