@@ -189,6 +189,10 @@ const CLAUSE_START_CHARS = '，。；：、！？“”（）\n';
 const CLAUSE_START_AFTER = charTable(CLAUSE_START_CHARS);
 
 function readList(text: string, i: number, end: number): NameList | undefined {
+  // Whatever the path below, a list is found only with a name that starts at i (a title
+  // before the first name is accepted only at i itself), and a name starts with a surname:
+  // a character that starts none is passed over before any item is cut.
+  if (!SURNAME[text.charCodeAt(i)]) return undefined;
   const atClauseStart = i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 1;
   // The first item may carry a title before the name (副主委刘全会、熊亚浔): find the
   // first separator, and take the name as the last 2–3 characters before it.
