@@ -195,7 +195,7 @@ if (argv.includes('--only')) {
   const held = heap();
   analysis.length = 0;
   const state = heap();
-  console.log(`${(state - empty).toFixed(1).padStart(7)} MB  the server's incremental checker (per-line findings by line text, carried findings)`);
+  console.log(`${(state - empty).toFixed(1).padStart(7)} MB  the server's incremental checker (the last version's lines and per-line findings by position, carried findings)`);
   console.log(`${(held - empty).toFixed(1).padStart(7)} MB  the server in all: analysis and checker (${((held - empty) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16)`);
 } else if (argv.includes('--counts')) {
   const doc = new ReportDocument(text);

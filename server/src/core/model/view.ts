@@ -215,7 +215,9 @@ export function viewLinesOf(lines: Line[], view: TextView): Line[] {
     const a = viewIndexAt(map, l.end, start);
     const br = lines[k + 1].start - l.end; // 1, or 2 for CRLF
     const c = v.charCodeAt(a);
-    const ok = map[a] === l.end && (br === 1 ? (c === 10 || (c === 13 && v.charCodeAt(a + 1) !== 10)) : c === 13 && v.charCodeAt(a + 1) === 10 && map[a + 1] === l.end + 1);
+    // A lone CR stays one break even where the view folded a line away after it and a LF of
+    // the text now follows (`甲\r(dāng)\n乙`: one view line per line of the text, always).
+    const ok = map[a] === l.end && (br === 1 ? c === 10 || c === 13 : c === 13 && v.charCodeAt(a + 1) === 10 && map[a + 1] === l.end + 1);
     if (!ok) return splitLines(v);
     out.push({ index: k, start, end: a });
     start = a + br;
