@@ -14,7 +14,6 @@ import type { CheckResult } from '../core/run/check';
 import { IncrementalChecker, type IncrementalResult } from '../core/run/incremental';
 import { wholeDocumentParts } from '../core/run/slices';
 import { fixAll, type FixAllResult } from '../core/run/fix';
-import { changedSpan } from '../core/model/derive';
 import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
 import type { RcFile } from '../core/config/rc-file';
@@ -260,11 +259,12 @@ export class ServerContext {
     if (!checker) this.checkers.set(uri, (checker = new IncrementalChecker()));
     const twoPhase = text.length >= (this.host.twoPhaseMinChars ?? TWO_PHASE_MIN_CHARS);
     const last = this.analyses.get(uri);
-    const edited = !last ? undefined : last.doc.text === text ? last.edited : changedSpan(last.doc.text, text).start;
     const t0 = performance.now();
     const c0 = cpuNow();
     // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).
     const run = twoPhase ? checker.start(text, config, wholeDocumentParts(checker.rules, config)) : checker.start(text, config);
+    // The last analysis is mostly of the text the checker laid this one against: then the run has the comparison made.
+    const edited = !last ? undefined : last.doc.text === text ? last.edited : run.changedFrom(last.doc.text);
     let quickMs: number | undefined;
     let quickCpuMs: number | undefined;
     let busy = performance.now() - t0;

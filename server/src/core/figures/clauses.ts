@@ -230,9 +230,8 @@ export class Clauses {
  */
 class Matches {
   private buf = new Int32Array(1024);
-  /** Offsets of the open marks not yet closed (innermost last), `depth` of them: a typed array, so that emptying it frees nothing. */
+  /** Offsets of the open marks not yet closed (innermost last): a typed array, so that emptying it frees nothing. */
   readonly stack = new Int32Array(MAX_OPEN + 1);
-  depth = 0;
   get length(): number {
     return this.buf.length;
   }
@@ -280,7 +279,6 @@ function matchPairs(t: string, start: number, end: number): Matches {
       }
     }
   }
-  match.depth = depth;
   return match;
 }
 

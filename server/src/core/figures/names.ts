@@ -189,13 +189,13 @@ const CLAUSE_START_CHARS = '，。；：、！？“”（）\n';
 const CLAUSE_START_AFTER = charTable(CLAUSE_START_CHARS);
 
 function readList(text: string, i: number, end: number): NameList | undefined {
-  // Whatever the path below, a list is found only with a name that starts at i (a title
-  // before the first name is accepted only at i itself), and a name starts with a surname:
-  // a character that starts none is passed over before any item is cut.
+  // Whatever the path below, a list is found only with a name that starts at i, and a name
+  // starts with a surname: a character that starts none is passed over before any item is cut.
+  // A title before the first name (副主委刘全会、熊亚浔) is not part of the list: the scan
+  // moves on one character at a time and reads the list from the name (刘全会、熊亚浔).
   if (!SURNAME[text.charCodeAt(i)]) return undefined;
   const atClauseStart = i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 1;
-  // The first item may carry a title before the name (副主委刘全会、熊亚浔): find the
-  // first separator, and take the name as the last 2–3 characters before it.
+  // The first name: the last 2–3 characters before the first separator, which must start at i.
   const firstEnd = itemEnd(text, i, end);
   if (firstEnd === i) return undefined;
   // A note in brackets after a name (王磊（组长）、李强) belongs to that item.
@@ -206,7 +206,7 @@ function readList(text: string, i: number, end: number): NameList | undefined {
   if (sepAfterFirst) {
     if (!firstName) return undefined;
     const s = firstEnd - firstName.item.length;
-    // Only accept a title before the name at a clause start or the start of the scan.
+    // Characters before the name (a title) are no item of the list: read from the name itself.
     if (s !== i) return undefined;
     const items: NameItem[] = [{ start: s, end: firstEnd, name: firstName.name }];
     let p = afterFirst;

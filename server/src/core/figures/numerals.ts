@@ -30,10 +30,10 @@ export function isCnDigit(ch: string | undefined): boolean {
 /** Digit values by char code (-1: not a digit). */
 const DIGIT_CODE = new Int8Array(0x10000).fill(-1);
 for (const [c, v] of Object.entries(DIGIT)) DIGIT_CODE[c.charCodeAt(0)] = v;
-/** 十 百 千 廿 卅 and 万 亿 by char code (0: neither). */
-const SMALL_CODE = new Float64Array(0x10000);
+/** 十 百 千 廿 卅 and 万 亿 by char code (0: neither); the narrowest arrays that hold the values exactly (128 and 256 KB). */
+const SMALL_CODE = new Uint16Array(0x10000);
 for (const [c, v] of Object.entries(SMALL)) SMALL_CODE[c.charCodeAt(0)] = v;
-const BIG_CODE = new Float64Array(0x10000);
+const BIG_CODE = new Uint32Array(0x10000);
 for (const [c, v] of Object.entries(BIG)) BIG_CODE[c.charCodeAt(0)] = v;
 const LING = 0x96f6; // 零
 const LING_O = 0x3007; // 〇

@@ -117,7 +117,7 @@ export function readHeadingLines(text: string, view: TextView, viewLines: Line[]
   }
 }
 
-const NO_INLINE: { heading: Heading; at: number }[] = [];
+const NO_INLINE: readonly { heading: Heading; at: number }[] = Object.freeze([]);
 
 /** The pass over the whole document: tables of contents left out, Markdown levels assigned (to copies: the candidates are left as they are). */
 export function finishHeadings(candidates: readonly Heading[], view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {

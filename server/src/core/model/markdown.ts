@@ -19,7 +19,7 @@ const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s{1,20}[A-Za-z_:][\w:.-]{0,60}(?:
 const CODE_RUN = /`+/g;
 
 /** Spans [start, end) of the text that are Markdown syntax or code, in order of discovery. */
-export function markdownSpans(text: string, lines: { start: number; end: number }[], specialFrom = nextSpecial(text)): [number, number][] {
+export function markdownSpans(text: string, lines: { start: number; end: number }[], specialFrom: (from: number) => number): [number, number][] {
   const out: [number, number][] = [];
   let fence: { ch: string; len: number } | undefined;
   let comment = false;
@@ -78,19 +78,6 @@ export function markdownSpans(text: string, lines: { start: number; end: number 
     }
   }
   return out;
-}
-
-/** Where the next `, < or ] is at or after a position (a native scan, reused while the positions asked for stay behind it), or text.length. */
-function nextSpecial(text: string): (from: number) => number {
-  const SPECIAL = /[`<\]]/g;
-  let special = -1;
-  return (from) => {
-    if (special < from) {
-      SPECIAL.lastIndex = from;
-      special = SPECIAL.test(text) ? SPECIAL.lastIndex - 1 : text.length;
-    }
-    return special;
-  };
 }
 
 /** A link or image whose text ends at `](` (index k of the line): its syntax, not its text. */

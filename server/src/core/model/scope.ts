@@ -80,7 +80,8 @@ function indexChars(text: string): CharIndex {
     at[n] = i;
     cls[n++] = k;
   }
-  return { at, cls, count: n, end: len };
+  // Kept with the scope as long as the analysis: no spare capacity.
+  return { at: at.slice(0, n), cls: cls.slice(0, n), count: n, end: len };
 }
 
 /** A finder over the index for one class (nextFinder's contract). */
@@ -97,7 +98,6 @@ function classFinder(ix: CharIndex, bit: number): (from: number) => number {
 export const MAX_FINDINGS = 5000;
 
 const URL_CHAR = /[!-~]/;
-const TRIGGERS = /[:wW@`\].-]/; // TRIGGER's characters
 const WORD = /[A-Za-z0-9_]/;
 const TOKEN_CHAR = /[A-Za-z0-9_-]/;
 const MAIL_LOCAL = /[A-Za-z0-9._%+-]/;
@@ -109,7 +109,7 @@ const MAIL_DOMAIN = /[A-Za-z0-9.-]/;
  * trigger characters with bounded expansion and a high-water mark, so the scan is O(n)
  * on any input (no regex that can fail late at every position).
  */
-export function tokenSpans(text: string, triggerFrom = nextFinder(text, TRIGGERS)): [number, number][] {
+export function tokenSpans(text: string, triggerFrom: (from: number) => number): [number, number][] {
   const out: [number, number][] = [];
   let covered = 0;
   const add = (s: number, e: number) => {

@@ -36,7 +36,7 @@ export function numberedGroups(doc: ReportDocument): SiblingGroup[] {
       const byLevel = new Map<number, SiblingGroup>();
       for (const c of children) {
         if (!c.heading.numbering) continue;
-        // Part and level as one number (levels are 1…5): no key string per section.
+        // Part and level as one number (levels are 0…6, Markdown's included): no key string per section.
         const key = c.part * 8 + c.heading.level;
         let g = byLevel.get(key);
         if (!g) {

@@ -70,7 +70,7 @@ export interface IncrementalResult extends CheckResult {
  * are read when it starts, so `quick()` costs little more than a sort; each `step()` runs one
  * rule that reads the whole document. A run overtaken by a later one on the same checker may
  * simply be dropped: a run changes what the checker holds at its end only if it is still the
- * latest (the lines it read are kept when it starts: they are kept by their text).
+ * latest (the lines it read, and their findings, are kept by position when it starts).
  */
 export interface CheckRun {
   /** The quick result; undefined when there is nothing to carry over (the document is read whole: the first version, new settings, a large edit). */
@@ -79,6 +79,8 @@ export interface CheckRun {
   step(): IncrementalResult | undefined;
   /** Runs what is left: the full result. */
   finish(): IncrementalResult;
+  /** Where this text first differs from `old` (the changed span's start; the run's own comparison when `old` is the text it was laid against). */
+  changedFrom(old: string): number;
 }
 
 /** The last full result's findings of the whole-document rules (sorted, ignores not applied) and its text. */
@@ -153,7 +155,7 @@ export class IncrementalChecker {
       this.lines = undefined;
       this.carry = undefined;
       const r: IncrementalResult = { doc, findings: [large], reused: 0, read: 0, whole: true, phase: 'full' };
-      return { quick: () => undefined, step: () => r, finish: () => r };
+      return { quick: () => undefined, step: () => r, finish: () => r, changedFrom: (old) => spanFrom(old).start };
     }
     // Findings depend on the settings (severities, terms…), not on what is ignored (applied last).
     const key = JSON.stringify({ ...config, ignore: undefined });
@@ -202,6 +204,7 @@ export class IncrementalChecker {
         while (!(r = step()));
         return r;
       },
+      changedFrom: (old) => spanFrom(old).start,
     };
   }
 
