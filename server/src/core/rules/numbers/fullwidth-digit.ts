@@ -3,7 +3,7 @@
 import type { Rule } from '../../rule';
 import { FULL_DIGIT, scope, capped, MAX_FINDINGS } from '../../model/scope';
 
-const RUN = /[０-９][０-９．，％]*/g;
+export const RUN = /[０-９][０-９．，％]*/g;
 
 export const fullwidthDigit: Rule = {
   id: 'numbers/fullwidth-digit',

@@ -9,7 +9,7 @@ import {
   BOILERPLATE, HALF_MARK, SKIPPED, isChineseChar, isOpenerCjkAt, isSpace, isSpaceCodeAt, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
 
-const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+export const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** Char codes of the half-width marks, for the hot loop. */
 const HALF: boolean[] = [];
 for (const ch of Object.keys(FULL)) HALF[ch.charCodeAt(0)] = true;

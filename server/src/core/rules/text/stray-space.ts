@@ -11,7 +11,7 @@ import { around } from '../../quote';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
 const ODD_SPACE = /[\u00a0\u2002-\u200a\u202f\u205f]/;
-const ANY_SPACE = /[ \u3000\u00a0\u2002-\u200a\u202f\u205f\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
+export const ANY_SPACE = /[ \u3000\u00a0\u2002-\u200a\u202f\u205f\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
 
 export const straySpace: Rule = {
   id: 'text/stray-space',
