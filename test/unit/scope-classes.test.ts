@@ -5,10 +5,11 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ReportDocument } from '../../server/src/core/model/document';
-import { scope, HALF_MARK, STRAY_SPACE, FULL_DIGIT } from '../../server/src/core/model/scope';
+import { scope, HALF_MARK, STRAY_SPACE, FULL_DIGIT, DASH } from '../../server/src/core/model/scope';
 import { ANY_SPACE } from '../../server/src/core/rules/text/stray-space';
 import { FULL } from '../../server/src/core/rules/punct/halfwidth';
 import { RUN } from '../../server/src/core/rules/numbers/fullwidth-digit';
+import { RANGE } from '../../server/src/core/rules/punct/range';
 
 // Every code unit but the surrogates (a lone one is no character), each on a line of its own.
 const units: number[] = [];
@@ -33,4 +34,10 @@ test('HALF_MARK is punct/halfwidth’s marks and the straight quote', () => {
 test('FULL_DIGIT is what starts a run of numbers/fullwidth-digit', () => {
   const start = new RegExp(`^(?:${RUN.source})`);
   assert.deepEqual(found(FULL_DIGIT), expect((ch) => start.test(ch)));
+});
+
+test('DASH is what punct/range takes between two numbers', () => {
+  // `1?2` is a range exactly when ? is one of its marks (a digit, a point or % makes no range of it).
+  const range = new RegExp(RANGE.source);
+  assert.deepEqual(found(DASH), expect((ch) => range.test(`1${ch}2`)));
 });

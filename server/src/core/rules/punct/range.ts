@@ -6,7 +6,7 @@ import type { Rule } from '../../rule';
 import { DASH, scope, capped, lineMatches, MAX_FINDINGS } from '../../model/scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
-const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
+export const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
 
 export const range: Rule = {
   id: 'punct/range',
