@@ -100,7 +100,10 @@ function sameParts(d: ReportDocument, last: boolean): void {
   for (const g of groupsOf(d)) assert.ok([g.total, ...g.parts, ...g.alternatives].every((q) => qs[q.index] === q), `a group of ${shown} names another version's figures`);
 }
 
-/** Derives each version from the last, checks its parts, and counts the parts derived. */
+/** The key under which run() counts the versions it made (beside each part's derivations). */
+const VERSIONS = '(versions)';
+
+/** Derives each version from the last, checks its parts, and counts the versions and the parts derived. */
 function run(start: string, edits: Edit[], derived: Map<string, number>): void {
   let prev = new ReportDocument(start);
   build(prev);
@@ -113,6 +116,7 @@ function run(start: string, edits: Edit[], derived: Map<string, number>): void {
     const d = next.derivation;
     build(next);
     assert.equal(JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]), was, 'the previous version changed');
+    derived.set(VERSIONS, (derived.get(VERSIONS) ?? 0) + 1);
     for (const p of d?.derived ?? []) derived.set(p, (derived.get(p) ?? 0) + 1);
     sameParts(next, i === edits.length - 1);
     next.derivation = undefined;
@@ -126,8 +130,17 @@ test('derived model parts equal parts built from scratch after random edits (sma
     fc.property(genDoc(1500, 10), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => run(start, edits, derived)),
     runs(200),
   );
-  // The property tests the splice, not the fallback: most versions derive every part.
-  for (const p of ['annotations', 'garbled', 'view', 'viewLines', 'boilerplate', 'headings', 'script', 'figures:restated:keys', 'figures:percentage:percents', 'figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 100, `${p} derived ${derived.get(p) ?? 0} times`);
+  // The property tests the splice, not the fallback, so the versions must often be derived.
+  // How often varies with the random texts and edits (on a small report, a change over half
+  // of it is read from scratch): over 6 runs here the model was derived in 21–26 % of the
+  // versions, and the figures layers in 67–81 % of those. Shares, not counts: a fixed count
+  // (more than 100 of each) fell short in one CI run (88) while every part was sound.
+  const count = (p: string) => derived.get(p) ?? 0;
+  const versions = count(VERSIONS);
+  const model = count('view');
+  assert.ok(model >= versions * 0.1, `the model derived in ${model} of ${versions} versions`);
+  for (const p of ['annotations', 'garbled', 'viewLines', 'boilerplate', 'headings', 'script']) assert.ok(count(p) >= model * 0.9, `${p} derived ${count(p)} times, the view ${model}`);
+  for (const p of ['figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups', 'figures:restated:keys', 'figures:percentage:percents']) assert.ok(count(p) >= model * 0.5, `${p} derived ${count(p)} times, the view ${model}`);
 });
 
 test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {
