@@ -14,6 +14,7 @@ import { Clauses, clausesOf, type Aside, type Clause, type Sentence } from './cl
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
 import { quantities, readQuantityLines, stopsIn, type Quantity } from './quantity';
+import { lowerBound } from '../search';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
 const LOOK_BACK = 18;
@@ -117,17 +118,6 @@ function add(state: { sentence: number; clause: number }, text: string, line: { 
 /** Index of the first quantity on line `line` or after it (quantities are in line order). */
 export const firstOnLine = (qs: readonly Quantity[], line: number) => lowerBound(qs, (q) => q.line < line);
 
-/** Index of the first element of `xs` for which `before` is false (it is true for a prefix of them). */
-function lowerBound<T>(xs: readonly T[], before: (x: T) => boolean): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(xs[mid])) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The changed region read alone, and where its figures go in the new version. */
 interface Region {

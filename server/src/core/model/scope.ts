@@ -20,7 +20,7 @@ export interface Scope {
   /** Annotation, garbled or token: not prose at all. */
   skip(i: number): boolean;
   /**
-   * Where the next character of a class (PAIR_MARK, HALF_MARK, STRAY_SPACE) is at or after a
+   * Where the next character of a class (PAIR_MARK, HALF_MARK, STRAY_SPACE, FULL_DIGIT, DASH) is at or after a
    * position, or text.length: a new finder (positions asked for must not decrease), read from
    * the one pass over the text that scope() makes for every typography scan.
    */
@@ -130,7 +130,7 @@ export function tokenSpans(text: string, triggerFrom: (from: number) => number):
     while (s > 0 && from - s < limit && re.test(text[s - 1])) s--;
     return s;
   };
-  // Only the ASCII triggers matter, found by a native scan or the scope's index (Chinese text has few of them).
+  // Only the ASCII triggers matter, found from the scope's index (Chinese text has few of them).
   for (let i = triggerFrom(0); i < text.length; i = triggerFrom(i + 1)) {
     if (i < covered) continue;
     const c = text[i];

@@ -74,12 +74,17 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number):
   return profileOf({ text, mask: () => mask, skipBits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length });
 }
 
+/** The document's script by its counts of unambiguous characters; undefined when it has none. */
+function scriptOf(traditional: number, simplified: number): 'traditional' | 'simplified' | undefined {
+  return !traditional && !simplified ? undefined : traditional > simplified ? 'traditional' : 'simplified';
+}
+
 function profileOf(facts: Facts): ScriptProfile {
   const { traditional, simplified } = facts;
   const profile: ScriptProfile = { traditional, simplified, strays: () => [] };
   FACTS.set(profile, facts);
   if (!traditional && !simplified) return profile;
-  const script = (profile.script = traditional > simplified ? 'traditional' : 'simplified');
+  const script = (profile.script = scriptOf(traditional, simplified)!);
   profile.strays = (limit) => {
     const found = facts.found;
     if (found && found.limit >= limit) return found.strays.slice(0, limit);
@@ -161,8 +166,7 @@ export function deriveScriptProfile(prev: ScriptProfile, text: string, region: {
   const firstSimplified = was.firstSimplified < start ? was.firstSimplified : now.first >= 0 ? now.first : was.firstSimplified >= prevEnd ? was.firstSimplified + by : end;
   const facts: Facts = { text, mask, skipBits: bits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length };
   const found = was.found;
-  const script = (t: number, s: number) => (!t && !s ? undefined : t > s ? 'traditional' : 'simplified');
-  if (found && found.reach <= start && found.strays.length >= found.limit && script(traditional, simplified) === prev.script) facts.found = found;
+  if (found && found.reach <= start && found.strays.length >= found.limit && scriptOf(traditional, simplified) === prev.script) facts.found = found;
   return profileOf(facts);
 }
 

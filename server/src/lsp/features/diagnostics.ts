@@ -176,8 +176,7 @@ function register(ctx: ServerContext): void {
       (full) => {
         if (full.version !== version || !current()) return done();
         const ask = (tries: number) => {
-          if (!current() || pulledFull.get(uri) === version) return done();
-          if (!tries) return done();
+          if (!tries || !current() || pulledFull.get(uri) === version) return done();
           ctx.refreshes.sent++;
           if (tries < REFRESH_TRIES) ctx.refreshes.again++;
           refresh();

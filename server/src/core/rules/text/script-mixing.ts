@@ -7,6 +7,7 @@ import type { Msg } from '../../types';
 import { deriveScriptProfile, scriptProfile, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
 import type { Span } from '../../types';
+import { lowerBound } from '../../search';
 import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, scope, capped, type Scope } from '../../model/scope';
 
 const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
@@ -26,7 +27,9 @@ function derivedScript(doc: ReportDocument): ScriptProfile | undefined {
   const prev = d?.prev.memoed('script:profile') as ScriptProfile | undefined;
   if (!d || !prev) return undefined;
   const sp = d.splice;
-  const whole = () => (doc.memoed('punct:scope') as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length);
+  // The whole mask, only if the strays must be found again, and then once.
+  let mask: Uint8Array | undefined;
+  const whole = () => (mask ??= (doc.memoed('punct:scope') as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length));
   const p = deriveScriptProfile(prev, doc.text, sp, { prev: skipMask(d.prev, sp.start, sp.prevEnd, sp.from, sp.prevTo), next: skipMask(doc, sp.start, sp.end, sp.from, sp.to) }, whole);
   if (p) d.derived.push('script');
   return p;
@@ -36,15 +39,8 @@ function derivedScript(doc: ReportDocument): ScriptProfile | undefined {
 function skipMask(doc: ReportDocument, start: number, end: number, from: number, to: number): Uint8Array {
   const mask = new Uint8Array(end - start + (end === doc.text.length ? 1 : 0));
   const mark = (spans: readonly Span[], bit: number) => {
-    // The first span that ends after start (spans in order, disjoint).
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < spans.length && spans[k].start < end; k++) {
+    // From the first span that ends after start (spans in order, disjoint).
+    for (let k = lowerBound(spans, (x) => x.end <= start); k < spans.length && spans[k].start < end; k++) {
       for (let i = Math.max(start, spans[k].start); i < Math.min(end, spans[k].end); i++) mask[i - start] |= bit;
     }
   };
