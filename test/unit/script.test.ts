@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../../server/src/core/run/check';
 import { fixAll } from '../../server/src/core/run/fix';
-import { convertScript } from '../../server/src/core/script/convert';
+import fc from 'fast-check';
+import { convertScript, matchKey, phrases, simplifiedOver, simplifiedSegmentsIn, toSimplifiedSegments } from '../../server/src/core/script/convert';
 import { scriptData } from '../../server/src/core/script/data';
 import { conversionEdits } from '../../server/src/lsp/features/commands';
 import { SIMPLIFIED_WORDS } from '../data/simplified-words';
@@ -100,5 +101,93 @@ describe('traditional characters are still converted', () => {
   test('to traditional, by phrase', () => {
     assert.equal(convertDocument('乾县的干部在头发花白时依然坚持发展', 'traditional'), '乾縣的幹部在頭髮花白時依然堅持發展');
     assert.equal(convertScript('皇后说干部怎么显著地发展了', 'traditional'), '皇后說幹部怎麼顯著地發展了');
+  });
+});
+
+describe('a window of text converted to simplified (script/convert.ts simplifiedSegmentsIn, simplifiedOver)', () => {
+  // The conversion as it was written before its lookups were filtered by the phrase table's
+  // pairs and the window was read in place: the window cut out as a string, its whole match
+  // key made, every key length tried where a key starts with the unit. The reader must give
+  // the same segments on any window of any text.
+  function reference(text: string, ambiguous: 'convert' | 'adjacent', lo: number, hi: number): { start: number; end: number; text: string }[] {
+    const d = scriptData();
+    const { phrases: table, longest, maxLen } = phrases();
+    const key = matchKey(text);
+    const aligned = key.length === text.length;
+    const out: { start: number; end: number; text: string }[] = [];
+    const kind = (i: number) => (i >= 0 && i < text.length ? d.kinds[text.charCodeAt(i)] : 0);
+    for (let i = 0; i < text.length && i < hi; ) {
+      let matched = false;
+      const first = aligned ? longest[key.charCodeAt(i)] : 0;
+      if (first) {
+        for (let len = Math.min(maxLen, first, text.length - i); len >= 2 && !matched; len--) {
+          const to = table.get(key.slice(i, i + len));
+          if (to !== undefined) {
+            if (i + len > lo) out.push({ start: i, end: i + len, text: to });
+            i += len;
+            matched = true;
+          }
+        }
+      }
+      if (matched) continue;
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      if (i + width <= lo) {
+        i += width;
+        continue;
+      }
+      const ch = String.fromCodePoint(cp);
+      let to = ch;
+      const k = kind(i);
+      if (k === 1) to = d.toSimplified.get(ch) ?? ch;
+      else if (k === 3 && (ambiguous === 'convert' || kind(i - 1) === 1 || kind(i + 1) === 1)) to = d.toSimplified.get(ch) ?? ch;
+      else if (cp > 0xffff && d.traditionalOnly.has(ch)) to = d.toSimplified.get(ch) ?? ch;
+      out.push({ start: i, end: i + ch.length, text: to });
+      i += ch.length;
+    }
+    return out;
+  }
+
+  // Pieces that meet the phrase table: its keys as written in both scripts, their first two
+  // characters (a pair that starts a key, with no key after it), single characters of each
+  // kind, astral characters (one traditional-only if the table has one), a lone surrogate.
+  const d = scriptData();
+  const keys = [...phrases().phrases.keys()];
+  const astral = [...d.traditionalOnly].filter((ch) => ch.length === 2);
+  const pieces = [
+    ...keys.slice(0, 400),
+    ...keys.slice(0, 400).map((k) => [...k].slice(0, 2).join('')),
+    ...[...d.traditionalOnly].slice(0, 60),
+    ...[...d.traditionalAmbiguous].slice(0, 30),
+    ...[...d.simplifiedOnly].slice(0, 30),
+    '乾', '於', '潛', '淨', '县', '縣', '的', '，', 'a', ' ', '𠮷', '\ud842', ...astral.slice(0, 5),
+  ];
+  const window = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((a) => a.join('')).chain((text) =>
+    fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length), fc.nat(text.length), fc.nat(text.length)).map(([t, a, b, c, e]) => {
+      const [from, lo, hi, to] = [a, b, c, e].sort((x, y) => x - y);
+      return { text: t, from, to, lo, hi };
+    }),
+  );
+
+  test('the segments of a window are its own conversion, at their places in the text', () => {
+    fc.assert(
+      fc.property(window, fc.constantFrom<'convert' | 'adjacent'>('convert', 'adjacent'), ({ text, from, to, lo, hi }, ambiguous) => {
+        const want = reference(text.slice(from, to), ambiguous, lo - from, hi - from).map((s) => ({ start: s.start + from, end: s.end + from, text: s.text }));
+        assert.deepEqual(simplifiedSegmentsIn(text, ambiguous, lo, hi, from, to), want);
+        if (from === 0 && to === text.length) assert.deepEqual(toSimplifiedSegments(text, ambiguous).filter((s) => s.end > lo && s.start < hi), reference(text, ambiguous, lo, hi));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test('simplifiedOver is what the segments over the run cover, in one piece', () => {
+    fc.assert(
+      fc.property(window.filter((w) => w.lo < w.hi), ({ text, from, to, lo, hi }) => {
+        const segs = reference(text.slice(from, to), 'adjacent', lo - from, hi - from);
+        const over = simplifiedOver(text, 'adjacent', lo, hi, from, to);
+        assert.deepEqual({ start: over.start, end: over.end, text: over.text }, { start: segs[0].start + from, end: segs[segs.length - 1].end + from, text: segs.map((s) => s.text).join('') });
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

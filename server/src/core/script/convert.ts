@@ -31,12 +31,25 @@ export interface Segment extends Span {
   text: string;
 }
 
-interface PhraseTable {
+export interface PhraseTable {
   /** Partly folded key → simplified phrase. */
   phrases: Map<string, string>;
   /** Longest key starting with each UTF-16 unit (0: no key starts with it; most positions start no phrase). */
   longest: Uint8Array;
+  /** Longest key starting with a pair of units, by pairHash (0: none; a bound: pairs that share a slot share it). */
+  pairLongest: Uint8Array;
   maxLen: number;
+}
+
+/** A unit's match form by the matchFormCodes table (not SPECIAL). */
+function formOf(forms: Uint16Array, c: number): number {
+  const f = forms[c];
+  return f === 0 ? c : f;
+}
+
+/** The slot of two UTF-16 units in PhraseTable.pairLongest. */
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x45d9f3b) ^ b) & 0xffff;
 }
 let phraseTable: PhraseTable | undefined;
 
@@ -46,7 +59,8 @@ function matchForm(ch: string): string {
   return d.traditionalOnly.has(ch) ? d.toSimplified.get(ch) ?? ch : ch;
 }
 
-function matchKey(s: string): string {
+/** The match form of a string, code point by code point (exported for the tests' reference reader). */
+export function matchKey(s: string): string {
   let out = '';
   for (const ch of s) out += matchForm(ch);
   return out;
@@ -93,17 +107,24 @@ function matchKeyOf(text: string): string {
   return run === 0 ? text : out + text.slice(run);
 }
 
-function phrases(): PhraseTable {
+/** The phrase table (exported for the tests' reference reader). */
+export function phrases(): PhraseTable {
   if (phraseTable) return phraseTable;
   const d = scriptData();
   const map = new Map<string, string>();
   const longest = new Uint8Array(0x10000);
+  const pairLongest = new Uint8Array(0x10000);
   let maxLen = 1;
   const add = (from: string, to: string) => {
     const key = matchKey(from);
     if (!map.has(key)) map.set(key, to);
     const c = key.charCodeAt(0);
-    longest[c] = Math.min(255, Math.max(longest[c], key.length));
+    const len = Math.min(255, key.length);
+    longest[c] = Math.max(longest[c], len);
+    if (key.length >= 2) {
+      const h = pairHash(c, key.charCodeAt(1));
+      pairLongest[h] = Math.max(pairLongest[h], len);
+    }
     maxLen = Math.max(maxLen, key.length);
   };
   // Kept phrases first: OpenCC writes 乾隆 in both scripts.
@@ -112,7 +133,7 @@ function phrases(): PhraseTable {
     const [from, to] = entry.split(' ');
     if (from && to) add(from, to);
   }
-  return (phraseTable = { phrases: map, longest, maxLen });
+  return (phraseTable = { phrases: map, longest, pairLongest, maxLen });
 }
 
 /**
@@ -125,27 +146,72 @@ export function toSimplifiedSegments(text: string, ambiguous: 'convert' | 'adjac
 }
 
 /**
- * The segments of `toSimplifiedSegments(text, ambiguous)` that overlap [lo, hi), without making
- * the others (the text is still read from its start: phrases match greedily left to right).
- * A stray's conversion reads a window around it and keeps only what overlaps the stray.
+ * The segments of `toSimplifiedSegments(text.slice(from, to), ambiguous)` that overlap [lo, hi),
+ * at their offsets in `text`, without making the others (the window is still read from its
+ * start: phrases match greedily left to right). A stray's conversion reads a window around it
+ * and keeps only what overlaps the stray.
  */
-export function simplifiedSegmentsIn(text: string, ambiguous: 'convert' | 'adjacent', lo: number, hi: number): Segment[] {
-  const d = scriptData();
-  const { phrases: table, longest, maxLen } = phrases();
-  const key = matchKeyOf(text);
-  // Keys are built per code point, so key and text have the same UTF-16 length only when
-  // folding kept each character's width; match on code units of `key` mapped 1:1.
-  const aligned = key.length === text.length;
+export function simplifiedSegmentsIn(text: string, ambiguous: 'convert' | 'adjacent', lo: number, hi: number, from = 0, to = text.length): Segment[] {
   const out: Segment[] = [];
-  const kind = (i: number) => (i >= 0 && i < text.length ? d.kinds[text.charCodeAt(i)] : 0);
-  for (let i = 0; i < text.length && i < hi; ) {
+  eachSimplifiedSegment(text, ambiguous, lo, hi, from, to, { add: (start, end, t) => void out.push({ start, end, text: t }) });
+  return out;
+}
+
+/**
+ * What the segments of `simplifiedSegmentsIn(text, ambiguous, lo, hi, from, to)` cover: from the
+ * first's start to the last's end, and their text (a stray's conversion, made without the segments).
+ */
+export function simplifiedOver(text: string, ambiguous: 'convert' | 'adjacent', lo: number, hi: number, from: number, to: number): { start: number; end: number; text: string } {
+  const over = new Over(lo, hi);
+  eachSimplifiedSegment(text, ambiguous, lo, hi, from, to, over);
+  return over;
+}
+
+class Over {
+  text = '';
+  n = 0;
+  constructor(public start: number, public end: number) {}
+  add(start: number, end: number, t: string): void {
+    if (this.n++ === 0) this.start = start;
+    this.end = end;
+    this.text += t;
+  }
+}
+
+/** The segments of simplifiedSegmentsIn, in order, each handed to `sink`. */
+function eachSimplifiedSegment(text: string, ambiguous: 'convert' | 'adjacent', lo: number, hi: number, from: number, to: number, sink: { add(start: number, end: number, text: string): void }): void {
+  const d = scriptData();
+  const { phrases: table, longest, pairLongest, maxLen } = phrases();
+  const forms = matchFormCodes();
+  // The match key of the window is read unit by unit from the table: it is made (as a
+  // string, for the phrase lookups) only where a key's first two units stand. Keys are built
+  // per code point, so key and text have the same UTF-16 length only when folding kept each
+  // character's width: where a unit's form is SPECIAL, the key is made and measured.
+  let key: string | undefined;
+  let aligned = true;
+  for (let i = from; i < to; i++) {
+    if (forms[text.charCodeAt(i)] === SPECIAL) {
+      key = matchKeyOf(text.slice(from, to));
+      aligned = key.length === to - from;
+      break;
+    }
+  }
+  const kinds = d.kinds;
+  for (let i = from; i < to && i < hi; ) {
     let matched = false;
-    const first = aligned ? longest[key.charCodeAt(i)] : 0;
+    // A key starts here only if one starts with this unit and one with this pair of units.
+    let first = 0;
+    if (aligned && i + 1 < to) {
+      const a = key ? key.charCodeAt(i - from) : formOf(forms, text.charCodeAt(i));
+      first = longest[a];
+      if (first) first = Math.min(first, pairLongest[pairHash(a, key ? key.charCodeAt(i + 1 - from) : formOf(forms, text.charCodeAt(i + 1)))]);
+    }
     if (first) {
-      for (let len = Math.min(maxLen, first, text.length - i); len >= 2 && !matched; len--) {
-        const to = table.get(key.slice(i, i + len));
-        if (to !== undefined) {
-          if (i + len > lo) out.push({ start: i, end: i + len, text: to });
+      key ??= matchKeyOf(text.slice(from, to));
+      for (let len = Math.min(maxLen, first, to - i); len >= 2 && !matched; len--) {
+        const phrase = table.get(key.slice(i - from, i - from + len));
+        if (phrase !== undefined) {
+          if (i + len > lo) sink.add(i, i + len, phrase);
           i += len;
           matched = true;
         }
@@ -153,21 +219,21 @@ export function simplifiedSegmentsIn(text: string, ambiguous: 'convert' | 'adjac
     }
     if (matched) continue;
     const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
+    // A pair cut by the window's end is a lone surrogate in the window.
+    const width = cp > 0xffff && i + 1 < to ? 2 : 1;
     if (i + width <= lo) {
       i += width;
       continue;
     }
-    const ch = String.fromCodePoint(cp);
-    let to = ch;
-    const k = kind(i);
-    if (k === 1) to = d.toSimplified.get(ch) ?? ch;
-    else if (k === 3 && (ambiguous === 'convert' || kind(i - 1) === 1 || kind(i + 1) === 1)) to = d.toSimplified.get(ch) ?? ch;
-    else if (cp > 0xffff && d.traditionalOnly.has(ch)) to = d.toSimplified.get(ch) ?? ch;
-    out.push({ start: i, end: i + ch.length, text: to });
+    const ch = width === 2 ? String.fromCodePoint(cp) : text[i];
+    let conv = ch;
+    const k = kinds[text.charCodeAt(i)];
+    if (k === 1) conv = d.toSimplified.get(ch) ?? ch;
+    else if (k === 3 && (ambiguous === 'convert' || (i > from && kinds[text.charCodeAt(i - 1)] === 1) || (i + 1 < to && kinds[text.charCodeAt(i + 1)] === 1))) conv = d.toSimplified.get(ch) ?? ch;
+    else if (width === 2 && d.traditionalOnly.has(ch)) conv = d.toSimplified.get(ch) ?? ch;
+    sink.add(i, i + ch.length, conv);
     i += ch.length;
   }
-  return out;
 }
 
 let toTrad: Convert | undefined;

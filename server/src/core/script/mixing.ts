@@ -5,7 +5,7 @@
 // 於潜镇 and 乾淨 becomes 干净. An ambiguous character on its own (乾县, 乾坤, 於梨华) is
 // simplified text and never flagged.
 import type { Span } from '../types';
-import { simplifiedSegmentsIn } from './convert';
+import { simplifiedOver } from './convert';
 import { scriptData } from './data';
 import { detached } from '../detach';
 
@@ -225,17 +225,11 @@ function traditionalRuns(text: string, at: number[], skip: (i: number) => boolea
 function convertRun(text: string, rStart: number, rEnd: number, margin: number, out: Stray[]): void {
   const from = Math.max(0, rStart - margin);
   const to = Math.min(text.length, rEnd + margin);
-  let start = rStart;
-  let end = rEnd;
-  let replacement = '';
-  for (const seg of simplifiedSegmentsIn(text.slice(from, to), 'adjacent', rStart - from, rEnd - from)) {
-    const s = seg.start + from;
-    const e = seg.end + from;
-    if (e <= rStart || s >= rEnd) continue;
-    start = Math.min(start, s);
-    end = Math.max(end, e);
-    replacement += seg.text;
-  }
+  // The segments of the window's conversion that overlap the run, in one piece.
+  const over = simplifiedOver(text, 'adjacent', rStart, rEnd, from, to);
+  let start = Math.min(rStart, over.start);
+  let end = Math.max(rEnd, over.end);
+  let replacement = over.text;
   // Only what changes is flagged: 於潛 → 於潜 flags 潛.
   let original = text.slice(start, end);
   const high = (c: number) => c >= 0xd800 && c < 0xdc00;
