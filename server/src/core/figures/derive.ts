@@ -13,7 +13,7 @@ import { detached, detachStrings } from '../detach';
 import { Clauses, clausesOf, type Aside, type Clause, type Sentence } from './clauses';
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
-import { quantities, readQuantityLines, stopsIn, type Quantity } from './quantity';
+import { Quantity, quantities, readQuantityLines, stopsIn } from './quantity';
 import { lowerBound } from '../search';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
@@ -74,35 +74,30 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
 
 /**
  * A quantity moved: view offsets by dv, line by dl, sentence and clause numbers by ds and dc,
- * index by di. Every field written in one literal, in the order quantity.ts's readAt writes
- * them (one shape for all; a spread and eight stores took twice as long); a field added there
- * and not here fails the property test (test/property/derive.property.test.ts).
+ * index by di. Every field passed to the constructor; a field added there and not here fails
+ * the property test (test/property/derive.property.test.ts).
  */
 function movedQuantity(o: Quantity, dv: number, dl: number, ds: number, dc: number, di: number): Quantity {
-  return {
-    index: o.index + di,
-    start: o.start + dv,
-    end: o.end + dv,
-    numStart: o.numStart + dv,
-    numEnd: o.numEnd + dv,
-    value: o.value,
-    high: o.high,
-    decimals: o.decimals,
-    scale: o.scale,
-    chinese: o.chinese,
-    unit: o.unit,
-    kind: o.kind,
-    approx: o.approx,
-    bound: o.bound,
-    unknown: o.unknown,
-    before: o.before,
-    after: o.after,
-    role: o.role,
-    rate: o.rate,
-    line: o.line + dl,
-    sentence: o.sentence + ds,
-    clause: o.clause + dc,
-  };
+  return new Quantity(
+    o.index + di,
+    o.start + dv,
+    o.end + dv,
+    o.numStart + dv,
+    o.numEnd + dv,
+    o.value,
+    o.high,
+    o.unit,
+    o.kind,
+    o.approx,
+    o.role,
+    o.before,
+    o.after,
+    o.rate,
+    o.facts,
+    o.line + dl,
+    o.sentence + ds,
+    o.clause + dc,
+  );
 }
 
 /** A line's effect on the counters (times `sign`): one each for the line, and its marks unless it is skipped. */

@@ -14,40 +14,91 @@ export type QuantityKind =
 /** What the clause says about a number (由A增加到B，增加N，占P%, 每个…). */
 export type Role = 'from' | 'to' | 'delta' | 'per' | 'share' | 'target' | 'threshold';
 
-export interface Quantity {
-  index: number;
+/**
+ * A figure as read. A class, not an object literal: every figure is made by one constructor
+ * that writes its fields in one order (one shape), and the rarely written facts — decimals,
+ * scale, Chinese numeral, bound, garbled — are packed in one small integer read by getters
+ * (a figure is kept for as long as its version: 39,000 of them on a 1 M-character report).
+ */
+export class Quantity {
+  declare index: number;
   /** View span of the whole expression: approximation prefix, numeral(s), unit, suffix. */
-  start: number;
-  end: number;
+  declare readonly start: number;
+  declare readonly end: number;
   /** View span of the (first) numeral. */
-  numStart: number;
-  numEnd: number;
+  declare readonly numStart: number;
+  declare readonly numEnd: number;
   /** Value in base units (8600万 → 86000000); NaN when unknown (数百, garbled). */
-  value: number;
+  declare readonly value: number;
   /** Upper end of a range (3至5个). */
-  high?: number;
-  /** Decimal places written (precision of a percentage or amount). */
-  decimals: number;
-  /** 万 = 1e4, 亿 = 1e8 as written, for display. */
-  scale: number;
-  chinese: boolean;
-  unit?: UnitInfo;
-  kind: QuantityKind;
-  approx: boolean;
-  /** The value is a bound: 以上/超过 (lower), 以内/不足 (upper). */
-  bound?: 'lower' | 'upper';
-  /** Touches a garbled run: never used in arithmetic. */
-  unknown: boolean;
+  declare readonly high: number | undefined;
+  declare readonly unit: UnitInfo | undefined;
+  declare readonly kind: QuantityKind;
+  declare readonly approx: boolean;
+  declare readonly role: Role | undefined;
   /** Han text before the number in its clause (qualifiers + noun), e.g. 新任科级干部. */
-  before: string;
+  declare readonly before: string;
   /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
-  after: string;
-  role?: Role;
+  declare readonly after: string;
   /** Rate word before a percentage: 办结率, 完成率. */
-  rate?: string;
-  line: number;
-  sentence: number;
-  clause: number;
+  declare readonly rate: string | undefined;
+  /** decimals, scale, chinese, bound and unknown, packed (packFacts). */
+  declare readonly facts: number;
+  declare line: number;
+  declare sentence: number;
+  declare clause: number;
+  // Declared, and written by the constructor: fields defined as class fields would each be
+  // written twice (defined as undefined first).
+  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, kind: QuantityKind, approx: boolean, role: Role | undefined, before: string, after: string, rate: string | undefined, facts: number, line: number, sentence: number, clause: number) {
+    this.index = index;
+    this.start = start;
+    this.end = end;
+    this.numStart = numStart;
+    this.numEnd = numEnd;
+    this.value = value;
+    this.high = high;
+    this.unit = unit;
+    this.kind = kind;
+    this.approx = approx;
+    this.role = role;
+    this.before = before;
+    this.after = after;
+    this.rate = rate;
+    this.facts = facts;
+    this.line = line;
+    this.sentence = sentence;
+    this.clause = clause;
+  }
+  /** Decimal places written (precision of a percentage or amount). */
+  get decimals(): number {
+    return (this.facts >> 8) & 31;
+  }
+  /** 万 = 1e4, 亿 = 1e8 as written, for display. */
+  get scale(): number {
+    return SCALES[(this.facts >> 4) & 7];
+  }
+  get chinese(): boolean {
+    return (this.facts & 1) !== 0;
+  }
+  /** The value is a bound: 以上/超过 (lower), 以内/不足 (upper). */
+  get bound(): 'lower' | 'upper' | undefined {
+    return BOUNDS[(this.facts >> 2) & 3];
+  }
+  /** Touches a garbled run: never used in arithmetic. */
+  get unknown(): boolean {
+    return (this.facts & 2) !== 0;
+  }
+}
+
+/** The scales a numeral is written in (Quantity.scale), by their code in Quantity.facts. */
+const SCALES = [1, 1e3, 1e4, 1e6, 1e7, 1e8, 1e12];
+const BOUNDS = [undefined, 'lower', 'upper'] as const;
+
+/** Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12 decimals (at most 20). */
+export function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean): number {
+  const sc = SCALES.indexOf(scale);
+  if (sc < 0 || decimals > 31) throw new Error(`scale ${scale}, decimals ${decimals}`);
+  return (chinese ? 1 : 0) | (unknown ? 2 : 0) | (bound === 'lower' ? 4 : bound === 'upper' ? 8 : 0) | (sc << 4) | (decimals << 8);
 }
 
 const SENT_STOP = '。！？；\n';
@@ -497,33 +548,27 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   const before = hanRunBefore(text, start, clauseStart);
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
   const kind = rate ? 'rate' : classify(text, num, unit, i, p, before);
-  const q: Quantity = {
-    index: 0,
+  assignRole(kind, start, p, text, clauseStart);
+  return new Quantity(
+    0,
     start,
-    end: p,
-    numStart: num.start,
-    numEnd: num.end,
-    value: unknown ? NaN : value * tenths,
-    high: high === undefined ? undefined : high * tenths,
-    decimals: num.decimals,
-    scale: num.scale,
-    chinese: num.chinese,
+    p,
+    num.start,
+    num.end,
+    unknown ? NaN : value * tenths,
+    high === undefined ? undefined : high * tenths,
     unit,
     kind,
     approx,
-    bound,
-    unknown,
+    ROLE,
     before,
     after,
-    // Every field in the literal, assigned or not, so that all quantities share one shape.
-    role: undefined,
-    rate: undefined,
-    line: 0,
-    sentence: 0,
-    clause: 0,
-  };
-  assignRole(q, text, clauseStart);
-  return q;
+    RATE,
+    packFacts(num.decimals, num.scale, num.chinese, bound, unknown),
+    0,
+    0,
+    0,
+  );
 }
 
 /** Han (and quote) characters right before `i`, within the clause, at most 14. */
@@ -680,21 +725,28 @@ function hasAny(s: string, set: Uint8Array): boolean {
   return false;
 }
 
-function assignRole(q: Quantity, text: string, clauseStart: number): void {
-  if (!HAS_ROLE.has(q.kind)) return;
-  const prefix = text.slice(Math.max(clauseStart, q.start - 16), q.start);
+/** What assignRole found last (no object per figure). */
+let ROLE: Role | undefined;
+let RATE: string | undefined;
+
+/** The role (and for a percentage, the rate word) of a figure of `kind` at view[start, end): into ROLE and RATE. */
+function assignRole(kind: QuantityKind, start: number, end: number, text: string, clauseStart: number): void {
+  ROLE = undefined;
+  RATE = undefined;
+  if (!HAS_ROLE.has(kind)) return;
+  const prefix = text.slice(Math.max(clauseStart, start - 16), start);
   const last = prefix.charCodeAt(prefix.length - 1);
-  if (TO_LAST[last] && TO.test(prefix)) q.role = 'to';
+  if (TO_LAST[last] && TO.test(prefix)) ROLE = 'to';
   // 占比 before 比: a share, not a comparison.
-  else if (prefix.includes('占') && (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix))) q.role = 'share';
-  else if (hasAny(prefix, FROM_ANY) && FROM.test(prefix)) q.role = 'from';
-  else if (DELTA_LAST[last] && DELTA.test(prefix)) q.role = 'delta';
-  else if ((prefix.includes('每') || prefix.includes('均')) && PER.test(prefix)) q.role = 'per';
-  else if (targetIn(text, Math.max(clauseStart, q.start - 40), q.start)) q.role = 'target';
-  else if (THRESHOLD_LAST[last] && /(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(q.end, q.end + 1))) q.role = 'threshold';
-  if (q.kind === 'percent' && RATE_LAST[last]) {
+  else if (prefix.includes('占') && (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix))) ROLE = 'share';
+  else if (hasAny(prefix, FROM_ANY) && FROM.test(prefix)) ROLE = 'from';
+  else if (DELTA_LAST[last] && DELTA.test(prefix)) ROLE = 'delta';
+  else if ((prefix.includes('每') || prefix.includes('均')) && PER.test(prefix)) ROLE = 'per';
+  else if (targetIn(text, Math.max(clauseStart, start - 40), start)) ROLE = 'target';
+  else if (THRESHOLD_LAST[last] && /(?:超过|不足|不到|高于|低于)$/.test(prefix) && /^的/.test(text.slice(end, end + 1))) ROLE = 'threshold';
+  if (kind === 'percent' && RATE_LAST[last]) {
     const m = /([\u4e00-\u9fff]{1,4}率)(?:为|达|达到|是|约|保持在)?$/.exec(prefix);
-    if (m) q.rate = m[1];
+    if (m) RATE = m[1];
   }
 }
 
