@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { check } from '../server/src/core/run/check';
 import { figuresTableData } from '../server/src/core/authoring/figures-table';
 import { say } from '../server/src/core/locale';
-import type { Finding } from '../server/src/core/types';
+import { fixEdits, type Finding } from '../server/src/core/types';
 import { CORPUS, FIXTURES, ROOT } from '../test/paths';
 import { PASTED_FILE } from '../test/reports/pasted';
 import { fixtureFiles, parseFixture } from '../test/fixture-format';
@@ -63,7 +63,7 @@ function plain(f: Finding): unknown {
     zh: say(f.message, 'zh'),
     en: say(f.message, 'en'),
     related: f.related?.map((r) => ({ start: r.start, end: r.end, zh: say(r.message, 'zh'), en: say(r.message, 'en') })),
-    fix: f.fix && { zh: say(f.fix.title, 'zh'), en: say(f.fix.title, 'en'), safe: f.fix.safe, edits: f.fix.edits.map((e) => [e.start, e.end, e.newText]) },
+    fix: f.fix && { zh: say(f.fix.title, 'zh'), en: say(f.fix.title, 'en'), safe: f.fix.safe, edits: fixEdits(f).map((e) => [e.start, e.end, e.newText]) },
   };
 }
 

@@ -8,9 +8,9 @@ import { RULES } from '../server/src/core/rules';
 import { splitLines } from '../server/src/core/model/lines';
 import { doc as genDoc } from '../test/property/gen';
 import { benchParts } from './texts';
-import type { Finding } from '../server/src/core/types';
+import { fixEdits, type Finding } from '../server/src/core/types';
 
-const key = (f: Finding, shift: number) => JSON.stringify([f.rule, f.severity, f.start + shift, f.end + shift, f.message.zh, f.message.en, f.related?.map((r) => [r.start + shift, r.end + shift, r.message.zh]), f.fix && [f.fix.title.zh, f.fix.safe, f.fix.edits.map((e) => [e.start + shift, e.end + shift, e.newText])]]);
+const key = (f: Finding, shift: number) => JSON.stringify([f.rule, f.severity, f.start + shift, f.end + shift, f.message.zh, f.message.en, f.related?.map((r) => [r.start + shift, r.end + shift, r.message.zh]), f.fix && [f.fix.title.zh, f.fix.safe, fixEdits(f).map((e) => [e.start + shift, e.end + shift, e.newText])]]);
 const texts: string[] = [];
 const { pasted, corpus } = benchParts();
 texts.push(pasted, ...corpus);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check, checkHooks, compareFindings, sortFindings } from '../../server/src/core/run/check';
-import type { Finding } from '../../server/src/core/types';
+import { fixEdits, type Finding } from '../../server/src/core/types';
 import type { ReportDocument } from '../../server/src/core/model/document';
 import type { Span } from '../../server/src/core/types';
 import { applyEdits } from '../../server/src/core/run/fix';
@@ -36,7 +36,7 @@ function assertValid(text: string): void {
   // (On small texts only: on whole reports the edit-level checks above say the same, faster.)
   for (const f of text.length < 2000 ? findings : []) {
     if (!f.fix || problems.length) continue;
-    const edits = [...f.fix.edits].sort((a, b) => a.start - b.start);
+    const edits = [...fixEdits(f)].sort((a, b) => a.start - b.start);
     problems.push(...fixedTextProblems(text, applyEdits(text, edits)).map((m) => `${f.rule} fix: ${m}`));
   }
   assert.deepEqual(problems, [], `on ${JSON.stringify(text.length > 400 ? text.slice(0, 400) + '…' : text)}`);

@@ -10,7 +10,7 @@ import { check } from '../../server/src/core/run/check';
 import { carriedOver, IncrementalChecker } from '../../server/src/core/run/incremental';
 import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix';
 import { withDefaults, type Config } from '../../server/src/core/config/config';
-import type { Finding } from '../../server/src/core/types';
+import { fixEdits, type Finding } from '../../server/src/core/types';
 import { RULES } from '../../server/src/core/rules';
 import { wholeDocumentParts } from '../../server/src/core/run/slices';
 import { doc, piece, runs, SOURCES } from './gen';
@@ -180,7 +180,7 @@ const perLine = (fs: Finding[]) => fs.filter((f) => LINE_RULES.has(f.rule));
 const wholeDoc = (fs: Finding[]) => fs.filter((f) => !LINE_RULES.has(f.rule));
 
 /** Every range of a finding: its own, its related places', its fix edits'. */
-const ranges = (f: Finding): { start: number; end: number }[] => [f, ...(f.related ?? []), ...(f.fix?.edits ?? [])];
+const ranges = (f: Finding): { start: number; end: number }[] => [f, ...(f.related ?? []), ...fixEdits(f)];
 
 /** A carried finding stands for `was` (a finding of the last full result): the same words under every range, each range valid in the new text. */
 function carries(g: Finding, gText: string, was: Finding, wasText: string): boolean {

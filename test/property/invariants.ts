@@ -1,6 +1,6 @@
 // What must hold for every finding of every rule on every text (SPEC §8). Each check
 // returns a list of problems (empty = fine) so a failing property prints all of them.
-import type { Finding, Span, TextEdit } from '../../server/src/core/types';
+import { fixEdits, type Finding, type Span, type TextEdit } from '../../server/src/core/types';
 
 /**
  * Rules whose fix edits away from the finding, at documented anchors:
@@ -124,7 +124,7 @@ export function findingProblems(text: string, findings: Finding[], markers: read
     for (const r of f.related ?? []) p.push(...spanProblems(text, r, `${show(f)} related`));
     if (!f.fix) continue;
     if (!f.fix.title?.zh || !f.fix.title?.en) p.push(`${show(f)}: fix without a title`);
-    const edits = [...f.fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const edits = [...fixEdits(f)].sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 0; i < edits.length; i++) {
       const e = edits[i];
       const what = `${show(f)} fix edit ${e.start}..${e.end} ${JSON.stringify(e.newText)}`;

@@ -13,7 +13,7 @@ import { figures } from '../../server/src/core/rules/figures';
 import { chooseTemplate } from '../../server/src/core/outline/templates';
 import { closingStart, documentTitle, preface } from '../../server/src/core/outline/structure';
 import { outlineTree } from '../../server/src/core/outline/tree';
-import type { Finding } from '../../server/src/core/types';
+import { fixEdits, type Finding } from '../../server/src/core/types';
 import type { PastedReport } from './pasted';
 
 const TYPO = /^(punct|numbers|text|terms)\//;
@@ -51,7 +51,7 @@ export function pastedReportSuite(r: PastedReport): void {
 
     test('no fix of any rule touches a garbled run', () => {
       for (const f of findings) {
-        for (const e of f.fix?.edits ?? []) {
+        for (const e of fixEdits(f)) {
           for (const g of doc.garbled) assert.ok(e.end <= g.start || e.start >= g.end, `${f.rule} edits into ${text.slice(g.start, g.end)}`);
         }
       }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check } from '../../server/src/core/run/check';
 import { FOLD_MIN, firstShown, forDisplay, rank } from '../../server/src/core/run/present';
+import { fixEdits } from '../../server/src/core/types';
 
 /** A paragraph pasted from a web page: annotations and half-width commas. */
 const PASTED = '今(jīn)年(nián)以來,我們圍(wéi)繞(rào)中心工作開(kāi)展主題活動,組(zǔ)織會員深入社區,建立長(cháng)效機制。';
@@ -34,7 +35,7 @@ test('a paragraph folds a rule only from FOLD_MIN findings on; errors and figure
   assert.equal(group.length, 1);
   assert.equal(group[0].folded, count(many));
   assert.equal(group[0].message.zh, `本段有${count(many)}处半角标点，应为全角`);
-  assert.equal(group[0].fix!.edits.length, count(many));
+  assert.equal(fixEdits(group[0]).length, count(many));
   assert.ok(group[0].fix!.safe);
   assert.equal(shown.filter((f) => f.member).length, count(many));
   // The user made the rule an error: every place stays a squiggle of its own.

@@ -14,7 +14,7 @@ import type { Line } from '../core/model/lines';
 import { positionAt } from '../core/model/position';
 import { say } from '../core/locale';
 import type { Shown } from '../core/run/present';
-import type { Fix, Locale, Severity, Span } from '../core/types';
+import { fixOf, type Fix, type Locale, type Severity, type Span } from '../core/types';
 
 export const SOURCE = 'workreport';
 
@@ -54,7 +54,7 @@ export function toDiagnostic(
     codeDescription: { href: docUrl(f.rule) },
     source: SOURCE,
     message: say(f.message, locale),
-    data: { rule: f.rule, fix: f.fix, version, folded: f.folded } satisfies FindingData,
+    data: { rule: f.rule, fix: fixOf(f), version, folded: f.folded } satisfies FindingData,
   };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => ({

@@ -4,7 +4,7 @@ import { ReportDocument } from '../model/document';
 import { familyOf, type Rule } from '../rule';
 import { RULES } from '../rules';
 import { withoutIgnored } from './ignore';
-import type { Finding, Fix, Report, Severity, Span } from '../types';
+import { isOwnRange, type Finding, type Fix, type HeldFix, type Report, type Severity, type Span } from '../types';
 
 export interface CheckResult {
   doc: ReportDocument;
@@ -89,7 +89,7 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
     // No fix edits a garbled run: the lost words are the writer's to restore. A rule that
     // says it cannot fix has its fix dropped (fix-all runs only the rules that can: fix.ts).
     if (r.fix && !rule.fixable) checkHooks.onRepair?.(id, 'fix from a rule that is not fixable (fix dropped)');
-    const fix = r.fix && rule.fixable && !touchesGarbled(r.fix.edits, doc.garbled) ? safeFix(text, id, r.fix) : undefined;
+    const fix = r.fix && rule.fixable ? heldFix(doc, id, r, start, end) : undefined;
     // One literal with its fix, not a fix added later (a second shape and a property store per finding).
     const f: Finding = fix ? { rule: id, severity: sev, start, end, message: r.message, fix } : { rule: id, severity: sev, start, end, message: r.message };
     if (r.related) {
@@ -115,6 +115,29 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
     });
     return false;
   }
+}
+
+/**
+ * The fix a finding holds, or undefined when it is unsafe (an edit touches a garbled run, or
+ * is out of range, splits a character or a CRLF, overlaps another): a fix of the finding's
+ * own range as an OwnRangeFix (the rule's own when it reported one), any other as a Fix.
+ * `start`/`end`: the finding's range as kept (snapped to whole characters).
+ */
+function heldFix(doc: ReportDocument, rule: string, r: Report, start: number, end: number): HeldFix | undefined {
+  const given = r.fix!;
+  const text = doc.text;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  // The common case: the rule's own OwnRangeFix over a range that needed no snapping, off the BOM.
+  if (isOwnRange(given) && start === r.start && end === r.end && !(bom && start === 0)) {
+    return touchesGarbled([r], doc.garbled) ? undefined : given;
+  }
+  const fix: Fix = isOwnRange(given) ? { title: given.title, edits: [{ start: r.start, end: r.end, newText: given.newText }], safe: given.safe } : given;
+  if (touchesGarbled(fix.edits, doc.garbled)) return undefined;
+  const safe = safeFix(text, rule, fix);
+  if (!safe || safe.edits.length !== 1) return safe;
+  const e = safe.edits[0];
+  if (e.start !== start || e.end !== end) return safe;
+  return isOwnRange(given) && given.newText === e.newText ? given : { title: safe.title, newText: e.newText, safe: safe.safe };
 }
 
 /** Findings in document order: by start, end, then rule id (a stable sort: a rule's own ties keep its order). */

@@ -5,7 +5,7 @@ import type { IncrementalChecker } from './incremental';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import type { Config } from '../config/config';
-import type { Finding, TextEdit } from '../types';
+import { fixEdits, type Finding, type TextEdit } from '../types';
 import { middle } from './diff';
 
 /**
@@ -16,7 +16,7 @@ export function collectEdits(findings: Finding[], filter: (f: Finding) => boolea
   const edits: { edit: TextEdit; rule: string; finding: number }[] = [];
   findings.forEach((f, i) => {
     if (!f.fix || !filter(f)) return;
-    for (const edit of f.fix.edits) edits.push({ edit, rule: f.rule, finding: i });
+    for (const edit of fixEdits(f)) edits.push({ edit, rule: f.rule, finding: i });
   });
   edits.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
   const kept: TextEdit[] = [];
@@ -108,7 +108,7 @@ export function isLayoutEdit(text: string, e: TextEdit): boolean {
 }
 
 /** The safe fixes Format Document applies: punctuation and spacing only. */
-export const layoutOnly = (f: Finding, text: string): boolean => !!f.fix?.safe && f.fix.edits.every((e) => isLayoutEdit(text, e));
+export const layoutOnly = (f: Finding, text: string): boolean => !!f.fix?.safe && fixEdits(f).every((e) => isLayoutEdit(text, e));
 
 /**
  * The text after some rounds of fixes, as pieces: a run of the original text [from, to),

@@ -33,7 +33,7 @@ import { changedSpan, deriveDocument, type ChangedSpan } from '../model/derive';
 import { lineIndexAt, type Line } from '../model/lines';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
-import type { Finding, Severity, Span } from '../types';
+import { isOwnRange, type Finding, type Fix, type Severity, type Span } from '../types';
 import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
 import { withoutIgnored } from './ignore';
 import { detached } from '../detach';
@@ -401,7 +401,8 @@ export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): Fin
     };
     look(f);
     if (f.related) f.related.forEach(look);
-    if (f.fix) f.fix.edits.forEach(look);
+    // A fix of the finding's own range (OwnRangeFix) has no range of its own.
+    if (f.fix && !isOwnRange(f.fix)) f.fix.edits.forEach(look);
     if (touches) continue;
     if (!after) out.push(f);
     else if (!before) out.push(shifted(f, by));
@@ -414,7 +415,7 @@ export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): Fin
 function mapped(f: Finding, end: number, by: number): Finding {
   const at = <T extends Span>(r: T): T => (r.start > end ? { ...r, start: r.start + by, end: r.end + by } : r);
   const g: Finding = { ...at(f) };
-  if (f.fix) g.fix = { ...f.fix, edits: f.fix.edits.map(at) };
+  if (f.fix && !isOwnRange(f.fix)) g.fix = { ...f.fix, edits: f.fix.edits.map(at) };
   if (f.related) g.related = f.related.map(at);
   return g;
 }
@@ -468,12 +469,19 @@ function readLine(seg: string, base: number, rules: readonly Rule[], severities:
   });
 }
 
-/** A finding moved by `by` (the same object when it does not move). */
+/** A finding moved by `by` (the same object when it does not move; a fix of its own range is shared). */
 function shifted(f: Finding, by: number): Finding {
   if (by === 0) return f;
-  const g: Finding = { rule: f.rule, severity: f.severity, start: f.start + by, end: f.end + by, message: f.message };
-  if (f.fix) g.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })), safe: f.fix.safe };
+  const fix = f.fix;
+  // One literal with its fix (check.ts runRule makes the same two shapes).
+  const g: Finding = fix
+    ? { rule: f.rule, severity: f.severity, start: f.start + by, end: f.end + by, message: f.message, fix: isOwnRange(fix) ? fix : movedFix(fix, by) }
+    : { rule: f.rule, severity: f.severity, start: f.start + by, end: f.end + by, message: f.message };
   if (f.related) g.related = f.related.map((r) => ({ message: r.message, start: r.start + by, end: r.end + by }));
   return g;
+}
+
+function movedFix(fix: Fix, by: number): Fix {
+  return { title: fix.title, edits: fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })), safe: fix.safe };
 }
 

@@ -2,7 +2,7 @@
 import type { Rule } from '../../rule';
 import { isHanCode } from '../../model/chars';
 import type { PinyinAnnotation } from '../../model/pinyin';
-import type { Msg } from '../../types';
+import type { Msg, OwnRangeFix } from '../../types';
 
 export const pinyinAnnotation: Rule = {
   id: 'text/pinyin-annotation',
@@ -22,7 +22,7 @@ export const pinyinAnnotation: Rule = {
         start: a.start,
         end: a.end,
         message: w.message,
-        fix: { title: w.title, edits: [{ start: a.start, end: a.end, newText: '' }], safe: true },
+        fix: w.fix,
       });
     }
   },
@@ -30,12 +30,13 @@ export const pinyinAnnotation: Rule = {
 
 interface Words {
   message: Msg;
-  title: Msg;
+  /** Removes the annotation: a fix of the finding's own range, shared (types.ts OwnRangeFix). */
+  fix: OwnRangeFix;
 }
 
 /**
  * A pasted page repeats its annotations (當(dāng) hundreds of times, and again in every
- * version of the document): findings with the same words share their message and fix title,
+ * version of the document): findings with the same words share their message and fix,
  * kept across documents. By syllable (one string per syllable: model/pinyin.ts), then by the
  * Han character before and the width of both brackets as one number, so that no key string
  * is made per annotation. At most WORDS_MAX syllables are kept.
@@ -66,7 +67,7 @@ function wordsOf(text: string, a: PinyinAnnotation): Words {
     message: base
       ? { zh: `“${base}”后的拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}” after “${base}”: remove it` }
       : { zh: `拼音注音“${shown}”应删除`, en: `Pinyin annotation “${shown}”: remove it` },
-    title: { zh: `删除注音“${shown}”`, en: `Remove “${shown}”` },
+    fix: { title: { zh: `删除注音“${shown}”`, en: `Remove “${shown}”` }, newText: '', safe: true },
   };
   bySyllable.set(key, w);
   return w;
