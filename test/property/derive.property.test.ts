@@ -15,7 +15,7 @@ import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
 import { groupsOf } from '../../server/src/core/figures/groups';
 import { documentScript } from '../../server/src/core/rules/text/script-mixing';
 import { restatedKeys } from '../../server/src/core/rules/figures/restated';
-import { percentsOf } from '../../server/src/core/rules/figures/percentage';
+import { percentage, percentsOf } from '../../server/src/core/rules/figures/percentage';
 import { MAX_FINDINGS } from '../../server/src/core/model/scope';
 import { doc as genDoc, piece, runs, SOURCES } from './gen';
 
@@ -27,7 +27,7 @@ interface Edit {
   text: string;
 }
 
-const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。'];
+const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。', '\n今年新发展党员90名，占党员总数的9%。', '检查门店300家，已整改240家，整改率80%。', '共培训教师500人次，其中乡村教师200人次，占40%。'];
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -192,4 +192,26 @@ test('the script profile derived from the previous version\'s (only the changed 
     runs(300),
   );
   assert.ok(reused > 500, `derived ${reused} times`);
+});
+
+test('a share of a whole named lines before it follows an edit to that whole: the one reading of figures/percentage that looks beyond its line is made anew in each version, not taken over', () => {
+  const filler = '坚持问题导向，把各项任务分解到岗位、落实到个人，工作机制不断完善。\n'.repeat(10);
+  const share = '今年新发展党员90名，占党员总数的9%。\n';
+  const before = `一、基本情况\n${filler}全县共有党员1000名。\n${filler}${share}`;
+  const shown = (d: ReportDocument) => percentage.relations(d).map((r) => [r.ok, r.arithmetic, r.start, r.end]);
+  const prev = new ReportDocument(before);
+  build(prev);
+  assert.deepStrictEqual(shown(prev).map((r) => r[0]), [true], '90 ÷ 1000 = 9 %');
+  // Its value changed; no longer the whole named; a figure added before the share (the whole the same).
+  const versions: [string, boolean[]][] = [['全县共有党员1200名。', [false]], ['全县共有团员1000名。', []], ['全县共有党员1000名，预备党员50名。', [true]]];
+  for (const [whole, ok] of versions) {
+    const text = before.replace('全县共有党员1000名。', whole);
+    const next = deriveDocument(prev, text);
+    build(next);
+    assert.ok(next.derivation?.derived.includes('figures:percentage:percents'), 'the share\'s line taken over');
+    const fresh = new ReportDocument(text);
+    build(fresh);
+    assert.deepStrictEqual(shown(next), shown(fresh), whole);
+    assert.deepStrictEqual(shown(next).map((r) => r[0]), ok, whole);
+  }
 });

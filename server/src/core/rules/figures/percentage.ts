@@ -10,7 +10,7 @@
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
-import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { firstQuantityFrom, quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
@@ -30,66 +30,103 @@ export const percentage = relationRule({
     en: 'A share is at most 100%, and equals part ÷ whole to the precision written',
   },
   find(doc) {
-    const { text, phrases } = finderInputs(doc);
+    const { qs, phrases } = finderInputs(doc);
     const out: Found[] = [];
     const list = percentsOf(doc);
-    const percents = list.qs;
-    for (const q of percents) {
-      if (q.kind !== 'percent' || q.unknown || Number.isNaN(q.value)) continue;
-      const p = phrases[q.index];
-      if (!p) continue;
-      const clause = text.slice(p.clause.start, q.start);
-      const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
-      if (isShare && q.value > 100 && !GROWTH.test(clause) && !q.approx) {
-        const said = quoteView(doc, Math.max(p.clause.start, q.start - 20), q.end);
-        out.push({
-          rule: RULE,
-          ok: false,
-          severity: 'error',
-          start: Math.max(p.clause.start, q.start - 24),
-          end: q.end,
-          quantities: [q],
-          arithmetic: `${written(q)}% > 100%`,
-          roles: ['share'],
-          evidence: { zh: `“${q.rate ?? '占'}”是部分占整体的比例`, en: `“${q.rate ?? '占'}” is a share of a whole` },
-          message: {
-            zh: `“${said}”超过100%（部分不能大于整体）：${written(q)}% > 100%`,
-            en: `“${said}” is over 100% (a part cannot be more than its whole): ${written(q)}% > 100%`,
-          },
-        });
+    for (let i = 0; i < list.qs.length; i++) {
+      const r = list.facts[i].reading;
+      if (!r) continue;
+      const q = list.qs[i];
+      if (r === OVER) {
+        out.push(over(doc, q, phrases[q.index]!));
         continue;
       }
-      if (q.approx) continue;
-      const ofFigure = clause.endsWith('的') && /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/.test(clause);
-      const r = q.role === 'share' || ofFigure ? shareOf(doc, q, p, phrases) : q.rate ? rateOf(doc, q, p, phrases) : undefined;
-      if (r) out.push(r);
+      const part = qs[q.index + r.part];
+      const f = r.noun !== undefined ? namedShare(doc, qs, phrases, q, part, r) : compare(doc, q, part, qs[q.index + r.base], r.certain, r.why);
+      if (f) out.push(f);
     }
     out.push(...gradeShares(doc, list, phrases));
     return out;
   },
 });
 
-/** A percentage's grade (satisfaction) word and the words its phrase says beside it, when it is a share that can be one grade of an answer. */
-interface Grade {
-  word?: string;
-  bare?: string;
+/** A share over 100 % (参与率106.3%). */
+function over(doc: ReportDocument, q: Quantity, p: Phrase): Relation {
+  const said = quoteView(doc, Math.max(p.clause.start, q.start - 20), q.end);
+  return {
+    rule: RULE,
+    ok: false,
+    severity: 'error',
+    start: Math.max(p.clause.start, q.start - 24),
+    end: q.end,
+    quantities: [q],
+    arithmetic: `${written(q)}% > 100%`,
+    roles: ['share'],
+    evidence: { zh: `“${q.rate ?? '占'}”是部分占整体的比例`, en: `“${q.rate ?? '占'}” is a share of a whole` },
+    message: {
+      zh: `“${said}”超过100%（部分不能大于整体）：${written(q)}% > 100%`,
+      en: `“${said}” is over 100% (a part cannot be more than its whole): ${written(q)}% > 100%`,
+    },
+  };
 }
 
-/** The percentages, each with its Grade: read within its line, so derived (line-facts.ts). */
-export function percentsOf(doc: ReportDocument): LineFacts<Grade> {
+/**
+ * How the finder reads a percentage, learnt within its line: a share over 100 % (OVER); a part
+ * and its whole (`part`, `base`: their indices less the percentage's, the same in every version
+ * while the line is); or a part and the name of a whole to look for before it (`noun`: the one
+ * reading that looks beyond the line, so each version's finder does that itself; `group`: the
+ * part's group total to fall back on). `why`: the whole as the evidence names it.
+ */
+interface Reading {
+  part: number;
+  base: number;
+  certain: boolean;
+  why: string;
+  noun?: string;
+  group?: number;
+}
+
+const OVER: Reading = Object.freeze({ part: 0, base: 0, certain: true, why: '' });
+
+function readingOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phrases, q: Quantity): Reading | undefined {
+  if (q.unknown || Number.isNaN(q.value)) return undefined;
+  const p = phrases[q.index];
+  if (!p) return undefined;
+  const clause = text.slice(p.clause.start, q.start);
+  const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
+  if (isShare && q.value > 100 && !GROWTH.test(clause) && !q.approx) return OVER;
+  if (q.approx) return undefined;
+  const ofFigure = clause.endsWith('的') && /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/.test(clause);
+  return q.role === 'share' || ofFigure ? shareOf(doc, text, qs, phrases, q, p) : q.rate ? rateOf(qs, phrases, q, p) : undefined;
+}
+
+/** A percentage's grade (satisfaction) word and the words its phrase says beside it, when it is a share that can be one grade of an answer; and how the finder reads it. */
+interface Percent {
+  word?: string;
+  bare?: string;
+  reading?: Reading;
+}
+
+/** The percentages, each with its grade and reading: read within its line, so derived (line-facts.ts). */
+export function percentsOf(doc: ReportDocument): LineFacts<Percent> {
+  const text = doc.view.text;
+  const qs = quantities(doc);
   const phrases = phrasesOf(doc);
-  return lineFacts(doc, 'figures:percentage:percents', (q): Grade | undefined => {
+  return lineFacts(doc, 'figures:percentage:percents', (q): Percent | undefined => {
     if (q.kind !== 'percent') return undefined;
+    const r = readingOf(doc, text, qs, phrases, q);
+    // Carried into later versions: copies, not slices of this version's text (core/detach.ts).
+    const f: Percent = r ? { reading: r === OVER ? r : detachStrings(r) } : {};
     const p = phrases[q.index];
-    if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) return {};
+    if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) return f;
     const grade = p.categories.find((c) => c.dim === 'satisfaction');
-    if (!grade) return {};
+    if (!grade) return f;
     // The grade is all the phrase says (“比较满意”的占); only the first may name what was
     // asked about before it (对社区服务“非常满意”的占). 对交通满意的占…，对医疗不满意的占… are
     // two questions.
-    const bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
-    // Carried into later versions: copies, not slices of this version's text (core/detach.ts).
-    return detachStrings({ word: grade.word, bare });
+    f.bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
+    f.word = grade.word;
+    return detachStrings(f);
   });
 }
 
@@ -98,14 +135,13 @@ export function percentsOf(doc: ReportDocument): LineFacts<Grade> {
  * one whole: together they cannot pass 100 % by more than their rounding. Answers where
  * several may be chosen (可多选) are not grades of one answer.
  */
-function gradeShares(doc: ReportDocument, list: LineFacts<Grade>, phrases: Phrases): Relation[] {
+function gradeShares(doc: ReportDocument, list: LineFacts<Percent>, phrases: Phrases): Relation[] {
   const text = doc.view.text;
   const out: Relation[] = [];
   let run: { q: Quantity; word: string }[] = [];
   let sentence = -1;
   const flush = () => {
-    const words = new Set(run.map((x) => x.word));
-    if (run.length >= 2 && words.size === run.length) {
+    if (run.length >= 2 && new Set(run.map((x) => x.word)).size === run.length) {
       const sent = text.slice(phrases[run[0].q.index]!.clause.start, phrases[run[run.length - 1].q.index]!.clause.end);
       const sum = run.reduce((a, x) => a + x.q.value, 0);
       const tol = run.reduce((a, x) => a + pctTolerance(x.q.decimals) / 2, 0);
@@ -132,7 +168,11 @@ function gradeShares(doc: ReportDocument, list: LineFacts<Grade>, phrases: Phras
     }
     run = [];
   };
+  // Only the grades: a run ends at the next grade in another sentence (or the list's end),
+  // as it would at any percentage between in another sentence (sentences go in text order).
   for (let i = 0; i < list.qs.length; i++) {
+    const { word, bare } = list.facts[i];
+    if (word === undefined || bare === undefined) continue;
     const q = list.qs[i];
     const p = phrases[q.index];
     if (!p) continue;
@@ -140,8 +180,6 @@ function gradeShares(doc: ReportDocument, list: LineFacts<Grade>, phrases: Phras
       flush();
       sentence = p.clause.sentence;
     }
-    const { word, bare } = list.facts[i];
-    if (word === undefined || bare === undefined) continue;
     if (run.length ? bare !== word : !bare.endsWith(word)) {
       flush();
       if (!bare.endsWith(word)) continue;
@@ -168,9 +206,8 @@ function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Q
   return undefined;
 }
 
-function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Found | undefined {
-  const text = doc.view.text;
-  const qs = quantities(doc);
+/** The reading of a share (`part` and `base` relative to q.index), within q's line. */
+function shareOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phrases, q: Quantity, p: Phrase): Reading | undefined {
   const part = partBefore(qs, q, p, phrases);
   if (!part) return undefined;
   const between = text.slice(part.end, q.start);
@@ -195,26 +232,11 @@ function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases):
         why = g.survey ? '受访总数' : `${g.marker}之前的总数`;
       }
     } else {
-      // The named whole, looked for before the part (bounded, so long texts stay linear).
-      // Not a sibling of the part (镇有持证残疾人1048人 beside 镇有持证残疾人974人).
-      const partWords = phrases[part.index]?.words;
-      const cands = quantitiesIn(qs, part.start - 4000, part.start).filter(
-        (x) => x.end <= part.start && x !== part && isAmount(x) && !x.unknown && !x.approx &&
-          x.value > 0 && x.unit?.family === part.unit?.family && (!x.role || x.role === 'to') && endsWithNoun(phrases[x.index], noun) &&
-          !parallel(phrases[x.index]?.words ?? '', partWords ?? ''),
-      );
-      // Several figures fit the name: any that gives the share is the one meant; if none
-      // does, the reading is unsure unless there is only one.
-      const fit = cands.find((x) => Math.abs((part.value / x.value) * 100 - q.value) <= pctTolerance(q.decimals) + 1e-9);
-      if (!fit && cands.length > 1) return undefined;
-      base = fit ?? cands[0];
-      why = `占${named[1]}`;
-      // The whole named in other words (受访老年人 … 占老年受访者的): the part's own group,
-      // when its total's words share the name's.
-      if (!base && g && !g.survey && overlap(phrases[g.total.index]?.words ?? '', noun) >= 2) {
-        base = g.total;
-        why = `占${named[1]}`;
-      }
+      // The named whole, looked for before the part by each version's finder (namedShare);
+      // failing that, the part's own group, when its total's words share the name's
+      // (受访老年人 … 占老年受访者的).
+      const group = g && !g.survey && overlap(phrases[g.total.index]?.words ?? '', noun) >= 2 ? g.total.index - q.index : undefined;
+      return { part: part.index - q.index, base: 0, certain: false, why: `占${named[1]}`, noun, group };
     }
   } else if (!named || !named[1]) {
     const g = groupIndex(doc).byPart.get(part);
@@ -224,8 +246,42 @@ function shareOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases):
       why = g.survey ? '受访总数' : `${g.marker}之前的总数`;
     }
   }
-  if (!base || base.unknown || Number.isNaN(base.value) || base.value <= 0 || base.approx) return undefined;
-  return compare(doc, q, part, base, certain, why);
+  if (!usableBase(base)) return undefined;
+  return { part: part.index - q.index, base: base.index - q.index, certain, why };
+}
+
+function usableBase(base: Quantity | undefined): base is Quantity {
+  return !!base && !base.unknown && !Number.isNaN(base.value) && base.value > 0 && !base.approx;
+}
+
+/**
+ * A share of a whole named in words (占持证残疾人总数的): the whole looked for before the
+ * part (bounded, so long texts stay linear), not a sibling of the part (镇有持证残疾人1048人
+ * beside 镇有持证残疾人974人).
+ */
+function namedShare(doc: ReportDocument, qs: Quantity[], phrases: Phrases, q: Quantity, part: Quantity, r: Reading): Found | undefined {
+  const noun = r.noun!;
+  const partWords = phrases[part.index]?.words ?? '';
+  const tol = pctTolerance(q.decimals) + 1e-9;
+  // The candidates in text order, walked in place (no list of the figures before the part,
+  // nor of the candidates): the first that gives the share, the first of all, how many.
+  let fit: Quantity | undefined;
+  let first: Quantity | undefined;
+  let n = 0;
+  for (let i = firstQuantityFrom(qs, part.start - 4000); i < qs.length && qs[i].start < part.start; i++) {
+    const x = qs[i];
+    if (x.end > part.start || x === part || !isAmount(x) || x.unknown || x.approx || !(x.value > 0) || x.unit?.family !== part.unit?.family) continue;
+    if ((x.role && x.role !== 'to') || !endsWithNoun(phrases[x.index], noun) || parallel(phrases[x.index]?.words ?? '', partWords)) continue;
+    n++;
+    first ??= x;
+    if (!fit && Math.abs((part.value / x.value) * 100 - q.value) <= tol) fit = x;
+  }
+  // Several figures fit the name: any that gives the share is the one meant; if none
+  // does, the reading is unsure unless there is only one.
+  if (!fit && n > 1) return undefined;
+  const base = fit ?? first ?? (r.group !== undefined ? qs[q.index + r.group] : undefined);
+  if (!usableBase(base)) return undefined;
+  return compare(doc, q, part, base, false, r.why);
 }
 
 function endsWithNoun(p: Phrase | undefined, noun: string): boolean {
@@ -234,11 +290,10 @@ function endsWithNoun(p: Phrase | undefined, noun: string): boolean {
   return w.endsWith(noun) || p.pre.endsWith(noun) || (noun.length >= 3 && w.includes(noun));
 }
 
-/** 整改率97.28% after 排查141911项、已整改137354项: the rate's own stem names the numerator. */
-function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): Found | undefined {
+/** 整改率97.28% after 排查141911项、已整改137354项: the rate's own stem names the numerator (the reading, within q's sentence). */
+function rateOf(qs: Quantity[], phrases: Phrases, q: Quantity, p: Phrase): Reading | undefined {
   const stem = q.rate!.replace(/率$/, '');
   if (stem.length < 2 || !BOUNDED.test(q.rate!)) return undefined;
-  const qs = quantities(doc);
   const i = q.index;
   const before: Quantity[] = [];
   for (let k = i - 1; k >= 0 && before.length < 6; k--) {
@@ -256,7 +311,7 @@ function rateOf(doc: ReportDocument, q: Quantity, p: Phrase, phrases: Phrases): 
   // share the rate's subject (上岗率: 岗位 for 上岗…人).
   const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases[x.index]?.words ?? '', stem)));
   if (!den) return undefined;
-  return compare(doc, q, num, den, false, q.rate!);
+  return { part: num.index - i, base: den.index - i, certain: false, why: q.rate! };
 }
 
 /** 甲镇有持证残疾人 / 乙镇有持证残疾人: the same words about another subject (a sibling). */
