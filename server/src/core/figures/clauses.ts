@@ -25,6 +25,7 @@ export interface Clause {
   aside?: Aside;
 }
 
+/** A sentence, as Clauses.sentence(k) makes it on demand (sentences are kept packed, not as objects). */
 export interface Sentence {
   start: number;
   end: number;
@@ -74,27 +75,56 @@ for (let k = 0; k < QUOTE_OPEN.length; k++) PAIR[QUOTE_OPEN.charCodeAt(k)] = PAI
 /** The characters readLine acts on: an opening bracket or quote, a clause or sentence stop. */
 const ACTS = charTable(OPEN + QUOTE_OPEN + '，；：。！？');
 
+/** The fields of a packed sentence (Clauses.sents: SENT_FIELDS numbers a sentence), in the order of Sentence's. */
+export const SENT_FIELDS = 6;
+export const S_START = 0;
+export const S_END = 1;
+export const S_LINE = 2;
+export const S_FIRST = 3;
+export const S_LAST = 4;
+export const S_IN_PARA = 5;
+
 export class Clauses {
   /** Top-level clauses, in text order. */
   readonly clauses: Clause[] = [];
-  readonly sentences: Sentence[] = [];
+  /**
+   * The sentences, packed: sentence k is start, end, line, first, last, inPara at
+   * [SENT_FIELDS·k, SENT_FIELDS·(k+1)) (22,000 on a 1 M-character report, kept with the
+   * version: as objects they held 1.8 MB). Read with sentence(k) and sentenceAt(i).
+   */
+  readonly sents: Int32Array;
+  readonly sentenceCount: number;
   /** Bracketed notes, in text order (nested brackets stay inside their outer aside). */
   readonly asides: Aside[] = [];
   private clauseStarts: Int32Array;
-  private sentStarts: Int32Array;
   private asideOpens: Int32Array;
 
   /** `made`: the lists made elsewhere (figures/derive.ts: spliced from another version's); the lines are then not read. */
-  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: (line: number) => boolean, made?: { clauses: Clause[]; sentences: Sentence[]; asides: Aside[] }) {
+  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: ReadonlySet<number>, made?: { clauses: Clause[]; sents: Int32Array; asides: Aside[] }) {
     if (made) {
       this.clauses = made.clauses;
-      this.sentences = made.sentences;
+      this.sents = made.sents;
       this.asides = made.asides;
-    } else for (const l of lines) if (!skip(l.index)) this.readLine(l.start, l.end, l.index);
+    } else {
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        if (!skip.has(l.index)) this.readLine(l.start, l.end, l.index);
+      }
+      this.sents = this.building.slice(0, this.sentCount * SENT_FIELDS);
+    }
+    this.building = EMPTY;
+    this.sentenceCount = this.sentCount = this.sents.length / SENT_FIELDS;
     // Filled by hand: Int32Array.from with a map function goes through the iterator protocol.
     this.clauseStarts = starts(this.clauses, (c) => c.start);
-    this.sentStarts = starts(this.sentences, (s) => s.start);
     this.asideOpens = starts(this.asides, (a) => a.open);
+  }
+
+  /** Sentence k (made on each call: compare sentences by index, not by identity), or undefined. */
+  sentence(k: number): Sentence | undefined {
+    if (!(k >= 0 && k < this.sentenceCount)) return undefined;
+    const s = this.sents;
+    const o = k * SENT_FIELDS;
+    return { start: s[o + S_START], end: s[o + S_END], line: s[o + S_LINE], first: s[o + S_FIRST], last: s[o + S_LAST], inPara: s[o + S_IN_PARA], index: k };
   }
 
   /** The innermost clause at view offset `i` (inside an aside: the aside's clause). */
@@ -118,9 +148,17 @@ export class Clauses {
   }
 
   sentenceAt(i: number): Sentence | undefined {
-    const k = floor(this.sentStarts, i);
-    const s = k >= 0 ? this.sentences[k] : undefined;
-    return s && i <= s.end ? s : undefined;
+    // The last sentence starting at or before i (binary search over the packed starts).
+    const s = this.sents;
+    let lo = 0;
+    let hi = this.sentenceCount - 1;
+    if (hi < 0 || s[S_START] > i) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid * SENT_FIELDS + S_START] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return i <= s[lo * SENT_FIELDS + S_END] ? this.sentence(lo) : undefined;
   }
 
   /** The top-level clause a clause belongs to (itself, or the one its aside interrupts). */
@@ -130,20 +168,38 @@ export class Clauses {
 
   /** Asides met since the last clause was pushed (they interrupt the next one): one list for every line. */
   private readonly pending: Aside[] = [];
+  /** The sentences while the lines are read (grown by doubling; trimmed into sents). */
+  private building = new Int32Array(1024 * SENT_FIELDS);
+  private sentCount = 0;
 
   /** A top-level clause [s, e) ending in `stop`, the anchor of the pending asides. */
   private pushClause(s: number, e: number, stop: string): void {
     const index = this.clauses.length;
-    this.clauses.push({ start: s, end: e, stop, sentence: this.sentences.length, index });
+    this.clauses.push(new TopClause(s, e, stop, this.sentCount, index));
     const pending = this.pending;
+    if (pending.length === 0) return;
     for (let k = 0; k < pending.length; k++) pending[k].anchor = index;
+    // Setting an array's length is a call into the runtime: only when there is something to drop.
     pending.length = 0;
   }
 
   /** Closes the sentence [s, e) of `line` over the clauses from `first` on, if it has any; returns whether it did. */
   private closeSentence(s: number, e: number, line: number, first: number, inPara: number): boolean {
     if (this.clauses.length === first) return false;
-    this.sentences.push({ start: s, end: e, line, first, last: this.clauses.length - 1, inPara, index: this.sentences.length });
+    let b = this.building;
+    const o = this.sentCount * SENT_FIELDS;
+    if (o + SENT_FIELDS > b.length) {
+      const grown = new Int32Array(b.length * 2);
+      grown.set(b);
+      this.building = b = grown;
+    }
+    b[o + S_START] = s;
+    b[o + S_END] = e;
+    b[o + S_LINE] = line;
+    b[o + S_FIRST] = first;
+    b[o + S_LAST] = this.clauses.length - 1;
+    b[o + S_IN_PARA] = inPara;
+    this.sentCount++;
     return true;
   }
 
@@ -158,7 +214,7 @@ export class Clauses {
     let sStart = start;
     let cStart = start;
     let first = this.clauses.length;
-    this.pending.length = 0;
+    if (this.pending.length) this.pending.length = 0;
     for (let i = start; i < end; i++) {
       const code = t.charCodeAt(i);
       // Most characters are none of the marks below: one lookup.
@@ -205,7 +261,7 @@ export class Clauses {
   /** The clauses inside （…）, split at its own commas; brackets nested in it stay opaque. */
   private readAside(open: number, close: number): Aside {
     const t = this.text;
-    const aside: Aside = { open, close, clauses: [], anchor: -1 };
+    const aside = new BracketAside(open, close);
     this.asides.push(aside);
     let cStart = open + 1;
     let depth = 0;
@@ -214,12 +270,65 @@ export class Clauses {
       if (m === 1 || m === 3) depth++;
       else if ((m === 2 || m === 4) && depth > 0) depth--;
       else if (depth === 0 && (CLAUSE_STOP[t.charCodeAt(i)] || SENT_STOP[t.charCodeAt(i)])) {
-        aside.clauses.push({ start: cStart, end: i, stop: STOP_TEXT[t.charCodeAt(i)], sentence: this.sentences.length, index: aside.clauses.length, aside });
+        aside.clauses.push(new AsideClause(cStart, i, STOP_TEXT[t.charCodeAt(i)], this.sentCount, aside.clauses.length, aside));
         cStart = i + 1;
       }
     }
-    if (close > cStart) aside.clauses.push({ start: cStart, end: close, stop: '', sentence: this.sentences.length, index: aside.clauses.length, aside });
+    if (close > cStart) aside.clauses.push(new AsideClause(cStart, close, '', this.sentCount, aside.clauses.length, aside));
     return aside;
+  }
+}
+
+const EMPTY = new Int32Array(0);
+
+// Classes, not object literals: one constructor per shape, fields declared (not class fields,
+// which would each be written twice: defined as undefined first).
+
+/** A top-level clause (no aside field: one shape for the 55,000 of a 1 M-character report). */
+export class TopClause implements Clause {
+  declare start: number;
+  declare end: number;
+  declare stop: string;
+  declare sentence: number;
+  declare index: number;
+  constructor(start: number, end: number, stop: string, sentence: number, index: number) {
+    this.start = start;
+    this.end = end;
+    this.stop = stop;
+    this.sentence = sentence;
+    this.index = index;
+  }
+}
+
+/** A clause inside an aside. */
+export class AsideClause implements Clause {
+  declare start: number;
+  declare end: number;
+  declare stop: string;
+  declare sentence: number;
+  declare index: number;
+  declare aside: Aside;
+  constructor(start: number, end: number, stop: string, sentence: number, index: number, aside: Aside) {
+    this.start = start;
+    this.end = end;
+    this.stop = stop;
+    this.sentence = sentence;
+    this.index = index;
+    this.aside = aside;
+  }
+}
+
+/** An aside: its brackets, its clauses, and the top-level clause it interrupts (-1 until known). */
+export class BracketAside implements Aside {
+  declare open: number;
+  declare close: number;
+  declare clauses: Clause[];
+  declare anchor: number;
+  constructor(open: number, close: number) {
+    this.open = open;
+    this.close = close;
+    this.clauses = [];
+    this.anchor = -1;
   }
 }
 
@@ -302,5 +411,5 @@ function floor(a: Int32Array, x: number): number {
 }
 
 export function clausesOf(doc: ReportDocument): Clauses {
-  return doc.memo('figures:clauses', () => deriveClauses(doc) ?? new Clauses(doc.view.text, doc.viewLines, (i) => doc.boilerplate.has(i)));
+  return doc.memo('figures:clauses', () => deriveClauses(doc) ?? new Clauses(doc.view.text, doc.viewLines, doc.boilerplate));
 }

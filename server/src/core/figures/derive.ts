@@ -10,7 +10,7 @@
 import type { Derivation, ViewRegion } from '../model/derive';
 import { ReportDocument } from '../model/document';
 import { detached, detachStrings } from '../detach';
-import { Clauses, clausesOf, type Aside, type Clause, type Sentence } from './clauses';
+import { AsideClause, BracketAside, Clauses, clausesOf, SENT_FIELDS, S_END, S_FIRST, S_IN_PARA, S_LAST, S_LINE, S_START, TopClause, type Aside, type Clause } from './clauses';
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
 import { Quantity, quantities, readQuantityLines, stopsIn } from './quantity';
@@ -194,43 +194,64 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
   if (!r) return undefined;
   const sp = d.splice;
   const sc = clausesOf(r.sub);
-  const sFrom = firstSentenceOnLine(old.sentences, sp.from);
-  const sTo = firstSentenceOnLine(old.sentences, sp.prevTo);
-  const firstOf = (s: number) => (s < old.sentences.length ? old.sentences[s].first : old.clauses.length);
+  const sFrom = firstSentenceOnLine(old, sp.from);
+  const sTo = firstSentenceOnLine(old, sp.prevTo);
+  const firstOf = (s: number) => (s < old.sentenceCount ? old.sents[s * SENT_FIELDS + S_FIRST] : old.clauses.length);
   const cFrom = firstOf(sFrom);
   const cTo = firstOf(sTo);
   const aFrom = firstAsideFrom(old.asides, r.view.start);
   const aTo = firstAsideFrom(old.asides, r.view.prevEnd);
-  const out = { clauses: old.clauses.slice(0, cFrom), sentences: old.sentences.slice(0, sFrom), asides: old.asides.slice(0, aFrom) };
-  const sub = moveClauses(sc.clauses, sc.sentences, sc.asides, r.view.start, sp.from, sFrom, cFrom, out);
-  const ds = sFrom + sc.sentences.length - sTo;
+  const sents = new Int32Array((sFrom + sc.sentenceCount + old.sentenceCount - sTo) * SENT_FIELDS);
+  sents.set(old.sents.subarray(0, sFrom * SENT_FIELDS));
+  const out = { clauses: old.clauses.slice(0, cFrom), sents, asides: old.asides.slice(0, aFrom) };
+  const sub = moveClauses(sc.clauses, sc.sents, 0, sc.sentenceCount, sc.asides, r.view.start, sp.from, sFrom, cFrom, out, sFrom);
+  const ds = sFrom + sc.sentenceCount - sTo;
   const dc = cFrom + sc.clauses.length - cTo;
-  const after = moveClauses(old.clauses.slice(cTo), old.sentences.slice(sTo), old.asides.slice(aTo), r.dv, r.dl, ds, dc, out);
+  const after = moveClauses(old.clauses.slice(cTo), old.sents, sTo, old.sentenceCount, old.asides.slice(aTo), r.dv, r.dl, ds, dc, out, sFrom + sc.sentenceCount);
   r.clauses = { sub: { dc: cFrom, asides: sub, into: out.clauses }, old: { dc, asides: after, into: out.clauses } };
   d.derived.push('figures:clauses');
-  return new Clauses(doc.view.text, [], () => true, out);
+  return new Clauses(doc.view.text, [], EMPTY_SET, out);
 }
 
-/** Clauses, sentences and asides moved (view offsets by dv, lines by dl, sentence and clause numbers by ds and dc) onto `out`; returns each aside's moved copy. */
+const EMPTY_SET: ReadonlySet<number> = new Set();
+
+/**
+ * Clauses, sentences [s0, s1) of the packed `sents` and asides moved (view offsets by dv, lines
+ * by dl, sentence and clause numbers by ds and dc) onto `out` (the sentences from row `at` of
+ * out.sents on); returns each aside's moved copy.
+ */
 function moveClauses(
   clauses: readonly Clause[],
-  sentences: readonly Sentence[],
+  sents: Int32Array,
+  s0: number,
+  s1: number,
   asides: readonly Aside[],
   dv: number,
   dl: number,
   ds: number,
   dc: number,
-  out: { clauses: Clause[]; sentences: Sentence[]; asides: Aside[] },
+  out: { clauses: Clause[]; sents: Int32Array; asides: Aside[] },
+  at: number,
 ): Map<Aside, Aside> {
   const moved = new Map<Aside, Aside>();
   for (const a of asides) {
-    const b: Aside = { open: a.open + dv, close: a.close + dv, clauses: [], anchor: a.anchor + dc };
-    for (const c of a.clauses) b.clauses.push({ start: c.start + dv, end: c.end + dv, stop: c.stop, sentence: c.sentence + ds, index: c.index, aside: b });
+    const b = new BracketAside(a.open + dv, a.close + dv);
+    b.anchor = a.anchor + dc;
+    for (const c of a.clauses) b.clauses.push(new AsideClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index, b));
     moved.set(a, b);
     out.asides.push(b);
   }
-  for (const c of clauses) out.clauses.push({ start: c.start + dv, end: c.end + dv, stop: c.stop, sentence: c.sentence + ds, index: c.index + dc });
-  for (const s of sentences) out.sentences.push({ start: s.start + dv, end: s.end + dv, line: s.line + dl, first: s.first + dc, last: s.last + dc, inPara: s.inPara, index: s.index + ds });
+  for (const c of clauses) out.clauses.push(new TopClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index + dc));
+  const to = out.sents;
+  for (let s = s0, o = at * SENT_FIELDS; s < s1; s++, o += SENT_FIELDS) {
+    const i = s * SENT_FIELDS;
+    to[o + S_START] = sents[i + S_START] + dv;
+    to[o + S_END] = sents[i + S_END] + dv;
+    to[o + S_LINE] = sents[i + S_LINE] + dl;
+    to[o + S_FIRST] = sents[i + S_FIRST] + dc;
+    to[o + S_LAST] = sents[i + S_LAST] + dc;
+    to[o + S_IN_PARA] = sents[i + S_IN_PARA];
+  }
   return moved;
 }
 
@@ -287,7 +308,16 @@ function movedGroup(g: Group, q: (q: Quantity) => Quantity, at: number): Group {
 }
 
 /** Index of the first sentence on line `line` or after it. */
-const firstSentenceOnLine = (ss: readonly Sentence[], line: number) => lowerBound(ss, (s) => s.line < line);
+function firstSentenceOnLine(c: Clauses, line: number): number {
+  let lo = 0;
+  let hi = c.sentenceCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.sents[mid * SENT_FIELDS + S_LINE] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Index of the first aside that opens at view offset `at` or after it. */
 const firstAsideFrom = (as: readonly Aside[], at: number) => lowerBound(as, (a) => a.open < at);

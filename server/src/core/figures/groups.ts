@@ -172,8 +172,7 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Ph
     for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + word.length)) {
       const clause = clauses.clauseAt(k);
       if (!clause || k >= clause.end) continue;
-      const sentence = clauses.sentences[clause.sentence];
-      if (!sentence) continue;
+      if (clause.sentence >= clauses.sentenceCount) continue;
       // 分别为 inside a 其中 clause (其中男、女党员分别为90名、70名) is evidence for that
       // group; opening a clause of its own, it breaks down the figure just before it.
       if (word.startsWith('分别') && !/^[\s，：]*$/.test(text.slice(clause.start, k))) continue;
@@ -256,7 +255,7 @@ function usableTotal(q: Quantity): boolean {
 
 /** The figures a group opened at `k` may be about, best first. */
 function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Clause, k: number, word: string): Quantity[] {
-  const sentence = clauses.sentences[clause.sentence];
+  const sentence = clauses.sentence(clause.sentence)!;
   // 其中 opening a bracket: the figure right before the bracket.
   if (clause.aside && /^[\s：:]*$/.test(text.slice(clause.aside.open + 1, k))) {
     const anchorClause = clauses.clauses[clause.aside.anchor];
@@ -272,7 +271,7 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
   // 其中 opening a sentence: the previous sentence of the paragraph, its main figures first.
   if (/^[\s，：:]*$/.test(head)) {
     if (word !== '其中' || sentence.inPara === 0) return [];
-    const prev = clauses.sentences[sentence.index - 1];
+    const prev = clauses.sentence(sentence.index - 1);
     if (!prev) return [];
     return quantitiesIn(qs, prev.start, prev.end).filter((q) => !clauses.asideAt(q.start) && usableTotal(q));
   }
@@ -316,7 +315,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
-  const limit = a.clause.aside ? a.clause.aside.close : clauses.sentences[sentence]?.end ?? start;
+  const limit = a.clause.aside ? a.clause.aside.close : clauses.sentence(sentence)?.end ?? start;
   const out: Part[] = [];
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];

@@ -110,7 +110,7 @@ export const namedCount = relationRule({
       // 3. Following sentences of the paragraph that open with names.
       let next = s.index + 1;
       for (let guard = 0; !closed && guard < 8; guard++, next++) {
-        const ns = clauses.sentences[next];
+        const ns = clauses.sentence(next);
         if (!ns || ns.line !== s.line) break;
         const body = text.slice(ns.start, ns.end);
         const lead = CONNECTOR.exec(body)?.[0].length ?? 0;

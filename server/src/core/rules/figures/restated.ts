@@ -65,7 +65,7 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
     if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
     const p = phrases[q.index];
     if (!p || p.clause.aside) return undefined;
-    const sentence = clauses.sentences[p.clause.sentence];
+    const sentence = clauses.sentence(p.clause.sentence);
     const key = sentence && keyOf(text, p, sentence);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
     return key ? detached(key) : undefined;
