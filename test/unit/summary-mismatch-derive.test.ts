@@ -1,0 +1,54 @@
+// outline/summary-mismatch keeps the squashed sub-heading titles from version to version
+// (by title): an edit to a title is read anew, the rest taken over, and the findings are check()'s.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { check } from '../../server/src/core/run/check';
+import { IncrementalChecker } from '../../server/src/core/run/incremental';
+import type { Finding } from '../../server/src/core/types';
+
+const RULE = 'outline/summary-mismatch';
+const SQUASHED = 'outline/summary-mismatch:squashed';
+
+/** A report whose intro announces its three ways of working; prose after them so that an edit is a small part of the text. */
+function report(second: string): string {
+  const prose = '这一年里，我们坚持问题导向，逐项梳理群众反映的难点，能办的马上办，一时办不了的说明情况并限期答复。\n'.repeat(40);
+  return [
+    '社区服务中心二〇二五年工作总结',
+    '中心以“服务进楼栋、议事进小区、帮扶进家庭”为工作主线，推动各项工作落地见效。',
+    '一、主要做法',
+    '（一）服务进楼栋，打通最后一步',
+    prose,
+    `（二）${second}`,
+    prose,
+    '（三）帮扶进家庭，解决急难愁盼',
+    prose,
+    '二、下一步打算',
+    prose,
+  ].join('\n');
+}
+
+const mine = (fs: Finding[]) => fs.filter((f) => f.rule === RULE);
+
+test('a sub-heading edited away from the announced item is read anew: the findings are check()\'s', () => {
+  const checker = new IncrementalChecker();
+  const v1 = report('议事进小区，凝聚邻里共识');
+  const r1 = checker.check(v1);
+  assert.deepEqual(mine(r1.findings), []);
+  const map = r1.doc.memoed(SQUASHED);
+  assert.ok(map instanceof Map && map.size >= 3);
+
+  // The second sub-heading no longer names its item: one finding, as check() has it.
+  const v2 = report('协商进院落，凝聚邻里共识');
+  const r2 = checker.check(v2);
+  assert.equal(r2.whole, false, 'the edit is read incrementally');
+  assert.deepEqual(r2.findings, check(v2).findings);
+  assert.equal(mine(r2.findings).length, 1);
+  assert.match(mine(r2.findings)[0].message.zh, /议事进小区/);
+  // The squashed titles were taken over (one map for both versions), the new title added to it.
+  assert.equal(r2.doc.memoed(SQUASHED), map);
+
+  // And back: the finding goes.
+  const r3 = checker.check(v1);
+  assert.deepEqual(mine(r3.findings), []);
+  assert.deepEqual(r3.findings, check(v1).findings);
+});
