@@ -13,7 +13,7 @@ import TWVariants from 'opencc-js/dict/TWVariants';
 import TWVariantsPhrases from 'opencc-js/dict/TWVariantsPhrases';
 import { pinyin } from 'pinyin-pro';
 import scriptTables from 'workreport-data:script';
-import { readingsOf } from '../../server/src/core/model/pinyin';
+import { hasReading, readingsOf } from '../../server/src/core/model/pinyin';
 import { foldChar } from '../../server/src/core/model/fold';
 import { convertScript } from '../../server/src/core/script/convert';
 // @ts-expect-error plain JavaScript, no types
@@ -36,6 +36,22 @@ test('pinyin readings: the table gives what pinyin-pro gives, for every CJK char
     compared++;
   }
   assert.ok(compared > 27000);
+});
+
+test('pinyin readings: hasReading (what an annotation asks, by syllable) agrees with the whole table, for every CJK character', () => {
+  // Each character's own readings, those of its simplified form, and syllables it does not have.
+  const others = ['a', 'zhuang', 'ng', 'lv', 'shi', 'yi', 'de', 'xx'];
+  let asked = 0;
+  for (let c = 0x3400; c <= 0x9fff; c++) {
+    if (c > 0x4dbf && c < 0x4e00) continue;
+    const ch = String.fromCodePoint(c);
+    const own = readingsOf(ch);
+    for (const s of new Set([...own, ...readingsOf(foldChar(ch)), ...others])) {
+      assert.equal(hasReading(ch, s), own.has(s), `${ch} ${s}`);
+      asked++;
+    }
+  }
+  assert.ok(asked > 27000 * 8);
 });
 
 test('to traditional: the stored phrase table converts exactly as OpenCC’s full one', () => {

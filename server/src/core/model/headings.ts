@@ -387,7 +387,8 @@ export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bod
   let part = 0;
   /** The last top-level number at each level and style in the current part. */
   const lastRoot = new Map<string, number>();
-  for (const h of hs) {
+  for (let k = 0; k < hs.length; k++) {
+    const h = hs[k];
     if (h.level === 0) {
       const at = lines[h.line].start;
       while (stack.length) stack.pop()!.end = at;

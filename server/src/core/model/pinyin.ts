@@ -55,7 +55,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 const merged = new Map<string, ReadonlySet<string>>();
 
-/** Toneless readings of one Han character (traditional folded first). */
+/** Toneless readings of one Han character (traditional folded first): the whole table, for the tests that hold it to pinyin-pro (matchAt asks hasReading). */
 export function readingsOf(han: string): ReadonlySet<string> {
   const m = readingMap();
   const own = m.get(han) ?? NONE;
@@ -65,6 +65,22 @@ export function readingsOf(han: string): ReadonlySet<string> {
   let both = merged.get(han);
   if (!both) merged.set(han, (both = new Set([...own, ...other])));
   return both;
+}
+
+/** By toneless syllable, the characters read so (readingTable's string as a set), made when the syllable is first asked about. */
+const BY_SYLLABLE = new Map<string, ReadonlySet<string>>();
+
+/**
+ * readingsOf(han).has(plain), without the table of every character's readings: an
+ * annotation asks about one syllable, and a pasted page holds a few hundred of them
+ * (building the whole table was most of what the first check of a process allocated).
+ */
+export function hasReading(han: string, plain: string): boolean {
+  let chars = BY_SYLLABLE.get(plain);
+  if (!chars) BY_SYLLABLE.set(plain, (chars = Object.hasOwn(readingTable, plain) ? new Set(readingTable[plain]) : NONE));
+  if (chars.has(han)) return true;
+  const folded = foldChar(han);
+  return folded !== han && chars.has(folded);
 }
 
 const MAX_SYLLABLE = 7; // zhuang + a tone mark is 6
@@ -167,7 +183,7 @@ function matchAt(text: string, open: number, read: Map<number, Syllable | null>)
   if (!syl) return undefined;
   if (!syl.toned) {
     const han = hanBefore(text, open);
-    if (!han || !readingsOf(han).has(syl.plain)) return undefined;
+    if (!han || !hasReading(han, syl.plain)) return undefined;
   }
   return { start: open, end: k + 1, syllable: syl.raw, toned: syl.toned };
 }

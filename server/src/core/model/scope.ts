@@ -173,9 +173,12 @@ export function scope(doc: ReportDocument): Scope {
     const text = doc.text;
     const mask = new Uint8Array(text.length + 1);
     const chars = indexChars(text);
-    // Annotations are a few characters each: a loop, not a fill() call per annotation.
-    for (const a of doc.annotations) for (let i = a.start; i < a.end; i++) mask[i] = ANNOTATION;
-    for (const g of doc.garbled) for (let i = g.start; i < g.end; i++) mask[i] |= GARBLED;
+    // Annotations are a few characters each: a loop, not a fill() call per annotation. Indexed
+    // loops: this runs once per version, mostly unoptimised, where a for…of step makes an iterator result.
+    const annotations = doc.annotations;
+    for (let k = 0; k < annotations.length; k++) for (let i = annotations[k].start, e = annotations[k].end; i < e; i++) mask[i] = ANNOTATION;
+    const garbled = doc.garbled;
+    for (let k = 0; k < garbled.length; k++) for (let i = garbled[k].start, e = garbled[k].end; i < e; i++) mask[i] |= GARBLED;
     for (const li of doc.boilerplate) {
       const l = doc.lines[li];
       for (let i = l.start; i < l.end; i++) mask[i] |= BOILERPLATE;
@@ -302,19 +305,22 @@ export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
 
 /**
  * Every match of a global pattern in the lines punctuation rules read (non-empty, not page
- * boilerplate), with its line. `needs`: what every match holds (a string, or a pattern of one UTF-16 unit), or a
+ * boilerplate), with its line, handed to `visit`. `needs`: what every match holds (a string, or a pattern of one UTF-16 unit), or a
  * finder of a place every match starts at or holds (a Scope.finder); a line without it is passed over before its text is made.
+ * A callback, not a generator: a generator made an iterator result and a tuple per match, and the loop runs once per version, mostly unoptimised.
  */
-export function* lineMatches(doc: ReportDocument, s: Scope, re: RegExp, needs?: string | RegExp | ((from: number) => number)): Generator<{ line: Line; str: string; m: RegExpExecArray }> {
+export function eachLineMatch(doc: ReportDocument, s: Scope, re: RegExp, needs: string | RegExp | ((from: number) => number) | undefined, visit: (line: Line, str: string, m: RegExpExecArray) => void): void {
   const text = doc.text;
   const next = needs === undefined ? undefined : typeof needs === 'function' ? needs : nextFinder(text, needs);
   const width = typeof needs === 'string' ? needs.length : 1;
-  for (const line of doc.lines) {
+  const lines = doc.lines;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
     // The first occurrence at or after the line's start: past the line, none is in it.
     if (next && next(line.start) + width > line.end) continue;
     const str = text.slice(line.start, line.end);
     re.lastIndex = 0;
-    for (let m = re.exec(str); m; m = re.exec(str)) yield { line, str, m };
+    for (let m = re.exec(str); m; m = re.exec(str)) visit(line, str, m);
   }
 }

@@ -172,7 +172,8 @@ function matchTemplate(template: TemplateDef, level1: Heading[], title: string):
   };
   const headings = level1.map((heading) => ({ heading, ...sectionOf(heading.title) }));
   const keys = new Set<string>();
-  for (const h of headings) {
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
     if (h.section) keys.add(h.section.key);
     if (h.also) keys.add(h.also.key);
   }

@@ -105,7 +105,8 @@ function profileOf(facts: Facts): ScriptProfile {
     const reach = { at: 0 };
     const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit, reach) : simplifiedRuns(text, at, limit, reach);
     // A later version may take them over: copies, not slices of this version's text (core/detach.ts).
-    for (const st of strays) {
+    for (let k = 0; k < strays.length; k++) {
+      const st = strays[k];
       st.text = detached(st.text);
       st.replacement = detached(st.replacement);
     }

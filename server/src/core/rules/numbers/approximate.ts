@@ -5,7 +5,7 @@
 // `第3、4名` (ordinals), list items (`1、` at a line start) and `3至5年` are left alone.
 import type { Rule } from '../../rule';
 import { estimate, MEASURE } from '../punct/dunhao';
-import { scope, capped, lineMatches, MAX_FINDINGS } from '../../model/scope';
+import { scope, capped, eachLineMatch, MAX_FINDINGS } from '../../model/scope';
 
 const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** `3、4`, and the tens `20、30` (二三十), hundreds `200、300` (两三百), thousands (两三千). */
@@ -24,29 +24,29 @@ export const approximate: Rule = {
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);
-    for (const { line, str, m } of lineMatches(doc, s, PAIR, '、')) {
+    eachLineMatch(doc, s, PAIR, '、', (line, str, m) => {
       const at = m.index;
       const a = Number(m[1]);
       const b = Number(m[3]);
       // The same place on both sides: 20、30 is an estimate, 2、30 and 20、3 are not.
-      if (m[2] !== m[4]) continue;
-      if (b - a < 1 || b - a > 2 || a === 0) continue;
+      if (m[2] !== m[4]) return;
+      if (b - a < 1 || b - a > 2 || a === 0) return;
       const before = str[at - 1];
       // Part of a longer number, an enumeration (1、2、3), an ordinal (第3、4), a list item.
-      if (before && /[\d.、第%]/.test(before)) continue;
-      if (!str.slice(0, at).trim()) continue;
+      if (before && /[\d.、第%]/.test(before)) return;
+      if (!str.slice(0, at).trim()) return;
       const end = at + m[0].length;
       let k = end;
       if ('十百千万'.includes(str[k])) k++;
       const unit = str[k];
-      if (!MEASURE.includes(unit) || str[k + 1] === '级' || str[k + 1] === '代' || str[k] === '、') continue;
+      if (!MEASURE.includes(unit) || str[k + 1] === '级' || str[k + 1] === '代' || str[k] === '、') return;
       // `分别为20、30人` gives two values, one each: a list, not an estimate.
-      if (/分别|依次|各为/.test(str.slice(Math.max(0, at - 8), at))) continue;
+      if (/分别|依次|各为/.test(str.slice(Math.max(0, at - 8), at))) return;
       // 20、30十 is no number; 20、30万 is two or three hundred thousand, but then 万 is the place.
       const place = PLACE[m[2].length];
-      if (place && k !== end && str[end] !== '万') continue;
+      if (place && k !== end && str[end] !== '万') return;
       const start = line.start + at;
-      if (s.skip(start)) continue;
+      if (s.skip(start)) return;
       const right = estimate(CN[a], CN[b], place || str[end]) + place;
       report({
         start,
@@ -54,6 +54,6 @@ export const approximate: Rule = {
         message: { zh: `概数用汉字数字，中间不用顿号，“${m[0]}”应为“${right}”`, en: `Estimate “${m[0]}”: write “${right}” (Chinese numerals, no comma)` },
         fix: { title: { zh: `改为“${right}”`, en: `Write “${right}”` }, edits: [{ start, end: line.start + end, newText: right }], safe: true },
       });
-    }
+    });
   },
 };

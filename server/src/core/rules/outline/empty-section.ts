@@ -53,7 +53,9 @@ export const emptySection: Rule = {
       if (v === undefined) content.set(s, (v = hasBody(doc, s)));
       return v;
     };
-    for (const s of eachSection(doc)) {
+    const sections = eachSection(doc);
+    for (let k = 0; k < sections.length; k++) {
+      const s = sections[k];
       const h = s.heading;
       if (h.kind !== 'title' || has(s)) continue;
       const next = nextHeadingAfter(doc, h.line);

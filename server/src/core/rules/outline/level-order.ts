@@ -26,9 +26,12 @@ export const levelOrder: Rule = {
     // straight to 1.) is fine and common. The top level is not checked: everything after
     // the first 一、 nests under a level-1 heading. A numbered sentence or list item
     // (`1、加强学习；`) in a section's text is a list, not a heading level.
-    for (const parent of eachSection(doc)) {
-      let deepest: (typeof parent.children)[number] | undefined;
-      for (const c of parent.children) {
+    const sections = eachSection(doc);
+    for (let k = 0; k < sections.length; k++) {
+      const children = sections[k].children;
+      let deepest: (typeof children)[number] | undefined;
+      for (let j = 0; j < children.length; j++) {
+        const c = children[j];
         const h = c.heading;
         if (!h.numbering || h.kind === 'item') continue;
         if (deepest && deepest.heading.level > h.level) {

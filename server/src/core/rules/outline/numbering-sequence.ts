@@ -80,7 +80,9 @@ export const numberingSequence: Rule = {
   severity: 'warning',
   fixable: true,
   check(doc, ctx) {
-    for (const g of numberedGroups(doc)) {
+    const groups = numberedGroups(doc);
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
       const items = g.items;
       // A fix for a list of reasonable length (every finding of the group shares it), and the
       // parent's label: made for the group's first finding (most groups run on and have none).

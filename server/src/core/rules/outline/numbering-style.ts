@@ -22,9 +22,13 @@ export const numberingStyle: Rule = {
   severity: 'information',
   fixable: true,
   check(doc, ctx) {
-    for (const g of numberedGroups(doc)) {
-      const styles = new Set(g.items.map((s) => s.heading.numbering!.style));
-      for (const s of g.items) {
+    const groups = numberedGroups(doc);
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
+      // Whether the group mixes styles, asked only for a finding (most groups have none).
+      let mixedStyles: boolean | undefined;
+      for (let j = 0; j < g.items.length; j++) {
+        const s = g.items[j];
         const h = s.heading;
         const n = h.numbering!;
         // ① has no place in the four GB/T 9704 levels; it is the customary fifth, left alone.
@@ -36,7 +40,8 @@ export const numberingStyle: Rule = {
         // `(一)` read from the view is `（一）`: only flag what the original really has.
         if (have === want) continue;
         const why = WHY[n.style] ?? { zh: '', en: '' };
-        const mixed = styles.size > 1 ? { zh: '；同级序号写法不一', en: '; styles are mixed at this level' } : { zh: '', en: '' };
+        mixedStyles ??= g.items.some((o) => o.heading.numbering!.style !== g.items[0].heading.numbering!.style);
+        const mixed = mixedStyles ? { zh: '；同级序号写法不一', en: '; styles are mixed at this level' } : { zh: '', en: '' };
         // `1、2024年工作` → `1.2024年` would read as a decimal: note it, but leave the rewrite to the writer.
         const after = doc.text[h.markerSpan.end];
         const certain = !(/\.$/.test(want) && after !== undefined && /[0-9０-９]/.test(after));

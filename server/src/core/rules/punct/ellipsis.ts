@@ -3,7 +3,7 @@
 // `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
 // and code is left alone.
 import type { Rule } from '../../rule';
-import { isChineseChar, nextIndex, prevIndex, scope, capped, lineMatches, MAX_FINDINGS } from '../../model/scope';
+import { isChineseChar, nextIndex, prevIndex, scope, capped, eachLineMatch, MAX_FINDINGS } from '../../model/scope';
 
 const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 
@@ -17,17 +17,17 @@ export const ellipsis: Rule = {
     const report = capped(ctx);
     const text = doc.text;
     const s = scope(doc);
-    for (const { line, m } of lineMatches(doc, s, RUN)) {
+    eachLineMatch(doc, s, RUN, undefined, (line, _str, m) => {
       const start = line.start + m.index;
       const end = start + m[0].length;
-      if (s.skip(start)) continue;
+      if (s.skip(start)) return;
       const run = m[0];
-      if (run[0] === '…' && (run.length === 2 || run.length === 4)) continue;
+      if (run[0] === '…' && (run.length === 2 || run.length === 4)) return;
       if (run[0] !== '…' && run[0] !== '。') {
         // ASCII or middle dots: only in Chinese text.
         const p = prevIndex(text, start, line.start);
         const n = nextIndex(text, end - 1, line.end);
-        if (!(p >= 0 && isChineseChar(text, p)) && !(n >= 0 && isChineseChar(text, n))) continue;
+        if (!(p >= 0 && isChineseChar(text, p)) && !(n >= 0 && isChineseChar(text, n))) return;
       }
       report({
         start,
@@ -35,6 +35,6 @@ export const ellipsis: Rule = {
         message: { zh: `省略号“${run}”应为“……”`, en: `Ellipsis “${run}”: write “……”` },
         fix: { title: { zh: '改为“……”', en: 'Write “……”' }, edits: [{ start, end, newText: '……' }], safe: true },
       });
-    }
+    });
   },
 };

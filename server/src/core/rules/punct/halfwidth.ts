@@ -43,7 +43,9 @@ export const halfwidth: Rule = {
     const quote = { at: text.indexOf('"') };
     // A line without any of the marks (or a straight quote) has nothing to report.
     const markFrom = s.finder(HALF_MARK); // , . : ; ? ! ( ) "
-    for (const line of doc.lines) {
+    const lines = doc.lines;
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k];
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE || markFrom(line.start) >= line.end) continue;
       if (quote.at >= 0 && quote.at < line.start) quote.at = text.indexOf('"', line.start);
       checkLine(text, line.start, line.end, s, report, quote.at, markFrom);

@@ -68,7 +68,9 @@ export function scanPairs(doc: ReportDocument): PairScan {
     const mark = (d: number): Mark => ({ at: stackAt[d], kind: KINDS[stackKind[d] - 1], open: true });
     // Only the marks are read, from the scope's index of them: no pass over every character.
     const markFrom = s.finder(PAIR_MARK);
-    for (const line of doc.lines) {
+    const lines = doc.lines;
+    for (let li = 0; li < lines.length; li++) {
+      const line = lines[li];
       if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
       const i0 = markFrom(line.start);
       if (i0 >= line.end) continue; // no paired mark on this line

@@ -3,7 +3,7 @@
 // dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
 import type { Rule } from '../../rule';
-import { DASH, scope, capped, lineMatches, MAX_FINDINGS } from '../../model/scope';
+import { DASH, scope, capped, eachLineMatch, MAX_FINDINGS } from '../../model/scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
 export const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
@@ -20,24 +20,24 @@ export const range: Rule = {
   check(doc, ctx) {
     const report = capped(ctx);
     const s = scope(doc);
-    for (const { line, str, m } of lineMatches(doc, s, RANGE, s.finder(DASH)) /* one of -–~〜－ */) {
+    eachLineMatch(doc, s, RANGE, s.finder(DASH) /* one of -–~〜－ */, (line, str, m) => {
       const at = m.index;
       const end = at + m[0].length;
       const before = str[at - 1];
       const after = str[end];
       // Part of a longer token: 2014-11-24, GB/T 15834-2011, A3-5, 0792-8888888-1, 1.2.3-4.
-      if (before && /[0-9A-Za-z./:_\-–－]/.test(before)) continue;
-      if (before === ' ' && /[A-Za-z/]/.test(str[at - 2] ?? '')) continue;
-      if (after && /[0-9A-Za-z\-–－.]/.test(after)) continue;
+      if (before && /[0-9A-Za-z./:_\-–－]/.test(before)) return;
+      if (before === ' ' && /[A-Za-z/]/.test(str[at - 2] ?? '')) return;
+      if (after && /[0-9A-Za-z\-–－.]/.test(after)) return;
       // A leading zero or seven digits is a code or phone number (0791-88888888转), not a value.
-      if (/^0\d|^\d{7}/.test(m[1]) || /^0\d|^\d{7}/.test(m[4])) continue;
+      if (/^0\d|^\d{7}/.test(m[1]) || /^0\d|^\d{7}/.test(m[4])) return;
       const dashAt = line.start + at + m[1].length + m[2].length + (str[at + m[1].length + m[2].length] === ' ' ? 1 : 0);
-      if (s.skip(dashAt)) continue;
+      if (s.skip(dashAt)) return;
       const years = /^(?:19|20)\d\d$/.test(m[1]) && /^(?:19|20)\d\d$/.test(m[4]) && after === '年';
       const values = m[2] === '%' || m[5] === '%' || (after !== undefined && /[\u4e00-\u9fff]/.test(after));
-      if (!years && !values) continue;
+      if (!years && !values) return;
       // A wave dash for years, or `—` for values, is also accepted.
-      if (years && (m[3] === '～')) continue;
+      if (years && (m[3] === '～')) return;
       const mark = years ? '—' : '～';
       const shown = m[0];
       const right = doc.text.slice(line.start + at, dashAt) + mark + doc.text.slice(dashAt + 1, line.start + end);
@@ -49,6 +49,6 @@ export const range: Rule = {
           : { zh: `数值范围用浪纹线，“${shown}”应为“${right}”`, en: `A range takes “～”: write “${right}” for “${shown}”` },
         fix: { title: { zh: `改为“${mark}”`, en: `Write “${mark}”` }, edits: [{ start: dashAt, end: dashAt + 1, newText: mark }], safe: true },
       });
-    }
+    });
   },
 };

@@ -71,7 +71,9 @@ export const scriptMixing: Rule = {
     const simp = p.script === 'simplified';
     // The same stray comes back many times in a long text: its words are built once.
     const words = new Map<string, { message: Msg; title: Msg }>();
-    for (const st of p.strays(MAX_FINDINGS)) {
+    const strays = p.strays(MAX_FINDINGS);
+    for (let k = 0; k < strays.length; k++) {
+      const st = strays[k];
       const key = st.text + '\u0000' + st.replacement;
       let w = words.get(key);
       if (!w) {

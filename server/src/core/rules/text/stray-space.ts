@@ -29,7 +29,9 @@ export const straySpace: Rule = {
     const s = scope(doc);
     // Most lines have no space after their indentation: they are not read character by character.
     const spaceFrom = s.finder(STRAY_SPACE); // ANY_SPACE's characters
-    for (const line of doc.lines) {
+    const lines = doc.lines;
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k];
       if (line.end === line.start || spaceFrom(line.start) >= line.end) continue;
       // Running text: a line with a Chinese comma or full stop. Title lines may use spaces.
       let prose: boolean | undefined;
