@@ -11,12 +11,13 @@
 //   (workspace/diagnostic/refresh) once the full analysis is ready, and that pull is answered
 //   with the complete diagnostics (edit → complete diagnostics, from the first pull sent);
 //   (a client that asks for quick answers: initializationOptions.quickPullDiagnostics, as ours do);
-// - hover while an edit's analysis is under way: on the same report right after the edit (it
-//   reads the model, so the first analysis answers it) and, right behind it, on another, small
-//   report (the event loop turns between the rules of the large one's analysis);
-// - hover on a figure, code actions at a finding (as the light bulb asks: triggerKind
-//   Automatic, no `only`), completion at a line start — on a version already analysed, and
-//   completion again right after an edit (the edit's analysis included);
+// - hover while an edit's analysis is under way: on the same report right after the edit (the
+//   first analysis answers it), on a heading (its section's 字数 and figures) and on a figure
+//   (its relations), and, right behind the first, on another, small report (the event loop
+//   turns between the rules of the large one's analysis);
+// - hover on a heading and on a figure, code actions at a finding (as the light bulb asks:
+//   triggerKind Automatic, no `only`), completion at a line start — on a version already
+//   analysed, and completion again right after an edit (the edit's analysis included);
 // - formatting a 115 K report (its punctuation and spacing fixes), once per version, after the
 //   version's diagnostics (as a writer formats: typing, the diagnostics shown, then Format);
 // - the server's heap (after GC) with one report of each size open, against the report's size;
@@ -26,6 +27,10 @@
 import { LspClient, fileUri } from '../test/protocol/lsp-client';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { VSCODE_MAX_DIAGNOSTICS_PER_FILE, type Health } from '../server/src/lsp/protocol';
+import { ReportDocument } from '../server/src/core/model/document';
+import { withDefaults } from '../server/src/core/config/config';
+import { headingHover } from '../server/src/core/authoring/hover';
+import { figureHover } from '../server/src/core/authoring/figure-hover';
 
 export interface Latencies {
   chars: number;
@@ -41,11 +46,14 @@ export interface Latencies {
   /** The same in CPU time of the server process (lastAnalysis quickCpuMs, cpuMs). */
   editQuickAnalysisCpuMs: number[];
   editAnalysisCpuMs: number[];
-  /** Hover while an edit's full analysis is under way: on the same report (the first analysis answers it), on another, small report. */
+  /** Hover while an edit's full analysis is under way: on the same report (the first analysis answers it), on a heading and on a figure; on another, small report. */
   hoverDuringMs: number[];
+  hoverFigureDuringMs: number[];
   hoverOtherDuringMs: number[];
   firstAnalysisMs: number;
+  /** Hover on a heading and on a figure of a version already analysed. */
   hoverMs: number[];
+  hoverFigureMs: number[];
   codeActionMs: number[];
   completionMs: number[];
   completionAfterEditMs: number[];
@@ -69,6 +77,25 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> 
 }
 
 /** Line and column (UTF-16) of an offset. */
+/**
+ * Where to hover, found with the core's own providers on the text as opened: the first heading
+ * and the first figure that takes part in a relation, on lines after `from`'s (an edit typed at
+ * `from` moves neither: it adds no line).
+ */
+function hoverTargets(text: string, from: number): { heading: { line: number; character: number }; figure: { line: number; character: number } } {
+  const doc = new ReportDocument(text);
+  const ctx = { config: withDefaults({}), locale: 'en' as const };
+  let heading: number | undefined;
+  let figure: number | undefined;
+  for (let o = text.indexOf('\n', from) + 1; o < text.length && (heading === undefined || figure === undefined); o++) {
+    if (text.charCodeAt(o) < 0x30 || text.charCodeAt(o) > 0x39) continue;
+    if (headingHover(doc, o, ctx)) heading ??= o;
+    else if (figureHover(doc, o, ctx)?.markdown.includes('Checked in')) figure ??= o;
+  }
+  if (heading === undefined || figure === undefined) throw new Error('no heading or figure to hover after the middle of the report');
+  return { heading: positionOf(text, heading), figure: positionOf(text, figure) };
+}
+
 function positionOf(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let start = 0;
@@ -154,11 +181,12 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const editQuickAnalysisCpuMs: number[] = [];
     const editAnalysisCpuMs: number[] = [];
     const hoverDuringMs: number[] = [];
+    const hoverFigureDuringMs: number[] = [];
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
     const mid = d.text.indexOf('\n', d.text.length >> 1) + 1;
-    const digitAfterMid = () => d.text.slice(mid).search(/[0-9]/) + mid;
+    const targets = hoverTargets(d.text, mid);
     for (let k = 0; k < runs; k++) {
       // A collection first (workreport/health runs one): the edit's analysis is not charged
       // with the garbage of the previous answers (tens of MB of JSON each).
@@ -185,26 +213,29 @@ export async function serverLatencies(big: string, report: string, sizes: string
       await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } }, timeout);
     }
     // Hovers while an edit's analysis runs: an edit, then a hover on the report (which starts
-    // the analysis and is answered from its first result) with a hover on the small report
-    // right behind it; then code actions, which await the full analysis, before the next edit.
-    // No pull: its answer (tens of MB of JSON for this report) would be in the pipe before them.
-    for (let k = 0; k < runs; k++) {
+    // the analysis and is answered from its first result) — on a heading, on a figure by turns —
+    // with a hover on the small report right behind it; then code actions, which await the full
+    // analysis, before the next edit. No pull: its answer (tens of MB of JSON for this report)
+    // would be in the pipe before them.
+    for (let k = 0; k < 2 * runs; k++) {
       d.type(mid, '，');
-      const same = timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(d.text, digitAfterMid()) }, timeout));
+      const position = k % 2 ? targets.figure : targets.heading;
+      const same = timed(() => c.request('textDocument/hover', { textDocument: { uri }, position }, timeout));
       const other = timed(hoverSmall);
       hoverOtherDuringMs.push((await other).ms);
-      hoverDuringMs.push((await same).ms);
+      (k % 2 ? hoverFigureDuringMs : hoverDuringMs).push((await same).ms);
       await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['quickfix'] } }, timeout);
     }
     const diags = (await pull()).items;
-    // A figure to hover: the first digit after the middle; a finding with a fix for code actions.
-    const digit = digitAfterMid();
+    // A finding with a fix for code actions.
     const withFix = diags.find((x) => (x.data as { fix?: unknown } | undefined)?.fix) ?? diags[0];
     const hoverMs: number[] = [];
+    const hoverFigureMs: number[] = [];
     const codeActionMs: number[] = [];
     const completionMs: number[] = [];
     for (let k = 0; k < runs; k++) {
-      hoverMs.push((await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: positionOf(d.text, digit) }, timeout))).ms);
+      hoverMs.push((await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: targets.heading }, timeout))).ms);
+      hoverFigureMs.push((await timed(() => c.request('textDocument/hover', { textDocument: { uri }, position: targets.figure }, timeout))).ms);
       codeActionMs.push(
         (await timed(() => c.request('textDocument/codeAction', { textDocument: { uri }, range: withFix.range, context: { diagnostics: [withFix], triggerKind: 2 } }, timeout))).ms,
       );
@@ -256,9 +287,11 @@ export async function serverLatencies(big: string, report: string, sizes: string
       editQuickAnalysisCpuMs,
       editAnalysisCpuMs,
       hoverDuringMs,
+      hoverFigureDuringMs,
       hoverOtherDuringMs,
       firstAnalysisMs,
       hoverMs,
+      hoverFigureMs,
       codeActionMs,
       completionMs,
       completionAfterEditMs,
