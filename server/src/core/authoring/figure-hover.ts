@@ -103,7 +103,7 @@ export function figureHoverWith(relationsAt: RelationsAt): HoverProvider {
     if (q) {
       span = doc.toOrig(q.start, q.end);
       // The number as written in the report (findable with Ctrl+F), then how it was read.
-      lines.push(`**${md(doc.text.slice(span.start, span.end))}**${locale === 'zh' ? '：' : ': '}${md(readingOf(q, locale))}`);
+      lines.push(`**${md(doc.text.slice(span.start, span.end))}**${locale === 'zh' ? '：' : ': '}${md(readingOf(q, locale, doc.view.text))}`);
     } else {
       const { r, at } = involved[0];
       const p = r.places?.find((x) => x.start <= at.v && at.v < x.end);

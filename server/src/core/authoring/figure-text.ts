@@ -33,8 +33,8 @@ export const RELATION_NAMES: Record<string, { zh: string; en: string }> = {
  * How a number was read, without the quote that describeQuantity starts with (that quote is
  * the folded view: simplified, annotations dropped). Callers quote the original text.
  */
-export function readingOf(q: Quantity, locale: Locale): string {
-  const d = describeReading(q);
+export function readingOf(q: Quantity, locale: Locale, text: string): string {
+  const d = describeReading(q, text);
   return locale === 'zh' ? d.zh : d.en;
 }
 

@@ -108,7 +108,7 @@ export function figuresTableData(doc: ReportDocument, locale: Locale): FiguresTa
     analysed: true,
     quantities: quantities
       .filter((q) => COUNTED.has(q.kind))
-      .map((q) => ({ ...doc.toOrig(q.start, q.end), reading: readingOf(q, locale) })),
+      .map((q) => ({ ...doc.toOrig(q.start, q.end), reading: readingOf(q, locale, doc.view.text) })),
     relations: relations.map(
       (r): RelationRow => ({
         ...doc.toOrig(r.start, r.end),

@@ -90,7 +90,6 @@ function movedQuantity(o: Quantity, dv: number, dl: number, ds: number, dc: numb
     o.kind,
     o.approx,
     o.role,
-    o.before,
     o.after,
     o.rate,
     o.facts,

@@ -34,12 +34,12 @@ export function valueText(q: Quantity, en = false): string {
 /** One line: “8人”：数量8，单位“人”，对象“新任科级干部” (the quote in the original characters with a document). */
 export function describeQuantity(q: Quantity, doc: ReportDocument): Msg {
   const text = quoteView(doc, q.start, q.end);
-  const r = describeReading(q);
+  const r = describeReading(q, doc.view.text);
   return { zh: `“${text}”：${r.zh}`, en: `“${text}”: ${r.en}` };
 }
 
 /** How a figure was read, without quoting it: 数量，数值8，单位“人”，对象“新任科级干部”. */
-export function describeReading(q: Quantity): Msg {
+export function describeReading(q: Quantity, text: string): Msg {
   const zh: string[] = [KIND_ZH[q.kind] ?? q.kind];
   const en: string[] = [KIND_EN[q.kind] ?? q.kind];
   const informative = q.kind !== 'ordinal' && q.kind !== 'session' && q.kind !== 'name' && q.kind !== 'code' && q.kind !== 'date';
@@ -50,12 +50,12 @@ export function describeReading(q: Quantity): Msg {
       zh.push(`单位“${q.unit.unit}”`);
       en.push(`unit “${q.unit.unit}” (${FAMILY_EN[q.unit.family] ?? 'own measure word'})`);
     }
-    const noun = nounOf(q);
+    const noun = nounOf(text, q);
     if (noun && q.kind !== 'percent') {
       zh.push(`对象“${noun}”`);
       en.push(`counts “${noun}”`);
     }
-    const qualifiers = qualifiersOf(q);
+    const qualifiers = qualifiersOf(text, q);
     if (qualifiers.length) {
       zh.push(`限定“${qualifiers.join('、')}”`);
       en.push(`qualified by “${qualifiers.join('、')}”`);

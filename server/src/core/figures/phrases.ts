@@ -39,20 +39,33 @@ const JOINS = ['以及', '和', '及', '与', '、'];
 const LEAD_FIRST = charTable([...JOINS, ...MARKERS].map((w) => w[0]));
 const VERB_END = /(?:完成|实现|开展|组织|举办|帮助|接待|发放|解决|培训|发展|新增|新建|引进|选派|推荐|收到|受理|办理|提出|参加|参与|召开|扶持|帮扶|慰问|建成|建立|建设|投入|落实|争取|安排|下达|拨付|筹集|吸纳|带动|服务|救助|资助|走访|排查|整改|办结|化解|调处|处理|查处|审计|检查|抽查|培育|认定|评选|表彰|命名|推广|种植|养殖|造林|植树|申报|立项|签约|引导|转移|安置|提供|惠及|覆盖|涉及|累计|共计|合计|总计|达到|达)$/;
 
-/** A phrase whose categories are read on first use: most phrases never meet a dimension. */
+/**
+ * A phrase whose categories are read on first use: most phrases never meet a dimension. Its
+ * post is its figure's `after` (not kept twice); fields declared and written once by the
+ * constructor (class fields would be defined as undefined first, then written).
+ */
 class MeasurePhrase implements Phrase {
-  readonly words: string;
-  private cats: Category[] | undefined;
-  constructor(
-    readonly q: Quantity,
-    readonly clause: Clause,
-    readonly start: number,
-    readonly marker: string,
-    readonly pre: string,
-    readonly post: string,
-    readonly leads: boolean,
-  ) {
-    this.words = pre + post;
+  declare readonly q: Quantity;
+  declare readonly clause: Clause;
+  declare readonly start: number;
+  declare readonly marker: string;
+  declare readonly pre: string;
+  declare readonly leads: boolean;
+  declare readonly words: string;
+  declare private cats: Category[] | undefined;
+  constructor(q: Quantity, clause: Clause, start: number, marker: string, pre: string, leads: boolean) {
+    this.q = q;
+    this.clause = clause;
+    this.start = start;
+    this.marker = marker;
+    this.pre = pre;
+    this.leads = leads;
+    // No new string when nothing follows the unit (most figures).
+    this.words = q.after ? pre + q.after : pre;
+    this.cats = undefined;
+  }
+  get post(): string {
+    return this.q.after;
   }
   get categories(): Category[] {
     return (this.cats ??= categoriesOf(this.words));
@@ -68,7 +81,7 @@ export function phrasesOf(doc: ReportDocument): Phrases {
 
 /** The phrase `p` read again for `q` in `clause` at `start` (another version's, moved: figures/derive.ts). */
 export function movedPhrase(p: Phrase, q: Quantity, clause: Clause, start: number): Phrase {
-  return new MeasurePhrase(q, clause, start, p.marker, p.pre, p.post, p.leads);
+  return new MeasurePhrase(q, clause, start, p.marker, p.pre, p.leads);
 }
 
 function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
@@ -145,8 +158,7 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
         }
       }
     }
-    const post = q.after ?? '';
-    out.push(new MeasurePhrase(q, clause, start, marker, s, post, !sameClause));
+    out.push(new MeasurePhrase(q, clause, start, marker, s, !sameClause));
     // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
     if (FIGURE_KINDS.has(q.kind)) {
       prev = q;

@@ -36,20 +36,18 @@ export class Quantity {
   declare readonly kind: QuantityKind;
   declare readonly approx: boolean;
   declare readonly role: Role | undefined;
-  /** Han text before the number in its clause (qualifiers + noun), e.g. 新任科级干部. */
-  declare readonly before: string;
   /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
   declare readonly after: string;
   /** Rate word before a percentage: 办结率, 完成率. */
   declare readonly rate: string | undefined;
-  /** decimals, scale, chinese, bound and unknown, packed (packFacts). */
+  /** decimals, scale, chinese, bound, unknown and the length of the words before it, packed (packFacts). */
   declare readonly facts: number;
   declare line: number;
   declare sentence: number;
   declare clause: number;
   // Declared, and written by the constructor: fields defined as class fields would each be
   // written twice (defined as undefined first).
-  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, kind: QuantityKind, approx: boolean, role: Role | undefined, before: string, after: string, rate: string | undefined, facts: number, line: number, sentence: number, clause: number) {
+  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, kind: QuantityKind, approx: boolean, role: Role | undefined, after: string, rate: string | undefined, facts: number, line: number, sentence: number, clause: number) {
     this.index = index;
     this.start = start;
     this.end = end;
@@ -61,7 +59,6 @@ export class Quantity {
     this.kind = kind;
     this.approx = approx;
     this.role = role;
-    this.before = before;
     this.after = after;
     this.rate = rate;
     this.facts = facts;
@@ -88,17 +85,30 @@ export class Quantity {
   get unknown(): boolean {
     return (this.facts & 2) !== 0;
   }
+  /** How many characters before `start` the words before it take (beforeOf). */
+  get beforeLength(): number {
+    return (this.facts >> 13) & 15;
+  }
+}
+
+/**
+ * The Han text before a figure in its clause (qualifiers + noun), e.g. 新任科级干部 in
+ * 新任科级干部8人: at most 14 characters (15 with a surrogate pair) of `text`, the view text of
+ * the figure's version. Sliced when read: a figure keeps only its length.
+ */
+export function beforeOf(text: string, q: Quantity): string {
+  return text.slice(q.start - q.beforeLength, q.start);
 }
 
 /** The scales a numeral is written in (Quantity.scale), by their code in Quantity.facts. */
 const SCALES = [1, 1e3, 1e4, 1e6, 1e7, 1e8, 1e12];
 const BOUNDS = [undefined, 'lower', 'upper'] as const;
 
-/** Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12 decimals (at most 20). */
-export function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean): number {
+/** Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12 decimals (at most 20), bits 13–16 the length of the words before it (at most 15). */
+export function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number): number {
   const sc = SCALES.indexOf(scale);
-  if (sc < 0 || decimals > 31) throw new Error(`scale ${scale}, decimals ${decimals}`);
-  return (chinese ? 1 : 0) | (unknown ? 2 : 0) | (bound === 'lower' ? 4 : bound === 'upper' ? 8 : 0) | (sc << 4) | (decimals << 8);
+  if (sc < 0 || decimals > 31 || beforeLength > 15) throw new Error(`scale ${scale}, decimals ${decimals}, ${beforeLength} characters before`);
+  return (chinese ? 1 : 0) | (unknown ? 2 : 0) | (bound === 'lower' ? 4 : bound === 'upper' ? 8 : 0) | (sc << 4) | (decimals << 8) | (beforeLength << 13);
 }
 
 const SENT_STOP = '。！？；\n';
@@ -133,17 +143,17 @@ const QUALIFIER_FIRST = charTable(QUALIFIERS.map((w) => w[0]));
  * words (其中, 包括, 含, 有, 共有, 现有, 共, 达, 达到, 为, 是). Made when read (the hover,
  * the figures table), not for every figure.
  */
-export function nounOf(q: Quantity): string {
+export function nounOf(text: string, q: Quantity): string {
   if (q.after) return q.after;
-  const before = q.before;
+  const before = beforeOf(text, q);
   // The regular expressions only where they can match (their first characters; 共有/现有).
   const lead = LEAD_FIRST[before.charCodeAt(0)] ? before.replace(/^(?:其中|包括|含|有|共有|现有|共|达|达到|为|是)/, '') : before;
   return lead.includes('有') ? lead.replace(/^.{0,4}?(?:共有|现有)/, '') : lead;
 }
 
 /** The qualifiers (新任, 全市, 累计…) among the words before a figure, in the order of the list. Made when read, like nounOf. */
-export function qualifiersOf(q: Quantity): readonly string[] {
-  return qualifiersIn(q.before);
+export function qualifiersOf(text: string, q: Quantity): readonly string[] {
+  return qualifiersIn(beforeOf(text, q));
 }
 
 /** No qualifiers: one shared empty list (most figures have none, and every figure is kept). */
@@ -545,9 +555,9 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     start = i - up.length;
   }
   const unknown = text.charCodeAt(start - 1) === 0xfffd /* U+FFFD */ || text.charCodeAt(p) === 0xfffd /* U+FFFD */;
-  const before = hanRunBefore(text, start, clauseStart);
+  const beforeStart = hanRunBefore(text, start, clauseStart);
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
-  const kind = rate ? 'rate' : classify(text, num, unit, i, p, before);
+  const kind = rate ? 'rate' : classify(text, num, unit, i, p, beforeStart, start);
   assignRole(kind, start, p, text, clauseStart);
   return new Quantity(
     0,
@@ -561,18 +571,17 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     kind,
     approx,
     ROLE,
-    before,
     after,
     RATE,
-    packFacts(num.decimals, num.scale, num.chinese, bound, unknown),
+    packFacts(num.decimals, num.scale, num.chinese, bound, unknown, start - beforeStart),
     0,
     0,
     0,
   );
 }
 
-/** Han (and quote) characters right before `i`, within the clause, at most 14. */
-function hanRunBefore(text: string, i: number, clauseStart: number): string {
+/** Where the Han (and quote) characters right before `i` start, within the clause: at most 14 back (15 with a surrogate pair). */
+function hanRunBefore(text: string, i: number, clauseStart: number): number {
   let s = i;
   while (s > clauseStart && i - s < 14) {
     const c = text.charCodeAt(s - 1);
@@ -580,7 +589,7 @@ function hanRunBefore(text: string, i: number, clauseStart: number): string {
     else if (c >= 0xdc00 && c <= 0xdfff && s - 2 >= clauseStart) s -= 2;
     else break;
   }
-  return text.slice(s, i);
+  return s;
 }
 
 function nounAfter(text: string, p: number, lineEnd: number): string {
@@ -610,7 +619,8 @@ function nounAfter(text: string, p: number, lineEnd: number): string {
 const SESSION_AFTER = /^(?:中全会|次全会|全会|全委会|次全委会|次代表大会|代表大会|人大|政协|党代会|次会议|届)/;
 const CONGRESS_AFTER = /^(?:精神|以来|报告|代表|召开|胜利|和|、|，|。|；|提出|作出|部署|期间)/;
 
-function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number, p: number, before: string): QuantityKind {
+/** `beforeStart`, `start`: the words before the figure (hanRunBefore) and where the figure starts. */
+function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number, p: number, beforeStart: number, start: number): QuantityKind {
   // Char codes (NaN before the start and past the end): no one-character string per figure.
   const prev = text.charCodeAt(i - 1);
   const next = text.charCodeAt(num.end);
@@ -657,7 +667,7 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   if (unit.unit === '次' && SESSION_AFTER.test(text.slice(p, p + 5))) return 'session';
   if (unit.unit === '大') {
     // 三大行业 counts; 二十大, 党的十九大 are congresses.
-    if (!num.chinese || num.value > 10 || /(?:党的|中共|党)$/.test(before) || CONGRESS_AFTER.test(text.slice(p, p + 5))) return 'ordinal';
+    if (!num.chinese || num.value > 10 || /(?:党的|中共|党)$/.test(text.slice(beforeStart, start)) || CONGRESS_AFTER.test(text.slice(p, p + 5))) return 'ordinal';
   }
   if (unit.unit === '点' && (!num.chinese || /^[半钟整]/.test(text.slice(p, p + 5)))) return 'time';
   if (unit.unit === '号') return 'ordinal';

@@ -219,12 +219,6 @@ export function isAmount(q: Quantity): boolean {
   return q.kind === 'count' || q.kind === 'money' || q.kind === 'measure';
 }
 
-/** Start of the noun phrase before a quantity (新任科级干部 in 新任科级干部8人), for reporting. */
-export function phraseStart(q: Quantity): number {
-  const lead = /^(?:其中|包括|另有|还有|并|共有|现有|有)/.exec(q.before)?.[0].length ?? 0;
-  return q.start - q.before.length + lead;
-}
-
 /** A figure as written: its own scale and decimals (70.0 stays 70.0). */
 export function written(q: Quantity): string {
   return (q.value / q.scale).toFixed(q.decimals);

@@ -7,7 +7,7 @@
 //   由150张增加到420张，增长2.8倍                 增长N倍 is (420 − 150) ÷ 150 = 1.8; 420 ÷ 150 = 2.8 is 增长到2.8倍
 import type { Msg } from '../../types';
 import { charTable } from '../../model/chars';
-import type { Quantity } from '../../figures/quantity';
+import { beforeOf, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, isUsable, pctTolerance, relationMsg, shows, tolerance, written, type PlaceRole, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
@@ -81,7 +81,7 @@ export const change = relationRule({
         const d = qs[k];
         if (clauseOf(d) > clauseOf(to) + 2) break;
         if (d.role === 'from') break;
-        if (d.role !== 'delta' || !isUsable(d) || /年均|平均|每年/.test(d.before)) continue;
+        if (d.role !== 'delta' || !isUsable(d) || /年均|平均|每年/.test(beforeOf(text, d))) continue;
         const down = DOWN.test(text.slice(Math.max(0, d.start - 4), d.start));
         const r = compare(quote, from, to, d, down);
         if (r) out.push(r);

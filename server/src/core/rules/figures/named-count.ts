@@ -12,7 +12,7 @@ import { quoteView } from '../../quote';
 import { clausesOf, type Clause, type Clauses } from '../../figures/clauses';
 import { findNameLists, titledName, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
-import { quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { beforeOf, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { relationMsg, type Relation } from '../../figures/relation';
 import { isPersonUnit } from '../../figures/units';
 import { found, relationRule, type Found } from './relation-rule';
@@ -163,7 +163,7 @@ export const namedCount = relationRule({
 function isSubCount(text: string, r: Quantity, q: Quantity): boolean {
   if (r.value >= q.value) return false;
   const gap = text.slice(q.end, r.start);
-  return /^[，：]?(?:其中)?[，]?$/.test(gap) || r.before.startsWith('其中') || r.before === '';
+  return /^[，：]?(?:其中)?[，]?$/.test(gap) || beforeOf(text, r).startsWith('其中') || r.beforeLength === 0;
 }
 
 /** The relation, or when the names make the count, the function that builds it (Found). */

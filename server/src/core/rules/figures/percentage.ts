@@ -10,7 +10,7 @@
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
-import { firstQuantityFrom, quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { beforeOf, firstQuantityFrom, quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
@@ -191,7 +191,7 @@ function gradeShares(doc: ReportDocument, list: LineFacts<Percent>, phrases: Phr
 }
 
 /** The part a share is of: the nearest usable amount before it in its sentence, outside brackets. */
-function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Quantity | undefined {
+function partBefore(text: string, qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Quantity | undefined {
   for (let i = q.index - 1; i >= 0; i--) {
     const x = qs[i];
     const xp = phrases[x.index];
@@ -199,7 +199,7 @@ function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Q
     if (xp.clause.aside && xp.clause.aside !== p.clause.aside) continue;
     if (!isAmount(x)) continue;
     // A figure inside the share's own words (占全年目标6.9万人的…) is its base, not its part.
-    if (xp.clause === p.clause && /(?:占|完成|达到|相当于)[^，。；]*$/.test(x.before)) continue;
+    if (xp.clause === p.clause && /(?:占|完成|达到|相当于)[^，。；]*$/.test(beforeOf(text, x))) continue;
     if (x.unknown || Number.isNaN(x.value) || (x.role && NOT_PART.has(x.role)) || x.approx) return undefined;
     return x;
   }
@@ -208,7 +208,7 @@ function partBefore(qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Q
 
 /** The reading of a share (`part` and `base` relative to q.index), within q's line. */
 function shareOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phrases, q: Quantity, p: Phrase): Reading | undefined {
-  const part = partBefore(qs, q, p, phrases);
+  const part = partBefore(text, qs, q, p, phrases);
   if (!part) return undefined;
   const between = text.slice(part.end, q.start);
   // 占[base]的P%: what the share names.
