@@ -14,7 +14,7 @@ import { clausesOf } from '../../server/src/core/figures/clauses';
 import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
 import { groupsOf } from '../../server/src/core/figures/groups';
 import { documentScript } from '../../server/src/core/rules/text/script-mixing';
-import { restatedKeys } from '../../server/src/core/rules/figures/restated';
+import { restatedChanges, restatedKeys } from '../../server/src/core/rules/figures/restated';
 import { percentage, percentsOf } from '../../server/src/core/rules/figures/percentage';
 import { MAX_FINDINGS } from '../../server/src/core/model/scope';
 import { doc as genDoc, piece, runs, SOURCES } from './gen';
@@ -27,7 +27,7 @@ interface Edit {
   text: string;
 }
 
-const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。', '\n今年新发展党员90名，占党员总数的9%。', '检查门店300家，已整改240家，整改率80%。', '共培训教师500人次，其中乡村教师200人次，占40%。'];
+const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。', '\n今年新发展党员90名，占党员总数的9%。', '检查门店300家，已整改240家，整改率80%。', '共培训教师500人次，其中乡村教师200人次，占40%。', '上半年新建基层党组织6个，撤并3个', '新增'];
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -57,6 +57,7 @@ function build(d: ReportDocument): void {
   phrasesOf(d);
   groupsOf(d);
   restatedKeys(d);
+  restatedChanges(d);
   percentsOf(d);
   // A few strays (a long document's rule finds its limit's worth before an edit far on): the next version may take them over.
   documentScript(d).strays(1);
@@ -95,6 +96,7 @@ function sameParts(d: ReportDocument, last: boolean): void {
   if (last) assert.deepStrictEqual(documentScript(d).strays(MAX_FINDINGS), documentScript(fresh).strays(MAX_FINDINGS), `strays of ${shown}`);
   assert.deepStrictEqual(restatedKeys(d), restatedKeys(fresh), `restated keys of ${shown}`);
   assert.ok(restatedKeys(d).qs.every((q) => qs[q.index] === q), `restated keys of ${shown} name another version's figures`);
+  assert.deepStrictEqual(restatedChanges(d), restatedChanges(fresh), `CHANGE words of ${shown}`);
   assert.deepStrictEqual(percentsOf(d), percentsOf(fresh), `percentages of ${shown}`);
   assert.ok(percentsOf(d).qs.every((q) => qs[q.index] === q), `percentages of ${shown} name another version's figures`);
   for (const g of groupsOf(d)) assert.ok([g.total, ...g.parts, ...g.alternatives].every((q) => qs[q.index] === q), `a group of ${shown} names another version's figures`);
@@ -140,7 +142,7 @@ test('derived model parts equal parts built from scratch after random edits (sma
   const model = count('view');
   assert.ok(model >= versions * 0.1, `the model derived in ${model} of ${versions} versions`);
   for (const p of ['annotations', 'garbled', 'viewLines', 'boilerplate', 'headings', 'script']) assert.ok(count(p) >= model * 0.9, `${p} derived ${count(p)} times, the view ${model}`);
-  for (const p of ['figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups', 'figures:restated:keys', 'figures:percentage:percents']) assert.ok(count(p) >= model * 0.5, `${p} derived ${count(p)} times, the view ${model}`);
+  for (const p of ['figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups', 'figures:restated:keys', 'figures:restated:changes', 'figures:percentage:percents']) assert.ok(count(p) >= model * 0.5, `${p} derived ${count(p)} times, the view ${model}`);
 });
 
 test('derived model parts equal parts built from scratch after random edits (whole reports, CRLF, BOM)', { timeout: 120_000 }, () => {

@@ -49,7 +49,7 @@ export const restated = relationRule({
         continue;
       }
       const same = Math.abs(first.value - q.value) <= tolerance([first, q]);
-      if (!same && changedBetween(text, (changes ??= changesIn(text)), first.end, p.start, p.pre + p.post)) continue;
+      if (!same && changedBetween(text, (changes ??= restatedChanges(doc)), first.end, p.start, p.pre + p.post)) continue;
       out.push(restatement(doc, phrases, first, q, p, same));
     }
     return out;
@@ -131,15 +131,47 @@ function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }
 }
 
 /** Where a CHANGE word starts in the text (overlapping ones too), and its length. */
-interface Changes {
+export interface Changes {
   at: number[];
   len: number[];
 }
 
-function changesIn(text: string): Changes {
-  const at: number[] = [];
-  const len: number[] = [];
-  for (let k = 0; k < text.length; k++) {
+/**
+ * The CHANGE words of the view (memoised; made only when two statements differ). A version
+ * derived from the previous one (model/derive.ts) takes the previous version's over before and
+ * after the changed lines (those after moved by the difference in length) and reads only the
+ * region: a CHANGE word is Han characters only, so none runs across the line breaks the region
+ * starts and ends at.
+ */
+export function restatedChanges(doc: ReportDocument): Changes {
+  return doc.memo('figures:restated:changes', () => {
+    const text = doc.view.text;
+    const d = doc.derivation;
+    const prev = d?.prev.memoed('figures:restated:changes') as Changes | undefined;
+    const region = prev && d!.viewRegion();
+    if (!region) return changesIn(text, 0, text.length, { at: [], len: [] });
+    const out: Changes = { at: [], len: [] };
+    let k = 0;
+    for (; k < prev.at.length && prev.at[k] < region.start; k++) {
+      out.at.push(prev.at[k]);
+      out.len.push(prev.len[k]);
+    }
+    changesIn(text, region.start, region.end, out);
+    while (k < prev.at.length && prev.at[k] < region.prevEnd) k++;
+    const by = region.end - region.prevEnd;
+    for (; k < prev.at.length; k++) {
+      out.at.push(prev.at[k] + by);
+      out.len.push(prev.len[k]);
+    }
+    d!.derived.push('figures:restated:changes');
+    return out;
+  });
+}
+
+/** The CHANGE words starting in text[from, to), appended to `out`. */
+function changesIn(text: string, from: number, to: number, out: Changes): Changes {
+  const { at, len } = out;
+  for (let k = from; k < to; k++) {
     if (!CHANGE_FIRST[text.charCodeAt(k)]) continue;
     for (const w of CHANGE_BY_FIRST[text.charCodeAt(k)]!) {
       if (text.startsWith(w, k)) {
@@ -149,7 +181,7 @@ function changesIn(text: string): Changes {
       }
     }
   }
-  return { at, len };
+  return out;
 }
 
 /**
