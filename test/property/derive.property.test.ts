@@ -72,6 +72,7 @@ function sameParts(d: ReportDocument, last: boolean): void {
   const fresh = new ReportDocument(d.text);
   build(fresh);
   const shown = JSON.stringify(d.text.length > 200 ? d.text.slice(0, 200) + '…' : d.text);
+  assert.deepStrictEqual(d.lines, fresh.lines, `lines of ${shown}`);
   assert.deepStrictEqual(d.annotations, fresh.annotations, `annotations of ${shown}`);
   assert.deepStrictEqual(d.garbled, fresh.garbled, `garbled of ${shown}`);
   assert.equal(d.view.text, fresh.view.text, `view of ${shown}`);

@@ -14,6 +14,7 @@
 // scratch after random edits.
 import type { Span } from '../types';
 import { detached, detachStrings } from '../detach';
+import { lowerBound } from '../search';
 import { ReportDocument } from './document';
 import { findGarbled } from './garbled';
 import { lineIndexAt, type Line } from './lines';
@@ -97,13 +98,31 @@ function hasLoneCr(text: string): boolean {
 }
 
 /** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. `span`: changedSpan(prev.text, text) when the caller has it. */
-export function deriveDocument(prev: ReportDocument, text: string, span?: ChangedSpan): ReportDocument {
-  const doc = new ReportDocument(text);
+export function deriveDocument(prev: ReportDocument, text: string, span: ChangedSpan = changedSpan(prev.text, text)): ReportDocument {
+  const doc = new ReportDocument(text, linesAfterEdit(prev.lines, text, span.start));
   // One step back at most: prev's own source is not read again.
   prev.derivation = undefined;
   const splice = spliceOf(prev, text, doc.lines, span);
   if (splice) doc.derivation = new Derivation(doc, prev, splice);
   return doc;
+}
+
+/**
+ * The lines of `text`, which is the same as the text of `prev` up to `p`: prev's lines before
+ * the one holding p (their text and break lie before p) taken as they are, the rest split.
+ * Undefined for a text with a CR (a CR before p could pair with an LF at it).
+ */
+function linesAfterEdit(prev: Line[], text: string, p: number): Line[] | undefined {
+  if (text.indexOf('\r') >= 0) return undefined;
+  const k = lineIndexAt(prev, p);
+  const lines = prev.slice(0, k);
+  let start = prev[k].start;
+  for (let i = text.indexOf('\n', start); i >= 0; i = text.indexOf('\n', start)) {
+    lines.push({ index: lines.length, start, end: i });
+    start = i + 1;
+  }
+  lines.push({ index: lines.length, start, end: text.length });
+  return lines;
 }
 
 /** The region of the view: [start, end) in the new version, [start, prevEnd) in the previous one. */
@@ -303,18 +322,19 @@ function sortedSet(s: Set<number>): Set<number> {
 /** The spans (in order, none crossing a line break) that start in [start, end), made relative to start. */
 function within<T extends Span>(spans: T[], start: number, end: number): T[] {
   const out: T[] = [];
-  for (const s of spans) if (s.start >= start && s.start < end) out.push({ ...s, start: s.start - start, end: s.end - start });
+  for (let k = lowerBound(spans, (s) => s.start < start); k < spans.length && spans[k].start < end; k++) {
+    const s = spans[k];
+    out.push({ ...s, start: s.start - start, end: s.end - start });
+  }
   return out;
 }
 
 /** Spans in text order: prev's before the region, the region's own (relative to it), prev's after it moved. */
 function spliceSpans<T extends Span>(old: T[], region: T[], sp: Splice, move: (s: T, by: number) => T): T[] {
-  const out: T[] = [];
-  let k = 0;
-  while (k < old.length && old[k].start < sp.start) out.push(old[k++]);
+  // Those before the region: one copy of that part of the list.
+  const out = old.slice(0, lowerBound(old, (s) => s.start < sp.start));
   for (const r of region) out.push(move(r, sp.start));
-  while (k < old.length && old[k].start < sp.prevEnd) k++;
   const by = sp.end - sp.prevEnd;
-  for (; k < old.length; k++) out.push(move(old[k], by));
+  for (let k = lowerBound(old, (s) => s.start < sp.prevEnd); k < old.length; k++) out.push(move(old[k], by));
   return out;
 }

@@ -13,8 +13,12 @@ export class ReportDocument {
   readonly lines: Line[];
   private cache = new Map<string, unknown>();
 
-  constructor(readonly text: string) {
-    this.lines = splitLines(text);
+  /** `lines`: the text's lines when the caller has them (model/derive.ts takes a previous version's over). */
+  constructor(
+    readonly text: string,
+    lines?: Line[],
+  ) {
+    this.lines = lines ?? splitLines(text);
   }
 
   /** The document's line break (that of its first line), for fixes that insert lines. */

@@ -37,6 +37,7 @@ import { isOwnRange, type Finding, type Fix, type Severity, type Span } from '..
 import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
 import { withoutIgnored } from './ignore';
 import { detached } from '../detach';
+import { lowerBound } from '../search';
 import type { ModelPart } from './slices';
 
 /** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
@@ -277,9 +278,10 @@ export class IncrementalChecker {
     const counts = st.counts.slice();
     const failed = st.failed.slice();
     const of = st.findings;
-    const out: Finding[] = [];
-    let f = 0;
     const oldStart = (i: number) => (i < on ? os[i] : Infinity);
+    // The findings before line a stay as they are: one copy of that part of the list.
+    let f = lowerBound(of, (g) => g.start < oldStart(a));
+    const out: Finding[] = of.slice(0, f);
     // The old findings before old line i, moved by `d`; or dropped (a line read anew).
     const take = (i: number, d: number) => {
       const limit = oldStart(i);
@@ -309,7 +311,6 @@ export class IncrementalChecker {
       sortFindings(mine);
       for (const g of mine) out.push(g);
     };
-    take(a, 0);
     if (paired) {
       for (let j = a; j < c; j++) {
         if (same[j - a]) take(j + 1, lines[j].start - os[j]);
