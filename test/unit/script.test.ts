@@ -10,6 +10,10 @@ import { fixAll } from '../../server/src/core/run/fix';
 import fc from 'fast-check';
 import { convertScript, matchKey, phrases, simplifiedOver, simplifiedSegmentsIn, toSimplifiedSegments } from '../../server/src/core/script/convert';
 import { scriptData } from '../../server/src/core/script/data';
+import { scriptProfile } from '../../server/src/core/script/mixing';
+import { ReportDocument } from '../../server/src/core/model/document';
+import { ANNOTATION, BOILERPLATE, GARBLED, scope } from '../../server/src/core/model/scope';
+import { documentScript } from '../../server/src/core/rules/text/script-mixing';
 import { conversionEdits } from '../../server/src/lsp/features/commands';
 import { SIMPLIFIED_WORDS } from '../data/simplified-words';
 
@@ -189,5 +193,37 @@ describe('a window of text converted to simplified (script/convert.ts simplified
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('the script profile from the scope pass (scriptProfileOf) is the one a pass of its own makes (scriptProfile)', () => {
+  // The scope's index pass counts every character before the mask exists; what the mask skips
+  // (annotations, garbled runs, boilerplate lines, written here with characters of both
+  // scripts) is taken out after. Counts, script and strays must be those of the pass that
+  // reads the mask as it goes.
+  const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
+  const pieces = [
+    '這個學習會議', '这个学习会议', '乾於後', '於潛镇', '乾淨', '當(dāng)', '(dāng)', '锟斤拷', '烫烫烫', '\ufffd',
+    '\n當前位置：首頁＞盟務動態＞基層交流\n', '\n发布时间：2014-11-24  来源：\n', '\n放大\n', '\n', '，', 'ab ', '𠮷',
+  ];
+  const same = (text: string) => {
+    const doc = new ReportDocument(text);
+    const s = scope(doc);
+    const mine = documentScript(doc);
+    const own = scriptProfile(text, s.mask, SKIP);
+    assert.deepEqual([mine.traditional, mine.simplified, mine.script], [own.traditional, own.simplified, own.script]);
+    assert.deepEqual(mine.strays(3), own.strays(3));
+    assert.deepEqual(mine.strays(200), own.strays(200));
+  };
+
+  test('on random texts of both scripts with masked pieces', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (a) => same(a.join(''))), { numRuns: 3000 });
+  });
+
+  test('past the positions kept (MAX_KEPT traditional characters), some of them in boilerplate', () => {
+    same('當前位置：首頁＞盟務動態＞基層交流\n' + '這個學習會議，'.repeat(12000) + '\n这个学习会议。\n放大\n');
+    same('这个学习会议。'.repeat(5000) + '\n當前位置：首頁＞盟務動態＞基層交流\n' + '這個學習會議'.repeat(11000));
+    // A simplified document whose one traditional run goes on past the positions kept: the strays pass must read the text again.
+    same('當前位置：首頁＞盟務動態＞基層交流\n' + '这个学习会议。'.repeat(12000) + '\n' + '這個學習會議'.repeat(11700) + '\n放大\n');
   });
 });

@@ -7,6 +7,8 @@ import type { Line } from './lines';
 import type { Report } from '../types';
 import { isHanAt, isHanCode } from './chars';
 import { markdownSpans } from './markdown';
+import { scriptData } from '../script/data';
+import { MAX_KEPT, type ScriptTally } from '../script/mixing';
 
 export const ANNOTATION = 1;
 export const GARBLED = 2;
@@ -25,6 +27,12 @@ export interface Scope {
    * the one pass over the text that scope() makes for every typography scan.
    */
   finder(cls: number): (from: number) => number;
+  /**
+   * The unambiguous simplified and traditional characters of the whole text (mask not
+   * applied), counted by the same pass: text/script-mixing's evidence, handed over once
+   * (undefined after: the positions are not kept with the scope).
+   */
+  takeScript(): ScriptTally | undefined;
 }
 
 /**
@@ -61,14 +69,28 @@ interface CharIndex {
   end: number;
 }
 
-function indexChars(text: string): CharIndex {
+function indexChars(text: string): CharIndex & { script: ScriptTally } {
   const len = text.length;
   let at = new Int32Array((len >> 4) + 16);
   let cls = new Uint8Array(at.length);
   let n = 0;
+  // The script's evidence, in the same pass (script/mixing.ts scriptProfileOf; none has a class).
+  const kinds = scriptData().kinds;
+  let traditional = 0;
+  let simplified = 0;
+  let firstSimplified = len;
+  const tradAt: number[] = [];
   for (let i = 0; i < len; i++) {
-    const k = CLASS[text.charCodeAt(i)];
-    if (!k) continue;
+    const c = text.charCodeAt(i);
+    const k = CLASS[c];
+    if (!k) {
+      if (c < 0x3400) continue;
+      const kind = kinds[c];
+      if (kind === 1) {
+        if (traditional++ < MAX_KEPT) tradAt.push(i);
+      } else if (kind === 2 && simplified++ === 0) firstSimplified = i;
+      continue;
+    }
     if (n === at.length) {
       const a = new Int32Array(n * 2);
       a.set(at);
@@ -81,7 +103,8 @@ function indexChars(text: string): CharIndex {
     cls[n++] = k;
   }
   // Kept with the scope as long as the analysis: no spare capacity.
-  return { at: at.slice(0, n), cls: cls.slice(0, n), count: n, end: len };
+  const script = { traditional, simplified, firstSimplified, tradAt, tradKept: traditional <= MAX_KEPT };
+  return { at: at.slice(0, n), cls: cls.slice(0, n), count: n, end: len, script };
 }
 
 /** A finder over the index for one class (nextFinder's contract). */
@@ -172,7 +195,8 @@ export function scope(doc: ReportDocument): Scope {
   return doc.memo('punct:scope', () => {
     const text = doc.text;
     const mask = new Uint8Array(text.length + 1);
-    const chars = indexChars(text);
+    const { script, ...chars } = indexChars(text);
+    let tally: ScriptTally | undefined = script;
     // Annotations are a few characters each: a loop, not a fill() call per annotation. Indexed
     // loops: this runs once per version, mostly unoptimised, where a for…of step makes an iterator result.
     const annotations = doc.annotations;
@@ -189,6 +213,11 @@ export function scope(doc: ReportDocument): Scope {
       mask,
       skip: (i: number) => (mask[i] & SKIPPED) !== 0,
       finder: (cls: number) => classFinder(chars, cls),
+      takeScript: () => {
+        const t = tally;
+        tally = undefined;
+        return t;
+      },
     };
   });
 }

@@ -24,7 +24,22 @@ export interface ScriptProfile {
 export type Stray = Span & { text: string; replacement: string };
 
 /** How many traditional positions the first pass keeps (beyond it, the strays pass reads the text again). */
-const MAX_KEPT = 1 << 16;
+export const MAX_KEPT = 1 << 16;
+
+/**
+ * The unambiguous characters of a whole text, counted by a pass that reads every character
+ * anyway (model/scope.ts, its index of the characters the typography rules look for), before
+ * any mask: scriptProfileOf takes out what the mask skips.
+ */
+export interface ScriptTally {
+  traditional: number;
+  simplified: number;
+  /** The first simplified character (text.length: none). */
+  firstSimplified: number;
+  /** The positions of the first MAX_KEPT traditional characters; `tradKept`: that is all of them. */
+  tradAt: number[];
+  tradKept: boolean;
+}
 
 /** What a profile found, kept so that the next version's can be derived from it (deriveScriptProfile). */
 interface Facts {
@@ -72,6 +87,43 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number):
     }
   }
   return profileOf({ text, mask: () => mask, skipBits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length });
+}
+
+/**
+ * scriptProfile(text, mask, skipBits), from the tally of every character of the text: the
+ * characters the mask skips (annotations, garbled runs, boilerplate: found where the mask has
+ * a bit, read four bytes at a time) taken out of the counts and positions.
+ */
+export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number, tally: ScriptTally): ScriptProfile {
+  const kinds = scriptData().kinds;
+  let traditional = tally.traditional;
+  let simplified = tally.simplified;
+  let skipped = 0;
+  const uncount = (i: number) => {
+    const c = text.charCodeAt(i);
+    if (c < 0x3400) return;
+    const kind = kinds[c];
+    if (kind === 1) {
+      traditional--;
+      skipped++;
+    } else if (kind === 2) simplified--;
+  };
+  const n = Math.min(mask.length, text.length);
+  let i = 0;
+  if (mask.byteOffset % 4 === 0) {
+    const words = new Uint32Array(mask.buffer, mask.byteOffset, n >> 2);
+    const any = Math.imul(skipBits & 0xff, 0x01010101);
+    for (let w = 0; w < words.length; w++) {
+      if (!(words[w] & any)) continue;
+      for (let k = w * 4; k < w * 4 + 4; k++) if (mask[k] & skipBits) uncount(k);
+    }
+    i = words.length * 4;
+  }
+  for (; i < n; i++) if (mask[i] & skipBits) uncount(i);
+  // The positions, without the skipped ones (shared when none was: the tally is not kept).
+  const tradAt = skipped ? tally.tradAt.filter((p) => !(mask[p] & skipBits)) : tally.tradAt;
+  // A lower bound of the first simplified character is enough (the strays pass reads on from it).
+  return profileOf({ text, mask: () => mask, skipBits, traditional, simplified, tradAt, tradKept: tally.tradKept, firstSimplified: simplified ? tally.firstSimplified : text.length });
 }
 
 /** The document's script by its counts of unambiguous characters; undefined when it has none. */

@@ -4,7 +4,7 @@
 // 於潜) never count on their own: see core/script. The commands 转换为简体/繁体 convert the whole document.
 import type { Rule } from '../../rule';
 import type { Msg } from '../../types';
-import { deriveScriptProfile, scriptProfile, type ScriptProfile } from '../../script/mixing';
+import { deriveScriptProfile, scriptProfile, scriptProfileOf, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
 import type { Span } from '../../types';
 import { lowerBound } from '../../search';
@@ -14,7 +14,14 @@ const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
-  return doc.memo('script:profile', () => derivedScript(doc) ?? scriptProfile(doc.text, scope(doc).mask, SKIP));
+  return doc.memo('script:profile', () => derivedScript(doc) ?? wholeScript(doc));
+}
+
+/** From the counts of the scope's pass over the text (scriptProfileOf), or, when they were taken, by a pass of its own. */
+function wholeScript(doc: ReportDocument): ScriptProfile {
+  const s = scope(doc);
+  const tally = s.takeScript();
+  return tally ? scriptProfileOf(doc.text, s.mask, SKIP, tally) : scriptProfile(doc.text, s.mask, SKIP);
 }
 
 /**
