@@ -2,6 +2,7 @@
 // Each row: text, the quantity to look at (its numeral as written), and what it reads as.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { nounOf, quantities, type Quantity } from '../../server/src/core/figures/quantity';
 import { parseChineseNumeral } from '../../server/src/core/figures/numerals';
@@ -137,4 +138,31 @@ test('Chinese numerals', () => {
     ['二〇二四', 2024], ['九', 9], ['二三', undefined], ['万', undefined],
   ];
   for (const [s, v] of cases) assert.equal(parseChineseNumeral(s), v, s);
+});
+
+// Arabic numbers are read in place (no string, no Number() call, for at most 15 digits): the
+// value must be the very double Number() gives for the digits as written, separators
+// dropped, and the decimals the digits after the point.
+test('Arabic numbers read in place: the value Number() reads, the decimals written', () => {
+  const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+  const grouped = (int: string, sep: string) => {
+    const head = int.length % 3 || 3;
+    let out = int.slice(0, head);
+    for (let k = head; k < int.length; k += 3) out += sep + int.slice(k, k + 3);
+    return out;
+  };
+  fc.assert(
+    fc.property(digits(1, 19), digits(0, 9), fc.constantFrom('', ',', ' ', '\u2009'), (int, frac, sep) => {
+      const written = (sep ? grouped(int, sep) : int) + (frac ? '.' + frac : '');
+      const doc = new ReportDocument(`全县共有${written}个村。`);
+      const q = quantities(doc)[0];
+      assert.ok(q, `no figure in ${written}`);
+      // A space-grouped number is one number only when it has a group of three after a first of one to three.
+      const oneNumber = q.numEnd - q.numStart === written.length;
+      if (!oneNumber) return;
+      assert.ok(Object.is(q.value, Number(int + (frac ? '.' + frac : ''))), `${written}: ${q.value}`);
+      assert.equal(q.decimals, frac.length, `decimals of ${written}`);
+    }),
+    { numRuns: 3000 },
+  );
 });

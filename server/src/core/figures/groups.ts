@@ -13,7 +13,7 @@ import { clausesOf, type Clause, type Clauses } from './clauses';
 import { deriveGroups } from './derive';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase, type Phrases } from './phrases';
-import { firstQuantityFrom, quantities, quantitiesIn, type Quantity } from './quantity';
+import { firstQuantityFrom, quantities, type Quantity } from './quantity';
 import { isAmount, sameValue } from './relation';
 
 export interface Group {
@@ -191,9 +191,16 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Ph
   for (let k = text.indexOf('中，'); k >= 0; k = text.indexOf('中，', k + 2)) {
     const clause = clauses.clauseAt(k);
     if (!clause || clause.aside) continue;
-    const inClause = quantitiesIn(qs, clause.start, k).filter((q) => q.end <= k && isAmount(q));
-    if (inClause.length !== 1) continue;
-    const t = inClause[0];
+    // The one amount of the clause before 中 (counted in place: no list per 中， of the text).
+    let t: Quantity | undefined;
+    let amounts = 0;
+    for (let i = firstQuantityFrom(qs, clause.start); i < qs.length && qs[i].start < k && amounts < 2; i++) {
+      if (qs[i].end <= k && isAmount(qs[i])) {
+        t = qs[i];
+        amounts++;
+      }
+    }
+    if (amounts !== 1 || !t) continue;
     if (!/^(?:在)?[^，。；\d]{0,12}$/.test(text.slice(clause.start, t.start)) || !/^[^，。；\d]{1,12}$/.test(text.slice(t.end, k))) continue;
     if (t.approx || t.role) continue;
     const next = clauses.clauses[clause.index + 1];
@@ -259,11 +266,14 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
   // 其中 opening a bracket: the figure right before the bracket.
   if (clause.aside && /^[\s：:]*$/.test(text.slice(clause.aside.open + 1, k))) {
     const anchorClause = clauses.clauses[clause.aside.anchor];
-    const before = quantitiesIn(qs, anchorClause?.start ?? clause.aside.open - 40, clause.aside.open).filter(
-      (q) => q.end <= clause.aside!.open && !clauses.asideAt(q.start) && usableTotal(q),
-    );
-    const last = before[before.length - 1];
-    if (last && clause.aside.open - last.end <= 8) return [last];
+    const open = clause.aside.open;
+    // The last usable figure before the bracket, outside brackets (found in place).
+    let last: Quantity | undefined;
+    for (let i = firstQuantityFrom(qs, anchorClause?.start ?? open - 40); i < qs.length && qs[i].start < open; i++) {
+      const q = qs[i];
+      if (q.end <= open && !clauses.asideAt(q.start) && usableTotal(q)) last = q;
+    }
+    if (last && open - last.end <= 8) return [last];
     return [];
   }
   if (clause.aside) return [];
@@ -273,12 +283,20 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
     if (word !== '其中' || sentence.inPara === 0) return [];
     const prev = clauses.sentence(sentence.index - 1);
     if (!prev) return [];
-    return quantitiesIn(qs, prev.start, prev.end).filter((q) => !clauses.asideAt(q.start) && usableTotal(q));
+    const out: Quantity[] = [];
+    for (let i = firstQuantityFrom(qs, prev.start); i < qs.length && qs[i].start < prev.end; i++) {
+      const q = qs[i];
+      if (!clauses.asideAt(q.start) && usableTotal(q)) out.push(q);
+    }
+    return out;
   }
-  // Mid-sentence: the figures before it in the sentence, nearest first.
-  return quantitiesIn(qs, sentence.start, k)
-    .filter((q) => q.end <= k && !clauses.asideAt(q.start) && usableTotal(q))
-    .reverse();
+  // Mid-sentence: the figures before it in the sentence, nearest first (one list, no filter or reverse copy).
+  const out: Quantity[] = [];
+  for (let i = firstQuantityFrom(qs, sentence.start); i < qs.length && qs[i].start < k; i++) {
+    const q = qs[i];
+    if (q.end <= k && !clauses.asideAt(q.start) && usableTotal(q)) out.push(q);
+  }
+  return out.reverse();
 }
 
 /** A part of a group: the figure, and the index of its clause counted from the first parts clause. */
@@ -319,8 +337,8 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   const out: Part[] = [];
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];
-  const totalFamily = new Set(a.candidates.map((t) => t.unit?.family));
-  const totalWords = a.candidates.map((t) => phrases[t.index]?.words ?? '');
+  // The candidates' words are read only when a later clause may hold a sibling of the total.
+  let totalWords: string[] | undefined;
   for (let qi = firstQuantityFrom(qs, start); qi < qs.length && qs[qi].start < limit; qi++) {
     const q = qs[qi];
     const p = phrases[q.index];
@@ -336,16 +354,16 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     if (subPartOfAny(out, phrases, p)) continue;
     if (q.role === 'from' || q.role === 'to') break;
     // A stated sum (合计920人次) closes the parts; it is not one of them.
-    if (/共计|合计|总计|一共/.test(p.marker + p.pre)) break;
+    if (p.marker ? STATED_SUM.test(p.marker + p.pre) : STATED_SUM.test(p.pre)) break;
     if (!isAmount(q) || (q.role && SKIP_ROLE.has(q.role))) continue;
-    if (!totalFamily.has(q.unit?.family)) {
+    if (!familyAmong(a.candidates, q.unit?.family)) {
       otherUnits.push(q.start);
       continue;
     }
     // A figure followed by its own 其中 is a new total.
     if (out.length && ownAnchorAt(text, q.end, Math.min(q.end + 4, limit, text.length))) break;
     // A sibling of the total (一类户 … 二类户): same noun with another class of its scale.
-    if (out.length && clause > 0 && totalWords.some((w) => siblings(w, p.words))) break;
+    if (out.length && clause > 0 && (totalWords ??= wordsOf(a.candidates, phrases)).some((w) => siblings(w, p.words))) break;
     if (Number.isNaN(q.value) && !q.unknown) continue;
     // A breakdown by area without 其中 lasts as long as its parts name places.
     if (a.word === '并列' && (!PLACE_END.test(p.pre) || p.marker)) break;
@@ -354,6 +372,22 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     out.push({ q, clause });
   }
   return { parts: out, otherUnits };
+}
+
+/** A stated sum's words (合计920人次): they close the parts. */
+const STATED_SUM = /共计|合计|总计|一共/;
+
+/** Is `family` the unit family of one of the candidate totals? (A loop, not a Set per anchor.) */
+function familyAmong(cands: readonly Quantity[], family: string | undefined): boolean {
+  for (let k = 0; k < cands.length; k++) if (cands[k].unit?.family === family) return true;
+  return false;
+}
+
+/** The words of each candidate total's phrase ('' for none). */
+function wordsOf(cands: readonly Quantity[], phrases: Phrases): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < cands.length; k++) out.push(phrases[cands[k].index]?.words ?? '');
+  return out;
 }
 
 /** Does `p` name one of the parts read so far as its whole (subPartOf)? A loop, not a closure per figure read. */

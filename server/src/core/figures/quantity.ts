@@ -320,13 +320,9 @@ function isDigitAt(text: string, k: number): boolean {
 /** Spaces that group digits: a space, a thin space, a narrow no-break space. */
 const THIN = charTable(' \u2009\u202f');
 
-/** Whether the last scanArabic() read a separator (a comma or a space between groups). */
-let scannedSeparator = false;
-
-/** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number). */
-function scanArabic(text: string, i: number): string {
+/** Digits with thousands separators (1,234) and decimals (3.5) at `i`, by hand (no regex per number): where they end. */
+function scanArabic(text: string, i: number): number {
   let p = i;
-  scannedSeparator = false;
   while (isDigitAt(text, p)) p++;
   // 1 286人, 12 345 678元 (GB/T 15835 groups digits with a thin space): groups of exactly three
   // after one of one to three, the number then followed by its unit, not by another column.
@@ -335,19 +331,50 @@ function scanArabic(text: string, i: number): string {
     while (THIN[text.charCodeAt(q)] && isDigitAt(text, q + 1) && isDigitAt(text, q + 2) && isDigitAt(text, q + 3) && !isDigitAt(text, q + 4)) q += 4;
     if (q > p && q < text.length && !THIN[text.charCodeAt(q)] && text.charCodeAt(q) !== 0x2c /* , */ && text.charCodeAt(q) !== 0x2e /* . */ && text.charCodeAt(q) > 0x2000) {
       p = q;
-      scannedSeparator = true;
     }
   }
   // 1,234,567: groups of exactly three digits.
   while (text.charCodeAt(p) === 0x2c /* , */ && isDigitAt(text, p + 1) && isDigitAt(text, p + 2) && isDigitAt(text, p + 3) && !isDigitAt(text, p + 4)) {
     p += 4;
-    scannedSeparator = true;
   }
   if (text.charCodeAt(p) === 0x2e /* . */ && isDigitAt(text, p + 1)) {
     p++;
     while (isDigitAt(text, p)) p++;
   }
-  return text.slice(i, p);
+  return p;
+}
+
+/** Exact powers of ten: a number of at most 15 digits over one of them is rounded as Number() rounds the decimal. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** What the last arabicValue() read: digits after the point, and whether a comma or a point was written. */
+let arabicDecimals = 0;
+let arabicComma = false;
+let arabicPoint = false;
+
+/**
+ * The value of the number scanArabic read at view[i, p), without a string: at most 15 digits
+ * are an exact integer, and that integer divided by an exact power of ten is the double
+ * nearest the decimal, as Number() reads it; longer numbers are read by Number().
+ */
+function arabicValue(text: string, i: number, p: number): number {
+  let n = 0;
+  let digits = 0;
+  let decimals = -1;
+  arabicComma = false;
+  for (let k = i; k < p; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e /* . */) decimals = 0;
+    else if (c === 0x2c /* , */) arabicComma = true;
+  }
+  arabicPoint = decimals >= 0;
+  // Capped: toFixed() takes at most 100 digits, and no report writes more than a few.
+  arabicDecimals = decimals < 0 ? 0 : Math.min(20, decimals);
+  if (digits > 15) return Number(text.slice(i, p).replace(/[, \u2009\u202f]/g, ''));
+  return decimals > 0 ? n / POW10[decimals] : n;
 }
 
 interface Num {
@@ -358,14 +385,17 @@ interface Num {
   scale: number;
   chinese: boolean;
   approx: boolean;
+  /** The numeral as written (a Chinese numeral's characters; '' for Arabic digits, read in place). */
   raw: string;
+  /** Arabic digits that read as a code without a unit: five or more characters, no point, no comma. */
+  codeLike: boolean;
 }
 
 /** Two numerals read in place (a figure's, and a range's second): no object per number read. */
-const FIRST: Num = { start: 0, end: 0, value: 0, decimals: 0, scale: 1, chinese: false, approx: false, raw: '' };
+const FIRST: Num = { start: 0, end: 0, value: 0, decimals: 0, scale: 1, chinese: false, approx: false, raw: '', codeLike: false };
 const SECOND: Num = { ...FIRST };
 
-function setNum(out: Num, start: number, end: number, value: number, decimals: number, scale: number, chinese: boolean, approx: boolean, raw: string): Num {
+function setNum(out: Num, start: number, end: number, value: number, decimals: number, scale: number, chinese: boolean, approx: boolean, raw: string, codeLike = false): Num {
   out.start = start;
   out.end = end;
   out.value = value;
@@ -374,19 +404,18 @@ function setNum(out: Num, start: number, end: number, value: number, decimals: n
   out.chinese = chinese;
   out.approx = approx;
   out.raw = raw;
+  out.codeLike = codeLike;
   return out;
 }
 
 /** A numeral at `i`: Arabic with 万/亿, or a Chinese numeral, read into `out`; or undefined. */
 function readNum(text: string, i: number, end: number, out: Num): Num | undefined {
   if (isDigitAt(text, i)) {
-    const m = scanArabic(text, i);
-    let p = i + m.length;
-    const raw = scannedSeparator ? m.replace(/[, \u2009\u202f]/g, '') : m;
-    let value = Number(raw);
-    const dot = raw.indexOf('.');
-    // Capped: toFixed() takes at most 100 digits, and no report writes more than a few.
-    const decimals = dot < 0 ? 0 : Math.min(20, raw.length - dot - 1);
+    const e = scanArabic(text, i);
+    let p = e;
+    let value = arabicValue(text, i, e);
+    const decimals = arabicDecimals;
+    const codeLike = e - i >= 5 && !arabicPoint && !arabicComma;
     let scale = 1;
     // 3万, 1.2亿, 5千万, 2万亿
     if (text.startsWith('千万', p)) scale = 1e7;
@@ -399,7 +428,7 @@ function readNum(text: string, i: number, end: number, out: Num): Num | undefine
       p += scale === 1e7 || scale === 1e6 || scale === 1e12 ? 2 : 1;
       value = value * scale;
     }
-    return setNum(out, i, Math.min(p, end), value, decimals, scale, false, false, m);
+    return setNum(out, i, Math.min(p, end), value, decimals, scale, false, false, '', codeLike);
   }
   if (!isCnNumeralCode(text.charCodeAt(i))) return undefined;
   let p = i;
@@ -636,7 +665,7 @@ function classify(text: string, num: Num, unit: UnitInfo | undefined, i: number,
   // the two characters before, or a letter after.
   if (!num.chinese && (latinOrSlash(text.charCodeAt(i - 1)) || (text.charCodeAt(i - 1) === 32 && i >= 2 && latinOrSlash(text.charCodeAt(i - 2))) || latin(text.charCodeAt(num.end)))) return 'code';
   if (!unit) {
-    if (!num.chinese && num.raw.length >= 5 && !num.raw.includes('.') && !num.raw.includes(',')) return 'code';
+    if (num.codeLike) return 'code';
     if (num.chinese && next === 0x4e2d /* 中 */) return 'session'; // 三中全会
     if (next === 0x25 /* % */) return 'percent';
     // 占总数的60，: a share whose % sign was lost on the way (web pages strip it).
