@@ -9,10 +9,10 @@
 import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { quoteView } from '../../quote';
-import { clausesOf, type Clause, type Clauses } from '../../figures/clauses';
+import { clausesOf, type Clause, type Clauses, type Sentence } from '../../figures/clauses';
 import { findNameLists, titledName, type NameList } from '../../figures/names';
 import { phrasesOf } from '../../figures/phrases';
-import { beforeOf, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { beforeOf, firstQuantityFrom, quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { relationMsg, type Relation } from '../../figures/relation';
 import { isPersonUnit } from '../../figures/units';
 import { found, relationRule, type Found } from './relation-rule';
@@ -33,7 +33,6 @@ export const namedCount = relationRule({
     const clauses = clausesOf(doc);
     const phrases = phrasesOf(doc);
     const persons = quantitiesByKind(doc).of('count').filter(isPersonCount);
-    const personsIn = (start: number, end: number) => quantitiesIn(persons, start, end);
     const listsCache = new Map<number, NameList[]>();
     const listsIn = (s: { start: number; end: number }) => {
       let l = listsCache.get(s.start);
@@ -46,14 +45,15 @@ export const namedCount = relationRule({
       if (!titled.has(c.index)) titled.set(c.index, titledName(text.slice(c.start, c.end)));
       return titled.get(c.index);
     };
-    const sentenceSpan = (i: number) => clauses.sentenceAt(i);
+    // Each count's sentence, looked up once for both passes (a sentence is made on each lookup).
+    const sentences: (Sentence | undefined)[] = new Array(persons.length);
     // Names glued before a count: 刘斌、潘昭明2人; 张敏等18人.
     const glued = new Map<Quantity, NameList>();
     for (let k = 0; k < persons.length; k++) {
       const q = persons[k];
-      const s = sentenceSpan(q.start);
+      const s = (sentences[k] = clauses.sentenceAt(q.start));
       if (!s) continue;
-      const l = listsIn(s).find((x) => x.end === q.start || (x.partial && x.end + 1 === q.start));
+      const l = gluedTo(listsIn(s), q);
       if (l) glued.set(q, l);
     }
     const gluedOwner = new Map<NameList, Quantity>();
@@ -68,7 +68,7 @@ export const namedCount = relationRule({
         continue;
       }
       if (q.approx || q.value > 60 || q.value < 1) continue;
-      const s = sentenceSpan(q.start);
+      const s = sentences[k];
       if (!s) continue;
       const groups: NameList[] = [];
       // 1. Names in brackets right after the count or its noun: 10名同学（张洁、…）.
@@ -88,13 +88,15 @@ export const namedCount = relationRule({
       }
       // 2. The rest of the count's own sentence: names after it, up to another count.
       let closed = false;
-      const rivals = personsIn(q.end + 1, s.end).filter((r) => r !== q && !glued.has(r));
+      // The other counts of people later in the sentence: persons[rivals, rivalsEnd), walked in place.
+      const rivals = firstQuantityFrom(persons, q.end + 1);
+      const rivalsEnd = firstQuantityFrom(persons, s.end);
       const lists = listsIn(s);
       for (let n = 0; n < lists.length; n++) {
         const l = lists[n];
         if (l.start < q.end) continue;
         if (clauses.asideAt(l.start) && !(aside && l.start > aside.open && l.end <= aside.close)) continue;
-        if (rivals.some((r) => r.start < l.start && !isSubCount(text, r, q))) {
+        if (rivalBefore(text, persons, rivals, rivalsEnd, glued, q, l.start)) {
           closed = true;
           break;
         }
@@ -106,7 +108,7 @@ export const namedCount = relationRule({
         groups.push(l);
       }
       // A sub-count (其中2名…) keeps to its own sentence.
-      if (personsIn(s.start, q.start).some((o) => o !== q && o.end <= q.start && isSubCount(text, q, o))) closed = true;
+      if (subCountOf(text, persons, firstQuantityFrom(persons, s.start), firstQuantityFrom(persons, q.start), q)) closed = true;
       // 3. Following sentences of the paragraph that open with names.
       let next = s.index + 1;
       for (let guard = 0; !closed && guard < 8; guard++, next++) {
@@ -126,7 +128,8 @@ export const namedCount = relationRule({
           }
           groups.push(more);
         }
-        if (personsIn(ns.start, ns.end).length) break;
+        const after = firstQuantityFrom(persons, ns.start);
+        if (after < persons.length && persons[after].start < ns.end) break;
       }
       // People named one to a clause after their post (局长张华，副局长李强、王敏，纪检组长刘芳):
       // counted with the lists when that makes the count; otherwise the names are not
@@ -158,6 +161,34 @@ export const namedCount = relationRule({
     return out;
   },
 });
+
+/** The list of names that ends right before count q (刘斌、潘昭明2人; 张敏等18人), if any. */
+function gluedTo(lists: NameList[], q: Quantity): NameList | undefined {
+  for (let n = 0; n < lists.length; n++) {
+    const x = lists[n];
+    if (x.end === q.start || (x.partial && x.end + 1 === q.start)) return x;
+  }
+  return undefined;
+}
+
+/** Is one of persons[from, to) — not q, nor a count with names glued before it — a count of its own before `at` (not a sub-count of q)? */
+function rivalBefore(text: string, persons: readonly Quantity[], from: number, to: number, glued: Map<Quantity, NameList>, q: Quantity, at: number): boolean {
+  for (let j = from; j < to; j++) {
+    const r = persons[j];
+    if (r === q || glued.has(r)) continue;
+    if (r.start < at && !isSubCount(text, r, q)) return true;
+  }
+  return false;
+}
+
+/** Is q a sub-count of one of persons[from, to) that ends before it? */
+function subCountOf(text: string, persons: readonly Quantity[], from: number, to: number, q: Quantity): boolean {
+  for (let j = from; j < to; j++) {
+    const o = persons[j];
+    if (o !== q && o.end <= q.start && isSubCount(text, q, o)) return true;
+  }
+  return false;
+}
 
 /** 其中2名…, ，2位… right after the count: a subset of q, not a rival count. */
 function isSubCount(text: string, r: Quantity, q: Quantity): boolean {

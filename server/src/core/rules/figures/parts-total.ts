@@ -9,7 +9,7 @@
 // sum of the ones after it); any reading that holds means silence.
 import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
-import { dimensionName, leadingCategories, type Dimension } from '../../figures/dimensions';
+import { dimensionName, leadingCategories, type Category, type Dimension } from '../../figures/dimensions';
 import { groupsOf, type Group } from '../../figures/groups';
 import { phrasesOf, type Phrases } from '../../figures/phrases';
 import type { Quantity } from '../../figures/quantity';
@@ -62,7 +62,9 @@ function check(doc: ReportDocument, g: Group, phrases: Phrases): Found | undefin
   const { total } = g;
   if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
   const readings = readingsOf(g, phrases);
-  if (!readings.length) return undefined;
+  // Each single part (no larger than its total) is a reading too, tried last; made as an object only when shown or reported.
+  const singles = !g.exhaustive && !g.survey;
+  if (!readings.length && !(singles && g.parts.length)) return undefined;
   const totals = [total].concat(g.alternatives.filter(usable));
   // The first reading that fails on every total the text allows is reported; a group is
   // shown as consistent (hover, table) by its first reading.
@@ -77,9 +79,38 @@ function check(doc: ReportDocument, g: Group, phrases: Phrases): Found | undefin
     if (explained(doc.view.text, r, g, totals)) continue;
     return relation(doc, g, r, total, false);
   }
+  if (singles) {
+    for (let k = 0; k < g.parts.length; k++) {
+      const q = g.parts[k];
+      // A single part: no other reading explains it (explained() needs two parts).
+      if (!holdsAlone(q, totals)) return relation(doc, g, single(q), total, false);
+      shown ??= single(q);
+    }
+  }
   if (!shown) return undefined;
   const r = shown;
   return () => relation(doc, g, r, totals.find((t) => holds(r, t))!, true);
+}
+
+/** Is any of qs, or the total, approximate? */
+function anyApprox(qs: Quantity[], total: Quantity): boolean {
+  return qs.some((q) => q.approx) || total.approx;
+}
+
+const NO_CATEGORIES: Category[] = [];
+
+/** The reading of one part alone: it cannot exceed its total. */
+function single(q: Quantity): Reading {
+  return { parts: [q], dim: 'kind', why: EXCEEDS, covers: false, certain: false };
+}
+
+/** holds(single(q), t) for some t of totals, without the reading. */
+function holdsAlone(q: Quantity, totals: Quantity[]): boolean {
+  for (let k = 0; k < totals.length; k++) {
+    const t = totals[k];
+    if ((t.approx && t.bound === 'lower') || q.value <= t.value + tolerance([t, q])) return true;
+  }
+  return false;
 }
 
 function sumOf(qs: Quantity[]): number {
@@ -129,7 +160,6 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
   const total = phrases[g.total.index];
   const totalWords = total?.words ?? '';
   const out: Reading[] = [];
-  const ps = g.parts.map((q) => ({ q, p: phrases[q.index] }));
   if (g.exhaustive) {
     // The text says the parts cover the total: all of them, whatever their words.
     const approx = g.parts.some((q) => q.approx) || g.total.approx;
@@ -152,40 +182,57 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
   }
   if (g.survey) return out;
   // The head the parts share (支部 in 农村支部、机关支部), and what sets each apart.
-  const words = ps.map(({ p }) => p?.words ?? '');
+  const parts = g.parts;
+  const words: string[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) words[i] = phrases[parts[i].index]?.words ?? '';
   const head = commonSuffix(words);
-  const leading = ps.map((_, i) => {
+  // Most parts lead with no category: one shared empty list for them, and no map of dimensions.
+  const leading: Category[][] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
     const modifier = head ? words[i].slice(0, words[i].length - head.length) : words[i];
-    return leadingCategories(modifier).filter((c) => !totalWords.includes(c.word));
-  });
-  const approx = (qs: Quantity[]) => qs.some((q) => q.approx) || g.total.approx;
-  const byDim = new Map<Dimension, { q: Quantity; word: string }[]>();
+    const cats = leadingCategories(modifier);
+    leading[i] = cats.length ? cats.filter((c) => !totalWords.includes(c.word)) : NO_CATEGORIES;
+  }
+  let byDim: Map<Dimension, { q: Quantity; word: string }[]> | undefined;
   const plain: Quantity[] = [];
-  ps.forEach(({ q }, i) => {
+  for (let i = 0; i < parts.length; i++) {
+    const q = parts[i];
     if (!leading[i].length) plain.push(q);
     for (let k = 0; k < leading[i].length; k++) {
       const c = leading[i][k];
+      byDim ??= new Map();
       const l = byDim.get(c.dim) ?? [];
       if (!l.some((x) => x.q === q)) l.push({ q, word: c.word });
       byDim.set(c.dim, l);
     }
-  });
-  byDim.forEach((xs, dim) => {
+  }
+  byDim?.forEach((xs, dim) => {
     // Two parts of one dimension with different categories (农村/机关), not one category twice.
     if (xs.length < 2 || new Set(xs.map((x) => x.word)).size < 2) return;
     const qs = xs.map((x) => x.q);
     const name = dimensionName(dim);
-    out.push({ parts: qs, dim, why: { zh: `各项同属“${name.zh}”分类`, en: `all parts are by ${name.en}` }, covers: false, certain: !approx(qs) });
+    out.push({ parts: qs, dim, why: { zh: `各项同属“${name.zh}”分类`, en: `all parts are by ${name.en}` }, covers: false, certain: !anyApprox(qs, g.total) });
   });
   // Kinds of one thing: all parts when at most one dimension sets them apart and it divides
   // things by kind (医院、基层医疗机构、专业公共卫生机构 are kinds of 医疗机构, whatever the
   // lexicon knows of the last two); else only the parts with no category. An attribute of
   // people (高级职称, 党员, 女) beside an unknown one (“双师型”) may overlap with it.
-  const dimsUsed = new Set(leading.flat().map((c) => c.dim));
+  // The dimensions used: one at most, and whether every one divides by kind (no Set of them per group).
+  let dim0: Dimension | undefined;
+  let manyDims = false;
+  let allKindLike = true;
+  for (let i = 0; i < leading.length; i++) {
+    for (let k = 0; k < leading[i].length; k++) {
+      const d = leading[i][k].dim;
+      if (dim0 === undefined) dim0 = d;
+      else if (d !== dim0) manyDims = true;
+      if (!KIND_LIKE.has(d)) allKindLike = false;
+    }
+  }
   // For things (schools, projects, households) every dimension divides by kind: 小学、初中、高中
   // are kinds of school, not levels of education of the same people.
-  const kindLike = g.total.unit?.family !== 'person' || [...dimsUsed].every((d) => KIND_LIKE.has(d));
-  const kinds = dimsUsed.size <= 1 && kindLike ? g.parts : plain;
+  const kindLike = g.total.unit?.family !== 'person' || allKindLike;
+  const kinds = !manyDims && kindLike ? g.parts : plain;
   if (kinds.length >= 2) {
     out.push({
       parts: kinds,
@@ -197,11 +244,7 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
       certain: false,
     });
   }
-  // A single part cannot be larger than its total, whatever its dimension.
-  for (let k = 0; k < ps.length; k++) {
-    const q = ps[k].q;
-    out.push({ parts: [q], dim: 'kind', why: EXCEEDS, covers: false, certain: false });
-  }
+  // A single part cannot be larger than its total, whatever its dimension: check() tries each (single).
   return out;
 }
 

@@ -64,7 +64,8 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
   return lineFacts(doc, 'figures:restated:keys', (q) => {
     if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
     const p = phrases[q.index];
-    if (!p || p.clause.aside) return undefined;
+    // Most phrases open with no scope or stock word: their sentence is not made (one object each).
+    if (!p || p.clause.aside || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
     const sentence = clauses.sentence(p.clause.sentence);
     const key = sentence && keyOf(text, p, sentence);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
@@ -110,8 +111,8 @@ function restatement(doc: ReportDocument, phrases: Phrases, first: Quantity, q: 
  */
 const KEY_FIRST = charTable('全我本共现总累目截当已');
 
+/** The key of what p states (its first character passed KEY_FIRST). */
 function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }): string | undefined {
-  if (!KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
   const words = p.marker + p.pre;
   const scope = SCOPE.exec(words)?.[0] ?? '';
   let rest = words.slice(scope.length).replace(/^(?:目前|截至目前|当前|现在|已)/, '');
