@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import fc from 'fast-check';
 import { check } from '../../server/src/core/run/check';
+import { fixEdits } from '../../server/src/core/types';
 import { parseConfig, type ConfigProblem } from '../../server/src/core/config/validate';
 import { fixAll } from '../../server/src/core/run/fix';
 import { unsafeRegex } from '../../server/src/core/rules/terms/pattern';
@@ -60,4 +62,26 @@ test('typography: no finding on the correct corpus reports, fixing all is stable
     const once = fixAll(text).text;
     assert.equal(fixAll(once).text, once, f);
   }
+});
+
+test('stray-space: the words of an odd run, kept across documents, name that run’s own characters and its own fix', () => {
+  // reportOdd keeps its words by the run and its replacement: a key that let two runs share
+  // words would name another run's characters, or say 删除 for a run replaced by a space.
+  const chars = ['\u00a0', '\u202f', '\u2003', '\u200b', '\u200d', '\u2060', '\ufeff', '\u00ad', ' ', '\u3000'];
+  fc.assert(
+    fc.property(fc.array(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom('文', 'a', '。'), { minLength: 5, maxLength: 5 }), (runs, after) => {
+      const text = runs.map((r, k) => '中' + r.join('') + after[k]).join('') + '\n';
+      for (const f of check(text).findings.filter((x) => x.rule === 'text/stray-space')) {
+        const run = text.slice(f.start, f.end);
+        const named = new Set([...f.message.zh.matchAll(/U\+([0-9A-F]{4})/g)].map((m) => parseInt(m[1], 16)));
+        const odd = new Set([...run].map((ch) => ch.charCodeAt(0)).filter((c) => c !== 0x20));
+        if (!named.size) continue; // a plain space between Chinese characters: not an odd run
+        assert.deepEqual([...named].sort(), [...odd].sort(), `${JSON.stringify(run)}: ${f.message.zh}`);
+        const edits = fixEdits(f);
+        assert.equal(edits.length, 1);
+        assert.equal(f.message.zh.endsWith('应删除'), edits[0].newText === '', f.message.zh);
+      }
+    }),
+    { numRuns: 3000 },
+  );
 });

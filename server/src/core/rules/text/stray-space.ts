@@ -5,7 +5,7 @@
 // neither required nor flagged (official documents do not use them; never add them).
 // Line-start indentation and spaces in title-like lines (固本强基 聚力同心) are left alone.
 import type { Rule } from '../../rule';
-import type { Report } from '../../types';
+import type { Msg, Report } from '../../types';
 import { GARBLED, isChineseChar, scope, capped, STRAY_SPACE, TOKEN, MAX_FINDINGS } from '../../model/scope';
 import { around } from '../../quote';
 
@@ -85,21 +85,45 @@ function describe(run: string): { zh: string; en: string } {
   };
 }
 
-function reportOdd(report: (r: Report) => void, text: string, i: number, j: number, between: boolean, trailing: boolean): void {
-  const run = text.slice(i, j);
-  const visible = run.replace(new RegExp(INVISIBLE.source, 'g'), '');
-  // Between Chinese, or only invisible characters: delete. Elsewhere: an ordinary space.
-  const newText = between || !visible.length || trailing ? '' : ' ';
+/** Any character that is not invisible: an ordinary space can take the run's place. */
+const VISIBLE = /[^\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
+
+/**
+ * The words of a run of odd characters and what replaces it (a plain space, or nothing),
+ * kept across documents: a pasted page repeats the same few runs, and every check of a
+ * version named their characters again. Keyed by the replacement, a line break (never in a
+ * run) and the run; at most ODD_WORDS_MAX entries.
+ */
+const ODD_WORDS = new Map<string, { message: Msg; title: Msg }>();
+const ODD_WORDS_MAX = 256;
+
+function oddWords(run: string, newText: string): { message: Msg; title: Msg } {
+  const key = newText + '\n' + run;
+  let w = ODD_WORDS.get(key);
+  if (w) return w;
   const what = describe(run);
   const en = what.en[0].toUpperCase() + what.en.slice(1);
-  report({
-    start: i,
-    end: j,
+  w = {
     message: newText
       ? { zh: `${what.zh}应为普通空格`, en: `${en}: write a plain space` }
       : { zh: `${what.zh}应删除`, en: `${en}: remove it` },
+    title: newText ? { zh: '改为普通空格', en: 'Write a plain space' } : { zh: `删除${what.zh.replace(/（.*?）/g, '')}`, en: `Remove the ${what.en.replace(/ \(.*?\)/g, '')}` },
+  };
+  if (ODD_WORDS.size < ODD_WORDS_MAX) ODD_WORDS.set(key, w);
+  return w;
+}
+
+function reportOdd(report: (r: Report) => void, text: string, i: number, j: number, between: boolean, trailing: boolean): void {
+  const run = text.slice(i, j);
+  // Between Chinese, or only invisible characters: delete. Elsewhere: an ordinary space.
+  const newText = between || !VISIBLE.test(run) || trailing ? '' : ' ';
+  const w = oddWords(run, newText);
+  report({
+    start: i,
+    end: j,
+    message: w.message,
     fix: {
-      title: newText ? { zh: '改为普通空格', en: 'Write a plain space' } : { zh: `删除${what.zh.replace(/（.*?）/g, '')}`, en: `Remove the ${what.en.replace(/ \(.*?\)/g, '')}` },
+      title: w.title,
       edits: [{ start: i, end: j, newText }],
       safe: true,
     },
