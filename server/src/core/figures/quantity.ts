@@ -33,9 +33,6 @@ export class Quantity {
   /** Upper end of a range (3至5个). */
   declare readonly high: number | undefined;
   declare readonly unit: UnitInfo | undefined;
-  declare readonly kind: QuantityKind;
-  declare readonly approx: boolean;
-  declare readonly role: Role | undefined;
   /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
   declare readonly after: string;
   /** Rate word before a percentage: 办结率, 完成率. */
@@ -47,7 +44,7 @@ export class Quantity {
   declare clause: number;
   // Declared, and written by the constructor: fields defined as class fields would each be
   // written twice (defined as undefined first).
-  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, kind: QuantityKind, approx: boolean, role: Role | undefined, after: string, rate: string | undefined, facts: number, line: number, sentence: number, clause: number) {
+  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, after: string, rate: string | undefined, facts: number, line: number, sentence: number, clause: number) {
     this.index = index;
     this.start = start;
     this.end = end;
@@ -56,15 +53,22 @@ export class Quantity {
     this.value = value;
     this.high = high;
     this.unit = unit;
-    this.kind = kind;
-    this.approx = approx;
-    this.role = role;
     this.after = after;
     this.rate = rate;
     this.facts = facts;
     this.line = line;
     this.sentence = sentence;
     this.clause = clause;
+  }
+  get kind(): QuantityKind {
+    return KINDS[(this.facts >> 17) & 15];
+  }
+  /** What the clause says about the number, if anything. */
+  get role(): Role | undefined {
+    return ROLES[(this.facts >> 21) & 7];
+  }
+  get approx(): boolean {
+    return (this.facts & (1 << 24)) !== 0;
   }
   /** Decimal places written (precision of a percentage or amount). */
   get decimals(): number {
@@ -103,12 +107,21 @@ export function beforeOf(text: string, q: Quantity): string {
 /** The scales a numeral is written in (Quantity.scale), by their code in Quantity.facts. */
 const SCALES = [1, 1e3, 1e4, 1e6, 1e7, 1e8, 1e12];
 const BOUNDS = [undefined, 'lower', 'upper'] as const;
+const KINDS: readonly QuantityKind[] = ['count', 'percent', 'points', 'money', 'measure', 'time', 'multiple', 'rate', 'ordinal', 'session', 'date', 'age', 'name', 'code', 'bare', 'marker'];
+const ROLES: readonly (Role | undefined)[] = [undefined, 'from', 'to', 'delta', 'per', 'share', 'target', 'threshold'];
 
-/** Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12 decimals (at most 20), bits 13–16 the length of the words before it (at most 15). */
-export function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number): number {
+/**
+ * Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12
+ * decimals (at most 20), bits 13–16 the length of the words before it (at most 15), bits 17–20
+ * the kind, bits 21–23 the role, bit 24 approx.
+ */
+export function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number, kind: QuantityKind, role: Role | undefined, approx: boolean): number {
+  const k = KINDS.indexOf(kind);
+  const r = ROLES.indexOf(role);
+  if (k < 0 || r < 0) throw new Error(`kind ${kind}, role ${role}`);
   const sc = SCALES.indexOf(scale);
   if (sc < 0 || decimals > 31 || beforeLength > 15) throw new Error(`scale ${scale}, decimals ${decimals}, ${beforeLength} characters before`);
-  return (chinese ? 1 : 0) | (unknown ? 2 : 0) | (bound === 'lower' ? 4 : bound === 'upper' ? 8 : 0) | (sc << 4) | (decimals << 8) | (beforeLength << 13);
+  return (chinese ? 1 : 0) | (unknown ? 2 : 0) | (bound === 'lower' ? 4 : bound === 'upper' ? 8 : 0) | (sc << 4) | (decimals << 8) | (beforeLength << 13) | (k << 17) | (r << 21) | (approx ? 1 << 24 : 0);
 }
 
 const SENT_STOP = '。！？；\n';
@@ -597,12 +610,9 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     unknown ? NaN : value * tenths,
     high === undefined ? undefined : high * tenths,
     unit,
-    kind,
-    approx,
-    ROLE,
     after,
     RATE,
-    packFacts(num.decimals, num.scale, num.chinese, bound, unknown, start - beforeStart),
+    packFacts(num.decimals, num.scale, num.chinese, bound, unknown, start - beforeStart, kind, ROLE, approx),
     0,
     0,
     0,
