@@ -76,7 +76,6 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> 
   return { ms: performance.now() - t0, value };
 }
 
-/** Line and column (UTF-16) of an offset. */
 /**
  * Where to hover, found with the core's own providers on the text as opened: the first heading
  * and the first figure that takes part in a relation, on lines after `from`'s (an edit typed at
@@ -96,6 +95,7 @@ function hoverTargets(text: string, from: number): { heading: { line: number; ch
   return { heading: positionOf(text, heading), figure: positionOf(text, figure) };
 }
 
+/** Line and column (UTF-16) of an offset. */
 function positionOf(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let start = 0;

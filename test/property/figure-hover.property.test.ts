@@ -59,7 +59,12 @@ test('figure hover from the hovered line = from the whole document: corpus and r
     ...fs.readdirSync(path.join(FIXTURES, 'figures')).map((n) => path.join(FIXTURES, 'figures', n)),
   ];
   let answered = 0;
-  files.forEach((f, k) => (answered += sameHovers(fs.readFileSync(f, 'utf8'), k + 1)));
+  files.forEach((f, k) => {
+    const text = fs.readFileSync(f, 'utf8');
+    answered += sameHovers(text, k + 1);
+    // Lines that cannot be read alone (run/incremental.ts lineLocal): a byte-order mark starting every third line.
+    answered += sameHovers(text.split('\n').map((l, i) => (i % 3 === 2 ? '\ufeff' + l : l)).join('\n'), k + 1);
+  });
   // The comparison is made where hovers answer, with relations: not on empty results alone.
   assert.ok(answered > 1000, `only ${answered} hovers answered`);
 });

@@ -23,7 +23,8 @@ interface Edit {
   text: string;
 }
 
-const BREAKS = ['\n', '\r\n', '\r', '\n\n', '。\n', '\n一、', '\n（二）'];
+// Breaks, and the Markdown that spans lines (a fence, a comment): inside it, a line read alone reads otherwise.
+const BREAKS = ['\n', '\r\n', '\r', '\n\n', '。\n', '\n一、', '\n（二）', '\n```\n', '\n~~~\n', '\n<!-- ', ' -->\n'];
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
   del: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(8) }, { weight: 1, arbitrary: fc.nat(300) }),
@@ -119,6 +120,39 @@ test('incremental findings equal from-scratch findings after changes to several 
     }),
     runs(40),
   );
+});
+
+/** A report with a fenced block and a comment that run over several lines, half-width marks inside them (not prose: no finding there). */
+const FENCED = [
+  '# 上半年工作小结',
+  '',
+  '今年以来，我们围绕年度目标推进各项工作。',
+  '```text',
+  '导出的台账原文:共12项,已完成9项;',
+  '另有3项,下月完成.',
+  '```',
+  '一是完善制度，二是压实责任。',
+  '  ~~~',
+  '备注:数据截至6月底,待复核.',
+  '  ~~~',
+  '<!-- 内部批注:',
+  '这一段先不公开,请核对后再发.',
+  '-->',
+  '下半年，我们将继续抓好落实。',
+  '',
+].join('\n');
+
+test('an edit inside or beside a fenced block or a comment that spans lines: the findings of check()', () => {
+  for (const config of CONFIGS) {
+    const inc = new IncrementalChecker();
+    let text = FENCED;
+    same(text, inc, config);
+    for (const [after, typed] of [['已完成9项', ','], ['下月完成', '3'], ['数据截至', ','], ['请核对', ','], ['继续', ','], ['```text\n', ','], ['<!-- ', ',']] as const) {
+      const at = text.indexOf(after) + after.length;
+      text = text.slice(0, at) + typed + text.slice(at);
+      same(text, inc, config);
+    }
+  }
 });
 
 test('the settings changing between versions: findings follow them', () => {

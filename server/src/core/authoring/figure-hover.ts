@@ -8,11 +8,13 @@
 // the relations of the rules that read each paragraph on its own (Rule.perLine) are read
 // from the hovered line alone, as the incremental check reads that line; only the
 // document-wide ones (a share of an earlier whole, a figure said twice) come from the whole
-// document. test/property/figure-hover.property.test.ts holds the two ways to the same hover.
+// document (the whole document where a line cannot be read alone: see nearRelationsAt).
+// test/property/figure-hover.property.test.ts holds the two ways to the same hover.
 import type { HoverProvider, HoverResult } from '../authoring/hover';
 import { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
 import { figuresRules } from '../rules/figures';
+import { lineLocal } from '../run/incremental';
 import { quantities, type Quantity } from '../figures/quantity';
 import type { Relation } from '../figures/relation';
 import { codeSpan, md, readingOf, relationExcerpt, RELATION_NAMES, STATUS } from './figure-text';
@@ -73,8 +75,13 @@ export const wholeRelationsAt: RelationsAt = (doc, offset) => {
   return { q: at.q, involved };
 };
 
-/** The per-paragraph rules from the hovered line read alone (with its break), the others from the document. */
+/**
+ * The per-paragraph rules from the hovered line read alone (with its break), the others from
+ * the document; all from the document where the incremental check would not read a line alone
+ * either (run/incremental.ts lineLocal: lone CRs, a later BOM, Markdown over several lines).
+ */
 export const nearRelationsAt: RelationsAt = (doc, offset) => {
+  if (!doc.memo('authoring:lineLocal', () => lineLocal(doc.text, doc.lines))) return wholeRelationsAt(doc, offset);
   const whole = reading(doc, 0, offset);
   const line = doc.lineAt(offset);
   const next = line.index + 1 < doc.lines.length ? doc.lines[line.index + 1].start : doc.text.length;

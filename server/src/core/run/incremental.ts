@@ -438,12 +438,33 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
 /**
  * Can the lines of this text be read alone? Not when a later line starts with U+FEFF (alone,
  * it would be a byte-order mark), nor when a line ends in a lone CR (old Mac line ends):
- * some scans stop only at LF and would read on into the line before.
+ * some scans stop only at LF and would read on into the line before; nor when Markdown runs
+ * over lines (a fenced block, an HTML comment left open at its line's end): what a line
+ * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
  */
-function lineLocal(text: string, lines: Line[]): boolean {
+export function lineLocal(text: string, lines: Line[]): boolean {
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
   for (let i = 1; i < lines.length; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;
-  return true;
+  return !spansLines(text, lines);
+}
+
+/** A line that may open a fence (``` or ~~~ after at most three spaces, as markdown.ts's FENCE), or `<!--` with no `-->` after it on its line. */
+function spansLines(text: string, lines: Line[]): boolean {
+  for (let li = 0; li < lines.length; li++) {
+    let p = lines[li].start;
+    const end = lines[li].end;
+    while (p < end && p - lines[li].start < 3 && text.charCodeAt(p) === 0x20) p++;
+    const c = text.charCodeAt(p);
+    if ((c === 0x60 || c === 0x7e) && p + 2 < end && text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c) return true;
+  }
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) {
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0) return true;
+    const line = lines[lineIndexAt(lines, i)];
+    if (close + 3 > line.end) return true;
+    i = close;
+  }
+  return false;
 }
 
 /** Where each line starts. */

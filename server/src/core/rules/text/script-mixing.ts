@@ -14,7 +14,13 @@ const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
 
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
-  return doc.memo('script:profile', () => derivedScript(doc) ?? wholeScript(doc));
+  return doc.memo('script:profile', () => {
+    const p = derivedScript(doc) ?? wholeScript(doc);
+    // The scope's counts are for a profile made whole: a derived profile leaves them, and they
+    // would be held with the scope for as long as the version is.
+    (doc.memoed('punct:scope') as Scope | undefined)?.takeScript();
+    return p;
+  });
 }
 
 /** From the counts of the scope's pass over the text (scriptProfileOf), or, when they were taken, by a pass of its own. */

@@ -8,6 +8,7 @@ import type { Rule } from '../../rule';
 import type { Msg, Report } from '../../types';
 import { GARBLED, isChineseChar, scope, capped, STRAY_SPACE, TOKEN, MAX_FINDINGS } from '../../model/scope';
 import { around } from '../../quote';
+import { detached } from '../../detach';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
 const ODD_SPACE = /[\u00a0\u2002-\u200a\u202f\u205f]/;
@@ -109,7 +110,9 @@ function oddWords(run: string, newText: string): { message: Msg; title: Msg } {
       : { zh: `${what.zh}应删除`, en: `${en}: remove it` },
     title: newText ? { zh: '改为普通空格', en: 'Write a plain space' } : { zh: `删除${what.zh.replace(/（.*?）/g, '')}`, en: `Remove the ${what.en.replace(/ \(.*?\)/g, '')}` },
   };
-  if (ODD_WORDS.size < ODD_WORDS_MAX) ODD_WORDS.set(key, w);
+  // Kept as a copy: `run` is a slice of the text, and a key made from it would keep the whole
+  // text alive in this cache for the life of the process (core/detach.ts).
+  if (ODD_WORDS.size < ODD_WORDS_MAX) ODD_WORDS.set(detached(key), w);
   return w;
 }
 
