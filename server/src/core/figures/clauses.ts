@@ -300,20 +300,11 @@ export class TopClause implements Clause {
   }
 }
 
-/** A clause inside an aside. */
-export class AsideClause implements Clause {
-  declare start: number;
-  declare end: number;
-  declare stop: string;
-  declare sentence: number;
-  declare index: number;
+/** A clause inside an aside: a clause with the aside it is in. */
+export class AsideClause extends TopClause {
   declare aside: Aside;
   constructor(start: number, end: number, stop: string, sentence: number, index: number, aside: Aside) {
-    this.start = start;
-    this.end = end;
-    this.stop = stop;
-    this.sentence = sentence;
-    this.index = index;
+    super(start, end, stop, sentence, index);
     this.aside = aside;
   }
 }
