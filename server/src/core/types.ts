@@ -61,7 +61,7 @@ export function fixEdits(f: Finding): TextEdit[] {
 export function fixOf(f: Finding): Fix | undefined {
   const fix = f.fix;
   if (!fix || !isOwnRange(fix)) return fix;
-  return { title: fix.title, edits: [{ start: f.start, end: f.end, newText: fix.newText }], safe: fix.safe };
+  return { title: fix.title, edits: fixEdits(f), safe: fix.safe };
 }
 
 /** Another place that takes part in a finding (e.g. each quantity of a sum). */

@@ -33,7 +33,7 @@ export function quantityAt(doc: ReportDocument, offset: number): Quantity | unde
   for (const q of quantities(doc)) {
     if (q.start <= v && v < q.end) return q;
     // The cursor right after the unit still means this quantity.
-    if (v === q.end && doc.toView(offset) === v && offset > 0 && doc.toView(offset - 1) < q.end) return q;
+    if (v === q.end && offset > 0 && doc.toView(offset - 1) < q.end) return q;
   }
   return undefined;
 }

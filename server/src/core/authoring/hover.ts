@@ -19,16 +19,11 @@ export interface HoverContext {
 
 export type HoverProvider = (doc: ReportDocument, offset: number, ctx: HoverContext) => HoverResult | undefined;
 
-/** Spans of the quantities read in the document (figures analysis), for section stats. */
-function quantitySpans(doc: ReportDocument): readonly Span[] | undefined {
-  return quantitySpansOf(doc);
-}
-
 /** A heading: the section's 字数, sub-items and figures. */
 export const headingHover: HoverProvider = (doc, offset, ctx) => {
   const s = sectionAtHeading(doc, offset);
   if (!s) return undefined;
-  const info = sectionInfo(doc, s, quantitySpans(doc));
+  const info = sectionInfo(doc, s, quantitySpansOf(doc));
   return { start: s.heading.span.start, end: s.heading.span.end, markdown: sectionHoverMarkdown(doc, info, ctx.locale) };
 };
 

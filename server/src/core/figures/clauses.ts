@@ -93,7 +93,6 @@ export class Clauses {
    * version: as objects they held 1.8 MB). Read with sentence(k) and sentenceAt(i).
    */
   readonly sents: Int32Array;
-  readonly sentenceCount: number;
   /** Bracketed notes, in text order (nested brackets stay inside their outer aside). */
   readonly asides: Aside[] = [];
   private clauseStarts: Int32Array;
@@ -113,7 +112,7 @@ export class Clauses {
       this.sents = this.building.slice(0, this.sentCount * SENT_FIELDS);
     }
     this.building = EMPTY;
-    this.sentenceCount = this.sentCount = this.sents.length / SENT_FIELDS;
+    this.sentCount = this.sents.length / SENT_FIELDS;
     // Filled by hand: Int32Array.from with a map function goes through the iterator protocol.
     this.clauseStarts = starts(this.clauses, (c) => c.start);
     this.asideOpens = starts(this.asides, (a) => a.open);
@@ -148,17 +147,9 @@ export class Clauses {
   }
 
   sentenceAt(i: number): Sentence | undefined {
-    // The last sentence starting at or before i (binary search over the packed starts).
-    const s = this.sents;
-    let lo = 0;
-    let hi = this.sentenceCount - 1;
-    if (hi < 0 || s[S_START] > i) return undefined;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid * SENT_FIELDS + S_START] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return i <= s[lo * SENT_FIELDS + S_END] ? this.sentence(lo) : undefined;
+    // The last sentence starting at or before i (over the packed starts).
+    const k = floor(this.sents, i, this.sentCount, SENT_FIELDS, S_START);
+    return k >= 0 && i <= this.sents[k * SENT_FIELDS + S_END] ? this.sentence(k) : undefined;
   }
 
   /** The top-level clause a clause belongs to (itself, or the one its aside interrupts). */
@@ -171,6 +162,11 @@ export class Clauses {
   /** The sentences while the lines are read (grown by doubling; trimmed into sents). */
   private building = new Int32Array(1024 * SENT_FIELDS);
   private sentCount = 0;
+
+  /** How many sentences (sents holds SENT_FIELDS numbers for each). */
+  get sentenceCount(): number {
+    return this.sentCount;
+  }
 
   /** A top-level clause [s, e) ending in `stop`, the anchor of the pending asides. */
   private pushClause(s: number, e: number, stop: string): void {
@@ -388,14 +384,14 @@ function starts<T>(xs: readonly T[], at: (x: T) => number): Int32Array {
   return a;
 }
 
-/** Index of the last element ≤ x in a sorted array, or -1. */
-function floor(a: Int32Array, x: number): number {
+/** Index of the last element ≤ x in a sorted array, or -1; of a packed one: `n` rows of `stride` numbers, sorted by the one at `field`. */
+function floor(a: Int32Array, x: number, n = a.length, stride = 1, field = 0): number {
   let lo = 0;
-  let hi = a.length - 1;
-  if (hi < 0 || a[0] > x) return -1;
+  let hi = n - 1;
+  if (hi < 0 || a[field] > x) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (a[mid] <= x) lo = mid;
+    if (a[mid * stride + field] <= x) lo = mid;
     else hi = mid - 1;
   }
   return lo;

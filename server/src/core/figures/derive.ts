@@ -14,7 +14,7 @@ import { AsideClause, BracketAside, Clauses, clausesOf, SENT_FIELDS, S_END, S_FI
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
 import { Quantity, quantities, readQuantityLines, stopsIn } from './quantity';
-import { lowerBound } from '../search';
+import { lowerBound, lowerBoundIndex } from '../search';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
 const LOOK_BACK = 18;
@@ -305,14 +305,7 @@ function movedGroup(g: Group, q: (q: Quantity) => Quantity, at: number): Group {
 
 /** Index of the first sentence on line `line` or after it. */
 function firstSentenceOnLine(c: Clauses, line: number): number {
-  let lo = 0;
-  let hi = c.sentenceCount;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (c.sents[mid * SENT_FIELDS + S_LINE] < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBoundIndex(c.sentenceCount, (k) => c.sents[k * SENT_FIELDS + S_LINE] < line);
 }
 
 /** Index of the first aside that opens at view offset `at` or after it. */

@@ -115,7 +115,7 @@ const ROLES: readonly (Role | undefined)[] = [undefined, 'from', 'to', 'delta', 
  * decimals (at most 20), bits 13–16 the length of the words before it (at most 15), bits 17–20
  * the kind, bits 21–23 the role, bit 24 approx.
  */
-export function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number, kind: QuantityKind, role: Role | undefined, approx: boolean): number {
+function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number, kind: QuantityKind, role: Role | undefined, approx: boolean): number {
   const k = KINDS.indexOf(kind);
   const r = ROLES.indexOf(role);
   if (k < 0 || r < 0) throw new Error(`kind ${kind}, role ${role}`);
@@ -362,7 +362,6 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** What the last arabicValue() read: digits after the point, and whether a comma or a point was written. */
 let arabicDecimals = 0;
 let arabicComma = false;
-let arabicPoint = false;
 
 /**
  * The value of the number scanArabic read at view[i, p), without a string: at most 15 digits
@@ -383,7 +382,6 @@ function arabicValue(text: string, i: number, p: number): number {
     } else if (c === 0x2e /* . */) decimals = 0;
     else if (c === 0x2c /* , */) arabicComma = true;
   }
-  arabicPoint = decimals >= 0;
   // Capped: toFixed() takes at most 100 digits, and no report writes more than a few.
   arabicDecimals = decimals < 0 ? 0 : Math.min(20, decimals);
   if (digits > 15) return Number(text.slice(i, p).replace(/[, \u2009\u202f]/g, ''));
@@ -428,7 +426,8 @@ function readNum(text: string, i: number, end: number, out: Num): Num | undefine
     let p = e;
     let value = arabicValue(text, i, e);
     const decimals = arabicDecimals;
-    const codeLike = e - i >= 5 && !arabicPoint && !arabicComma;
+    // No decimal point (scanArabic takes one only with a digit after it) and no comma.
+    const codeLike = e - i >= 5 && arabicDecimals === 0 && !arabicComma;
     let scale = 1;
     // 3万, 1.2亿, 5千万, 2万亿
     if (text.startsWith('千万', p)) scale = 1e7;

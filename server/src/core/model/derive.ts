@@ -17,7 +17,7 @@ import { detached, detachStrings } from '../detach';
 import { lowerBound } from '../search';
 import { ReportDocument } from './document';
 import { findGarbled } from './garbled';
-import { lineIndexAt, type Line } from './lines';
+import { hasLoneCr, lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { readHeadingLines, type Heading } from './headings';
@@ -46,10 +46,10 @@ const MARGIN_CHARS = 40;
 const MAX_SHARE = 0.5;
 
 /** The region of `text` that differs from `prev` (whole lines, with a margin), or undefined when the text cannot be derived. */
-export function spliceOf(prev: ReportDocument, text: string, lines: Line[], span?: ChangedSpan): Splice | undefined {
+export function spliceOf(prev: ReportDocument, text: string, lines: Line[], span: ChangedSpan): Splice | undefined {
   const old = prev.text;
   if (hasLoneCr(text) || hasLoneCr(old)) return undefined;
-  const { start: p, end: changedEnd } = span ?? changedSpan(old, text);
+  const { start: p, end: changedEnd } = span;
   const from = Math.max(0, lineIndexAt(lines, p) - 1);
   const changedTo = Math.min(lines.length, lineIndexAt(lines, changedEnd) + 1);
   let to = changedTo;
@@ -92,11 +92,6 @@ export function changedSpan(old: string, text: string): ChangedSpan {
 
 const BLOCK = 4096;
 
-function hasLoneCr(text: string): boolean {
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
-  return false;
-}
-
 /** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. `span`: changedSpan(prev.text, text) when the caller has it. */
 export function deriveDocument(prev: ReportDocument, text: string, span: ChangedSpan = changedSpan(prev.text, text)): ReportDocument {
   const doc = new ReportDocument(text, linesAfterEdit(prev.lines, text, span.start));
@@ -115,14 +110,7 @@ export function deriveDocument(prev: ReportDocument, text: string, span: Changed
 function linesAfterEdit(prev: Line[], text: string, p: number): Line[] | undefined {
   if (text.indexOf('\r') >= 0) return undefined;
   const k = lineIndexAt(prev, p);
-  const lines = prev.slice(0, k);
-  let start = prev[k].start;
-  for (let i = text.indexOf('\n', start); i >= 0; i = text.indexOf('\n', start)) {
-    lines.push({ index: lines.length, start, end: i });
-    start = i + 1;
-  }
-  lines.push({ index: lines.length, start, end: text.length });
-  return lines;
+  return splitLines(text, prev.slice(0, k), prev[k].start);
 }
 
 /** The region of the view: [start, end) in the new version, [start, prevEnd) in the previous one. */

@@ -6,19 +6,25 @@ export interface Line {
   end: number;
 }
 
-export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
+/** Whether a line of the text ends in a lone CR (old Mac line ends): no part that reads a line alone may take such a text line by line. */
+export function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+/** The lines of `text`; or those from `from` (a line's start) on, after the lines already in `lines`. */
+export function splitLines(text: string, lines: Line[] = [], from = 0): Line[] {
+  let start = from;
   if (text.indexOf('\r') < 0) {
     // No CR (the common case): the native search for each LF.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+    for (let i = text.indexOf('\n', start); i >= 0; i = text.indexOf('\n', start)) {
       lines.push({ index: lines.length, start, end: i });
       start = i + 1;
     }
     lines.push({ index: lines.length, start, end: text.length });
     return lines;
   }
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       lines.push({ index: lines.length, start, end: i });

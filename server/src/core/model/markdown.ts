@@ -5,6 +5,8 @@
 // Recognised in any document by their form, as CommonMark writes them; indented code
 // blocks are not (a report indents its paragraphs with spaces).
 
+import { lineIndexAt, type Line } from './lines';
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** From `](` of a link or image: the target and an optional title, to the closing `)`. */
 const LINK_REST = /\]\(\s*(?:<[^>\n]{0,2000}>|[^\s()<>]{0,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,2000}){0,4})(?:\s+(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?\s*\)/y;
@@ -17,6 +19,27 @@ const FOOTNOTE = /^ {0,3}\[\^[^\]\n]+\]:/;
 /** An HTML tag; bounded (attribute count and lengths) so that a failed match is cheap. */
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s{1,20}[A-Za-z_:][\w:.-]{0,60}(?:\s*=\s*(?:"[^"\n]{0,1000}"|'[^'\n]{0,1000}'|[^\s"'=<>`]{1,1000}))?){0,30}\s*\/?>/g;
 const CODE_RUN = /`+/g;
+
+/**
+ * Whether Markdown may run over lines here: a line that may open a fence (FENCE's ``` or ~~~
+ * after at most three spaces), or `<!--` with no `-->` after it on its line. What a line
+ * after such a one is (code, or prose) then depends on the lines before it.
+ */
+export function markdownOverLines(text: string, lines: Line[]): boolean {
+  for (let li = 0; li < lines.length; li++) {
+    let p = lines[li].start;
+    const end = lines[li].end;
+    while (p < end && p - lines[li].start < 3 && text.charCodeAt(p) === 0x20) p++;
+    const c = text.charCodeAt(p);
+    if ((c === 0x60 || c === 0x7e) && p + 2 < end && text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c) return true;
+  }
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) {
+    const close = text.indexOf('-->', i + 4);
+    if (close < 0 || close + 3 > lines[lineIndexAt(lines, i)].end) return true;
+    i = close;
+  }
+  return false;
+}
 
 /** Spans [start, end) of the text that are Markdown syntax or code, in order of discovery. */
 export function markdownSpans(text: string, lines: { start: number; end: number }[], specialFrom: (from: number) => number): [number, number][] {

@@ -64,7 +64,6 @@ classOf('-–~〜－', DASH);
 interface CharIndex {
   at: Int32Array;
   cls: Uint8Array;
-  count: number;
   /** The text's length: what a finder answers past the last one. */
   end: number;
 }
@@ -104,12 +103,13 @@ function indexChars(text: string): CharIndex & { script: ScriptTally } {
   }
   // Kept with the scope as long as the analysis: no spare capacity.
   const script = { traditional, simplified, firstSimplified, tradAt, tradKept: traditional <= MAX_KEPT };
-  return { at: at.slice(0, n), cls: cls.slice(0, n), count: n, end: len, script };
+  return { at: at.slice(0, n), cls: cls.slice(0, n), end: len, script };
 }
 
 /** A finder over the index for one class (nextFinder's contract). */
 function classFinder(ix: CharIndex, bit: number): (from: number) => number {
-  const { at, cls, count, end } = ix;
+  const { at, cls, end } = ix;
+  const count = at.length;
   let k = 0;
   return (from) => {
     while (k < count && (at[k] < from || !(cls[k] & bit))) k++;

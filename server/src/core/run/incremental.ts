@@ -30,7 +30,8 @@
 import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
 import { changedSpan, deriveDocument, type ChangedSpan } from '../model/derive';
-import { lineIndexAt, type Line } from '../model/lines';
+import { hasLoneCr, lineIndexAt, type Line } from '../model/lines';
+import { markdownOverLines } from '../model/markdown';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import { isOwnRange, type Finding, type Fix, type Severity, type Span } from '../types';
@@ -443,28 +444,9 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
  * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
  */
 export function lineLocal(text: string, lines: Line[]): boolean {
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  if (hasLoneCr(text)) return false;
   for (let i = 1; i < lines.length; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;
-  return !spansLines(text, lines);
-}
-
-/** A line that may open a fence (``` or ~~~ after at most three spaces, as markdown.ts's FENCE), or `<!--` with no `-->` after it on its line. */
-function spansLines(text: string, lines: Line[]): boolean {
-  for (let li = 0; li < lines.length; li++) {
-    let p = lines[li].start;
-    const end = lines[li].end;
-    while (p < end && p - lines[li].start < 3 && text.charCodeAt(p) === 0x20) p++;
-    const c = text.charCodeAt(p);
-    if ((c === 0x60 || c === 0x7e) && p + 2 < end && text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c) return true;
-  }
-  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) {
-    const close = text.indexOf('-->', i + 4);
-    if (close < 0) return true;
-    const line = lines[lineIndexAt(lines, i)];
-    if (close + 3 > line.end) return true;
-    i = close;
-  }
-  return false;
+  return !markdownOverLines(text, lines);
 }
 
 /** Where each line starts. */

@@ -162,7 +162,7 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
   const out: Reading[] = [];
   if (g.exhaustive) {
     // The text says the parts cover the total: all of them, whatever their words.
-    const approx = g.parts.some((q) => q.approx) || g.total.approx;
+    const approx = anyApprox(g.parts, g.total);
     const paired = g.exhaustive.startsWith('paired:') ? g.exhaustive.slice(7) : undefined;
     out.push({
       parts: g.parts,

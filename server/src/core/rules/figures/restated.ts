@@ -133,7 +133,7 @@ function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }
 }
 
 /** Where a CHANGE word starts in the text (overlapping ones too), and its length. */
-export interface Changes {
+interface Changes {
   at: number[];
   len: number[];
 }

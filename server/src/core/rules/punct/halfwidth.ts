@@ -10,9 +10,6 @@ import {
 } from '../../model/scope';
 
 export const FULL: Record<string, string> = { ',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
-/** Char codes of the half-width marks, for the hot loop. */
-const HALF: boolean[] = [];
-for (const ch of Object.keys(FULL)) HALF[ch.charCodeAt(0)] = true;
 const NAME: Record<string, { zh: string; en: string }> = {
   ',': { zh: '逗号', en: 'comma' },
   '.': { zh: '句号', en: 'full stop' },
@@ -65,7 +62,8 @@ function checkLine(text: string, start: number, end: number, s: Scope, report: (
   const mask = s.mask;
   for (let i = markFrom(start); i < end; i = markFrom(i + 1)) {
     const code = text.charCodeAt(i);
-    if (code > 0x3f || !HALF[code]) continue; // the straight quote
+    // The scope's class of half-width marks also holds the straight quote (punct/quotes reads it): not this rule's.
+    if (code === 0x22) continue;
     if (code === 0x29) sawClose = true;
     if (mask[i] & SKIPPED) continue;
     const ch = text[i];

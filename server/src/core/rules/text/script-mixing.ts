@@ -15,11 +15,12 @@ const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
 /** The document's script profile (shared with the conversion commands). */
 export function documentScript(doc: ReportDocument): ScriptProfile {
   return doc.memo('script:profile', () => {
-    const p = derivedScript(doc) ?? wholeScript(doc);
+    const derived = derivedScript(doc);
+    if (!derived) return wholeScript(doc);
     // The scope's counts are for a profile made whole: a derived profile leaves them, and they
     // would be held with the scope for as long as the version is.
     (doc.memoed('punct:scope') as Scope | undefined)?.takeScript();
-    return p;
+    return derived;
   });
 }
 
