@@ -13,6 +13,8 @@ interface Row {
   kind: Quantity['kind'];
   value?: number;
   high?: number;
+  /** The rate word before a percentage; null: none. */
+  rate?: string | null;
   unit?: string;
   approx?: boolean;
   noun?: string;
@@ -69,7 +71,11 @@ const ROWS: Row[] = [
   { text: '建成数百个站点。', at: '百', kind: 'count', approx: true },
   { text: '开展活动十余次。', at: '十', kind: 'count', value: 10, approx: true },
   { text: '投入约3万余元。', at: '3', kind: 'money', approx: true },
-  { text: '比例为60%～68%。', at: '60', kind: 'percent', value: 60, high: 68, approx: true },
+  { text: '比例为60%～68%。', at: '60', kind: 'percent', value: 60, high: 68, approx: true, rate: null },
+  // A rate word, alone and with a range (a figure keeps the two in one field)
+  { text: '全年信访办结率为95%。', at: '95', kind: 'percent', value: 95, rate: '信访办结率' },
+  { text: '群众满意率达到90%～95%。', at: '90', kind: 'percent', value: 90, high: 95, rate: '群众满意率' },
+  { text: '年度完成率为3.5%。', at: '3.5', kind: 'percent', value: 3.5, rate: '年度完成率' },
   { text: '超过1000万元的有41家。', at: '1000', kind: 'money', approx: true },
   // not counts
   { text: '第三届技能竞赛。', at: '三', kind: 'ordinal' },
@@ -123,6 +129,7 @@ for (const r of ROWS) {
     assert.equal(q.kind, r.kind, `kind of the figure at ${r.at} in ${r.text}`);
     if (r.value !== undefined) assert.ok(Math.abs(q.value - r.value) < 1e-6, `value ${q.value} ≠ ${r.value}`);
     if (r.high !== undefined) assert.equal(q.high, r.high);
+    if (r.rate !== undefined) assert.equal(q.rate, r.rate ?? undefined, 'rate');
     if (r.unit !== undefined) assert.equal(q.unit?.unit, r.unit);
     if (r.approx !== undefined) assert.equal(q.approx, r.approx, 'approx');
     if (r.noun !== undefined) assert.equal(nounOf(view, q), r.noun);

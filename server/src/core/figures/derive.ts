@@ -13,7 +13,7 @@ import { detached, detachStrings } from '../detach';
 import { AsideClause, BracketAside, Clauses, clausesOf, SENT_FIELDS, S_END, S_FIRST, S_IN_PARA, S_LAST, S_LINE, S_START, TopClause, type Aside, type Clause } from './clauses';
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
-import { Quantity, quantities, readQuantityLines, stopsIn } from './quantity';
+import { Quantity, quantities, readQuantityLines } from './quantity';
 import { lowerBound, lowerBoundIndex } from '../search';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
@@ -33,77 +33,28 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
   const skip = doc.boilerplate;
   // The lines after the region look back into it: only at text that did not change.
   if (sp.to < lines.length && (sp.changedTo >= sp.to || lines[sp.to].start - lines[sp.changedTo].start <= LOOK_BACK)) return undefined;
-  const prev = d.prev.built;
-  const oldText = prev.view!.text;
-  const oldLines = prev.viewLines!;
-  const oldSkip = prev.boilerplate!;
   const k0 = firstOnLine(old, sp.from);
   const k1 = firstOnLine(old, sp.prevTo);
-  // The counters before line `from` (the same in both versions: the text before it is).
-  const state = { sentence: 0, clause: 0 };
-  let line = 0;
-  if (k0 > 0) {
-    const q = old[k0 - 1];
-    const rest = stopsIn(text, q.numStart, lines[q.line].end);
-    state.sentence = q.sentence + rest.sentences;
-    state.clause = q.clause + rest.clauses;
-    line = q.line + 1;
-  }
-  for (; line < sp.from; line++) add(state, text, lines[line], skip.has(line), 1);
   const out = old.slice(0, k0);
   const read = out.length;
-  readQuantityLines(text, lines, skip, sp.from, sp.to, state, out);
+  readQuantityLines(text, lines, skip, sp.from, sp.to, out);
   // Their strings are cut from this version's view, and later versions keep them (../detach.ts).
   for (let k = read; k < out.length; k++) detachStrings(out[k]);
-  if (k1 < old.length) {
-    // The previous version's counters before line prevTo, back from its first quantity after the region.
-    const q = old[k1];
-    const was = stopsIn(oldText, oldLines[q.line].start, q.numStart);
-    const before = { sentence: q.sentence - was.sentences, clause: q.clause - was.clauses };
-    for (let l = sp.prevTo; l <= q.line; l++) add(before, oldText, oldLines[l], l === q.line || oldSkip.has(l), -1);
-    const ds = state.sentence - before.sentence;
-    const dc = state.clause - before.clause;
-    const dv = region.end - region.prevEnd;
-    const dl = sp.to - sp.prevTo;
-    const di = out.length - k1;
-    for (let k = k1; k < old.length; k++) out.push(movedQuantity(old[k], dv, dl, ds, dc, di));
-  }
+  const dv = region.end - region.prevEnd;
+  const dl = sp.to - sp.prevTo;
+  const di = out.length - k1;
+  for (let k = k1; k < old.length; k++) out.push(movedQuantity(old[k], dv, dl, di));
   d.derived.push('figures:quantities');
   return out;
 }
 
 /**
- * A quantity moved: view offsets by dv, line by dl, sentence and clause numbers by ds and dc,
- * index by di. Every field passed to the constructor; a field added there and not here fails
- * the property test (test/property/derive.property.test.ts).
+ * A quantity moved: view offsets by dv, line by dl, index by di. Every field passed to the
+ * constructor; a field added there and not here fails the property test
+ * (test/property/derive.property.test.ts).
  */
-function movedQuantity(o: Quantity, dv: number, dl: number, ds: number, dc: number, di: number): Quantity {
-  return new Quantity(
-    o.index + di,
-    o.start + dv,
-    o.end + dv,
-    o.numStart + dv,
-    o.numEnd + dv,
-    o.value,
-    o.high,
-    o.unit,
-    o.after,
-    o.rate,
-    o.facts,
-    o.line + dl,
-    o.sentence + ds,
-    o.clause + dc,
-  );
-}
-
-/** A line's effect on the counters (times `sign`): one each for the line, and its marks unless it is skipped. */
-function add(state: { sentence: number; clause: number }, text: string, line: { start: number; end: number }, skipped: boolean, sign: number): void {
-  state.sentence += sign;
-  state.clause += sign;
-  if (skipped) return;
-  const s = stopsIn(text, line.start, line.end);
-  state.sentence += sign * s.sentences;
-  state.clause += sign * s.clauses;
+function movedQuantity(o: Quantity, dv: number, dl: number, di: number): Quantity {
+  return new Quantity(o.index + di, o.start + dv, o.end + dv, o.numStart + dv, o.numEnd + dv, o.value, o.high, o.unit, o.after, o.rate, o.facts, o.line + dl);
 }
 
 /** Index of the first quantity on line `line` or after it (quantities are in line order). */

@@ -30,35 +30,38 @@ export class Quantity {
   declare readonly numEnd: number;
   /** Value in base units (8600万 → 86000000); NaN when unknown (数百, garbled). */
   declare readonly value: number;
-  /** Upper end of a range (3至5个). */
-  declare readonly high: number | undefined;
   declare readonly unit: UnitInfo | undefined;
   /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
   declare readonly after: string;
-  /** Rate word before a percentage: 办结率, 完成率. */
-  declare readonly rate: string | undefined;
+  /** `high` and `rate` in one field (both are rare): the one written, both in an object, or undefined. */
+  declare private readonly extra: number | string | { high: number; rate: string } | undefined;
   /** decimals, scale, chinese, bound, unknown and the length of the words before it, packed (packFacts). */
   declare readonly facts: number;
   declare line: number;
-  declare sentence: number;
-  declare clause: number;
   // Declared, and written by the constructor: fields defined as class fields would each be
   // written twice (defined as undefined first).
-  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, after: string, rate: string | undefined, facts: number, line: number, sentence: number, clause: number) {
+  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, after: string, rate: string | undefined, facts: number, line: number) {
     this.index = index;
     this.start = start;
     this.end = end;
     this.numStart = numStart;
     this.numEnd = numEnd;
     this.value = value;
-    this.high = high;
     this.unit = unit;
     this.after = after;
-    this.rate = rate;
+    this.extra = high === undefined ? rate : rate === undefined ? high : { high, rate };
     this.facts = facts;
     this.line = line;
-    this.sentence = sentence;
-    this.clause = clause;
+  }
+  /** Upper end of a range (3至5个). */
+  get high(): number | undefined {
+    const x = this.extra;
+    return typeof x === 'number' ? x : typeof x === 'object' ? x.high : undefined;
+  }
+  /** Rate word before a percentage: 办结率, 完成率. */
+  get rate(): string | undefined {
+    const x = this.extra;
+    return typeof x === 'string' ? x : typeof x === 'object' ? x.rate : undefined;
   }
   get kind(): QuantityKind {
     return KINDS[(this.facts >> 17) & 15];
@@ -94,6 +97,11 @@ export class Quantity {
     return (this.facts >> 13) & 15;
   }
 }
+
+// One figure made with no value, before any other: its class's `value` field is then tagged,
+// and an integer value (most figures) is kept in the field itself. A field that met a double
+// first (a fraction, NaN) would box every figure's value, 16 bytes each (V8 field representations).
+new Quantity(0, 0, 0, 0, 0, undefined as unknown as number, undefined, undefined, '', undefined, 0, 0);
 
 /**
  * The Han text before a figure in its clause (qualifiers + noun), e.g. 新任科级干部 in
@@ -237,14 +245,12 @@ export function quantitiesByKind(doc: ReportDocument): { of(kind: QuantityKind):
 
 function readQuantities(doc: ReportDocument): Quantity[] {
   const out: Quantity[] = [];
-  readQuantityLines(doc.view.text, doc.viewLines, doc.boilerplate, 0, doc.viewLines.length, { sentence: 0, clause: 0 }, out);
+  readQuantityLines(doc.view.text, doc.viewLines, doc.boilerplate, 0, doc.viewLines.length, out);
   return out;
 }
 
 /**
  * The quantities of view lines [from, to), appended to `out` (their index: their place in it).
- * `state`: the sentence and clause counters before line `from` (each line adds one to both,
- * and a line not skipped one per mark of its own: stopsIn), left as they are after line `to - 1`.
  * Reading a line looks at nothing beyond it but its break and, for 占…的 before a bare
  * figure, at most 18 characters back (figures/derive.ts relies on it).
  */
@@ -254,28 +260,16 @@ export function readQuantityLines(
   skipLines: ReadonlySet<number>,
   from: number,
   to: number,
-  state: { sentence: number; clause: number },
   out: Quantity[],
 ): void {
-  let sentence = state.sentence;
-  let clause = state.clause;
   for (let n = from; n < to; n++) {
     const line = lines[n];
-    sentence++;
-    clause++;
     let clauseStart = line.start;
     if (skipLines.has(line.index)) continue;
     for (let i = line.start; i < line.end; i++) {
       const cls = CLASS[text.charCodeAt(i)];
       if (cls === 0) continue;
-      if (cls === SENT) {
-        sentence++;
-        clause++;
-        clauseStart = i + 1;
-        continue;
-      }
-      if (cls === CLAUSE) {
-        clause++;
+      if (cls === SENT || cls === CLAUSE) {
         clauseStart = i + 1;
         continue;
       }
@@ -289,13 +283,11 @@ export function readQuantityLines(
       if (!q) continue;
       q.index = out.length;
       q.line = line.index;
-      q.sentence = sentence;
-      q.clause = clause;
       out.push(q);
       // Skip to the end of the numeral (not the whole expression: a range's second
       // number is inside it and must not be read again).
       i = Math.max(i, q.end - 1);
-      // Clause counting must still see the punctuation inside the expression.
+      // The clause's start must still see the punctuation inside the expression.
       for (let k = q.numStart; k < q.end; k++) {
         // Every mark of SENT_STOP and CLAUSE_STOP (their union is the SENT and CLAUSE classes).
         const c = CLASS[text.charCodeAt(k)];
@@ -306,22 +298,6 @@ export function readQuantityLines(
       }
     }
   }
-  state.sentence = sentence;
-  state.clause = clause;
-}
-
-/** The sentence and clause marks in view[start, end): what readQuantityLines counts there (every one, figures or not). */
-export function stopsIn(text: string, start: number, end: number): { sentences: number; clauses: number } {
-  let sentences = 0;
-  let clauses = 0;
-  for (let i = start; i < end; i++) {
-    const c = CLASS[text.charCodeAt(i)];
-    if (c === SENT) {
-      sentences++;
-      clauses++;
-    } else if (c === CLAUSE) clauses++;
-  }
-  return { sentences, clauses };
 }
 
 /** An ASCII digit at k (none before the start or past the end). */
@@ -612,8 +588,6 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     after,
     RATE,
     packFacts(num.decimals, num.scale, num.chinese, bound, unknown, start - beforeStart, kind, ROLE, approx),
-    0,
-    0,
     0,
   );
 }
