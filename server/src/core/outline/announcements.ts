@@ -33,6 +33,8 @@ const VERB = /(?:坚持|形成了?|按照|围绕|突出|实施|推行|探索出?
 const NUMERAL_PHRASE = /(?:做到|坚持|实现|突出|把握|抓好|推进|落实|实施|围绕|聚焦|注重|强化|推行|形成了?)“([一二三四五六七八九十两]|[0-9]{1,2})个([^\s，。、；：“”0-9一二三四五六七八九十两]{2,4})”/g;
 const FROM_ASPECTS = /从(.+?)([一二三四五六七八九十两]|[0-9]{1,2})个方面/;
 const MAX_ITEM = 24;
+/** An announcement lists at most this many items (outline/summary-mismatch holds a bit for each). */
+export const MAX_ITEMS = 12;
 const CLAUSE_STOPS = '，。；：！？“”';
 
 function splitItems(text: string, base: number, seps: RegExp): AnnouncedItem[] {
@@ -51,7 +53,7 @@ function splitItems(text: string, base: number, seps: RegExp): AnnouncedItem[] {
 }
 
 function plausible(items: AnnouncedItem[]): boolean {
-  return items.length >= 2 && items.length <= 12 && items.every((it) => it.text.length >= 2 && it.text.length <= MAX_ITEM);
+  return items.length >= 2 && items.length <= MAX_ITEMS && items.every((it) => it.text.length >= 2 && it.text.length <= MAX_ITEM);
 }
 
 /** Announcements in one paragraph. */

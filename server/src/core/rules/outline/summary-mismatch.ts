@@ -4,7 +4,7 @@
 import type { Rule } from '../../rule';
 import type { ReportDocument } from '../../model/document';
 import type { Section } from '../../model/headings';
-import { findAnnouncements, squash, squashedMatches, squashTitle, type Announcement, type SquashedTitle } from '../../outline/announcements';
+import { findAnnouncements, MAX_ITEMS, squash, squashedMatches, squashTitle, type Announcement, type SquashedTitle } from '../../outline/announcements';
 import { eachSection, headingLabel } from '../../outline/siblings';
 import { hasClosing, preface, sectionLead, type Paragraph } from '../../outline/structure';
 import { hanOrdinal } from '../../model/numbering';
@@ -33,17 +33,21 @@ interface Fit {
 /** The squashed titles of a section's sub-headings, made once per section and check (an intro's lists are compared with every section). */
 type Titles = (section: Section) => SquashedTitle[];
 
-function titleCache(doc: ReportDocument): Titles {
+function titleCache(of: (title: string) => SquashedTitle): Titles {
   const cache = new Map<Section, SquashedTitle[]>();
-  const squashed = squashedTitles(doc);
-  const of = (title: string): SquashedTitle => {
-    let t = squashed.get(title);
-    if (!t) squashed.set(title, (t = squashTitle(title)));
-    return t;
-  };
   return (section) => {
     let t = cache.get(section);
     if (!t) cache.set(section, (t = section.children.map((c) => of(c.heading.title))));
+    return t;
+  };
+}
+
+/** A title squashed, once per title (squashedTitles). */
+function squasher(doc: ReportDocument): (title: string) => SquashedTitle {
+  const squashed = squashedTitles(doc);
+  return (title) => {
+    let t = squashed.get(title);
+    if (!t) squashed.set(title, (t = squashTitle(title)));
     return t;
   };
 }
@@ -74,17 +78,74 @@ function fitOf(items: readonly string[], section: Section, titlesOf: Titles): Fi
  * The section an announcement is about: the one whose sub-headings it names most.
  * It must name at least two of them and at least half of its own items must hit,
  * otherwise the list is about something else (a mission slogan, a list of tasks).
+ * A section's hits are the items one of its sub-headings names: the union of what each
+ * title names (masksCache), so only the best section's fit is worked out item by item.
  */
-function target(a: Announcement, candidates: Section[], titlesOf: Titles): Fit | undefined {
-  let best: Fit | undefined;
+function target(a: Announcement, candidates: Section[], titlesOf: Titles, masksOf: MasksOf): Fit | undefined {
+  let best: Section | undefined;
+  let bestHits = -1;
   let items: string[] | undefined;
+  let named: ((title: string) => number) | undefined;
   for (const s of candidates) {
     if (s.children.length < 2) continue;
-    const f = fitOf((items ??= a.items.map((it) => squash(it.text))), s, titlesOf);
-    if (!best || f.hits > best.hits) best = f;
+    items ??= a.items.map((it) => squash(it.text));
+    const fit = (named ??= masksOf(items));
+    let m = 0;
+    for (const c of s.children) m |= fit(c.heading.title);
+    const hits = bitCount(m);
+    // The first of those with the most hits.
+    if (hits > bestHits) {
+      best = s;
+      bestHits = hits;
+    }
   }
-  if (!best || best.hits < 2 || best.hits * 2 < a.items.length) return undefined;
-  return best;
+  if (!best || bestHits < 2 || bestHits * 2 < a.items.length) return undefined;
+  return fitOf(items!, best, titlesOf);
+}
+
+function bitCount(m: number): number {
+  let n = 0;
+  for (; m; m &= m - 1) n++;
+  return n;
+}
+
+/** For an announcement's items (squashed; at most announcements.ts MAX_ITEMS, so a bit each): which of them a sub-heading's title names, bit i for item i. */
+type MasksOf = (items: readonly string[]) => (title: string) => number;
+
+const MASKS = 'outline/summary-mismatch:masks';
+
+/**
+ * What each title names, by announcement (its squashed items) and title: an announcement of
+ * the intro is compared with every section's sub-headings, and on 1 M characters those
+ * comparisons were most of the rule's time. Taken over, for the announcements this version
+ * has, from the version this one was derived from (an edit changes few titles); an
+ * announcement's titles started afresh when they are many more than the document's headings
+ * (titles edited away).
+ */
+function masksCache(doc: ReportDocument, squashedOf: (title: string) => SquashedTitle): MasksOf {
+  const mine = doc.memo(MASKS, () => new Map<string, Map<string, number>>());
+  const prev = doc.derivation?.prev.memoed(MASKS) as Map<string, Map<string, number>> | undefined;
+  const limit = 2 * doc.headings.length + 64;
+  return (items) => {
+    const key = items.join('\n');
+    let masks = mine.get(key);
+    if (!masks) {
+      const old = prev?.get(key);
+      mine.set(key, (masks = old && old.size <= limit ? old : new Map<string, number>()));
+    }
+    const known = masks;
+    if (items.length > MAX_ITEMS) throw new Error(`an announcement of ${items.length} items`);
+    return (title) => {
+      let m = known.get(title);
+      if (m === undefined) {
+        const t = squashedOf(title);
+        m = 0;
+        for (let i = 0; i < items.length; i++) if (squashedMatches(items[i], t)) m |= 1 << i;
+        known.set(title, m);
+      }
+      return m;
+    };
+  };
 }
 
 /**
@@ -201,7 +262,9 @@ export const summaryMismatch: Rule = {
   fixable: false,
   check(doc, ctx) {
     const all = eachSection(doc);
-    const titlesOf = titleCache(doc);
+    const squashedOf = squasher(doc);
+    const titlesOf = titleCache(squashedOf);
+    const masksOf = masksCache(doc, squashedOf);
     const intro = preface(doc).intro;
     // The intro's last paragraph may count the top-level sections (下面汇报三点体会).
     const top = doc.sections.filter((x) => x.part === doc.sections[0]?.part);
@@ -213,7 +276,7 @@ export const summaryMismatch: Rule = {
           checkPhrase(doc, a, all, ctx.report);
           continue;
         }
-        const fit = target(a, all, titlesOf);
+        const fit = target(a, all, titlesOf, masksOf);
         if (fit) check(doc, a, fit, ctx.report);
       }
     }
@@ -228,7 +291,7 @@ export const summaryMismatch: Rule = {
             checkPhrase(doc, a, [s], ctx.report);
             continue;
           }
-          const fit = target(a, [s], titlesOf);
+          const fit = target(a, [s], titlesOf, masksOf);
           if (fit) check(doc, a, fit, ctx.report);
         }
       }
