@@ -259,6 +259,8 @@ function readList(text: string, i: number, end: number): NameList | undefined {
 
 /** Words that end a post or title written before a name (局长张华, 纪检组长刘芳). */
 const TITLE_END = /(?:长|书记|主任|委员|主席|经理|干事|助理|秘书|调研员|巡视员|代表|成员|记者|专员)$/;
+/** The last characters of those words: most clauses end otherwise, and no name is read of them. */
+const TITLE_LAST = charTable('长记任员席理事书表者');
 
 /**
  * A clause that is a post and one clear name (副局长王敏, 纪检组长刘芳同志): the name, or
@@ -270,6 +272,7 @@ export function titledName(clause: string): { name: string; offset: number } | u
   for (let k = 0; k < THREE_TWO.length; k++) {
     const n = THREE_TWO[k];
     if (base.length < n + 1) continue;
+    if (!TITLE_LAST[base.charCodeAt(base.length - n - 1)]) continue;
     const cand = base.slice(base.length - n);
     if (!isClearName(cand) || !TITLE_END.test(base.slice(0, base.length - n))) continue;
     return { name: cand, offset: base.length - n };

@@ -33,11 +33,17 @@ function wrong(start: number, end: number, severity: Relation['severity'], arith
 function findDates(doc: ReportDocument): Relation[] {
   const text = doc.view.text;
   const out: Relation[] = [];
+  // Every date has a 月: the next 月 at or after the line's start, found once for all the
+  // lines before it (most lines have none and are not sliced).
+  let moon = -1;
   for (let n = 0; n < doc.viewLines.length; n++) {
     const line = doc.viewLines[n];
-    if (doc.boilerplate.has(line.index)) continue;
+    if (moon < line.start) {
+      moon = text.indexOf('月', line.start);
+      if (moon < 0) break;
+    }
+    if (moon >= line.end || doc.boilerplate.has(line.index)) continue;
     const s = text.slice(line.start, line.end);
-    if (!s.includes('月')) continue;
     DATE.lastIndex = 0;
     for (let m = DATE.exec(s); m; m = DATE.exec(s)) {
       const start = line.start + m.index;

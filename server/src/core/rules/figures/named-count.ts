@@ -21,7 +21,8 @@ const RULE = 'figures/named-count';
 const CONNECTOR = /^(?:其中|分别是|分别为|他们是|她们是|即|包括|依次是|名单如下|具体是|分别|是|为)[，：]?/;
 
 function isPersonCount(q: Quantity): boolean {
-  return q.kind === 'count' && isPersonUnit(q.unit) && !q.unknown && !Number.isNaN(q.value) && q.role !== 'per' && q.role !== 'share';
+  // The unit first: most counts are not of people.
+  return isPersonUnit(q.unit) && q.kind === 'count' && !q.unknown && !Number.isNaN(q.value) && q.role !== 'per' && q.role !== 'share';
 }
 
 export const namedCount = relationRule({

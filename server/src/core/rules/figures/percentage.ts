@@ -22,6 +22,10 @@ const RULE = 'figures/percentage';
 const BOUNDED = /(?:合格|覆盖|办结|及格|就业|回收|满意|参与|知晓|入学|巩固|达标|出勤|参保|接种|及时|准确|通过|录取|普及|使用|签约|好评|正确|结案|到位|完好|受理|治愈|优良|优秀|对口|升学|入园|建档|审核|公开|响应|回复|办理|兑现|化解|调解成功|占|整改|上岗|脱贫)率$|^占比$|比例$|比重$/;
 const GROWTH = /增长|增加|提高|提升|上升|下降|减少|降低|完成|超额|超过|相当于|计划|任务|目标|是上年|是去年|为上年|为去年|同比|环比|预算/;
 const NOT_PART = new Set(['per', 'share', 'target', 'threshold', 'delta', 'from']);
+/** A share of a figure written before it in its clause: 占全年目标任务6.9万人的111.2%. */
+const OF_FIGURE = /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/;
+/** What most percentages learn: no reading and no grade (one object for all of them). */
+const NOTHING: Percent = Object.freeze({});
 
 export const percentage = relationRule({
   id: RULE,
@@ -92,11 +96,12 @@ function readingOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: P
   if (q.unknown || Number.isNaN(q.value)) return undefined;
   const p = phrases[q.index];
   if (!p) return undefined;
-  const clause = text.slice(p.clause.start, q.start);
+  // The clause before the figure, sliced only for a share over 100 % or a figure right after 的.
+  const c0 = p.clause.start;
   const isShare = q.role === 'share' || (q.rate !== undefined && BOUNDED.test(q.rate));
-  if (isShare && q.value > 100 && !GROWTH.test(clause) && !q.approx) return OVER;
+  if (isShare && q.value > 100 && !q.approx && !GROWTH.test(text.slice(c0, q.start))) return OVER;
   if (q.approx) return undefined;
-  const ofFigure = clause.endsWith('的') && /(?:占|完成|达到|相当于|为)[^，。；]{0,20}?\d[^，。；]{0,8}的$/.test(clause);
+  const ofFigure = q.start > c0 && text.charCodeAt(q.start - 1) === 0x7684 /* 的 */ && OF_FIGURE.test(text.slice(c0, q.start));
   return q.role === 'share' || ofFigure ? shareOf(doc, text, qs, phrases, q, p) : q.rate ? rateOf(qs, phrases, q, p) : undefined;
 }
 
@@ -116,18 +121,24 @@ export function percentsOf(doc: ReportDocument): LineFacts<Percent> {
     if (q.kind !== 'percent') return undefined;
     const r = readingOf(doc, text, qs, phrases, q);
     // Carried into later versions: copies, not slices of this version's text (core/detach.ts).
-    const f: Percent = r ? { reading: r === OVER ? r : detachStrings(r) } : {};
     const p = phrases[q.index];
+    const f: Percent = r ? { reading: r === OVER ? r : detachStrings(r) } : NOTHING;
     if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) return f;
     const grade = p.categories.find((c) => c.dim === 'satisfaction');
     if (!grade) return f;
+    if (f === NOTHING) return detachStrings({ bare: bareOf(p), word: grade.word });
     // The grade is all the phrase says (“比较满意”的占); only the first may name what was
     // asked about before it (对社区服务“非常满意”的占). 对交通满意的占…，对医疗不满意的占… are
     // two questions.
-    f.bare = p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
+    f.bare = bareOf(p);
     f.word = grade.word;
     return detachStrings(f);
   });
+}
+
+/** The words a grade's phrase says beside the grade (“比较满意”的占 → 比较满意). */
+function bareOf(p: Phrase): string {
+  return p.pre.replace(/[“”"]/g, '').replace(/的?(?:占比?|比例)(?:为|达|是)?$/, '').replace(/^(?:其中|表示|认为|感到|选择|回答)/, '');
 }
 
 /**

@@ -6,7 +6,7 @@
 // and target figures, changes and estimates are other figures.
 import { charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
-import { clausesOf } from '../../figures/clauses';
+import { clausesOf, type Clauses } from '../../figures/clauses';
 import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
 import type { Quantity } from '../../figures/quantity';
@@ -62,13 +62,15 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
   const text = doc.view.text;
   const phrases = phrasesOf(doc);
   const clauses = clausesOf(doc);
+  // The sentence's times (PERIOD), read once for the figures of one sentence (they come in order).
+  const periods: Periods = { sentence: -1, period: '' };
   return lineFacts(doc, 'figures:restated:keys', (q) => {
-    if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
     const p = phrases[q.index];
-    // Most phrases open with no scope or stock word: their sentence is not made (one object each).
-    if (!p || p.clause.aside || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
-    const sentence = clauses.sentence(p.clause.sentence);
-    const key = sentence && keyOf(text, p, sentence);
+    // Most phrases open with no scope or stock word: one table lookup passes them over, and
+    // their sentence is not made (one object each).
+    if (!p || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
+    if (p.clause.aside || !isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
+    const key = keyOf(text, p, clauses, periods);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
     return key ? detached(key) : undefined;
   });
@@ -112,24 +114,39 @@ function restatement(doc: ReportDocument, phrases: Phrases, first: Quantity, q: 
  */
 const KEY_FIRST = charTable('全我本共现总累目截当已');
 
-/** The key of what p states (its first character passed KEY_FIRST). */
-function keyOf(text: string, p: Phrase, sentence: { start: number; end: number }): string | undefined {
+/** The last sentence whose times were read, and its times (sorted, joined by commas). */
+interface Periods {
+  sentence: number;
+  period: string;
+}
+
+/**
+ * The key of what p states (its first character passed KEY_FIRST). What the phrase's words
+ * decide is read first; its sentence only for the figures those leave.
+ */
+function keyOf(text: string, p: Phrase, clauses: Clauses, periods: Periods): string | undefined {
   const words = p.marker + p.pre;
   const scope = SCOPE.exec(words)?.[0] ?? '';
   let rest = words.slice(scope.length).replace(/^(?:目前|截至目前|当前|现在|已)/, '');
   const stock = STOCK.exec(p.marker)?.[0] ?? STOCK.exec(rest)?.[0] ?? '';
-  rest = rest.replace(STOCK, '');
-  const noun = rest + p.post;
   // Without a scope (全市) or a stock word (共有) the same words may be said of another
   // unit (东镇有持证残疾人1048人，西镇有…974人): not the same figure.
   if (!scope && !stock) return undefined;
+  rest = rest.replace(STOCK, '');
+  const noun = rest + p.post;
+  if (noun.length < (stock ? 2 : 3)) return undefined;
+  const k = p.clause.sentence;
+  const sentence = clauses.sentence(k);
+  if (!sentence) return undefined;
   // Without a scope, only a stock that opens its sentence speaks for the whole: after a
   // subject (东村党支部：现有党员42名, 一村现有…) it is that subject's.
   if (!scope && text.slice(sentence.start, p.start).replace(/^(?:目前|截至目前|当前|现在)[，,]?/, '') !== p.marker) return undefined;
-  if (noun.length < (stock ? 2 : 3)) return undefined;
   if (OTHER_FIGURE.test(text.slice(sentence.start, p.q.start))) return undefined;
-  const period = (text.slice(sentence.start, sentence.end).match(PERIOD) ?? []).sort().join(',');
-  return `${scope}|${noun}|${p.q.unit!.family}|${period}`;
+  if (periods.sentence !== k) {
+    periods.sentence = k;
+    periods.period = (text.slice(sentence.start, sentence.end).match(PERIOD) ?? []).sort().join(',');
+  }
+  return `${scope}|${noun}|${p.q.unit!.family}|${periods.period}`;
 }
 
 /** Where a CHANGE word starts in the text (overlapping ones too), and its length. */
