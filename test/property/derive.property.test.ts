@@ -65,7 +65,7 @@ function build(d: ReportDocument): void {
 
 
 /** What the rules read of a phrase (its categories are read on first use, so whether they were read yet is left out). */
-const phraseData = (p: Phrase | undefined) => p && { q: p.q, clause: p.clause, start: p.start, marker: p.marker, pre: p.pre, post: p.post, words: p.words, leads: p.leads, categories: p.categories };
+const phraseData = (p: Phrase | undefined) => p && { q: p.q, clause: p.clause, start: p.start, marker: p.marker, pre: p.pre, post: p.post, words: p.words, categories: p.categories };
 
 /** Every derivable part of `d` equals the part built from scratch. */
 function sameParts(d: ReportDocument, last: boolean): void {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { nounOf, quantities, type Quantity } from '../../server/src/core/figures/quantity';
 import { parseChineseNumeral } from '../../server/src/core/figures/numerals';
+import { clausesOf } from '../../server/src/core/figures/clauses';
 
 interface Row {
   text: string;
@@ -171,5 +172,44 @@ test('Arabic numbers read in place: the value Number() reads, the decimals writt
       assert.equal(q.decimals, frac.length, `decimals of ${written}`);
     }),
     { numRuns: 3000 },
+  );
+});
+
+// A clause keeps its sentence and its stop packed in one number (clauses.ts TopClause): read
+// back, they are what a plain reading of the marks gives — a clause ends at each of ，；：
+// (its stop) and at each of 。！？ (stop ''), a sentence at each of 。！？ and at a line's end.
+test('clauses: start, end, stop and sentence as the marks say', () => {
+  const line = fc.array(fc.constantFrom('甲', '乙', '村', '，', '；', '：', '。', '！', '？'), { maxLength: 40 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+      const text = lines.join('\n');
+      const got = clausesOf(new ReportDocument(text)).clauses.map((c) => [c.start, c.end, c.stop, c.sentence]);
+      const want: [number, number, string, number][] = [];
+      let sentence = 0;
+      let at = 0;
+      for (const l of lines) {
+        let from = 0;
+        let open = false;
+        for (let i = 0; i < l.length; i++) {
+          if ('，；：'.includes(l[i])) {
+            want.push([at + from, at + i, l[i], sentence]);
+            open = true;
+            from = i + 1;
+          } else if ('。！？'.includes(l[i])) {
+            want.push([at + from, at + i, '', sentence++]);
+            open = false;
+            from = i + 1;
+          }
+        }
+        if (l.length > from) {
+          want.push([at + from, at + l.length, '', sentence]);
+          open = true;
+        }
+        if (open) sentence++;
+        at += l.length + 1;
+      }
+      assert.deepEqual(got, want, JSON.stringify(text));
+    }),
+    { numRuns: 500 },
   );
 });

@@ -15,14 +15,14 @@ import type { ReportDocument } from '../model/document';
 import { deriveClauses } from './derive';
 
 export interface Clause {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** The mark that ends it: ，；： or '' at a sentence end (、 separates items inside a clause). */
-  stop: string;
-  sentence: number;
+  readonly stop: string;
+  readonly sentence: number;
   /** Index in its list (the top level, or its aside's clauses). */
-  index: number;
-  aside?: Aside;
+  readonly index: number;
+  readonly aside?: Aside;
 }
 
 /** A sentence, as Clauses.sentence(k) makes it on demand (sentences are kept packed, not as objects). */
@@ -280,25 +280,38 @@ const EMPTY = new Int32Array(0);
 // Classes, not object literals: one constructor per shape, fields declared (not class fields,
 // which would each be written twice: defined as undefined first).
 
-/** A top-level clause (no aside field: one shape for the 55,000 of a 1 M-character report). */
+/** The marks a clause ends in (Clause.stop), by their code in TopClause.info ('' is 0). */
+const STOPS = ['', '，', '；', '：', '。', '！', '？'];
+const STOP_CODE = new Uint8Array(0x10000);
+for (let k = 1; k < STOPS.length; k++) STOP_CODE[STOPS[k].charCodeAt(0)] = k;
+
+/**
+ * A top-level clause (no aside field: one shape for the 55,000 of a 1 M-character report):
+ * four fields, its sentence and stop packed in one (8 bytes a clause less than a field each).
+ */
 export class TopClause implements Clause {
-  declare start: number;
-  declare end: number;
-  declare stop: string;
-  declare sentence: number;
-  declare index: number;
+  declare readonly start: number;
+  declare readonly end: number;
+  /** sentence · 8 + the code of its stop in STOPS. */
+  declare private readonly info: number;
+  declare readonly index: number;
   constructor(start: number, end: number, stop: string, sentence: number, index: number) {
     this.start = start;
     this.end = end;
-    this.stop = stop;
-    this.sentence = sentence;
+    this.info = sentence * 8 + (stop ? STOP_CODE[stop.charCodeAt(0)] : 0);
     this.index = index;
+  }
+  get stop(): string {
+    return STOPS[this.info & 7];
+  }
+  get sentence(): number {
+    return this.info >> 3;
   }
 }
 
 /** A clause inside an aside: a clause with the aside it is in. */
 export class AsideClause extends TopClause {
-  declare aside: Aside;
+  declare readonly aside: Aside;
   constructor(start: number, end: number, stop: string, sentence: number, index: number, aside: Aside) {
     super(start, end, stop, sentence, index);
     this.aside = aside;
