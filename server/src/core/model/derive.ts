@@ -21,7 +21,7 @@ import { hasLoneCr, lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { readHeadingLines, type Heading } from './headings';
-import { buildView, viewLinesOf, type TextView } from './view';
+import { buildView, MapBuilder, viewLinesOf, type TextView } from './view';
 
 /**
  * Lines [from, to) of the new version stand where lines [from, prevTo) of the previous one
@@ -167,13 +167,11 @@ export class Derivation {
     const vPrevEnd = sp.prevTo < oldLines.length ? oldLines[sp.prevTo].start : old.text.length;
     const vEnd = vStart + sub.text.length;
     const len = vEnd + (old.text.length - vPrevEnd);
-    const map = new Int32Array(len + 1);
-    map.set(old.toOrig.subarray(0, vStart));
-    const subMap = sub.toOrig;
-    for (let k = 0; k < sub.text.length; k++) map[vStart + k] = subMap[k] + sp.start;
-    const by = sp.end - sp.prevEnd;
-    const tail = old.toOrig;
-    for (let k = vPrevEnd; k < tail.length; k++) map[k - vPrevEnd + vEnd] = tail[k] + by;
+    const map = new MapBuilder()
+      .append(old.toOrig, 0, vStart, 0, 0)
+      .append(sub.toOrig, 0, sub.text.length, vStart, sp.start)
+      .append(old.toOrig, vPrevEnd, old.toOrig.length, vEnd, sp.end - sp.prevEnd)
+      .finish(len + 1);
     this.derived.push('view');
     return { text: old.text.slice(0, vStart) + sub.text + old.text.slice(vPrevEnd), toOrig: map };
   }
@@ -209,14 +207,14 @@ export class Derivation {
     if (sp.to < lines.length) rel.push({ index: rel.length, start: sp.end - sp.start, end: sp.end - sp.start });
     const vEndOld = sp.prevTo < old.length ? old[sp.prevTo].start : this.prev.view.text.length;
     const vEnd = view.text.length - (this.prev.view.text.length - vEndOld);
-    const subView: TextView = { text: view.text.slice(vStart, vEnd), toOrig: view.toOrig.subarray(vStart, vEnd + 1).map((o) => o - sp.start) };
+    const subView: TextView = { text: view.text.slice(vStart, vEnd), toOrig: view.toOrig.slice(vStart, vEnd + 1, -sp.start) };
     const sub = viewLinesOf(rel, subView);
     if (sub.length !== rel.length) return undefined;
     const out: Line[] = old.slice(0, sp.from);
     for (let k = 0; k < sp.to - sp.from; k++) {
       const l = sub[k];
       // Each line's break where the line's end maps to (viewLinesOf's own check; else it split the view again).
-      if (subView.toOrig[l.end] !== rel[k].end) return undefined;
+      if (subView.toOrig.at(l.end) !== rel[k].end) return undefined;
       out.push({ index: sp.from + k, start: l.start + vStart, end: l.end + vStart });
     }
     const dl = sp.to - sp.prevTo;

@@ -6,7 +6,7 @@ import { buildSections, finishHeadings, readHeadingLines, type Heading, type Sec
 import { lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
-import { buildView, viewIndexAt, viewLinesOf, viewToOrig, type TextView } from './view';
+import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
 import type { Derivation } from './derive';
 
 export class ReportDocument {
@@ -128,6 +128,6 @@ export class ReportDocument {
 
   /** View index of an original offset (first view char at or after it). */
   toView(offset: number): number {
-    return viewIndexAt(this.view.toOrig, offset);
+    return this.view.toOrig.indexOf(offset);
   }
 }

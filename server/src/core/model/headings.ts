@@ -301,7 +301,7 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string, spaced
   const rest = raw.slice(pos);
   // Without `#`s, the line holds a marker character at pos: only a Markdown heading can be blank after them.
   if (md && !rest.trim()) return undefined;
-  const numbering = readNumberingOf(rest, text.charCodeAt(view.toOrig[vl.start + pos]) === 0x28);
+  const numbering = readNumberingOf(rest, text.charCodeAt(view.toOrig.at(vl.start + pos)) === 0x28);
   if (!numbering && markdownDepth === undefined) return undefined;
   if (spaced ? isTableRow(rest) : rest.indexOf('|') >= 0 || rest.indexOf('｜') >= 0) return undefined;
   const markerLen = numbering ? numbering.length : 0;

@@ -10,8 +10,170 @@ import { splitLines, type Line } from './lines';
 
 export interface TextView {
   text: string;
-  /** toOrig[i] = original offset of view index i; toOrig[text.length] = original end. */
-  toOrig: Int32Array;
+  /** toOrig.at(i) = original offset of view index i; toOrig.at(text.length) = original end. */
+  toOrig: ViewMap;
+}
+
+/**
+ * The view's map back to its text: view index i (0 … view length, the last the text's end)
+ * ↦ original offset. Held as runs of equal shift (original − view index): run k starts at view
+ * index `starts[k]` and maps i ↦ i + `shifts[k]` up to the next run's start. A view differs in
+ * length from its text only where something is dropped (the BOM, annotations) or a character
+ * folds to more units than it has, so a report has a few runs, most often one; the map was an
+ * Int32Array as long as the text (4 MB held for 1 M characters). Consecutive runs always
+ * differ in shift, so two maps of the same entries are equal field by field.
+ */
+export class ViewMap {
+  private readonly one: boolean;
+  private readonly shift0: number;
+  /**
+   * Where to start looking, per BUCKET view indices (the run holding index b × BUCKET) and per
+   * BUCKET original offsets (the first run whose last entry reaches b × BUCKET): a lookup then
+   * steps over the few runs of one bucket instead of a binary search over all of them (a
+   * pasted page has an annotation every 30 characters, and every finding's range is mapped).
+   */
+  private readonly byView: Int32Array;
+  private readonly byOrig: Int32Array;
+
+  constructor(
+    /** Number of entries: the view's length + 1. */
+    readonly length: number,
+    private readonly starts: Int32Array,
+    private readonly shifts: Int32Array,
+  ) {
+    const n = starts.length;
+    this.one = n === 1;
+    this.shift0 = shifts[0];
+    if (this.one) {
+      this.byView = this.byOrig = EMPTY;
+      return;
+    }
+    const byView = new Int32Array((length >> BUCKET_BITS) + 1);
+    for (let b = 0, k = 0; b < byView.length; b++) {
+      const i = b << BUCKET_BITS;
+      while (k + 1 < n && starts[k + 1] <= i) k++;
+      byView[b] = k;
+    }
+    const end = length - 1 + shifts[n - 1]; // the text's end
+    const byOrig = new Int32Array((end >> BUCKET_BITS) + 1);
+    for (let b = 0, k = 0; b < byOrig.length; b++) {
+      const o = b << BUCKET_BITS;
+      while (k < n - 1 && starts[k + 1] - 1 + shifts[k] < o) k++;
+      byOrig[b] = k;
+    }
+    this.byView = byView;
+    this.byOrig = byOrig;
+  }
+
+  /** The original offset of view index i (0 ≤ i < length). */
+  at(i: number): number {
+    return this.one ? i + this.shift0 : i + this.shifts[this.runOf(i)];
+  }
+
+  /** The run holding view index i (0 ≤ i < length: the last run starting at or before it). */
+  runOf(i: number): number {
+    if (this.one) return 0;
+    const s = this.starts;
+    let k = this.byView[i >> BUCKET_BITS];
+    while (k + 1 < s.length && s[k + 1] <= i) k++;
+    return k;
+  }
+
+  get runs(): number {
+    return this.starts.length;
+  }
+
+  runStart(k: number): number {
+    return this.starts[k];
+  }
+
+  /** One past run k's last view index. */
+  runEnd(k: number): number {
+    return k + 1 < this.starts.length ? this.starts[k + 1] : this.length;
+  }
+
+  runShift(k: number): number {
+    return this.shifts[k];
+  }
+
+  /** The first view index at or after `from` whose original offset is at least `offset` (the last index, the text's end, when there is none). */
+  indexOf(offset: number, from = 0): number {
+    const sh = this.shifts;
+    if (this.one) return Math.max(from, Math.min(this.length - 1, Math.max(0, offset - sh[0])));
+    // The first run whose last entry reaches the offset (the entries ascend, so do the runs' last ones).
+    const s = this.starts;
+    const n = s.length;
+    if (offset > this.length - 1 + sh[n - 1]) return Math.max(from, this.length - 1);
+    let k = offset <= 0 ? 0 : this.byOrig[offset >> BUCKET_BITS];
+    while (k < n - 1 && s[k + 1] - 1 + sh[k] < offset) k++;
+    return Math.max(from, s[k], offset - sh[k]);
+  }
+
+  /** Entries [from, to), each moved by `by`: the map of a part of the view, relative to a part of the text. */
+  slice(from: number, to: number, by: number): ViewMap {
+    return new MapBuilder().append(this, from, to, 0, by).finish(to - from);
+  }
+
+  /** Every entry, as the dense map it stands for (for tests). */
+  dense(): Int32Array {
+    const out = new Int32Array(this.length);
+    for (let k = 0; k < this.starts.length; k++) for (let i = this.starts[k], e = this.runEnd(k); i < e; i++) out[i] = i + this.shifts[k];
+    return out;
+  }
+}
+
+const BUCKET_BITS = 6;
+const EMPTY = new Int32Array(0);
+
+/** Builds a ViewMap run by run, joining runs of equal shift. */
+export class MapBuilder {
+  private starts: Int32Array;
+  private shifts: Int32Array;
+  private n = 0;
+  private shift = NaN;
+
+  /** `runs`: how many runs are expected (the arrays grow past it). */
+  constructor(runs = 8) {
+    this.starts = new Int32Array(runs);
+    this.shifts = new Int32Array(runs);
+  }
+
+  /** Entries from view index `at` on map to at + shift (until the next run). */
+  run(at: number, shift: number): this {
+    if (shift === this.shift) return this;
+    const n = this.n;
+    if (n > 0 && this.starts[n - 1] === at) {
+      // A run with no entries is replaced (and dropped if the one before it has this shift).
+      if (n > 1 && this.shifts[n - 2] === shift) this.n--;
+      else this.shifts[n - 1] = shift;
+    } else {
+      if (n === this.starts.length) {
+        const starts = new Int32Array(n * 2 + 8);
+        const shifts = new Int32Array(n * 2 + 8);
+        starts.set(this.starts);
+        shifts.set(this.shifts);
+        this.starts = starts;
+        this.shifts = shifts;
+      }
+      this.starts[n] = at;
+      this.shifts[n] = shift;
+      this.n++;
+    }
+    this.shift = shift;
+    return this;
+  }
+
+  /** `map`'s entries [from, to), each moved by `by`, placed from view index `at` on. */
+  append(map: ViewMap, from: number, to: number, at: number, by: number): this {
+    if (from >= to) return this;
+    for (let k = map.runOf(from); k < map.runs && map.runStart(k) < to; k++) this.run(Math.max(map.runStart(k), from) - from + at, map.runShift(k) + by + from - at);
+    return this;
+  }
+
+  finish(length: number): ViewMap {
+    if (this.n === 0) this.run(0, 0);
+    return new ViewMap(length, this.starts.slice(0, this.n), this.shifts.slice(0, this.n));
+  }
 }
 
 const HALF_TO_FULL: Record<string, string> = {
@@ -22,13 +184,17 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
   const table = foldTable();
   const codes = foldCodes(table);
   const len = text.length;
-  // The view's code units are written into a typed array beside the map and made a string
-  // once at the end (joining a string per changed character and per run between them was
-  // the largest part of the view's time on a pasted page).
-  const out = new Uint16Array(len);
-  const toOrig = new Int32Array(len + 1);
+  // The view's code units are written into a typed array and made a string once at the end
+  // (joining a string per changed character and per run between them was the largest part of
+  // the view's time on a pasted page). Until a unit is dropped or replaced the view is the
+  // text itself (n === i): the array is made then, with what came before copied, so a text
+  // that folds to itself is only read.
+  let out: Uint16Array | undefined;
+  // A run starts after each dropped span (and the BOM), and where a character folds to more units than it has.
+  const map = new MapBuilder(dropped.length + 2);
+  let shift = 0; // original − view index of the units written last
+  map.run(0, 0);
   let n = 0;
-  let changed = false; // anything dropped or replaced: else the view is the text itself
   let lone = false; // a lone surrogate is kept: the string is then made without TextDecoder
   const drops = inOrder(dropped);
   const bad = inOrder(garbled);
@@ -36,36 +202,46 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
   let g = 0;
   for (let i = 0; i < len; ) {
     if (i === 0 && text.charCodeAt(0) === 0xfeff) {
-      changed = true;
+      out ??= unitsOf(text, n);
       i = 1;
       continue;
     }
     while (d < drops.length && drops[d].end <= i) d++;
     if (d < drops.length && drops[d].start <= i) {
-      changed = true;
+      out ??= unitsOf(text, n);
       i = drops[d].end;
       continue;
     }
+    if (i - n !== shift) map.run(n, (shift = i - n));
     while (g < bad.length && bad[g].end <= i) g++;
     if (!(g < bad.length && bad[g].start <= i)) {
       // The common case, in a tight loop: characters that fold to themselves, up to the next
-      // dropped or garbled span (surrogates and everything else take the general path).
+      // dropped or garbled span (surrogates and everything else take the general path). The
+      // shift stays as it is.
       const stop = Math.min(d < drops.length ? drops[d].start : len, g < bad.length ? bad[g].start : len);
-      // A unit the table maps to one other unit (a traditional character, a full-width
-      // digit) is written here too: on a pasted traditional page that is most of the Han text.
       const from = i;
-      while (i < stop) {
-        const c = text.charCodeAt(i);
-        const to = codes[c];
-        if (to === 0) {
-          if (c >= 0xd800 && c <= 0xdfff) break;
-          out[n] = c;
-        } else if (to === SLOW) break;
-        else {
-          out[n] = to;
-          changed = true;
+      if (!out) {
+        // Nothing folded yet: only find the first unit that folds (n === i).
+        while (i < stop) {
+          const c = text.charCodeAt(i);
+          if (codes[c] !== 0 || (c >= 0xd800 && c <= 0xdfff)) break;
+          i++;
         }
-        toOrig[n++] = i++;
+        n = i;
+      } else {
+        // A unit the table maps to one other unit (a traditional character, a full-width
+        // digit) is written here too: on a pasted traditional page that is most of the Han text.
+        while (i < stop) {
+          const c = text.charCodeAt(i);
+          const to = codes[c];
+          if (to === 0) {
+            if (c >= 0xd800 && c <= 0xdfff) break;
+            out[n] = c;
+          } else if (to === SLOW) break;
+          else out[n] = to;
+          n++;
+          i++;
+        }
       }
       if (i > from) continue;
     }
@@ -84,26 +260,29 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
       }
     }
     if (ch === undefined) {
-      out[n] = c;
-      toOrig[n++] = i;
-      if (width === 2) {
-        out[n] = text.charCodeAt(i + 1);
-        toOrig[n++] = i + 1;
-      } else if (c >= 0xd800 && c <= 0xdfff) lone = true;
-    } else {
-      changed = true;
-      for (let k = 0; k < ch.length; k++) {
-        out[n] = ch.charCodeAt(k);
-        toOrig[n++] = i + k;
+      if (out) {
+        out[n] = c;
+        if (width === 2) out[n + 1] = text.charCodeAt(i + 1);
       }
+      n += width;
+      if (width === 1 && c >= 0xd800 && c <= 0xdfff) lone = true;
+    } else {
+      out ??= unitsOf(text, n);
+      // The units of `ch` map to i, i + 1, … (the shift as it is); a character folded to more
+      // units than it has shifts the map after it, found at the next unit written.
+      for (let k = 0; k < ch.length; k++) out[n++] = ch.charCodeAt(k);
     }
     i += width;
   }
-  toOrig[n] = len;
-  // A view as long as its text, or nearly (a few annotations dropped), keeps the map it was
-  // written into; copying 4 bytes per character was a third of the view's time.
-  const map = n + 1 + ((len + 1) >> 3) >= len + 1 ? toOrig.subarray(0, n + 1) : toOrig.slice(0, n + 1);
-  return { text: changed ? fromCodes(out.subarray(0, n), lone) : text, toOrig: map };
+  if (len - n !== shift) map.run(n, len - n);
+  return { text: out ? fromCodes(out.subarray(0, n), lone) : text, toOrig: map.finish(n + 1) };
+}
+
+/** A buffer for a view of `text`, holding its first n units (not a closure: the view's loop keeps n in a register). */
+function unitsOf(text: string, n: number): Uint16Array {
+  const u = new Uint16Array(text.length);
+  for (let k = 0; k < n; k++) u[k] = text.charCodeAt(k);
+  return u;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -150,6 +329,11 @@ function foldCodes(table: Map<string, string>): Uint16Array {
   return t;
 }
 
+/** What the view writes for the code unit at i, read alone (for tests: the view's general path). */
+export function foldUnit(text: string, i: number): string {
+  return foldOne(text, i, text[i], foldTable());
+}
+
 function foldOne(text: string, i: number, ch: string, table: Map<string, string>): string {
   const c = ch.charCodeAt(0);
   if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0); // ０-９
@@ -174,29 +358,17 @@ function prevVisible(text: string, i: number): string | undefined {
 
 /** Original span of a view span. */
 export function viewToOrig(view: TextView, start: number, end: number): Span {
-  const s = view.toOrig[start];
+  const s = view.toOrig.at(start);
   // End: one past the original of the last view char (not the start of what follows,
   // which may sit after a dropped annotation).
-  const e = end > start ? view.toOrig[end - 1] + 1 : s;
+  const e = end > start ? view.toOrig.at(end - 1) + 1 : s;
   return { start: s, end: Math.max(s, e) };
-}
-
-/** The first view index at or after `from` whose original offset is at least `offset` (map: a view's toOrig, ascending). */
-export function viewIndexAt(map: ArrayLike<number>, offset: number, from = 0): number {
-  let lo = from;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
  * The view's lines, with the same indices as the text's `lines`. The view keeps every line
  * break as written (no dropped or garbled span holds one), so each view line ends where its
- * original line's break is mapped: found by binary search in `toOrig` per line instead of
+ * original line's break is mapped: found by `toOrig.indexOf` per line instead of
  * reading every character again. Each break is checked in the view; if one is not there,
  * the view is split again (splitLines), which is what this computes.
  */
@@ -211,13 +383,13 @@ export function viewLinesOf(lines: Line[], view: TextView): Line[] {
       out.push({ index: k, start, end: v.length });
       break;
     }
-    // The first view index at or after the break (map[v.length] is the text's end).
-    const a = viewIndexAt(map, l.end, start);
+    // The first view index at or after the break (map.at(v.length) is the text's end).
+    const a = map.indexOf(l.end, start);
     const br = lines[k + 1].start - l.end; // 1, or 2 for CRLF
     const c = v.charCodeAt(a);
     // A lone CR stays one break even where the view folded a line away after it and a LF of
     // the text now follows (`甲\r(dāng)\n乙`: one view line per line of the text, always).
-    const ok = map[a] === l.end && (br === 1 ? c === 10 || c === 13 : c === 13 && v.charCodeAt(a + 1) === 10 && map[a + 1] === l.end + 1);
+    const ok = map.at(a) === l.end && (br === 1 ? c === 10 || c === 13 : c === 13 && v.charCodeAt(a + 1) === 10 && map.at(a + 1) === l.end + 1);
     if (!ok) return splitLines(v);
     out.push({ index: k, start, end: a });
     start = a + br;

@@ -16,14 +16,18 @@ function scriptOf(doc: ReportDocument): Script {
     const v = doc.view;
     let han = 0;
     let folded = 0;
-    for (let i = 0; i < v.text.length; i++) {
-      const c = v.text.charCodeAt(i);
-      if (!isHanCode(c)) continue;
-      han++;
-      const o = doc.text[v.toOrig[i]];
-      if (o !== v.text[i]) {
-        folded++;
-        if (!forms.has(v.text[i])) forms.set(v.text[i], o);
+    // Run by run of the view's map (view index + the run's shift = original offset).
+    const map = v.toOrig;
+    for (let k = 0; k < map.runs; k++) {
+      const shift = map.runShift(k);
+      for (let i = map.runStart(k), e = Math.min(map.runEnd(k), v.text.length); i < e; i++) {
+        const c = v.text.charCodeAt(i);
+        if (!isHanCode(c)) continue;
+        han++;
+        if (doc.text.charCodeAt(i + shift) !== c) {
+          folded++;
+          if (!forms.has(v.text[i])) forms.set(v.text[i], doc.text[i + shift]);
+        }
       }
     }
     // Traditional when a good share of the Han text folds (a few stray forms do not count).

@@ -34,7 +34,7 @@ function nameOf(doc: ReportDocument, h: Heading): string {
   let runStart = -1;
   let runEnd = -1;
   for (let i = from; i < to; i++) {
-    const o = v.toOrig[i];
+    const o = v.toOrig.at(i);
     if (o === runEnd && v.text[i] !== '\ufffd') {
       runEnd++;
       continue;
