@@ -254,7 +254,8 @@ async function main(): Promise<void> {
     );
     console.log(
       `\nthe same report as VS Code gets it (its client keeps ${VSCODE_MAX_DIAGNOSTICS_PER_FILE} diagnostics per file and takes quick answers; round trips, medians): ` +
-        `first diagnostics ${fmt(server.vscode.firstMs)} ms (${server.vscode.diagnostics} sent); edit → quick diagnostics ${m(server.vscode.editMs)} ms, → complete diagnostics ${m(server.vscode.editFullMs)} ms`,
+        `first diagnostics ${fmt(server.vscode.firstMs)} ms (${server.vscode.diagnostics} sent); edit → quick diagnostics ${m(server.vscode.editMs)} ms, → complete diagnostics ${m(server.vscode.editFullMs)} ms; ` +
+        `the server's analysis of an edit there (its slices, no pull of every diagnostic between them), wall / CPU min / CPU median ${m(server.vscode.analysisMs)} / ${fmt(Math.min(...server.vscode.analysisCpuMs))} / ${m(server.vscode.analysisCpuMs)} ms`,
     );
     console.log(`\nserver heap after GC${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
     table(

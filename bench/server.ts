@@ -61,7 +61,8 @@ export interface Latencies {
   /** Heap after GC with the report open and analysed, and once it is closed (the same server, every lexicon it read still loaded). */
   heap: { chars: number; heapMb: number; withoutMb: number }[];
   /** As VS Code gets the 1 M report (1000 diagnostics per file, quick answers): open → diagnostics, edit → quick and → complete diagnostics (round trips), how many sent. */
-  vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number };
+  /** The server's own analysis of each edit in that scenario (lastAnalysis: wall, CPU), where no pull answers tens of MB of JSON between its slices. */
+  vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number; analysisMs: number[]; analysisCpuMs: number[] };
   idleHeapMb: number;
   gc: boolean;
 }
@@ -317,12 +318,18 @@ async function asVsCode(big: string, runs: number, timeout: number): Promise<Lat
     const mid = d.text.indexOf('\n', d.text.length >> 1) + 1;
     const editMs: number[] = [];
     const editFullMs: number[] = [];
+    const analysisMs: number[] = [];
+    const analysisCpuMs: number[] = [];
+    const health = () => c.request<Health>('workreport/health', null, timeout);
     for (let k = 0; k < runs; k++) {
       const r = await d.typeAndPull(mid, k, async () => true);
       editMs.push(r.first);
       editFullMs.push(r.complete);
+      const last = (await health()).lastAnalysis;
+      analysisMs.push(last?.version === d.version && last.phase === 'full' ? last.ms : NaN);
+      analysisCpuMs.push(last?.version === d.version && last.phase === 'full' ? (last.cpuMs ?? NaN) : NaN);
     }
-    return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length };
+    return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs };
   } finally {
     await c.close(timeout).catch(() => c.kill());
   }
