@@ -145,11 +145,13 @@ export function findNameLists(text: string, start: number, end: number): NameLis
   // ends there, or 9 characters after i if that is sooner. One run serves each i in it.
   let runEnd = -1;
   while (i < end) {
-    if (!isHanAt(text, i)) {
+    // readList finds nothing unless a name starts at i, and a name starts with a surname (a
+    // Han character): one table lookup passes over every other character.
+    if (!SURNAME[text.charCodeAt(i)]) {
       i++;
       continue;
     }
-    // readList finds nothing unless the item starting here ends at a 、 or opens a clause.
+    // Nor unless the item starting here ends at a 、 or opens a clause.
     if (!(i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)])) {
       if (runEnd <= i) {
         runEnd = i;
@@ -190,7 +192,8 @@ const CLAUSE_START_AFTER = charTable(CLAUSE_START_CHARS);
 
 function readList(text: string, i: number, end: number): NameList | undefined {
   // Whatever the path below, a list is found only with a name that starts at i, and a name
-  // starts with a surname: a character that starts none is passed over before any item is cut.
+  // starts with a surname: a character that starts none is passed over before any item is cut
+  // (findNameLists only calls with one).
   // A title before the first name (副主委刘全会、熊亚浔) is not part of the list: the scan
   // moves on one character at a time and reads the list from the name (刘全会、熊亚浔).
   if (!SURNAME[text.charCodeAt(i)]) return undefined;

@@ -113,8 +113,10 @@ export const change = relationRule({
     // 贫困户88户，已脱贫61户，现有贫困户29户: what remains is the total less what left it.
     for (let ri = 0; ri < qs.length; ri++) {
       const r = qs[ri];
+      // The figure's own facts first: its phrase (another object) only for the figures left.
+      if (r.role || !isUsable(r)) continue;
       const rp = phrases[r.index];
-      if (!rp || !isUsable(r) || r.role) continue;
+      if (!rp) continue;
       if (!REMOVED_FIRST[(rp.marker || rp.pre).charCodeAt(0)]) continue;
       const words = rp.marker + rp.pre;
       const explicit = REMOVED.test(words);

@@ -46,23 +46,28 @@ export const namedCount = relationRule({
       if (!titled.has(c.index)) titled.set(c.index, titledName(text.slice(c.start, c.end)));
       return titled.get(c.index);
     };
-    // Each count's sentence, looked up once for both passes (a sentence is made on each lookup).
+    // Each count's sentence, looked up once for both passes (a sentence is made on each
+    // lookup): the counts come in text order, and a count before the end of the previous
+    // count's sentence is in it (a sentence starts where the one before it ends, or later).
     const sentences: (Sentence | undefined)[] = new Array(persons.length);
-    // Names glued before a count: 刘斌、潘昭明2人; 张敏等18人.
-    const glued = new Map<Quantity, NameList>();
+    // Names glued before a count: 刘斌、潘昭明2人; 张敏等18人 (by the count's index in persons).
+    const glued: (NameList | undefined)[] = new Array(persons.length);
+    // The lists glued to a count.
+    const gluedOwner = new Set<NameList>();
+    let prev: Sentence | undefined;
     for (let k = 0; k < persons.length; k++) {
       const q = persons[k];
-      const s = (sentences[k] = clauses.sentenceAt(q.start));
+      const s = (sentences[k] = prev && q.start < prev.end ? prev : clauses.sentenceAt(q.start));
+      prev = s;
       if (!s) continue;
       const l = gluedTo(listsIn(s), q);
-      if (l) glued.set(q, l);
+      glued[k] = l;
+      if (l) gluedOwner.add(l);
     }
-    const gluedOwner = new Map<NameList, Quantity>();
-    for (const [q, l] of glued) gluedOwner.set(l, q);
     const out: Found[] = [];
     for (let k = 0; k < persons.length; k++) {
       const q = persons[k];
-      const g = glued.get(q);
+      const g = glued[k];
       if (g) {
         if (g.partial || q.approx) continue;
         out.push(countRelation(doc, q, [g], q.start === g.end ? 'error' : 'warning', g.start));
@@ -101,8 +106,7 @@ export const namedCount = relationRule({
           closed = true;
           break;
         }
-        const gq = gluedOwner.get(l);
-        if (gq) {
+        if (gluedOwner.has(l)) {
           closed = true;
           break;
         }
@@ -172,11 +176,11 @@ function gluedTo(lists: NameList[], q: Quantity): NameList | undefined {
   return undefined;
 }
 
-/** Is one of persons[from, to) — not q, nor a count with names glued before it — a count of its own before `at` (not a sub-count of q)? */
-function rivalBefore(text: string, persons: readonly Quantity[], from: number, to: number, glued: Map<Quantity, NameList>, q: Quantity, at: number): boolean {
+/** Is one of persons[from, to) — not q, nor a count with names glued before it (glued, by index in persons) — a count of its own before `at` (not a sub-count of q)? */
+function rivalBefore(text: string, persons: readonly Quantity[], from: number, to: number, glued: readonly (NameList | undefined)[], q: Quantity, at: number): boolean {
   for (let j = from; j < to; j++) {
     const r = persons[j];
-    if (r === q || glued.has(r)) continue;
+    if (r === q || glued[j]) continue;
     if (r.start < at && !isSubCount(text, r, q)) return true;
   }
   return false;

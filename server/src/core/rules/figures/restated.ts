@@ -65,11 +65,11 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
   // The sentence's times (PERIOD), read once for the figures of one sentence (they come in order).
   const periods: Periods = { sentence: -1, period: '' };
   return lineFacts(doc, 'figures:restated:keys', (q) => {
+    // The figure's own facts first: its phrase (another object) is read only for the amounts left.
+    if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
     const p = phrases[q.index];
-    // Most phrases open with no scope or stock word: one table lookup passes them over, and
-    // their sentence is not made (one object each).
-    if (!p || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
-    if (p.clause.aside || !isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
+    // Most phrases open with no scope or stock word: their sentence is not made (one object each).
+    if (!p || p.clause.aside || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
     const key = keyOf(text, p, clauses, periods);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
     return key ? detached(key) : undefined;

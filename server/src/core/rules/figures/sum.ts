@@ -7,7 +7,7 @@ import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf } from '../../figures/phrases';
-import type { Quantity } from '../../figures/quantity';
+import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
@@ -37,13 +37,18 @@ export const sum = relationRule({
     const { text, qs, phrases } = finderInputs(doc);
     const { byPart, byTotal } = groupIndex(doc);
     const out: Found[] = [];
-    for (let ti = 0; ti < qs.length; ti++) {
-      const t = qs[ti];
-      const tp = phrases[t.index];
-      if (!tp || !isAmount(t) || (t.role && NOT_ITEM.has(t.role))) continue;
+    // A total is an amount (isAmount): the amounts, in text order, each at its index in qs.
+    const amounts = quantitiesByKind(doc).amounts;
+    for (let ai = 0; ai < amounts.length; ai++) {
+      const t = amounts[ai];
+      const ti = t.index;
+      // Every marker ends in 计 or 共, at most two characters (为, 达到…) before the figure:
+      // tested on the text first (within the clause below), the figure's phrase read only then.
+      if (!markerEndsNear(text, Math.max(0, t.start - 3), t.start)) continue;
+      const tp = phrases[ti];
+      if (!tp || (t.role && NOT_ITEM.has(t.role))) continue;
       // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
       const clause = tp.clause;
-      // Every marker ends in 计 or 共, at most two characters (为, 达到…) before the figure.
       if (!markerEndsNear(text, Math.max(clause.start, t.start - 3), t.start)) continue;
       const head = text.slice(clause.start, t.start);
       // A clause that opens with 共 after the items (甲5个、乙3个，共8个) states their sum too.
