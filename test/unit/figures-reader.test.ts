@@ -73,6 +73,10 @@ const ROWS: Row[] = [
   { text: '开展活动十余次。', at: '十', kind: 'count', value: 10, approx: true },
   { text: '投入约3万余元。', at: '3', kind: 'money', approx: true },
   { text: '比例为60%～68%。', at: '60', kind: 'percent', value: 60, high: 68, approx: true, rate: null },
+  // The words before the numeral the figure takes in, one to three characters (where the numeral starts is packed with them)
+  { text: '参训人员不少于300人。', at: '300', kind: 'count', value: 300, approx: true },
+  { text: '全年约1.2万人次参加。', at: '1.2', kind: 'count', value: 12000, approx: true },
+  { text: '接待群众将近800人。', at: '800', kind: 'count', value: 800, approx: true },
   // A rate word, alone and with a range (a figure keeps the two in one field)
   { text: '全年信访办结率为95%。', at: '95', kind: 'percent', value: 95, rate: '信访办结率' },
   { text: '群众满意率达到90%～95%。', at: '90', kind: 'percent', value: 90, high: 95, rate: '群众满意率' },
@@ -211,5 +215,19 @@ test('clauses: start, end, stop and sentence as the marks say', () => {
       assert.deepEqual(got, want, JSON.stringify(text));
     }),
     { numRuns: 500 },
+  );
+});
+
+// Phrases find each figure's clause with a cursor walked forward (Clauses.cursor): for offsets
+// in ascending order it must answer as clauseAt does, brackets and quotes included.
+test('clauses: the cursor answers as clauseAt for ascending offsets', () => {
+  const text = fc.array(fc.constantFrom('甲', '乙', '3', '，', '；', '。', '（', '）', '“', '”', '【', '】', '\n'), { maxLength: 80 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(text, fc.integer({ min: 1, max: 3 }), (t, step) => {
+      const clauses = clausesOf(new ReportDocument(t));
+      const at = clauses.cursor();
+      for (let i = 0; i <= t.length; i += step) assert.equal(at(i), clauses.clauseAt(i), `${JSON.stringify(t)} at ${i}`);
+    }),
+    { numRuns: 1000 },
   );
 });

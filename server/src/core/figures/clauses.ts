@@ -139,6 +139,29 @@ export class Clauses {
     return k >= 0 ? this.clauses[k] : undefined;
   }
 
+  /**
+   * clauseAt for offsets that never decrease (a layer's figures in text order): the same
+   * answers, its two binary searches walked forward from the last offset asked instead.
+   */
+  cursor(): (i: number) => Clause | undefined {
+    const starts = this.clauseStarts;
+    const opens = this.asideOpens;
+    let top = -1;
+    let side = -1;
+    return (i) => {
+      while (side + 1 < opens.length && opens[side + 1] <= i - 1) side++;
+      const a = side >= 0 ? this.asides[side] : undefined;
+      if (a && a.open < i && i < a.close) {
+        for (let k = 0; k < a.clauses.length; k++) {
+          const c = a.clauses[k];
+          if (c.start <= i && i <= c.end) return c;
+        }
+      }
+      while (top + 1 < starts.length && starts[top + 1] <= i) top++;
+      return top >= 0 ? this.clauses[top] : undefined;
+    };
+  }
+
   /** The aside whose brackets enclose `i` (exclusive of the brackets). */
   asideAt(i: number): Aside | undefined {
     const k = floor(this.asideOpens, i - 1);

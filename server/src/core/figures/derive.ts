@@ -1,8 +1,8 @@
 // The figures layers of a version derived from the previous one (model/derive.ts): the
 // quantities of the lines before the changed region are the previous version's (the same
 // objects), the region's are read, and those after it are the previous version's moved —
-// view offsets by the difference in the view's length, line, sentence and clause numbers and
-// indices by the difference in their counts. The clauses, phrases and groups likewise, the
+// view offsets by the difference in the view's length, line, sentence and clause numbers (of
+// the clauses) and indices by the difference in their counts. The clauses, phrases and groups likewise, the
 // region's read on the region as a document of its own (each of these layers reads within a
 // line: a sentence, its clauses and asides, a group and the figures it names never cross a
 // line break), then moved into place. Undefined whenever that is not certain: the caller then
@@ -13,7 +13,7 @@ import { detached, detachStrings } from '../detach';
 import { AsideClause, BracketAside, Clauses, clausesOf, SENT_FIELDS, S_END, S_FIRST, S_IN_PARA, S_LAST, S_LINE, S_START, TopClause, type Aside, type Clause } from './clauses';
 import { groupsOf, type Group } from './groups';
 import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
-import { Quantity, quantities, readQuantityLines } from './quantity';
+import { firstQuantityFrom, Quantity, quantities, readQuantityLines } from './quantity';
 import { lowerBound, lowerBoundIndex } from '../search';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
@@ -33,32 +33,37 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
   const skip = doc.boilerplate;
   // The lines after the region look back into it: only at text that did not change.
   if (sp.to < lines.length && (sp.changedTo >= sp.to || lines[sp.to].start - lines[sp.changedTo].start <= LOOK_BACK)) return undefined;
-  const k0 = firstOnLine(old, sp.from);
-  const k1 = firstOnLine(old, sp.prevTo);
+  const oldLines = d.prev.built.viewLines!;
+  const k0 = firstOnLine(old, oldLines, sp.from);
+  const k1 = firstOnLine(old, oldLines, sp.prevTo);
   const out = old.slice(0, k0);
   const read = out.length;
   readQuantityLines(text, lines, skip, sp.from, sp.to, out);
   // Their strings are cut from this version's view, and later versions keep them (../detach.ts).
   for (let k = read; k < out.length; k++) detachStrings(out[k]);
   const dv = region.end - region.prevEnd;
-  const dl = sp.to - sp.prevTo;
   const di = out.length - k1;
-  for (let k = k1; k < old.length; k++) out.push(movedQuantity(old[k], dv, dl, di));
+  for (let k = k1; k < old.length; k++) out.push(movedQuantity(old[k], dv, di));
   d.derived.push('figures:quantities');
   return out;
 }
 
 /**
- * A quantity moved: view offsets by dv, line by dl, index by di. Every field passed to the
+ * A quantity moved: view offsets by dv, index by di. Every field passed to the
  * constructor; a field added there and not here fails the property test
  * (test/property/derive.property.test.ts).
  */
-function movedQuantity(o: Quantity, dv: number, dl: number, di: number): Quantity {
-  return new Quantity(o.index + di, o.start + dv, o.end + dv, o.numStart + dv, o.numEnd + dv, o.value, o.high, o.unit, o.after, o.rate, o.facts, o.line + dl);
+function movedQuantity(o: Quantity, dv: number, di: number): Quantity {
+  return new Quantity(o.index + di, o.start + dv, o.end + dv, o.numStart + dv, o.numEnd + dv, o.value, o.high, o.unit, o.after, o.rate, o.facts);
 }
 
-/** Index of the first quantity on line `line` or after it (quantities are in line order). */
-export const firstOnLine = (qs: readonly Quantity[], line: number) => lowerBound(qs, (q) => q.line < line);
+/**
+ * Index of the first quantity on view line `line` or after it, in the version whose view
+ * lines are `lines` (a figure starts within its line's clause, so at or after the line's start).
+ */
+export function firstOnLine(qs: readonly Quantity[], lines: readonly { start: number }[], line: number): number {
+  return line < lines.length ? firstQuantityFrom(qs, lines[line].start) : qs.length;
+}
 
 
 /** The changed region read alone, and where its figures go in the new version. */
@@ -102,32 +107,31 @@ function regionOf(doc: ReportDocument): Region | undefined {
   const sub = new ReportDocument(detached(doc.text.slice(sp.start, sp.end)));
   if (sub.view.text !== doc.view.text.slice(view.start, view.end)) return undefined;
   for (let i = sp.from; i < sp.to; i++) if (doc.boilerplate.has(i) !== sub.boilerplate.has(i - sp.from)) return undefined;
-  const k0 = firstOnLine(qs, sp.from);
-  const kEnd = firstOnLine(qs, sp.to);
-  const k1 = firstOnLine(old, sp.prevTo);
+  const k0 = firstOnLine(qs, doc.viewLines, sp.from);
+  const kEnd = firstOnLine(qs, doc.viewLines, sp.to);
+  const k1 = firstOnLine(old, d.prev.built.viewLines!, sp.prevTo);
   const sq = quantities(sub);
   if (sq.length !== kEnd - k0) return undefined;
   // Read alone, a figure on the region's first line does not see the line before (占…的): then it is not the same.
-  for (let k = 0; k < sq.length; k++) if (!sameMoved(sq[k], qs[k0 + k], view.start, sp.from)) return undefined;
+  for (let k = 0; k < sq.length; k++) if (!sameMoved(sq[k], qs[k0 + k], view.start)) return undefined;
   const r: Region = { sub, view, k0, kEnd, k1, di: kEnd - k1, dv: view.end - view.prevEnd, dl: sp.to - sp.prevTo };
   regions.set(d, r);
   return r;
 }
 
-/** Quantity fields that say where it is: compared moved, or (counters, index) not at all. */
+/** Quantity fields that say where it is: compared moved, or (its index) not at all. */
 const MOVED = new Set(['start', 'end', 'numStart', 'numEnd']);
-const COUNTERS = new Set(['index', 'sentence', 'clause', 'line']);
 
-/** `b` is `a` moved by `dv` view characters and `dl` lines (its counters aside). */
-function sameMoved(a: Quantity, b: Quantity, dv: number, dl: number): boolean {
+/** `b` is `a` moved by `dv` view characters (its index aside; its line follows from where it starts). */
+function sameMoved(a: Quantity, b: Quantity, dv: number): boolean {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   const keys = Object.keys(rb);
-  if (keys.length !== Object.keys(ra).length || b.line !== a.line + dl) return false;
+  if (keys.length !== Object.keys(ra).length) return false;
   for (const k of keys) {
     if (MOVED.has(k)) {
       if (rb[k] !== (ra[k] as number) + dv) return false;
-    } else if (!COUNTERS.has(k) && !Object.is(ra[k], rb[k]) && (typeof ra[k] !== 'object' || JSON.stringify(ra[k]) !== JSON.stringify(rb[k]))) return false;
+    } else if (k !== 'index' && !Object.is(ra[k], rb[k]) && (typeof ra[k] !== 'object' || JSON.stringify(ra[k]) !== JSON.stringify(rb[k]))) return false;
   }
   return true;
 }

@@ -84,9 +84,11 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
   const out: (Phrase | undefined)[] = [];
   let prev: Quantity | undefined;
   let prevClause: Clause | undefined;
+  // The figures are in text order: their clauses are found walking forward.
+  const clauseAt = clauses.cursor();
   for (let qi = 0; qi < qs.length; qi++) {
     const q = qs[qi];
-    const clause = clauses.clauseAt(q.numStart);
+    const clause = clauseAt(q.numStart);
     if (!clause) {
       out.push(undefined);
       continue;

@@ -25,8 +25,7 @@ export class Quantity {
   /** View span of the whole expression: approximation prefix, numeral(s), unit, suffix. */
   declare readonly start: number;
   declare readonly end: number;
-  /** View span of the (first) numeral. */
-  declare readonly numStart: number;
+  /** View end of the (first) numeral (its start: numStart). */
   declare readonly numEnd: number;
   /** Value in base units (8600万 → 86000000); NaN when unknown (数百, garbled). */
   declare readonly value: number;
@@ -35,23 +34,27 @@ export class Quantity {
   declare readonly after: string;
   /** `high` and `rate` in one field (both are rare): the one written, both in an object, or undefined. */
   declare private readonly extra: number | string | { high: number; rate: string } | undefined;
-  /** decimals, scale, chinese, bound, unknown and the length of the words before it, packed (packFacts). */
+  /** decimals, scale, chinese, bound, unknown, the length of the words before it… packed (packFacts), and numStart − start (bits 25–26). */
   declare readonly facts: number;
-  declare line: number;
   // Declared, and written by the constructor: fields defined as class fields would each be
   // written twice (defined as undefined first).
-  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, after: string, rate: string | undefined, facts: number, line: number) {
+  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, after: string, rate: string | undefined, facts: number) {
     this.index = index;
     this.start = start;
     this.end = end;
-    this.numStart = numStart;
     this.numEnd = numEnd;
     this.value = value;
     this.unit = unit;
     this.after = after;
     this.extra = high === undefined ? rate : rate === undefined ? high : { high, rate };
-    this.facts = facts;
-    this.line = line;
+    // The words before the numeral that the figure takes in (约, 不少于) are at most three characters.
+    const lead = numStart - start;
+    if (!(lead >= 0 && lead <= 3)) throw new Error(`numeral at ${numStart}, figure at ${start}`);
+    this.facts = facts | (lead << 25);
+  }
+  /** View start of the (first) numeral: after the approximation words the figure starts with (约, 不少于). */
+  get numStart(): number {
+    return this.start + ((this.facts >> 25) & 3);
   }
   /** Upper end of a range (3至5个). */
   get high(): number | undefined {
@@ -101,7 +104,7 @@ export class Quantity {
 // One figure made with no value, before any other: its class's `value` field is then tagged,
 // and an integer value (most figures) is kept in the field itself. A field that met a double
 // first (a fraction, NaN) would box every figure's value, 16 bytes each (V8 field representations).
-new Quantity(0, 0, 0, 0, 0, undefined as unknown as number, undefined, undefined, '', undefined, 0, 0);
+new Quantity(0, 0, 0, 0, 0, undefined as unknown as number, undefined, undefined, '', undefined, 0);
 
 /**
  * The Han text before a figure in its clause (qualifiers + noun), e.g. 新任科级干部 in
@@ -121,7 +124,7 @@ const ROLES: readonly (Role | undefined)[] = [undefined, 'from', 'to', 'delta', 
 /**
  * Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12
  * decimals (at most 20), bits 13–16 the length of the words before it (at most 15), bits 17–20
- * the kind, bits 21–23 the role, bit 24 approx.
+ * the kind, bits 21–23 the role, bit 24 approx; bits 25–26 numStart − start, added by the constructor.
  */
 function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number, kind: QuantityKind, role: Role | undefined, approx: boolean): number {
   const k = KINDS.indexOf(kind);
@@ -282,7 +285,6 @@ export function readQuantityLines(
       const q = readAt(text, i, line.end, clauseStart);
       if (!q) continue;
       q.index = out.length;
-      q.line = line.index;
       out.push(q);
       // Skip to the end of the numeral (not the whole expression: a range's second
       // number is inside it and must not be read again).
@@ -588,7 +590,6 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     after,
     RATE,
     packFacts(num.decimals, num.scale, num.chinese, bound, unknown, start - beforeStart, kind, ROLE, approx),
-    0,
   );
 }
 

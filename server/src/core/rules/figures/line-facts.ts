@@ -48,9 +48,9 @@ function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T |
   phrasesOf(doc);
   if (!LAYERS.every((l) => d.derived.includes(l))) return undefined;
   const sp = d.splice;
-  const k0 = firstOnLine(qs, sp.from);
-  const kEnd = firstOnLine(qs, sp.to);
-  const k1 = firstOnLine(old, sp.prevTo);
+  const k0 = firstOnLine(qs, doc.viewLines, sp.from);
+  const kEnd = firstOnLine(qs, doc.viewLines, sp.to);
+  const k1 = firstOnLine(old, d.prev.built.viewLines!, sp.prevTo);
   if (qs.length - kEnd !== old.length - k1) return undefined;
   const out: LineFacts<T> = { qs: [], facts: [] };
   let i = 0;
