@@ -220,13 +220,22 @@ test('clauses: start, end, stop and sentence as the marks say', () => {
 
 // Phrases find each figure's clause with a cursor walked forward (Clauses.cursor): for offsets
 // in ascending order it must answer as clauseAt does, brackets and quotes included.
-test('clauses: the cursor answers as clauseAt for ascending offsets', () => {
+test('clauses: the cursor answers as clauseAt for ascending offsets; asides hold their own clauses', () => {
   const text = fc.array(fc.constantFrom('甲', '乙', '3', '，', '；', '。', '（', '）', '“', '”', '【', '】', '\n'), { maxLength: 80 }).map((a) => a.join(''));
   fc.assert(
     fc.property(text, fc.integer({ min: 1, max: 3 }), (t, step) => {
       const clauses = clausesOf(new ReportDocument(t));
       const at = clauses.cursor();
       for (let i = 0; i <= t.length; i += step) assert.equal(at(i), clauses.clauseAt(i), `${JSON.stringify(t)} at ${i}`);
+      // Each aside's clauses are its own (read into one shared list, then copied): in its
+      // brackets, in order, each knowing its aside and its place.
+      for (const a of clauses.asides) {
+        let from = a.open + 1;
+        a.clauses.forEach((c, k) => {
+          assert.ok(c.aside === a && c.index === k && c.start === from && c.end <= a.close, `${JSON.stringify(t)}: clause ${k} of the aside at ${a.open}`);
+          from = c.end + 1;
+        });
+      }
     }),
     { numRuns: 1000 },
   );

@@ -282,6 +282,7 @@ export class Clauses {
     const t = this.text;
     const aside = new BracketAside(open, close);
     this.asides.push(aside);
+    const list = ASIDE_CLAUSES;
     let cStart = open + 1;
     let depth = 0;
     for (let i = open + 1; i < close; i++) {
@@ -289,16 +290,23 @@ export class Clauses {
       if (m === 1 || m === 3) depth++;
       else if ((m === 2 || m === 4) && depth > 0) depth--;
       else if (depth === 0 && (CLAUSE_STOP[t.charCodeAt(i)] || SENT_STOP[t.charCodeAt(i)])) {
-        aside.clauses.push(new AsideClause(cStart, i, STOP_TEXT[t.charCodeAt(i)], this.sentCount, aside.clauses.length, aside));
+        list.push(new AsideClause(cStart, i, STOP_TEXT[t.charCodeAt(i)], this.sentCount, list.length, aside));
         cStart = i + 1;
       }
     }
-    if (close > cStart) aside.clauses.push(new AsideClause(cStart, close, '', this.sentCount, aside.clauses.length, aside));
+    if (close > cStart) list.push(new AsideClause(cStart, close, '', this.sentCount, list.length, aside));
+    // A copy of its own length: an array grown by push keeps room for 17 (152 bytes for the one clause most asides have).
+    aside.clauses = list.slice();
+    list.length = 0;
     return aside;
   }
 }
 
 const EMPTY = new Int32Array(0);
+/** The clauses of the aside being read (one list for every aside; each keeps a copy). */
+const ASIDE_CLAUSES: Clause[] = [];
+/** An aside's clauses until they are read: none, and none may be added. */
+const NO_CLAUSES: Clause[] = Object.freeze([]) as unknown as Clause[];
 
 // Classes, not object literals: one constructor per shape, fields declared (not class fields,
 // which would each be written twice: defined as undefined first).
@@ -341,7 +349,7 @@ export class AsideClause extends TopClause {
   }
 }
 
-/** An aside: its brackets, its clauses, and the top-level clause it interrupts (-1 until known). */
+/** An aside: its brackets, its clauses (set once read: an array of their number), and the top-level clause it interrupts (-1 until known). */
 export class BracketAside implements Aside {
   declare open: number;
   declare close: number;
@@ -350,7 +358,7 @@ export class BracketAside implements Aside {
   constructor(open: number, close: number) {
     this.open = open;
     this.close = close;
-    this.clauses = [];
+    this.clauses = NO_CLAUSES;
     this.anchor = -1;
   }
 }

@@ -188,7 +188,12 @@ function moveClauses(
   for (const a of asides) {
     const b = new BracketAside(a.open + dv, a.close + dv);
     b.anchor = a.anchor + dc;
-    for (const c of a.clauses) b.clauses.push(new AsideClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index, b));
+    const cs: Clause[] = new Array(a.clauses.length);
+    for (let k = 0; k < cs.length; k++) {
+      const c = a.clauses[k];
+      cs[k] = new AsideClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index, b);
+    }
+    b.clauses = cs;
     moved.set(a, b);
     out.asides.push(b);
   }
