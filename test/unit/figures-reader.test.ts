@@ -240,3 +240,33 @@ test('clauses: the cursor answers as clauseAt for ascending offsets; asides hold
     { numRuns: 1000 },
   );
 });
+
+// A bracket's content is an aside: the brackets each line matches (innermost first, as a
+// stack does), taken outermost first, left to right.
+test('clauses: the asides are the outermost matched brackets of each line', () => {
+  const line = fc.array(fc.constantFrom('甲', '，', '。', '（', '（', '）', '）'), { maxLength: 30 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+      const text = lines.join('\n');
+      const want: [number, number][] = [];
+      let at = 0;
+      for (const l of lines) {
+        const close = new Map<number, number>();
+        const stack: number[] = [];
+        for (let i = 0; i < l.length; i++) {
+          if (l[i] === '（') stack.push(i);
+          else if (l[i] === '）' && stack.length) close.set(stack.pop()!, i);
+        }
+        for (let i = 0; i < l.length; i++) {
+          const c = close.get(i);
+          if (c === undefined) continue;
+          want.push([at + i, at + c]);
+          i = c;
+        }
+        at += l.length + 1;
+      }
+      assert.deepEqual(clausesOf(new ReportDocument(text)).asides.map((a) => [a.open, a.close]), want, JSON.stringify(text));
+    }),
+    { numRuns: 1000 },
+  );
+});

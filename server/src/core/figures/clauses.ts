@@ -226,8 +226,8 @@ export class Clauses {
   // what reading the clauses allocated beside the clauses themselves.
   private readLine(start: number, end: number, line: number): void {
     const t = this.text;
-    // The line's brackets and quotes are matched when the first opening mark is met: a line
-    // with none is read once, not twice.
+    // The line's brackets and quotes are matched when the first opening mark is met, from
+    // there: a line with none is read once, not twice, and a line with some only once before it.
     let match: Matches | undefined;
     let inPara = 0;
     let sStart = start;
@@ -240,7 +240,7 @@ export class Clauses {
       if (!ACTS[code] && i - cStart < MAX_CLAUSE) continue;
       const m = MARK[code];
       if (m === 1 || m === 3) {
-        const close = (match ??= matchPairs(t, start, end)).at(i - start);
+        const close = (match ??= matchPairs(t, start, i, end)).at(i - start);
         if (close >= 0) {
           if (m === 1) this.pending.push(this.readAside(i, close));
           i = close;
@@ -392,13 +392,16 @@ const MATCHES = new Matches();
 const STOP_TEXT: string[] = [];
 for (const c of '，；：。！？') STOP_TEXT[c.charCodeAt(0)] = c;
 
-/** Matching brackets (within MAX_ASIDE) and short quotes (within MAX_QUOTE) on one line. */
-function matchPairs(t: string, start: number, end: number): Matches {
+/**
+ * Matching brackets (within MAX_ASIDE) and short quotes (within MAX_QUOTE) on the line
+ * [start, end), read from its first opening mark `first` (nothing before it is open).
+ */
+function matchPairs(t: string, start: number, first: number, end: number): Matches {
   const match = MATCHES;
   match.length = end - start;
   const stack = match.stack;
   let depth = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = first; i < end; i++) {
     const m = MARK[t.charCodeAt(i)];
     if (m === 1 || m === 3) {
       stack[depth++] = i;
