@@ -381,6 +381,8 @@ function assignMarkdownLevels(hs: Heading[]): void {
  * report of a collection, a part without a part heading): one text does not number its
  * sections 一、二、一、.
  */
+const NO_CHILDREN = Object.freeze([]) as unknown as Section[];
+
 export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bodyStartOf: (h: Heading) => number): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
@@ -409,11 +411,13 @@ export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bod
       }
       lastRoot.set(key, h.numbering.value);
     }
-    const sec: Section = { heading: h, children: [], start, end: textEnd, bodyStart: bodyStartOf(h), part };
-    if (parent) {
-      sec.parent = parent;
-      parent.children.push(sec);
-    } else roots.push(sec);
+    // `parent` written in the literal, undefined for a root: added after, it took a properties
+    // store of its own in every section. A section without children shares one empty list
+    // (frozen: its first child gives it a list of its own).
+    const sec: Section = { heading: h, parent, children: NO_CHILDREN, start, end: textEnd, bodyStart: bodyStartOf(h), part };
+    if (!parent) roots.push(sec);
+    else if (parent.children === NO_CHILDREN) parent.children = [sec];
+    else parent.children.push(sec);
     stack.push(sec);
   }
   return roots;
