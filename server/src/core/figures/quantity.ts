@@ -743,8 +743,15 @@ const THRESHOLD_LAST = charTable('过足到于');
 const RATE_LAST = charTable('率为达到是约在');
 const FROM_ANY = charTable('由较比从');
 const TARGET_ANY = charTable('力目计预争确到');
+/** What the share (占), comparison (FROM_ANY) and per-unit (每, 均) patterns need somewhere in the words before a figure. */
+const ROLE_ANY = charTable('占每均由较比从');
 function hasAny(s: string, set: Uint8Array): boolean {
   for (let k = 0; k < s.length; k++) if (set[s.charCodeAt(k)]) return true;
+  return false;
+}
+/** A character of `set` in text[from, to). */
+function anyIn(text: string, from: number, to: number, set: Uint8Array): boolean {
+  for (let k = from; k < to; k++) if (set[text.charCodeAt(k)]) return true;
   return false;
 }
 
@@ -757,8 +764,15 @@ function assignRole(kind: QuantityKind, start: number, end: number, text: string
   ROLE = undefined;
   RATE = undefined;
   if (!HAS_ROLE.has(kind)) return;
-  const prefix = text.slice(Math.max(clauseStart, start - 16), start);
-  const last = prefix.charCodeAt(prefix.length - 1);
+  // The words before the figure in its clause (at most 16 characters), sliced only when one of
+  // the patterns below can match them (most figures have no role).
+  const from = Math.max(clauseStart, start - 16);
+  const last = start > from ? text.charCodeAt(start - 1) : NaN;
+  if (!(TO_LAST[last] || DELTA_LAST[last] || THRESHOLD_LAST[last] || (kind === 'percent' && RATE_LAST[last]) || anyIn(text, from, start, ROLE_ANY))) {
+    if (targetIn(text, Math.max(clauseStart, start - 40), start)) ROLE = 'target';
+    return;
+  }
+  const prefix = text.slice(from, start);
   if (TO_LAST[last] && TO.test(prefix)) ROLE = 'to';
   // 占比 before 比: a share, not a comparison.
   else if (prefix.includes('占') && (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix))) ROLE = 'share';
