@@ -12,7 +12,7 @@ import { splitItems, type ItemList } from '../../figures/lists';
 import { parseChineseNumeral } from '../../figures/numerals';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { relationMsg, type Relation } from '../../figures/relation';
-import { relationRule } from './relation-rule';
+import { found, relationRule, type Found } from './relation-rule';
 import { quoteView } from '../../quote';
 
 const RULE = 'figures/enumeration-count';
@@ -34,13 +34,13 @@ export const enumerationCount = relationRule({
   find: findEnumerations,
 });
 
-function findEnumerations(doc: ReportDocument): Relation[] {
+function findEnumerations(doc: ReportDocument): Found[] {
   const text = doc.view.text;
   const clauses = clausesOf(doc);
   const sentenceAt = (i: number) => clauses.sentenceAt(i) ?? { start: i, end: i };
   const lineAt = (i: number) => doc.viewLines[lineIndexAt(doc.viewLines, i)];
   const qs = quantities(doc);
-  const out: Relation[] = [];
+  const out: Found[] = [];
   TERM.lastIndex = 0;
   for (let m = TERM.exec(text); m; m = TERM.exec(text)) {
     const n = parseChineseNumeral(m[1]);
@@ -84,7 +84,7 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     }
     const ok = count === n;
     const arithmetic = `${count} ${ok ? '=' : '≠'} ${n}`;
-    out.push(relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, quoteView(doc, termStart + 1, termEnd - 1), count, n, list, arithmetic));
+    out.push(termRelation(doc, ok, termStart, termEnd, count, n, list, arithmetic));
   }
   // 三个方面：一是…二是…三是…
   ANNOUNCE.lastIndex = 0;
@@ -99,25 +99,37 @@ function findEnumerations(doc: ReportDocument): Relation[] {
     while (k < markers.length && markers[k].value === k + 1) k++;
     const ok = k === n;
     const arithmetic = `${k} ${ok ? '=' : '≠'} ${n}`;
-    const at = m.index;
-    const len = m[0].length;
-    out.push({
-      rule: RULE,
-      ok,
-      severity: 'warning',
-      start: m.index,
-      end: m.index + m[0].length,
-      quantities: markers.slice(0, k),
-      arithmetic,
-      message: relationMsg(ok, () => {
-        const said = quoteView(doc, at, at + len - 1);
-        return ok
-          ? { zh: `“${said}”与其后所列相符：${arithmetic}`, en: `“${said}” matches the items after it: ${arithmetic}` }
-          : { zh: `其后列出${k}项，与“${said}”不符：${arithmetic}`, en: `${k} items follow, not the ${n} of “${said}”: ${arithmetic}` };
-      }),
-    });
+    out.push(announceRelation(doc, ok, m.index, m[0].length, markers, k, n, arithmetic));
   }
   return out;
+}
+
+/**
+ * A numbered phrase and the items after or before it; when they agree, the function that
+ * builds it (Found: its quote and places are made only when relations() is read). A function
+ * of its own: a closure made in the finder's loop would keep the loop's context.
+ */
+function termRelation(doc: ReportDocument, ok: boolean, termStart: number, termEnd: number, count: number, n: number, list: ItemList, arithmetic: string): Found {
+  return found(ok, () => relation(ok, termStart, list.end > termEnd ? list.end : termEnd, list.start < termStart ? list.start : termStart, quoteView(doc, termStart + 1, termEnd - 1), count, n, list, arithmetic));
+}
+
+/** 三个方面：一是…二是…: the announcement and the run of markers after it (Found, as termRelation). */
+function announceRelation(doc: ReportDocument, ok: boolean, at: number, len: number, markers: Quantity[], k: number, n: number, arithmetic: string): Found {
+  return found(ok, () => ({
+    rule: RULE,
+    ok,
+    severity: 'warning',
+    start: at,
+    end: at + len,
+    quantities: markers.slice(0, k),
+    arithmetic,
+    message: relationMsg(ok, () => {
+      const said = quoteView(doc, at, at + len - 1);
+      return ok
+        ? { zh: `“${said}”与其后所列相符：${arithmetic}`, en: `“${said}” matches the items after it: ${arithmetic}` }
+        : { zh: `其后列出${k}项，与“${said}”不符：${arithmetic}`, en: `${k} items follow, not the ${n} of “${said}”: ${arithmetic}` };
+    }),
+  }));
 }
 
 function relation(ok: boolean, termStart: number, end: number, start: number, term: string, count: number, n: number, list: ItemList, arithmetic: string): Relation {

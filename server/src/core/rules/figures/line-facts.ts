@@ -22,23 +22,36 @@ export interface LineFacts<T> {
 /** The figures layers a derived list needs derived, not read whole. */
 const LAYERS = ['figures:quantities', 'figures:clauses', 'figures:phrases'];
 
-/** `read(q)`: the fact of figure q, or undefined when the rule does not read it; it may read q's line only. */
-export function lineFacts<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined): LineFacts<T> {
-  return doc.memo(key, () => derived(doc, key, read) ?? from(quantities(doc), 0, quantities(doc).length, read, { qs: [], facts: [] }));
+/**
+ * `read(q)`: the fact of figure q, or undefined when the rule does not read it; it may read q's
+ * line only. `among(doc)`: the only figures it can read, in text order (quantitiesByKind: the
+ * amounts, the percentages), so that the others are not passed to it one by one.
+ */
+export function lineFacts<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined, among: (doc: ReportDocument) => readonly Quantity[] = quantities): LineFacts<T> {
+  return doc.memo(key, () => derived(doc, key, read, among) ?? from(among(doc), 0, quantities(doc).length, read, { qs: [], facts: [] }));
 }
 
-function from<T>(qs: Quantity[], k0: number, k1: number, read: (q: Quantity) => T | undefined, out: LineFacts<T>): LineFacts<T> {
-  for (let k = k0; k < k1; k++) {
-    const f = read(qs[k]);
+/** The facts of the figures of `among` whose index in the document's figures is in [k0, k1), appended to `out`. */
+function from<T>(among: readonly Quantity[], k0: number, k1: number, read: (q: Quantity) => T | undefined, out: LineFacts<T>): LineFacts<T> {
+  let lo = 0;
+  let hi = among.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (among[mid].index < k0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let n = lo; n < among.length && among[n].index < k1; n++) {
+    const q = among[n];
+    const f = read(q);
     if (f !== undefined) {
-      out.qs.push(qs[k]);
+      out.qs.push(q);
       out.facts.push(f);
     }
   }
   return out;
 }
 
-function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined): LineFacts<T> | undefined {
+function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined, among: (doc: ReportDocument) => readonly Quantity[]): LineFacts<T> | undefined {
   const d = doc.derivation;
   const prev = d?.prev.memoed(key) as LineFacts<T> | undefined;
   const old = d?.prev.memoed('figures:quantities') as Quantity[] | undefined;
@@ -60,7 +73,7 @@ function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T |
     out.qs.push(prev.qs[i]);
     out.facts.push(prev.facts[i]);
   }
-  from(qs, k0, kEnd, read, out);
+  from(among(doc), k0, kEnd, read, out);
   while (i < prev.qs.length && prev.qs[i].index < k1) i++;
   for (; i < prev.qs.length; i++) {
     out.qs.push(qs[prev.qs[i].index - k1 + kEnd]);

@@ -5,6 +5,7 @@
 //   按照街道、社区、网格、楼栋四级架构                                4 = 4
 //   “青禾大米”“青禾山茶”2个区域公用品牌                                2 = 2
 // People are left to figures/named-count; 等 lists are open and not checked.
+import { charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
 import { clausesOf, type Clause } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
@@ -21,6 +22,16 @@ const LIST_UNITS = new Set(['个', '大', '级', '步', '类', '种', '项', '�
 /** Measure words whose Chinese numeral may close a list written before it (街道、社区、网格四级). */
 const BEFORE_UNITS = new Set(['大', '级', '步', '类', '种', '项', '方面', '个', '支', '条']);
 const NUMERAL = /[\d一二两三四五六七八九十百千万]/;
+/** NUMERAL's characters, by char code. */
+const NUMERAL_CHAR = charTable('0123456789一二两三四五六七八九十百千万');
+/** The characters LEAD's words and colons start with. */
+const LEAD_FIRST = charTable('分即包依具：:');
+
+/** Does view[start, end) hold a NUMERAL character? */
+function numeralIn(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (NUMERAL_CHAR[text.charCodeAt(k)]) return true;
+  return false;
+}
 
 export const listCount = relationRule({
   id: RULE,
@@ -41,15 +52,17 @@ export const listCount = relationRule({
       let list: ItemList | undefined;
       let where: 'after' | 'before' = 'after';
       // After: N个X，分别是A、B、C (the count ends its clause; the list is what follows).
-      const tail = text.slice(q.end, p.clause.end);
       const next = clauses.clauses[p.clause.index + 1];
-      // The count's noun may follow it, but no other figure (六项污染物有5项下降，分别是…).
-      if (NUMERAL.test(tail)) continue;
-      if (tail.length <= 14 && next && next.sentence === p.clause.sentence && p.clause.stop !== '；') {
-        const lead = LEAD.exec(text.slice(next.start, next.end))![0];
+      // The count's noun may follow it, but no other figure (六项污染物有5项下降，分别是…):
+      // the rest of the clause tested character by character, not sliced.
+      if (numeralIn(text, q.end, p.clause.end)) continue;
+      if (p.clause.end - q.end <= 14 && next && next.sentence === p.clause.sentence && p.clause.stop !== '；') {
         const colon = p.clause.stop === '：';
+        // LEAD matches more than nothing only at one of its first characters: the next
+        // clause is sliced only then.
+        const lead = LEAD_FIRST[text.charCodeAt(next.start)] ? LEAD.exec(text.slice(next.start, next.end))![0] : '';
         if (lead || colon) list = listAfter(text, clauses.clauses, next, next.start + lead.length);
-      } else if (/^[^，。；]{0,14}?[：:]/.test(tail)) {
+      } else if (/^[^，。；]{0,14}?[：:]/.test(text.slice(q.end, p.clause.end))) {
         const k = text.indexOf('：', q.end);
         if (k >= 0 && k < p.clause.end) list = listAfter(text, clauses.clauses, p.clause, k + 1);
       }
@@ -94,13 +107,13 @@ function listAfter(text: string, all: Clause[], clause: Clause, start: number): 
   }
   const first = splitItems(text, start, clause.end);
   // Items with figures of their own are parts, not names of things.
-  if (first.items.some((it) => it.end <= it.start || NUMERAL.test(text.slice(it.start, it.end)))) return undefined;
+  if (first.items.some((it) => it.end <= it.start || numeralIn(text, it.start, it.end))) return undefined;
   if (first.partial) return first;
   // Further clauses that are only short items continue the list (…西村（原贫困村），南村及北村).
   let list = first;
   for (const c of run.slice(1)) {
     const more = splitItems(text, c.start, c.end, true);
-    const short = more.items.every((it) => it.end - it.start >= 1 && it.end - it.start <= 8 && !NUMERAL.test(text.slice(it.start, it.end)));
+    const short = more.items.every((it) => it.end - it.start >= 1 && it.end - it.start <= 8 && !numeralIn(text, it.start, it.end));
     if (!short || c !== run[run.length - 1] || first.items.some((it) => it.end - it.start > 8)) break;
     list = { start: list.start, end: more.end, items: [...list.items, ...more.items], partial: more.partial };
   }

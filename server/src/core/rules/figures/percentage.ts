@@ -10,7 +10,7 @@
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
-import { beforeOf, firstQuantityFrom, quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
+import { beforeOf, firstQuantityFrom, quantities, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
@@ -133,7 +133,12 @@ export function percentsOf(doc: ReportDocument): LineFacts<Percent> {
     f.bare = bareOf(p);
     f.word = grade.word;
     return detachStrings(f);
-  });
+  }, percentsIn);
+}
+
+/** The percentages, the only figures read here. */
+function percentsIn(doc: ReportDocument): readonly Quantity[] {
+  return quantitiesByKind(doc).of('percent');
 }
 
 /** The words a grade's phrase says beside the grade (“比较满意”的占 → 比较满意). */

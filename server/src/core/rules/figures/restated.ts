@@ -9,7 +9,7 @@ import type { ReportDocument } from '../../model/document';
 import { clausesOf, type Clauses } from '../../figures/clauses';
 import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
 import { isAmount } from '../../figures/groups';
-import type { Quantity } from '../../figures/quantity';
+import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, isUsable, relationMsg, shows, tolerance } from '../../figures/relation';
 import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
@@ -73,7 +73,12 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
     const key = keyOf(text, p, clauses, periods);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
     return key ? detached(key) : undefined;
-  });
+  }, amountsOf);
+}
+
+/** The amounts (count, money, measure), the only figures a key is read of (isAmount). */
+function amountsOf(doc: ReportDocument): readonly Quantity[] {
+  return quantitiesByKind(doc).amounts;
 }
 
 /**
