@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
+import type { Section } from '../../server/src/core/model/headings';
 import { deriveDocument } from '../../server/src/core/model/derive';
 import { quantities } from '../../server/src/core/figures/quantity';
 import { clausesOf } from '../../server/src/core/figures/clauses';
@@ -106,6 +107,11 @@ function sameParts(d: ReportDocument, last: boolean): void {
 /** The key under which run() counts the versions it made (beside each part's derivations). */
 const VERSIONS = '(versions)';
 
+/** The sections, every field but the parent (a cycle) flattened: a derived version takes some over, and must not change them. */
+function flatSections(ss: Section[]): unknown[] {
+  return ss.map((x) => [x.heading.line, x.start, x.end, x.bodyStart, x.part, flatSections(x.children)]);
+}
+
 /** Derives each version from the last, checks its parts, and counts the versions and the parts derived. */
 function run(start: string, edits: Edit[], derived: Map<string, number>): void {
   let prev = new ReportDocument(start);
@@ -114,11 +120,11 @@ function run(start: string, edits: Edit[], derived: Map<string, number>): void {
   for (const [i, e] of edits.entries()) {
     text = apply(text, e);
     // Deriving reads the previous version and changes nothing of it.
-    const was = JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]);
+    const was = JSON.stringify([prev.headings, flatSections(prev.sections), groupsOf(prev), quantities(prev)]);
     const next = deriveDocument(prev, text);
     const d = next.derivation;
     build(next);
-    assert.equal(JSON.stringify([prev.headings, groupsOf(prev), quantities(prev)]), was, 'the previous version changed');
+    assert.equal(JSON.stringify([prev.headings, flatSections(prev.sections), groupsOf(prev), quantities(prev)]), was, 'the previous version changed');
     derived.set(VERSIONS, (derived.get(VERSIONS) ?? 0) + 1);
     for (const p of d?.derived ?? []) derived.set(p, (derived.get(p) ?? 0) + 1);
     sameParts(next, i === edits.length - 1);
@@ -154,6 +160,8 @@ test('derived model parts equal parts built from scratch after random edits (who
     runs(40),
   );
   for (const p of ['headings', 'figures:quantities', 'figures:groups']) assert.ok((derived.get(p) ?? 0) > 40, `${p} derived ${derived.get(p) ?? 0} times`);
+  // Top-level sections are taken over only when one lies wholly before the change (and a report has a few).
+  assert.ok((derived.get('sections') ?? 0) > 3, `sections taken over ${derived.get('sections') ?? 0} times`);
 });
 
 test('a version derived from one whose parts are not built builds them from scratch', () => {
@@ -162,6 +170,36 @@ test('a version derived from one whose parts are not built builds them from scra
   const next = deriveDocument(prev, text);
   build(next);
   assert.deepStrictEqual(next.derivation?.derived, []);
+  sameParts(next, true);
+});
+
+test('top-level sections before the change are taken over; the part heading after them still starts a part', () => {
+  // Two parts, each numbered from 一; the edit is in the first section of the second part.
+  const body = '本年度围绕中心任务开展工作，逐项抓好落实，群众满意度稳步提升。\n';
+  const text = [
+    '第一部分 工作回顾',
+    '一、主要做法',
+    '（一）抓学习',
+    body,
+    '（二）抓落实',
+    body,
+    '第二部分 下一步打算',
+    '一、加强学习',
+    body,
+    '二、改进作风',
+    body,
+  ].join('\n');
+  const prev = new ReportDocument(text);
+  build(prev);
+  const at = text.indexOf(body, text.indexOf('一、加强学习'));
+  const next = deriveDocument(prev, text.slice(0, at) + '全年' + text.slice(at));
+  build(next);
+  assert.ok(next.derivation?.derived.includes('sections'), 'the sections of the first part taken over');
+  // The first part's section is the previous version's own object; the rest are made anew. (One
+  // section in the first part: a second part numbered from 一 after 二 would start a part anyway.)
+  assert.equal(next.sections[0], prev.sections[0]);
+  assert.notEqual(next.sections[1], prev.sections[1]);
+  assert.deepEqual(next.sections.map((x) => x.part), [1, 2, 2]);
   sameParts(next, true);
 });
 

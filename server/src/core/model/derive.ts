@@ -20,7 +20,7 @@ import { findGarbled } from './garbled';
 import { hasLoneCr, lineIndexAt, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
-import { readHeadingLines, type Heading } from './headings';
+import { readHeadingLines, type Heading, type KeptSections, type Section } from './headings';
 import { buildView, MapBuilder, viewLinesOf, type TextView } from './view';
 
 /**
@@ -247,6 +247,40 @@ export class Derivation {
     return out;
   }
 
+  /**
+   * The previous version's top-level sections that lie wholly before the changed lines, and
+   * are closed there too, taken over as they are (buildSections goes on from the heading
+   * that closes the last of them). Such a section's headings, and the one that closes it, are
+   * the same objects in both versions (a heading before the region is taken over, one that
+   * finishHeadings remakes — a Markdown level — is not the same) on the same lines, so every
+   * field of the section and of its subsections is what buildSections would make. Undefined
+   * when none is.
+   */
+  keptSections(): KeptSections | undefined {
+    const { sections: old, headings: oldHs } = this.prev.built;
+    if (!old || !oldHs) return undefined;
+    const hs = this.doc.headings;
+    const from = this.splice.from;
+    // The headings before the region that are the previous version's own.
+    let same = 0;
+    while (same < hs.length && same < oldHs.length && hs[same] === oldHs[same] && hs[same].line < from) same++;
+    let next = 0;
+    let kept = 0;
+    for (const r of old) {
+      let i = next;
+      while (i < same && hs[i].level === 0) i++;
+      if (i >= same || hs[i] !== r.heading) break;
+      // The heading after its subsections closes it: one of those same headings.
+      const after = i + sectionCount(r);
+      if (after >= same) break;
+      next = after;
+      kept++;
+    }
+    if (!kept) return undefined;
+    this.derived.push('sections');
+    return { roots: old.slice(0, kept), from: next };
+  }
+
   boilerplate(): Set<number> | undefined {
     const old = this.prev.built.boilerplate;
     if (!old) return undefined;
@@ -293,6 +327,13 @@ function movedHeading(h: Heading, dl: number, by: number): Heading {
       : { line: h.line + dl, level: h.level, title: h.title, runIn: h.runIn, kind: h.kind, span, titleSpan };
   if (h.inline) m.inline = true;
   return m;
+}
+
+/** A section and its subsections, counted. */
+function sectionCount(s: Section): number {
+  let n = 1;
+  for (const c of s.children) n += sectionCount(c);
+  return n;
 }
 
 /** A set of line indices in ascending order (the order a whole read adds them in). */

@@ -58,8 +58,17 @@ export class ReportDocument {
   derivation?: Derivation;
 
   /** The parts this version has built (undefined: not built), never building one: what a version derived from it may take over. */
-  get built(): { annotations?: PinyinAnnotation[]; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number>; headingCandidates?: Heading[] } {
-    return { annotations: this._annotations, garbled: this._garbled, view: this._view, viewLines: this._viewLines, boilerplate: this._boilerplate, headingCandidates: this._headingCandidates };
+  get built(): { annotations?: PinyinAnnotation[]; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number>; headingCandidates?: Heading[]; headings?: Heading[]; sections?: Section[] } {
+    return {
+      annotations: this._annotations,
+      garbled: this._garbled,
+      view: this._view,
+      viewLines: this._viewLines,
+      boilerplate: this._boilerplate,
+      headingCandidates: this._headingCandidates,
+      headings: this._headings,
+      sections: this._sections,
+    };
   }
 
   /** A memo entry if it has been made (never makes it). */
@@ -106,8 +115,12 @@ export class ReportDocument {
 
   /** Top-level sections (level 1 and their children). */
   get sections(): Section[] {
-    return (this._sections ??= buildSections(this.headings, this.lines, this.text.length, (h) =>
-      h.runIn ? h.span.end : this.lines[h.line].end,
+    return (this._sections ??= buildSections(
+      this.headings,
+      this.lines,
+      this.text.length,
+      (h) => (h.runIn ? h.span.end : this.lines[h.line].end),
+      this.derivation?.keptSections(),
     ));
   }
 

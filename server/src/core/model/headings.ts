@@ -370,8 +370,23 @@ function assignMarkdownLevels(hs: Heading[]): void {
   for (let i = 0; i < hs.length; i++) {
     const h = hs[i];
     if (h.markdownDepth === undefined || h.numbering) continue;
-    hs[i] = { ...h, level: SUBTITLE.test(h.title) ? 0 : Math.max(0, h.markdownDepth - base + 1) };
+    hs[i] = atLevel(h, SUBTITLE.test(h.title) ? 0 : Math.max(0, h.markdownDepth - base + 1));
   }
+}
+
+/**
+ * A Markdown heading candidate at its level, made once per candidate and level: a version
+ * derived from another (model/derive.ts) takes the candidates before the change over, and
+ * so has the same headings there — and the top-level sections that hold them (keptSections).
+ */
+const AT_LEVEL = new WeakMap<Heading, Heading>();
+
+function atLevel(h: Heading, level: number): Heading {
+  const made = AT_LEVEL.get(h);
+  if (made && made.level === level) return made;
+  const m = { ...h, level };
+  AT_LEVEL.set(h, m);
+  return m;
 }
 
 /**
@@ -383,13 +398,15 @@ function assignMarkdownLevels(hs: Heading[]): void {
  */
 const NO_CHILDREN = Object.freeze([]) as unknown as Section[];
 
-export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bodyStartOf: (h: Heading) => number): Section[] {
-  const roots: Section[] = [];
+export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bodyStartOf: (h: Heading) => number, kept: KeptSections = NONE_KEPT): Section[] {
+  const roots: Section[] = kept.roots.slice();
   const stack: Section[] = [];
-  let part = 0;
+  const last = roots[roots.length - 1];
+  let part = last ? last.part : 0;
   /** The last top-level number at each level and style in the current part. */
   const lastRoot = new Map<string, number>();
-  for (let k = 0; k < hs.length; k++) {
+  for (const r of roots) if (r.part === part && r.heading.numbering) lastRoot.set(rootKey(r.heading), r.heading.numbering.value);
+  for (let k = kept.from; k < hs.length; k++) {
     const h = hs[k];
     if (h.level === 0) {
       const at = lines[h.line].start;
@@ -404,7 +421,7 @@ export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bod
     }
     const parent = stack[stack.length - 1];
     if (!parent && h.numbering) {
-      const key = `${h.level}:${h.numbering.style}`;
+      const key = rootKey(h);
       if (h.numbering.value === 1 && (lastRoot.get(key) ?? 0) >= 2) {
         part++;
         lastRoot.clear();
@@ -421,4 +438,21 @@ export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bod
     stack.push(sec);
   }
   return roots;
+}
+
+/**
+ * Top-level sections taken over (model/derive.ts, from the version this one was derived
+ * from): `roots`, whole, are the first ones, and the headings before `from` are theirs (or
+ * level-0 headings among them); the heading at `from` closes the last of them.
+ */
+export interface KeptSections {
+  roots: readonly Section[];
+  from: number;
+}
+
+const NONE_KEPT: KeptSections = { roots: [], from: 0 };
+
+/** A top-level heading's numbering, by level and style. */
+function rootKey(h: Heading): string {
+  return `${h.level}:${h.numbering!.style}`;
 }
