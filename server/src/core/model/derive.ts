@@ -144,7 +144,7 @@ export class Derivation {
     const old = this.prev.built.annotations;
     if (!old) return undefined;
     this.derived.push('annotations');
-    return spliceSpans(old, this.part().annotations, this.splice, (a, by) => ({ start: a.start + by, end: a.end + by, syllable: a.syllable, toned: a.toned }));
+    return spliceSpans(old, this.part().annotations, this.splice, (a, by) => ({ start: a.start + by, end: a.end + by, syllable: a.syllable }));
   }
 
   garbled(): Span[] | undefined {

@@ -18,10 +18,10 @@ const FINAL =
   '(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)';
 const SYLLABLE = new RegExp(`^(?:${INITIAL}${FINAL}|ng|m|n|hm|hng)$`);
 
+/** An annotation: its span and syllable (whether it carries a tone mark is read while it is found, and not kept: no reader asks, and a pasted page has one every 30 characters). */
 export interface PinyinAnnotation extends Span {
   /** The syllable as written, e.g. `dāng`. */
   syllable: string;
-  toned: boolean;
 }
 
 /** Strip tone marks; ü → v. Returns '' when a character is not a pinyin letter. */
@@ -185,5 +185,5 @@ function matchAt(text: string, open: number, read: Map<number, Syllable | null>)
     const han = hanBefore(text, open);
     if (!han || !hasReading(han, syl.plain)) return undefined;
   }
-  return { start: open, end: k + 1, syllable: syl.raw, toned: syl.toned };
+  return { start: open, end: k + 1, syllable: syl.raw };
 }
