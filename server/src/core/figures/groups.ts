@@ -9,7 +9,7 @@
 // added up, and whether they must add up to the total, is for the parts-total rule.
 import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
-import { clausesOf, type Clause, type Clauses } from './clauses';
+import { clausesOf, SENT_FIELDS, S_END, type Clause, type Clauses } from './clauses';
 import { deriveGroups } from './derive';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase, type Phrases } from './phrases';
@@ -108,8 +108,7 @@ function findGroups(doc: ReportDocument): Group[] {
       const ps = famParts[fi];
       // A 其中 after the parts of another 其中 refers past them to the total (教师90名，其中
       // 骨干教师14名，其中男教师25名…); the parts it passes stay possible readings.
-      const same = a.candidates.filter((t) => t.unit?.family === family);
-      const cands = a.word === '其中' ? [...same.filter((t) => !taken.has(t)), ...same.filter((t) => taken.has(t))] : same;
+      const cands = candidatesOf(a, family, taken);
       const total = cands[0];
       if (!total) continue;
       // A part as large as the total alone, in a later clause, is the total's sibling: the
@@ -141,6 +140,26 @@ function findGroups(doc: ReportDocument): Group[] {
       mine.push(g);
     }
     pairedCover(mine);
+  }
+  return out;
+}
+
+/**
+ * The candidate totals of `a` in unit `family`, in order; after a 其中, those not yet taken as
+ * parts first (one list: filters and a spread made four per family read).
+ */
+function candidatesOf(a: Anchor, family: string, taken: ReadonlySet<Quantity>): Quantity[] {
+  const out: Quantity[] = [];
+  const later = a.word === '其中';
+  for (let k = 0; k < a.candidates.length; k++) {
+    const t = a.candidates[k];
+    if (t.unit?.family === family && !(later && taken.has(t))) out.push(t);
+  }
+  if (later) {
+    for (let k = 0; k < a.candidates.length; k++) {
+      const t = a.candidates[k];
+      if (t.unit?.family === family && taken.has(t)) out.push(t);
+    }
   }
   return out;
 }
@@ -262,7 +281,6 @@ function usableTotal(q: Quantity): boolean {
 
 /** The figures a group opened at `k` may be about, best first. */
 function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Clause, k: number, word: string): Quantity[] {
-  const sentence = clauses.sentence(clause.sentence)!;
   // 其中 opening a bracket: the figure right before the bracket.
   if (clause.aside && /^[\s：:]*$/.test(text.slice(clause.aside.open + 1, k))) {
     const anchorClause = clauses.clauses[clause.aside.anchor];
@@ -277,6 +295,8 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
     return [];
   }
   if (clause.aside) return [];
+  // Made only here: a bracket's anchor needs no sentence (a sentence is an object made on each lookup).
+  const sentence = clauses.sentence(clause.sentence)!;
   const head = text.slice(sentence.start, k);
   // 其中 opening a sentence: the previous sentence of the paragraph, its main figures first.
   if (/^[\s，：:]*$/.test(head)) {
@@ -333,7 +353,8 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
-  const limit = a.clause.aside ? a.clause.aside.close : clauses.sentence(sentence)?.end ?? start;
+  // The sentence's end read from the packed sentences (no Sentence object per anchor).
+  const limit = a.clause.aside ? a.clause.aside.close : sentence >= 0 && sentence < clauses.sentenceCount ? clauses.sents[sentence * SENT_FIELDS + S_END] : start;
   const out: Part[] = [];
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];
