@@ -12,6 +12,7 @@ import { clausesOf } from '../../figures/clauses';
 import { phrasesOf } from '../../figures/phrases';
 import { firstOnLine } from '../../figures/derive';
 import { quantities, type Quantity } from '../../figures/quantity';
+import { lowerBound } from '../../search';
 
 export interface LineFacts<T> {
   /** The figures the rule reads, in order, and the fact of each. */
@@ -33,14 +34,7 @@ export function lineFacts<T>(doc: ReportDocument, key: string, read: (q: Quantit
 
 /** The facts of the figures of `among` whose index in the document's figures is in [k0, k1), appended to `out`. */
 function from<T>(among: readonly Quantity[], k0: number, k1: number, read: (q: Quantity) => T | undefined, out: LineFacts<T>): LineFacts<T> {
-  let lo = 0;
-  let hi = among.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (among[mid].index < k0) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let n = lo; n < among.length && among[n].index < k1; n++) {
+  for (let n = lowerBound(among, (q) => q.index < k0); n < among.length && among[n].index < k1; n++) {
     const q = among[n];
     const f = read(q);
     if (f !== undefined) {

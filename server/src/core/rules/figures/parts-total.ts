@@ -58,21 +58,33 @@ function usable(q: Quantity): boolean {
   return !q.unknown && !Number.isNaN(q.value);
 }
 
+/** Are all of qs usable? (A loop: a callback to some() was made for every group.) */
+function allUsable(qs: readonly Quantity[]): boolean {
+  for (let k = 0; k < qs.length; k++) if (!usable(qs[k])) return false;
+  return true;
+}
+
+/** Does reading r hold on one of the totals? (A loop: a callback to every() was made for every reading.) */
+function holdsOnAny(r: Reading, totals: readonly Quantity[]): boolean {
+  for (let k = 0; k < totals.length; k++) if (holds(r, totals[k])) return true;
+  return false;
+}
+
 function check(doc: ReportDocument, g: Group, phrases: Phrases): Found | undefined {
   const { total } = g;
-  if (!usable(total) || g.unknown || g.parts.some((p) => !usable(p))) return undefined;
+  if (!usable(total) || g.unknown || !allUsable(g.parts)) return undefined;
   const readings = readingsOf(g, phrases);
   // Each single part (no larger than its total) is a reading too, tried last; made as an object only when shown or reported.
   const singles = !g.exhaustive && !g.survey;
   if (!readings.length && !(singles && g.parts.length)) return undefined;
-  const totals = [total].concat(g.alternatives.filter(usable));
+  // The total, and the other figures the text allows as it (most groups have none: no filter, no concat).
+  const totals = g.alternatives.length ? [total].concat(g.alternatives.filter(usable)) : [total];
   // The first reading that fails on every total the text allows is reported; a group is
   // shown as consistent (hover, table) by its first reading.
   let shown: Reading | undefined;
   for (let k = 0; k < readings.length; k++) {
     const r = readings[k];
-    const fails = totals.every((t) => !holds(r, t));
-    if (!fails) {
+    if (holdsOnAny(r, totals)) {
       shown ??= r;
       continue;
     }
@@ -286,12 +298,19 @@ function relation(doc: ReportDocument, g: Group, r: Reading, t: Quantity, ok: bo
 
 /** The longest Han suffix all words share, if at least two characters and shorter than each. */
 function commonSuffix(words: string[]): string {
-  if (words.length < 2 || words.some((w) => w.length < 3)) return '';
+  if (words.length < 2) return '';
+  for (let i = 0; i < words.length; i++) if (words[i].length < 3) return '';
+  // By char code, in loops (a callback to every() was made for each character compared).
+  const w0 = words[0];
   let n = 0;
-  for (;;) {
-    const c = words[0][words[0].length - 1 - n];
-    if (c === undefined || !words.every((w) => w.length - 1 - n > 0 && w[w.length - 1 - n] === c)) break;
-    n++;
+  for (; n < w0.length; n++) {
+    const c = w0.charCodeAt(w0.length - 1 - n);
+    let all = true;
+    for (let i = 0; i < words.length && all; i++) {
+      const w = words[i];
+      all = w.length - 1 - n > 0 && w.charCodeAt(w.length - 1 - n) === c;
+    }
+    if (!all) break;
   }
-  return n >= 2 ? words[0].slice(words[0].length - n) : '';
+  return n >= 2 ? w0.slice(w0.length - n) : '';
 }
