@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import type { Section } from '../../server/src/core/model/headings';
-import { deriveDocument } from '../../server/src/core/model/derive';
+import { crsOf, deriveDocument } from '../../server/src/core/model/derive';
+import { IncrementalChecker } from '../../server/src/core/run/incremental';
 import { quantities } from '../../server/src/core/figures/quantity';
 import { clausesOf } from '../../server/src/core/figures/clauses';
 import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
@@ -171,6 +172,36 @@ test('a version derived from one whose parts are not built builds them from scra
   build(next);
   assert.deepStrictEqual(next.derivation?.derived, []);
   sameParts(next, true);
+});
+
+test('a version\'s CRs are its own: an edit that leaves a lone CR is neither derived nor read line by line, and one that pairs it again is', () => {
+  const body = '本年度围绕中心任务开展工作，逐项抓好落实。\n'.repeat(30);
+  const v1 = body + '二、下一步打算\n' + body;
+  const at = v1.indexOf('二、');
+  const versions: [string, string][] = [
+    [v1, 'none'],
+    [v1.slice(0, at) + '\r' + v1.slice(at), 'lone'],
+    [v1.slice(0, at) + '\r\n' + v1.slice(at), 'crlf'],
+    [v1.replace(/\n/g, '\r\n'), 'crlf'],
+    [v1.replace(/\n/g, '\r\n').replace('二、', '\r二、'), 'lone'],
+  ];
+  let prev = new ReportDocument(v1);
+  build(prev);
+  const checker = new IncrementalChecker();
+  checker.check(v1);
+  for (const [text, crs] of versions.slice(1)) {
+    const next = deriveDocument(prev, text);
+    assert.equal(crsOf(next), crs);
+    if (crs === 'lone') assert.equal(next.derivation, undefined, 'a text with a lone CR is not derived');
+    build(next);
+    sameParts(next, true);
+    // The checker reads a text with a lone CR whole.
+    const r = checker.check(text);
+    if (crs === 'lone') assert.equal(r.whole, true);
+    next.derivation = undefined;
+    prev = next;
+  }
+  assert.equal(crsOf(new ReportDocument(v1)), 'none');
 });
 
 test('top-level sections before the change are taken over; the part heading after them still starts a part', () => {

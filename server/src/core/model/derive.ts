@@ -46,9 +46,10 @@ const MARGIN_CHARS = 40;
 const MAX_SHARE = 0.5;
 
 /** The region of `text` that differs from `prev` (whole lines, with a margin), or undefined when the text cannot be derived. */
-export function spliceOf(prev: ReportDocument, text: string, lines: Line[], span: ChangedSpan): Splice | undefined {
+export function spliceOf(prev: ReportDocument, doc: ReportDocument, span: ChangedSpan): Splice | undefined {
+  const { text, lines } = doc;
   const old = prev.text;
-  if (hasLoneCr(text) || hasLoneCr(old)) return undefined;
+  if (crsOf(doc) === 'lone' || crsOf(prev) === 'lone') return undefined;
   const { start: p, end: changedEnd } = span;
   const from = Math.max(0, lineIndexAt(lines, p) - 1);
   const changedTo = Math.min(lines.length, lineIndexAt(lines, changedEnd) + 1);
@@ -94,21 +95,36 @@ const BLOCK = 4096;
 
 /** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. `span`: changedSpan(prev.text, text) when the caller has it. */
 export function deriveDocument(prev: ReportDocument, text: string, span: ChangedSpan = changedSpan(prev.text, text)): ReportDocument {
-  const doc = new ReportDocument(text, linesAfterEdit(prev.lines, text, span.start));
+  const crs = crsOfText(text);
+  const doc = new ReportDocument(text, crs === 'none' ? linesAfterEdit(prev.lines, text, span.start) : undefined);
+  doc.memo(CRS, () => crs);
   // One step back at most: prev's own source is not read again.
   prev.derivation = undefined;
-  const splice = spliceOf(prev, text, doc.lines, span);
+  const splice = spliceOf(prev, doc, span);
   if (splice) doc.derivation = new Derivation(doc, prev, splice);
   return doc;
+}
+
+/** The CRs of a text: none, each before an LF, or some alone (old Mac line ends: some scans do not take one for a break). */
+export type Crs = 'none' | 'crlf' | 'lone';
+
+const CRS = 'model:crs';
+
+/** A version's CRs, found once (the model, its lines, the splice and the incremental checker each ask, of this version and then of the next one's source). */
+export function crsOf(doc: ReportDocument): Crs {
+  return doc.memo(CRS, () => crsOfText(doc.text));
+}
+
+function crsOfText(text: string): Crs {
+  return text.indexOf('\r') < 0 ? 'none' : hasLoneCr(text) ? 'lone' : 'crlf';
 }
 
 /**
  * The lines of `text`, which is the same as the text of `prev` up to `p`: prev's lines before
  * the one holding p (their text and break lie before p) taken as they are, the rest split.
- * Undefined for a text with a CR (a CR before p could pair with an LF at it).
+ * Only for a text without a CR (a CR before p could pair with an LF at it).
  */
-function linesAfterEdit(prev: Line[], text: string, p: number): Line[] | undefined {
-  if (text.indexOf('\r') >= 0) return undefined;
+function linesAfterEdit(prev: Line[], text: string, p: number): Line[] {
   const k = lineIndexAt(prev, p);
   return splitLines(text, prev.slice(0, k), prev[k].start);
 }

@@ -29,7 +29,7 @@
 // between them and drop the run when a newer version arrives. check() runs every step at once.
 import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
-import { changedSpan, deriveDocument, type ChangedSpan } from '../model/derive';
+import { changedSpan, crsOf, deriveDocument, type ChangedSpan } from '../model/derive';
 import { hasLoneCr, lineIndexAt, type Line } from '../model/lines';
 import { markdownOverLines } from '../model/markdown';
 import type { Rule } from '../rule';
@@ -167,7 +167,7 @@ export class IncrementalChecker {
       this.configKey = key;
     }
     const lines = doc.lines;
-    const local = lineLocal(text, lines);
+    const local = lineLocal(text, lines, crsOf(doc) === 'lone');
     const carry = this.carry;
     const part = local && this.lines ? this.readLines(doc, config, this.lines, spanFrom(this.lines.text)) : undefined;
     const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts);
@@ -442,10 +442,11 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
  * some scans stop only at LF and would read on into the line before; nor when Markdown runs
  * over lines (a fenced block, an HTML comment left open at its line's end): what a line
  * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
+ * `loneCr`: whether the text has a lone CR, when the caller knows (model/derive.ts crsOf).
  */
-export function lineLocal(text: string, lines: Line[]): boolean {
-  if (hasLoneCr(text)) return false;
-  for (let i = 1; i < lines.length; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;
+export function lineLocal(text: string, lines: Line[], loneCr = hasLoneCr(text)): boolean {
+  if (loneCr) return false;
+  if (text.indexOf('\ufeff', 1) >= 0) for (let i = 1; i < lines.length; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;
   return !markdownOverLines(text, lines);
 }
 
