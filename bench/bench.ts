@@ -257,7 +257,7 @@ async function main(): Promise<void> {
         `first diagnostics ${fmt(server.vscode.firstMs)} ms (${server.vscode.diagnostics} sent); edit → quick diagnostics ${m(server.vscode.editMs)} ms, → complete diagnostics ${m(server.vscode.editFullMs)} ms; ` +
         `the server's analysis of an edit there (its slices, no pull of every diagnostic between them), wall / CPU min / CPU median ${m(server.vscode.analysisMs)} / ${fmt(Math.min(...server.vscode.analysisCpuMs))} / ${m(server.vscode.analysisCpuMs)} ms`,
     );
-    console.log(`\nserver heap after GC${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
+    console.log(`\nserver memory after GC (JS heap and typed arrays' stores)${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
     table(
       ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size (UTF-16, 2 bytes a char)'],
       server.heap.map((h) => [size(h.chars), `${h.heapMb.toFixed(0)} MB`, `${h.withoutMb.toFixed(0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(0)} MB`, `${(((h.heapMb - h.withoutMb) * 1024 * 1024) / (2 * h.chars)).toFixed(1)}×`]),

@@ -35,7 +35,7 @@ export interface Health {
   documents: number;
   analyses: number;
   /** Bytes, when the runtime says (Node: process.memoryUsage()). */
-  memory?: { rss?: number; heapUsed: number; heapTotal: number; external?: number };
+  memory?: { rss?: number; heapUsed: number; heapTotal: number; external?: number; arrayBuffers?: number };
   gc: boolean;
   /**
    * The last analysis the server ran (the bench's edit → diagnostics figure without the round
