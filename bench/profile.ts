@@ -54,7 +54,7 @@ const size = Number(opt('--size', String(1024 * 1024)));
 const runs = Number(opt('--runs', '5'));
 const warmup = Number(opt('--warmup', '2'));
 const file = opt('--file', '');
-const text = file ? fs.readFileSync(file, 'utf8') : generatedReport(size);
+let text = file ? fs.readFileSync(file, 'utf8') : generatedReport(size);
 
 /** CPU time of this process in ms (user + system). */
 function cpu(): number {
@@ -171,26 +171,29 @@ if (argv.includes('--only')) {
     console.log(`${(h - last).toFixed(1).padStart(7)} MB  ${label}`);
     last = h;
   };
-  const base = last;
-  const doc = new ReportDocument(text);
-  step('text and lines', () => doc);
-  step('view (annotations, garbled, folded text, map)', () => doc.view);
-  step('headings, sections', () => doc.sections);
-  step('figures: quantities', () => quantities(doc));
-  step('figures: clauses', () => clausesOf(doc));
-  step('figures: phrases', () => phrasesOf(doc));
-  step('figures: groups and relations', () => figures(doc));
-  step('punct: scope', () => scope(doc));
-  const findings: unknown[] = [];
-  step('findings (every rule)', () => {
-    for (const rule of RULES) rule.check(doc, { config: withDefaults({}), report: (r) => findings.push(r) });
-    return findings;
-  });
-  console.log(`${(last - base).toFixed(1).padStart(7)} MB  in all, for ${text.length} chars (${((last - base) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16)`);
+  // The parts, in a function of their own: the document it makes is let go when it returns.
+  const parts = () => {
+    const base = last;
+    const doc = new ReportDocument(text);
+    step('text and lines', () => doc);
+    step('view (annotations, garbled, folded text, map)', () => doc.view);
+    step('headings, sections', () => doc.sections);
+    step('figures: quantities', () => quantities(doc));
+    step('figures: clauses', () => clausesOf(doc));
+    step('figures: phrases', () => phrasesOf(doc));
+    step('figures: groups and relations', () => figures(doc));
+    step('punct: scope', () => scope(doc));
+    const findings: unknown[] = [];
+    step('findings (every rule)', () => {
+      for (const rule of RULES) rule.check(doc, { config: withDefaults({}), report: (r) => findings.push(r) });
+      return findings;
+    });
+    console.log(`${(last - base).toFixed(1).padStart(7)} MB  in all, for ${text.length} chars (${((last - base) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16)`);
+  };
+  parts();
   // What the server holds for an open document: its analysis (the model the checker built, the
   // findings) and the checker's per-line state, measured apart (the parts above are dropped).
   keep.length = 0;
-  findings.length = 0;
   const empty = heap();
   const checker = new IncrementalChecker();
   const analysis: unknown[] = [checker.check(text)];
@@ -199,6 +202,15 @@ if (argv.includes('--only')) {
   const state = heap();
   console.log(`${(state - empty).toFixed(1).padStart(7)} MB  the server's incremental checker (the last version's lines and per-line findings by position, carried findings)`);
   console.log(`${(held - empty).toFixed(1).padStart(7)} MB  the server in all: analysis and checker (${((held - empty) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16)`);
+  // The same after an edit, as the server holds it while the writer types: the new version's
+  // text is a string of its own (as an editor's is), the last version's should be let go.
+  const at = text.indexOf('\n', text.length >> 1) + 1;
+  const chars = text.length;
+  const next = `${text.slice(0, at)}，${text.slice(at)}`;
+  text = ''; // this script's hold on the first version (the server's documents let it go)
+  analysis.push(checker.check(next));
+  const edited = heap();
+  console.log(`${(edited - empty).toFixed(1).padStart(7)} MB  the same after an edit, less the first version's text (${((edited - empty) * 1024 * 1024 / (2 * chars)).toFixed(1)}×)`);
 } else if (argv.includes('--counts')) {
   const doc = new ReportDocument(text);
   const f = figures(doc);

@@ -1,5 +1,6 @@
 // How a message quotes the document (docs/messages.md, rule 2): the original characters,
 // cut at a whole character when long, so the quote can be found with Ctrl+F.
+import { detached } from './detach';
 import type { ReportDocument } from './model/document';
 
 export const MAX_QUOTE = 24;
@@ -24,11 +25,13 @@ export function around(text: string, start: number, end: number, lineStart: numb
 
 /**
  * The original text of a VIEW span (traditional stays traditional, annotations stay),
- * without line breaks or spaces, clipped, and never leaving a quotation mark open.
+ * without line breaks or spaces, clipped, and never leaving a quotation mark open. A copy,
+ * not a slice of the text: the messages that quote it are carried into later versions
+ * (./detach.ts), and a slice would keep this version's whole text alive.
  */
 export function quoteView(doc: ReportDocument, start: number, end: number, max = MAX_QUOTE): string {
   const span = doc.toOrig(start, end);
-  const s = doc.text.slice(span.start, span.end).replace(/\s+/g, '');
+  const s = detached(doc.text.slice(span.start, span.end).replace(/\s+/g, ''));
   const clipped = clip(s, max);
   const cut = clipped !== s;
   const body = cut ? clipped.slice(0, -1) : s;

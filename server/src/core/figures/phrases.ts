@@ -2,6 +2,7 @@
 // clause layer. `其中县区支部5个` → marker 其中, words 县区支部, unit 个; `18个基层支部` →
 // words 基层支部 (after the unit). The categories the words name (县区 → kind of unit;
 // 女性 → gender) decide which parts may be added up (dimensions.ts).
+import { detached } from '../detach';
 import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { clausesOf, type Clause, type Clauses } from './clauses';
@@ -156,7 +157,8 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
         }
       }
     }
-    out.push(new MeasurePhrase(q, clause, start, marker, s));
+    // A copy: phrases are carried into later versions (../detach.ts); a slice would keep this version's view alive.
+    out.push(new MeasurePhrase(q, clause, start, marker, detached(s)));
     // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
     if (FIGURE_KINDS.has(q.kind)) {
       prev = q;

@@ -6,6 +6,7 @@
 // numbered levels (`第二部分 决算报表`). Not headings, though numbered:
 // table rows pasted as lines (`一、工资性收入 | 26837 | 25244`) and the entries of a table
 // of contents (`contents.ts`).
+import { detached } from '../detach';
 import type { Span } from '../types';
 import { charTable, hasSpaceIn, isSpaceCode, leadingSpace, SPACE_TABLE } from './chars';
 import { contentsLines } from './contents';
@@ -267,7 +268,7 @@ function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
   return {
     line: vl.index,
     level: 0,
-    title: after.length > lead ? after.slice(lead) : m[0],
+    title: detached(after.length > lead ? after.slice(lead) : m[0]),
     runIn: false,
     kind: 'part',
     span: viewToOrig(view, start, end),
@@ -327,7 +328,8 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string, spaced
   }
   if (!numbering && runIn) return undefined; // a Markdown heading is never run-in
   if (!runIn && numbering && body.length > MAX_HEADING) return undefined;
-  const title = body.slice(0, titleLen).trim();
+  // A copy: headings are carried into later versions (../detach.ts), a slice would keep this version's view alive.
+  const title = detached(body.slice(0, titleLen).trim());
   if (!title) return undefined;
   const kind = runIn ? 'run-in' : itemLike(body) ? 'item' : 'title';
   const markerStart = vl.start + pos;
