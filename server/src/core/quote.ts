@@ -7,6 +7,8 @@ export const MAX_QUOTE = 24;
 
 /** `s` cut to `max` characters (code points) with `…`. */
 export function clip(s: string, max = MAX_QUOTE): string {
+  // No more code units than `max`: no more code points either (most quotes).
+  if (s.length <= max) return s;
   const chars = [...s];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
 }
