@@ -119,8 +119,8 @@ function regionOf(doc: ReportDocument): Region | undefined {
   return r;
 }
 
-/** Quantity fields that say where it is: compared moved, or (its index) not at all. */
-const MOVED = new Set(['start', 'end', 'numStart', 'numEnd']);
+/** Quantity fields that say where it is: compared moved, or (its index) not at all. Its numStart is read from start and its packed facts, not a field. */
+const MOVED = new Set(['start', 'end', 'numEnd']);
 
 /** `b` is `a` moved by `dv` view characters (its index aside; its line follows from where it starts). */
 function sameMoved(a: Quantity, b: Quantity, dv: number): boolean {

@@ -149,6 +149,13 @@ const QUOTE_CLOSE = '”’》」』';
 const APPROX_BEFORE = ['将近', '接近', '大约', '约为', '近', '约', '逾'];
 const LOWER_BEFORE = ['超过', '多达', '至少', '不少于', '不低于', '高于', '大于'];
 const UPPER_BEFORE = ['不足', '不到', '不超过', '低于', '少于', '小于'];
+/**
+ * The longest of those words: a figure keeps how far its numeral starts after it in two bits
+ * (Quantity's constructor throws past 3), so a longer word fails every test at load, not a
+ * writer's check on the first text that holds it.
+ */
+const BEFORE_MAX = Math.max(...[...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFORE].map((w) => w.length));
+if (BEFORE_MAX > 3) throw new Error(`a word before a figure is ${BEFORE_MAX} characters long; a figure keeps at most 3`);
 const QUALIFIERS = [
   '新任', '新增', '新建', '新发展', '新提拔', '新命名', '新成立', '新聘', '新招', '新录用', '现有', '现任', '原有',
   '全市', '全区', '全县', '全省', '全镇', '全乡', '全街道', '全国', '全会', '全局', '全院', '全校', '全年', '累计', '共有', '共计', '合计',
@@ -555,8 +562,8 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   let lo: string | undefined;
   let up: string | undefined;
   if (i > clauseStart && BEFORE_LAST[text.charCodeAt(i - 1)]) {
-    // The words end at i within the clause's last four characters (compared in place).
-    const room = Math.min(4, i - clauseStart);
+    // The words end at i within the clause (compared in place).
+    const room = Math.min(BEFORE_MAX, i - clauseStart);
     ap = endsWithAny(text, i, room, APPROX_BEFORE);
     lo = endsWithAny(text, i, room, LOWER_BEFORE);
     up = endsWithAny(text, i, room, UPPER_BEFORE);
