@@ -388,9 +388,9 @@ class Matches {
 /** Open marks kept unclosed on a long line with unbalanced marks (the oldest is dropped). */
 const MAX_OPEN = 64;
 const MATCHES = new Matches();
-/** Each of ，；：。！？ as a string, by char code (a clause's stop). */
+/** Each stop of STOPS (，；：。！？) as a string, by its char code. */
 const STOP_TEXT: string[] = [];
-for (const c of '，；：。！？') STOP_TEXT[c.charCodeAt(0)] = c;
+for (let k = 1; k < STOPS.length; k++) STOP_TEXT[STOPS[k].charCodeAt(0)] = STOPS[k];
 
 /**
  * Matching brackets (within MAX_ASIDE) and short quotes (within MAX_QUOTE) on the line

@@ -1,7 +1,7 @@
 // The quantity reader: every number in the folded view, with its value, unit, the noun
 // it counts, approximation marks, and whether it is a count at all (第三届, 68周年,
 // 2013年7月, “五个一”, 6+3论坛, 12345热线 are not). Offsets are VIEW offsets.
-import { charTable, isHanAt } from '../model/chars';
+import { anyCharIn, charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { isCnDigit, isCnNumeralCode, parseChineseNumeral } from './numerals';
 import { unitAt, type UnitInfo } from './units';
@@ -757,11 +757,6 @@ function hasAny(s: string, set: Uint8Array): boolean {
   return false;
 }
 /** A character of `set` in text[from, to). */
-function anyIn(text: string, from: number, to: number, set: Uint8Array): boolean {
-  for (let k = from; k < to; k++) if (set[text.charCodeAt(k)]) return true;
-  return false;
-}
-
 /** What assignRole found last (no object per figure). */
 let ROLE: Role | undefined;
 let RATE: string | undefined;
@@ -775,7 +770,7 @@ function assignRole(kind: QuantityKind, start: number, end: number, text: string
   // the patterns below can match them (most figures have no role).
   const from = Math.max(clauseStart, start - 16);
   const last = start > from ? text.charCodeAt(start - 1) : NaN;
-  if (!(TO_LAST[last] || DELTA_LAST[last] || THRESHOLD_LAST[last] || (kind === 'percent' && RATE_LAST[last]) || anyIn(text, from, start, ROLE_ANY))) {
+  if (!(TO_LAST[last] || DELTA_LAST[last] || THRESHOLD_LAST[last] || (kind === 'percent' && RATE_LAST[last]) || anyCharIn(text, from, start, ROLE_ANY))) {
     if (targetIn(text, Math.max(clauseStart, start - 40), start)) ROLE = 'target';
     return;
   }

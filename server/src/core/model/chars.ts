@@ -70,7 +70,12 @@ for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c)) SPACE_TABLE[c] = 1;
 
 /** Does view text `s` hold a `\s` character in [from, to)? */
 export function hasSpaceIn(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (SPACE_TABLE[s.charCodeAt(k)]) return true;
+  return anyCharIn(s, from, to, SPACE_TABLE);
+}
+
+/** Does s[from, to) hold a character of `table` (a charTable)? By char code, no slice. */
+export function anyCharIn(s: string, from: number, to: number, table: Uint8Array): boolean {
+  for (let k = from; k < to; k++) if (table[s.charCodeAt(k)]) return true;
   return false;
 }
 

@@ -5,7 +5,7 @@
 //   按照街道、社区、网格、楼栋四级架构                                4 = 4
 //   “青禾大米”“青禾山茶”2个区域公用品牌                                2 = 2
 // People are left to figures/named-count; 等 lists are open and not checked.
-import { charTable } from '../../model/chars';
+import { anyCharIn, charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
 import { clausesOf, type Clause } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
@@ -26,12 +26,6 @@ const NUMERAL = /[\d一二两三四五六七八九十百千万]/;
 const NUMERAL_CHAR = charTable('0123456789一二两三四五六七八九十百千万');
 /** The characters LEAD's words and colons start with. */
 const LEAD_FIRST = charTable('分即包依具：:');
-
-/** Does view[start, end) hold a NUMERAL character? */
-function numeralIn(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (NUMERAL_CHAR[text.charCodeAt(k)]) return true;
-  return false;
-}
 
 export const listCount = relationRule({
   id: RULE,
@@ -55,7 +49,7 @@ export const listCount = relationRule({
       const next = clauses.clauses[p.clause.index + 1];
       // The count's noun may follow it, but no other figure (六项污染物有5项下降，分别是…):
       // the rest of the clause tested character by character, not sliced.
-      if (numeralIn(text, q.end, p.clause.end)) continue;
+      if (anyCharIn(text, q.end, p.clause.end, NUMERAL_CHAR)) continue;
       if (p.clause.end - q.end <= 14 && next && next.sentence === p.clause.sentence && p.clause.stop !== '；') {
         const colon = p.clause.stop === '：';
         // LEAD matches more than nothing only at one of its first characters: the next
@@ -107,13 +101,13 @@ function listAfter(text: string, all: Clause[], clause: Clause, start: number): 
   }
   const first = splitItems(text, start, clause.end);
   // Items with figures of their own are parts, not names of things.
-  if (first.items.some((it) => it.end <= it.start || numeralIn(text, it.start, it.end))) return undefined;
+  if (first.items.some((it) => it.end <= it.start || anyCharIn(text, it.start, it.end, NUMERAL_CHAR))) return undefined;
   if (first.partial) return first;
   // Further clauses that are only short items continue the list (…西村（原贫困村），南村及北村).
   let list = first;
   for (const c of run.slice(1)) {
     const more = splitItems(text, c.start, c.end, true);
-    const short = more.items.every((it) => it.end - it.start >= 1 && it.end - it.start <= 8 && !numeralIn(text, it.start, it.end));
+    const short = more.items.every((it) => it.end - it.start >= 1 && it.end - it.start <= 8 && !anyCharIn(text, it.start, it.end, NUMERAL_CHAR));
     if (!short || c !== run[run.length - 1] || first.items.some((it) => it.end - it.start > 8)) break;
     list = { start: list.start, end: more.end, items: [...list.items, ...more.items], partial: more.partial };
   }

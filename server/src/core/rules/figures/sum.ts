@@ -3,6 +3,7 @@
 //   获一等奖1项、二等奖3项、三等奖2项，共计6项                            1 + 3 + 2 = 6
 // The items are the figures of the same sentence before the total, clause by clause back
 // from it, none of them a part of another item (其中…) or a change, share or rate.
+import { anyCharIn, charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
@@ -20,14 +21,8 @@ const OPENING_GONG = /^(共)(?:为|达|达到)?$/;
 const GENERIC = new Set(['项', '个', '件']);
 const NOT_ITEM = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
 
-function markerEndsNear(text: string, from: number, to: number): boolean {
-  // By char code: text[k] made a one-character string per character read.
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x8ba1 /* 计 */ || c === 0x5171 /* 共 */) return true;
-  }
-  return false;
-}
+/** 计 and 共, one of which ends a total's marker (共, 合计, 共计…). */
+const MARKER_END = charTable('计共');
 
 export const sum = relationRule({
   id: RULE,
@@ -44,12 +39,12 @@ export const sum = relationRule({
       const ti = t.index;
       // Every marker ends in 计 or 共, at most two characters (为, 达到…) before the figure:
       // tested on the text first (within the clause below), the figure's phrase read only then.
-      if (!markerEndsNear(text, Math.max(0, t.start - 3), t.start)) continue;
+      if (!anyCharIn(text, Math.max(0, t.start - 3), t.start, MARKER_END)) continue;
       const tp = phrases[ti];
       if (!tp || (t.role && NOT_ITEM.has(t.role))) continue;
       // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
       const clause = tp.clause;
-      if (!markerEndsNear(text, Math.max(clause.start, t.start - 3), t.start)) continue;
+      if (!anyCharIn(text, Math.max(clause.start, t.start - 3), t.start, MARKER_END)) continue;
       const head = text.slice(clause.start, t.start);
       // A clause that opens with 共 after the items (甲5个、乙3个，共8个) states their sum too.
       const m = MARK.exec(head) ?? (clause.index > 0 ? OPENING_GONG.exec(head) : null);
