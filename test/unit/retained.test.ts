@@ -56,7 +56,7 @@ function bigStrings(from: number, to: number): number {
   return n;
 }
 
-test('an edit lets the last version go: carried headings, phrases and quoting messages hold copies, not slices', (t) => {
+test('an edit lets the last version go: carried headings, phrases and quoting messages hold copies, not slices', async (t) => {
   // Numbered titles of 13 characters and more (headings are carried into the next version), a
   // count the names contradict (its message quotes 16 characters) and a pinyin annotation (the
   // view is then a string of its own beside the text).
@@ -75,7 +75,14 @@ test('an edit lets the last version go: carried headings, phrases and quoting me
   t.after(() => fs.rmSync(path.join(os.tmpdir(), `retained-${process.pid}.heapsnapshot`), { force: true }));
   // Left: the second version's text and its view (UTF-16: 2 bytes a character; the test's own
   // source is larger). Each of the first's kept would add one.
-  const n = bigStrings(1.5 * chars, 2.5 * chars);
+  // A compilation under way on V8's own threads can hold a closure's context, and so a version's
+  // view, for a moment (seen 1 run in 8 or so): looked at again after a pause, it is gone, and a
+  // string kept by the checker is not.
+  let n = bigStrings(1.5 * chars, 2.5 * chars);
+  for (let k = 0; k < 3 && n > 2; k++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    n = Math.min(n, bigStrings(1.5 * chars, 2.5 * chars));
+  }
   assert.equal(checker.check(v2).doc.text, v2); // both live to here
   assert.equal(n, 2, `${n} strings of the report's size in memory, 2 expected (the text and its view)`);
 });
