@@ -60,8 +60,11 @@ export interface Latencies {
   format: { chars: number; ms: number[]; edits: number };
   /** Heap after GC with the report open and analysed, and once it is closed (the same server, every lexicon it read still loaded). */
   heap: { chars: number; heapMb: number; withoutMb: number }[];
-  /** As VS Code gets the 1 M report (1000 diagnostics per file, quick answers): open → diagnostics, edit → quick and → complete diagnostics (round trips), how many sent. */
-  /** The server's own analysis of each edit in that scenario (lastAnalysis: wall, CPU), where no pull answers tens of MB of JSON between its slices. */
+  /**
+   * As VS Code gets the 1 M report (1000 diagnostics per file, quick answers): open → diagnostics, edit → quick and →
+   * complete diagnostics (round trips), how many sent; and the server's own analysis of each edit (lastAnalysis: wall,
+   * CPU), where no pull answers tens of MB of JSON between its slices.
+   */
   vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number; analysisMs: number[]; analysisCpuMs: number[] };
   idleHeapMb: number;
   gc: boolean;
@@ -151,6 +154,8 @@ class Typed {
   }
 }
 
+const healthOf = (c: LspClient, timeout: number): Promise<Health> => c.request<Health>('workreport/health', null, timeout);
+
 /**
  * The server's memory in MB: its JS heap and the stores of its typed arrays (ArrayBuffers live
  * outside the heap: heapUsed alone would not see the packed parts of an analysis).
@@ -163,7 +168,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
   const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), initializationOptions: { quickPullDiagnostics: true }, nodeArgs: ['--expose-gc', ...extra] });
   const timeout = 600_000;
   try {
-    const health = () => c.request<Health>('workreport/health', null, timeout);
+    const health = () => healthOf(c, timeout);
     const idle = await health();
     const idleHeapMb = heldMb(idle);
 
@@ -326,14 +331,14 @@ async function asVsCode(big: string, runs: number, timeout: number): Promise<Lat
     const editFullMs: number[] = [];
     const analysisMs: number[] = [];
     const analysisCpuMs: number[] = [];
-    const health = () => c.request<Health>('workreport/health', null, timeout);
     for (let k = 0; k < runs; k++) {
       const r = await d.typeAndPull(mid, k, async () => true);
       editMs.push(r.first);
       editFullMs.push(r.complete);
-      const last = (await health()).lastAnalysis;
-      analysisMs.push(last?.version === d.version && last.phase === 'full' ? last.ms : NaN);
-      analysisCpuMs.push(last?.version === d.version && last.phase === 'full' ? (last.cpuMs ?? NaN) : NaN);
+      const last = (await healthOf(c, timeout)).lastAnalysis;
+      const full = last?.version === d.version && last.phase === 'full' ? last : undefined;
+      analysisMs.push(full?.ms ?? NaN);
+      analysisCpuMs.push(full?.cpuMs ?? NaN);
     }
     return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs };
   } finally {

@@ -1,6 +1,6 @@
-// What outlives a check: caches kept across documents (stray-space's message words) must hold
-// copies, not slices of a checked text, or every text they saw stays in memory for the life
-// of the server (core/detach.ts). Heap measured after a forced collection.
+// What outlives a check: caches kept across documents (stray-space's message words) and the
+// pieces an edit carries into the next version must hold copies, not slices of a checked text,
+// or the texts they came from stay in memory (core/detach.ts). Measured after a forced collection.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
@@ -39,10 +39,12 @@ test('stray-space: the message cache keeps no checked text alive (runs of 12 cha
   assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB after 8 texts of 2 MB were checked and dropped`);
 });
 
+const SNAPSHOT = path.join(os.tmpdir(), `retained-${process.pid}.heapsnapshot`);
+
 /** How many strings in the heap (a snapshot after a collection) take `from` bytes or more each, and fewer than `to`. */
 function bigStrings(from: number, to: number): number {
   gc();
-  const snap = JSON.parse(fs.readFileSync(v8.writeHeapSnapshot(path.join(os.tmpdir(), `retained-${process.pid}.heapsnapshot`)), 'utf8')) as {
+  const snap = JSON.parse(fs.readFileSync(v8.writeHeapSnapshot(SNAPSHOT), 'utf8')) as {
     snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
     nodes: number[];
   };
@@ -72,16 +74,17 @@ test('an edit lets the last version go: carried headings, phrases and quoting me
     return copy.slice(0, mid) + '，' + copy.slice(mid);
   })();
   checker.check(v2);
-  t.after(() => fs.rmSync(path.join(os.tmpdir(), `retained-${process.pid}.heapsnapshot`), { force: true }));
+  t.after(() => fs.rmSync(SNAPSHOT, { force: true }));
   // Left: the second version's text and its view (UTF-16: 2 bytes a character; the test's own
   // source is larger). Each of the first's kept would add one.
   // A compilation under way on V8's own threads can hold a closure's context, and so a version's
   // view, for a moment (seen 1 run in 8 or so): looked at again after a pause, it is gone, and a
   // string kept by the checker is not.
-  let n = bigStrings(1.5 * chars, 2.5 * chars);
+  const reportSized = () => bigStrings(1.5 * chars, 2.5 * chars);
+  let n = reportSized();
   for (let k = 0; k < 3 && n > 2; k++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    n = Math.min(n, bigStrings(1.5 * chars, 2.5 * chars));
+    n = reportSized();
   }
   assert.equal(checker.check(v2).doc.text, v2); // both live to here
   assert.equal(n, 2, `${n} strings of the report's size in memory, 2 expected (the text and its view)`);
