@@ -129,12 +129,8 @@ export class Clauses {
   /** The innermost clause at view offset `i` (inside an aside: the aside's clause). */
   clauseAt(i: number): Clause | undefined {
     const a = this.asideAt(i);
-    if (a) {
-      for (let k = 0; k < a.clauses.length; k++) {
-        const c = a.clauses[k];
-        if (c.start <= i && i <= c.end) return c;
-      }
-    }
+    const c = a && clauseIn(a, i);
+    if (c) return c;
     const k = floor(this.clauseStarts, i);
     return k >= 0 ? this.clauses[k] : undefined;
   }
@@ -151,12 +147,8 @@ export class Clauses {
     return (i) => {
       while (side + 1 < opens.length && opens[side + 1] <= i - 1) side++;
       const a = side >= 0 ? this.asides[side] : undefined;
-      if (a && a.open < i && i < a.close) {
-        for (let k = 0; k < a.clauses.length; k++) {
-          const c = a.clauses[k];
-          if (c.start <= i && i <= c.end) return c;
-        }
-      }
+      const c = a && a.open < i && i < a.close && clauseIn(a, i);
+      if (c) return c;
       while (top + 1 < starts.length && starts[top + 1] <= i) top++;
       return top >= 0 ? this.clauses[top] : undefined;
     };
@@ -429,6 +421,15 @@ function starts<T>(xs: readonly T[], at: (x: T) => number): Int32Array {
   const a = new Int32Array(xs.length);
   for (let i = 0; i < xs.length; i++) a[i] = at(xs[i]);
   return a;
+}
+
+/** The clause of aside `a` holding view offset `i`, if any (clauseAt and its cursor). */
+function clauseIn(a: Aside, i: number): Clause | undefined {
+  for (let k = 0; k < a.clauses.length; k++) {
+    const c = a.clauses[k];
+    if (c.start <= i && i <= c.end) return c;
+  }
+  return undefined;
 }
 
 /** Index of the last element ≤ x in a sorted array, or -1; of a packed one: `n` rows of `stride` numbers, sorted by the one at `field`. */

@@ -752,11 +752,6 @@ const FROM_ANY = charTable('由较比从');
 const TARGET_ANY = charTable('力目计预争确到');
 /** What the share (占), comparison (FROM_ANY) and per-unit (每, 均) patterns need somewhere in the words before a figure. */
 const ROLE_ANY = charTable('占每均由较比从');
-function hasAny(s: string, set: Uint8Array): boolean {
-  for (let k = 0; k < s.length; k++) if (set[s.charCodeAt(k)]) return true;
-  return false;
-}
-/** A character of `set` in text[from, to). */
 /** What assignRole found last (no object per figure). */
 let ROLE: Role | undefined;
 let RATE: string | undefined;
@@ -778,7 +773,7 @@ function assignRole(kind: QuantityKind, start: number, end: number, text: string
   if (TO_LAST[last] && TO.test(prefix)) ROLE = 'to';
   // 占比 before 比: a share, not a comparison.
   else if (prefix.includes('占') && (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix))) ROLE = 'share';
-  else if (hasAny(prefix, FROM_ANY) && FROM.test(prefix)) ROLE = 'from';
+  else if (anyCharIn(text, from, start, FROM_ANY) && FROM.test(prefix)) ROLE = 'from';
   else if (DELTA_LAST[last] && DELTA.test(prefix)) ROLE = 'delta';
   else if ((prefix.includes('每') || prefix.includes('均')) && PER.test(prefix)) ROLE = 'per';
   else if (targetIn(text, Math.max(clauseStart, start - 40), start)) ROLE = 'target';

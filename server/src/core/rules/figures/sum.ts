@@ -43,8 +43,9 @@ export const sum = relationRule({
       const tp = phrases[ti];
       if (!tp || (t.role && NOT_ITEM.has(t.role))) continue;
       // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
+      // Within the clause: looked for again only where the clause cuts the window above.
       const clause = tp.clause;
-      if (!anyCharIn(text, Math.max(clause.start, t.start - 3), t.start, MARKER_END)) continue;
+      if (clause.start > t.start - 3 && !anyCharIn(text, clause.start, t.start, MARKER_END)) continue;
       const head = text.slice(clause.start, t.start);
       // A clause that opens with 共 after the items (甲5个、乙3个，共8个) states their sum too.
       const m = MARK.exec(head) ?? (clause.index > 0 ? OPENING_GONG.exec(head) : null);
