@@ -14,7 +14,7 @@ import type { HoverProvider, HoverResult } from '../authoring/hover';
 import { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
 import { figuresRules } from '../rules/figures';
-import { lineLocal } from '../run/incremental';
+import { linesLocal } from '../run/incremental';
 import { quantities, type Quantity } from '../figures/quantity';
 import type { Relation } from '../figures/relation';
 import { codeSpan, md, readingOf, relationExcerpt, RELATION_NAMES, STATUS } from './figure-text';
@@ -81,7 +81,7 @@ export const wholeRelationsAt: RelationsAt = (doc, offset) => {
  * either (run/incremental.ts lineLocal: lone CRs, a later BOM, Markdown over several lines).
  */
 export const nearRelationsAt: RelationsAt = (doc, offset) => {
-  if (!doc.memo('authoring:lineLocal', () => lineLocal(doc.text, doc.lines))) return wholeRelationsAt(doc, offset);
+  if (!linesLocal(doc)) return wholeRelationsAt(doc, offset);
   const whole = reading(doc, 0, offset);
   const line = doc.lineAt(offset);
   const next = line.index + 1 < doc.lines.length ? doc.lines[line.index + 1].start : doc.text.length;

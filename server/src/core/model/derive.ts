@@ -266,12 +266,11 @@ export class Derivation {
   /**
    * The previous version's top-level sections that lie wholly before the changed lines, and
    * are closed there too, taken over as they are (buildSections goes on from the heading
-   * that closes the last of them). Such a section's headings, and the one that closes it, are
-   * the same objects in both versions (a heading before the region is taken over; a Markdown
-   * heading finishHeadings gives a level is the same object while its level is, headings.ts
-   * atLevel, and a new one when the level changes, which ends what is kept) on the same lines, so every
-   * field of the section and of its subsections is what buildSections would make. Undefined
-   * when none is.
+   * that closes the last of them). A section is kept only while its headings, and the one
+   * that closes it, are the same objects on the same lines in both versions: then every field
+   * of it and of its subsections is what buildSections would make. A heading before the region
+   * is taken over as it is; a Markdown heading stays the same object while its level does
+   * (headings.ts atLevel), and a new level ends what is kept. Undefined when none is.
    */
   keptSections(): KeptSections | undefined {
     const { sections: old, headings: oldHs } = this.prev.built;

@@ -391,6 +391,9 @@ function atLevel(h: Heading, level: number): Heading {
   return m;
 }
 
+/** The children of a section that has none: one shared frozen list (buildSections replaces it before adding one). */
+const NO_CHILDREN = Object.freeze([]) as unknown as Section[];
+
 /**
  * Nest headings into sections by level. Level-0 headings (titles, parts) are left out,
  * and each one closes the sections open before it: a part starts its own numbering. So
@@ -398,8 +401,6 @@ function atLevel(h: Heading, level: number): Heading {
  * report of a collection, a part without a part heading): one text does not number its
  * sections 一、二、一、.
  */
-const NO_CHILDREN = Object.freeze([]) as unknown as Section[];
-
 export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bodyStartOf: (h: Heading) => number, kept: KeptSections = NONE_KEPT): Section[] {
   const roots: Section[] = kept.roots.slice();
   const stack: Section[] = [];

@@ -8,6 +8,8 @@
 import { lineIndexAt, type Line } from './lines';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** FENCE at a given offset of a whole text (lastIndex: a line's start); it cannot match past the line's end. */
+const FENCE_AT = new RegExp(FENCE.source.slice(1), 'y');
 /** From `](` of a link or image: the target and an optional title, to the closing `)`. */
 const LINK_REST = /\]\(\s*(?:<[^>\n]{0,2000}>|[^\s()<>]{0,2000}(?:\([^\s()]{0,200}\)[^\s()<>]{0,2000}){0,4})(?:\s+(?:"[^"\n]{0,500}"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?\s*\)/y;
 /** How far back from `](` the `[` of a link's text may be. */
@@ -27,11 +29,8 @@ const CODE_RUN = /`+/g;
  */
 export function markdownOverLines(text: string, lines: Line[]): boolean {
   for (let li = 0; li < lines.length; li++) {
-    let p = lines[li].start;
-    const end = lines[li].end;
-    while (p < end && p - lines[li].start < 3 && text.charCodeAt(p) === 0x20) p++;
-    const c = text.charCodeAt(p);
-    if ((c === 0x60 || c === 0x7e) && p + 2 < end && text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c) return true;
+    FENCE_AT.lastIndex = lines[li].start;
+    if (FENCE_AT.test(text)) return true;
   }
   for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) {
     const close = text.indexOf('-->', i + 4);

@@ -167,7 +167,7 @@ export class IncrementalChecker {
       this.configKey = key;
     }
     const lines = doc.lines;
-    const local = lineLocal(text, lines, crsOf(doc) === 'lone');
+    const local = linesLocal(doc);
     const carry = this.carry;
     const part = local && this.lines ? this.readLines(doc, config, this.lines, spanFrom(this.lines.text)) : undefined;
     const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts);
@@ -444,6 +444,11 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
  * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
  * `loneCr`: whether the text has a lone CR, when the caller knows (model/derive.ts crsOf).
  */
+/** lineLocal for a document, once per version (the checker and the figure hover ask). */
+export function linesLocal(doc: ReportDocument): boolean {
+  return doc.memo('run:lineLocal', () => lineLocal(doc.text, doc.lines, crsOf(doc) === 'lone'));
+}
+
 export function lineLocal(text: string, lines: Line[], loneCr = hasLoneCr(text)): boolean {
   if (loneCr) return false;
   if (text.indexOf('\ufeff', 1) >= 0) for (let i = 1; i < lines.length; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;

@@ -87,7 +87,7 @@ function describe(run: string): { zh: string; en: string } {
 }
 
 /** Any character that is not invisible: an ordinary space can take the run's place. */
-const VISIBLE = /[^\u200b-\u200d\u2060\ufeff\u00ad\u180e]/;
+const VISIBLE = new RegExp(`[^${INVISIBLE.source.slice(1)}`);
 
 /**
  * The words of a run of odd characters and what replaces it (a plain space, or nothing),
