@@ -76,6 +76,11 @@ export class ReportDocument {
     return this.cache.get(key);
   }
 
+  /** Drops a memo entry (made again if it is asked for): what no later reader of the version needs (run/incremental.ts RUN_ONLY). */
+  forget(key: string): void {
+    this.cache.delete(key);
+  }
+
   get annotations(): PinyinAnnotation[] {
     return (this._annotations ??= this.derivation?.annotations() ?? findPinyinAnnotations(this.text));
   }

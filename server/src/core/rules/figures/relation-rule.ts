@@ -34,6 +34,9 @@ export function finderInputs(doc: ReportDocument): { text: string; qs: Quantity[
   return { text: doc.view.text, qs: quantities(doc), phrases: phrasesOf(doc) };
 }
 
+/** The memo key of a figures rule's finder (Found[] of a document). */
+export const foundKey = (id: string): string => `figures:${id}:found`;
+
 export function relationRule(def: {
   id: string;
   description: Msg;
@@ -43,9 +46,9 @@ export function relationRule(def: {
   find(doc: ReportDocument): Found[];
 }): FigureRule {
   // The memo keys made once (a key built per call is a new string to hash each time).
-  const foundKey = `figures:${def.id}:found`;
+  const foundMemo = foundKey(def.id);
   const relationsKey = `figures:${def.id}`;
-  const found = (doc: ReportDocument) => doc.memo(foundKey, () => def.find(doc));
+  const found = (doc: ReportDocument) => doc.memo(foundMemo, () => def.find(doc));
   const relations = (doc: ReportDocument) =>
     doc.memo(relationsKey, () =>
       found(doc).map((f) => {
