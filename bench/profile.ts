@@ -9,8 +9,10 @@
 //   --stages           CPU time of each model part, figures layer and rule, in the order check()
 //                      meets them (a part shared by several rules is charged to the first)
 //   --alloc            bytes each model part, figures layer and rule allocates (collected or not)
+//   --alloc --incremental  bytes an edit's incremental check allocates, by the function that allocates
 //   --incremental      the incremental check (what the server runs) after a one-character edit
 //   --quick            the same in two phases: edit → quick result, edit → quick then full result
+//   --slices           the server's run after an edit, slice by slice (model parts, then whole-document rules): CPU of each
 //   --counts           how many lines, quantities, relations and findings
 //   --heap             what each part holds, and what the server holds for an open document (node --expose-gc)
 //
@@ -28,6 +30,7 @@ import { groupsOf } from '../server/src/core/figures/groups';
 import { scope } from '../server/src/core/model/scope';
 import { generatedReport } from './texts';
 import { IncrementalChecker } from '../server/src/core/run/incremental';
+import { wholeDocumentParts } from '../server/src/core/run/slices';
 
 /** The model parts and figures layers, in the order they build on each other, each a thunk. */
 function modelParts(doc: ReportDocument): [string, () => unknown][] {
@@ -122,11 +125,47 @@ if (argv.includes('--only')) {
   const total = rows.reduce((n, [, v]) => n + v, 0);
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.05) console.log(`${v.toFixed(2).padStart(9)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
   console.log(`${total.toFixed(2).padStart(9)} ms total (CPU minima)`);
+} else if (argv.includes('--alloc') && argv.includes('--incremental')) {
+  void allocEdit();
 } else if (argv.includes('--alloc')) {
   // Bytes allocated by each model part, figures layer and rule (the sampling heap profiler,
   // objects already collected included): garbage collection is the largest single cost of
   // the check, and this says who makes the garbage. Parts shared by rules are built first.
   void alloc();
+} else if (argv.includes('--slices')) {
+  // The server's two-phase run after an edit (lsp/context.ts): start (the lines read), quick(), then each step.
+  const inc = new IncrementalChecker();
+  const config = withDefaults({});
+  const parts = wholeDocumentParts(inc.rules, config);
+  const labels = ['start', 'quick', ...parts.map((p) => `part ${p.toString().replace(/\s+/g, ' ')}`), ...inc.rules.filter((r) => !r.perLine).map((r) => r.id)];
+  inc.check(text);
+  let t = text;
+  const at = t.indexOf('\n', t.length >> 1) + 1;
+  const acc = labels.map(() => [] as number[]);
+  const totals: number[] = [];
+  for (let r = 0; r < warmup + runs; r++) {
+    t = t.slice(0, at) + (r % 2 ? '三' : '，') + t.slice(at);
+    const times: number[] = [];
+    const w0 = performance.now();
+    let c0 = cpu();
+    const lap = () => {
+      const c = cpu();
+      times.push(c - c0);
+      c0 = c;
+    };
+    const run = inc.start(t, config, parts);
+    lap();
+    run.quick();
+    lap();
+    while (!run.step()) lap();
+    lap();
+    if (r < warmup) continue;
+    times.forEach((v, k) => acc[Math.min(k, acc.length - 1)].push(v));
+    totals.push(times.reduce((a, b) => a + b, 0));
+    if (argv.includes('--each')) console.log(`edit ${r - warmup}: CPU ${totals[totals.length - 1].toFixed(1)} ms, wall ${(performance.now() - w0).toFixed(1)} ms`);
+  }
+  acc.forEach((v, k) => v.length && console.log(`${min(v).toFixed(2).padStart(7)} ${med(v).toFixed(2).padStart(7)} ms  ${labels[k]}`));
+  console.log(`${min(totals).toFixed(2).padStart(7)} ${med(totals).toFixed(2).padStart(7)} ms  in all (CPU min, median; ${runs} edits)`);
 } else if (argv.includes('--incremental') || argv.includes('--quick')) {
   // An edit in the middle (one character typed at a line start, alternately two different
   // ones), checked incrementally; --quick: in the server's two phases (run/incremental.ts
@@ -251,4 +290,48 @@ async function alloc(): Promise<void> {
   const all = rows.reduce((n, [, v]) => n + v, 0);
   for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.5) console.log(`${v.toFixed(1).padStart(7)} MB ${((v / all) * 100).toFixed(1).padStart(5)}%  ${k}`);
   console.log(`${all.toFixed(0).padStart(7)} MB in all, for ${text.length} chars (findings made, not kept)`);
+}
+
+interface SampleTree extends SampleNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children: SampleTree[];
+}
+
+/** What an edit's incremental check allocates (collected or not), by the function that allocates it: MB per edit. */
+async function allocEdit(): Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params: object = {}) =>
+    new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
+  const inc = new IncrementalChecker();
+  inc.check(text);
+  let t = text;
+  const at = t.indexOf('\n', t.length >> 1) + 1;
+  const edit = (k: number) => {
+    t = t.slice(0, at) + (k % 2 ? '三' : '，') + t.slice(at);
+    inc.check(t);
+  };
+  for (let k = 0; k < warmup; k++) edit(k);
+  await post('HeapProfiler.enable');
+  // --live (node --expose-gc): only what is still held after the last edit (what the new version keeps), for one edit.
+  const live = argv.includes('--live');
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (live && !gc) throw new Error('--live: run with node --expose-gc');
+  await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: !live, includeObjectsCollectedByMinorGC: !live });
+  for (let k = 0; k < (live ? 1 : runs); k++) edit(k);
+  if (live) gc!();
+  const { profile } = await post<{ profile: { head: SampleTree } }>('HeapProfiler.stopSampling');
+  const self = new Map<string, number>();
+  const name = (n: SampleTree) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+  // A built-in (slice, push…) is named with its caller.
+  const walk = (n: SampleTree, caller: string) => {
+    const k = n.callFrame.url ? name(n) : `${name(n)} in ${caller}`;
+    self.set(k, (self.get(k) ?? 0) + n.selfSize);
+    for (const c of n.children) walk(c, n.callFrame.url ? name(n) : caller);
+  };
+  walk(profile.head, '');
+  const all = [...self.values()].reduce((a, b) => a + b, 0);
+  const n = live ? 1 : runs;
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / n / 1024 / 1024).toFixed(2).padStart(7)} MB  ${k}`);
+  console.log(`${(all / n / 1024 / 1024).toFixed(1).padStart(7)} MB an edit, in all (${n} edits${live ? ', held after it' : ''})`);
 }

@@ -162,9 +162,10 @@ const healthOf = (c: LspClient, timeout: number): Promise<Health> => c.request<H
  */
 const heldMb = (h: Health): number => ((h.memory?.heapUsed ?? 0) + (h.memory?.arrayBuffers ?? 0)) / 1024 / 1024;
 
+/** BENCH_SERVER_NODE_ARGS adds options for the servers' node (e.g. --cpu-prof to profile them). */
+const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 export async function serverLatencies(big: string, report: string, sizes: string[], runs: number): Promise<Latencies> {
-  // BENCH_SERVER_NODE_ARGS adds options for the server's node (e.g. --cpu-prof to profile it).
-  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), initializationOptions: { quickPullDiagnostics: true }, nodeArgs: ['--expose-gc', ...extra] });
   const timeout = 600_000;
   try {
@@ -322,6 +323,7 @@ async function asVsCode(big: string, runs: number, timeout: number): Promise<Lat
   const c = await LspClient.start({
     capabilities: LspClient.capabilities({ pull: true }),
     initializationOptions: { maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE, quickPullDiagnostics: true },
+    nodeArgs: extra,
   });
   try {
     const d = new Typed(c, fileUri('/bench/big-vscode.report'), big, timeout);
