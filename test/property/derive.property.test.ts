@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import type { Section } from '../../server/src/core/model/headings';
 import { crsOf, deriveDocument } from '../../server/src/core/model/derive';
-import { IncrementalChecker } from '../../server/src/core/run/incremental';
+import { IncrementalChecker, lineLocal, linesLocal } from '../../server/src/core/run/incremental';
 import { quantities } from '../../server/src/core/figures/quantity';
 import { clausesOf } from '../../server/src/core/figures/clauses';
 import { phrasesOf, type Phrase } from '../../server/src/core/figures/phrases';
@@ -29,7 +29,7 @@ interface Edit {
   text: string;
 }
 
-const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。', '\n今年新发展党员90名，占党员总数的9%。', '检查门店300家，已整改240家，整改率80%。', '共培训教师500人次，其中乡村教师200人次，占40%。', '上半年新建基层党组织6个，撤并3个', '新增'];
+const INSERTS = ['\n', '\r\n', '\n\n', '。\n', '\n一、', '\n（二）', '當(dāng)', '(dāng)', '(', ')', '?', '??', '確?;顒', '\ufffd', '当前位置：首页 > 新闻\n', '发布时间：2014-11-24', '其中', '，其中县区支部5个、高校支部3个', '（其中：甲0.5万亩，乙1.8万亩）', '占总数的', '60，', '\ufeff', '二、工作成效\n', '全市共有基层团组织4862个。', '\n目前，全区共有党员1200名；', '我县现有学校35所，', '非常满意的占38.6%，比较满意的占45.1%，一般的占22.4%。', '\n今年新发展党员90名，占党员总数的9%。', '检查门店300家，已整改240家，整改率80%。', '共培训教师500人次，其中乡村教师200人次，占40%。', '上半年新建基层党组织6个，撤并3个', '新增', '\n```\n', '```', '~~~', '<!--', '-->', '<!-- 注 -->'];
 
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -63,6 +63,8 @@ function build(d: ReportDocument): void {
   percentsOf(d);
   // A few strays (a long document's rule finds its limit's worth before an edit far on): the next version may take them over.
   documentScript(d).strays(1);
+  // Whether its lines read alone (the next version looks at its changed lines only when they did).
+  linesLocal(d);
 }
 
 
@@ -75,6 +77,7 @@ function sameParts(d: ReportDocument, last: boolean): void {
   build(fresh);
   const shown = JSON.stringify(d.text.length > 200 ? d.text.slice(0, 200) + '…' : d.text);
   assert.deepStrictEqual(d.lines, fresh.lines, `lines of ${shown}`);
+  assert.equal(linesLocal(d), lineLocal(fresh.text, fresh.lines), `whether the lines of ${shown} read alone`);
   assert.deepStrictEqual(d.annotations, fresh.annotations, `annotations of ${shown}`);
   assert.deepStrictEqual(d.garbled, fresh.garbled, `garbled of ${shown}`);
   assert.equal(d.view.text, fresh.view.text, `view of ${shown}`);

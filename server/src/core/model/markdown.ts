@@ -25,14 +25,17 @@ const CODE_RUN = /`+/g;
 /**
  * Whether Markdown may run over lines here: a line that may open a fence (FENCE's ``` or ~~~
  * after at most three spaces), or `<!--` with no `-->` after it on its line. What a line
- * after such a one is (code, or prose) then depends on the lines before it.
+ * after such a one is (code, or prose) then depends on the lines before it. Each line is
+ * looked at alone: `from`, `to` look at lines [from, to) only (a derived version's changed lines).
  */
-export function markdownOverLines(text: string, lines: Line[]): boolean {
-  for (let li = 0; li < lines.length; li++) {
+export function markdownOverLines(text: string, lines: Line[], from = 0, to = lines.length): boolean {
+  if (from >= to) return false;
+  for (let li = from; li < to; li++) {
     FENCE_AT.lastIndex = lines[li].start;
     if (FENCE_AT.test(text)) return true;
   }
-  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) {
+  const end = lines[to - 1].end;
+  for (let i = text.indexOf('<!--', lines[from].start); i >= 0 && i < end; i = text.indexOf('<!--', i + 4)) {
     const close = text.indexOf('-->', i + 4);
     if (close < 0 || close + 3 > lines[lineIndexAt(lines, i)].end) return true;
     i = close;

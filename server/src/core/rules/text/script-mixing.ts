@@ -3,7 +3,7 @@
 // of the other script are flagged. Ambiguous characters (显著, 怎么, 干部, 皇后, 乾隆, 乾县,
 // 於潜) never count on their own: see core/script. The commands 转换为简体/繁体 convert the whole document.
 import type { Rule } from '../../rule';
-import type { Msg } from '../../types';
+import type { Msg, OwnRangeFix } from '../../types';
 import { deriveScriptProfile, scriptProfile, scriptProfileOf, type ScriptProfile } from '../../script/mixing';
 import type { ReportDocument } from '../../model/document';
 import type { Span } from '../../types';
@@ -83,8 +83,9 @@ export const scriptMixing: Rule = {
     const p = documentScript(doc);
     if (!p.script) return;
     const simp = p.script === 'simplified';
-    // The same stray comes back many times in a long text: its words are built once.
-    const words = new Map<string, { message: Msg; title: Msg }>();
+    // The same stray comes back many times in a long text: its words and its fix (of the finding's own range,
+    // OwnRangeFix: held as it is, shared by the findings of that stray) are built once.
+    const words = new Map<string, { message: Msg; fix: OwnRangeFix }>();
     const strays = p.strays(MAX_FINDINGS);
     for (let k = 0; k < strays.length; k++) {
       const st = strays[k];
@@ -95,21 +96,12 @@ export const scriptMixing: Rule = {
           message: simp
             ? { zh: `简体文中混有繁体字“${st.text}”，应为“${st.replacement}”`, en: `Traditional “${st.text}” in simplified text: write “${st.replacement}”` }
             : { zh: `繁体文中混有简体字“${st.text}”，繁体为“${st.replacement}”`, en: `Simplified “${st.text}” in traditional text: the traditional form is “${st.replacement}”` },
-          title: { zh: `改为“${st.replacement}”`, en: `Write “${st.replacement}”` },
+          // Traditional → simplified is one-to-one; the other way often is not (发 → 發/髮).
+          fix: { title: { zh: `改为“${st.replacement}”`, en: `Write “${st.replacement}”` }, newText: st.replacement, safe: simp },
         };
         words.set(key, w);
       }
-      report({
-        start: st.start,
-        end: st.end,
-        message: w.message,
-        fix: {
-          title: w.title,
-          edits: [{ start: st.start, end: st.end, newText: st.replacement }],
-          // Traditional → simplified is one-to-one; the other way often is not (发 → 發/髮).
-          safe: simp,
-        },
-      });
+      report({ start: st.start, end: st.end, message: w.message, fix: w.fix });
     }
   },
 };
