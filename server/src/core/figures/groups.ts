@@ -39,7 +39,8 @@ export interface Group {
 const NOT_TOTAL = new Set(['per', 'share', 'target', 'threshold', 'from', 'delta']);
 /** Roles of figures that are never a part but do not end the list of parts. */
 const SKIP_ROLE = new Set(['per', 'share', 'target', 'threshold', 'delta']);
-const ANCHORS = ['其中', '包括', '包含', '分别为', '分别是', '分别有'];
+/** The words that open a group (其中, 包括, 包含, 分别为, 分别是, 分别有): one pass finds them all, in text order (none overlaps another). */
+const ANCHORS = /其中|包[括含]|分别[为是有]/g;
 const CLOSING = /^(?:其他|其它|其余|剩余|另有|另外|余下)/;
 
 export { isAmount };
@@ -187,17 +188,23 @@ function pairedCover(groups: Group[]): void {
 
 function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Phrases): Anchor[] {
   const out: Anchor[] = [];
-  for (const word of ANCHORS) {
-    for (let k = text.indexOf(word); k >= 0; k = text.indexOf(word, k + word.length)) {
-      const clause = clauses.clauseAt(k);
-      if (!clause || k >= clause.end) continue;
-      if (clause.sentence >= clauses.sentenceCount) continue;
-      // 分别为 inside a 其中 clause (其中男、女党员分别为90名、70名) is evidence for that
-      // group; opening a clause of its own, it breaks down the figure just before it.
-      if (word.startsWith('分别') && !/^[\s，：]*$/.test(text.slice(clause.start, k))) continue;
-      const candidates = totalsFor(text, clauses, qs, clause, k, word);
-      if (candidates.length) out.push({ at: k, word, candidates, clause });
-    }
+  // One pattern for the six words, not an indexOf pass over the text per word (a two-byte
+  // text is searched by the low byte of a word's first character: 0.3 ms a word on 1 M
+  // characters, the pattern's one pass 0.5 ms). Found in text order, so the clauses are
+  // found walking forward; out is sorted by offset below, as it was for a pass per word.
+  const clauseAt = clauses.cursor();
+  ANCHORS.lastIndex = 0;
+  for (let m = ANCHORS.exec(text); m; m = ANCHORS.exec(text)) {
+    const k = m.index;
+    const word = m[0];
+    const clause = clauseAt(k);
+    if (!clause || k >= clause.end) continue;
+    if (clause.sentence >= clauses.sentenceCount) continue;
+    // 分别为 inside a 其中 clause (其中男、女党员分别为90名、70名) is evidence for that
+    // group; opening a clause of its own, it breaks down the figure just before it.
+    if (word.startsWith('分别') && !/^[\s，：]*$/.test(text.slice(clause.start, k))) continue;
+    const candidates = totalsFor(text, clauses, qs, clause, k, word);
+    if (candidates.length) out.push({ at: k, word, candidates, clause });
   }
   // （含…）: a bracket that opens with 含 notes a part of the figure before it.
   for (let n = 0; n < clauses.asides.length; n++) {
