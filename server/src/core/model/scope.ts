@@ -68,26 +68,43 @@ interface CharIndex {
   end: number;
 }
 
+/** TRADITIONAL or SIMPLIFIED in a unit's entry of CHARS: an unambiguous character of that script (script/data.ts kinds 1 and 2). */
+const TRADITIONAL = 0x100;
+const SIMPLIFIED = 0x200;
+let charsTable: Uint16Array | undefined;
+let charsTableOf: Uint8Array | undefined;
+
+/**
+ * Per UTF-16 unit, what indexChars does with it: its class (CLASS, the low byte), else whether
+ * it is an unambiguous traditional or simplified character: one lookup a character, where a
+ * lookup in CLASS, a comparison and a lookup in the script's kinds were three steps.
+ */
+function charsTableFor(kinds: Uint8Array): Uint16Array {
+  if (charsTable && charsTableOf === kinds) return charsTable;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = CLASS[c] ? CLASS[c] : c < 0x3400 ? 0 : kinds[c] === 1 ? TRADITIONAL : kinds[c] === 2 ? SIMPLIFIED : 0;
+  charsTableOf = kinds;
+  return (charsTable = t);
+}
+
 function indexChars(text: string): CharIndex & { script: ScriptTally } {
   const len = text.length;
   let at = new Int32Array((len >> 4) + 16);
   let cls = new Uint8Array(at.length);
   let n = 0;
   // The script's evidence, in the same pass (script/mixing.ts scriptProfileOf; none has a class).
-  const kinds = scriptData().kinds;
+  const table = charsTableFor(scriptData().kinds);
   let traditional = 0;
   let simplified = 0;
   let firstSimplified = len;
   const tradAt: number[] = [];
   for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    const k = CLASS[c];
-    if (!k) {
-      if (c < 0x3400) continue;
-      const kind = kinds[c];
-      if (kind === 1) {
+    const k = table[text.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k > 0xff) {
+      if (k === TRADITIONAL) {
         if (traditional++ < MAX_KEPT) tradAt.push(i);
-      } else if (kind === 2 && simplified++ === 0) firstSimplified = i;
+      } else if (simplified++ === 0) firstSimplified = i;
       continue;
     }
     if (n === at.length) {
