@@ -25,11 +25,12 @@ const OTHER_FIGURE = /由|增加到|增至|提高到|下降到|减少到|新增|
 const PERIOD = /\d{4}年|[一二三四]季度|上半年|下半年|前三季度|\d{1,2}(?:-|～|至)\d{1,2}月|\d{1,2}月份?|今年|去年|上年|全年|年初|年底|年末|五年来|近[一二三四五六七八九十\d]+年/g;
 /** A change to a stock between two statements of it (新建基层党组织6个): the stock may differ. */
 const CHANGE = ['新建', '新增', '新成立', '新组建', '新发展', '撤并', '撤销', '合并', '减少', '增加', '调整', '注销', '转出', '转入'];
-/** CHANGE by the char code of its first character (no two of them can start at one place: each has its own first two). */
-const CHANGE_BY_FIRST: (string[] | undefined)[] = new Array(0x10000);
-for (const w of CHANGE) (CHANGE_BY_FIRST[w.charCodeAt(0)] ??= []).push(w);
-/** The first characters of CHANGE, found by a regular expression: a native scan, twice as fast as testing a table at every character of the text. */
-const CHANGE_FIRST = new RegExp(`[${[...new Set(CHANGE.map((w) => w[0]))].join('')}]`, 'g');
+/**
+ * Where a CHANGE word starts, found by one pattern of the words (no two of them can start at one
+ * place: each has its own first two): a native scan, where a pattern of their first characters
+ * stopped at 14,000 places of a 1 M-character report to try the words by hand (1.5 → 0.9 ms).
+ */
+const CHANGE_WORDS = new RegExp(CHANGE.join('|'), 'g');
 
 export const restated = relationRule({
   id: RULE,
@@ -195,19 +196,13 @@ export function restatedChanges(doc: ReportDocument): Changes {
 /** The CHANGE words starting in text[from, to), appended to `out`. */
 function changesIn(text: string, from: number, to: number, out: Changes): Changes {
   const { at, len } = out;
-  // test(), not exec(): no match object per candidate; each match is one UTF-16 unit, so it starts at lastIndex − 1.
-  const re = CHANGE_FIRST;
+  const re = CHANGE_WORDS;
   re.lastIndex = from;
-  while (re.test(text)) {
-    const k = re.lastIndex - 1;
-    if (k >= to) break;
-    for (const w of CHANGE_BY_FIRST[text.charCodeAt(k)]!) {
-      if (text.startsWith(w, k)) {
-        at.push(k);
-        len.push(w.length);
-        break;
-      }
-    }
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    at.push(m.index);
+    len.push(m[0].length);
+    // Words may overlap (新增加: 新增, then 增加): the next is looked for from the next character.
+    re.lastIndex = m.index + 1;
   }
   re.lastIndex = 0;
   return out;
