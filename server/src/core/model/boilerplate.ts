@@ -17,6 +17,8 @@ const CONTROL_SEPARATORS = /[\s【】[\]()（）|｜/／·•、，,：:]+/;
 
 const BREADCRUMB = /^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置)\s*[：:]|^(?:网站首页|首页|主页)\s*(?:[>＞›»》→]|&gt;)/;
 const NAVIGATION = /^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)(?:\s*[：:]|$)|^扫一扫在手机(?:上)?(?:打开|查看)/;
+/** The marks that end a sentence: a line with one is prose, never furniture. */
+const SENTENCE_END = /[。！？]/;
 const FOOTER = /版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|all rights reserved|建议使用.{0,20}(?:浏览器|分辨率)/i;
 
 /** A `name：value` field at the head or foot of a page or a report. */
@@ -34,7 +36,7 @@ function isControlRow(s: string): boolean {
 
 /** A line of fields only (发布时间：… 来源：…), the page's rather than the report's. */
 function isPageMetadata(s: string): boolean {
-  if (s.length > 80 || /[。！？]/.test(s)) return false;
+  if (s.length > 80 || SENTENCE_END.test(s)) return false;
   // The first field must open the line: most lines are rejected here, before every field is listed.
   if (!FIELD_FIRST.test(s)) return false;
   const fields = [...s.matchAll(FIELD)];
@@ -59,7 +61,10 @@ export function isBoilerplateLine(line: string): boolean {
   const s = line.trim();
   // Page furniture is short; a long line is text (and keeps the patterns cheap).
   if (!s || s.length > 200) return false;
-  if (BREADCRUMB.test(s) || NAVIGATION.test(s) || isControlRow(s)) return true;
-  if (FOOTER.test(s) && !/[。！？]/.test(s)) return true;
-  return isPageMetadata(s);
+  if (BREADCRUMB.test(s) || NAVIGATION.test(s)) return true;
+  // A sentence's end is in no row of controls (no control word holds one, and it separates
+  // none), no footer and no page metadata: a line of prose is told here, before their
+  // patterns scan it.
+  if (SENTENCE_END.test(s)) return false;
+  return isControlRow(s) || FOOTER.test(s) || isPageMetadata(s);
 }
