@@ -1,8 +1,9 @@
 // Property: what a version drops when its run ends (run/incremental.ts RUN_ONLY: the whole
 // document's relations of the per-line figures rules, the group index, the figures by kind,
-// the typography scope) is made again when it is asked for, and the same: every relation and
-// figure of a version the server's checker has analysed (the first, read whole, and one after
-// an edit) equals those of a fresh document of the same text. And it is dropped.
+// the typography scope and its mask, which the script profile no longer holds) is made again
+// when it is asked for, and the same: every relation and figure, and the script's strays, of a
+// version the server's checker has analysed (the first, read whole, and one after an edit)
+// equal those of a fresh document of the same text. And it is dropped.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -12,15 +13,20 @@ import { ReportDocument } from '../../server/src/core/model/document';
 import { IncrementalChecker } from '../../server/src/core/run/incremental';
 import { figures } from '../../server/src/core/rules/figures';
 import { foundKey } from '../../server/src/core/rules/figures/relation-rule';
+import { documentScript } from '../../server/src/core/rules/text/script-mixing';
+import { MAX_FINDINGS } from '../../server/src/core/model/scope';
+import { convertScript } from '../../server/src/core/script/convert';
 import { CORPUS } from '../paths';
 import { doc, runs } from './gen';
 
 const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', 'punct:scope'];
 
-/** A document's figures and relations as plain data (messages built). */
+/** A document's figures and relations as plain data (messages built), and its script's strays past the rule's limit (found again, with the mask of what is not counted: the scope's is dropped). */
 function plain(d: ReportDocument): string {
+  const strays = documentScript(d).strays(MAX_FINDINGS + 40);
   const { quantities, relations } = figures(d);
   return JSON.stringify({
+    strays,
     quantities: quantities.map((q) => [q.start, q.end, q.value, q.kind, q.role ?? '']),
     relations: relations.map((r) => ({ ...r, quantities: r.quantities.map((q) => q.index), fix: r.fix?.((s, e) => ({ start: s, end: e })) })),
   });
@@ -46,6 +52,11 @@ test('what a run drops is made again the same: corpus', () => {
     const text = fs.readFileSync(path.join(CORPUS, n), 'utf8');
     same(text, editOf(text, 0.5));
   }
+  // A traditional report with a simplified stray, and simplified page furniture after it (a boilerplate line, not counted): finding the strays again reads the mask.
+  const t = convertScript(fs.readFileSync(path.join(CORPUS, 'P01.txt'), 'utf8'), 'traditional');
+  const at = t.indexOf('\n', t.length >> 1) + 1;
+  const furnished = `记者 王明\n${t.slice(0, at)}当前位置：首页 > 新闻动态\n${t.slice(at)}`;
+  same(furnished, editOf(furnished, 0.8));
 });
 
 test('what a run drops is made again the same: random reports', { timeout: 120_000 }, () => {

@@ -60,8 +60,12 @@ interface Facts {
 
 const FACTS = new WeakMap<ScriptProfile, Facts>();
 
-/** `text` is the original; offsets whose `mask` has any of `skipBits` are ignored (annotations, garbled runs, boilerplate). */
-export function scriptProfile(text: string, mask: Uint8Array, skipBits: number): ScriptProfile {
+/**
+ * `text` is the original; offsets whose `mask` has any of `skipBits` are ignored (annotations,
+ * garbled runs, boilerplate). `again`: the mask when the strays are asked for (kept by the
+ * profile, for as long as its version is: one byte a character; default, `mask` itself).
+ */
+export function scriptProfile(text: string, mask: Uint8Array, skipBits: number, again: () => Uint8Array = () => mask): ScriptProfile {
   const d = scriptData();
   const kinds = d.kinds;
   let traditional = 0;
@@ -86,7 +90,7 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number):
       if (!(mask[i] & skipBits) && simplified++ === 0) firstSimplified = i;
     }
   }
-  return profileOf({ text, mask: () => mask, skipBits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length });
+  return profileOf({ text, mask: again, skipBits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length });
 }
 
 /**
@@ -94,7 +98,7 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number):
  * characters the mask skips (annotations, garbled runs, boilerplate: found where the mask has
  * a bit, read four bytes at a time) taken out of the counts and positions.
  */
-export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number, tally: ScriptTally): ScriptProfile {
+export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number, tally: ScriptTally, again: () => Uint8Array = () => mask): ScriptProfile {
   const kinds = scriptData().kinds;
   let traditional = tally.traditional;
   let simplified = tally.simplified;
@@ -123,7 +127,7 @@ export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number
   // The positions, without the skipped ones (shared when none was: the tally is not kept).
   const tradAt = skipped ? tally.tradAt.filter((p) => !(mask[p] & skipBits)) : tally.tradAt;
   // A lower bound of the first simplified character is enough (the strays pass reads on from it).
-  return profileOf({ text, mask: () => mask, skipBits, traditional, simplified, tradAt, tradKept: tally.tradKept, firstSimplified: simplified ? tally.firstSimplified : text.length });
+  return profileOf({ text, mask: again, skipBits, traditional, simplified, tradAt, tradKept: tally.tradKept, firstSimplified: simplified ? tally.firstSimplified : text.length });
 }
 
 /** The document's script by its counts of unambiguous characters; undefined when it has none. */

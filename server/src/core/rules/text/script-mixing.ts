@@ -28,7 +28,18 @@ export function documentScript(doc: ReportDocument): ScriptProfile {
 function wholeScript(doc: ReportDocument): ScriptProfile {
   const s = scope(doc);
   const tally = s.takeScript();
-  return tally ? scriptProfileOf(doc.text, s.mask, SKIP, tally) : scriptProfile(doc.text, s.mask, SKIP);
+  const again = () => maskOf(doc);
+  return tally ? scriptProfileOf(doc.text, s.mask, SKIP, tally, again) : scriptProfile(doc.text, s.mask, SKIP, again);
+}
+
+/**
+ * The mask of what the profile does not count, when the strays are asked for: the scope's
+ * while the version has it, else made anew (the SKIP bits alone). Not kept by the profile:
+ * one byte a character, for as long as the version is, and the scope is dropped when the
+ * version's run ends (run/incremental.ts RUN_ONLY).
+ */
+function maskOf(doc: ReportDocument): Uint8Array {
+  return (doc.memoed('punct:scope') as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length);
 }
 
 /**
@@ -41,10 +52,8 @@ function derivedScript(doc: ReportDocument): ScriptProfile | undefined {
   const prev = d?.prev.memoed('script:profile') as ScriptProfile | undefined;
   if (!d || !prev) return undefined;
   const sp = d.splice;
-  // The whole mask, only if the strays must be found again, and then once.
-  let mask: Uint8Array | undefined;
-  const whole = () => (mask ??= (doc.memoed('punct:scope') as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length));
-  const p = deriveScriptProfile(prev, doc.text, sp, { prev: skipMask(d.prev, sp.start, sp.prevEnd, sp.from, sp.prevTo), next: skipMask(doc, sp.start, sp.end, sp.from, sp.to) }, whole);
+  // The whole mask, only if the strays must be found again.
+  const p = deriveScriptProfile(prev, doc.text, sp, { prev: skipMask(d.prev, sp.start, sp.prevEnd, sp.from, sp.prevTo), next: skipMask(doc, sp.start, sp.end, sp.from, sp.to) }, () => maskOf(doc));
   if (p) d.derived.push('script');
   return p;
 }
