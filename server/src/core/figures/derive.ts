@@ -83,10 +83,15 @@ interface Region {
   clauses?: { sub: ClauseMove; old: ClauseMove };
 }
 
+/** Where the clauses of one source (the region read alone, or the previous version) went. */
 interface ClauseMove {
   dc: number;
-  asides: Map<Aside, Aside>;
   into: Clause[];
+  /** The source's asides, those from index `from` on moved to `out` from index `to` on, in order (found by where they open: no map from each to its copy). */
+  asides: readonly Aside[];
+  from: number;
+  out: readonly Aside[];
+  to: number;
 }
 
 const regions = new WeakMap<Derivation, Region | null>();
@@ -155,11 +160,14 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
   const sents = new Int32Array((sFrom + sc.sentenceCount + old.sentenceCount - sTo) * SENT_FIELDS);
   sents.set(old.sents.subarray(0, sFrom * SENT_FIELDS));
   const out = { clauses: old.clauses.slice(0, cFrom), sents, asides: old.asides.slice(0, aFrom) };
-  const sub = moveClauses(sc.clauses, sc.sents, 0, sc.sentenceCount, sc.asides, r.view.start, sp.from, sFrom, cFrom, out, sFrom);
+  moveClauses(sc.clauses, 0, sc.sents, 0, sc.sentenceCount, sc.asides, 0, r.view.start, sp.from, sFrom, cFrom, out, sFrom);
   const ds = sFrom + sc.sentenceCount - sTo;
   const dc = cFrom + sc.clauses.length - cTo;
-  const after = moveClauses(old.clauses.slice(cTo), old.sents, sTo, old.sentenceCount, old.asides.slice(aTo), r.dv, r.dl, ds, dc, out, sFrom + sc.sentenceCount);
-  r.clauses = { sub: { dc: cFrom, asides: sub, into: out.clauses }, old: { dc, asides: after, into: out.clauses } };
+  moveClauses(old.clauses, cTo, old.sents, sTo, old.sentenceCount, old.asides, aTo, r.dv, r.dl, ds, dc, out, sFrom + sc.sentenceCount);
+  r.clauses = {
+    sub: { dc: cFrom, into: out.clauses, asides: sc.asides, from: 0, out: out.asides, to: aFrom },
+    old: { dc, into: out.clauses, asides: old.asides, from: aTo, out: out.asides, to: aFrom + sc.asides.length },
+  };
   d.derived.push('figures:clauses');
   return new Clauses(doc.view.text, [], EMPTY_SET, out);
 }
@@ -167,25 +175,27 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
 const EMPTY_SET: ReadonlySet<number> = new Set();
 
 /**
- * Clauses, sentences [s0, s1) of the packed `sents` and asides moved (view offsets by dv, lines
- * by dl, sentence and clause numbers by ds and dc) onto `out` (the sentences from row `at` of
- * out.sents on); returns each aside's moved copy.
+ * Clauses from `c0` on, sentences [s0, s1) of the packed `sents` and asides from `a0` on moved
+ * (view offsets by dv, lines by dl, sentence and clause numbers by ds and dc) onto `out` (the
+ * sentences from row `at` of out.sents on), in order.
  */
 function moveClauses(
   clauses: readonly Clause[],
+  c0: number,
   sents: Int32Array,
   s0: number,
   s1: number,
   asides: readonly Aside[],
+  a0: number,
   dv: number,
   dl: number,
   ds: number,
   dc: number,
   out: { clauses: Clause[]; sents: Int32Array; asides: Aside[] },
   at: number,
-): Map<Aside, Aside> {
-  const moved = new Map<Aside, Aside>();
-  for (const a of asides) {
+): void {
+  for (let n = a0; n < asides.length; n++) {
+    const a = asides[n];
     const b = new BracketAside(a.open + dv, a.close + dv);
     b.anchor = a.anchor + dc;
     const cs: Clause[] = new Array(a.clauses.length);
@@ -194,10 +204,12 @@ function moveClauses(
       cs[k] = new AsideClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index, b);
     }
     b.clauses = cs;
-    moved.set(a, b);
     out.asides.push(b);
   }
-  for (const c of clauses) out.clauses.push(new TopClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index + dc));
+  for (let n = c0; n < clauses.length; n++) {
+    const c = clauses[n];
+    out.clauses.push(new TopClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index + dc));
+  }
   const to = out.sents;
   for (let s = s0, o = at * SENT_FIELDS; s < s1; s++, o += SENT_FIELDS) {
     const i = s * SENT_FIELDS;
@@ -208,12 +220,13 @@ function moveClauses(
     to[o + S_LAST] = sents[i + S_LAST] + dc;
     to[o + S_IN_PARA] = sents[i + S_IN_PARA];
   }
-  return moved;
 }
 
 /** Where a clause of the region or of the previous version now is. */
 function movedClause(c: Clause, m: ClauseMove): Clause {
-  return c.aside ? m.asides.get(c.aside)!.clauses[c.index] : m.into[c.index + m.dc];
+  if (!c.aside) return m.into[c.index + m.dc];
+  const n = firstAsideFrom(m.asides, c.aside.open);
+  return m.out[m.to + n - m.from].clauses[c.index];
 }
 
 /** The phrases of a derived document (its quantities and clauses derived). */

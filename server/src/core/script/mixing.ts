@@ -8,6 +8,7 @@ import type { Span } from '../types';
 import { simplifiedOver } from './convert';
 import { scriptData } from './data';
 import { detached } from '../detach';
+import { lowerBound } from '../search';
 
 export type Script = 'simplified' | 'traditional';
 
@@ -205,13 +206,17 @@ export function deriveScriptProfile(prev: ScriptProfile, text: string, region: {
   };
   const old = count(was.text, prevEnd - start, regionMask.prev, undefined);
   const by = end - prevEnd;
-  const tradAt: number[] = [];
   const oldAt = was.tradAt;
-  let k = 0;
-  while (k < oldAt.length && oldAt[k] < start) tradAt.push(oldAt[k++]);
-  const now = count(text, end - start, regionMask.next, tradAt);
-  while (k < oldAt.length && oldAt[k] < prevEnd) k++;
-  for (; k < oldAt.length; k++) tradAt.push(oldAt[k] + by);
+  // The region's positions, then the list made at its length (pushed onto, a list of 65,536 grew by copies).
+  const mid: number[] = [];
+  const now = count(text, end - start, regionMask.next, mid);
+  const k0 = lowerBound(oldAt, (i) => i < start);
+  const k1 = lowerBound(oldAt, (i) => i < prevEnd);
+  const tradAt = oldAt.slice(0, k0);
+  tradAt.length = k0 + mid.length + oldAt.length - k1;
+  let o = k0;
+  for (let k = 0; k < mid.length; k++) tradAt[o++] = mid[k];
+  for (let k = k1; k < oldAt.length; k++) tradAt[o++] = oldAt[k] + by;
   const traditional = was.traditional - old.trad + now.trad;
   const simplified = was.simplified - old.simp + now.simp;
   let tradKept = true;
