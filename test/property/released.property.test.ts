@@ -1,9 +1,11 @@
 // Property: what a version drops when its run ends (run/incremental.ts RUN_ONLY: the whole
 // document's relations of the per-line figures rules, the group index, the figures by kind,
-// the typography scope and its mask, which the script profile no longer holds) is made again
-// when it is asked for, and the same: every relation and figure, and the script's strays, of a
-// version the server's checker has analysed (the first, read whole, and one after an edit)
-// equal those of a fresh document of the same text. And it is dropped.
+// the typography scope, the outline's numbered groups and headings by line; and the mask of
+// what the script profile does not count, which the profile no longer holds) is made again
+// when it is asked for, and the same: every relation and figure, the script's strays, the
+// numbered groups and headings by line of a version the server's checker has analysed (the
+// first, read whole, and one after an edit) equal those of a fresh document of the same text.
+// And it is dropped.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,17 +18,22 @@ import { foundKey } from '../../server/src/core/rules/figures/relation-rule';
 import { documentScript } from '../../server/src/core/rules/text/script-mixing';
 import { MAX_FINDINGS } from '../../server/src/core/model/scope';
 import { convertScript } from '../../server/src/core/script/convert';
+import { headingAtLine, numberedGroups } from '../../server/src/core/outline/siblings';
 import { CORPUS } from '../paths';
 import { doc, runs } from './gen';
 
-const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', 'punct:scope'];
+const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', 'punct:scope', 'outline:numberedGroups', 'outline:headingAtLine'];
 
 /** A document's figures and relations as plain data (messages built), and its script's strays past the rule's limit (found again, with the mask of what is not counted: the scope's is dropped). */
 function plain(d: ReportDocument): string {
   const strays = documentScript(d).strays(MAX_FINDINGS + 40);
+  const groups = numberedGroups(d).map((g) => [g.level, g.parent?.heading.line ?? -1, g.items.map((s) => s.heading.line)]);
+  const atLine = d.lines.map((l) => headingAtLine(d, l.index)?.span.start ?? -1);
   const { quantities, relations } = figures(d);
   return JSON.stringify({
     strays,
+    groups,
+    atLine,
     quantities: quantities.map((q) => [q.start, q.end, q.value, q.kind, q.role ?? '']),
     relations: relations.map((r) => ({ ...r, quantities: r.quantities.map((q) => q.index), fix: r.fix?.((s, e) => ({ start: s, end: e })) })),
   });
