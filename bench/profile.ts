@@ -123,7 +123,7 @@ if (argv.includes('--only')) {
   }
   const rows = [...acc].map(([k, v]) => [k, min(v)] as const);
   const total = rows.reduce((n, [, v]) => n + v, 0);
-  for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= 0.05) console.log(`${v.toFixed(2).padStart(9)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
+  for (const [k, v] of rows.sort((a, b) => b[1] - a[1])) if (v >= (text.length < 1e5 ? 0.005 : 0.05)) console.log(`${v.toFixed(2).padStart(9)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
   console.log(`${total.toFixed(2).padStart(9)} ms total (CPU minima)`);
 } else if (argv.includes('--alloc') && argv.includes('--incremental')) {
   void allocEdit();
