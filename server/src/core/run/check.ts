@@ -4,7 +4,7 @@ import { ReportDocument } from '../model/document';
 import { familyOf, type Rule } from '../rule';
 import { RULES } from '../rules';
 import { withoutIgnored } from './ignore';
-import { isOwnRange, type Finding, type Fix, type HeldFix, type Report, type Severity, type Span } from '../types';
+import { isOwnRange, type Finding, type Fix, type HeldFix, type OwnRangeFix, type Report, type Severity, type Span } from '../types';
 
 export interface CheckResult {
   doc: ReportDocument;
@@ -77,8 +77,13 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
   const text = doc.text;
   const id = rule.id;
   const report = (r: Report) => {
-    let start = r.start;
-    let end = r.end;
+    // Each field of the report read once: reports come in many shapes (one or more a rule), and
+    // each read is a lookup in V8's cache of shapes, not a load at a known place.
+    const rStart = r.start;
+    const rEnd = r.end;
+    const given = r.fix;
+    let start = rStart;
+    let end = rEnd;
     // The common case without an object: integers inside the text, splitting nothing.
     if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length && !splits(text, start) && !splits(text, end))) {
       ({ start, end } = snapOut(text, start, end));
@@ -88,8 +93,8 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
     const sev = r.severity && RANK[r.severity] > RANK[severity] ? r.severity : severity;
     // No fix edits a garbled run: the lost words are the writer's to restore. A rule that
     // says it cannot fix has its fix dropped (fix-all runs only the rules that can: fix.ts).
-    if (r.fix && !rule.fixable) checkHooks.onRepair?.(id, 'fix from a rule that is not fixable (fix dropped)');
-    const fix = r.fix && rule.fixable ? heldFix(doc, id, r, start, end) : undefined;
+    if (given && !rule.fixable) checkHooks.onRepair?.(id, 'fix from a rule that is not fixable (fix dropped)');
+    const fix = given && rule.fixable ? heldFix(doc, id, given, rStart, rEnd, start, end) : undefined;
     // One literal with its fix, not a fix added later (a second shape and a property store per finding).
     const f: Finding = fix ? { rule: id, severity: sev, start, end, message: r.message, fix } : { rule: id, severity: sev, start, end, message: r.message };
     if (r.related) {
@@ -121,17 +126,23 @@ export function runRule(doc: ReportDocument, rule: Rule, config: Config, severit
  * The fix a finding holds, or undefined when it is unsafe (an edit touches a garbled run, or
  * is out of range, splits a character or a CRLF, overlaps another): a fix of the finding's
  * own range as an OwnRangeFix (the rule's own when it reported one), any other as a Fix.
- * `start`/`end`: the finding's range as kept (snapped to whole characters).
+ * `given`: the rule's fix of its finding at [rStart, rEnd); `start`/`end`: the finding's range
+ * as kept (snapped to whole characters).
  */
-function heldFix(doc: ReportDocument, rule: string, r: Report, start: number, end: number): HeldFix | undefined {
-  const given = r.fix!;
+function heldFix(doc: ReportDocument, rule: string, given: Fix | OwnRangeFix, rStart: number, rEnd: number, start: number, end: number): HeldFix | undefined {
   const text = doc.text;
   const bom = text.charCodeAt(0) === 0xfeff;
-  // The common case: the rule's own OwnRangeFix over a range that needed no snapping, off the BOM.
-  if (isOwnRange(given) && start === r.start && end === r.end && !(bom && start === 0)) {
-    return touchesGarbled([r], doc.garbled) ? undefined : given;
+  if (isOwnRange(given)) {
+    // The common case: the rule's own OwnRangeFix over a range that needed no snapping, off the BOM.
+    if (start === rStart && end === rEnd && !(bom && start === 0)) return touches(start, end, doc.garbled) ? undefined : given;
+  } else if (!bom && given.edits.length === 1) {
+    // The other common case: a Fix of one edit over the finding's range as kept, which is
+    // already known whole (integers in the text, splitting nothing): safeFix would keep it as
+    // it is, and it is held as the OwnRangeFix of its words.
+    const e = given.edits[0];
+    if (e.start === start && e.end === end && typeof e.newText === 'string') return touches(start, end, doc.garbled) ? undefined : { title: given.title, newText: e.newText, safe: given.safe };
   }
-  const fix: Fix = isOwnRange(given) ? { title: given.title, edits: [{ start: r.start, end: r.end, newText: given.newText }], safe: given.safe } : given;
+  const fix: Fix = isOwnRange(given) ? { title: given.title, edits: [{ start: rStart, end: rEnd, newText: given.newText }], safe: given.safe } : given;
   if (touchesGarbled(fix.edits, doc.garbled)) return undefined;
   const safe = safeFix(text, rule, fix);
   if (!safe || safe.edits.length !== 1) return safe;
@@ -191,20 +202,24 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Does any edit overlap (or insert strictly inside) a garbled span? (Spans sorted, disjoint.) */
 function touchesGarbled(edits: readonly Span[], garbled: readonly Span[]): boolean {
   if (!garbled.length) return false;
-  for (const e of edits) {
-    // The first garbled span that ends after the edit starts (binary search: fixes are many).
-    let lo = 0;
-    let hi = garbled.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (garbled[mid].end <= e.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const g = garbled[lo];
-    if (!g) continue;
-    if ((e.start < g.end && e.end > g.start) || (e.start === e.end && e.start > g.start && e.start < g.end)) return true;
-  }
+  for (const e of edits) if (touches(e.start, e.end, garbled)) return true;
   return false;
+}
+
+/** Does the edit of [start, end) overlap (or insert strictly inside) a garbled span? (Spans sorted, disjoint.) */
+function touches(start: number, end: number, garbled: readonly Span[]): boolean {
+  if (!garbled.length) return false;
+  // The first garbled span that ends after the edit starts (binary search: fixes are many).
+  let lo = 0;
+  let hi = garbled.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (garbled[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const g = garbled[lo];
+  if (!g) return false;
+  return (start < g.end && end > g.start) || (start === end && start > g.start && start < g.end);
 }
 
 /**
