@@ -92,6 +92,8 @@ interface ClauseMove {
   from: number;
   out: readonly Aside[];
   to: number;
+  /** The index of the source aside found last: phrases come in text order, so the next one asked for is mostly that one or the next. */
+  hint: number;
 }
 
 const regions = new WeakMap<Derivation, Region | null>();
@@ -165,8 +167,8 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
   const dc = cFrom + sc.clauses.length - cTo;
   moveClauses(old.clauses, cTo, old.sents, sTo, old.sentenceCount, old.asides, aTo, r.dv, r.dl, ds, dc, out, sFrom + sc.sentenceCount);
   r.clauses = {
-    sub: { dc: cFrom, into: out.clauses, asides: sc.asides, from: 0, out: out.asides, to: aFrom },
-    old: { dc, into: out.clauses, asides: old.asides, from: aTo, out: out.asides, to: aFrom + sc.asides.length },
+    sub: { dc: cFrom, into: out.clauses, asides: sc.asides, from: 0, out: out.asides, to: aFrom, hint: 0 },
+    old: { dc, into: out.clauses, asides: old.asides, from: aTo, out: out.asides, to: aFrom + sc.asides.length, hint: aTo },
   };
   d.derived.push('figures:clauses');
   return new Clauses(doc.view.text, [], EMPTY_SET, out);
@@ -225,7 +227,10 @@ function moveClauses(
 /** Where a clause of the region or of the previous version now is. */
 function movedClause(c: Clause, m: ClauseMove): Clause {
   if (!c.aside) return m.into[c.index + m.dc];
-  const n = firstAsideFrom(m.asides, c.aside.open);
+  const a = c.aside;
+  const h = m.hint;
+  const n = m.asides[h] === a ? h : m.asides[h + 1] === a ? h + 1 : firstAsideFrom(m.asides, a.open);
+  m.hint = n;
   return m.out[m.to + n - m.from].clauses[c.index];
 }
 

@@ -212,9 +212,9 @@ export function deriveScriptProfile(prev: ScriptProfile, text: string, region: {
   const now = count(text, end - start, regionMask.next, mid);
   const k0 = lowerBound(oldAt, (i) => i < start);
   const k1 = lowerBound(oldAt, (i) => i < prevEnd);
-  const tradAt = oldAt.slice(0, k0);
-  tradAt.length = k0 + mid.length + oldAt.length - k1;
-  let o = k0;
+  const tradAt: number[] = new Array(k0 + mid.length + oldAt.length - k1);
+  let o = 0;
+  for (let k = 0; k < k0; k++) tradAt[o++] = oldAt[k];
   for (let k = 0; k < mid.length; k++) tradAt[o++] = mid[k];
   for (let k = k1; k < oldAt.length; k++) tradAt[o++] = oldAt[k] + by;
   const traditional = was.traditional - old.trad + now.trad;

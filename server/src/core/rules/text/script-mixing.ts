@@ -94,12 +94,14 @@ export const scriptMixing: Rule = {
     const simp = p.script === 'simplified';
     // The same stray comes back many times in a long text: its words and its fix (of the finding's own range,
     // OwnRangeFix: held as it is, shared by the findings of that stray) are built once.
-    const words = new Map<string, { message: Msg; fix: OwnRangeFix }>();
+    // By the stray's text, then its replacement (a key made of both was a new string to hash for every stray).
+    const words = new Map<string, Map<string, { message: Msg; fix: OwnRangeFix }>>();
     const strays = p.strays(MAX_FINDINGS);
     for (let k = 0; k < strays.length; k++) {
       const st = strays[k];
-      const key = st.text + '\u0000' + st.replacement;
-      let w = words.get(key);
+      let byReplacement = words.get(st.text);
+      if (!byReplacement) words.set(st.text, (byReplacement = new Map()));
+      let w = byReplacement.get(st.replacement);
       if (!w) {
         w = {
           message: simp
@@ -108,7 +110,7 @@ export const scriptMixing: Rule = {
           // Traditional → simplified is one-to-one; the other way often is not (发 → 發/髮).
           fix: { title: { zh: `改为“${st.replacement}”`, en: `Write “${st.replacement}”` }, newText: st.replacement, safe: simp },
         };
-        words.set(key, w);
+        byReplacement.set(st.replacement, w);
       }
       report({ start: st.start, end: st.end, message: w.message, fix: w.fix });
     }
