@@ -277,8 +277,19 @@ export function deriveGroups(doc: ReportDocument): Group[] | undefined {
   return out;
 }
 
+/** A group moved, its fields written out in groups.ts's order (not spread: a spread copy is a slow path, ≈1 ms an edit on 1 M). */
 function movedGroup(g: Group, q: (q: Quantity) => Quantity, at: number): Group {
-  return { ...g, total: q(g.total), parts: g.parts.map(q), alternatives: g.alternatives.map(q), at };
+  return {
+    total: q(g.total),
+    parts: g.parts.map(q),
+    marker: g.marker,
+    at,
+    exhaustive: g.exhaustive,
+    alternatives: g.alternatives.map(q),
+    partClause: g.partClause,
+    survey: g.survey,
+    unknown: g.unknown,
+  };
 }
 
 /** Index of the first sentence on line `line` or after it. */
