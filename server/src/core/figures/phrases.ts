@@ -39,7 +39,7 @@ const LEAD_FIRST = charTable([...JOINS, ...MARKERS].map((w) => w[0]));
 const VERB_END = /(?:完成|实现|开展|组织|举办|帮助|接待|发放|解决|培训|发展|新增|新建|引进|选派|推荐|收到|受理|办理|提出|参加|参与|召开|扶持|帮扶|慰问|建成|建立|建设|投入|落实|争取|安排|下达|拨付|筹集|吸纳|带动|服务|救助|资助|走访|排查|整改|办结|化解|调处|处理|查处|审计|检查|抽查|培育|认定|评选|表彰|命名|推广|种植|养殖|造林|植树|申报|立项|签约|引导|转移|安置|提供|惠及|覆盖|涉及|累计|共计|合计|总计|达到|达)$/;
 
 /**
- * A phrase: six fields, kept for as long as its version (39,000 on a 1 M-character report).
+ * A phrase: five fields, kept for as long as its version (39,000 on a 1 M-character report).
  * Its post is its figure's `after` (not kept twice), its categories are read from its words
  * when asked (most phrases never meet a dimension, and those that do are asked once or twice:
  * a field to cache them cost every phrase 8 bytes); fields declared and written once by the
@@ -51,18 +51,20 @@ class MeasurePhrase implements Phrase {
   declare readonly start: number;
   declare readonly marker: string;
   declare readonly pre: string;
-  declare readonly words: string;
   constructor(q: Quantity, clause: Clause, start: number, marker: string, pre: string) {
     this.q = q;
     this.clause = clause;
     this.start = start;
     this.marker = marker;
     this.pre = pre;
-    // No new string when nothing follows the unit (most figures).
-    this.words = q.after ? pre + q.after : pre;
   }
   get post(): string {
     return this.q.after;
+  }
+  /** pre + post, made when read: nothing follows the unit of most figures (then it is pre itself), and a field cost every phrase 8 bytes and those with a post a string. */
+  get words(): string {
+    const after = this.q.after;
+    return after ? this.pre + after : this.pre;
   }
   get categories(): Category[] {
     return categoriesOf(this.words);
