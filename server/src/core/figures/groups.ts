@@ -255,9 +255,11 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     // The figure's own fields first: most figures are no total, and their phrases need not be read.
     if (!usableTotal(t) || t.approx) continue;
     const tp = phrases[t.index];
-    if (!tp || tp.clause.aside || (!stockBefore(tp) && !(tp.pre.includes('共有') || tp.pre.includes('现有')))) continue;
-    // The total ends its clause; the next clause starts the breakdown.
+    if (!tp || tp.clause.aside) continue;
+    // The total ends its clause; the next clause starts the breakdown (told by numbers first:
+    // most figures fail here, before their words are read).
     if (tp.clause.end - t.end > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
+    if (!stockBefore(tp) && !(tp.pre.includes('共有') || tp.pre.includes('现有'))) continue;
     const next = clauses.clauses[tp.clause.index + 1];
     if (!next || next.sentence !== tp.clause.sentence) continue;
     const parts: Quantity[] = [];
