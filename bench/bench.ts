@@ -7,6 +7,7 @@
 // server's heap against the size of the report it holds.
 //
 //   node out/bench/bench.js [--quick] [--json] [--no-peer] [--no-server] [--server-only]
+//   node out/bench/bench.js --vscode-only [--runs N]   the server as VS Code drives it alone, every edit printed
 //
 // Texts: the pasted report (test/reports/pasted.txt), the 12-document corpus (test/corpus/,
 // checked one after the other), and generated reports of 100 K and 1 M characters (the
@@ -25,7 +26,7 @@ import { figures } from '../server/src/core/rules/figures';
 import { RULES } from '../server/src/core/rules';
 import { DIST } from '../test/paths';
 import { benchParts, generatedReport } from './texts';
-import { serverLatencies, type Latencies } from './server';
+import { asVsCode, serverLatencies, type Latencies } from './server';
 import { VSCODE_MAX_DIAGNOSTICS_PER_FILE } from '../server/src/lsp/protocol';
 
 const args = new Set(process.argv.slice(2));
@@ -151,6 +152,17 @@ async function main(): Promise<void> {
     }
   });
   const parts = [...corpus, pasted].filter(peerOk);
+  if (args.has('--vscode-only')) {
+    // The server's analysis of each edit of the 1 M report as VS Code gets it (the row of the full bench), in order:
+    // a fresh server's first edits are its slowest (the derivation's code compiled as it runs).
+    const argv = process.argv.slice(2);
+    const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 9;
+    const v = await asVsCode(generatedReport(1024 * 1024, parts), runs, 600_000);
+    const f = (a: number[]) => a.map((x) => x.toFixed(1)).join(' ');
+    const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
+    console.log(`edit → the server's analysis, wall: ${f(v.analysisMs)} (median ${med(v.analysisMs).toFixed(1)}); CPU: ${f(v.analysisCpuMs)} (min ${Math.min(...v.analysisCpuMs).toFixed(1)}, median ${med(v.analysisCpuMs).toFixed(1)}); edit → complete diagnostics, median ${med(v.editFullMs).toFixed(0)} ms; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    return;
+  }
   const subjects: Subject[] = [
     { name: 'pasted report', texts: [pasted], runs: QUICK ? 30 : 200, peerRuns: QUICK ? 10 : 50, warmup: QUICK ? 10 : 100 },
     { name: 'corpus (12 reports)', texts: corpus, runs: QUICK ? 10 : 50, peerRuns: QUICK ? 3 : 10, warmup: QUICK ? 3 : 20 },

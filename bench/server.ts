@@ -319,7 +319,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
 }
 
 /** The 1 M report as VS Code's client gets it (see Latencies.vscode). */
-async function asVsCode(big: string, runs: number, timeout: number): Promise<Latencies['vscode']> {
+export async function asVsCode(big: string, runs: number, timeout: number): Promise<Latencies['vscode']> {
   const c = await LspClient.start({
     capabilities: LspClient.capabilities({ pull: true }),
     initializationOptions: { maxDiagnosticsPerFile: VSCODE_MAX_DIAGNOSTICS_PER_FILE, quickPullDiagnostics: true },
