@@ -97,7 +97,8 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number, 
 /**
  * scriptProfile(text, mask, skipBits), from the tally of every character of the text: the
  * characters the mask skips (annotations, garbled runs, boilerplate: found where the mask has
- * a bit, read four bytes at a time) taken out of the counts and positions.
+ * a bit, read four bytes at a time) taken out of the counts and positions. The tally is given,
+ * not kept: its positions are compacted in place.
  */
 export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number, tally: ScriptTally, again: () => Uint8Array = () => mask): ScriptProfile {
   const kinds = scriptData().kinds;
@@ -125,8 +126,18 @@ export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number
     i = words.length * 4;
   }
   for (; i < n; i++) if (mask[i] & skipBits) uncount(i);
-  // The positions, without the skipped ones (shared when none was: the tally is not kept).
-  const tradAt = skipped ? tally.tradAt.filter((p) => !(mask[p] & skipBits)) : tally.tradAt;
+  // The positions, without the skipped ones: the tally's own array, compacted in place (the
+  // tally is given, not kept: scope.ts takeScript hands it over once). A filter() made a copy
+  // of every position of a traditional document, a callback call each.
+  const tradAt = tally.tradAt;
+  if (skipped) {
+    let m = 0;
+    for (let k = 0; k < tradAt.length; k++) {
+      const p = tradAt[k];
+      if (!(mask[p] & skipBits)) tradAt[m++] = p;
+    }
+    tradAt.length = m;
+  }
   // A lower bound of the first simplified character is enough (the strays pass reads on from it).
   return profileOf({ text, mask: again, skipBits, traditional, simplified, tradAt, tradKept: tally.tradKept, firstSimplified: simplified ? tally.firstSimplified : text.length });
 }
