@@ -98,9 +98,11 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number, 
  * scriptProfile(text, mask, skipBits), from the tally of every character of the text: the
  * characters the mask skips (annotations, garbled runs, boilerplate: found where the mask has
  * a bit, read four bytes at a time) taken out of the counts and positions. The tally is given,
- * not kept: its positions are compacted in place.
+ * not kept: its positions are compacted in place. `hanBits`: the bits of skipBits whose spans
+ * can hold a character of either script (the others' characters are never counted, and are
+ * not read again: a pasted page's annotations are most of its text).
  */
-export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number, tally: ScriptTally, again: () => Uint8Array = () => mask): ScriptProfile {
+export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number, tally: ScriptTally, again: () => Uint8Array = () => mask, hanBits = skipBits): ScriptProfile {
   const kinds = scriptData().kinds;
   let traditional = tally.traditional;
   let simplified = tally.simplified;
@@ -118,14 +120,14 @@ export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number
   let i = 0;
   if (mask.byteOffset % 4 === 0) {
     const words = new Uint32Array(mask.buffer, mask.byteOffset, n >> 2);
-    const any = Math.imul(skipBits & 0xff, 0x01010101);
+    const any = Math.imul(hanBits & 0xff, 0x01010101);
     for (let w = 0; w < words.length; w++) {
       if (!(words[w] & any)) continue;
-      for (let k = w * 4; k < w * 4 + 4; k++) if (mask[k] & skipBits) uncount(k);
+      for (let k = w * 4; k < w * 4 + 4; k++) if (mask[k] & hanBits) uncount(k);
     }
     i = words.length * 4;
   }
-  for (; i < n; i++) if (mask[i] & skipBits) uncount(i);
+  for (; i < n; i++) if (mask[i] & hanBits) uncount(i);
   // The positions, without the skipped ones: the tally's own array, compacted in place (the
   // tally is given, not kept: scope.ts takeScript hands it over once). A filter() made a copy
   // of every position of a traditional document, a callback call each.
@@ -134,7 +136,7 @@ export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number
     let m = 0;
     for (let k = 0; k < tradAt.length; k++) {
       const p = tradAt[k];
-      if (!(mask[p] & skipBits)) tradAt[m++] = p;
+      if (!(mask[p] & hanBits)) tradAt[m++] = p;
     }
     tradAt.length = m;
   }

@@ -29,7 +29,9 @@ function wholeScript(doc: ReportDocument): ScriptProfile {
   const s = scope(doc);
   const tally = s.takeScript();
   const again = () => maskOf(doc);
-  return tally ? scriptProfileOf(doc.text, s.mask, SKIP, tally, again) : scriptProfile(doc.text, s.mask, SKIP, again);
+  // An annotation holds brackets and pinyin letters only (model/pinyin.ts), never a character
+  // of either script: only garbled runs and boilerplate are taken out of the counts.
+  return tally ? scriptProfileOf(doc.text, s.mask, SKIP, tally, again, GARBLED | BOILERPLATE) : scriptProfile(doc.text, s.mask, SKIP, again);
 }
 
 /**
