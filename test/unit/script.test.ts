@@ -220,6 +220,22 @@ describe('the script profile from the scope pass (scriptProfileOf) is the one a 
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (a) => same(a.join(''))), { numRuns: 3000 });
   });
 
+  test('an annotation holds no character of either script (scriptProfileOf reads only garbled runs and boilerplate again)', () => {
+    const kinds = scriptData().kinds;
+    const letters = ['(', ')', '（', '）', 'd', 'ā', 'n', 'g', 'ü', '當', '这', '乾', ' '];
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join('')),
+      fc.array(fc.constantFrom(...letters), { maxLength: 60 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const a of new ReportDocument(text).annotations) for (let i = a.start; i < a.end; i++) assert.equal(kinds[text.charCodeAt(i)], 0, `${JSON.stringify(text)} at ${i}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test('past the positions kept (MAX_KEPT traditional characters), some of them in boilerplate', () => {
     same('當前位置：首頁＞盟務動態＞基層交流\n' + '這個學習會議，'.repeat(12000) + '\n这个学习会议。\n放大\n');
     same('这个学习会议。'.repeat(5000) + '\n當前位置：首頁＞盟務動態＞基層交流\n' + '這個學習會議'.repeat(11000));
