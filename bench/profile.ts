@@ -289,11 +289,16 @@ interface SampleNode {
   children: SampleNode[];
 }
 
-async function alloc(): Promise<void> {
+/** A connected inspector session's `post`, as a promise. */
+function inspectorPost(): <T>(method: string, params?: object) => Promise<T> {
   const session = new inspector.Session();
   session.connect();
-  const post = <T>(method: string, params: object = {}) =>
+  return <T>(method: string, params: object = {}) =>
     new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
+}
+
+async function alloc(): Promise<void> {
+  const post = inspectorPost();
   const bytes = (n: SampleNode): number => n.selfSize + n.children.reduce((a, c) => a + bytes(c), 0);
   await post('HeapProfiler.enable');
   const doc = new ReportDocument(text);
@@ -321,10 +326,7 @@ interface SampleTree extends SampleNode {
 
 /** What an edit's incremental check allocates (collected or not), by the function that allocates it: MB per edit. */
 async function allocEdit(): Promise<void> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = <T>(method: string, params: object = {}) =>
-    new Promise<T>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as T))));
+  const post = inspectorPost();
   const inc = new IncrementalChecker();
   inc.check(text);
   let t = text;
