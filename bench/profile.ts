@@ -68,6 +68,11 @@ function cpu(): number {
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const min = (a: number[]) => Math.min(...a);
 
+/** Where the bench's edits are typed: the start of the line after the text's middle. */
+const middleLine = (t: string): number => t.indexOf('\n', t.length >> 1) + 1;
+/** The text with the k-th edit typed at `at`: one character, alternately two different ones. */
+const typed = (t: string, at: number, k: number): string => t.slice(0, at) + (k % 2 ? '三' : '，') + t.slice(at);
+
 /** Runs `prepare` (untimed) then `timed`, warmup + runs times; prints wall and CPU medians. */
 function measure(label: string, prepare: () => ReportDocument | undefined, timed: (d: ReportDocument | undefined) => unknown): void {
   const wall: number[] = [];
@@ -140,11 +145,11 @@ if (argv.includes('--only')) {
   const labels = ['start', 'quick', ...parts.map((p) => `part ${p.toString().replace(/\s+/g, ' ')}`), ...inc.rules.filter((r) => !r.perLine).map((r) => r.id)];
   inc.check(text);
   let t = text;
-  const at = t.indexOf('\n', t.length >> 1) + 1;
+  const at = middleLine(t);
   const acc = labels.map(() => [] as number[]);
   const totals: number[] = [];
   for (let r = 0; r < warmup + runs; r++) {
-    t = t.slice(0, at) + (r % 2 ? '三' : '，') + t.slice(at);
+    t = typed(t, at, r);
     const times: number[] = [];
     const w0 = performance.now();
     let c0 = cpu();
@@ -174,10 +179,10 @@ if (argv.includes('--only')) {
   const inc = new IncrementalChecker();
   inc.check(text);
   let t = text;
-  const at = t.indexOf('\n', t.length >> 1) + 1;
+  const at = middleLine(t);
   let k = 0;
   const edit = () => {
-    t = t.slice(0, at) + (k++ % 2 ? '三' : '，') + t.slice(at);
+    t = typed(t, at, k++);
     return undefined;
   };
   if (argv.includes('--incremental')) measure('incremental check after a one-character edit', edit, () => inc.check(t));
@@ -263,9 +268,8 @@ if (argv.includes('--only')) {
     console.log(`${(held - empty + textMb).toFixed(1).padStart(7)} MB  the server in all: analysis, checker and the text (${((held - empty + textMb) * 1024 * 1024 / (2 * text.length)).toFixed(1)}×)`);
     // The same after an edit, as the server holds it while the writer types: the new version's
     // text is a string of its own (as an editor's is), the last version's should be let go.
-    const at = text.indexOf('\n', text.length >> 1) + 1;
     const chars = text.length;
-    const next = `${text.slice(0, at)}，${text.slice(at)}`;
+    const next = typed(text, middleLine(text), 0);
     text = ''; // this script's hold on the first version (the server's documents let it go)
     analysis.push(checker.check(next));
     const edited = await settled();
@@ -330,9 +334,9 @@ async function allocEdit(): Promise<void> {
   const inc = new IncrementalChecker();
   inc.check(text);
   let t = text;
-  const at = t.indexOf('\n', t.length >> 1) + 1;
+  const at = middleLine(t);
   const edit = (k: number) => {
-    t = t.slice(0, at) + (k % 2 ? '三' : '，') + t.slice(at);
+    t = typed(t, at, k);
     inc.check(t);
   };
   for (let k = 0; k < warmup; k++) edit(k);

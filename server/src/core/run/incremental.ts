@@ -454,14 +454,9 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return out;
 }
 
-/**
- * Can the lines of this text be read alone? Not when a later line starts with U+FEFF (alone,
- * it would be a byte-order mark), nor when a line ends in a lone CR (old Mac line ends):
- * some scans stop only at LF and would read on into the line before; nor when Markdown runs
- * over lines (a fenced block, an HTML comment left open at its line's end): what a line
- * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
- * `loneCr`: whether the text has a lone CR, when the caller knows (model/derive.ts crsOf).
- */
+/** The memo key of lineLocal for a version (linesLocal). */
+const LINE_LOCAL = 'run:lineLocal';
+
 /**
  * lineLocal for a document, once per version (the checker and the figure hover ask). Each line
  * is looked at alone, so a version derived from one whose lines are local (model/derive.ts: the
@@ -477,9 +472,15 @@ export function linesLocal(doc: ReportDocument): boolean {
   });
 }
 
-const LINE_LOCAL = 'run:lineLocal';
-
-/** `from`, `to`: look at lines [from, to) only (the others known to be local). */
+/**
+ * Can the lines of this text be read alone? Not when a later line starts with U+FEFF (alone,
+ * it would be a byte-order mark), nor when a line ends in a lone CR (old Mac line ends):
+ * some scans stop only at LF and would read on into the line before; nor when Markdown runs
+ * over lines (a fenced block, an HTML comment left open at its line's end): what a line
+ * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
+ * `loneCr`: whether the text has a lone CR, when the caller knows (model/derive.ts crsOf);
+ * `from`, `to`: look at lines [from, to) only (the others known to be local).
+ */
 export function lineLocal(text: string, lines: Line[], loneCr = hasLoneCr(text), from = 0, to = lines.length): boolean {
   if (loneCr) return false;
   // The whole text: a native scan first (most texts have no U+FEFF after the first character).
