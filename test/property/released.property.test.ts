@@ -16,13 +16,13 @@ import { IncrementalChecker } from '../../server/src/core/run/incremental';
 import { figures } from '../../server/src/core/rules/figures';
 import { foundKey } from '../../server/src/core/rules/figures/relation-rule';
 import { documentScript } from '../../server/src/core/rules/text/script-mixing';
-import { MAX_FINDINGS } from '../../server/src/core/model/scope';
+import { MAX_FINDINGS, SCOPE_KEY } from '../../server/src/core/model/scope';
 import { convertScript } from '../../server/src/core/script/convert';
 import { headingAtLine, numberedGroups } from '../../server/src/core/outline/siblings';
 import { CORPUS } from '../paths';
 import { doc, runs } from './gen';
 
-const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', 'punct:scope', 'outline:numberedGroups', 'outline:headingAtLine'];
+const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', SCOPE_KEY, 'outline:numberedGroups', 'outline:headingAtLine'];
 
 /** A document's figures and relations as plain data (messages built), and its script's strays past the rule's limit (found again, with the mask of what is not counted: the scope's is dropped). */
 function plain(d: ReportDocument): string {

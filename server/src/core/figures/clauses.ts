@@ -164,7 +164,12 @@ export class Clauses {
   sentenceAt(i: number): Sentence | undefined {
     // The last sentence starting at or before i (over the packed starts).
     const k = floor(this.sents, i, this.sentCount, SENT_FIELDS, S_START);
-    return k >= 0 && i <= this.sents[k * SENT_FIELDS + S_END] ? this.sentence(k) : undefined;
+    return k >= 0 && i <= this.sentenceEnd(k)! ? this.sentence(k) : undefined;
+  }
+
+  /** Where sentence k ends, read from the packed sentences (no Sentence object); undefined past the last. */
+  sentenceEnd(k: number): number | undefined {
+    return k >= 0 && k < this.sentCount ? this.sents[k * SENT_FIELDS + S_END] : undefined;
   }
 
   /** The top-level clause a clause belongs to (itself, or the one its aside interrupts). */

@@ -33,7 +33,8 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
   const skip = doc.boilerplate;
   // The lines after the region look back into it: only at text that did not change.
   if (sp.to < lines.length && (sp.changedTo >= sp.to || lines[sp.to].start - lines[sp.changedTo].start <= LOOK_BACK)) return undefined;
-  const oldLines = d.prev.built.viewLines!;
+  const oldLines = d.prev.built.viewLines;
+  if (!oldLines) return undefined;
   const k0 = firstOnLine(old, oldLines, sp.from);
   const k1 = firstOnLine(old, oldLines, sp.prevTo);
   const out = old.slice(0, k0);
@@ -63,6 +64,18 @@ function movedQuantity(o: Quantity, dv: number, di: number): Quantity {
  */
 export function firstOnLine(qs: readonly Quantity[], lines: readonly { start: number }[], line: number): number {
   return line < lines.length ? firstQuantityFrom(qs, lines[line].start) : qs.length;
+}
+
+/**
+ * Where the figures of a derived version's changed lines are: [k0, kEnd) in its own `qs`, and
+ * the previous version's (`old`) after them from k1 on; undefined when the previous version's
+ * view lines are not built.
+ */
+export function spliceOfFigures(doc: ReportDocument, d: Derivation, qs: readonly Quantity[], old: readonly Quantity[]): { k0: number; kEnd: number; k1: number } | undefined {
+  const oldLines = d.prev.built.viewLines;
+  if (!oldLines) return undefined;
+  const sp = d.splice;
+  return { k0: firstOnLine(qs, doc.viewLines, sp.from), kEnd: firstOnLine(qs, doc.viewLines, sp.to), k1: firstOnLine(old, oldLines, sp.prevTo) };
 }
 
 
@@ -114,9 +127,9 @@ function regionOf(doc: ReportDocument): Region | undefined {
   const sub = new ReportDocument(detached(doc.text.slice(sp.start, sp.end)));
   if (sub.view.text !== doc.view.text.slice(view.start, view.end)) return undefined;
   for (let i = sp.from; i < sp.to; i++) if (doc.boilerplate.has(i) !== sub.boilerplate.has(i - sp.from)) return undefined;
-  const k0 = firstOnLine(qs, doc.viewLines, sp.from);
-  const kEnd = firstOnLine(qs, doc.viewLines, sp.to);
-  const k1 = firstOnLine(old, d.prev.built.viewLines!, sp.prevTo);
+  const at = spliceOfFigures(doc, d, qs, old);
+  if (!at) return undefined;
+  const { k0, kEnd, k1 } = at;
   const sq = quantities(sub);
   if (sq.length !== kEnd - k0) return undefined;
   // Read alone, a figure on the region's first line does not see the line before (占…的): then it is not the same.

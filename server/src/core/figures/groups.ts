@@ -9,7 +9,7 @@
 // added up, and whether they must add up to the total, is for the parts-total rule.
 import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
-import { clausesOf, SENT_FIELDS, S_END, type Clause, type Clauses } from './clauses';
+import { clausesOf, type Clause, type Clauses } from './clauses';
 import { deriveGroups } from './derive';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase, type Phrases } from './phrases';
@@ -362,8 +362,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
-  // The sentence's end read from the packed sentences (no Sentence object per anchor).
-  const limit = a.clause.aside ? a.clause.aside.close : sentence >= 0 && sentence < clauses.sentenceCount ? clauses.sents[sentence * SENT_FIELDS + S_END] : start;
+  const limit = a.clause.aside ? a.clause.aside.close : (clauses.sentenceEnd(sentence) ?? start);
   const out: Part[] = [];
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];
@@ -393,7 +392,10 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     // A figure followed by its own 其中 is a new total.
     if (out.length && ownAnchorAt(text, q.end, Math.min(q.end + 4, limit, text.length))) break;
     // A sibling of the total (一类户 … 二类户): same noun with another class of its scale.
-    if (out.length && clause > 0 && (totalWords ??= wordsOf(a.candidates, phrases)).some((w) => siblings(w, p.words))) break;
+    if (out.length && clause > 0) {
+      const words = p.words; // joined when read (phrases.ts): once, not once a candidate word
+      if ((totalWords ??= wordsOf(a.candidates, phrases)).some((w) => siblings(w, words))) break;
+    }
     if (Number.isNaN(q.value) && !q.unknown) continue;
     // A breakdown by area without 其中 lasts as long as its parts name places.
     if (a.word === '并列' && (!PLACE_END.test(p.pre) || p.marker)) break;

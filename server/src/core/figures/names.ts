@@ -191,12 +191,10 @@ const CLAUSE_START_CHARS = '，。；：、！？“”（）\n';
 const CLAUSE_START_AFTER = charTable(CLAUSE_START_CHARS);
 
 function readList(text: string, i: number, end: number): NameList | undefined {
-  // Whatever the path below, a list is found only with a name that starts at i, and a name
-  // starts with a surname: a character that starts none is passed over before any item is cut
-  // (findNameLists only calls with one).
+  // Called at a surname only (findNameLists passes over every other character): a list is
+  // found only with a name that starts at i, and a name starts with a surname.
   // A title before the first name (副主委刘全会、熊亚浔) is not part of the list: the scan
   // moves on one character at a time and reads the list from the name (刘全会、熊亚浔).
-  if (!SURNAME[text.charCodeAt(i)]) return undefined;
   const atClauseStart = i === 0 || CLAUSE_START_AFTER[text.charCodeAt(i - 1)] === 1;
   // The first name: the last 2–3 characters before the first separator, which must start at i.
   const firstEnd = itemEnd(text, i, end);

@@ -761,15 +761,12 @@ function assignRole(kind: QuantityKind, start: number, end: number, text: string
   ROLE = undefined;
   RATE = undefined;
   if (!HAS_ROLE.has(kind)) return;
-  // The words before the figure in its clause (at most 16 characters), sliced only when one of
-  // the patterns below can match them (most figures have no role).
+  // The words before the figure in its clause (at most 16 characters), sliced only when a
+  // pattern below other than the target's can match them (most figures have no role): each
+  // test of the chain asks for its last character or a character of ROLE_ANY first.
   const from = Math.max(clauseStart, start - 16);
   const last = start > from ? text.charCodeAt(start - 1) : NaN;
-  if (!(TO_LAST[last] || DELTA_LAST[last] || THRESHOLD_LAST[last] || (kind === 'percent' && RATE_LAST[last]) || anyCharIn(text, from, start, ROLE_ANY))) {
-    if (targetIn(text, Math.max(clauseStart, start - 40), start)) ROLE = 'target';
-    return;
-  }
-  const prefix = text.slice(from, start);
+  const prefix = TO_LAST[last] || DELTA_LAST[last] || THRESHOLD_LAST[last] || (kind === 'percent' && RATE_LAST[last]) || anyCharIn(text, from, start, ROLE_ANY) ? text.slice(from, start) : '';
   if (TO_LAST[last] && TO.test(prefix)) ROLE = 'to';
   // 占比 before 比: a share, not a comparison.
   else if (prefix.includes('占') && (/占(?:[^，。；\d]{0,16}?的)?(?:比例)?(?:为|达|达到)?$/.test(prefix) || /占比(?:为|达|达到)?$/.test(prefix))) ROLE = 'share';
@@ -785,6 +782,5 @@ function assignRole(kind: QuantityKind, start: number, end: number, text: string
 }
 
 function targetIn(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (TARGET_ANY[text.charCodeAt(k)]) return TARGET.test(text.slice(start, end));
-  return false;
+  return anyCharIn(text, start, end, TARGET_ANY) && TARGET.test(text.slice(start, end));
 }

@@ -34,9 +34,9 @@ function isControlRow(s: string): boolean {
   return tokens.length > 0 && tokens.every((t) => CONTROLS.has(t));
 }
 
-/** A line of fields only (发布时间：… 来源：…), the page's rather than the report's. */
+/** A line of fields only (发布时间：… 来源：…), the page's rather than the report's; `s` holds no sentence's end (its caller tells those lines prose first). */
 function isPageMetadata(s: string): boolean {
-  if (s.length > 80 || SENTENCE_END.test(s)) return false;
+  if (s.length > 80) return false;
   // The first field must open the line: most lines are rejected here, before every field is listed.
   if (!FIELD_FIRST.test(s)) return false;
   const fields = [...s.matchAll(FIELD)];

@@ -14,13 +14,13 @@ export type NumberingStyle =
   | 'circled'; //     ①
 
 export interface Numbering {
-  style: NumberingStyle;
+  readonly style: NumberingStyle;
   /** The ordinal it writes (一 → 1). */
-  value: number;
+  readonly value: number;
   /** Length of the marker in the text it was read from (view). */
-  length: number;
+  readonly length: number;
   /** The level GB/T 9704 gives this family of markers (① is below the four levels). */
-  level: NumberingLevel;
+  readonly level: NumberingLevel;
 }
 
 export type NumberingLevel = 1 | 2 | 3 | 4 | 5;
@@ -167,7 +167,7 @@ export function readNumberingOf(s: string, halfParen: boolean): Numbering | unde
 }
 
 /**
- * One Numbering per style, value and length (the style decides the level), shared by every
+ * One Numbering per style, level, value and length, shared by every
  * heading that writes it: no reader changes one, and a report numbers its headings with a few
  * dozen of them (6,591 headings on the 1 M bench report each held its own, 56 bytes).
  */
@@ -177,9 +177,9 @@ const STYLE_INDEX = new Map<NumberingStyle, number>();
 function numberingOf(style: NumberingStyle, value: number, length: number, level: NumberingLevel): Numbering {
   let si = STYLE_INDEX.get(style);
   if (si === undefined) STYLE_INDEX.set(style, (si = STYLE_INDEX.size));
-  // value < 100 (two digits or 九十九), length < 256: the key is exact; others are not kept.
+  // value < 100 (two digits or 九十九), length < 256, level < 8: the key is exact; others are not kept.
   if (value >= 100 || length >= 256) return { style, value, length, level };
-  const key = (si << 16) | (value << 8) | length;
+  const key = (si << 19) | (level << 16) | (value << 8) | length;
   let n = NUMBERINGS.get(key);
   if (!n) NUMBERINGS.set(key, (n = { style, value, length, level }));
   return n;

@@ -5,7 +5,7 @@
 import type { ReportDocument } from './document';
 import type { Line } from './lines';
 import type { Report } from '../types';
-import { isHanAt, isHanCode } from './chars';
+import { hasSpaceIn, isHanAt, isHanCode } from './chars';
 import { markdownSpans } from './markdown';
 import { scriptData } from '../script/data';
 import { MAX_KEPT, type ScriptTally } from '../script/mixing';
@@ -198,6 +198,9 @@ function asciiIs(text: string, k: number, bit: number): boolean {
   return c < 0x80 && (ASCII_CLASS[c] & bit) !== 0;
 }
 
+/** The memo key of a version's scope (read without building it: script-mixing; dropped when a run ends: run/incremental.ts). */
+export const SCOPE_KEY = 'punct:scope';
+
 /**
  * ASCII runs that are machine text, not prose: URLs, e-mail addresses, Markdown code and
  * link targets, dotted names (config.json, fs.readFile(), std::vector). Found from their
@@ -244,7 +247,7 @@ export function tokenSpans(text: string, triggerFrom: (from: number) => number):
       if (close > 0 && (nl < 0 || close < nl)) add(i, close + 1);
     } else if (c === ']' && text[i + 1] === '(') {
       const close = text.indexOf(')', i + 2);
-      if (close > 0 && close - i < 4096 && !/\s/.test(text.slice(i + 2, close))) add(i, close + 1);
+      if (close > 0 && close - i < 4096 && !hasSpaceIn(text, i + 2, close)) add(i, close + 1);
     } else if ((c === '.' || (c === ':' && text[i + 1] === ':') || (c === '-' && text[i + 1] === '>')) && asciiIs(text, i - 1, WORD)) {
       const s = back(i, TOKEN_CHAR, 64);
       const step = c === '.' ? 1 : 2;
@@ -264,7 +267,7 @@ export function tokenSpans(text: string, triggerFrom: (from: number) => number):
 }
 
 export function scope(doc: ReportDocument): Scope {
-  return doc.memo('punct:scope', () => {
+  return doc.memo(SCOPE_KEY, () => {
     const text = doc.text;
     const mask = new Uint8Array(text.length + 1);
     const { script, ...chars } = indexChars(text);
@@ -410,16 +413,16 @@ export function capped(ctx: { report(r: Report): void }): (r: Report) => void {
  * finder of a place every match starts at or holds (a Scope.finder); a line without it is passed over before its text is made.
  * A callback, not a generator: a generator made an iterator result and a tuple per match, and the loop runs once per version, mostly unoptimised.
  */
-export function eachLineMatch(doc: ReportDocument, s: Scope, re: RegExp, needs: string | RegExp | ((from: number) => number) | undefined, visit: (line: Line, str: string, m: RegExpExecArray) => void): void {
+export function eachLineMatch(doc: ReportDocument, s: Scope, re: RegExp, needs: string | RegExp | ((from: number) => number), visit: (line: Line, str: string, m: RegExpExecArray) => void): void {
   const text = doc.text;
-  const next = needs === undefined ? undefined : typeof needs === 'function' ? needs : nextFinder(text, needs);
+  const next = typeof needs === 'function' ? needs : nextFinder(text, needs);
   const width = typeof needs === 'string' ? needs.length : 1;
   const lines = doc.lines;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k];
     if (line.end === line.start || s.mask[line.start] & BOILERPLATE) continue;
     // The first occurrence at or after the line's start: past the line, none is in it.
-    if (next && next(line.start) + width > line.end) continue;
+    if (next(line.start) + width > line.end) continue;
     const str = text.slice(line.start, line.end);
     re.lastIndex = 0;
     for (let m = re.exec(str); m; m = re.exec(str)) visit(line, str, m);

@@ -41,6 +41,7 @@ import { detached } from '../detach';
 import { lowerBound } from '../search';
 import type { ModelPart } from './slices';
 import { foundKey } from '../rules/figures/relation-rule';
+import { SCOPE_KEY } from '../model/scope';
 
 /** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
 interface LineState {
@@ -103,7 +104,7 @@ interface Carry {
  * an outline fix (renumbering) that asks. On the 1 M bench report this is 4 MB of the 35 MB a
  * version kept.
  */
-const RUN_ONLY = ['figures:groupIndex', 'figures:quantitiesByKind', 'punct:scope', 'punct:pairs', 'outline:numberedGroups', 'outline:headingAtLine'];
+const RUN_ONLY = ['figures:groupIndex', 'figures:quantitiesByKind', SCOPE_KEY, 'punct:pairs', 'outline:numberedGroups', 'outline:headingAtLine'];
 
 /** Read the whole document when fewer than this share of its lines are known. */
 const KNOWN_SHARE = 0.5;

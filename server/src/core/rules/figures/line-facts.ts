@@ -10,7 +10,7 @@
 import type { ReportDocument } from '../../model/document';
 import { clausesOf } from '../../figures/clauses';
 import { phrasesOf } from '../../figures/phrases';
-import { firstOnLine } from '../../figures/derive';
+import { spliceOfFigures } from '../../figures/derive';
 import { quantities, type Quantity } from '../../figures/quantity';
 
 export interface LineFacts<T> {
@@ -29,14 +29,18 @@ const LAYERS = ['figures:quantities', 'figures:clauses', 'figures:phrases'];
  * it one by one when the document is read whole.
  */
 export function lineFacts<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T | undefined, among: (doc: ReportDocument) => readonly Quantity[] = quantities): LineFacts<T> {
-  return doc.memo(key, () => derived(doc, key, read) ?? from(among(doc), read));
+  return doc.memo(key, () => derived(doc, key, read) ?? all(among(doc), read));
 }
 
-/** The facts of the figures of `among`. */
-function from<T>(among: readonly Quantity[], read: (q: Quantity) => T | undefined): LineFacts<T> {
-  const out: LineFacts<T> = { qs: [], facts: [] };
-  for (let n = 0; n < among.length; n++) {
-    const q = among[n];
+/** The facts of every figure of `list`. */
+function all<T>(list: readonly Quantity[], read: (q: Quantity) => T | undefined): LineFacts<T> {
+  return from(list, 0, list.length, read, { qs: [], facts: [] });
+}
+
+/** The facts of the figures of `list` in [k0, k1), added to `out`. */
+function from<T>(list: readonly Quantity[], k0: number, k1: number, read: (q: Quantity) => T | undefined, out: LineFacts<T>): LineFacts<T> {
+  for (let n = k0; n < k1; n++) {
+    const q = list[n];
     const f = read(q);
     if (f !== undefined) {
       out.qs.push(q);
@@ -55,10 +59,9 @@ function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T |
   clausesOf(doc);
   phrasesOf(doc);
   if (!LAYERS.every((l) => d.derived.includes(l))) return undefined;
-  const sp = d.splice;
-  const k0 = firstOnLine(qs, doc.viewLines, sp.from);
-  const kEnd = firstOnLine(qs, doc.viewLines, sp.to);
-  const k1 = firstOnLine(old, d.prev.built.viewLines!, sp.prevTo);
+  const at = spliceOfFigures(doc, d, qs, old);
+  if (!at) return undefined;
+  const { k0, kEnd, k1 } = at;
   if (qs.length - kEnd !== old.length - k1) return undefined;
   const out: LineFacts<T> = { qs: [], facts: [] };
   let i = 0;
@@ -70,13 +73,7 @@ function derived<T>(doc: ReportDocument, key: string, read: (q: Quantity) => T |
   }
   // The region's few figures passed one by one (`read` skips those outside `among`): among(doc), an index of every
   // figure by kind (quantitiesByKind: 1.7 MB on 1 M characters, 0.6 MB of it kept), is not made for them.
-  for (let k = k0; k < kEnd; k++) {
-    const f = read(qs[k]);
-    if (f !== undefined) {
-      out.qs.push(qs[k]);
-      out.facts.push(f);
-    }
-  }
+  from(qs, k0, kEnd, read, out);
   while (i < prev.qs.length && prev.qs[i].index < k1) i++;
   for (; i < prev.qs.length; i++) {
     out.qs.push(qs[prev.qs[i].index - k1 + kEnd]);

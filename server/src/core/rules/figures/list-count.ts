@@ -16,16 +16,17 @@ import { relationMsg } from '../../figures/relation';
 import { found, relationRule, type Found } from './relation-rule';
 
 const RULE = 'figures/list-count';
-const LEAD = /^(?:分别是|分别为|分别有|即|包括|包含|依次是|依次为|具体是|具体为)?[：:]?/;
+/** The words that lead into a list, and the colon after them. */
+const LEAD_WORDS = ['分别是', '分别为', '分别有', '即', '包括', '包含', '依次是', '依次为', '具体是', '具体为'];
+const LEAD = new RegExp(`^(?:${LEAD_WORDS.join('|')})?[：:]?`);
 /** Measure words of small counts of things that are listed (个, 大, 级, 步, 类…). */
 const LIST_UNITS = new Set(['个', '大', '级', '步', '类', '种', '项', '方面', '支', '家', '所', '条', '座', '批', '部', '处', '件', '门', '张', '本', '篇', '场', '轮', '村', '镇', '乡']);
 /** Measure words whose Chinese numeral may close a list written before it (街道、社区、网格四级). */
 const BEFORE_UNITS = new Set(['大', '级', '步', '类', '种', '项', '方面', '个', '支', '条']);
-const NUMERAL = /[\d一二两三四五六七八九十百千万]/;
-/** NUMERAL's characters, by char code. */
+/** The characters of a numeral, by char code. */
 const NUMERAL_CHAR = charTable('0123456789一二两三四五六七八九十百千万');
 /** The characters LEAD's words and colons start with. */
-const LEAD_FIRST = charTable('分即包依具：:');
+const LEAD_FIRST = charTable([...LEAD_WORDS.map((w) => w[0]), '：', ':']);
 
 export const listCount = relationRule({
   id: RULE,
@@ -67,7 +68,7 @@ export const listCount = relationRule({
         if (!list && q.chinese) {
           const l = splitItems(text, p.clause.start, q.start);
           const items = l.items.map((it) => text.slice(it.start, it.end));
-          const short = items.slice(1).every((s) => s.length <= 6) && items[0].length <= 12 && !items.some((s) => NUMERAL.test(s));
+          const short = items.slice(1).every((s) => s.length <= 6) && items[0].length <= 12 && !items.some((s) => anyCharIn(s, 0, s.length, NUMERAL_CHAR));
           if (l.items.length >= 3 && short) list = l;
         }
       }

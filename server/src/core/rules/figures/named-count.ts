@@ -54,11 +54,10 @@ export const namedCount = relationRule({
     const glued: (NameList | undefined)[] = new Array(persons.length);
     // The lists glued to a count.
     const gluedOwner = new Set<NameList>();
-    let prev: Sentence | undefined;
     for (let k = 0; k < persons.length; k++) {
       const q = persons[k];
+      const prev = k ? sentences[k - 1] : undefined;
       const s = (sentences[k] = prev && q.start < prev.end ? prev : clauses.sentenceAt(q.start));
-      prev = s;
       if (!s) continue;
       const l = gluedTo(listsIn(s), q);
       glued[k] = l;

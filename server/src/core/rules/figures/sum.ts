@@ -37,8 +37,8 @@ export const sum = relationRule({
     for (let ai = 0; ai < amounts.length; ai++) {
       const t = amounts[ai];
       const ti = t.index;
-      // Every marker ends in 计 or 共, at most two characters (为, 达到…) before the figure:
-      // tested on the text first (within the clause below), the figure's phrase read only then.
+      // A cheap test first: a 计 or 共 among the three characters before the figure (a marker's
+      // end, before 为, 达到…; within the clause below), the figure's phrase read only then.
       if (!anyCharIn(text, Math.max(0, t.start - 3), t.start, MARKER_END)) continue;
       const tp = phrases[ti];
       if (!tp || (t.role && NOT_ITEM.has(t.role))) continue;

@@ -3,7 +3,7 @@
 // `…………` (twelve dots, a whole omitted paragraph) is correct. `...` in English runs
 // and code is left alone.
 import type { Rule } from '../../rule';
-import { BOILERPLATE, isChineseChar, nextIndex, prevIndex, scope, capped, MAX_FINDINGS } from '../../model/scope';
+import { BOILERPLATE, SKIPPED, isChineseChar, nextIndex, prevIndex, scope, capped, MAX_FINDINGS } from '../../model/scope';
 
 const RUN = /\.{3,}|。{3,}|[·・]{3,}|．{3,}|…+/g;
 
@@ -27,7 +27,7 @@ export const ellipsis: Rule = {
     for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (s.skip(start) || s.mask[start] & BOILERPLATE) continue;
+      if (s.mask[start] & (SKIPPED | BOILERPLATE)) continue;
       while (lines[li].end <= start) li++;
       const line = lines[li];
       const run = m[0];

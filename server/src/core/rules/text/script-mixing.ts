@@ -8,7 +8,7 @@ import { deriveScriptProfile, scriptProfile, scriptProfileOf, type ScriptProfile
 import type { ReportDocument } from '../../model/document';
 import type { Span } from '../../types';
 import { lowerBound } from '../../search';
-import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, scope, capped, type Scope } from '../../model/scope';
+import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, SCOPE_KEY, scope, capped, type Scope } from '../../model/scope';
 
 const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
 
@@ -19,7 +19,7 @@ export function documentScript(doc: ReportDocument): ScriptProfile {
     if (!derived) return wholeScript(doc);
     // The scope's counts are for a profile made whole: a derived profile leaves them, and they
     // would be held with the scope for as long as the version is.
-    (doc.memoed('punct:scope') as Scope | undefined)?.takeScript();
+    (doc.memoed(SCOPE_KEY) as Scope | undefined)?.takeScript();
     return derived;
   });
 }
@@ -41,7 +41,7 @@ function wholeScript(doc: ReportDocument): ScriptProfile {
  * version's run ends (run/incremental.ts RUN_ONLY).
  */
 function maskOf(doc: ReportDocument): Uint8Array {
-  return (doc.memoed('punct:scope') as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length);
+  return (doc.memoed(SCOPE_KEY) as Scope | undefined)?.mask ?? skipMask(doc, 0, doc.text.length, 0, doc.lines.length);
 }
 
 /**
