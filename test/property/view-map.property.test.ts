@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { buildView, foldUnit, MapBuilder, type ViewMap } from '../../server/src/core/model/view';
+import { PackedSpans } from '../../server/src/core/model/spans';
 import type { Span } from '../../server/src/core/types';
 
 /** The view and its dense map, a code point at a time: dropped spans skipped, garbled ones U+FFFD, the rest folded. */
@@ -67,7 +68,7 @@ test('the view map equals its dense map: annotations and garbled runs the model 
   fc.assert(
     fc.property(text, (t) => {
       const doc = new ReportDocument(t);
-      const dense = denseView(t, doc.annotations, doc.garbled);
+      const dense = denseView(t, [...doc.annotations], doc.garbled);
       assert.equal(doc.view.text, dense.text);
       assertSameMap(doc.view.toOrig, dense.map, JSON.stringify(t));
       for (let o = 0; o <= t.length + 1; o++) assert.equal(doc.toView(o), firstAtLeast(dense.map, o, 0), `toView(${o}) of ${JSON.stringify(t)}`);
@@ -81,7 +82,7 @@ test('the view map equals its dense map: any dropped and garbled spans; indexOf 
     fc.property(
       text.chain((t) => fc.tuple(fc.constant(t), spansOver(t.length), spansOver(t.length), fc.nat(), fc.nat(), fc.integer({ min: -50, max: 50 }))),
       ([t, dropped, garbled, a, b, by]) => {
-        const view = buildView(t, dropped, garbled);
+        const view = buildView(t, PackedSpans.of(dropped), garbled);
         const dense = denseView(t, dropped, garbled);
         const what = JSON.stringify({ t, dropped, garbled });
         assert.equal(view.text, dense.text, what);

@@ -18,7 +18,8 @@ import { lowerBound } from '../search';
 import { ReportDocument } from './document';
 import { findGarbled } from './garbled';
 import { hasLoneCr, lineIndexAt, splitLines, type Line } from './lines';
-import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
+import { findPinyinAnnotations, PinyinAnnotations } from './pinyin';
+import { PackedSpanBuilder, PackedSpans } from './spans';
 import { isBoilerplateLine } from './boilerplate';
 import { readHeadingLines, type Heading, type KeptSections, type Section } from './headings';
 import { buildView, MapBuilder, viewLinesOf, type TextView } from './view';
@@ -139,7 +140,7 @@ export interface ViewRegion {
 export class Derivation {
   /** The model parts and memo entries that were derived (for tests and measurements). */
   readonly derived: string[] = [];
-  private sub?: { text: string; annotations: PinyinAnnotation[]; garbled: Span[] };
+  private sub?: { text: string; annotations: PinyinAnnotations; garbled: Span[] };
   private region?: ViewRegion | null;
 
   constructor(
@@ -149,18 +150,26 @@ export class Derivation {
   ) {}
 
   /** The region's text read alone: its annotations and garbled runs (offsets in the region). */
-  private part(): { text: string; annotations: PinyinAnnotation[]; garbled: Span[] } {
+  private part(): { text: string; annotations: PinyinAnnotations; garbled: Span[] } {
     if (this.sub) return this.sub;
     // A copy: what is read from it is carried into later versions (../detach.ts).
     const text = detached(this.doc.text.slice(this.splice.start, this.splice.end));
     return (this.sub = { text, annotations: findPinyinAnnotations(text), garbled: findGarbled(text) });
   }
 
-  annotations(): PinyinAnnotation[] | undefined {
+  annotations(): PinyinAnnotations | undefined {
     const old = this.prev.built.annotations;
     if (!old) return undefined;
     this.derived.push('annotations');
-    return spliceSpans(old, this.part().annotations, this.splice, (a, by) => ({ start: a.start + by, end: a.end + by, syllable: a.syllable }));
+    const sp = this.splice;
+    // As spliceSpans, packed: prev's before the region, the region's own, prev's after it moved.
+    const out = new PackedSpanBuilder();
+    out.pushMoved(old, 0, old.firstStartingFrom(sp.start), 0);
+    const region = this.part().annotations;
+    out.pushMoved(region, 0, region.length, sp.start);
+    out.pushMoved(old, old.firstStartingFrom(sp.prevEnd), old.length, sp.end - sp.prevEnd);
+    const [starts, ends] = out.finish();
+    return new PinyinAnnotations(this.doc.text, starts, ends);
   }
 
   garbled(): Span[] | undefined {
@@ -176,7 +185,7 @@ export class Derivation {
     const sp = this.splice;
     const part = this.part();
     // The region's annotations and garbled runs are this version's (derived or read whole).
-    const ann = within(this.doc.annotations, sp.start, sp.end);
+    const ann = packedWithin(this.doc.annotations, sp.start, sp.end);
     const bad = within(this.doc.garbled, sp.start, sp.end);
     const sub = buildView(part.text, ann, bad);
     const vStart = oldLines[sp.from].start;
@@ -370,6 +379,17 @@ function within<T extends Span>(spans: T[], start: number, end: number): T[] {
     out.push({ ...s, start: s.start - start, end: s.end - start });
   }
   return out;
+}
+
+/** The packed spans that start in [start, end), made relative to start (as within). */
+function packedWithin(spans: PackedSpans, start: number, end: number): PackedSpans {
+  const out = new PackedSpanBuilder();
+  const from = spans.firstStartingFrom(start);
+  let to = from;
+  while (to < spans.length && spans.starts[to] < end) to++;
+  out.pushMoved(spans, from, to, -start);
+  const [starts, ends] = out.finish();
+  return new PackedSpans(starts, ends);
 }
 
 /** Spans in text order: prev's before the region, the region's own (relative to it), prev's after it moved. */

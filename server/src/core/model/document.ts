@@ -4,7 +4,7 @@ import type { Span } from '../types';
 import { findGarbled } from './garbled';
 import { buildSections, finishHeadings, readHeadingLines, type Heading, type Section } from './headings';
 import { lineIndexAt, splitLines, type Line } from './lines';
-import { findPinyinAnnotations, type PinyinAnnotation } from './pinyin';
+import { findPinyinAnnotations, type PinyinAnnotations } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
 import type { Derivation } from './derive';
@@ -40,7 +40,7 @@ export class ReportDocument {
 
   // The model's own parts are fields, not memo entries: they are read hundreds of thousands
   // of times on a long report (every toOrig reads the view), a Map lookup each.
-  private _annotations?: PinyinAnnotation[];
+  private _annotations?: PinyinAnnotations;
   private _garbled?: Span[];
   private _view?: TextView;
   private _viewLines?: Line[];
@@ -58,7 +58,7 @@ export class ReportDocument {
   derivation?: Derivation;
 
   /** The parts this version has built (undefined: not built), never building one: what a version derived from it may take over. */
-  get built(): { annotations?: PinyinAnnotation[]; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number>; headingCandidates?: Heading[]; headings?: Heading[]; sections?: Section[] } {
+  get built(): { annotations?: PinyinAnnotations; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number>; headingCandidates?: Heading[]; headings?: Heading[]; sections?: Section[] } {
     return {
       annotations: this._annotations,
       garbled: this._garbled,
@@ -81,7 +81,7 @@ export class ReportDocument {
     this.cache.delete(key);
   }
 
-  get annotations(): PinyinAnnotation[] {
+  get annotations(): PinyinAnnotations {
     return (this._annotations ??= this.derivation?.annotations() ?? findPinyinAnnotations(this.text));
   }
 

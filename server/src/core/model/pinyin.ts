@@ -6,6 +6,7 @@ import readingTable from 'workreport-data:pinyin';
 import { hanBefore } from './chars';
 import { foldChar } from './fold';
 import type { Span } from '../types';
+import { PackedSpanBuilder, PackedSpans } from './spans';
 
 const TONED: Record<string, string> = {
   ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
@@ -22,6 +23,34 @@ const SYLLABLE = new RegExp(`^(?:${INITIAL}${FINAL}|ng|m|n|hm|hng)$`);
 export interface PinyinAnnotation extends Span {
   /** The syllable as written, e.g. `dāng`. */
   syllable: string;
+}
+
+/**
+ * A text's annotations, in text order, packed (spans.ts): a version keeps two Int32Arrays,
+ * no object per annotation; the syllable is read again from the text when asked (it is what
+ * is between the brackets).
+ */
+export class PinyinAnnotations extends PackedSpans {
+  constructor(
+    readonly text: string,
+    starts: Int32Array,
+    ends: Int32Array,
+  ) {
+    super(starts, ends);
+  }
+
+  /** The k-th syllable as written, e.g. `dāng` (a new string: rules key by syllableKey instead). */
+  syllable(k: number): string {
+    return this.text.slice(this.starts[k] + 1, this.ends[k] - 1);
+  }
+
+  override at(k: number): PinyinAnnotation {
+    return { start: this.starts[k], end: this.ends[k], syllable: this.syllable(k) };
+  }
+
+  override *[Symbol.iterator](): Iterator<PinyinAnnotation> {
+    for (let k = 0; k < this.length; k++) yield this.at(k);
+  }
 }
 
 /** Strip tone marks; ü → v. Returns '' when a character is not a pinyin letter. */
@@ -107,20 +136,37 @@ const LETTER = new Uint8Array(0x1e40);
   for (const ch of Object.keys(TONED)) LETTER[ch.charCodeAt(0)] = ++k;
 }
 
-export function findPinyinAnnotations(text: string): PinyinAnnotation[] {
-  const out: PinyinAnnotation[] = [];
+/**
+ * The k-th annotation's syllable as one number, the same for every annotation that writes it
+ * the same (its letters' LETTER numbers, six bits each, at most 8 letters: below 2^48, exact):
+ * a key that makes no string.
+ */
+export function syllableKey(annotations: PinyinAnnotations, k: number): number {
+  const text = annotations.text;
+  let key = 0;
+  let scale = 1;
+  for (let i = annotations.starts[k] + 1, e = annotations.ends[k] - 1; i < e; i++) {
+    key += LETTER[text.charCodeAt(i)] * scale;
+    scale *= 64;
+  }
+  return key;
+}
+
+export function findPinyinAnnotations(text: string): PinyinAnnotations {
+  const out = new PackedSpanBuilder();
   const read = READ;
   let i = text.indexOf('(');
   let j = text.indexOf('（');
   // Walk every opening bracket of either width, in order.
   while (i >= 0 || j >= 0) {
     const at = i < 0 ? j : j < 0 ? i : Math.min(i, j);
-    const found = matchAt(text, at, read);
-    if (found) out.push(found);
+    const end = matchAt(text, at, read);
+    if (end >= 0) out.push(at, end);
     if (at === i) i = text.indexOf('(', at + 1);
     else j = text.indexOf('（', at + 1);
   }
-  return out;
+  const [starts, ends] = out.finish();
+  return new PinyinAnnotations(text, starts, ends);
 }
 
 /** `(` or `（` (char codes: no one-character strings in the scan). */
@@ -130,8 +176,6 @@ const U_UMLAUT = 0xfc; // ü
 
 /** What is between the brackets, read: the plain (toneless) syllable, and whether a tone mark is written. */
 interface Syllable {
-  /** As written (one string for every annotation that writes it). */
-  raw: string;
   plain: string;
   toned: boolean;
 }
@@ -150,15 +194,16 @@ function readSyllable(raw: string): Syllable | null {
       if (c !== U_UMLAUT) toned = true;
     }
   }
-  return plain && SYLLABLE.test(plain) ? { raw, plain, toned } : null;
+  return plain && SYLLABLE.test(plain) ? { plain, toned } : null;
 }
 
-function matchAt(text: string, open: number, read: Map<number, Syllable | null>): PinyinAnnotation | undefined {
-  if (!isOpenCode(text.charCodeAt(open))) return undefined;
+/** The end of the annotation whose bracket opens at `open`, or -1 when there is none. */
+function matchAt(text: string, open: number, read: Map<number, Syllable | null>): number {
+  if (!isOpenCode(text.charCodeAt(open))) return -1;
   // Most brackets open Chinese text: the first character is no pinyin letter (a-z, or a
   // toned or ü letter, all below U+1E40), and nothing below can match.
   const c0 = text.charCodeAt(open + 1);
-  if (!(c0 >= 0x61 && c0 <= 0x7a) && !(c0 >= 0xe0 && c0 < 0x1e40)) return undefined;
+  if (!(c0 >= 0x61 && c0 <= 0x7a) && !(c0 >= 0xe0 && c0 < 0x1e40)) return -1;
   let k = open + 1;
   // The letters' number (LETTER, six bits each, the first lowest); a character that is no letter makes it -1.
   let key = 0;
@@ -172,18 +217,18 @@ function matchAt(text: string, open: number, read: Map<number, Syllable | null>)
     scale *= 64;
     k++;
   }
-  if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return undefined;
+  if (k >= text.length || !isCloseCode(text.charCodeAt(k))) return -1;
   // A character that is no pinyin letter: no syllable (readSyllable would say null).
-  if (key < 0) return undefined;
+  if (key < 0) return -1;
   let syl = read.get(key);
   if (syl === undefined) {
     syl = readSyllable(text.slice(open + 1, k));
     if (read.size < READ_MAX) read.set(key, syl);
   }
-  if (!syl) return undefined;
+  if (!syl) return -1;
   if (!syl.toned) {
     const han = hanBefore(text, open);
-    if (!han || !hasReading(han, syl.plain)) return undefined;
+    if (!han || !hasReading(han, syl.plain)) return -1;
   }
-  return { start: open, end: k + 1, syllable: syl.raw };
+  return k + 1;
 }

@@ -274,8 +274,8 @@ export function scope(doc: ReportDocument): Scope {
     let tally: ScriptTally | undefined = script;
     // Annotations are a few characters each: a loop, not a fill() call per annotation. Indexed
     // loops: this runs once per version, mostly unoptimised, where a for…of step makes an iterator result.
-    const annotations = doc.annotations;
-    for (let k = 0; k < annotations.length; k++) for (let i = annotations[k].start, e = annotations[k].end; i < e; i++) mask[i] = ANNOTATION;
+    const { starts, ends } = doc.annotations;
+    for (let k = 0; k < starts.length; k++) for (let i = starts[k], e = ends[k]; i < e; i++) mask[i] = ANNOTATION;
     const garbled = doc.garbled;
     for (let k = 0; k < garbled.length; k++) for (let i = garbled[k].start, e = garbled[k].end; i < e; i++) mask[i] |= GARBLED;
     for (const li of doc.boilerplate) {

@@ -6,6 +6,7 @@
 import { foldTable } from './fold';
 import { isAsciiAlnum, isChineseAt, isDigit } from './chars';
 import type { Span } from '../types';
+import type { PackedSpans } from './spans';
 import { splitLines, type Line } from './lines';
 
 export interface TextView {
@@ -180,7 +181,8 @@ const HALF_TO_FULL: Record<string, string> = {
   ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
 };
 
-export function buildView(text: string, dropped: Span[], garbled: Span[]): TextView {
+/** The view of `text`: `dropped` (in text order, disjoint: the annotations) left out, `garbled` runs replaced by U+FFFD. */
+export function buildView(text: string, dropped: PackedSpans, garbled: Span[]): TextView {
   const table = foldTable();
   const codes = foldCodes(table);
   const len = text.length;
@@ -196,7 +198,7 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
   map.run(0, 0);
   let n = 0;
   let lone = false; // a lone surrogate is kept: the string is then made without TextDecoder
-  const drops = inOrder(dropped);
+  const { starts: dropStarts, ends: dropEnds } = dropped;
   const bad = inOrder(garbled);
   let d = 0;
   let g = 0;
@@ -206,10 +208,10 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
       i = 1;
       continue;
     }
-    while (d < drops.length && drops[d].end <= i) d++;
-    if (d < drops.length && drops[d].start <= i) {
+    while (d < dropStarts.length && dropEnds[d] <= i) d++;
+    if (d < dropStarts.length && dropStarts[d] <= i) {
       out ??= unitsOf(text, n);
-      i = drops[d].end;
+      i = dropEnds[d];
       continue;
     }
     if (i - n !== shift) map.run(n, (shift = i - n));
@@ -218,7 +220,7 @@ export function buildView(text: string, dropped: Span[], garbled: Span[]): TextV
       // The common case, in a tight loop: characters that fold to themselves, up to the next
       // dropped or garbled span (surrogates and everything else take the general path). The
       // shift stays as it is.
-      const stop = Math.min(d < drops.length ? drops[d].start : len, g < bad.length ? bad[g].start : len);
+      const stop = Math.min(d < dropStarts.length ? dropStarts[d] : len, g < bad.length ? bad[g].start : len);
       const from = i;
       if (!out) {
         // Nothing folded yet: only find the first unit that folds (n === i).
@@ -299,7 +301,7 @@ function fromCodes(units: Uint16Array, lone: boolean): string {
   return chunks.join('');
 }
 
-/** Spans by start: as given when they already are (annotations and garbled runs are found in order). */
+/** Spans by start: as given when they already are (garbled runs are found in order). */
 function inOrder(spans: Span[]): Span[] {
   for (let k = 1; k < spans.length; k++) if (spans[k].start < spans[k - 1].start) return [...spans].sort((a, b) => a.start - b.start);
   return spans;

@@ -1,7 +1,7 @@
 // text/pinyin-annotation — 當(dāng)前位置 → 當前位置.
 import type { Rule } from '../../rule';
 import { isHanCode } from '../../model/chars';
-import type { PinyinAnnotation } from '../../model/pinyin';
+import { syllableKey, type PinyinAnnotations } from '../../model/pinyin';
 import type { Msg, OwnRangeFix } from '../../types';
 
 export const pinyinAnnotation: Rule = {
@@ -17,13 +17,13 @@ export const pinyinAnnotation: Rule = {
   check(doc, ctx) {
     const text = doc.text;
     const annotations = doc.annotations;
-    // Indexed: a pasted page has tens of thousands, and this loop runs mostly unoptimised (a for…of step makes an iterator result).
+    const { starts, ends } = annotations;
+    // Indexed: a pasted page has tens of thousands, and this loop runs mostly unoptimised (a for…of step makes an iterator result and an object).
     for (let k = 0; k < annotations.length; k++) {
-      const a = annotations[k];
-      const w = wordsOf(text, a);
+      const w = wordsOf(text, annotations, k);
       ctx.report({
-        start: a.start,
-        end: a.end,
+        start: starts[k],
+        end: ends[k],
         message: w.message,
         fix: w.fix,
       });
@@ -40,31 +40,35 @@ interface Words {
 /**
  * A pasted page repeats its annotations (當(dāng) hundreds of times, and again in every
  * version of the document): findings with the same words share their message and fix,
- * kept across documents. By syllable (one string per syllable: model/pinyin.ts), then by the
+ * kept across documents. By syllable (as a number: model/pinyin.ts syllableKey), then by the
  * Han character before and the width of both brackets as one number, so that no key string
  * is made per annotation. At most WORDS_MAX syllables are kept.
  */
-const WORDS = new Map<string, Map<number, Words>>();
+const WORDS = new Map<number, Map<number, Words>>();
 const WORDS_MAX = 4096;
 
-function wordsOf(text: string, a: PinyinAnnotation): Words {
+/** The words of the k-th annotation of `annotations` (those of `text`). */
+function wordsOf(text: string, annotations: PinyinAnnotations, k: number): Words {
+  const start = annotations.starts[k];
+  const end = annotations.ends[k];
   // The Han character before the annotation (hanBefore, as a code point; -1 for none).
   let cp = -1;
-  if (a.start > 0) {
-    const c = text.charCodeAt(a.start - 1);
-    const h = a.start > 1 ? text.charCodeAt(a.start - 2) : 0;
+  if (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    const h = start > 1 ? text.charCodeAt(start - 2) : 0;
     const p = c >= 0xdc00 && c <= 0xdfff && h >= 0xd800 && h <= 0xdbff ? (h - 0xd800) * 0x400 + (c - 0xdc00) + 0x10000 : c;
     if (isHanCode(p)) cp = p;
   }
-  const key = (cp + 1) * 4 + (text.charCodeAt(a.start) === 0x28 ? 0 : 2) + (text.charCodeAt(a.end - 1) === 0x29 ? 0 : 1);
-  let bySyllable = WORDS.get(a.syllable);
+  const key = (cp + 1) * 4 + (text.charCodeAt(start) === 0x28 ? 0 : 2) + (text.charCodeAt(end - 1) === 0x29 ? 0 : 1);
+  const syllable = syllableKey(annotations, k);
+  let bySyllable = WORDS.get(syllable);
   if (!bySyllable) {
     bySyllable = new Map();
-    if (WORDS.size < WORDS_MAX) WORDS.set(a.syllable, bySyllable);
+    if (WORDS.size < WORDS_MAX) WORDS.set(syllable, bySyllable);
   }
   let w = bySyllable.get(key);
   if (w) return w;
-  const shown = text.slice(a.start, a.end);
+  const shown = text.slice(start, end);
   const base = cp < 0 ? '' : String.fromCodePoint(cp);
   w = {
     message: base

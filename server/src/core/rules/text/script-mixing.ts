@@ -69,7 +69,10 @@ function skipMask(doc: ReportDocument, start: number, end: number, from: number,
       for (let i = Math.max(start, spans[k].start); i < Math.min(end, spans[k].end); i++) mask[i - start] |= bit;
     }
   };
-  mark(doc.annotations, ANNOTATION);
+  const annotations = doc.annotations;
+  for (let k = annotations.firstEndingAfter(start); k < annotations.length && annotations.starts[k] < end; k++) {
+    for (let i = Math.max(start, annotations.starts[k]); i < Math.min(end, annotations.ends[k]); i++) mask[i - start] |= ANNOTATION;
+  }
   mark(doc.garbled, GARBLED);
   const boilerplate = doc.boilerplate;
   for (let li = from; li < to; li++) {
