@@ -284,8 +284,12 @@ async function main(): Promise<void> {
     );
     console.log(`\nserver memory after GC (JS heap and typed arrays' stores)${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
     table(
-      ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size (UTF-16, 2 bytes a char)'],
-      server.heap.map((h) => [size(h.chars), `${h.heapMb.toFixed(0)} MB`, `${h.withoutMb.toFixed(0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(0)} MB`, `${(((h.heapMb - h.withoutMb) * 1024 * 1024) / (2 * h.chars)).toFixed(1)}×`]),
+      // Two sizes of the same text: in memory (UTF-16, what the server holds it as) and as a file (UTF-8, what the writer sees on disk).
+      ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size in memory (UTF-16, 2 bytes a char)', '÷ its file (UTF-8)'],
+      server.heap.map((h) => {
+        const held = (h.heapMb - h.withoutMb) * 1024 * 1024;
+        return [size(h.chars), `${h.heapMb.toFixed(0)} MB`, `${h.withoutMb.toFixed(0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(0)} MB`, `${(held / (2 * h.chars)).toFixed(1)}×`, `${(held / h.utf8Bytes).toFixed(1)}×`];
+      }),
     );
   }
 }

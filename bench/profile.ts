@@ -265,7 +265,8 @@ if (argv.includes('--only')) {
     console.log(`${(held - empty).toFixed(1).padStart(7)} MB  analysis and checker (${((held - empty) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16)`);
     // The server holds the text too (its TextDocument's, shared with the ReportDocument's): the bench counts it.
     const textMb = (2 * text.length) / 1024 / 1024;
-    console.log(`${(held - empty + textMb).toFixed(1).padStart(7)} MB  the server in all: analysis, checker and the text (${((held - empty + textMb) * 1024 * 1024 / (2 * text.length)).toFixed(1)}×)`);
+    const utf8 = Buffer.byteLength(text, 'utf8');
+    console.log(`${(held - empty + textMb).toFixed(1).padStart(7)} MB  the server in all: analysis, checker and the text (${((held - empty + textMb) * 1024 * 1024 / (2 * text.length)).toFixed(1)}× the text in UTF-16, ${((held - empty + textMb) * 1024 * 1024 / utf8).toFixed(1)}× its file in UTF-8)`);
     // The same after an edit, as the server holds it while the writer types: the new version's
     // text is a string of its own (as an editor's is), the last version's should be let go.
     const chars = text.length;

@@ -59,7 +59,7 @@ export interface Latencies {
   completionAfterEditMs: number[];
   format: { chars: number; ms: number[]; edits: number };
   /** Heap after GC with the report open and analysed, and once it is closed (the same server, every lexicon it read still loaded). */
-  heap: { chars: number; heapMb: number; withoutMb: number }[];
+  heap: { chars: number; utf8Bytes: number; heapMb: number; withoutMb: number }[];
   /**
    * As VS Code gets the 1 M report (1000 diagnostics per file, quick answers): open → diagnostics, edit → quick and →
    * complete diagnostics (round trips), how many sent; and the server's own analysis of each edit (lastAnalysis: wall,
@@ -289,7 +289,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
       const h = await settledMb();
       c.closeDocument(u);
       const without = await settledMb();
-      heap.push({ chars: t.length, heapMb: h, withoutMb: without });
+      heap.push({ chars: t.length, utf8Bytes: Buffer.byteLength(t, 'utf8'), heapMb: h, withoutMb: without });
     }
     // A second server (the first one idle).
     const vscode = await asVsCode(big, runs, timeout);
