@@ -117,13 +117,21 @@ function indexChars(text: string): CharIndex & { script: ScriptTally } {
   let traditional = 0;
   let simplified = 0;
   let firstSimplified = len;
-  const tradAt: number[] = [];
+  let tradAt = new Int32Array(64);
+  let kept = 0;
   for (let i = 0; i < len; i++) {
     const k = table[text.charCodeAt(i)];
     if (k === 0) continue;
     if (k > 0xff) {
       if (k === TRADITIONAL) {
-        if (traditional++ < MAX_KEPT) tradAt.push(i);
+        if (traditional++ < MAX_KEPT) {
+          if (kept === tradAt.length) {
+            const a = new Int32Array(kept * 2);
+            a.set(tradAt);
+            tradAt = a;
+          }
+          tradAt[kept++] = i;
+        }
       } else if (simplified++ === 0) firstSimplified = i;
       continue;
     }
@@ -139,7 +147,7 @@ function indexChars(text: string): CharIndex & { script: ScriptTally } {
     cls[n++] = k;
   }
   // Kept with the scope as long as the analysis: no spare capacity.
-  const script = { traditional, simplified, firstSimplified, tradAt, tradKept: traditional <= MAX_KEPT };
+  const script = { traditional, simplified, firstSimplified, tradAt, tradCount: kept, tradKept: traditional <= MAX_KEPT };
   return { at: at.slice(0, n), cls: cls.slice(0, n), sparse: sparseOf(at, cls, n), end: len, script };
 }
 

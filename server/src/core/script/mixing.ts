@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { simplifiedOver } from './convert';
 import { scriptData } from './data';
 import { detached } from '../detach';
-import { lowerBound } from '../search';
+import { lowerBoundIndex } from '../search';
 
 export type Script = 'simplified' | 'traditional';
 
@@ -37,8 +37,9 @@ export interface ScriptTally {
   simplified: number;
   /** The first simplified character (text.length: none). */
   firstSimplified: number;
-  /** The positions of the first MAX_KEPT traditional characters; `tradKept`: that is all of them. */
-  tradAt: number[];
+  /** The positions of the first MAX_KEPT traditional characters, the first `tradCount` of its entries; `tradKept`: that is all of them. */
+  tradAt: Int32Array;
+  tradCount: number;
   tradKept: boolean;
 }
 
@@ -50,8 +51,12 @@ interface Facts {
   skipBits: number;
   traditional: number;
   simplified: number;
-  /** The positions of the first MAX_KEPT traditional characters; `tradKept`: that is all of them. */
-  tradAt: number[];
+  /**
+   * The positions of the first MAX_KEPT traditional characters, exactly as many (kept as long as
+   * the version: four bytes each, where a list of numbers took eight and a grown one up to half
+   * as many again); `tradKept`: that is all of them.
+   */
+  tradAt: Int32Array;
   tradKept: boolean;
   /** Where the strays pass of a traditional document may start: no simplified character before it. */
   firstSimplified: number;
@@ -91,7 +96,7 @@ export function scriptProfile(text: string, mask: Uint8Array, skipBits: number, 
       if (!(mask[i] & skipBits) && simplified++ === 0) firstSimplified = i;
     }
   }
-  return profileOf({ text, mask: again, skipBits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length });
+  return profileOf({ text, mask: again, skipBits, traditional, simplified, tradAt: Int32Array.from(tradAt), tradKept, firstSimplified: simplified ? firstSimplified : text.length });
 }
 
 /**
@@ -129,17 +134,19 @@ export function scriptProfileOf(text: string, mask: Uint8Array, skipBits: number
   }
   for (; i < n; i++) if (mask[i] & hanBits) uncount(i);
   // The positions, without the skipped ones: the tally's own array, compacted in place (the
-  // tally is given, not kept: scope.ts takeScript hands it over once). A filter() made a copy
-  // of every position of a traditional document, a callback call each.
-  const tradAt = tally.tradAt;
+  // tally is given, not kept: scope.ts takeScript hands it over once), then copied at its length.
+  // A filter() made a copy of every position of a traditional document, a callback call each.
+  const all = tally.tradAt;
+  let m = tally.tradCount;
   if (skipped) {
-    let m = 0;
-    for (let k = 0; k < tradAt.length; k++) {
-      const p = tradAt[k];
-      if (!(mask[p] & hanBits)) tradAt[m++] = p;
+    const count = m;
+    m = 0;
+    for (let k = 0; k < count; k++) {
+      const p = all[k];
+      if (!(mask[p] & hanBits)) all[m++] = p;
     }
-    tradAt.length = m;
   }
+  const tradAt = all.slice(0, m);
   // A lower bound of the first simplified character is enough (the strays pass reads on from it).
   return profileOf({ text, mask: again, skipBits, traditional, simplified, tradAt, tradKept: tally.tradKept, firstSimplified: simplified ? tally.firstSimplified : text.length });
 }
@@ -163,14 +170,15 @@ function profileOf(facts: Facts): ScriptProfile {
     const kinds = scriptData().kinds;
     const skip = (i: number) => (mask[i] & skipBits) !== 0;
     const other = script === 'simplified' ? 1 : 2;
-    let at = facts.tradAt;
+    let at: ArrayLike<number> = facts.tradAt;
     if (other !== 1 || !facts.tradKept) {
-      at = [];
+      const all: number[] = [];
       // A traditional document without a simplified character has no stray: nothing to read.
       for (let i = other === 2 ? facts.firstSimplified : 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c >= 0x3400 && kinds[c] === other && !(mask[i] & skipBits)) at.push(i);
+        if (c >= 0x3400 && kinds[c] === other && !(mask[i] & skipBits)) all.push(i);
       }
+      at = all;
     }
     const reach = { at: 0 };
     const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit, reach) : simplifiedRuns(text, at, limit, reach);
@@ -223,20 +231,17 @@ export function deriveScriptProfile(prev: ScriptProfile, text: string, region: {
   // The region's positions, then the list made at its length (pushed onto, a list of 65,536 grew by copies).
   const mid: number[] = [];
   const now = count(text, end - start, regionMask.next, mid);
-  const k0 = lowerBound(oldAt, (i) => i < start);
-  const k1 = lowerBound(oldAt, (i) => i < prevEnd);
-  const tradAt: number[] = new Array(k0 + mid.length + oldAt.length - k1);
-  let o = 0;
-  for (let k = 0; k < k0; k++) tradAt[o++] = oldAt[k];
-  for (let k = 0; k < mid.length; k++) tradAt[o++] = mid[k];
-  for (let k = k1; k < oldAt.length; k++) tradAt[o++] = oldAt[k] + by;
+  const k0 = lowerBoundIndex(oldAt.length, (k) => oldAt[k] < start);
+  const k1 = lowerBoundIndex(oldAt.length, (k) => oldAt[k] < prevEnd);
+  const length = k0 + mid.length + oldAt.length - k1;
+  const tradKept = length <= MAX_KEPT;
+  const tradAt = new Int32Array(Math.min(length, MAX_KEPT));
+  tradAt.set(oldAt.subarray(0, k0));
+  let o = k0;
+  for (let k = 0; k < mid.length && o < tradAt.length; k++) tradAt[o++] = mid[k];
+  for (let k = k1; k < oldAt.length && o < tradAt.length; k++) tradAt[o++] = oldAt[k] + by;
   const traditional = was.traditional - old.trad + now.trad;
   const simplified = was.simplified - old.simp + now.simp;
-  let tradKept = true;
-  if (tradAt.length > MAX_KEPT) {
-    tradAt.length = MAX_KEPT;
-    tradKept = false;
-  }
   // A lower bound of the first simplified character is enough (the strays pass reads on from it).
   const firstSimplified = was.firstSimplified < start ? was.firstSimplified : now.first >= 0 ? now.first : was.firstSimplified >= prevEnd ? was.firstSimplified + by : end;
   const facts: Facts = { text, mask, skipBits: bits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length };
@@ -246,10 +251,11 @@ export function deriveScriptProfile(prev: ScriptProfile, text: string, region: {
 }
 
 /** Runs of simplified characters in traditional text, each with its character-by-character conversion. */
-function simplifiedRuns(text: string, at: number[], limit: number, reach: { at: number }): Stray[] {
+function simplifiedRuns(text: string, at: ArrayLike<number>, limit: number, reach: { at: number }): Stray[] {
   const d = scriptData();
   const out: Stray[] = [];
-  for (const i of at) {
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k];
     // What was read: this position, and the next (a character of the run's).
     reach.at = i + 2;
     const last = out[out.length - 1];
@@ -265,7 +271,7 @@ function simplifiedRuns(text: string, at: number[], limit: number, reach: { at: 
 }
 
 /** Runs of traditional characters in simplified text, each with its phrase-level conversion. */
-function traditionalRuns(text: string, at: number[], skip: (i: number) => boolean, limit: number, reach: { at: number }): Stray[] {
+function traditionalRuns(text: string, at: ArrayLike<number>, skip: (i: number) => boolean, limit: number, reach: { at: number }): Stray[] {
   const d = scriptData();
   const ambiguous = (i: number) => i >= 0 && i < text.length && d.kinds[text.charCodeAt(i)] === 3 && !skip(i);
   const out: Stray[] = [];
