@@ -184,7 +184,7 @@ test('Arabic numbers read in place: the value Number() reads, the decimals writt
   );
 });
 
-// A clause keeps its sentence and its stop packed in one number (clauses.ts TopClause): read
+// A clause keeps its sentence and its stop packed in one number (clauses.ts infoOf): read
 // back, they are what a plain reading of the marks gives — a clause ends at each of ，；：
 // (its stop) and at each of 。！？ (stop ''), a sentence at each of 。！？ and at a line's end.
 test('clauses: start, end, stop and sentence as the marks say', () => {
@@ -192,7 +192,8 @@ test('clauses: start, end, stop and sentence as the marks say', () => {
   fc.assert(
     fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
       const text = lines.join('\n');
-      const got = clausesOf(new ReportDocument(text)).clauses.map((c) => [c.start, c.end, c.stop, c.sentence]);
+      const clauses = clausesOf(new ReportDocument(text));
+      const got = Array.from({ length: clauses.clauseCount }, (_, k) => clauses.clause(k)!).map((c) => [c.start, c.end, c.stop, c.sentence]);
       const want: [number, number, string, number][] = [];
       let sentence = 0;
       let at = 0;
@@ -231,15 +232,17 @@ test('clauses: the cursor answers as clauseAt for ascending offsets; asides hold
     fc.property(text, fc.integer({ min: 1, max: 3 }), (t, step) => {
       const clauses = clausesOf(new ReportDocument(t));
       const at = clauses.cursor();
-      for (let i = 0; i <= t.length; i += step) assert.equal(at(i), clauses.clauseAt(i), `${JSON.stringify(t)} at ${i}`);
-      // Each aside's clauses are its own (read into one shared list, then copied): in its
-      // brackets, in order, each knowing its aside and its place.
-      for (const a of clauses.asides) {
+      for (let i = 0; i <= t.length; i += step) assert.deepEqual(at(i), clauses.clauseAt(i), `${JSON.stringify(t)} at ${i}`);
+      // Each aside's clauses are its own (packed aside after aside): in its brackets, in order,
+      // each knowing its aside and its place.
+      for (let n = 0; n < clauses.asideCount; n++) {
+        const a = clauses.aside(n)!;
         let from = a.open + 1;
-        a.clauses.forEach((c, k) => {
-          assert.ok(c.aside === a && c.index === k && c.start === from && c.end <= a.close, `${JSON.stringify(t)}: clause ${k} of the aside at ${a.open}`);
+        for (let k = 0; k < a.size; k++) {
+          const c = clauses.clauseOfAside(n, k)!;
+          assert.ok(c.inAside === n && c.index === k && c.start === from && c.end <= a.close, `${JSON.stringify(t)}: clause ${k} of the aside at ${a.open}`);
           from = c.end + 1;
-        });
+        }
       }
     }),
     { numRuns: 1000 },
@@ -270,7 +273,8 @@ test('clauses: the asides are the outermost matched brackets of each line', () =
         }
         at += l.length + 1;
       }
-      assert.deepEqual(clausesOf(new ReportDocument(text)).asides.map((a) => [a.open, a.close]), want, JSON.stringify(text));
+      const clauses = clausesOf(new ReportDocument(text));
+      assert.deepEqual(Array.from({ length: clauses.asideCount }, (_, n) => [clauses.aside(n)!.open, clauses.aside(n)!.close]), want, JSON.stringify(text));
     }),
     { numRuns: 1000 },
   );

@@ -14,6 +14,7 @@ import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { deriveClauses } from './derive';
 
+/** A clause, as Clauses makes it on demand (clauses are kept packed, not as objects: compare them with sameClause, not by identity). */
 export interface Clause {
   readonly start: number;
   readonly end: number;
@@ -22,7 +23,8 @@ export interface Clause {
   readonly sentence: number;
   /** Index in its list (the top level, or its aside's clauses). */
   readonly index: number;
-  readonly aside?: Aside;
+  /** Index of the aside it is in (Clauses.aside), or -1 at the top level. */
+  readonly inAside: number;
 }
 
 /** A sentence, as Clauses.sentence(k) makes it on demand (sentences are kept packed, not as objects). */
@@ -39,13 +41,22 @@ export interface Sentence {
   index: number;
 }
 
+/** An aside, as Clauses.aside(k) makes it on demand; its clauses are read with Clauses.clauseOfAside(index, k). */
 export interface Aside {
   /** View offsets of the opening and closing bracket. */
-  open: number;
-  close: number;
-  clauses: Clause[];
+  readonly open: number;
+  readonly close: number;
+  /** How many clauses it has. */
+  readonly size: number;
   /** Index of the top-level clause it interrupts. */
-  anchor: number;
+  readonly anchor: number;
+  /** Its index in Clauses' asides. */
+  readonly index: number;
+}
+
+/** Are `a` and `b` the same clause (of one version)? */
+export function sameClause(a: Clause | undefined, b: Clause | undefined): boolean {
+  return a === b || (!!a && !!b && a.index === b.index && a.inAside === b.inAside);
 }
 
 const OPEN = '（【〔';
@@ -83,39 +94,176 @@ export const S_LINE = 2;
 export const S_FIRST = 3;
 export const S_LAST = 4;
 export const S_IN_PARA = 5;
+/** The fields of a packed clause (Clauses.tops: top-level clauses, Clauses.inner: the asides' clauses, the latter with ASIDE). */
+export const TOP_FIELDS = 3;
+export const INNER_FIELDS = 4;
+export const C_START = 0;
+export const C_END = 1;
+/** sentence · 8 + the code of its stop in STOPS. */
+export const C_INFO = 2;
+/** An aside's clause: the index of its aside. */
+export const C_ASIDE = 3;
+/** The fields of a packed aside (Clauses.sides). */
+export const SIDE_FIELDS = 4;
+export const A_OPEN = 0;
+export const A_CLOSE = 1;
+/** The top-level clause it interrupts (-1 until known). */
+export const A_ANCHOR = 2;
+/** The row of its first clause in Clauses.inner (its clauses run to the next aside's first). */
+export const A_FIRST = 3;
+
+/** The packed lists of a Clauses (figures/derive.ts splices them from another version's). */
+export interface PackedClauses {
+  tops: Int32Array;
+  sents: Int32Array;
+  sides: Int32Array;
+  inner: Int32Array;
+}
 
 export class Clauses {
-  /** Top-level clauses, in text order. */
-  readonly clauses: Clause[] = [];
+  /**
+   * The top-level clauses in text order, packed: clause k is start, end, info at
+   * [TOP_FIELDS·k, TOP_FIELDS·(k+1)) (55,000 on a 1 M-character report, kept with the
+   * version: as objects, with the list of them, they held 3.7 MB). Read with clause(k).
+   */
+  readonly tops: Int32Array;
   /**
    * The sentences, packed: sentence k is start, end, line, first, last, inPara at
    * [SENT_FIELDS·k, SENT_FIELDS·(k+1)) (22,000 on a 1 M-character report, kept with the
    * version: as objects they held 1.8 MB). Read with sentence(k) and sentenceAt(i).
    */
   readonly sents: Int32Array;
-  /** Bracketed notes, in text order (nested brackets stay inside their outer aside). */
-  readonly asides: Aside[] = [];
-  private clauseStarts: Int32Array;
-  private asideOpens: Int32Array;
+  /** Bracketed notes in text order (nested brackets stay inside their outer aside), packed: SIDE_FIELDS numbers each. Read with aside(k). */
+  readonly sides: Int32Array;
+  /** The asides' clauses, aside after aside, packed: INNER_FIELDS numbers each. Read with clauseOfAside(a, k). */
+  readonly inner: Int32Array;
 
   /** `made`: the lists made elsewhere (figures/derive.ts: spliced from another version's); the lines are then not read. */
-  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: ReadonlySet<number>, made?: { clauses: Clause[]; sents: Int32Array; asides: Aside[] }) {
+  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: ReadonlySet<number>, made?: PackedClauses) {
     if (made) {
-      this.clauses = made.clauses;
+      this.tops = made.tops;
       this.sents = made.sents;
-      this.asides = made.asides;
+      this.sides = made.sides;
+      this.inner = made.inner;
     } else {
+      const r = new Reader(text);
       for (let k = 0; k < lines.length; k++) {
         const l = lines[k];
-        if (!skip.has(l.index)) this.readLine(l.start, l.end, l.index);
+        if (!skip.has(l.index)) r.readLine(l.start, l.end, l.index);
       }
-      this.sents = this.building.slice(0, this.sentCount * SENT_FIELDS);
+      this.tops = r.tops.done();
+      this.sents = r.sents.done();
+      this.sides = r.sides.done();
+      this.inner = r.inner.done();
     }
-    this.building = EMPTY;
-    this.sentCount = this.sents.length / SENT_FIELDS;
-    // Filled by hand: Int32Array.from with a map function goes through the iterator protocol.
-    this.clauseStarts = starts(this.clauses, (c) => c.start);
-    this.asideOpens = starts(this.asides, (a) => a.open);
+  }
+
+  /** How many top-level clauses. */
+  get clauseCount(): number {
+    return this.tops.length / TOP_FIELDS;
+  }
+
+  /** How many sentences (sents holds SENT_FIELDS numbers for each). */
+  get sentenceCount(): number {
+    return this.sents.length / SENT_FIELDS;
+  }
+
+  /** How many asides. */
+  get asideCount(): number {
+    return this.sides.length / SIDE_FIELDS;
+  }
+
+  /** Top-level clause k (made on each call), or undefined. */
+  clause(k: number): Clause | undefined {
+    if (!(k >= 0 && k < this.clauseCount)) return undefined;
+    const t = this.tops;
+    const o = k * TOP_FIELDS;
+    return new PackedClause(t[o + C_START], t[o + C_END], t[o + C_INFO], k, -1);
+  }
+
+  /** Aside k (made on each call), or undefined. */
+  aside(k: number): Aside | undefined {
+    if (!(k >= 0 && k < this.asideCount)) return undefined;
+    const a = this.sides;
+    const o = k * SIDE_FIELDS;
+    return { open: a[o + A_OPEN], close: a[o + A_CLOSE], size: this.innerEnd(k) - a[o + A_FIRST], anchor: a[o + A_ANCHOR], index: k };
+  }
+
+  /** Clause k of aside `a` (made on each call), or undefined. */
+  clauseOfAside(a: number, k: number): Clause | undefined {
+    if (!(a >= 0 && a < this.asideCount)) return undefined;
+    const j = this.sides[a * SIDE_FIELDS + A_FIRST] + k;
+    return k >= 0 && j < this.innerEnd(a) ? this.innerClause(j) : undefined;
+  }
+
+  /**
+   * A number that names clause `c` in this version (phrases.ts keeps it in place of the
+   * clause): a top-level clause's index, or -1 - the row of an aside's clause in `inner`.
+   */
+  refOf(c: Clause): number {
+    return c.inAside < 0 ? c.index : -1 - (this.sides[c.inAside * SIDE_FIELDS + A_FIRST] + c.index);
+  }
+
+  /** The sentence of the clause refOf named `ref` (no object made). */
+  sentenceOfRef(ref: number): number {
+    return (ref >= 0 ? this.tops[ref * TOP_FIELDS + C_INFO] : this.inner[(-1 - ref) * INNER_FIELDS + C_INFO]) >> 3;
+  }
+
+  /** The index in its list of the clause refOf named `ref` (no object made). */
+  indexOfRef(ref: number): number {
+    if (ref >= 0) return ref;
+    const j = -1 - ref;
+    return j - this.sides[this.inner[j * INNER_FIELDS + C_ASIDE] * SIDE_FIELDS + A_FIRST];
+  }
+
+  /** The clause refOf named `ref`. */
+  byRef(ref: number): Clause {
+    return ref >= 0 ? this.clause(ref)! : this.innerClause(-1 - ref);
+  }
+
+  /** The innermost clause at view offset `i` (inside an aside: the aside's clause). */
+  clauseAt(i: number): Clause | undefined {
+    const a = this.asideIndexAt(i);
+    const j = a >= 0 ? this.innerAt(a, i) : -1;
+    if (j >= 0) return this.innerClause(j);
+    return this.clause(floor(this.tops, i, this.clauseCount, TOP_FIELDS, C_START));
+  }
+
+  /**
+   * clauseAt for offsets that never decrease (a layer's figures in text order): the same
+   * answers, its two binary searches walked forward from the last offset asked instead.
+   */
+  cursor(): (i: number) => Clause | undefined {
+    const tops = this.tops;
+    const sides = this.sides;
+    const nTop = this.clauseCount;
+    const nSide = this.asideCount;
+    let top = -1;
+    let side = -1;
+    return (i) => {
+      while (side + 1 < nSide && sides[(side + 1) * SIDE_FIELDS + A_OPEN] <= i - 1) side++;
+      const j = side >= 0 && sides[side * SIDE_FIELDS + A_OPEN] < i && i < sides[side * SIDE_FIELDS + A_CLOSE] ? this.innerAt(side, i) : -1;
+      if (j >= 0) return this.innerClause(j);
+      while (top + 1 < nTop && tops[(top + 1) * TOP_FIELDS + C_START] <= i) top++;
+      return this.clause(top);
+    };
+  }
+
+  /** The aside whose brackets enclose `i` (exclusive of the brackets). */
+  asideAt(i: number): Aside | undefined {
+    return this.aside(this.asideIndexAt(i));
+  }
+
+  /** The index of the aside whose brackets enclose `i` (exclusive of the brackets), or -1. */
+  asideIndexAt(i: number): number {
+    const k = floor(this.sides, i - 1, this.asideCount, SIDE_FIELDS, A_OPEN);
+    return k >= 0 && i < this.sides[k * SIDE_FIELDS + A_CLOSE] ? k : -1;
+  }
+
+  sentenceAt(i: number): Sentence | undefined {
+    // The last sentence starting at or before i (over the packed starts).
+    const k = floor(this.sents, i, this.sentenceCount, SENT_FIELDS, S_START);
+    return k >= 0 && i <= this.sentenceEnd(k)! ? this.sentence(k) : undefined;
   }
 
   /** Sentence k (made on each call: compare sentences by index, not by identity), or undefined. */
@@ -126,102 +274,104 @@ export class Clauses {
     return { start: s[o + S_START], end: s[o + S_END], line: s[o + S_LINE], first: s[o + S_FIRST], last: s[o + S_LAST], inPara: s[o + S_IN_PARA], index: k };
   }
 
-  /** The innermost clause at view offset `i` (inside an aside: the aside's clause). */
-  clauseAt(i: number): Clause | undefined {
-    const a = this.asideAt(i);
-    const c = a && clauseIn(a, i);
-    if (c) return c;
-    const k = floor(this.clauseStarts, i);
-    return k >= 0 ? this.clauses[k] : undefined;
-  }
-
-  /**
-   * clauseAt for offsets that never decrease (a layer's figures in text order): the same
-   * answers, its two binary searches walked forward from the last offset asked instead.
-   */
-  cursor(): (i: number) => Clause | undefined {
-    const starts = this.clauseStarts;
-    const opens = this.asideOpens;
-    let top = -1;
-    let side = -1;
-    return (i) => {
-      while (side + 1 < opens.length && opens[side + 1] <= i - 1) side++;
-      const a = side >= 0 ? this.asides[side] : undefined;
-      const c = a && a.open < i && i < a.close && clauseIn(a, i);
-      if (c) return c;
-      while (top + 1 < starts.length && starts[top + 1] <= i) top++;
-      return top >= 0 ? this.clauses[top] : undefined;
-    };
-  }
-
-  /** The aside whose brackets enclose `i` (exclusive of the brackets). */
-  asideAt(i: number): Aside | undefined {
-    const k = floor(this.asideOpens, i - 1);
-    const a = k >= 0 ? this.asides[k] : undefined;
-    return a && a.open < i && i < a.close ? a : undefined;
-  }
-
-  sentenceAt(i: number): Sentence | undefined {
-    // The last sentence starting at or before i (over the packed starts).
-    const k = floor(this.sents, i, this.sentCount, SENT_FIELDS, S_START);
-    return k >= 0 && i <= this.sentenceEnd(k)! ? this.sentence(k) : undefined;
-  }
-
   /** Where sentence k ends, read from the packed sentences (no Sentence object); undefined past the last. */
   sentenceEnd(k: number): number | undefined {
-    return k >= 0 && k < this.sentCount ? this.sents[k * SENT_FIELDS + S_END] : undefined;
+    return k >= 0 && k < this.sentenceCount ? this.sents[k * SENT_FIELDS + S_END] : undefined;
   }
 
-  /** The top-level clause a clause belongs to (itself, or the one its aside interrupts). */
-  topOf(c: Clause): Clause {
-    return c.aside ? this.clauses[c.aside.anchor] : c;
+  /** The row past aside a's last clause in `inner`. */
+  private innerEnd(a: number): number {
+    return a + 1 < this.asideCount ? this.sides[(a + 1) * SIDE_FIELDS + A_FIRST] : this.inner.length / INNER_FIELDS;
   }
 
-  /** Asides met since the last clause was pushed (they interrupt the next one): one list for every line. */
-  private readonly pending: Aside[] = [];
-  /** The sentences while the lines are read (grown by doubling; trimmed into sents). */
-  private building = new Int32Array(1024 * SENT_FIELDS);
-  private sentCount = 0;
-
-  /** How many sentences (sents holds SENT_FIELDS numbers for each). */
-  get sentenceCount(): number {
-    return this.sentCount;
+  /** The row in `inner` of aside a's first clause holding view offset `i`, or -1. */
+  private innerAt(a: number, i: number): number {
+    const c = this.inner;
+    for (let j = this.sides[a * SIDE_FIELDS + A_FIRST], end = this.innerEnd(a); j < end; j++) {
+      if (c[j * INNER_FIELDS + C_START] <= i && i <= c[j * INNER_FIELDS + C_END]) return j;
+    }
+    return -1;
   }
+
+  /** The aside's clause at row j of `inner`. */
+  private innerClause(j: number): Clause {
+    const c = this.inner;
+    const o = j * INNER_FIELDS;
+    const a = c[o + C_ASIDE];
+    return new PackedClause(c[o + C_START], c[o + C_END], c[o + C_INFO], j - this.sides[a * SIDE_FIELDS + A_FIRST], a);
+  }
+}
+
+/** A growing list of packed rows of `width` numbers each (trimmed to an Int32Array of their own length when done). */
+class Rows {
+  buf: Int32Array;
+  count = 0;
+  constructor(
+    readonly width: number,
+    capacity: number,
+  ) {
+    this.buf = new Int32Array(capacity * width);
+  }
+  /** Adds a row: the offset of its first number in `buf` (read buf after: it may have grown). */
+  add(): number {
+    const o = this.count * this.width;
+    if (o + this.width > this.buf.length) {
+      const grown = new Int32Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.count++;
+    return o;
+  }
+  done(): Int32Array {
+    return this.buf.slice(0, this.count * this.width);
+  }
+}
+
+/** Reads the lines of a text into packed clauses, sentences and asides (Clauses' constructor; dropped once read). */
+class Reader {
+  readonly tops = new Rows(TOP_FIELDS, 1024);
+  readonly sents = new Rows(SENT_FIELDS, 1024);
+  readonly sides = new Rows(SIDE_FIELDS, 64);
+  readonly inner = new Rows(INNER_FIELDS, 64);
+  /** Asides met since the last clause was pushed (they interrupt the next one), by index: one list for every line. */
+  private readonly pending: number[] = [];
+
+  constructor(readonly text: string) {}
 
   /** A top-level clause [s, e) ending in `stop`, the anchor of the pending asides. */
   private pushClause(s: number, e: number, stop: string): void {
-    const index = this.clauses.length;
-    this.clauses.push(new TopClause(s, e, stop, this.sentCount, index));
+    const index = this.tops.count;
+    const o = this.tops.add();
+    const t = this.tops.buf;
+    t[o + C_START] = s;
+    t[o + C_END] = e;
+    t[o + C_INFO] = infoOf(this.sents.count, stop);
     const pending = this.pending;
     if (pending.length === 0) return;
-    for (let k = 0; k < pending.length; k++) pending[k].anchor = index;
+    const sides = this.sides.buf;
+    for (let k = 0; k < pending.length; k++) sides[pending[k] * SIDE_FIELDS + A_ANCHOR] = index;
     // Setting an array's length is a call into the runtime: only when there is something to drop.
     pending.length = 0;
   }
 
   /** Closes the sentence [s, e) of `line` over the clauses from `first` on, if it has any; returns whether it did. */
   private closeSentence(s: number, e: number, line: number, first: number, inPara: number): boolean {
-    if (this.clauses.length === first) return false;
-    let b = this.building;
-    const o = this.sentCount * SENT_FIELDS;
-    if (o + SENT_FIELDS > b.length) {
-      const grown = new Int32Array(b.length * 2);
-      grown.set(b);
-      this.building = b = grown;
-    }
+    if (this.tops.count === first) return false;
+    const o = this.sents.add();
+    const b = this.sents.buf;
     b[o + S_START] = s;
     b[o + S_END] = e;
     b[o + S_LINE] = line;
     b[o + S_FIRST] = first;
-    b[o + S_LAST] = this.clauses.length - 1;
+    b[o + S_LAST] = this.tops.count - 1;
     b[o + S_IN_PARA] = inPara;
-    this.sentCount++;
     return true;
   }
 
   // Methods, not closures made per line: a line's closures and their context were most of
   // what reading the clauses allocated beside the clauses themselves.
-  private readLine(start: number, end: number, line: number): void {
+  readLine(start: number, end: number, line: number): void {
     const t = this.text;
     // The line's brackets and quotes are matched when the first opening mark is met, from
     // there: a line with none is read once, not twice, and a line with some only once before it.
@@ -229,7 +379,7 @@ export class Clauses {
     let inPara = 0;
     let sStart = start;
     let cStart = start;
-    let first = this.clauses.length;
+    let first = this.tops.count;
     if (this.pending.length) this.pending.length = 0;
     for (let i = start; i < end; i++) {
       const code = t.charCodeAt(i);
@@ -251,7 +401,7 @@ export class Clauses {
         if (i - sStart >= MAX_SENTENCE) {
           if (this.closeSentence(sStart, cStart, line, first, inPara)) {
             inPara++;
-            first = this.clauses.length;
+            first = this.tops.count;
           }
           sStart = cStart;
         }
@@ -264,7 +414,7 @@ export class Clauses {
         this.pushClause(cStart, i, '');
         if (this.closeSentence(sStart, e, line, first, inPara)) {
           inPara++;
-          first = this.clauses.length;
+          first = this.tops.count;
         }
         sStart = cStart = e;
         i = e - 1;
@@ -274,12 +424,16 @@ export class Clauses {
     this.closeSentence(sStart, end, line, first, inPara);
   }
 
-  /** The clauses inside （…）, split at its own commas; brackets nested in it stay opaque. */
-  private readAside(open: number, close: number): Aside {
+  /** The clauses inside （…）, split at its own commas; brackets nested in it stay opaque. Returns the aside's index. */
+  private readAside(open: number, close: number): number {
     const t = this.text;
-    const aside = new BracketAside(open, close);
-    this.asides.push(aside);
-    const list = ASIDE_CLAUSES;
+    const index = this.sides.count;
+    const o = this.sides.add();
+    const a = this.sides.buf;
+    a[o + A_OPEN] = open;
+    a[o + A_CLOSE] = close;
+    a[o + A_ANCHOR] = -1;
+    a[o + A_FIRST] = this.inner.count;
     let cStart = open + 1;
     let depth = 0;
     for (let i = open + 1; i < close; i++) {
@@ -287,76 +441,52 @@ export class Clauses {
       if (m === 1 || m === 3) depth++;
       else if ((m === 2 || m === 4) && depth > 0) depth--;
       else if (depth === 0 && (CLAUSE_STOP[t.charCodeAt(i)] || SENT_STOP[t.charCodeAt(i)])) {
-        list.push(new AsideClause(cStart, i, STOP_TEXT[t.charCodeAt(i)], this.sentCount, list.length, aside));
+        this.pushInner(cStart, i, STOP_TEXT[t.charCodeAt(i)], index);
         cStart = i + 1;
       }
     }
-    if (close > cStart) list.push(new AsideClause(cStart, close, '', this.sentCount, list.length, aside));
-    // A copy of its own length: an array grown by push keeps room for 17 (152 bytes for the one clause most asides have).
-    aside.clauses = list.slice();
-    list.length = 0;
-    return aside;
+    if (close > cStart) this.pushInner(cStart, close, '', index);
+    return index;
+  }
+
+  private pushInner(s: number, e: number, stop: string, aside: number): void {
+    const o = this.inner.add();
+    const c = this.inner.buf;
+    c[o + C_START] = s;
+    c[o + C_END] = e;
+    c[o + C_INFO] = infoOf(this.sents.count, stop);
+    c[o + C_ASIDE] = aside;
   }
 }
 
-const EMPTY = new Int32Array(0);
-/** The clauses of the aside being read (one list for every aside; each keeps a copy). */
-const ASIDE_CLAUSES: Clause[] = [];
-/** An aside's clauses until they are read: none, and none may be added. */
-const NO_CLAUSES: Clause[] = Object.freeze([]) as unknown as Clause[];
-
-// Classes, not object literals: one constructor per shape, fields declared (not class fields,
-// which would each be written twice: defined as undefined first).
-
-/** The marks a clause ends in (Clause.stop), by their code in TopClause.info ('' is 0). */
+/** The marks a clause ends in (Clause.stop), by their code in a packed clause's info ('' is 0). */
 const STOPS = ['', '，', '；', '：', '。', '！', '？'];
 const STOP_CODE = new Uint8Array(0x10000);
 for (let k = 1; k < STOPS.length; k++) STOP_CODE[STOPS[k].charCodeAt(0)] = k;
 
+/** A packed clause's info: its sentence and its stop in one number. */
+function infoOf(sentence: number, stop: string): number {
+  return sentence * 8 + (stop ? STOP_CODE[stop.charCodeAt(0)] : 0);
+}
+
 /**
- * A top-level clause (no aside field: one shape for the 55,000 of a 1 M-character report):
- * four fields, its sentence and stop packed in one (8 bytes a clause less than a field each).
+ * A clause made from its packed row, for as long as a reader holds it (fields declared and
+ * written once by the constructor: class fields would be defined as undefined first).
  */
-export class TopClause implements Clause {
+class PackedClause implements Clause {
   declare readonly start: number;
   declare readonly end: number;
-  /** sentence · 8 + the code of its stop in STOPS. */
-  declare private readonly info: number;
+  declare readonly stop: string;
+  declare readonly sentence: number;
   declare readonly index: number;
-  constructor(start: number, end: number, stop: string, sentence: number, index: number) {
+  declare readonly inAside: number;
+  constructor(start: number, end: number, info: number, index: number, inAside: number) {
     this.start = start;
     this.end = end;
-    this.info = sentence * 8 + (stop ? STOP_CODE[stop.charCodeAt(0)] : 0);
+    this.stop = STOPS[info & 7];
+    this.sentence = info >> 3;
     this.index = index;
-  }
-  get stop(): string {
-    return STOPS[this.info & 7];
-  }
-  get sentence(): number {
-    return this.info >> 3;
-  }
-}
-
-/** A clause inside an aside: a clause with the aside it is in. */
-export class AsideClause extends TopClause {
-  declare readonly aside: Aside;
-  constructor(start: number, end: number, stop: string, sentence: number, index: number, aside: Aside) {
-    super(start, end, stop, sentence, index);
-    this.aside = aside;
-  }
-}
-
-/** An aside: its brackets, its clauses (set once read: an array of their number), and the top-level clause it interrupts (-1 until known). */
-export class BracketAside implements Aside {
-  declare open: number;
-  declare close: number;
-  declare clauses: Clause[];
-  declare anchor: number;
-  constructor(open: number, close: number) {
-    this.open = open;
-    this.close = close;
-    this.clauses = NO_CLAUSES;
-    this.anchor = -1;
+    this.inAside = inAside;
   }
 }
 
@@ -420,21 +550,6 @@ function matchPairs(t: string, start: number, first: number, end: number): Match
     }
   }
   return match;
-}
-
-function starts<T>(xs: readonly T[], at: (x: T) => number): Int32Array {
-  const a = new Int32Array(xs.length);
-  for (let i = 0; i < xs.length; i++) a[i] = at(xs[i]);
-  return a;
-}
-
-/** The clause of aside `a` holding view offset `i`, if any (clauseAt and its cursor). */
-function clauseIn(a: Aside, i: number): Clause | undefined {
-  for (let k = 0; k < a.clauses.length; k++) {
-    const c = a.clauses[k];
-    if (c.start <= i && i <= c.end) return c;
-  }
-  return undefined;
 }
 
 /** Index of the last element ≤ x in a sorted array, or -1; of a packed one: `n` rows of `stride` numbers, sorted by the one at `field`. */

@@ -10,11 +10,11 @@
 import type { Derivation, ViewRegion } from '../model/derive';
 import { ReportDocument } from '../model/document';
 import { detached, detachStrings } from '../detach';
-import { AsideClause, BracketAside, Clauses, clausesOf, SENT_FIELDS, S_END, S_FIRST, S_IN_PARA, S_LAST, S_LINE, S_START, TopClause, type Aside, type Clause } from './clauses';
+import { A_ANCHOR, A_CLOSE, A_FIRST, A_OPEN, C_ASIDE, C_END, C_INFO, C_START, Clauses, clausesOf, INNER_FIELDS, SENT_FIELDS, SIDE_FIELDS, S_END, S_FIRST, S_IN_PARA, S_LAST, S_LINE, S_START, TOP_FIELDS, type PackedClauses } from './clauses';
 import { groupsOf, type Group } from './groups';
-import { movedPhrase, phrasesOf, type Phrase, type Phrases } from './phrases';
+import { MAX_MARKERS, NO_PHRASE, PHRASE_FIELDS, P_CLAUSE, P_MARKER, P_PRE, P_START, Phrases, phrasesOf } from './phrases';
 import { firstQuantityFrom, Quantity, quantities, readQuantityLines } from './quantity';
-import { lowerBound, lowerBoundIndex } from '../search';
+import { lowerBoundIndex } from '../search';
 
 /** How far back (view characters) reading a line's quantities may look, across line breaks (占…的 before a bare figure). */
 const LOOK_BACK = 18;
@@ -92,21 +92,14 @@ interface Region {
   /** View offsets and line numbers after the region move by these. */
   dv: number;
   dl: number;
-  /** Set when the clauses are derived: where a clause of the region, or of the previous version after it, now is. */
+  /** Set when the clauses are derived: how the clauses of the region, and of the previous version after it, moved. */
   clauses?: { sub: ClauseMove; old: ClauseMove };
 }
 
-/** Where the clauses of one source (the region read alone, or the previous version) went. */
+/** How the clauses of one source (the region read alone, or the previous version) moved: top-level ones by `top`, the asides' ones (their rows) by `inner`. */
 interface ClauseMove {
-  dc: number;
-  into: Clause[];
-  /** The source's asides, those from index `from` on moved to `out` from index `to` on, in order (found by where they open: no map from each to its copy). */
-  asides: readonly Aside[];
-  from: number;
-  out: readonly Aside[];
-  to: number;
-  /** The index of the source aside found last: phrases come in text order, so the next one asked for is mostly that one or the next. */
-  hint: number;
+  top: number;
+  inner: number;
 }
 
 const regions = new WeakMap<Derivation, Region | null>();
@@ -167,84 +160,93 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
   const sc = clausesOf(r.sub);
   const sFrom = firstSentenceOnLine(old, sp.from);
   const sTo = firstSentenceOnLine(old, sp.prevTo);
-  const firstOf = (s: number) => (s < old.sentenceCount ? old.sents[s * SENT_FIELDS + S_FIRST] : old.clauses.length);
+  const firstOf = (s: number) => (s < old.sentenceCount ? old.sents[s * SENT_FIELDS + S_FIRST] : old.clauseCount);
   const cFrom = firstOf(sFrom);
   const cTo = firstOf(sTo);
-  const aFrom = firstAsideFrom(old.asides, r.view.start);
-  const aTo = firstAsideFrom(old.asides, r.view.prevEnd);
-  const sents = new Int32Array((sFrom + sc.sentenceCount + old.sentenceCount - sTo) * SENT_FIELDS);
-  sents.set(old.sents.subarray(0, sFrom * SENT_FIELDS));
-  const out = { clauses: old.clauses.slice(0, cFrom), sents, asides: old.asides.slice(0, aFrom) };
-  moveClauses(sc.clauses, 0, sc.sents, 0, sc.sentenceCount, sc.asides, 0, r.view.start, sp.from, sFrom, cFrom, out, sFrom);
-  const ds = sFrom + sc.sentenceCount - sTo;
-  const dc = cFrom + sc.clauses.length - cTo;
-  moveClauses(old.clauses, cTo, old.sents, sTo, old.sentenceCount, old.asides, aTo, r.dv, r.dl, ds, dc, out, sFrom + sc.sentenceCount);
-  r.clauses = {
-    sub: { dc: cFrom, into: out.clauses, asides: sc.asides, from: 0, out: out.asides, to: aFrom, hint: 0 },
-    old: { dc, into: out.clauses, asides: old.asides, from: aTo, out: out.asides, to: aFrom + sc.asides.length, hint: aTo },
+  const aFrom = firstAsideFrom(old, r.view.start);
+  const aTo = firstAsideFrom(old, r.view.prevEnd);
+  const innerOf = (c: Clauses, a: number) => (a < c.asideCount ? c.sides[a * SIDE_FIELDS + A_FIRST] : c.inner.length / INNER_FIELDS);
+  const jFrom = innerOf(old, aFrom);
+  const jTo = innerOf(old, aTo);
+  const nSub = { c: sc.clauseCount, s: sc.sentenceCount, a: sc.asideCount, j: sc.inner.length / INNER_FIELDS };
+  const ds = sFrom + nSub.s - sTo;
+  const dc = cFrom + nSub.c - cTo;
+  const da = aFrom + nSub.a - aTo;
+  const dj = jFrom + nSub.j - jTo;
+  const out: PackedClauses = {
+    tops: new Int32Array((old.clauseCount + dc) * TOP_FIELDS),
+    sents: new Int32Array((old.sentenceCount + ds) * SENT_FIELDS),
+    sides: new Int32Array((old.asideCount + da) * SIDE_FIELDS),
+    inner: new Int32Array(old.inner.length + dj * INNER_FIELDS),
   };
+  // Before the region: the previous version's rows as they are.
+  out.tops.set(old.tops.subarray(0, cFrom * TOP_FIELDS));
+  out.sents.set(old.sents.subarray(0, sFrom * SENT_FIELDS));
+  out.sides.set(old.sides.subarray(0, aFrom * SIDE_FIELDS));
+  out.inner.set(old.inner.subarray(0, jFrom * INNER_FIELDS));
+  // The region's, then the previous version's after it, moved.
+  moveClauses(sc, { c: 0, s: 0, a: 0, j: 0 }, nSub, { c: cFrom, s: sFrom, a: aFrom, j: jFrom }, r.view.start, sp.from, out);
+  moveClauses(old, { c: cTo, s: sTo, a: aTo, j: jTo }, { c: old.clauseCount, s: old.sentenceCount, a: old.asideCount, j: old.inner.length / INNER_FIELDS }, { c: cFrom + nSub.c, s: sFrom + nSub.s, a: aFrom + nSub.a, j: jFrom + nSub.j }, r.dv, r.dl, out);
+  r.clauses = { sub: { top: cFrom, inner: jFrom }, old: { top: dc, inner: dj } };
   d.derived.push('figures:clauses');
   return new Clauses(doc.view.text, [], EMPTY_SET, out);
 }
 
 const EMPTY_SET: ReadonlySet<number> = new Set();
 
-/**
- * Clauses from `c0` on, sentences [s0, s1) of the packed `sents` and asides from `a0` on moved
- * (view offsets by dv, lines by dl, sentence and clause numbers by ds and dc) onto `out` (the
- * sentences from row `at` of out.sents on), in order.
- */
-function moveClauses(
-  clauses: readonly Clause[],
-  c0: number,
-  sents: Int32Array,
-  s0: number,
-  s1: number,
-  asides: readonly Aside[],
-  a0: number,
-  dv: number,
-  dl: number,
-  ds: number,
-  dc: number,
-  out: { clauses: Clause[]; sents: Int32Array; asides: Aside[] },
-  at: number,
-): void {
-  for (let n = a0; n < asides.length; n++) {
-    const a = asides[n];
-    const b = new BracketAside(a.open + dv, a.close + dv);
-    b.anchor = a.anchor + dc;
-    const cs: Clause[] = new Array(a.clauses.length);
-    for (let k = 0; k < cs.length; k++) {
-      const c = a.clauses[k];
-      cs[k] = new AsideClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index, b);
-    }
-    b.clauses = cs;
-    out.asides.push(b);
-  }
-  for (let n = c0; n < clauses.length; n++) {
-    const c = clauses[n];
-    out.clauses.push(new TopClause(c.start + dv, c.end + dv, c.stop, c.sentence + ds, c.index + dc));
-  }
-  const to = out.sents;
-  for (let s = s0, o = at * SENT_FIELDS; s < s1; s++, o += SENT_FIELDS) {
-    const i = s * SENT_FIELDS;
-    to[o + S_START] = sents[i + S_START] + dv;
-    to[o + S_END] = sents[i + S_END] + dv;
-    to[o + S_LINE] = sents[i + S_LINE] + dl;
-    to[o + S_FIRST] = sents[i + S_FIRST] + dc;
-    to[o + S_LAST] = sents[i + S_LAST] + dc;
-    to[o + S_IN_PARA] = sents[i + S_IN_PARA];
-  }
+/** Row numbers in each packed list of a Clauses: top-level clauses, sentences, asides, the asides' clauses. */
+interface At {
+  c: number;
+  s: number;
+  a: number;
+  j: number;
 }
 
-/** Where a clause of the region or of the previous version now is. */
-function movedClause(c: Clause, m: ClauseMove): Clause {
-  if (!c.aside) return m.into[c.index + m.dc];
-  const a = c.aside;
-  const h = m.hint;
-  const n = m.asides[h] === a ? h : m.asides[h + 1] === a ? h + 1 : firstAsideFrom(m.asides, a.open);
-  m.hint = n;
-  return m.out[m.to + n - m.from].clauses[c.index];
+/**
+ * The rows [from, to) of each of `src`'s packed lists copied onto `out` from row `at` on,
+ * moved: view offsets by dv, lines by dl, and the numbers of sentences, top-level clauses and
+ * the asides' clauses they hold by where their rows now are.
+ */
+function moveClauses(src: Clauses, from: At, to: At, at: At, dv: number, dl: number, out: PackedClauses): void {
+  const ds = at.s - from.s;
+  const dc = at.c - from.c;
+  const da = at.a - from.a;
+  const dj = at.j - from.j;
+  // A clause's info is its sentence · 8 + its stop.
+  const di = ds * 8;
+  let a = src.tops;
+  let b = out.tops;
+  for (let k = from.c, i = k * TOP_FIELDS, o = at.c * TOP_FIELDS; k < to.c; k++, i += TOP_FIELDS, o += TOP_FIELDS) {
+    b[o + C_START] = a[i + C_START] + dv;
+    b[o + C_END] = a[i + C_END] + dv;
+    b[o + C_INFO] = a[i + C_INFO] + di;
+  }
+  a = src.sents;
+  b = out.sents;
+  for (let k = from.s, i = k * SENT_FIELDS, o = at.s * SENT_FIELDS; k < to.s; k++, i += SENT_FIELDS, o += SENT_FIELDS) {
+    b[o + S_START] = a[i + S_START] + dv;
+    b[o + S_END] = a[i + S_END] + dv;
+    b[o + S_LINE] = a[i + S_LINE] + dl;
+    b[o + S_FIRST] = a[i + S_FIRST] + dc;
+    b[o + S_LAST] = a[i + S_LAST] + dc;
+    b[o + S_IN_PARA] = a[i + S_IN_PARA];
+  }
+  a = src.sides;
+  b = out.sides;
+  for (let k = from.a, i = k * SIDE_FIELDS, o = at.a * SIDE_FIELDS; k < to.a; k++, i += SIDE_FIELDS, o += SIDE_FIELDS) {
+    b[o + A_OPEN] = a[i + A_OPEN] + dv;
+    b[o + A_CLOSE] = a[i + A_CLOSE] + dv;
+    b[o + A_ANCHOR] = a[i + A_ANCHOR] + dc;
+    b[o + A_FIRST] = a[i + A_FIRST] + dj;
+  }
+  a = src.inner;
+  b = out.inner;
+  for (let k = from.j, i = k * INNER_FIELDS, o = at.j * INNER_FIELDS; k < to.j; k++, i += INNER_FIELDS, o += INNER_FIELDS) {
+    b[o + C_START] = a[i + C_START] + dv;
+    b[o + C_END] = a[i + C_END] + dv;
+    b[o + C_INFO] = a[i + C_INFO] + di;
+    b[o + C_ASIDE] = a[i + C_ASIDE] + da;
+  }
 }
 
 /** The phrases of a derived document (its quantities and clauses derived). */
@@ -252,24 +254,63 @@ export function derivePhrases(doc: ReportDocument): Phrases | undefined {
   const d = doc.derivation;
   const old = d?.prev.memoed('figures:phrases') as Phrases | undefined;
   if (!d || !old) return undefined;
-  clausesOf(doc);
+  const clauses = clausesOf(doc);
   const r = regionOf(doc);
   const moves = r?.clauses;
   if (!r || !moves) return undefined;
   const qs = quantities(doc);
-  const out: (Phrase | undefined)[] = old.slice(0, r.k0);
   const sub = phrasesOf(r.sub);
-  for (let k = 0; k < sub.length; k++) {
-    const p = sub[k];
-    out.push(p && movedPhrase(p, qs[r.k0 + k], movedClause(p.clause, moves.sub), p.start + r.view.start));
+  const n = r.k0 + sub.length + old.length - r.k1;
+  if (n !== qs.length) return undefined;
+  // The region's markers by their index in the new table: the previous version's table, with those it lacks added (a copy, only then).
+  let markers = old.markers;
+  const markerOf = new Int32Array(sub.markers.length);
+  for (let m = 0; m < sub.markers.length; m++) {
+    let at = markers.indexOf(sub.markers[m]);
+    if (at < 0) {
+      if (markers === old.markers) markers = markers.slice();
+      at = (markers as string[]).push(sub.markers[m]) - 1;
+    }
+    markerOf[m] = at;
   }
-  for (let k = r.k1; k < old.length; k++) {
-    const p = old[k];
-    out.push(p && movedPhrase(p, qs[k + r.di], movedClause(p.clause, moves.old), p.start + r.dv));
+  if (markers.length > MAX_MARKERS) return undefined;
+  const rows = new Int32Array(n * PHRASE_FIELDS);
+  rows.set(old.rows.subarray(0, r.k0 * PHRASE_FIELDS));
+  // The words kept as strings are in the order of their phrases: those of the phrases before the region are the table's first.
+  let kept = old.pres.length;
+  for (let k = r.k0, o = k * PHRASE_FIELDS; k < old.length; k++, o += PHRASE_FIELDS) {
+    if (old.rows[o + P_CLAUSE] !== NO_PHRASE && old.rows[o + P_PRE] >= 0) {
+      kept = old.rows[o + P_PRE];
+      break;
+    }
   }
-  if (out.length !== qs.length) return undefined;
+  const pres = old.pres.slice(0, kept);
+  movePhrases(sub, 0, sub.length, rows, r.k0, moves.sub, r.view.start, markerOf, pres);
+  movePhrases(old, r.k1, old.length, rows, r.k0 + sub.length, moves.old, r.dv, undefined, pres);
   d.derived.push('figures:phrases');
-  return out;
+  return new Phrases(doc.view.text, qs, clauses, rows, markers, pres);
+}
+
+/**
+ * The rows [from, to) of `src` copied onto `rows` from row `at` on, moved: clauses by `m`,
+ * view offsets by dv, markers through `markerOf` (none: as they are), the words kept as
+ * strings appended to `pres`.
+ */
+function movePhrases(src: Phrases, from: number, to: number, rows: Int32Array, at: number, m: ClauseMove, dv: number, markerOf: Int32Array | undefined, pres: string[]): void {
+  const a = src.rows;
+  for (let k = from, i = k * PHRASE_FIELDS, o = at * PHRASE_FIELDS; k < to; k++, i += PHRASE_FIELDS, o += PHRASE_FIELDS) {
+    const c = a[i + P_CLAUSE];
+    if (c === NO_PHRASE) {
+      rows[o + P_CLAUSE] = NO_PHRASE;
+      continue;
+    }
+    // Clauses.refOf: a top-level clause's index, or -1 - the row of an aside's clause.
+    rows[o + P_CLAUSE] = c >= 0 ? c + m.top : c - m.inner;
+    rows[o + P_START] = a[i + P_START] + dv;
+    rows[o + P_MARKER] = markerOf ? markerOf[a[i + P_MARKER]] : a[i + P_MARKER];
+    const pre = a[i + P_PRE];
+    rows[o + P_PRE] = pre < 0 ? -1 : pres.push(src.pres[pre]) - 1;
+  }
 }
 
 /** The groups of a derived document (its quantities derived): those of the previous version before and after the region (moved), the region's read alone. */
@@ -311,4 +352,4 @@ function firstSentenceOnLine(c: Clauses, line: number): number {
 }
 
 /** Index of the first aside that opens at view offset `at` or after it. */
-const firstAsideFrom = (as: readonly Aside[], at: number) => lowerBound(as, (a) => a.open < at);
+const firstAsideFrom = (c: Clauses, at: number) => lowerBoundIndex(c.asideCount, (k) => c.sides[k * SIDE_FIELDS + A_OPEN] < at);

@@ -9,7 +9,7 @@
 // added up, and whether they must add up to the total, is for the parts-total rule.
 import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
-import { clausesOf, type Clause, type Clauses } from './clauses';
+import { clausesOf, sameClause, type Clause, type Clauses } from './clauses';
 import { deriveGroups } from './derive';
 import { categoriesOf, complementary } from './dimensions';
 import { phrasesOf, type Phrase, type Phrases } from './phrases';
@@ -129,7 +129,7 @@ function findGroups(doc: ReportDocument): Group[] {
         // here only in part: its 其他 covers more than these parts, so they never cover the whole.
         // (An item after the last part still belongs to the list when only 、 joins it.)
         exhaustive: !otherUnits.some((at) => at < regionEnd || !/[，。；：,;:]/.test(text.slice(regionEnd, at)))
-          ? exhaustiveOf(final.map((p) => phrases[p.q.index]!), region)
+          ? exhaustiveOf(final.map((p) => phrases.at(p.q.index)!), region)
           : undefined,
         alternatives: cands.slice(1),
         partClause: final.map((p) => p.clause),
@@ -207,16 +207,17 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Ph
     if (candidates.length) out.push({ at: k, word, candidates, clause });
   }
   // （含…）: a bracket that opens with 含 notes a part of the figure before it.
-  for (let n = 0; n < clauses.asides.length; n++) {
-    const a = clauses.asides[n];
-    if (text[a.open + 1] !== '含' || !a.clauses.length) continue;
-    const candidates = totalsFor(text, clauses, qs, a.clauses[0], a.open + 1, '含');
-    if (candidates.length) out.push({ at: a.open + 1, word: '含', candidates, clause: a.clauses[0] });
+  for (let n = 0; n < clauses.asideCount; n++) {
+    const a = clauses.aside(n)!;
+    if (text[a.open + 1] !== '含' || !a.size) continue;
+    const first = clauses.clauseOfAside(n, 0)!;
+    const candidates = totalsFor(text, clauses, qs, first, a.open + 1, '含');
+    if (candidates.length) out.push({ at: a.open + 1, word: '含', candidates, clause: first });
   }
   // 在2846名受访青年中，…: the figure of the opening phrase is the whole.
   for (let k = text.indexOf('中，'); k >= 0; k = text.indexOf('中，', k + 2)) {
     const clause = clauses.clauseAt(k);
-    if (!clause || clause.aside) continue;
+    if (!clause || clause.inAside >= 0) continue;
     // The one amount of the clause before 中 (counted in place: no list per 中， of the text).
     let t: Quantity | undefined;
     let amounts = 0;
@@ -229,7 +230,7 @@ function findAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases: Ph
     if (amounts !== 1 || !t) continue;
     if (!/^(?:在)?[^，。；\d]{0,12}$/.test(text.slice(clause.start, t.start)) || !/^[^，。；\d]{1,12}$/.test(text.slice(t.end, k))) continue;
     if (t.approx || t.role) continue;
-    const next = clauses.clauses[clause.index + 1];
+    const next = clauses.clause(clause.index + 1);
     if (!next || next.sentence !== clause.sentence) continue;
     out.push({ at: k, word: '在…中', candidates: [t], clause: next, survey: true });
   }
@@ -254,24 +255,25 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     const t = qs[i];
     // The figure's own fields first: most figures are no total, and their phrases need not be read.
     if (!usableTotal(t) || t.approx) continue;
-    const tp = phrases[t.index];
-    if (!tp || tp.clause.aside) continue;
+    const tc = phrases.clauseOf(t.index);
+    if (!tc || tc.inAside >= 0) continue;
     // The total ends its clause; the next clause starts the breakdown (told by numbers first:
-    // most figures fail here, before their words are read).
-    if (tp.clause.end - t.end > 8 || (tp.clause.stop !== '，' && tp.clause.stop !== '：')) continue;
+    // most figures fail here, before their phrase is made).
+    if (tc.end - t.end > 8 || (tc.stop !== '，' && tc.stop !== '：')) continue;
+    const tp = phrases.at(t.index)!;
     if (!stockBefore(tp) && !(tp.pre.includes('共有') || tp.pre.includes('现有'))) continue;
-    const next = clauses.clauses[tp.clause.index + 1];
+    const next = clauses.clause(tp.clause.index + 1);
     if (!next || next.sentence !== tp.clause.sentence) continue;
     const parts: Quantity[] = [];
     for (let k = i + 1; k < qs.length && qs[k].start < next.end + 200; k++) {
       const q = qs[k];
-      const p = phrases[q.index];
-      if (!p || p.clause.sentence !== tp.clause.sentence || p.clause.aside) break;
+      const p = phrases.at(q.index);
+      if (!p || p.clause.sentence !== tp.clause.sentence || p.clause.inAside >= 0) break;
       if (!isAmount(q) || q.unit?.family !== t.unit?.family || q.role || p.marker) break;
       if (!PLACE_END.test(p.pre) || p.pre.length > 8) break;
       parts.push(q);
     }
-    if (parts.length < 2 || phrases[parts[0].index]!.clause !== next) continue;
+    if (parts.length < 2 || !sameClause(phrases.at(parts[0].index)!.clause, next)) continue;
     out.push({ at: next.start, word: '并列', candidates: [t], clause: next });
   }
   return out;
@@ -291,19 +293,20 @@ function usableTotal(q: Quantity): boolean {
 /** The figures a group opened at `k` may be about, best first. */
 function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Clause, k: number, word: string): Quantity[] {
   // 其中 opening a bracket: the figure right before the bracket.
-  if (clause.aside && /^[\s：:]*$/.test(text.slice(clause.aside.open + 1, k))) {
-    const anchorClause = clauses.clauses[clause.aside.anchor];
-    const open = clause.aside.open;
+  const aside = clauses.aside(clause.inAside);
+  if (aside && /^[\s：:]*$/.test(text.slice(aside.open + 1, k))) {
+    const anchorClause = clauses.clause(aside.anchor);
+    const open = aside.open;
     // The last usable figure before the bracket, outside brackets (found in place).
     let last: Quantity | undefined;
     for (let i = firstQuantityFrom(qs, anchorClause?.start ?? open - 40); i < qs.length && qs[i].start < open; i++) {
       const q = qs[i];
-      if (q.end <= open && !clauses.asideAt(q.start) && usableTotal(q)) last = q;
+      if (q.end <= open && clauses.asideIndexAt(q.start) < 0 && usableTotal(q)) last = q;
     }
     if (last && open - last.end <= 8) return [last];
     return [];
   }
-  if (clause.aside) return [];
+  if (aside) return [];
   // Made only here: a bracket's anchor needs no sentence (a sentence is an object made on each lookup).
   const sentence = clauses.sentence(clause.sentence)!;
   const head = text.slice(sentence.start, k);
@@ -315,7 +318,7 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
     const out: Quantity[] = [];
     for (let i = firstQuantityFrom(qs, prev.start); i < qs.length && qs[i].start < prev.end; i++) {
       const q = qs[i];
-      if (!clauses.asideAt(q.start) && usableTotal(q)) out.push(q);
+      if (clauses.asideIndexAt(q.start) < 0 && usableTotal(q)) out.push(q);
     }
     return out;
   }
@@ -323,7 +326,7 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
   const out: Quantity[] = [];
   for (let i = firstQuantityFrom(qs, sentence.start); i < qs.length && qs[i].start < k; i++) {
     const q = qs[i];
-    if (q.end <= k && !clauses.asideAt(q.start) && usableTotal(q)) out.push(q);
+    if (q.end <= k && clauses.asideIndexAt(q.start) < 0 && usableTotal(q)) out.push(q);
   }
   return out.reverse();
 }
@@ -362,7 +365,8 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   const start = a.at + (a.word === '在…中' ? 2 : a.word === '并列' ? 0 : a.word.length);
   const first = a.clause.index;
   const sentence = a.clause.sentence;
-  const limit = a.clause.aside ? a.clause.aside.close : (clauses.sentenceEnd(sentence) ?? start);
+  const side = a.clause.inAside;
+  const limit = side >= 0 ? clauses.aside(side)!.close : (clauses.sentenceEnd(sentence) ?? start);
   const out: Part[] = [];
   /** Where items in a unit the total is not counted in stand among the parts. */
   const otherUnits: number[] = [];
@@ -370,11 +374,11 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
   let totalWords: string[] | undefined;
   for (let qi = firstQuantityFrom(qs, start); qi < qs.length && qs[qi].start < limit; qi++) {
     const q = qs[qi];
-    const p = phrases[q.index];
+    const p = phrases.at(q.index);
     if (!p) continue;
     // Only the level the anchor is on: a bracket inside the parts is a note on a part.
     const c = p.clause;
-    if (a.clause.aside ? c.aside !== a.clause.aside : !!c.aside) continue;
+    if (c.inAside !== side) continue;
     if (c.sentence !== sentence) break;
     const clause = c.index - first;
     // Another 其中 (or a 分别为 opening a clause) after the first part opens a nested group.
@@ -418,13 +422,13 @@ function familyAmong(cands: readonly Quantity[], family: string | undefined): bo
 /** The words of each candidate total's phrase ('' for none). */
 function wordsOf(cands: readonly Quantity[], phrases: Phrases): string[] {
   const out: string[] = [];
-  for (let k = 0; k < cands.length; k++) out.push(phrases[cands[k].index]?.words ?? '');
+  for (let k = 0; k < cands.length; k++) out.push(phrases.at(cands[k].index)?.words ?? '');
   return out;
 }
 
 /** Does `p` name one of the parts read so far as its whole (subPartOf)? A loop, not a closure per figure read. */
 function subPartOfAny(parts: readonly Part[], phrases: Phrases, p: Phrase): boolean {
-  for (let k = 0; k < parts.length; k++) if (subPartOf(phrases[parts[k].q.index], p)) return true;
+  for (let k = 0; k < parts.length; k++) if (subPartOf(phrases.at(parts[k].q.index), p)) return true;
   return false;
 }
 

@@ -5,7 +5,7 @@
 import { detached } from '../detach';
 import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
-import { clausesOf, type Clause, type Clauses } from './clauses';
+import { clausesOf, sameClause as isSameClause, type Clause, type Clauses } from './clauses';
 import { categoriesOf, type Category } from './dimensions';
 import { derivePhrases } from './derive';
 import { quantities, type Quantity } from './quantity';
@@ -38,30 +38,103 @@ const JOINS = ['以及', '和', '及', '与', '、'];
 const LEAD_FIRST = charTable([...JOINS, ...MARKERS].map((w) => w[0]));
 const VERB_END = /(?:完成|实现|开展|组织|举办|帮助|接待|发放|解决|培训|发展|新增|新建|引进|选派|推荐|收到|受理|办理|提出|参加|参与|召开|扶持|帮扶|慰问|建成|建立|建设|投入|落实|争取|安排|下达|拨付|筹集|吸纳|带动|服务|救助|资助|走访|排查|整改|办结|化解|调处|处理|查处|审计|检查|抽查|培育|认定|评选|表彰|命名|推广|种植|养殖|造林|植树|申报|立项|签约|引导|转移|安置|提供|惠及|覆盖|涉及|累计|共计|合计|总计|达到|达)$/;
 
+/** The fields of a packed phrase (Phrases.rows: PHRASE_FIELDS numbers for each quantity). */
+export const PHRASE_FIELDS = 4;
+/** Its clause, as Clauses.refOf names it (NO_PHRASE: the quantity has no phrase). */
+export const P_CLAUSE = 0;
+export const P_START = 1;
+/** Its marker's index in Phrases.markers. */
+export const P_MARKER = 2;
+/** -1: its words are the view's [start, q.start); else the index of its words in Phrases.pres (a bracket was left out of them). */
+export const P_PRE = 3;
+/** P_CLAUSE of a quantity outside every clause. */
+export const NO_PHRASE = -0x80000000;
+/** Markers a version's table may hold (past this, an edit reads the phrases whole: the table starts afresh). */
+export const MAX_MARKERS = 256;
+
 /**
- * A phrase: five fields, kept for as long as its version (39,000 on a 1 M-character report).
- * Its post is its figure's `after` (not kept twice), its categories are read from its words
- * when asked (most phrases never meet a dimension, and those that do are asked once or twice:
- * a field to cache them cost every phrase 8 bytes); fields declared and written once by the
- * constructor (class fields would be defined as undefined first, then written).
+ * Each quantity's phrase, by its index in quantities(doc) (q.index), kept packed: no object
+ * per phrase (39,000 on a 1 M-character report; as objects, with the strings of their words,
+ * they held 3.4 MB). A phrase's words are mostly a stretch of the view, kept as where it
+ * starts (it ends at the figure); only words a bracket was cut out of are kept as strings.
+ * Read with at(k), which makes the phrase on each call: compare phrases by index and clauses
+ * with sameClause, not by identity.
  */
-class MeasurePhrase implements Phrase {
+export class Phrases {
+  constructor(
+    readonly text: string,
+    readonly qs: readonly Quantity[],
+    readonly clauses: Clauses,
+    /** PHRASE_FIELDS numbers for each quantity. */
+    readonly rows: Int32Array,
+    /** The markers the rows name ('' first). */
+    readonly markers: readonly string[],
+    /** The words not kept as a stretch of the view, in the order of their phrases. */
+    readonly pres: readonly string[],
+  ) {}
+
+  get length(): number {
+    return this.rows.length / PHRASE_FIELDS;
+  }
+
+  /** Whether quantity k has a phrase (no object made). */
+  has(k: number): boolean {
+    return k >= 0 && k < this.length && this.rows[k * PHRASE_FIELDS + P_CLAUSE] !== NO_PHRASE;
+  }
+
+  /** The sentence of quantity k's phrase (its clause's), or -1 when it has none: no object made. */
+  sentenceOf(k: number): number {
+    return this.has(k) ? this.clauses.sentenceOfRef(this.rows[k * PHRASE_FIELDS + P_CLAUSE]) : -1;
+  }
+
+  /** The index of quantity k's phrase's clause in its list, or -1 when it has none: no object made. */
+  clauseIndexOf(k: number): number {
+    return this.has(k) ? this.clauses.indexOfRef(this.rows[k * PHRASE_FIELDS + P_CLAUSE]) : -1;
+  }
+
+  /** The clause of quantity k's phrase (made on each call; no phrase made), or undefined. */
+  clauseOf(k: number): Clause | undefined {
+    return this.has(k) ? this.clauses.byRef(this.rows[k * PHRASE_FIELDS + P_CLAUSE]) : undefined;
+  }
+
+  /** The phrase of quantity k (made on each call), or undefined. */
+  at(k: number): Phrase | undefined {
+    if (!this.has(k)) return undefined;
+    const r = this.rows;
+    const o = k * PHRASE_FIELDS;
+    return new PackedPhrase(this, this.qs[k], this.clauses.byRef(r[o + P_CLAUSE]), r[o + P_START], this.markers[r[o + P_MARKER]], r[o + P_PRE]);
+  }
+}
+
+/**
+ * A phrase made from its packed row, for as long as a reader holds it. Its words are sliced
+ * when first read (most readers of a phrase look at its clause only); its post is its
+ * figure's `after`, its categories are read from its words when asked.
+ */
+class PackedPhrase implements Phrase {
   declare readonly q: Quantity;
   declare readonly clause: Clause;
   declare readonly start: number;
   declare readonly marker: string;
-  declare readonly pre: string;
-  constructor(q: Quantity, clause: Clause, start: number, marker: string, pre: string) {
+  declare private readonly of: Phrases;
+  declare private readonly preAt: number;
+  declare private read: string | undefined;
+  constructor(of: Phrases, q: Quantity, clause: Clause, start: number, marker: string, preAt: number) {
+    this.of = of;
     this.q = q;
     this.clause = clause;
     this.start = start;
     this.marker = marker;
-    this.pre = pre;
+    this.preAt = preAt;
+    this.read = undefined;
+  }
+  get pre(): string {
+    return (this.read ??= this.preAt < 0 ? this.of.text.slice(this.start, this.q.start) : this.of.pres[this.preAt]);
   }
   get post(): string {
     return this.q.after;
   }
-  /** pre + post, made when read: nothing follows the unit of most figures (then it is pre itself), and a field cost every phrase 8 bytes and those with a post a string. */
+  /** pre + post, made when read: nothing follows the unit of most figures (then it is pre itself). */
   get words(): string {
     const after = this.q.after;
     return after ? this.pre + after : this.pre;
@@ -71,20 +144,15 @@ class MeasurePhrase implements Phrase {
   }
 }
 
-/** Each quantity's phrase by its index in quantities(doc) (q.index); none for a number outside every clause. */
-export type Phrases = readonly (Phrase | undefined)[];
-
 export function phrasesOf(doc: ReportDocument): Phrases {
   return doc.memo('figures:phrases', () => derivePhrases(doc) ?? readPhrases(doc.view.text, clausesOf(doc), quantities(doc)));
 }
 
-/** The phrase `p` read again for `q` in `clause` at `start` (another version's, moved: figures/derive.ts). */
-export function movedPhrase(p: Phrase, q: Quantity, clause: Clause, start: number): Phrase {
-  return new MeasurePhrase(q, clause, start, p.marker, p.pre);
-}
-
 function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
-  const out: (Phrase | undefined)[] = [];
+  const rows = new Int32Array(qs.length * PHRASE_FIELDS);
+  const markers: string[] = [''];
+  const markerIds = new Map<string, number>();
+  const pres: string[] = [];
   let prev: Quantity | undefined;
   let prevClause: Clause | undefined;
   // The figures are in text order: their clauses are found walking forward.
@@ -92,11 +160,12 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
   for (let qi = 0; qi < qs.length; qi++) {
     const q = qs[qi];
     const clause = clauseAt(q.numStart);
+    const o = qi * PHRASE_FIELDS;
     if (!clause) {
-      out.push(undefined);
+      rows[o + P_CLAUSE] = NO_PHRASE;
       continue;
     }
-    const sameClause = prevClause === clause && prev !== undefined;
+    const sameClause = prev !== undefined && isSameClause(prevClause, clause);
     // The phrase starts after the previous quantity of the clause, or at the clause start,
     // and after the last list join before the number; a note in brackets inside it
     // (村（社区）妇联) is left out of its words.
@@ -159,15 +228,25 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
         }
       }
     }
-    // A copy: phrases are carried into later versions (../detach.ts); a slice would keep this version's view alive.
-    out.push(new MeasurePhrase(q, clause, start, marker, detached(s)));
+    rows[o + P_CLAUSE] = clauses.refOf(clause);
+    rows[o + P_START] = start;
+    let m = markerIds.get(marker);
+    if (m === undefined) {
+      m = marker ? markers.push(marker) - 1 : 0;
+      markerIds.set(marker, m);
+    }
+    rows[o + P_MARKER] = m;
+    // Most words are the view's stretch up to the figure; the others are kept, as copies:
+    // they are carried into later versions (../detach.ts), and a slice would keep this version's view alive.
+    if (s.length === q.start - start && text.startsWith(s, start)) rows[o + P_PRE] = -1;
+    else rows[o + P_PRE] = pres.push(detached(s)) - 1;
     // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
     if (FIGURE_KINDS.has(q.kind)) {
       prev = q;
       prevClause = clause;
     }
   }
-  return out;
+  return new Phrases(text, qs, clauses, rows, markers, pres);
 }
 
 /** The words of a phrase without a trailing verb (税务部门完成 → 税务部门). */

@@ -34,8 +34,8 @@ export const change = relationRule({
   find(doc) {
     const { text, qs, phrases } = finderInputs(doc);
     const out: Found[] = [];
-    const sentenceOf = (q: Quantity) => phrases[q.index]?.clause.sentence ?? -1;
-    const clauseOf = (q: Quantity) => phrases[q.index]?.clause.index ?? -1;
+    const sentenceOf = (q: Quantity) => phrases.sentenceOf(q.index);
+    const clauseOf = (q: Quantity) => phrases.clauseIndexOf(q.index);
     /** A figure as written, with the verb before it (增长12%, 增加到8531户). */
     const quote: Quote = (q) => quoteView(doc, Math.min(q.start, verbStart(text, q.start)), q.end);
     for (let fi = 0; fi < qs.length; fi++) {
@@ -115,7 +115,7 @@ export const change = relationRule({
       const r = qs[ri];
       // The figure's own facts first: its phrase (another object) only for the figures left.
       if (r.role || !isUsable(r)) continue;
-      const rp = phrases[r.index];
+      const rp = phrases.at(r.index);
       if (!rp) continue;
       if (!REMOVED_FIRST[(rp.marker || rp.pre).charCodeAt(0)]) continue;
       const words = rp.marker + rp.pre;
@@ -130,11 +130,11 @@ export const change = relationRule({
         }
       }
       if (!total || !isUsable(total)) continue;
-      const head = (phrases[total.index]?.words ?? '').slice(-2);
+      const head = (phrases.at(total.index)?.words ?? '').slice(-2);
       let left: Quantity | undefined;
       for (let k = ri + 1; k < qs.length && sentenceOf(qs[k]) === s; k++) {
         const x = qs[k];
-        const xp = phrases[x.index];
+        const xp = phrases.at(x.index);
         if (x.unit?.family !== r.unit?.family || !xp) continue;
         if (REMAINS.test(xp.marker + xp.pre) && (explicit || THE_REST.test(xp.marker + xp.pre)) && (head.length === 2 && (xp.words.includes(head) || xp.pre.length <= 2))) left = x;
         break;

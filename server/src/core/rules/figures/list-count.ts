@@ -7,7 +7,7 @@
 // People are left to figures/named-count; 等 lists are open and not checked.
 import { anyCharIn, charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
-import { clausesOf, type Clause } from '../../figures/clauses';
+import { clausesOf, type Clause, type Clauses } from '../../figures/clauses';
 import { quotedRunBefore, splitItems, type ItemList } from '../../figures/lists';
 import { phrasesOf, type Phrase } from '../../figures/phrases';
 import { quantitiesByKind, type Quantity } from '../../figures/quantity';
@@ -42,12 +42,12 @@ export const listCount = relationRule({
       const q = counts[qi];
       if (q.kind !== 'count' || q.approx || q.unknown || !q.unit || !LIST_UNITS.has(q.unit.unit)) continue;
       if (q.value < 2 || q.value > 20 || (q.role && q.role !== 'to')) continue;
-      const p = phrases[q.index];
-      if (!p || p.clause.aside) continue;
+      const p = phrases.at(q.index);
+      if (!p || p.clause.inAside >= 0) continue;
       let list: ItemList | undefined;
       let where: 'after' | 'before' = 'after';
       // After: N个X，分别是A、B、C (the count ends its clause; the list is what follows).
-      const next = clauses.clauses[p.clause.index + 1];
+      const next = clauses.clause(p.clause.index + 1);
       // The count's noun may follow it, but no other figure (六项污染物有5项下降，分别是…):
       // the rest of the clause tested character by character, not sliced.
       if (anyCharIn(text, q.end, p.clause.end, NUMERAL_CHAR)) continue;
@@ -56,10 +56,10 @@ export const listCount = relationRule({
         // LEAD matches more than nothing only at one of its first characters: the next
         // clause is sliced only then.
         const lead = LEAD_FIRST[text.charCodeAt(next.start)] ? LEAD.exec(text.slice(next.start, next.end))![0] : '';
-        if (lead || colon) list = listAfter(text, clauses.clauses, next, next.start + lead.length);
+        if (lead || colon) list = listAfter(text, clauses, next, next.start + lead.length);
       } else if (/^[^，。；]{0,14}?[：:]/.test(text.slice(q.end, p.clause.end))) {
         const k = text.indexOf('：', q.end);
-        if (k >= 0 && k < p.clause.end) list = listAfter(text, clauses.clauses, p.clause, k + 1);
+        if (k >= 0 && k < p.clause.end) list = listAfter(text, clauses, p.clause, k + 1);
       }
       if (!list && q.numStart === q.start && BEFORE_UNITS.has(q.unit.unit)) {
         // Before: A、B、C + 四级 / 三大 (a Chinese numeral glued to the last item).
@@ -83,9 +83,9 @@ export const listCount = relationRule({
  * The items listed from `start` (in `clause`) to the end of the sentence: items joined by
  * ；, or 、-items that may run on over further clauses of short items past a note in brackets.
  */
-function listAfter(text: string, all: Clause[], clause: Clause, start: number): ItemList | undefined {
+function listAfter(text: string, clauses: Clauses, clause: Clause, start: number): ItemList | undefined {
   const run: Clause[] = [];
-  for (let k = clause.index; k < all.length && all[k].sentence === clause.sentence; k++) run.push(all[k]);
+  for (let k = clause.index, c = clauses.clause(k); c && c.sentence === clause.sentence; c = clauses.clause(++k)) run.push(c);
   // Items joined by ；: each clause up to a ； is one item (items of several clauses are a
   // description, not a list).
   if (run.some((c) => c.stop === '；') && run.every((c) => c.stop === '；' || c === run[run.length - 1])) {

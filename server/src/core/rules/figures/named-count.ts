@@ -77,7 +77,7 @@ export const namedCount = relationRule({
       if (!s) continue;
       const groups: NameList[] = [];
       // 1. Names in brackets right after the count or its noun: 10名同学（张洁、…）.
-      const p = phrases[q.index];
+      const p = phrases.at(q.index);
       const afterNoun = q.end + (p?.post.length ?? 0);
       // The first （ after the count, if it stands at most one character after the noun.
       let open = q.end;
@@ -100,7 +100,7 @@ export const namedCount = relationRule({
       for (let n = 0; n < lists.length; n++) {
         const l = lists[n];
         if (l.start < q.end) continue;
-        if (clauses.asideAt(l.start) && !(aside && l.start > aside.open && l.end <= aside.close)) continue;
+        if (clauses.asideIndexAt(l.start) >= 0 && !(aside && l.start > aside.open && l.end <= aside.close)) continue;
         if (rivalBefore(text, persons, rivals, rivalsEnd, glued, q, l.start)) {
           closed = true;
           break;
@@ -120,7 +120,7 @@ export const namedCount = relationRule({
         if (!ns || ns.line !== s.line) break;
         const body = text.slice(ns.start, ns.end);
         const lead = CONNECTOR.exec(body)?.[0].length ?? 0;
-        const lists = listsIn(ns).filter((x) => !clauses.asideAt(x.start));
+        const lists = listsIn(ns).filter((x) => clauses.asideIndexAt(x.start) < 0);
         const l = lists[0];
         if (!l || l.start !== ns.start + lead) break;
         if (gluedOwner.has(l)) break;
@@ -139,8 +139,8 @@ export const namedCount = relationRule({
       // counted with the lists when that makes the count; otherwise the names are not
       // certain enough to say the count is wrong.
       const singles: NameList[] = [];
-      for (let c = clauses.clauseAt(q.end); c && c.sentence === s.index; c = clauses.clauses[c.index + 1]) {
-        if (c.aside || c.end <= q.end || groups.some((l) => l.start < c.end && l.end > c.start)) continue;
+      for (let c = clauses.clauseAt(q.end); c && c.sentence === s.index; c = clauses.clause(c.index + 1)) {
+        if (c.inAside >= 0 || c.end <= q.end || groups.some((l) => l.start < c.end && l.end > c.start)) continue;
         const t = titledAt(c);
         if (!t) continue;
         const at = c.start + t.offset;

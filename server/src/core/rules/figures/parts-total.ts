@@ -169,7 +169,7 @@ function explained(text: string, r: Reading, g: Group, totals: Quantity[]): bool
 
 /** The sets of parts that must add up (or not exceed), most certain first. */
 function readingsOf(g: Group, phrases: Phrases): Reading[] {
-  const total = phrases[g.total.index];
+  const total = phrases.at(g.total.index);
   const totalWords = total?.words ?? '';
   const out: Reading[] = [];
   if (g.exhaustive) {
@@ -196,7 +196,7 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
   // The head the parts share (支部 in 农村支部、机关支部), and what sets each apart.
   const parts = g.parts;
   const words: string[] = new Array(parts.length);
-  for (let i = 0; i < parts.length; i++) words[i] = phrases[parts[i].index]?.words ?? '';
+  for (let i = 0; i < parts.length; i++) words[i] = phrases.at(parts[i].index)?.words ?? '';
   const head = commonSuffix(words);
   // Most parts lead with no category: one shared empty list for them, and no map of dimensions.
   const leading: Category[][] = new Array(parts.length);
@@ -249,7 +249,7 @@ function readingsOf(g: Group, phrases: Phrases): Reading[] {
     out.push({
       parts: kinds,
       dim: 'kind',
-      why: head && head.length >= 2 && kinds.every((q) => (phrases[q.index]?.words.length ?? 0) - head.length >= 2)
+      why: head && head.length >= 2 && kinds.every((q) => (phrases.at(q.index)?.words.length ?? 0) - head.length >= 2)
         ? { zh: `各项均为“${head}”`, en: `each part is a kind of “${head}”` }
         : { zh: '各项为同类事物的分项', en: 'the parts are kinds of one thing' },
       covers: false,

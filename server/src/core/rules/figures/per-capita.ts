@@ -58,7 +58,7 @@ interface PerWord {
 
 /** The per-unit word ending `head`, the words before a per-unit figure, if any. */
 function perWordBefore(head: string, phrases: Phrases): PerWord | undefined {
-  const wordsOf = (x: Quantity) => phrases[x.index]?.words ?? '';
+  const wordsOf = (x: Quantity) => phrases.at(x.index)?.words ?? '';
   const m = /(人均|生均|户均|亩均)([\u4e00-\u9fff]{0,8}?)(?:为|达|达到|约)?$/.exec(head);
   if (m) {
     const per = PER[m[1]];
@@ -91,8 +91,8 @@ function tol(q: Quantity, t: Quantity, b: Quantity): { unit: number; extra: numb
 /** The relation a figure per unit (人均, 每…) has with a total and a count before it. A function of
  * its own: closures made in the finder's loop would give every amount it reads a context of its own. */
 function perCapitaOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phrases, q: Quantity): Relation | undefined {
-  const p = phrases[q.index];
-  if (!p || p.clause.aside) return undefined;
+  const p = phrases.at(q.index);
+  if (!p || p.clause.inAside >= 0) return undefined;
   const per = perWordBefore(text.slice(p.clause.start, q.start), phrases);
   if (!per) return undefined;
   const { word: perWord, isBase, baseName, noun } = per;
@@ -101,7 +101,7 @@ function perCapitaOf(doc: ReportDocument, text: string, qs: Quantity[], phrases:
   const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
     (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
   );
-  const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases[x.index]?.words ?? '').includes(noun.slice(-2))));
+  const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases.at(x.index)?.words ?? '').includes(noun.slice(-2))));
   const bases = before.filter(isBase);
   if (!totals.length || !bases.length) return undefined;
   const fits = (t: Quantity, b: Quantity) => {

@@ -10,6 +10,7 @@
 import type { ReportDocument } from '../../model/document';
 import { groupIndex, isAmount } from '../../figures/groups';
 import { phrasesOf, type Phrase, type Phrases } from '../../figures/phrases';
+import { sameClause } from '../../figures/clauses';
 import { beforeOf, firstQuantityFrom, quantities, quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, pctTolerance, relationMsg, shows, written, type Relation } from '../../figures/relation';
 import { quoteView } from '../../quote';
@@ -42,7 +43,7 @@ export const percentage = relationRule({
       if (!r) continue;
       const q = list.qs[i];
       if (r === OVER) {
-        out.push(over(doc, q, phrases[q.index]!));
+        out.push(over(doc, q, phrases.at(q.index)!));
         continue;
       }
       const part = qs[q.index + r.part];
@@ -94,7 +95,7 @@ const OVER: Reading = Object.freeze({ part: 0, base: 0, certain: true, why: '' }
 
 function readingOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phrases, q: Quantity): Reading | undefined {
   if (q.unknown || Number.isNaN(q.value)) return undefined;
-  const p = phrases[q.index];
+  const p = phrases.at(q.index);
   if (!p) return undefined;
   // The clause before the figure, sliced only for a share over 100 % or a figure right after 的.
   const c0 = p.clause.start;
@@ -121,9 +122,9 @@ export function percentsOf(doc: ReportDocument): LineFacts<Percent> {
     if (q.kind !== 'percent') return undefined;
     const r = readingOf(doc, text, qs, phrases, q);
     // Carried into later versions: copies, not slices of this version's text (core/detach.ts).
-    const p = phrases[q.index];
+    const p = phrases.at(q.index);
     const f: Percent = r ? { reading: r === OVER ? r : detachStrings(r) } : NOTHING;
-    if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.aside) return f;
+    if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.inAside >= 0) return f;
     const grade = p.categories.find((c) => c.dim === 'satisfaction');
     if (!grade) return f;
     if (f === NOTHING) return detachStrings({ bare: bareOf(p), word: grade.word });
@@ -158,13 +159,13 @@ function gradeShares(doc: ReportDocument, list: LineFacts<Percent>, phrases: Phr
   let sentence = -1;
   const flush = () => {
     if (run.length >= 2 && new Set(run.map((x) => x.word)).size === run.length) {
-      const sent = text.slice(phrases[run[0].q.index]!.clause.start, phrases[run[run.length - 1].q.index]!.clause.end);
+      const sent = text.slice(phrases.at(run[0].q.index)!.clause.start, phrases.at(run[run.length - 1].q.index)!.clause.end);
       const sum = run.reduce((a, x) => a + x.q.value, 0);
       const tol = run.reduce((a, x) => a + pctTolerance(x.q.decimals) / 2, 0);
       if (sum > 100 + tol && !/多选|多项选择|可选多项/.test(sent)) {
         const sh = shows(run.map((x) => x.q));
         const arithmetic = `${run.map((x) => `${sh.of(x.q.value)}%`).join(' + ')} = ${sh.of(sum)}% > 100%`;
-        const first = phrases[run[0].q.index]!;
+        const first = phrases.at(run[0].q.index)!;
         out.push({
           rule: RULE,
           ok: false,
@@ -190,7 +191,7 @@ function gradeShares(doc: ReportDocument, list: LineFacts<Percent>, phrases: Phr
     const { word, bare } = list.facts[i];
     if (word === undefined || bare === undefined) continue;
     const q = list.qs[i];
-    const p = phrases[q.index];
+    const p = phrases.at(q.index);
     if (!p) continue;
     if (p.clause.sentence !== sentence) {
       flush();
@@ -210,12 +211,12 @@ function gradeShares(doc: ReportDocument, list: LineFacts<Percent>, phrases: Phr
 function partBefore(text: string, qs: Quantity[], q: Quantity, p: Phrase, phrases: Phrases): Quantity | undefined {
   for (let i = q.index - 1; i >= 0; i--) {
     const x = qs[i];
-    const xp = phrases[x.index];
+    const xp = phrases.at(x.index);
     if (!xp || xp.clause.sentence !== p.clause.sentence) return undefined;
-    if (xp.clause.aside && xp.clause.aside !== p.clause.aside) continue;
+    if (xp.clause.inAside >= 0 && xp.clause.inAside !== p.clause.inAside) continue;
     if (!isAmount(x)) continue;
     // A figure inside the share's own words (占全年目标6.9万人的…) is its base, not its part.
-    if (xp.clause === p.clause && /(?:占|完成|达到|相当于)[^，。；]*$/.test(beforeOf(text, x))) continue;
+    if (sameClause(xp.clause, p.clause) && /(?:占|完成|达到|相当于)[^，。；]*$/.test(beforeOf(text, x))) continue;
     if (x.unknown || Number.isNaN(x.value) || (x.role && NOT_PART.has(x.role)) || x.approx) return undefined;
     return x;
   }
@@ -251,7 +252,7 @@ function shareOf(doc: ReportDocument, text: string, qs: Quantity[], phrases: Phr
       // The named whole, looked for before the part by each version's finder (namedShare);
       // failing that, the part's own group, when its total's words share the name's
       // (受访老年人 … 占老年受访者的).
-      const group = g && !g.survey && overlap(phrases[g.total.index]?.words ?? '', noun) >= 2 ? g.total.index - q.index : undefined;
+      const group = g && !g.survey && overlap(phrases.at(g.total.index)?.words ?? '', noun) >= 2 ? g.total.index - q.index : undefined;
       return { part: part.index - q.index, base: 0, certain: false, why: `占${named[1]}`, noun, group };
     }
   } else if (!named || !named[1]) {
@@ -277,7 +278,7 @@ function usableBase(base: Quantity | undefined): base is Quantity {
  */
 function namedShare(doc: ReportDocument, qs: Quantity[], phrases: Phrases, q: Quantity, part: Quantity, r: Reading): Found | undefined {
   const noun = r.noun!;
-  const partWords = phrases[part.index]?.words ?? '';
+  const partWords = phrases.at(part.index)?.words ?? '';
   const tol = pctTolerance(q.decimals) + 1e-9;
   // The candidates in text order, walked in place (no list of the figures before the part,
   // nor of the candidates): the first that gives the share, the first of all, how many.
@@ -287,7 +288,7 @@ function namedShare(doc: ReportDocument, qs: Quantity[], phrases: Phrases, q: Qu
   for (let i = firstQuantityFrom(qs, part.start - 4000); i < qs.length && qs[i].start < part.start; i++) {
     const x = qs[i];
     if (x.end > part.start || x === part || !isAmount(x) || x.unknown || x.approx || !(x.value > 0) || x.unit?.family !== part.unit?.family) continue;
-    if ((x.role && x.role !== 'to') || !endsWithNoun(phrases[x.index], noun) || parallel(phrases[x.index]?.words ?? '', partWords)) continue;
+    if ((x.role && x.role !== 'to') || !endsWithNoun(phrases.at(x.index), noun) || parallel(phrases.at(x.index)?.words ?? '', partWords)) continue;
     n++;
     first ??= x;
     if (!fit && Math.abs((part.value / x.value) * 100 - q.value) <= tol) fit = x;
@@ -314,18 +315,18 @@ function rateOf(qs: Quantity[], phrases: Phrases, q: Quantity, p: Phrase): Readi
   const before: Quantity[] = [];
   for (let k = i - 1; k >= 0 && before.length < 6; k--) {
     const x = qs[k];
-    const xp = phrases[x.index];
+    const xp = phrases.at(x.index);
     if (!xp || xp.clause.sentence !== p.clause.sentence) break;
-    if (xp.clause.aside || !isAmount(x) || x.unknown || Number.isNaN(x.value) || x.approx || (x.role && NOT_PART.has(x.role))) continue;
+    if (xp.clause.inAside >= 0 || !isAmount(x) || x.unknown || Number.isNaN(x.value) || x.approx || (x.role && NOT_PART.has(x.role))) continue;
     before.push(x);
   }
   const num = before[0];
   if (!num) return undefined;
   const key = stem.slice(-2);
-  if (!(phrases[num.index]?.words ?? '').includes(key)) return undefined;
+  if (!(phrases.at(num.index)?.words ?? '').includes(key)) return undefined;
   // The whole: an earlier figure of the same family at least as large; or one whose words
   // share the rate's subject (上岗率: 岗位 for 上岗…人).
-  const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases[x.index]?.words ?? '', stem)));
+  const den = before.slice(1).find((x) => x.value >= num.value && (x.unit?.family === num.unit?.family || sharesChar(phrases.at(x.index)?.words ?? '', stem)));
   if (!den) return undefined;
   return { part: num.index - i, base: den.index - i, certain: false, why: q.rate! };
 }

@@ -43,7 +43,7 @@ export const restated = relationRule({
     const keyed = restatedKeys(doc);
     for (let i = 0; i < keyed.qs.length; i++) {
       const q = keyed.qs[i];
-      const p = phrases[q.index]!;
+      const p = phrases.at(q.index)!;
       const key = keyed.facts[i];
       const first = seen.get(key);
       if (!first) {
@@ -68,9 +68,9 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
   return lineFacts(doc, 'figures:restated:keys', (q) => {
     // The figure's own facts first: its phrase (another object) is read only for the amounts left.
     if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
-    const p = phrases[q.index];
+    const p = phrases.at(q.index);
     // Most phrases open with no scope or stock word: their sentence is not made (one object each).
-    if (!p || p.clause.aside || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
+    if (!p || p.clause.inAside >= 0 || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
     const key = keyOf(text, p, clauses, periods);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
     return key ? detached(key) : undefined;
@@ -91,7 +91,7 @@ function restatement(doc: ReportDocument, phrases: Phrases, first: Quantity, q: 
   return found(same, () => {
     const sh = shows([first, q]);
     const arithmetic = `${sh.of(first.value)} ${same ? '=' : '≠'} ${sh.of(q.value)}`;
-    const fp = phrases[first.index]!;
+    const fp = phrases.at(first.index)!;
     return {
       rule: RULE,
       ok: same,

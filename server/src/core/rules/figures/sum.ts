@@ -7,6 +7,7 @@ import { anyCharIn, charTable } from '../../model/chars';
 import type { ReportDocument } from '../../model/document';
 import type { Msg } from '../../types';
 import { groupIndex, isAmount } from '../../figures/groups';
+import { sameClause } from '../../figures/clauses';
 import { phrasesOf } from '../../figures/phrases';
 import { quantitiesByKind, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, relationMsg, shows, tolerance, type Relation } from '../../figures/relation';
@@ -40,7 +41,7 @@ export const sum = relationRule({
       // A cheap test first: a 计 or 共 among the three characters before the figure (a marker's
       // end, before 为, 达到…; within the clause below), the figure's phrase read only then.
       if (!anyCharIn(text, Math.max(0, t.start - 3), t.start, MARKER_END)) continue;
-      const tp = phrases[ti];
+      const tp = phrases.at(ti);
       if (!tp || (t.role && NOT_ITEM.has(t.role))) continue;
       // The marker sits right before the total, after at most a short noun: ，各级示范社共计96家.
       // Within the clause: looked for again only where the clause cuts the window above.
@@ -58,14 +59,14 @@ export const sum = relationRule({
       let itemCount: number | undefined;
       for (let i = ti - 1; i >= 0; i--) {
         const p = qs[i];
-        const pp = phrases[p.index];
+        const pp = phrases.at(p.index);
         if (!pp || pp.clause.sentence !== clause.sentence) break;
-        if (itemCount === undefined && items.length === 0 && p.kind === 'count' && p.unit?.unit === '项' && p.end === markStart && pp.clause === clause) {
+        if (itemCount === undefined && items.length === 0 && p.kind === 'count' && p.unit?.unit === '项' && p.end === markStart && sameClause(pp.clause, clause)) {
           itemCount = p.value;
           continue;
         }
-        if (pp.clause.aside !== clause.aside) continue; // a note in brackets
-        if (pp.clause === clause) {
+        if (pp.clause.inAside !== clause.inAside) continue; // a note in brackets
+        if (sameClause(pp.clause, clause)) {
           // In the total's own clause only through a list join (甲3项、乙2项共计5项).
           if (!/^[、和及]/.test(text.slice(p.end, p.end + 1))) break;
         } else if (pp.clause.index !== expect && pp.clause.index !== expect + 1) break;
@@ -128,7 +129,7 @@ function sumRelation(doc: ReportDocument, t: Quantity, listed: Quantity[], holds
       rule: RULE,
       ok: holds,
       severity: same && !approx ? 'error' : 'warning',
-      start: phrasesOf(doc)[listed[0].index]?.start ?? listed[0].start,
+      start: phrasesOf(doc).at(listed[0].index)?.start ?? listed[0].start,
       end: t.end,
       quantities: [...listed, t],
       roles: [...listed.map(() => 'item' as const), 'stated-total'],
