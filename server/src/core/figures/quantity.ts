@@ -43,7 +43,12 @@ export class Quantity {
     this.start = start;
     this.end = end;
     this.numEnd = numEnd;
-    this.value = value;
+    // An integer as a small integer (Smi): the reader's arithmetic (a Double field of its
+    // scratch numeral, a product with the written scale) hands most integer values over as heap
+    // numbers (12.0), and a tagged field keeps a heap number as it is given, boxed, 16 bytes
+    // a figure. `| 0` gives the Smi (−0 and values past 32 bits stay as they are).
+    const int = value | 0;
+    this.value = int === value && (int !== 0 || 1 / value > 0) ? int : value;
     this.unit = unit;
     this.after = after;
     this.extra = high === undefined ? rate : rate === undefined ? high : { high, rate };
@@ -99,12 +104,18 @@ export class Quantity {
   get beforeLength(): number {
     return (this.facts >> 13) & 15;
   }
+  /**
+   * One figure made with no value, before any other: the class's `value` field is then tagged,
+   * and an integer value given as a Smi (the constructor makes it one) is kept in the field
+   * itself. A field that met a Smi or a heap number first would become a Double field, and a
+   * Double field boxes every value, 16 bytes each (V8 field representations). Held by the class
+   * for as long as the process: the representation is the object shape's (map's), and a shape
+   * no live object has is dropped by the next full collection, the next figure then making the
+   * field anew from its own value (a figure made at load and not kept: every value was boxed).
+   */
+  static readonly generalised = new Quantity(0, 0, 0, 0, 0, undefined as unknown as number, undefined, undefined, '', undefined, 0);
 }
 
-// One figure made with no value, before any other: its class's `value` field is then tagged,
-// and an integer value (most figures) is kept in the field itself. A field that met a double
-// first (a fraction, NaN) would box every figure's value, 16 bytes each (V8 field representations).
-new Quantity(0, 0, 0, 0, 0, undefined as unknown as number, undefined, undefined, '', undefined, 0);
 
 /**
  * The Han text before a figure in its clause (qualifiers + noun), e.g. 新任科级干部 in
