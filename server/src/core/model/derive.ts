@@ -267,7 +267,7 @@ export class Derivation {
     while (k < old.length && old[k].line < sp.prevTo) k++;
     const dl = sp.to - sp.prevTo;
     const by = sp.end - sp.prevEnd;
-    for (; k < old.length; k++) out.push(movedHeading(old[k], dl, by));
+    for (; k < old.length; k++) out.push(old[k].moved(dl, by));
     this.derived.push('headings');
     return out;
   }
@@ -322,36 +322,6 @@ export class Derivation {
     this.derived.push('boilerplate');
     return sortedSet(out);
   }
-}
-
-/**
- * A heading candidate moved by `dl` lines and `by` characters, with the same fields as
- * headings.ts made it (readHeading's, or readPart's without numbering, Markdown depth and
- * marker; `inline` when set). Written out, not spread: a spread of a spread copy (a heading
- * moved by edit after edit) took 20 times as long, ≈5 ms for the 3,300 headings after an
- * edit in the middle of the 1 M bench report.
- */
-function movedHeading(h: Heading, dl: number, by: number): Heading {
-  const span = { start: h.span.start + by, end: h.span.end + by };
-  const titleSpan = { start: h.titleSpan.start + by, end: h.titleSpan.end + by };
-  const ms = h.markerSpan;
-  const m: Heading =
-    'numbering' in h
-      ? {
-          line: h.line + dl,
-          level: h.level,
-          numbering: h.numbering,
-          markdownDepth: h.markdownDepth,
-          title: h.title,
-          runIn: h.runIn,
-          kind: h.kind,
-          span,
-          markerSpan: ms && { start: ms.start + by, end: ms.end + by },
-          titleSpan,
-        }
-      : { line: h.line + dl, level: h.level, title: h.title, runIn: h.runIn, kind: h.kind, span, titleSpan };
-  if (h.inline) m.inline = true;
-  return m;
 }
 
 /** A section and its subsections, counted. */

@@ -13,7 +13,6 @@ import { contentsLines } from './contents';
 import type { Line } from './lines';
 import { readNumberingOf, type Numbering } from './numbering';
 import type { TextView } from './view';
-import { viewToOrig } from './view';
 
 /**
  * What kind of line a heading is: it decides what a rule may say about it.
@@ -29,31 +28,106 @@ import { viewToOrig } from './view';
  */
 export type HeadingKind = 'title' | 'run-in' | 'item' | 'part';
 
-export interface Heading {
+/**
+ * A heading. A class whose constructor writes every field in one order (one shape), its three
+ * spans held as numbers and made as objects when read (`span`, `markerSpan`, `titleSpan`): a
+ * version keeps its headings (6,191 on the 1 M bench report), and three span objects each were
+ * 0.78 MB of them.
+ */
+export class Heading {
   /** Index of the line (original and view lines are the same lines). */
-  line: number;
+  declare readonly line: number;
   /** 1 = 一、 … 4 = （1）; 0 = the document title (Markdown `#` without a number). */
-  level: number;
-  numbering?: Numbering;
+  declare readonly level: number;
+  declare readonly numbering: Numbering | undefined;
   /** Markdown `#` count, when the heading is a Markdown heading. */
-  markdownDepth?: number;
+  declare readonly markdownDepth: number | undefined;
   /** Title text from the view (simplified, no annotations), without the marker. */
-  title: string;
+  declare readonly title: string;
   /** The heading is the first sentence of a paragraph. */
-  runIn: boolean;
-  kind: HeadingKind;
+  declare readonly runIn: boolean;
+  declare kind: HeadingKind;
   /**
    * The heading starts inside its line, after a sentence end and a space: a page whose
    * paragraphs were flattened into one line (`……汇报。 二、林街路改造工程。该工程……`).
    * Such a heading is never a bare title; its section starts at its marker.
    */
-  inline?: true;
+  declare inline: true | undefined;
+  /** Original offsets of marker + title (span), of the numbering marker (−1 for none: markerSpan), of the title text alone (titleSpan). */
+  declare readonly spanStart: number;
+  declare readonly spanEnd: number;
+  declare readonly markerStart: number;
+  declare readonly markerEnd: number;
+  declare readonly titleStart: number;
+  declare readonly titleEnd: number;
+  // Declared, and written by the constructor: class fields (the build targets ES2022) would each be written twice.
+  constructor(
+    line: number,
+    level: number,
+    numbering: Numbering | undefined,
+    markdownDepth: number | undefined,
+    title: string,
+    runIn: boolean,
+    kind: HeadingKind,
+    inline: true | undefined,
+    spanStart: number,
+    spanEnd: number,
+    markerStart: number,
+    markerEnd: number,
+    titleStart: number,
+    titleEnd: number,
+  ) {
+    this.line = line;
+    this.level = level;
+    this.numbering = numbering;
+    this.markdownDepth = markdownDepth;
+    this.title = title;
+    this.runIn = runIn;
+    this.kind = kind;
+    this.inline = inline;
+    this.spanStart = spanStart;
+    this.spanEnd = spanEnd;
+    this.markerStart = markerStart;
+    this.markerEnd = markerEnd;
+    this.titleStart = titleStart;
+    this.titleEnd = titleEnd;
+  }
   /** Original span of marker + title (without indent, `#`s or a run-in's body). */
-  span: Span;
+  get span(): Span {
+    return { start: this.spanStart, end: this.spanEnd };
+  }
   /** Original span of the numbering marker, when there is one. */
-  markerSpan?: Span;
+  get markerSpan(): Span | undefined {
+    return this.markerStart < 0 ? undefined : { start: this.markerStart, end: this.markerEnd };
+  }
   /** Original span of the title text alone. */
-  titleSpan: Span;
+  get titleSpan(): Span {
+    return { start: this.titleStart, end: this.titleEnd };
+  }
+  /** The same heading at another level (a Markdown heading's, assigned over the whole document). */
+  atLevel(level: number): Heading {
+    return new Heading(this.line, level, this.numbering, this.markdownDepth, this.title, this.runIn, this.kind, this.inline, this.spanStart, this.spanEnd, this.markerStart, this.markerEnd, this.titleStart, this.titleEnd);
+  }
+  /**
+   * The same heading moved by `dl` lines and `by` characters (model/derive.ts), made by the
+   * constructor: a spread of a spread copy (a heading moved by edit after edit) took 20 times
+   * as long, ≈5 ms for the 3,300 headings after an edit in the middle of the 1 M bench report.
+   */
+  moved(dl: number, by: number): Heading {
+    const ms = this.markerStart;
+    return new Heading(this.line + dl, this.level, this.numbering, this.markdownDepth, this.title, this.runIn, this.kind, this.inline, this.spanStart + by, this.spanEnd + by, ms < 0 ? -1 : ms + by, ms < 0 ? -1 : this.markerEnd + by, this.titleStart + by, this.titleEnd + by);
+  }
+}
+
+/** The original start of view offset `start` (viewToOrig's). */
+function origStart(view: TextView, start: number): number {
+  return view.toOrig.at(start);
+}
+
+/** The original end of view span [start, end) (viewToOrig's): one past the original of its last unit, at least its start. */
+function origEnd(view: TextView, start: number, end: number): number {
+  const s = view.toOrig.at(start);
+  return end > start ? Math.max(s, view.toOrig.at(end - 1) + 1) : s;
 }
 
 export interface Section {
@@ -265,15 +339,8 @@ function readPart(view: TextView, vl: Line, raw: string): Heading | undefined {
   const start = vl.start + pos;
   const titleStart = after.length > lead ? start + m[0].length + lead : start;
   const end = start + rest.length;
-  return {
-    line: vl.index,
-    level: 0,
-    title: detached(after.length > lead ? after.slice(lead) : m[0]),
-    runIn: false,
-    kind: 'part',
-    span: viewToOrig(view, start, end),
-    titleSpan: viewToOrig(view, titleStart, end),
-  };
+  const title = detached(after.length > lead ? after.slice(lead) : m[0]);
+  return new Heading(vl.index, 0, undefined, undefined, title, false, 'part', undefined, origStart(view, start), origEnd(view, start, end), -1, -1, origStart(view, titleStart), origEnd(view, titleStart, end));
 }
 
 /** What a heading line can begin with (after its indent): most lines are rejected here. */
@@ -335,18 +402,22 @@ function readHeading(text: string, view: TextView, vl: Line, raw: string, spaced
   const markerStart = vl.start + pos;
   const titleStart = markerStart + markerLen + lead;
   const titleEnd = titleStart + titleLen;
-  return {
-    line: vl.index,
-    level: numbering ? numbering.level : markdownDepth!,
+  return new Heading(
+    vl.index,
+    numbering ? numbering.level : markdownDepth!,
     numbering,
     markdownDepth,
     title,
     runIn,
     kind,
-    span: viewToOrig(view, markerStart, titleEnd),
-    markerSpan: numbering ? viewToOrig(view, markerStart, markerStart + markerLen) : undefined,
-    titleSpan: viewToOrig(view, titleStart, titleEnd),
-  };
+    undefined,
+    origStart(view, markerStart),
+    origEnd(view, markerStart, titleEnd),
+    numbering ? origStart(view, markerStart) : -1,
+    numbering ? origEnd(view, markerStart, markerStart + markerLen) : -1,
+    origStart(view, titleStart),
+    origEnd(view, titleStart, titleEnd),
+  );
 }
 
 /** A subtitle (`——某某经验`) under a title: a Markdown heading line is still no section. */
@@ -386,7 +457,7 @@ const AT_LEVEL = new WeakMap<Heading, Heading>();
 function atLevel(h: Heading, level: number): Heading {
   const made = AT_LEVEL.get(h);
   if (made && made.level === level) return made;
-  const m = { ...h, level };
+  const m = h.atLevel(level);
   AT_LEVEL.set(h, m);
   return m;
 }
@@ -418,7 +489,7 @@ export function buildSections(hs: Heading[], lines: Line[], textEnd: number, bod
       lastRoot.clear();
       continue;
     }
-    const start = h.inline ? h.span.start : lines[h.line].start;
+    const start = h.inline ? h.spanStart : lines[h.line].start;
     while (stack.length && stack[stack.length - 1].heading.level >= h.level) {
       stack.pop()!.end = start;
     }
