@@ -279,3 +279,13 @@ test('clauses: the asides are the outermost matched brackets of each line', () =
     { numRuns: 1000 },
   );
 });
+
+test('a figure longer than its packed lengths hold (4,095 characters) reads its span and unit all the same', () => {
+  for (const [digits, rest] of [[4094, ''], [4095, '至' + '9'.repeat(4100)], [5000, '至' + '9'.repeat(5000)]] as const) {
+    const text = `共有${'1'.repeat(digits)}${rest}个支部。`;
+    const qs = quantities(new ReportDocument(text));
+    assert.equal(qs.length, 1, `${digits} digits`);
+    const q = qs[0];
+    assert.deepEqual([q.start, q.numStart, q.numEnd, q.end, q.unit?.unit, q.after, q.high !== undefined], [2, 2, 2 + digits, text.length - 3, '个', '支部', rest !== ''], `${digits} digits`);
+  }
+});

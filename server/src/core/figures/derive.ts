@@ -44,18 +44,9 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
   for (let k = read; k < out.length; k++) detachStrings(out[k]);
   const dv = region.end - region.prevEnd;
   const di = out.length - k1;
-  for (let k = k1; k < old.length; k++) out.push(movedQuantity(old[k], dv, di));
+  for (let k = k1; k < old.length; k++) out.push(old[k].moved(dv, di));
   d.derived.push('figures:quantities');
   return out;
-}
-
-/**
- * A quantity moved: view offsets by dv, index by di. Every field passed to the
- * constructor; a field added there and not here fails the property test
- * (test/property/derive.property.test.ts).
- */
-function movedQuantity(o: Quantity, dv: number, di: number): Quantity {
-  return new Quantity(o.index + di, o.start + dv, o.end + dv, o.numStart + dv, o.numEnd + dv, o.value, o.high, o.unit, o.after, o.rate, o.facts);
 }
 
 /**
@@ -132,8 +123,8 @@ function regionOf(doc: ReportDocument): Region | undefined {
   return r;
 }
 
-/** Quantity fields that say where it is: compared moved, or (its index) not at all. Its numStart is read from start and its packed facts, not a field. */
-const MOVED = new Set(['start', 'end', 'numEnd']);
+/** Quantity fields that say where it is: compared moved, or (its index) not at all. Where its numeral starts and ends and where it ends are read from start and its packed fields, not fields. */
+const MOVED = new Set(['start']);
 
 /** `b` is `a` moved by `dv` view characters (its index aside; its line follows from where it starts). */
 function sameMoved(a: Quantity, b: Quantity, dv: number): boolean {

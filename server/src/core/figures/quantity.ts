@@ -4,7 +4,7 @@
 import { anyCharIn, charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
 import { isCnDigit, isCnNumeralCode, parseChineseNumeral } from './numerals';
-import { unitAt, type UnitInfo } from './units';
+import { unitAt, unitId, unitNamed, UNITS, type UnitInfo } from './units';
 import { deriveQuantities } from './derive';
 
 export type QuantityKind =
@@ -14,48 +14,100 @@ export type QuantityKind =
 /** What the clause says about a number (由A增加到B，增加N，占P%, 每个…). */
 export type Role = 'from' | 'to' | 'delta' | 'per' | 'share' | 'target' | 'threshold';
 
+/** The longest numeral (from the figure's start), and the longest rest of a figure after it, that Quantity.tail holds (12 bits each). */
+const LENGTH_MAX = 4095;
+
+/** What few figures have: a range high, a rate word, or a length past LENGTH_MAX (then numLength and length, from its start; else 0). */
+interface Rare {
+  readonly after: string;
+  readonly high: number | undefined;
+  readonly rate: string | undefined;
+  readonly numLength: number;
+  readonly length: number;
+}
+
 /**
  * A figure as read. A class, not an object literal: every figure is made by one constructor
  * that writes its fields in one order (one shape), and the rarely written facts — decimals,
  * scale, Chinese numeral, bound, garbled — are packed in one small integer read by getters
  * (a figure is kept for as long as its version: 39,000 of them on a 1 M-character report).
+ * Six fields, read through getters where packed: where it and its numeral end and its unit in
+ * one integer (`tail`), the noun after it and the rare range high and rate word in one (`more`).
  */
 export class Quantity {
   declare index: number;
   /** View span of the whole expression: approximation prefix, numeral(s), unit, suffix. */
   declare readonly start: number;
-  declare readonly end: number;
-  /** View end of the (first) numeral (its start: numStart). */
-  declare readonly numEnd: number;
   /** Value in base units (8600万 → 86000000); NaN when unknown (数百, garbled). */
   declare readonly value: number;
-  declare readonly unit: UnitInfo | undefined;
-  /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
-  declare readonly after: string;
-  /** `high` and `rate` in one field (both are rare): the one written, both in an object, or undefined. */
-  declare private readonly extra: number | string | { high: number; rate: string } | undefined;
   /** decimals, scale, chinese, bound, unknown, the length of the words before it… packed (packFacts), and numStart − start (bits 25–26). */
   declare readonly facts: number;
+  /**
+   * Where it ends and where its numeral ends, relative to its start, and its unit (its id in
+   * UNITS), in one small integer: bits 0–6 the unit, bits 7–18 numEnd − start, bits 19–30
+   * end − numEnd. A figure longer than that (4,096 characters or more: only a run of digits
+   * in a garbled text) keeps −1 − its unit here, and both lengths in `more`.
+   */
+  declare private readonly tail: number;
+  /** `after`, or when the figure has a range high or a rate word (both rare) or is too long for `tail`, a Rare of them. */
+  declare private readonly more: string | Rare;
   // Declared, and written by the constructor: fields defined as class fields would each be
-  // written twice (defined as undefined first).
-  constructor(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: UnitInfo | undefined, after: string, rate: string | undefined, facts: number) {
+  // written twice (defined as undefined first). The constructor takes the fields as kept
+  // (Quantity.of packs them; moved() copies them).
+  private constructor(index: number, start: number, value: number, facts: number, tail: number, more: string | Rare) {
     this.index = index;
     this.start = start;
-    this.end = end;
-    this.numEnd = numEnd;
+    this.value = value;
+    this.facts = facts;
+    this.tail = tail;
+    this.more = more;
+  }
+  /** A figure as read; `unit`: its id in UNITS (units.ts unitId; 0 none). */
+  static of(index: number, start: number, end: number, numStart: number, numEnd: number, value: number, high: number | undefined, unit: number, after: string, rate: string | undefined, facts: number): Quantity {
     // An integer as a small integer (Smi): the reader's arithmetic (a Double field of its
     // scratch numeral, a product with the written scale) hands most integer values over as heap
     // numbers (12.0), and a tagged field keeps a heap number as it is given, boxed, 16 bytes
-    // a figure. `| 0` gives the Smi (−0 and values past 32 bits stay as they are).
+    // a figure. `| 0` gives the Smi (−0 and values past 32 bits stay as they are). A moved
+    // figure's value is copied as it is (moved()).
     const int = value | 0;
-    this.value = int === value && (int !== 0 || 1 / value > 0) ? int : value;
-    this.unit = unit;
-    this.after = after;
-    this.extra = high === undefined ? rate : rate === undefined ? high : { high, rate };
+    value = int === value && (int !== 0 || 1 / value > 0) ? int : value;
     // The words before the numeral that the figure takes in (约, 不少于) are at most three characters.
     const lead = numStart - start;
     if (!(lead >= 0 && lead <= 3)) throw new Error(`numeral at ${numStart}, figure at ${start}`);
-    this.facts = facts | (lead << 25);
+    if (!(unit >= 0 && unit < 128 && end >= numEnd && numEnd >= numStart)) throw new Error(`unit ${unit}, numeral [${numStart}, ${numEnd}), figure [${start}, ${end})`);
+    const numLength = numEnd - start;
+    const rest = end - numEnd;
+    const packed = facts | (lead << 25);
+    if (numLength > LENGTH_MAX || rest > LENGTH_MAX) return new Quantity(index, start, value, packed, -1 - unit, { after, high, rate, numLength, length: end - start });
+    const tail = (rest << 19) | (numLength << 7) | unit;
+    return new Quantity(index, start, value, packed, tail, high === undefined && rate === undefined ? after : { after, high, rate, numLength: 0, length: 0 });
+  }
+  /** This figure moved: view offsets by dv, index by di (its packed fields are relative to its start, and copied as they are). */
+  moved(dv: number, di: number): Quantity {
+    return new Quantity(this.index + di, this.start + dv, this.value, this.facts, this.tail, this.more);
+  }
+  /** View end of the whole expression (its start: start). */
+  get end(): number {
+    const t = this.tail;
+    return t >= 0 ? this.start + ((t >> 7) & LENGTH_MAX) + (t >> 19) : this.start + (this.more as Rare).length;
+  }
+  /** View end of the (first) numeral (its start: numStart). */
+  get numEnd(): number {
+    const t = this.tail;
+    return this.start + (t >= 0 ? (t >> 7) & LENGTH_MAX : (this.more as Rare).numLength);
+  }
+  get unit(): UnitInfo | undefined {
+    return UNITS[this.unitId];
+  }
+  /** The unit's id in UNITS (0: none). */
+  get unitId(): number {
+    const t = this.tail;
+    return t >= 0 ? t & 127 : -1 - t;
+  }
+  /** Han text after the unit, e.g. 基层支部 in 18个基层支部. */
+  get after(): string {
+    const m = this.more;
+    return typeof m === 'string' ? m : m.after;
   }
   /** View start of the (first) numeral: after the approximation words the figure starts with (约, 不少于). */
   get numStart(): number {
@@ -63,13 +115,13 @@ export class Quantity {
   }
   /** Upper end of a range (3至5个). */
   get high(): number | undefined {
-    const x = this.extra;
-    return typeof x === 'number' ? x : typeof x === 'object' ? x.high : undefined;
+    const m = this.more;
+    return typeof m === 'string' ? undefined : m.high;
   }
   /** Rate word before a percentage: 办结率, 完成率. */
   get rate(): string | undefined {
-    const x = this.extra;
-    return typeof x === 'string' ? x : typeof x === 'object' ? x.rate : undefined;
+    const m = this.more;
+    return typeof m === 'string' ? undefined : m.rate;
   }
   get kind(): QuantityKind {
     return KINDS[(this.facts >> 17) & 15];
@@ -106,14 +158,14 @@ export class Quantity {
   }
   /**
    * One figure made with no value, before any other: the class's `value` field is then tagged,
-   * and an integer value given as a Smi (the constructor makes it one) is kept in the field
+   * and an integer value given as a Smi (Quantity.of makes it one) is kept in the field
    * itself. A field that met a Smi or a heap number first would become a Double field, and a
    * Double field boxes every value, 16 bytes each (V8 field representations). Held by the class
    * for as long as the process: the representation is the object shape's (map's), and a shape
    * no live object has is dropped by the next full collection, the next figure then making the
    * field anew from its own value (a figure made at load and not kept: every value was boxed).
    */
-  static readonly generalised = new Quantity(0, 0, 0, 0, 0, undefined as unknown as number, undefined, undefined, '', undefined, 0);
+  static readonly generalised = Quantity.of(0, 0, 0, 0, 0, undefined as unknown as number, undefined, 0, '', undefined, 0);
 }
 
 
@@ -135,7 +187,7 @@ const ROLES: readonly (Role | undefined)[] = [undefined, 'from', 'to', 'delta', 
 /**
  * Quantity.facts: bit 0 chinese, bit 1 unknown, bits 2–3 bound, bits 4–6 scale, bits 8–12
  * decimals (at most 20), bits 13–16 the length of the words before it (at most 15), bits 17–20
- * the kind, bits 21–23 the role, bit 24 approx; bits 25–26 numStart − start, added by the constructor.
+ * the kind, bits 21–23 the role, bit 24 approx; bits 25–26 numStart − start, added by Quantity.of.
  */
 function packFacts(decimals: number, scale: number, chinese: boolean, bound: 'lower' | 'upper' | undefined, unknown: boolean, beforeLength: number, kind: QuantityKind, role: Role | undefined, approx: boolean): number {
   const k = KINDS.indexOf(kind);
@@ -162,7 +214,7 @@ const LOWER_BEFORE = ['超过', '多达', '至少', '不少于', '不低于', '�
 const UPPER_BEFORE = ['不足', '不到', '不超过', '低于', '少于', '小于'];
 /**
  * The longest of those words: a figure keeps how far its numeral starts after it in two bits
- * (Quantity's constructor throws past 3), so a longer word fails every test at load, not a
+ * (Quantity.of throws past 3), so a longer word fails every test at load, not a
  * writer's check on the first text that holds it.
  */
 const BEFORE_MAX = Math.max(...[...APPROX_BEFORE, ...LOWER_BEFORE, ...UPPER_BEFORE].map((w) => w.length));
@@ -551,7 +603,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     p++;
     // 2个多月
     if (unit?.unit === '个' && text.charCodeAt(p) === 0x6708 /* 月 */) {
-      unit = { unit: '个月', family: 'month', what: 'time' };
+      unit = unitNamed('个月');
       p++;
     }
   }
@@ -596,7 +648,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
   const after = unit && unit.what === 'count' ? nounAfter(text, p, lineEnd) : '';
   const kind = rate ? 'rate' : classify(text, num, unit, i, p, beforeStart, start);
   assignRole(kind, start, p, text, clauseStart);
-  return new Quantity(
+  return Quantity.of(
     0,
     start,
     p,
@@ -604,7 +656,7 @@ function readAt(text: string, i: number, lineEnd: number, clauseStart: number): 
     num.end,
     unknown ? NaN : value * tenths,
     high === undefined ? undefined : high * tenths,
-    unit,
+    unitId(unit),
     after,
     RATE,
     packFacts(num.decimals, num.scale, num.chinese, bound, unknown, start - beforeStart, kind, ROLE, approx),

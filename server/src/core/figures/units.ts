@@ -51,6 +51,28 @@ const BY_UNIT = new Map<string, UnitInfo>();
 for (const [unit, family, what] of TABLE) if (!BY_UNIT.has(unit)) BY_UNIT.set(unit, { unit, family, what });
 /** The units by their first UTF-16 unit, longest first (most characters after a number start none). */
 const BY_FIRST: (UnitInfo[] | undefined)[] = new Array(0x10000);
+/**
+ * The units by id, none (0) first: a figure keeps its unit as this id (figures/quantity.ts),
+ * seven bits of one of its fields.
+ */
+export const UNITS: readonly (UnitInfo | undefined)[] = [undefined, ...BY_UNIT.values()];
+if (UNITS.length > 128) throw new Error(`${UNITS.length - 1} units; a figure keeps its unit in seven bits`);
+const UNIT_IDS = new Map<UnitInfo | undefined, number>(UNITS.map((u, k) => [u, k]));
+
+/** A unit's id in UNITS (0: none); throws for one not from the table. */
+export function unitId(u: UnitInfo | undefined): number {
+  const k = UNIT_IDS.get(u);
+  if (k === undefined) throw new Error(`unit ${u?.unit} is not one of the table's`);
+  return k;
+}
+
+/** The table's unit written `unit`. */
+export function unitNamed(unit: string): UnitInfo {
+  const u = BY_UNIT.get(unit);
+  if (!u) throw new Error(`no unit ${unit}`);
+  return u;
+}
+
 for (const u of [...BY_UNIT.values()].sort((a, b) => b.unit.length - a.unit.length)) (BY_FIRST[u.unit.charCodeAt(0)] ??= []).push(u);
 
 /** The longest unit that starts at `i` in `text` (compared in place: no slice per candidate). */
