@@ -3,7 +3,7 @@
 // and thousands (3.5, 1,000), times and ratios (10:30), URLs, e-mail, code-like tokens,
 // English runs, and list markers such as `1)` (the outline rules own those).
 import type { Rule } from '../../rule';
-import type { Msg, Report } from '../../types';
+import type { Msg, OwnRangeFix, Report } from '../../types';
 import { isDigit, isHanAt, isSpaceCode } from '../../model/chars';
 import {
   BOILERPLATE, HALF_MARK, SKIPPED, isChineseChar, isOpenerCjkAt, isSpace, isSpaceCodeAt, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
@@ -178,15 +178,28 @@ function chineseParens(text: string, open: number, close: number, start: number,
   return prevCn || nextCn;
 }
 
-/** The words of a finding on mark `ch` (written `instead` after a heading's numeral): a few kinds, built once each. */
-const WORDS = new Map<string, { full: string; message: Msg; title: Msg }>();
+/**
+ * The words of a finding on mark `ch` (written `instead` after a heading's numeral): a few kinds,
+ * built once each, with the fix of a finding's own mark (OwnRangeFix, safe or not): held as it
+ * is by every finding that replaces one such mark (a 1 M report has thousands; an object each
+ * was 48 bytes for as long as its version).
+ */
+interface Words {
+  full: string;
+  message: Msg;
+  title: Msg;
+  own: OwnRangeFix;
+  ownUnsafe: OwnRangeFix;
+}
+const WORDS = new Map<string, Words>();
 
-function words(ch: string, instead: string | undefined): { full: string; message: Msg; title: Msg } {
+function words(ch: string, instead: string | undefined): Words {
   const key = instead ? ch + instead : ch;
   let w = WORDS.get(key);
   if (w) return w;
   const full = instead ?? FULL[ch];
   const name = NAME[ch];
+  const title = { zh: `改为“${full}”`, en: `Write “${full}”` };
   w = {
     full,
     message: instead
@@ -195,7 +208,9 @@ function words(ch: string, instead: string | undefined): { full: string; message
           zh: `半角${name.zh}“${ch}”应为全角“${full}”`,
           en: `Half-width ${name.en} “${ch}” in Chinese text: write “${full}”`,
         },
-    title: { zh: `改为“${full}”`, en: `Write “${full}”` },
+    title,
+    own: { title, newText: full, safe: true },
+    ownUnsafe: { title, newText: full, safe: false },
   };
   WORDS.set(key, w);
   return w;
@@ -207,7 +222,8 @@ function emit(report: (r: Report) => void, start: number, end: number, ch: strin
     start,
     end: start + 1,
     message: w.message,
-    fix: { title: w.title, edits: [{ start, end, newText: w.full }], safe },
+    // One mark replaced: the fix of the finding's own range, shared; a longer run (……) is an edit of its own.
+    fix: end === start + 1 ? (safe ? w.own : w.ownUnsafe) : { title: w.title, edits: [{ start, end, newText: w.full }], safe },
   });
 }
 
