@@ -61,7 +61,47 @@ interface Facts {
   /** Where the strays pass of a traditional document may start: no simplified character before it. */
   firstSimplified: number;
   /** The last strays found: up to `limit` of them, and how far into the text finding them read. */
-  found?: { limit: number; strays: Stray[]; reach: number };
+  found?: { limit: number; strays: PackedStrays; reach: number };
+}
+
+/**
+ * Strays as a version keeps them for the next (a few thousand on a long pasted page): their
+ * spans in two Int32Arrays, their words as copies made once per distinct run (a long text
+ * repeats a few hundred runs thousands of times), no object per stray; the rule gets objects.
+ */
+interface PackedStrays {
+  starts: Int32Array;
+  ends: Int32Array;
+  texts: string[];
+  replacements: string[];
+}
+
+function packStrays(strays: readonly Stray[]): PackedStrays {
+  const n = strays.length;
+  const packed: PackedStrays = { starts: new Int32Array(n), ends: new Int32Array(n), texts: new Array<string>(n), replacements: new Array<string>(n) };
+  // A later version may take them over: copies, not slices of this version's text (core/detach.ts), one for each distinct run.
+  const copies = new Map<string, string>();
+  const copy = (w: string) => {
+    let c = copies.get(w);
+    if (c === undefined) copies.set(w, (c = detached(w)));
+    return c;
+  };
+  for (let k = 0; k < n; k++) {
+    const st = strays[k];
+    packed.starts[k] = st.start;
+    packed.ends[k] = st.end;
+    packed.texts[k] = copy(st.text);
+    packed.replacements[k] = copy(st.replacement);
+  }
+  return packed;
+}
+
+/** The first `limit` strays of `packed`, as objects. */
+function unpackStrays(packed: PackedStrays, limit: number): Stray[] {
+  const n = Math.min(limit, packed.starts.length);
+  const out: Stray[] = new Array<Stray>(n);
+  for (let k = 0; k < n; k++) out[k] = { start: packed.starts[k], end: packed.ends[k], text: packed.texts[k], replacement: packed.replacements[k] };
+  return out;
 }
 
 const FACTS = new WeakMap<ScriptProfile, Facts>();
@@ -164,7 +204,7 @@ function profileOf(facts: Facts): ScriptProfile {
   const script = (profile.script = scriptOf(traditional, simplified)!);
   profile.strays = (limit) => {
     const found = facts.found;
-    if (found && found.limit >= limit) return found.strays.slice(0, limit);
+    if (found && found.limit >= limit) return unpackStrays(found.strays, limit);
     const { text, skipBits } = facts;
     const mask = facts.mask();
     const kinds = scriptData().kinds;
@@ -182,14 +222,9 @@ function profileOf(facts: Facts): ScriptProfile {
     }
     const reach = { at: 0 };
     const strays = script === 'simplified' ? traditionalRuns(text, at, skip, limit, reach) : simplifiedRuns(text, at, limit, reach);
-    // A later version may take them over: copies, not slices of this version's text (core/detach.ts).
-    for (let k = 0; k < strays.length; k++) {
-      const st = strays[k];
-      st.text = detached(st.text);
-      st.replacement = detached(st.replacement);
-    }
-    facts.found = { limit, strays, reach: reach.at };
-    return strays;
+    const packed = packStrays(strays);
+    facts.found = { limit, strays: packed, reach: reach.at };
+    return unpackStrays(packed, limit);
   };
   return profile;
 }
@@ -246,7 +281,7 @@ export function deriveScriptProfile(prev: ScriptProfile, text: string, region: {
   const firstSimplified = was.firstSimplified < start ? was.firstSimplified : now.first >= 0 ? now.first : was.firstSimplified >= prevEnd ? was.firstSimplified + by : end;
   const facts: Facts = { text, mask, skipBits: bits, traditional, simplified, tradAt, tradKept, firstSimplified: simplified ? firstSimplified : text.length };
   const found = was.found;
-  if (found && found.reach <= start && found.strays.length >= found.limit && scriptOf(traditional, simplified) === prev.script) facts.found = found;
+  if (found && found.reach <= start && found.strays.starts.length >= found.limit && scriptOf(traditional, simplified) === prev.script) facts.found = found;
   return profileOf(facts);
 }
 
