@@ -20,14 +20,6 @@ export class PackedSpans implements Iterable<Span> {
     return new PackedSpans(Int32Array.from(sorted, (s) => s.start), Int32Array.from(sorted, (s) => s.end));
   }
 
-  start(k: number): number {
-    return this.starts[k];
-  }
-
-  end(k: number): number {
-    return this.ends[k];
-  }
-
   /** The k-th span as an object, made when asked (no reader on a hot path asks). */
   at(k: number): Span {
     return { start: this.starts[k], end: this.ends[k] };
