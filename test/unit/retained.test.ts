@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { check } from '../../server/src/core/run/check';
 import { RULES } from '../../server/src/core/rules';
 import { IncrementalChecker } from '../../server/src/core/run/incremental';
+import { ReportDocument } from '../../server/src/core/model/document';
+import { phrasesOf } from '../../server/src/core/figures/phrases';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -37,6 +39,30 @@ test('stray-space: the message cache keeps no checked text alive (runs of 12 cha
   assert.equal(found, 8, 'one finding in each text');
   // Eight texts of 2 MB each: kept, they would be 16 MB.
   assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB after 8 texts of 2 MB were checked and dropped`);
+});
+
+test('a phrase\'s words keep no checked text alive: read from the view when asked, they are copies (words of 13 characters and more)', () => {
+  // Findings quote a phrase's words and are carried into later versions: a slice of the view
+  // would keep each version's text alive for as long as one of them is.
+  const once = (k: number): string => {
+    // A text of its own (2 MB of UTF-16) with one figure whose words are 18 characters long.
+    const text = '我们按月召开调度会，逐项核对进度。'.repeat(60_000) + `第${k}批，其中全县农村基层党组织书记示范培训班学员8人。\n`;
+    const doc = new ReportDocument(text);
+    const phrases = phrasesOf(doc);
+    for (let q = 0; q < phrases.length; q++) {
+      const pre = phrases.at(q)?.pre ?? '';
+      if (pre.length >= 13) return pre;
+    }
+    return '';
+  };
+  once(100); // the tables, loaded once
+  const before = heapMb();
+  const kept: string[] = [];
+  for (let k = 0; k < 8; k++) kept.push(once(k));
+  const grown = heapMb() - before;
+  assert.equal(kept.filter((w) => w === '全县农村基层党组织书记示范培训班学员').length, 8, 'the words of each text\'s figure');
+  // Eight texts of 2 MB each: kept, they would be 16 MB.
+  assert.ok(grown < 6, `the heap grew by ${grown.toFixed(1)} MB holding one phrase's words from each of 8 texts of 2 MB`);
 });
 
 const SNAPSHOT = path.join(os.tmpdir(), `retained-${process.pid}.heapsnapshot`);

@@ -129,7 +129,9 @@ class PackedPhrase implements Phrase {
     this.read = undefined;
   }
   get pre(): string {
-    return (this.read ??= this.preAt < 0 ? this.of.text.slice(this.start, this.q.start) : this.of.pres[this.preAt]);
+    // A copy when read from the view: findings quote a phrase's words and are carried into later
+    // versions, and a slice would keep this version's view alive with them (../detach.ts).
+    return (this.read ??= this.preAt < 0 ? detached(this.of.text.slice(this.start, this.q.start)) : this.of.pres[this.preAt]);
   }
   get post(): string {
     return this.q.after;
