@@ -49,7 +49,12 @@ export const P_MARKER = 2;
 export const P_PRE = 3;
 /** P_CLAUSE of a quantity outside every clause. */
 export const NO_PHRASE = -0x80000000;
-/** Markers a version's table may hold (past this, an edit reads the phrases whole: the table starts afresh). */
+/**
+ * Markers a derived version's table may hold: a derived table keeps the earlier versions'
+ * markers too, and past this an edit reads the phrases whole, the table then made afresh from
+ * the version's own markers (MARKERS and the rare runs of two of them: a document with more
+ * than this of its own would have its phrases read whole at every edit, which costs time only).
+ */
 export const MAX_MARKERS = 256;
 
 /**
