@@ -94,7 +94,7 @@ export const S_LINE = 2;
 export const S_FIRST = 3;
 export const S_LAST = 4;
 export const S_IN_PARA = 5;
-/** The fields of a packed clause (Clauses.tops: top-level clauses, Clauses.inner: the asides' clauses, the latter with ASIDE). */
+/** The fields of a packed clause (Clauses.tops: top-level clauses, Clauses.inner: the asides' clauses, the latter with C_ASIDE). */
 export const TOP_FIELDS = 3;
 export const INNER_FIELDS = 4;
 export const C_START = 0;

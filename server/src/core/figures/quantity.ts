@@ -45,8 +45,9 @@ export class Quantity {
   /**
    * Where it ends and where its numeral ends, relative to its start, and its unit (its id in
    * UNITS), in one small integer: bits 0–6 the unit, bits 7–18 numEnd − start, bits 19–30
-   * end − numEnd. A figure longer than that (4,096 characters or more: only a run of digits
-   * in a garbled text) keeps −1 − its unit here, and both lengths in `more`.
+   * end − numEnd. A figure whose numeral, or what follows its numeral, is 4,096 characters or
+   * more (a long run of digits, a range written out at length) keeps −1 − its unit here, and
+   * both lengths in `more`.
    */
   declare private readonly tail: number;
   /** `after`, or when the figure has a range high or a rate word (both rare) or is too long for `tail`, a Rare of them. */
