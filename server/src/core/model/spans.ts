@@ -2,6 +2,7 @@
 // pinyin annotation every 30 characters, and an object {start, end, syllable} each was 1.8 MB
 // of what a version of the 1 M bench report keeps (31,388 of them and their array).
 import type { Span } from '../types';
+import { lowerBoundIndex } from '../search';
 
 export class PackedSpans implements Iterable<Span> {
   readonly length: number;
@@ -32,27 +33,13 @@ export class PackedSpans implements Iterable<Span> {
   /** The first k whose span ends after `offset` (length when none does). */
   firstEndingAfter(offset: number): number {
     const ends = this.ends;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ends[mid] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBoundIndex(ends.length, (k) => ends[k] <= offset);
   }
 
   /** The first k whose span starts at or after `offset` (length when none does). */
   firstStartingFrom(offset: number): number {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBoundIndex(starts.length, (k) => starts[k] < offset);
   }
 }
 
