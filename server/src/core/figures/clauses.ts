@@ -138,24 +138,22 @@ export class Clauses {
   /** The asides' clauses, aside after aside, packed: INNER_FIELDS numbers each. Read with clauseOfAside(a, k). */
   readonly inner: Int32Array;
 
-  /** `made`: the lists made elsewhere (figures/derive.ts: spliced from another version's); the lines are then not read. */
-  constructor(readonly text: string, lines: readonly { start: number; end: number; index: number }[], skip: ReadonlySet<number>, made?: PackedClauses) {
-    if (made) {
-      this.tops = made.tops;
-      this.sents = made.sents;
-      this.sides = made.sides;
-      this.inner = made.inner;
-    } else {
-      const r = new Reader(text);
-      for (let k = 0; k < lines.length; k++) {
-        const l = lines[k];
-        if (!skip.has(l.index)) r.readLine(l.start, l.end, l.index);
-      }
-      this.tops = r.tops.done();
-      this.sents = r.sents.done();
-      this.sides = r.sides.done();
-      this.inner = r.inner.done();
+  /** The packed lists, made by read() or elsewhere (figures/derive.ts: spliced from another version's). */
+  constructor(made: PackedClauses) {
+    this.tops = made.tops;
+    this.sents = made.sents;
+    this.sides = made.sides;
+    this.inner = made.inner;
+  }
+
+  /** The clauses of the view's `lines` (those in `skip` left out). */
+  static read(text: string, lines: readonly { start: number; end: number; index: number }[], skip: ReadonlySet<number>): Clauses {
+    const r = new Reader(text);
+    for (let k = 0; k < lines.length; k++) {
+      const l = lines[k];
+      if (!skip.has(l.index)) r.readLine(l.start, l.end, l.index);
     }
+    return new Clauses({ tops: r.tops.done(), sents: r.sents.done(), sides: r.sides.done(), inner: r.inner.done() });
   }
 
   /** How many top-level clauses. */
@@ -171,6 +169,16 @@ export class Clauses {
   /** How many asides. */
   get asideCount(): number {
     return this.sides.length / SIDE_FIELDS;
+  }
+
+  /** How many clauses the asides hold in all (inner holds INNER_FIELDS numbers for each). */
+  get innerCount(): number {
+    return this.inner.length / INNER_FIELDS;
+  }
+
+  /** The row in `inner` of aside a's first clause; innerCount for a = asideCount (where the rows of an aside after the last would start). */
+  innerStart(a: number): number {
+    return a < this.asideCount ? this.sides[a * SIDE_FIELDS + A_FIRST] : this.innerCount;
   }
 
   /** Top-level clause k (made on each call), or undefined. */
@@ -281,7 +289,7 @@ export class Clauses {
 
   /** The row past aside a's last clause in `inner`. */
   private innerEnd(a: number): number {
-    return a + 1 < this.asideCount ? this.sides[(a + 1) * SIDE_FIELDS + A_FIRST] : this.inner.length / INNER_FIELDS;
+    return this.innerStart(a + 1);
   }
 
   /** The row in `inner` of aside a's first clause holding view offset `i`, or -1. */
@@ -553,7 +561,7 @@ function matchPairs(t: string, start: number, first: number, end: number): Match
 }
 
 /** Index of the last element ≤ x in a sorted array, or -1; of a packed one: `n` rows of `stride` numbers, sorted by the one at `field`. */
-function floor(a: Int32Array, x: number, n = a.length, stride = 1, field = 0): number {
+function floor(a: Int32Array, x: number, n: number, stride: number, field: number): number {
   let lo = 0;
   let hi = n - 1;
   if (hi < 0 || a[field] > x) return -1;
@@ -566,5 +574,5 @@ function floor(a: Int32Array, x: number, n = a.length, stride = 1, field = 0): n
 }
 
 export function clausesOf(doc: ReportDocument): Clauses {
-  return doc.memo('figures:clauses', () => deriveClauses(doc) ?? new Clauses(doc.view.text, doc.viewLines, doc.boilerplate));
+  return doc.memo('figures:clauses', () => deriveClauses(doc) ?? Clauses.read(doc.view.text, doc.viewLines, doc.boilerplate));
 }

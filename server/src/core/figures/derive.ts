@@ -156,10 +156,9 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
   const cTo = firstOf(sTo);
   const aFrom = firstAsideFrom(old, r.view.start);
   const aTo = firstAsideFrom(old, r.view.prevEnd);
-  const innerOf = (c: Clauses, a: number) => (a < c.asideCount ? c.sides[a * SIDE_FIELDS + A_FIRST] : c.inner.length / INNER_FIELDS);
-  const jFrom = innerOf(old, aFrom);
-  const jTo = innerOf(old, aTo);
-  const nSub = { c: sc.clauseCount, s: sc.sentenceCount, a: sc.asideCount, j: sc.inner.length / INNER_FIELDS };
+  const jFrom = old.innerStart(aFrom);
+  const jTo = old.innerStart(aTo);
+  const nSub = { c: sc.clauseCount, s: sc.sentenceCount, a: sc.asideCount, j: sc.innerCount };
   const ds = sFrom + nSub.s - sTo;
   const dc = cFrom + nSub.c - cTo;
   const da = aFrom + nSub.a - aTo;
@@ -177,13 +176,11 @@ export function deriveClauses(doc: ReportDocument): Clauses | undefined {
   out.inner.set(old.inner.subarray(0, jFrom * INNER_FIELDS));
   // The region's, then the previous version's after it, moved.
   moveClauses(sc, { c: 0, s: 0, a: 0, j: 0 }, nSub, { c: cFrom, s: sFrom, a: aFrom, j: jFrom }, r.view.start, sp.from, out);
-  moveClauses(old, { c: cTo, s: sTo, a: aTo, j: jTo }, { c: old.clauseCount, s: old.sentenceCount, a: old.asideCount, j: old.inner.length / INNER_FIELDS }, { c: cFrom + nSub.c, s: sFrom + nSub.s, a: aFrom + nSub.a, j: jFrom + nSub.j }, r.dv, r.dl, out);
+  moveClauses(old, { c: cTo, s: sTo, a: aTo, j: jTo }, { c: old.clauseCount, s: old.sentenceCount, a: old.asideCount, j: old.innerCount }, { c: cFrom + nSub.c, s: sFrom + nSub.s, a: aFrom + nSub.a, j: jFrom + nSub.j }, r.dv, r.dl, out);
   r.clauses = { sub: { top: cFrom, inner: jFrom }, old: { top: dc, inner: dj } };
   d.derived.push('figures:clauses');
-  return new Clauses(doc.view.text, [], EMPTY_SET, out);
+  return new Clauses(out);
 }
-
-const EMPTY_SET: ReadonlySet<number> = new Set();
 
 /** Row numbers in each packed list of a Clauses: top-level clauses, sentences, asides, the asides' clauses. */
 interface At {
@@ -205,6 +202,8 @@ function moveClauses(src: Clauses, from: At, to: At, at: At, dv: number, dl: num
   const dj = at.j - from.j;
   // A clause's info is its sentence · 8 + its stop.
   const di = ds * 8;
+  // Four loops written out, not one over a table of shifts by field: they run on every edit
+  // (≈100,000 rows on 1 M characters), and the general loop measured 0.3–0.6 ms more an edit.
   let a = src.tops;
   let b = out.tops;
   for (let k = from.c, i = k * TOP_FIELDS, o = at.c * TOP_FIELDS; k < to.c; k++, i += TOP_FIELDS, o += TOP_FIELDS) {
