@@ -265,7 +265,7 @@ async function main(): Promise<void> {
         [`first diagnostics: the server's analysis alone`, fmt(server.firstAnalysisMs)],
         ['edit → first (quick) diagnostics (after the 80 ms debounce)', m(server.editMs)],
         [`edit → first (quick) diagnostics: the server's analysis alone (no conversion, JSON or transport), wall / CPU min / CPU median`, `${m(server.editQuickAnalysisMs)} / ${fmt(minOf(server.editQuickAnalysisCpuMs))} / ${m(server.editQuickAnalysisCpuMs)}`],
-        ['edit → complete diagnostics (the pull again after the server\'s refresh)', m(server.editFullMs)],
+        [`edit → complete diagnostics (the pull again after the server's refresh; ${server.editAsQuick} of ${server.editFullMs.length} edits needed none: their quick answer was complete)`, m(server.editFullMs)],
         [`edit → complete diagnostics: the server's analysis alone (its slices, quick result included), wall / CPU min / CPU median`, `${m(server.editAnalysisMs)} / ${fmt(minOf(server.editAnalysisCpuMs))} / ${m(server.editAnalysisCpuMs)}`],
         ['hover on a heading right after an edit (answered from the first analysis)', m(server.hoverDuringMs)],
         ['hover on a figure right after an edit (answered from the first analysis)', m(server.hoverFigureDuringMs)],
@@ -279,7 +279,7 @@ async function main(): Promise<void> {
     );
     console.log(
       `\nthe same report as VS Code gets it (its client keeps ${VSCODE_MAX_DIAGNOSTICS_PER_FILE} diagnostics per file and takes quick answers; round trips, medians): ` +
-        `first diagnostics ${fmt(server.vscode.firstMs)} ms (${server.vscode.diagnostics} sent); edit → quick diagnostics ${m(server.vscode.editMs)} ms, → complete diagnostics ${m(server.vscode.editFullMs)} ms; ` +
+        `first diagnostics ${fmt(server.vscode.firstMs)} ms (${server.vscode.diagnostics} sent); edit → quick diagnostics ${m(server.vscode.editMs)} ms, → complete diagnostics ${m(server.vscode.editFullMs)} ms (${server.vscode.asQuick} of ${server.vscode.editMs.length} edits: the quick ones, no second answer); ` +
         `the server's analysis of an edit there (its slices, no pull of every diagnostic between them), wall / CPU min / CPU median ${m(server.vscode.analysisMs)} / ${fmt(minOf(server.vscode.analysisCpuMs))} / ${m(server.vscode.analysisCpuMs)} ms`,
     );
     console.log(`\nserver memory after GC (JS heap and typed arrays' stores)${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);

@@ -264,3 +264,68 @@ test('resultId: a pull that names the analysis the client holds is answered Unch
   assert.deepEqual(full.items, await onePhase(V2, 2));
   assert.equal((await pull(full.resultId)).kind, 'unchanged');
 });
+
+// Edits that change no whole-document finding: the full analysis finds what the quick one
+// showed (lsp/context.ts Analysis.shownAs), so its diagnostics are not sent again. Each on V1:
+// a half-width comma typed in the last paragraph (a new per-line finding), a word typed in the
+// first paragraph (no finding), and a figure changed.
+const SAME: [string, string, string][] = [
+  ['a half-width comma typed in the last paragraph', '一是人手不足。二是经费紧张。', '一是人手不足,二是经费紧张。'],
+  ['a word typed in the opening paragraph', '扎实推进各项工作。', '扎实有序推进各项工作。'],
+  ['a figure changed', '全年新建服务站3个', '全年新建服务站5个'],
+];
+
+/** The LSP edit that turns `from` into `to` in V1 (one line). */
+function lineEdit(from: string, to: string): { range: object; text: string } {
+  const lines = V1.split('\n');
+  const line = lines.findIndex((l) => l.includes(from));
+  assert.ok(line >= 0, `V1 has ${from}`);
+  const character = lines[line].indexOf(from);
+  return { range: { start: { line, character }, end: { line, character: character + from.length } }, text: to };
+}
+
+/** Health once version `v`'s full analysis has ended. */
+async function fullDone(c: LspClient, v: number): Promise<Health> {
+  for (;;) {
+    const h = await c.request<Health>('workreport/health', null);
+    if (h.lastAnalysis?.version === v && h.lastAnalysis.phase === 'full') return h;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+for (const [name, from, to] of SAME) {
+  test(`push, ${name}: the quick diagnostics are the full ones, published once`, async () => {
+    const text = V1.replace(from, to);
+    const want = await onePhase(text, 2);
+    const c = await start({ capabilities: PUSH, env: TWO_PHASE });
+    c.open(uri, V1, 'workreport', 1);
+    await c.waitForDiagnostics(uri, { version: 1 });
+    c.change(uri, 2, [lineEdit(from, to)]);
+    assert.deepEqual((await nth(c, 2, 1)).diagnostics, want);
+    const h = await fullDone(c, 2);
+    assert.equal(typeof h.lastAnalysis?.quickMs, 'number', 'a quick result was made');
+    assert.equal(h.lastAnalysis?.asQuick, true, 'the full analysis found the same');
+    // A later version's publication comes after anything version 2 still had to publish.
+    c.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await c.waitForDiagnostics(uri, { version: 3 });
+    assert.equal(published(c, 2).length, 1, 'version 2 was published once');
+  });
+
+  test(`pull, ${name}: the quick answer is the full one; no refresh, and a pull that names it is answered Unchanged`, async () => {
+    const text = V1.replace(from, to);
+    const want = await onePhase(text, 2);
+    const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, initializationOptions: QUICK_PULL });
+    const pull = (previousResultId?: string) => c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+    c.open(uri, V1, 'workreport', 1);
+    await pull();
+    const asked = c.serverRequests.length;
+    c.change(uri, 2, [lineEdit(from, to)]);
+    const quick = await pull();
+    assert.deepEqual(quick.items, want);
+    const h = await fullDone(c, 2);
+    assert.equal(h.lastAnalysis?.asQuick, true, 'the full analysis found the same');
+    assert.deepEqual(await pull(quick.resultId), { kind: 'unchanged', resultId: quick.resultId });
+    assert.equal(c.serverRequests.slice(asked).filter((r) => r.method === 'workspace/diagnostic/refresh').length, 0, 'no refresh');
+    assert.deepEqual(h.refreshes, { sent: 0, again: 0 });
+  });
+}

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { check } from '../../server/src/core/run/check';
-import { FOLD_MIN, firstShown, forDisplay, rank } from '../../server/src/core/run/present';
-import { fixEdits } from '../../server/src/core/types';
+import { FOLD_MIN, firstShown, forDisplay, rank, sameFindings } from '../../server/src/core/run/present';
+import { fixEdits, type Finding } from '../../server/src/core/types';
 
 /** A paragraph pasted from a web page: annotations and half-width commas. */
 const PASTED = '今(jīn)年(nián)以來,我們圍(wéi)繞(rào)中心工作開(kāi)展主題活動,組(zǔ)織會員深入社區,建立長(cháng)效機制。';
@@ -88,4 +88,29 @@ test('firstShown: the first so many of forDisplay and how many in all, for every
       }
     }
   }
+});
+
+test('sameFindings: the same findings made anew are the same; any change to what is shown is not', () => {
+  const text = ['关于工作的总结', '', PASTED, '', WRONG_NAMED_COUNT, '', '一、主要做法', '', '三、几点体会'].join('\n');
+  const a = check(text).findings;
+  const b = check(text).findings;
+  assert.ok(a.some((f) => f.related?.length) && a.some((f) => f.fix) && a.length > 10, 'findings with fixes and related places');
+  assert.notEqual(a[0], b[0], 'made anew');
+  assert.ok(sameFindings(a, b));
+  assert.ok(sameFindings(a, b.map((f) => ({ ...f, message: { ...f.message }, related: f.related?.map((r) => ({ ...r })) }))), 'equal words in other objects');
+  const withRelated = a.findIndex((f) => f.related?.length);
+  const withFix = a.findIndex((f) => f.fix);
+  const changed = (k: number, g: Partial<Finding>) => b.map((f, i) => (i === k ? { ...f, ...g } : f));
+  const unlike: [string, Finding[]][] = [
+    ['one fewer', b.slice(1)],
+    ['another order', [b[1], b[0], ...b.slice(2)]],
+    ['moved', changed(0, { start: b[0].start + 1, end: b[0].end + 1 })],
+    ['other words', changed(0, { message: { zh: b[0].message.zh, en: `${b[0].message.en}.` } })],
+    ['another severity', changed(0, { severity: b[0].severity === 'hint' ? 'information' : 'hint' })],
+    ['no fix', changed(withFix, { fix: undefined })],
+    ['the fix written out', changed(withFix, { fix: { title: b[withFix].fix!.title, edits: fixEdits(b[withFix]), safe: b[withFix].fix!.safe } })],
+    ['a related place moved', changed(withRelated, { related: b[withRelated].related!.map((r, i) => (i ? r : { ...r, end: r.end + 1 })) })],
+  ];
+  for (const [what, c] of unlike) assert.ok(!sameFindings(a, c), what);
+  assert.ok(sameFindings(changed(withFix, { related: [] }).slice(withFix, withFix + 1), changed(withFix, { related: undefined }).slice(withFix, withFix + 1)), 'no related places and none listed are shown alike');
 });

@@ -18,6 +18,7 @@ import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
 import type { RcFile } from '../core/config/rc-file';
 import { looksLikeReport } from '../core/outline/templates';
+import { sameFindings } from '../core/run/present';
 import type { Locale } from '../core/types';
 import { settingsToConfig, type EditorSettings } from './settings';
 import type { Health } from './protocol';
@@ -46,6 +47,13 @@ export interface Analysis extends CheckResult {
   phase: 'quick' | 'full';
   /** Where the text last changed (an offset: the first that differs from the version analysed before), once it has been edited. */
   edited?: number;
+  /**
+   * Analyses with the same key show the same diagnostics (a pull's resultId is the key's). A
+   * version's full analysis takes its quick analysis's key when it found the same findings
+   * (core/run/present.ts sameFindings) and the same isReport: a typing edit far from every
+   * whole-document finding changes none of them, and the full diagnostics need not go out again.
+   */
+  shownAs: object;
 }
 
 /**
@@ -276,6 +284,8 @@ export class ServerContext {
     let quickCpuMs: number | undefined;
     let busy = performance.now() - t0;
     let busyCpu = cpuNow() - c0;
+    /** The quick analysis, once made: the full one takes its key when it shows the same. */
+    let quickAnalysis: Analysis | undefined;
     /** The quick result, once, for those awaiting `first` (when asked for during the run, made between two slices: its time is then the run's so far). */
     const makeQuick = () => {
       demand.make = undefined;
@@ -289,7 +299,8 @@ export class ServerContext {
       quickCpuMs = busyCpu;
       this.lastAnalysis = { uri, version, ms: quickMs, cpuMs: quickCpuMs, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
       // Whether it is a report: as the last full analysis found (the quick one changes no heading it would read).
-      quick({ doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick', edited });
+      quickAnalysis = { doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick', edited, shownAs: {} };
+      quick(quickAnalysis);
     };
     if (twoPhase) {
       if (demand.wanted) makeQuick();
@@ -322,9 +333,10 @@ export class ServerContext {
       while (this.testHold) await this.testHold;
     }
     const { doc: model, findings, read, reused, whole } = result;
-    this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase };
     const isReport = this.isReportDocument(doc, result, config);
-    const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full', edited };
+    const asQuick = quickAnalysis && quickAnalysis.isReport === isReport && sameFindings(quickAnalysis.findings, findings) ? quickAnalysis.shownAs : undefined;
+    this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase, ...(asQuick ? { asQuick: true } : {}) };
+    const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full', edited, shownAs: asQuick ?? {} };
     // Not kept for a document closed meanwhile.
     if (!twoPhase || (this.documents.get(uri) && generation === this.generation)) this.analyses.set(uri, a);
     if (twoPhase && whole) this.warmUp(text, config);

@@ -58,6 +58,8 @@ export interface Health {
     quickMs?: number;
     quickCpuMs?: number;
     sliced?: boolean;
+    /** The full analysis found what its quick one did: its diagnostics were not sent again (no refresh, no second publication). */
+    asQuick?: boolean;
   };
   /** Two-phase analyses dropped because a newer version or new settings arrived. */
   abandoned?: number;

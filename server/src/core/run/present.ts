@@ -13,7 +13,7 @@ import { RULES_BY_ID } from '../rules';
 import { familyOf } from '../rule';
 import { lineIndexAt, type Line } from '../model/lines';
 import { collectEdits } from './fix';
-import type { Finding, Fix, Msg } from '../types';
+import { isOwnRange, type Finding, type Fix, type HeldFix, type Msg, type RelatedSpan } from '../types';
 
 /** A paragraph with this many findings of one foldable rule shows them as one. */
 export const FOLD_MIN = 5;
@@ -158,4 +158,44 @@ function foldGroup(g: Finding[]): Shown {
     related: g.map((f) => ({ start: f.start, end: f.end, message: f.message })),
     folded: n,
   };
+}
+
+/**
+ * Do two lists hold the same findings, one for one and in the same order: the same rule,
+ * severity, ranges, words, fix and related places? Then they are shown alike (the server's
+ * full analysis of a version that shows what its quick analysis showed is not sent again).
+ * Strict: a fix held as OwnRangeFix and the same fix written out with its edit differ.
+ */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFinding(a[i], b[i])) return false;
+  return true;
+}
+
+function sameFinding(f: Finding, g: Finding): boolean {
+  if (f === g) return true;
+  return f.start === g.start && f.end === g.end && f.rule === g.rule && f.severity === g.severity && sameMsg(f.message, g.message) && sameFix(f.fix, g.fix) && sameRelated(f.related, g.related);
+}
+
+const sameMsg = (m: Msg, n: Msg): boolean => m === n || (m.zh === n.zh && m.en === n.en);
+
+function sameFix(x: HeldFix | undefined, y: HeldFix | undefined): boolean {
+  if (x === y) return true;
+  if (!x || !y || x.safe !== y.safe || !sameMsg(x.title, y.title)) return false;
+  if (isOwnRange(x) || isOwnRange(y)) return isOwnRange(x) && isOwnRange(y) && x.newText === y.newText;
+  const e = x.edits;
+  const d = y.edits;
+  if (e.length !== d.length) return false;
+  for (let i = 0; i < e.length; i++) if (e[i].start !== d[i].start || e[i].end !== d[i].end || e[i].newText !== d[i].newText) return false;
+  return true;
+}
+
+function sameRelated(r: readonly RelatedSpan[] | undefined, s: readonly RelatedSpan[] | undefined): boolean {
+  if (r === s) return true;
+  // No related places and an empty list are shown alike (toDiagnostic: no relatedInformation).
+  if (!r?.length || !s?.length) return !r?.length && !s?.length;
+  if (r.length !== s.length) return false;
+  for (let i = 0; i < r.length; i++) if (r[i].start !== s[i].start || r[i].end !== s[i].end || !sameMsg(r[i].message, s[i].message)) return false;
+  return true;
 }

@@ -113,12 +113,13 @@ function leftOut(n: number, max: number, range: Range, locale: Locale): Diagnost
  * unique to this process, so that an id a client kept from a server before a restart never
  * names an analysis of this one.
  */
-const resultIds = new WeakMap<Analysis, string>();
+const resultIds = new WeakMap<object, string>();
 const PROCESS_ID = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 let lastResultId = 0;
+/** By the analysis's shownAs: a full analysis that shows what its quick one showed has the quick one's id. */
 function resultIdOf(a: Analysis): string {
-  let id = resultIds.get(a);
-  if (id === undefined) resultIds.set(a, (id = `${PROCESS_ID}.${++lastResultId}`));
+  let id = resultIds.get(a.shownAs);
+  if (id === undefined) resultIds.set(a.shownAs, (id = `${PROCESS_ID}.${++lastResultId}`));
   return id;
 }
 
@@ -163,9 +164,9 @@ function register(ctx: ServerContext): void {
    * that arrives while it is still taking in the quick answer, and pulls nothing.
    */
   const refreshWhenFull = (doc: TextDocument, quick: Analysis) => {
-    // Only the uri and version from here on: the retry timers outlive the pull, and holding the
+    // Only the uri, version and key from here on: the retry timers outlive the pull, and holding the
     // quick analysis (its model and findings) would keep two analyses of a large report alive.
-    const { uri, version } = quick;
+    const { uri, version, shownAs } = quick;
     if (refreshing.get(uri) === version) return;
     refreshing.set(uri, version);
     const done = () => {
@@ -175,6 +176,11 @@ function register(ctx: ServerContext): void {
     ctx.analyze(doc).then(
       (full) => {
         if (full.version !== version || !current()) return done();
+        // The full analysis shows what the client holds already (context.ts Analysis.shownAs): nothing to pull.
+        if (full.shownAs === shownAs) {
+          pulledFull.set(uri, version);
+          return done();
+        }
         const ask = (tries: number) => {
           if (!tries || !current() || pulledFull.get(uri) === version) return done();
           ctx.refreshes.sent++;
@@ -245,7 +251,9 @@ function register(ctx: ServerContext): void {
           await send(a);
           if (a.phase === 'quick') {
             const full = await analysis(current);
-            if (full.version === version) await send(full);
+            // Not again when it shows what was just published (context.ts Analysis.shownAs).
+            if (full.version === version && full.shownAs === a.shownAs) shown.set(a.uri, a.version);
+            else if (full.version === version) await send(full);
           }
         } catch (e) {
           checkFailed(doc.uri, e);
