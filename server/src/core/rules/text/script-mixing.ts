@@ -83,6 +83,28 @@ function skipMask(doc: ReportDocument, start: number, end: number, from: number,
   return mask;
 }
 
+/** A stray's words and fix, by the stray's text, then its replacement (a key made of both was a new string to hash for every stray). */
+interface Words {
+  simp: boolean;
+  byText: Map<string, Map<string, { message: Msg; fix: OwnRangeFix }>>;
+}
+
+const WORDS_KEY = 'script:words';
+
+/**
+ * The words of a version's strays: those of the version it was derived from, when its script
+ * was the same (a stray's words depend on it alone), added to. Its findings then hold the same
+ * message and fix as the last version's, which the server compares finding by finding
+ * (core/run/present.ts sameFindings: by identity first); a few hundred entries at most, the
+ * distinct strays of the text.
+ */
+function wordsOf(doc: ReportDocument, simp: boolean): Words['byText'] {
+  return doc.memo(WORDS_KEY, (): Words => {
+    const prev = doc.derivation?.prev.memoed(WORDS_KEY) as Words | undefined;
+    return prev?.simp === simp ? prev : { simp, byText: new Map() };
+  }).byText;
+}
+
 export const scriptMixing: Rule = {
   id: 'text/script-mixing',
   description: {
@@ -99,8 +121,7 @@ export const scriptMixing: Rule = {
     const simp = p.script === 'simplified';
     // The same stray comes back many times in a long text: its words and its fix (of the finding's own range,
     // OwnRangeFix: held as it is, shared by the findings of that stray) are built once.
-    // By the stray's text, then its replacement (a key made of both was a new string to hash for every stray).
-    const words = new Map<string, Map<string, { message: Msg; fix: OwnRangeFix }>>();
+    const words = wordsOf(doc, simp);
     const strays = p.strays(MAX_FINDINGS);
     for (let k = 0; k < strays.length; k++) {
       const st = strays[k];
