@@ -71,6 +71,21 @@ export class ReportDocument {
     };
   }
 
+  /**
+   * A memo entry handed down from version to version: the entry of the version this one was
+   * derived from when there is one (and `keep` accepts it), else made. For what depends on
+   * nothing of a version's text — a rule's words, made once per distinct value and added to —
+   * so that the findings of consecutive versions hold the same objects (the server compares
+   * a version's quick and full findings: core/run/present.ts sameFindings). Such an entry must
+   * never hold a slice of a version's text: it outlives the version.
+   */
+  handedDown<T>(key: string, make: () => T, keep: (prev: T) => boolean = () => true): T {
+    return this.memo(key, () => {
+      const prev = this.derivation?.prev.memoed(key) as T | undefined;
+      return prev !== undefined && keep(prev) ? prev : make();
+    });
+  }
+
   /** A memo entry if it has been made (never makes it). */
   memoed(key: string): unknown {
     return this.cache.get(key);

@@ -62,7 +62,7 @@ export function siblingsOf(doc: ReportDocument, s: Section): Section[] {
 
 /** The marker as written in the original text (`1、`, `(一)`), or ''. */
 export function markerText(doc: ReportDocument, h: Heading): string {
-  return h.markerSpan ? doc.text.slice(h.markerSpan.start, h.markerSpan.end) : '';
+  return h.markerStart < 0 ? '' : doc.text.slice(h.markerStart, h.markerEnd);
 }
 
 /** How a heading is shown in messages: its marker and folded title (`（二）壮大队伍`). */
