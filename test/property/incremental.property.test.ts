@@ -227,6 +227,7 @@ function carries(g: Finding, gText: string, was: Finding, wasText: string): bool
 }
 
 let quicks = 0;
+let tookQuick = 0;
 test('two phases: the quick result has check()\'s per-line findings and the last full result\'s others, moved whole; the full result is check()\'s; an overtaken run changes nothing', { timeout: 120_000 }, () => {
   fc.assert(
     fc.property(doc(1200, 8), fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 8 }), fc.constantFrom(...CONFIGS), (start, edits, config) => {
@@ -271,6 +272,8 @@ test('two phases: the quick result has check()\'s per-line findings and the last
           const got = run.finish();
           assert.equal(got.phase, 'full');
           assert.deepStrictEqual(got.findings, want);
+          // The whole-document rules found what was carried over: the full result took the quick one's list.
+          if (quick && got.findings === quick.findings) tookQuick++;
         }
         full = check(text, { ...config, ignore: [] }).findings;
         fullText = text;
@@ -280,6 +283,7 @@ test('two phases: the quick result has check()\'s per-line findings and the last
     runs(100),
   );
   assert.ok(quicks > 0, 'some edits gave a quick result');
+  assert.ok(tookQuick > 0, 'some full results were their quick result (nothing whole-document changed)');
 });
 
 test('carriedOver on long texts: exactly the findings with no range touching the changed span, moved past it', { timeout: 60_000 }, () => {

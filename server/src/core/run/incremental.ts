@@ -42,6 +42,7 @@ import { lowerBound } from '../search';
 import type { ModelPart } from './slices';
 import { foundKey } from '../rules/figures/relation-rule';
 import { SCOPE_KEY } from '../model/scope';
+import { sameFindings } from './present';
 
 /** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
 interface LineState {
@@ -190,6 +191,9 @@ export class IncrementalChecker {
     const part = local && this.lines ? this.readLines(doc, config, this.lines, spanFrom(this.lines.text)) : undefined;
     const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts);
     let result: IncrementalResult | undefined;
+    /** The quick result once made, and the findings it carried over. */
+    let quick: IncrementalResult | undefined | null = null;
+    let carriedInQuick: Finding[] | undefined;
     const step = (): IncrementalResult | undefined => {
       if (result) return result;
       const r = steps.next();
@@ -204,17 +208,25 @@ export class IncrementalChecker {
         // found.findings are the whole-document rules' alone: merged with the per-line rules' (no
         // finding of one list ties with one of the other: compareFindings ends with the rule id).
         if (latest()) this.carry = { text, findings: found.findings };
+        // The whole-document rules found what the quick result carried over (a typing edit away
+        // from all of their findings): the full result's findings are the quick result's, one
+        // for one — its list is taken, not merged again, and the server, comparing the two
+        // (lsp/context.ts), finds them the same list.
+        if (quick && carriedInQuick && sameFindings(carriedInQuick, found.findings)) {
+          found.findings = quick.findings;
+          return (result = found);
+        }
         found.findings = mergeSorted(part.own(), found.findings);
       } else if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
       found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
       return (result = found);
     };
-    let quick: IncrementalResult | undefined | null = null;
     return {
       quick: () => {
         if (quick !== null) return quick;
         if (!part || !carry) return (quick = undefined);
         const carried = carriedOver(carry, text, spanFrom(carry.text));
+        carriedInQuick = carried;
         const own = part.own();
         const findings = withoutIgnored(text, lines, mergeSorted(own, carried), config.ignore);
         return (quick = { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length });
