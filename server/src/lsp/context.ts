@@ -18,7 +18,6 @@ import type { Finding } from '../core/types';
 import { withDefaults, type Config } from '../core/config/config';
 import type { RcFile } from '../core/config/rc-file';
 import { looksLikeReport } from '../core/outline/templates';
-import { sameFindings } from '../core/run/present';
 import type { Locale } from '../core/types';
 import { settingsToConfig, type EditorSettings } from './settings';
 import type { Health } from './protocol';
@@ -49,9 +48,11 @@ export interface Analysis extends CheckResult {
   edited?: number;
   /**
    * Analyses with the same key show the same diagnostics (a pull's resultId is the key's). A
-   * version's full analysis takes its quick analysis's key when it found the same findings
-   * (core/run/present.ts sameFindings) and the same isReport: a typing edit far from every
-   * whole-document finding changes none of them, and the full diagnostics need not go out again.
+   * version's full analysis takes its quick analysis's key when its findings are the quick
+   * ones (the checker hands over the quick result's list when the whole-document rules found
+   * what it carried over: run/incremental.ts) and its isReport is the same: a typing edit far
+   * from every whole-document finding changes none of them, and the full diagnostics need not
+   * go out again.
    */
   shownAs: object;
 }
@@ -334,12 +335,8 @@ export class ServerContext {
     }
     const { doc: model, findings, read, reused, whole } = result;
     const isReport = this.isReportDocument(doc, result, config);
-    // Timed with the run: ≈1 ms on 1 M characters (most findings the same objects in both).
-    const t1 = performance.now();
-    const c1 = cpuNow();
-    const asQuick = quickAnalysis && quickAnalysis.isReport === isReport && sameFindings(quickAnalysis.findings, findings) ? quickAnalysis.shownAs : undefined;
-    busy += performance.now() - t1;
-    busyCpu += cpuNow() - c1;
+    // The checker compared the findings (run/incremental.ts): the same list is the same findings.
+    const asQuick = quickAnalysis && quickAnalysis.isReport === isReport && quickAnalysis.findings === findings ? quickAnalysis.shownAs : undefined;
     this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase, ...(asQuick ? { asQuick: true } : {}) };
     const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full', edited, shownAs: asQuick ?? {} };
     // Not kept for a document closed meanwhile.

@@ -169,7 +169,6 @@ export class Quantity {
   static readonly generalised = Quantity.of(0, 0, 0, 0, 0, undefined as unknown as number, undefined, 0, '', undefined, 0);
 }
 
-
 /**
  * The Han text before a figure in its clause (qualifiers + noun), e.g. 新任科级干部 in
  * 新任科级干部8人: at most 14 characters (15 with a surrogate pair) of `text`, the view text of

@@ -75,8 +75,8 @@ export class ReportDocument {
    * A memo entry handed down from version to version: the entry of the version this one was
    * derived from when there is one (and `keep` accepts it), else made. For what depends on
    * nothing of a version's text — a rule's words, made once per distinct value and added to —
-   * so that the findings of consecutive versions hold the same objects (the server compares
-   * a version's quick and full findings: core/run/present.ts sameFindings). Such an entry must
+   * so that the findings of consecutive versions hold the same objects (the checker compares
+   * a version's carried and fresh findings: core/run/present.ts sameFindings). Such an entry must
    * never hold a slice of a version's text: it outlives the version.
    */
   handedDown<T>(key: string, make: () => T, keep: (prev: T) => boolean = () => true): T {
@@ -139,7 +139,7 @@ export class ReportDocument {
       this.headings,
       this.lines,
       this.text.length,
-      (h) => (h.runIn ? h.span.end : this.lines[h.line].end),
+      (h) => (h.runIn ? h.spanEnd : this.lines[h.line].end),
       this.derivation?.keptSections(),
     ));
   }

@@ -210,8 +210,8 @@ export class IncrementalChecker {
         if (latest()) this.carry = { text, findings: found.findings };
         // The whole-document rules found what the quick result carried over (a typing edit away
         // from all of their findings): the full result's findings are the quick result's, one
-        // for one — its list is taken, not merged again, and the server, comparing the two
-        // (lsp/context.ts), finds them the same list.
+        // for one — its list is taken, not merged again, and the server, finding the same list
+        // (lsp/context.ts), sends nothing more.
         if (quick && carriedInQuick && sameFindings(carriedInQuick, found.findings)) {
           found.findings = quick.findings;
           return (result = found);

@@ -251,9 +251,11 @@ function register(ctx: ServerContext): void {
           await send(a);
           if (a.phase === 'quick') {
             const full = await analysis(current);
-            // Not again when it shows what was just published (context.ts Analysis.shownAs).
-            if (full.version === version && full.shownAs === a.shownAs) shown.set(a.uri, a.version);
-            else if (full.version === version) await send(full);
+            if (full.version === version) {
+              // Not again when it shows what was just published (context.ts Analysis.shownAs).
+              if (full.shownAs === a.shownAs) shown.set(a.uri, a.version);
+              else await send(full);
+            }
           }
         } catch (e) {
           checkFailed(doc.uri, e);

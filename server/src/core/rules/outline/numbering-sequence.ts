@@ -68,7 +68,7 @@ function listAnnouncedBetween(doc: ReportDocument, from: number, to: number): bo
 /** View offset where a section's own text starts after its marker (its title included). */
 function afterMarker(doc: ReportDocument, s: Section): number {
   const h = s.heading;
-  return doc.toView(h.markerSpan ? h.markerSpan.end : h.span.start);
+  return doc.toView(h.markerStart >= 0 ? h.markerEnd : h.spanStart);
 }
 
 export const numberingSequence: Rule = {
@@ -109,7 +109,7 @@ export const numberingSequence: Rule = {
         make();
         const want = markerAs(doc, h, expected);
         const label = headingLabel(doc, h);
-        const hStart = doc.toView(h.span.start);
+        const hStart = doc.toView(h.spanStart);
         let message: Msg;
         let severity: Severity | undefined;
         if (!prevH) {

@@ -1,7 +1,8 @@
 // outline/unquantified-results — a 成效 section without a single figure.
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
-import type { Section } from '../../model/headings';
+import type { Heading, Section } from '../../model/headings';
+import { lowerBound } from '../../search';
 
 /** Arabic digits, or a Chinese numeral before a measure word or 倍/成/%… */
 const FIGURE = /[0-9]|[一二两三四五六七八九十百千万亿半][余多]?[个名人位家所次篇项户亩元件场期批条支座台套届年月天倍成%％]|百分之/;
@@ -9,15 +10,8 @@ const FIGURE = /[0-9]|[一二两三四五六七八九十百千万亿半][余多]
 const RESULTS = /成效|成果|成绩|效果/;
 
 /** Index of the first heading that starts at or after `offset` (headings are in text order). */
-function firstFrom(hs: readonly { span: { start: number } }[], offset: number): number {
-  let lo = 0;
-  let hi = hs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hs[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function firstFrom(hs: readonly Heading[], offset: number): number {
+  return lowerBound(hs, (h) => h.spanStart < offset);
 }
 
 export const unquantifiedResults: Rule = {
@@ -42,13 +36,13 @@ export const unquantifiedResults: Rule = {
       // Sub-heading numbers (`1、`) are not figures. Headings are in text order: look only at
       // the section's own (a filter over every heading per section was quadratic).
       const marks: typeof doc.headings = [];
-      for (let i = firstFrom(doc.headings, sec.bodyStart); i < doc.headings.length && doc.headings[i].span.start < sec.end; i++) {
+      for (let i = firstFrom(doc.headings, sec.bodyStart); i < doc.headings.length && doc.headings[i].spanStart < sec.end; i++) {
         const o = doc.headings[i];
-        if (o.markerSpan && o.markerSpan.start >= sec.bodyStart && o.markerSpan.end <= sec.end) marks.push(o);
+        if (o.markerStart >= 0 && o.markerStart >= sec.bodyStart && o.markerEnd <= sec.end) marks.push(o);
       }
       for (const o of marks.reverse()) {
-        const a = doc.toView(o.markerSpan!.start) - vs;
-        const b = doc.toView(o.markerSpan!.end) - vs;
+        const a = doc.toView(o.markerStart) - vs;
+        const b = doc.toView(o.markerEnd) - vs;
         body = body.slice(0, a) + ' '.repeat(b - a) + body.slice(b);
       }
       if (!body.trim() || FIGURE.test(body)) continue; // an empty one is empty-section's

@@ -94,10 +94,10 @@ const WORDS_KEY = 'script:words';
 /**
  * The words of a version's strays: those of the version it was derived from, when its script
  * was the same (a stray's words depend on it alone), added to (ReportDocument.handedDown). Its
- * findings then hold the same message and fix as the last version's, which the server compares
- * finding by finding (core/run/present.ts sameFindings: by identity first). An entry for each distinct stray and
- * replacement met in the versions it was handed down through: a few thousand at most, one per
- * pair of forms in the conversion tables.
+ * findings then hold the same message and fix as the last version's, which the checker
+ * compares finding by finding (core/run/present.ts sameFindings: by identity first). An entry
+ * for each distinct stray and replacement met in the versions it was handed down through: a
+ * few thousand at most, one per pair of forms in the conversion tables.
  */
 function wordsOf(doc: ReportDocument, simp: boolean): Words['byText'] {
   return doc.handedDown(WORDS_KEY, (): Words => ({ simp, byText: new Map() }), (prev) => prev.simp === simp).byText;
