@@ -1,10 +1,10 @@
 // Property: what a version drops when its run ends (run/incremental.ts RUN_ONLY: the whole
 // document's relations of the per-line figures rules, the group index, the figures by kind,
-// the typography scope, the outline's numbered groups and headings by line; and the mask of
-// what the script profile does not count, which the profile no longer holds) is made again
-// when it is asked for, and the same: every relation and figure, the script's strays, the
-// numbered groups and headings by line of a version the server's checker has analysed (the
-// first, read whole, and one after an edit) equal those of a fresh document of the same text.
+// the typography scope, the outline's numbered groups; and the mask of what the script
+// profile does not count, which the profile no longer holds) is made again when it is asked
+// for, and the same: every relation and figure, the script's strays, the numbered groups and
+// headings by line of a version the server's checker has analysed (the first, read whole, and
+// one after an edit) equal those of a fresh document of the same text.
 // And it is dropped.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -22,7 +22,7 @@ import { headingAtLine, numberedGroups } from '../../server/src/core/outline/sib
 import { CORPUS } from '../paths';
 import { doc, runs } from './gen';
 
-const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', SCOPE_KEY, 'outline:numberedGroups', 'outline:headingAtLine'];
+const DROPPED = [foundKey('figures/parts-total'), foundKey('figures/named-count'), 'figures:groupIndex', 'figures:quantitiesByKind', SCOPE_KEY, 'outline:numberedGroups'];
 
 /** A document's figures and relations as plain data (messages built), and its script's strays past the rule's limit (found again, with the mask of what is not counted: the scope's is dropped). */
 function plain(d: ReportDocument): string {

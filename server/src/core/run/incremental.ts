@@ -101,11 +101,10 @@ interface Carry {
  * feature reads them. Besides these, the relations the per-line figures rules found on the
  * whole document (a first version is read whole): a later version reads those rules line by
  * line and has none, the figure hover reads them from the hovered line, and the figures table
- * finds them again. The outline rules' numbered groups and headings by line are made again by
- * an outline fix (renumbering) that asks. On the 1 M bench report this is 4 MB of the 35 MB a
- * version kept.
+ * finds them again. The outline rules' numbered groups are made again by an outline fix
+ * (renumbering) that asks. On the 1 M bench report this is 4 MB of the 35 MB a version kept.
  */
-const RUN_ONLY = ['figures:groupIndex', 'figures:quantitiesByKind', SCOPE_KEY, 'punct:pairs', 'outline:numberedGroups', 'outline:headingAtLine'];
+const RUN_ONLY = ['figures:groupIndex', 'figures:quantitiesByKind', SCOPE_KEY, 'punct:pairs', 'outline:numberedGroups'];
 
 /** Read the whole document when fewer than this share of its lines are known. */
 const KNOWN_SHARE = 0.5;
