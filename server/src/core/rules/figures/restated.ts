@@ -15,6 +15,7 @@ import { quoteView } from '../../quote';
 import { finderInputs, found, relationRule, type Found } from './relation-rule';
 import { lineFacts, type LineFacts } from './line-facts';
 import { detached } from '../../detach';
+import { lowerBound } from '../../search';
 
 const RULE = 'figures/restated';
 /** Who the figure is about: the whole unit the report speaks for. */
@@ -57,10 +58,11 @@ export const restated = relationRule({
       if (!same) {
         const head = headOf(p.pre + p.post);
         if (head) {
+          changes ??= restatedChanges(doc);
           const at = `${key}\u0000${head}`;
           let scan = (scans ??= new Map()).get(at);
-          if (!scan) scans.set(at, (scan = changeScan((changes ??= restatedChanges(doc)), first.end, head)));
-          if (changedBefore(text, changes!, scan, p.start)) continue;
+          if (!scan) scans.set(at, (scan = changeScan(changes, first.end, head)));
+          if (changedBefore(text, changes, scan, p.start)) continue;
         }
       }
       out.push(restatement(doc, phrases, first, q, p, same));
@@ -249,15 +251,7 @@ export interface ChangeScan {
 
 /** A scan of the CHANGE words from `from` (exported for the tests). */
 export function changeScan(changes: Changes, from: number, head: string): ChangeScan {
-  const { at } = changes;
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return { from, h0: head.charCodeAt(0), h1: head.charCodeAt(1), k: lo, next: from, to: from, hit: false };
+  return { from, h0: head.charCodeAt(0), h1: head.charCodeAt(1), k: lowerBound(changes.at, (s) => s < from), next: from, to: from, hit: false };
 }
 
 /**
