@@ -218,6 +218,8 @@ async function main() {
   for (const d of old) fs.rmSync(path.join(RESULTS_BASE, d), { recursive: true, force: true });
   const env = scratchEnv(SCRATCH);
   env.WORKREPORT_E2E_MARK = MARK;
+  // The server serves workreport/test/hold (large.e2e.ts holds an edit's analysis with it).
+  env.WORKREPORT_TEST_FAULTS = '1';
   if (opt.grep) env.WORKREPORT_E2E_GREP = opt.grep;
 
   const { chromium } = await import('playwright-core');

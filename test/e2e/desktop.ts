@@ -20,7 +20,8 @@ async function main(): Promise<void> {
       version: process.env.VSCODE_VERSION || 'stable',
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'e2e', 'index.js'),
-      extensionTestsEnv: process.env.WORKREPORT_E2E_GREP ? { WORKREPORT_E2E_GREP: process.env.WORKREPORT_E2E_GREP } : undefined,
+      // WORKREPORT_TEST_FAULTS: the server serves workreport/test/hold (large.e2e.ts holds an edit's analysis with it).
+      extensionTestsEnv: { WORKREPORT_TEST_FAULTS: '1', ...(process.env.WORKREPORT_E2E_GREP ? { WORKREPORT_E2E_GREP: process.env.WORKREPORT_E2E_GREP } : {}) },
       launchArgs: [
         ws,
         '--disable-extensions',
