@@ -2,6 +2,8 @@
 // Node entry of the language server (dist/server.js): --stdio, --node-ipc or --socket=N.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
@@ -30,7 +32,23 @@ const docsDir = path.join(__dirname, '..', 'docs', 'rules');
 const rcByDir = new Map<string, RcFile | undefined>();
 const urls = new Map<string, string>();
 
+/**
+ * A scavenge (V8's collection of the young generation) on demand: the gc() of a context made
+ * after the flag that exposes it is set. Undefined if the runtime refuses.
+ */
+function youngCollector(): (() => void) | undefined {
+  try {
+    const given = (globalThis as { gc?: (o?: unknown) => void }).gc;
+    if (!given) v8.setFlagsFromString('--expose-gc');
+    const gc = given ?? (vm.runInNewContext('gc') as ((o?: unknown) => void) | undefined);
+    return typeof gc === 'function' ? () => gc({ type: 'minor' }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 startServer(connection, {
+  collectYoung: youngCollector(),
   testFaults: process.env.WORKREPORT_TEST_FAULTS === '1',
   // The protocol tests analyse small documents in two phases.
   twoPhaseMinChars: process.env.WORKREPORT_TEST_FAULTS === '1' && process.env.WORKREPORT_TWO_PHASE_MIN_CHARS ? Number(process.env.WORKREPORT_TWO_PHASE_MIN_CHARS) : undefined,

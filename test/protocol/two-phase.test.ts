@@ -329,3 +329,23 @@ for (const [name, from, to] of SAME) {
     assert.deepEqual(h.refreshes, { sent: 0, again: 0 });
   });
 }
+
+test('idle: after a large document\'s analysis the server collects its young generation once it is idle, never while an analysis is under way', async () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const c = await start({ capabilities: PUSH, env: TWO_PHASE });
+  const idle = async () => (await c.request<Health>('workreport/health', null)).idleCollections ?? 0;
+  c.open(uri, V1, 'workreport', 1);
+  await c.waitForDiagnostics(uri, { version: 1 });
+  // At once, an edit whose full analysis is held: under way for as long as it is held, when the
+  // collection due after the first analysis comes.
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  c.change(uri, 2, [edit]);
+  assertQuick((await nth(c, 2, 1)).diagnostics);
+  await sleep(500);
+  assert.equal(await idle(), 0, 'no collection while an analysis is under way');
+  await c.request('workreport/test/hold', { hold: false });
+  await nth(c, 2, 2);
+  await sleep(500);
+  assert.equal(await idle(), 1, 'one collection once the analysis has ended and the server is idle');
+  await c.close();
+});

@@ -65,6 +65,8 @@ export interface Health {
   abandoned?: number;
   /** workspace/diagnostic/refresh sent after a quick pull answer, and of those, sent again because the client had not pulled the full diagnostics. */
   refreshes?: { sent: number; again: number };
+  /** Collections of the young generation the server ran while idle after a large document's analysis (lsp/context.ts collectWhenIdle; Node only). */
+  idleCollections?: number;
   /** Edits the warm-up of the edit path has made (lsp/context.ts warmUp; once per process, after the first whole analysis of a large document). */
   warmUpEdits?: number;
 }
