@@ -12,8 +12,8 @@
 // Texts: the pasted report (test/reports/pasted.txt), the 12-document corpus (test/corpus/,
 // checked one after the other), and generated reports of 100 K and 1 M characters (the
 // corpus and the pasted report repeated, as a long report would be). Each is checked
-// repeatedly after as many untimed warm-up runs, and as long, for every tool (the first check of the process,
-// cold, is printed apart); the table gives the CPU time of a run (process.cpuUsage: user +
+// repeatedly after as many untimed warm-up runs, and as long, for every tool (the first
+// check of the process, cold, is printed apart); the table gives the CPU time of a run (process.cpuUsage: user +
 // system), minimum and median, and the wall-clock median with its p10–p90 spread, in ms. On
 // a shared machine the CPU minimum is the steadier figure; the load average is printed with
 // the figures, which mean little without it.
@@ -39,8 +39,9 @@ interface Subject {
   /** Iterations for our check and for the peers (slower, so fewer). */
   runs: number;
   peerRuns: number;
-  /** Untimed runs before the timed ones (at least; see WARM_MS), the same for every tool: the JIT
-   * compiles a function only after many calls, and the first subject met a checker still half interpreted. */
+  /** Untimed runs before the timed ones (at least; see WARM_MS), the same for every tool: the
+   * JIT compiles a function only after many calls, and the first subject met a checker still
+   * half interpreted. */
   warmup: number;
 }
 

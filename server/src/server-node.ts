@@ -34,21 +34,28 @@ const urls = new Map<string, string>();
 
 /**
  * A scavenge (V8's collection of the young generation) on demand: the gc() of a context made
- * after the flag that exposes it is set. Undefined if the runtime refuses.
+ * after the flag that exposes it is set — found on first use, not at start-up (a server that
+ * never holds a large document never makes the context). False when the runtime refuses.
  */
-function youngCollector(): (() => void) | undefined {
-  try {
-    const given = (globalThis as { gc?: (o?: unknown) => void }).gc;
-    if (!given) v8.setFlagsFromString('--expose-gc');
-    const gc = given ?? (vm.runInNewContext('gc') as ((o?: unknown) => void) | undefined);
-    return typeof gc === 'function' ? () => gc({ type: 'minor' }) : undefined;
-  } catch {
-    return undefined;
+type Scavenge = (o: { type: 'minor' }) => void;
+let scavenge: Scavenge | null | undefined;
+function collectYoung(): boolean {
+  if (scavenge === undefined) {
+    try {
+      const given = (globalThis as { gc?: Scavenge }).gc;
+      if (!given) v8.setFlagsFromString('--expose-gc');
+      const gc: unknown = given ?? vm.runInNewContext('gc');
+      scavenge = typeof gc === 'function' ? (gc as Scavenge) : null;
+    } catch {
+      scavenge = null;
+    }
   }
+  scavenge?.({ type: 'minor' });
+  return !!scavenge;
 }
 
 startServer(connection, {
-  collectYoung: youngCollector(),
+  collectYoung,
   testFaults: process.env.WORKREPORT_TEST_FAULTS === '1',
   // The protocol tests analyse small documents in two phases.
   twoPhaseMinChars: process.env.WORKREPORT_TEST_FAULTS === '1' && process.env.WORKREPORT_TWO_PHASE_MIN_CHARS ? Number(process.env.WORKREPORT_TWO_PHASE_MIN_CHARS) : undefined,

@@ -12,6 +12,7 @@ import type { Health } from '../../server/src/lsp/protocol';
 import { clientStarter, fullItems, LspClient } from './lsp-client';
 
 const start = clientStarter();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Quick answers to pulls are off unless the client asks (lsp/context.ts quickPull). */
 const QUICK_PULL = { quickPullDiagnostics: true };
 const TWO_PHASE = { WORKREPORT_TEST_FAULTS: '1', WORKREPORT_TWO_PHASE_MIN_CHARS: '1' };
@@ -289,7 +290,7 @@ async function fullDone(c: LspClient, v: number): Promise<Health> {
   for (;;) {
     const h = await c.request<Health>('workreport/health', null);
     if (h.lastAnalysis?.version === v && h.lastAnalysis.phase === 'full') return h;
-    await new Promise((r) => setTimeout(r, 10));
+    await sleep(10);
   }
 }
 
@@ -331,7 +332,6 @@ for (const [name, from, to] of SAME) {
 }
 
 test('idle: after a large document\'s analysis the server collects its young generation once it is idle, never while an analysis is under way', async () => {
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const c = await start({ capabilities: PUSH, env: TWO_PHASE });
   const idle = async () => (await c.request<Health>('workreport/health', null)).idleCollections ?? 0;
   c.open(uri, V1, 'workreport', 1);

@@ -34,8 +34,8 @@ export interface ServerHost {
   testFaults?: boolean;
   /** Analyse documents of at least this many characters in two phases (default TWO_PHASE_MIN_CHARS; the protocol tests lower it). */
   twoPhaseMinChars?: number;
-  /** A collection of the young generation, where the runtime offers one (Node): run while the server is idle. */
-  collectYoung?(): void;
+  /** A collection of the young generation, where the runtime offers one (Node): run while the server is idle; false if it did not run. */
+  collectYoung?(): boolean;
 }
 
 export interface Analysis extends CheckResult {
@@ -369,9 +369,7 @@ export class ServerContext {
     clearTimeout(this.idleTimer);
     const timer = setTimeout(() => {
       this.idleTimer = undefined;
-      if (this.running.size) return;
-      collect();
-      this.idleCollections++;
+      if (!this.running.size && collect()) this.idleCollections++;
     }, IDLE_COLLECT_MS);
     // Node: the timer does not keep a server that is shutting down alive.
     (timer as { unref?: () => void }).unref?.();

@@ -162,9 +162,9 @@ function foldGroup(g: Finding[]): Shown {
 
 /**
  * Do two lists hold the same findings, one for one and in the same order: the same rule,
- * severity, ranges, words, fix and related places? Then they are shown alike (run/incremental.ts: a full result whose whole-document findings
- * are those its quick result carried over takes the quick result's list, and the server sends
- * it no more).
+ * severity, ranges, words, fix and related places? Then they are shown alike
+ * (run/incremental.ts: a full result whose whole-document findings are those its quick result
+ * carried over takes the quick result's list, and the server sends it no more).
  * Strict: a fix held as OwnRangeFix and the same fix written out with its edit differ.
  */
 export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {

@@ -1,18 +1,13 @@
 // outline/unquantified-results — a 成效 section without a single figure.
 import type { Rule } from '../../rule';
 import { chooseTemplate } from '../../outline/templates';
-import type { Heading, Section } from '../../model/headings';
+import type { Section } from '../../model/headings';
 import { lowerBound } from '../../search';
 
 /** Arabic digits, or a Chinese numeral before a measure word or 倍/成/%… */
 const FIGURE = /[0-9]|[一二两三四五六七八九十百千万亿半][余多]?[个名人位家所次篇项户亩元件场期批条支座台套届年月天倍成%％]|百分之/;
 /** Which template sections report results. */
 const RESULTS = /成效|成果|成绩|效果/;
-
-/** Index of the first heading that starts at or after `offset` (headings are in text order). */
-function firstFrom(hs: readonly Heading[], offset: number): number {
-  return lowerBound(hs, (h) => h.spanStart < offset);
-}
 
 export const unquantifiedResults: Rule = {
   id: 'outline/unquantified-results',
@@ -36,9 +31,10 @@ export const unquantifiedResults: Rule = {
       // Sub-heading numbers (`1、`) are not figures. Headings are in text order: look only at
       // the section's own (a filter over every heading per section was quadratic).
       const marks: typeof doc.headings = [];
-      for (let i = firstFrom(doc.headings, sec.bodyStart); i < doc.headings.length && doc.headings[i].spanStart < sec.end; i++) {
+      for (let i = lowerBound(doc.headings, (h) => h.spanStart < sec.bodyStart); i < doc.headings.length && doc.headings[i].spanStart < sec.end; i++) {
         const o = doc.headings[i];
-        if (o.markerStart >= 0 && o.markerStart >= sec.bodyStart && o.markerEnd <= sec.end) marks.push(o);
+        // A heading without a marker has markerStart −1, before any section's body.
+        if (o.markerStart >= sec.bodyStart && o.markerEnd <= sec.end) marks.push(o);
       }
       for (const o of marks.reverse()) {
         const a = doc.toView(o.markerStart) - vs;
