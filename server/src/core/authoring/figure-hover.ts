@@ -15,7 +15,7 @@ import { ReportDocument } from '../model/document';
 import type { Locale, Span } from '../types';
 import { figuresRules } from '../rules/figures';
 import { linesLocal } from '../run/incremental';
-import { quantities, type Quantity } from '../figures/quantity';
+import { firstQuantityFrom, longestQuantity, quantities, type Quantity } from '../figures/quantity';
 import type { Relation } from '../figures/relation';
 import { codeSpan, md, readingOf, relationExcerpt, RELATION_NAMES, STATUS } from './figure-text';
 
@@ -27,10 +27,18 @@ function relationLine(r: Relation, locale: Locale): string {
   return `- ${st} · ${name}${locale === 'zh' ? '：' : ': '}${what}`;
 }
 
-/** The quantity under an original offset, if any. */
+/**
+ * The quantity under an original offset, if any: the first, in text order, that holds it.
+ * Looked for among those that start at most the longest figure's length before it (binary
+ * search: a 1 M report has 39,000 figures, and a hover right after an edit paid a walk
+ * through all of them).
+ */
 export function quantityAt(doc: ReportDocument, offset: number): Quantity | undefined {
   const v = doc.toView(offset);
-  for (const q of quantities(doc)) {
+  const qs = quantities(doc);
+  const to = firstQuantityFrom(qs, v + 1);
+  for (let k = firstQuantityFrom(qs, v - longestQuantity(doc)); k < to; k++) {
+    const q = qs[k];
     if (q.start <= v && v < q.end) return q;
     // The cursor right after the unit still means this quantity.
     if (v === q.end && offset > 0 && doc.toView(offset - 1) < q.end) return q;

@@ -5,7 +5,7 @@ import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import { sectionAtHeading, sectionHoverMarkdown, sectionInfo } from '../outline/heading-info';
 import { figureHover } from './figure-hover';
-import { quantitySpansOf } from './figures-table';
+import { figuresIn } from './figures-table';
 import type { Locale, Span } from '../types';
 
 export interface HoverResult extends Span {
@@ -23,7 +23,7 @@ export type HoverProvider = (doc: ReportDocument, offset: number, ctx: HoverCont
 export const headingHover: HoverProvider = (doc, offset, ctx) => {
   const s = sectionAtHeading(doc, offset);
   if (!s) return undefined;
-  const info = sectionInfo(doc, s, quantitySpansOf(doc));
+  const info = sectionInfo(doc, s, figuresIn(doc, s));
   return { start: s.heading.span.start, end: s.heading.span.end, markdown: sectionHoverMarkdown(doc, info, ctx.locale) };
 };
 

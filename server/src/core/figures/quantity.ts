@@ -282,6 +282,19 @@ export function firstQuantityFrom(qs: readonly Quantity[], start: number): numbe
   return lo;
 }
 
+/**
+ * The length of the document's longest figure (end − start; 0 without any), once per version:
+ * a figure that holds a view offset v starts at most this far before it, so that a search for
+ * it can start there (authoring/figure-hover.ts quantityAt).
+ */
+export function longestQuantity(doc: ReportDocument): number {
+  return doc.memo('figures:longest', () => {
+    let n = 0;
+    for (const q of quantities(doc)) n = Math.max(n, q.end - q.start);
+    return n;
+  });
+}
+
 /** The quantities that start in view[start, end) (qs in text order; binary search). */
 export function quantitiesIn(qs: readonly Quantity[], start: number, end: number): Quantity[] {
   const lo = firstQuantityFrom(qs, start);

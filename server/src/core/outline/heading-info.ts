@@ -3,7 +3,7 @@
 import { countChars, type CharCount } from '../authoring/count';
 import type { ReportDocument } from '../model/document';
 import type { Section } from '../model/headings';
-import type { Locale, Span } from '../types';
+import type { Locale } from '../types';
 import { eachSection } from './siblings';
 
 export interface SectionInfo {
@@ -35,14 +35,9 @@ function countDescendants(s: Section): number {
   return n;
 }
 
-/** Stats of one section; `quantities` (sorted or not) are the figures read in the document. */
-export function sectionInfo(doc: ReportDocument, section: Section, quantities?: readonly Span[]): SectionInfo {
+/** Stats of one section; `figures`: how many figures were read in it (authoring/figures-table.ts figuresIn), when known. */
+export function sectionInfo(doc: ReportDocument, section: Section, figures?: number): SectionInfo {
   const count = countChars(doc.text, { start: section.start, end: section.end });
-  let figures: number | undefined;
-  if (quantities) {
-    figures = 0;
-    for (const q of quantities) if (q.start >= section.start && q.start < section.end) figures++;
-  }
   return { section, count, subItems: section.children.length, descendants: countDescendants(section), figures };
 }
 
