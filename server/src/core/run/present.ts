@@ -50,33 +50,13 @@ export function forDisplay(findings: readonly Finding[], lines: Line[], foldMin 
  * 44,000 shown for the 1000 an editor keeps.
  */
 export function firstShown(findings: readonly Finding[], lines: Line[], limit: number, near?: number, foldMin = FOLD_MIN): { shown: Shown[]; total: number } {
-  // A group per rule and line, in the order of its first finding; keyed by a number (rule
-  // number × lines + line): a string key per finding was a third of this on 40,000 findings.
-  const ruleNo = new Map<string, number>();
-  const groups = new Map<number, number[]>();
-  // Findings mostly come in text order: each one's line is looked for from the last one's first.
-  let li = 0;
-  const lineOf = (offset: number): number => {
-    if (offset >= lines[li].start && (li + 1 === lines.length || offset < lines[li + 1].start)) return li;
-    if (li + 2 < lines.length && offset >= lines[li + 1].start && offset < lines[li + 2].start) return ++li;
-    return (li = lineIndexAt(lines, offset));
-  };
-  for (let k = 0; k < findings.length; k++) {
-    const f = findings[k];
-    if (f.severity === 'error' || !RULES_BY_ID.get(f.rule)?.fold) continue;
-    let r = ruleNo.get(f.rule);
-    if (r === undefined) ruleNo.set(f.rule, (r = ruleNo.size));
-    const key = r * lines.length + lineOf(f.start);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(k);
-  }
+  const groups = foldGroups(findings, lines);
   // What is shown: a finding alone, or a paragraph's findings of one rule to fold (made into one only if among the first `limit`).
   const out: (Shown | Finding[])[] = [];
   const inGroup = new Uint8Array(findings.length);
   const members: Finding[][] = [];
   let memberCount = 0;
-  for (const g of groups.values()) {
+  for (const g of groups) {
     if (g.length < foldMin) continue;
     const fs = g.map((k) => findings[k]);
     for (const k of g) inGroup[k] = 1;
@@ -120,6 +100,82 @@ export function firstShown(findings: readonly Finding[], lines: Line[], limit: n
     return Array.isArray(x) ? foldGroup(x) : x;
   });
   return { shown, total };
+}
+
+/**
+ * The findings that could fold, by rule and line: for each foldable rule (not at error) and
+ * line, the indices of its findings there, the groups in the order of their first finding.
+ * Findings in text order (as every analysis gives them) are grouped one line at a time, each
+ * rule's group of the line in an array by rule number; others by a map keyed by rule number
+ * and line. Either way, no string key per finding (a third of this on 40,000 findings), and a
+ * rule looked up only when it differs from the last finding's (rule ids are the rules' own
+ * strings: compared by reference).
+ */
+export function foldGroups(findings: readonly Finding[], lines: Line[]): number[][] {
+  // Each rule's number among those that fold, or -1 when it does not.
+  const ruleNo = new Map<string, number>();
+  let folds = 0;
+  let lastRule = '';
+  let lastNo = -1;
+  // Findings mostly come in text order: each one's line is looked for from the last one's first.
+  let li = 0;
+  const lineOf = (offset: number): number => {
+    if (offset >= lines[li].start && (li + 1 === lines.length || offset < lines[li + 1].start)) return li;
+    if (li + 2 < lines.length && offset >= lines[li + 1].start && offset < lines[li + 2].start) return ++li;
+    return (li = lineIndexAt(lines, offset));
+  };
+  const groups: number[][] = [];
+  // The current line's groups by rule number, and the rule numbers that have one.
+  let line = -1;
+  const onLine: (number[] | undefined)[] = [];
+  const touched: number[] = [];
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    if (f.severity === 'error') continue;
+    if (f.rule !== lastRule) {
+      let no = ruleNo.get(f.rule);
+      if (no === undefined) ruleNo.set(f.rule, (no = RULES_BY_ID.get(f.rule)?.fold ? folds++ : -1));
+      lastRule = f.rule;
+      lastNo = no;
+    }
+    const r = lastNo;
+    if (r < 0) continue;
+    const l = lineOf(f.start);
+    if (l !== line) {
+      // A line before the last one's: not in text order.
+      if (l < line) return foldGroupsByKey(findings, lines, ruleNo, lineOf);
+      for (const t of touched) onLine[t] = undefined;
+      touched.length = 0;
+      line = l;
+    }
+    let g = onLine[r];
+    if (!g) {
+      onLine[r] = g = [];
+      touched.push(r);
+      groups.push(g);
+    }
+    g.push(k);
+  }
+  return groups;
+}
+
+/** foldGroups for findings in any order: keyed by rule number × lines + line. `ruleNo`: the rules' numbers (-1: does not fold) as far as known. */
+function foldGroupsByKey(findings: readonly Finding[], lines: Line[], ruleNo: Map<string, number>, lineOf: (offset: number) => number): number[][] {
+  let folds = 0;
+  for (const no of ruleNo.values()) if (no >= 0) folds++;
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
+    if (f.severity === 'error') continue;
+    let r = ruleNo.get(f.rule);
+    if (r === undefined) ruleNo.set(f.rule, (r = RULES_BY_ID.get(f.rule)?.fold ? folds++ : -1));
+    if (r < 0) continue;
+    const key = r * lines.length + lineOf(f.start);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(k);
+  }
+  return [...groups.values()];
 }
 
 /** A place of a folded group: the finding as a hint (one literal: a spread was ≈1 µs a place). */
