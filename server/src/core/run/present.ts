@@ -143,7 +143,7 @@ export function foldGroups(findings: readonly Finding[], lines: Line[]): number[
     const l = lineOf(f.start);
     if (l !== line) {
       // A line before the last one's: not in text order.
-      if (l < line) return foldGroupsByKey(findings, lines, ruleNo, lineOf);
+      if (l < line) return foldGroupsByKey(findings, lines, lineOf);
       for (const t of touched) onLine[t] = undefined;
       touched.length = 0;
       line = l;
@@ -159,10 +159,10 @@ export function foldGroups(findings: readonly Finding[], lines: Line[]): number[
   return groups;
 }
 
-/** foldGroups for findings in any order: keyed by rule number × lines + line. `ruleNo`: the rules' numbers (-1: does not fold) as far as known. */
-function foldGroupsByKey(findings: readonly Finding[], lines: Line[], ruleNo: Map<string, number>, lineOf: (offset: number) => number): number[][] {
+/** foldGroups for findings in any order: keyed by rule number × lines + line. */
+function foldGroupsByKey(findings: readonly Finding[], lines: Line[], lineOf: (offset: number) => number): number[][] {
+  const ruleNo = new Map<string, number>();
   let folds = 0;
-  for (const no of ruleNo.values()) if (no >= 0) folds++;
   const groups = new Map<number, number[]>();
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
