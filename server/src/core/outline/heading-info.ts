@@ -2,7 +2,7 @@
 // Also the per-section counts the code lenses show. Pure core: the LSP layer renders it.
 import { countChars, type CharCount } from '../authoring/count';
 import type { ReportDocument } from '../model/document';
-import type { Section } from '../model/headings';
+import { readHeadingLines, type Heading, type Section } from '../model/headings';
 import type { Locale } from '../types';
 import { eachSection } from './siblings';
 
@@ -22,11 +22,22 @@ export interface SectionInfo {
 /** The section whose heading (marker + title) holds `offset`; touching either end counts. */
 export function sectionAtHeading(doc: ReportDocument, offset: number): Section | undefined {
   const line = doc.lineAt(offset).index;
+  // The headings are some of the lines' heading candidates: a line that holds no candidate
+  // holds no heading, and the heading tree is not built for it (a hover on a figure right after
+  // an edit of a large report built the new version's tree first, only to find no heading).
+  if (!doc.built.headings && !holdsCandidate(doc, line)) return undefined;
   for (const s of eachSection(doc)) {
     if (s.heading.line !== line) continue;
     if (offset >= s.heading.span.start && offset <= s.heading.span.end) return s;
   }
   return undefined;
+}
+
+/** Whether the line reads as a heading candidate (model/headings.ts readHeadingLines, no line skipped: skipping only takes candidates away). */
+function holdsCandidate(doc: ReportDocument, line: number): boolean {
+  const out: Heading[] = [];
+  readHeadingLines(doc.text, doc.view, doc.viewLines, () => false, line, line + 1, out);
+  return out.length > 0;
 }
 
 function countDescendants(s: Section): number {
