@@ -6,8 +6,7 @@ import type { ReportDocument } from '../model/document';
 import { positionAt } from '../model/position';
 import type { Finding, Locale, Span } from '../types';
 import { figures } from '../rules/figures';
-import { quantities, type Quantity } from '../figures/quantity';
-import { lowerBound } from '../search';
+import { firstQuantityFrom, quantities } from '../figures/quantity';
 import { codeSpan, md, readingOf, relationExcerpt, RELATION_NAMES, STATUS, type RelationStatus } from './figure-text';
 
 export type { RelationStatus } from './figure-text';
@@ -124,16 +123,16 @@ export function figuresTableData(doc: ReportDocument, locale: Locale): FiguresTa
 }
 
 /**
- * How many figures (of the kinds the table lists) start in an original span: a run of the
- * quantities, which are in text order as their original starts are (the view maps to the text
- * in order), found by binary search. A hover on a heading asks for its section's; mapping
- * every figure of a 1 M report (39,000) to the text was most of such a hover right after an edit.
+ * How many figures (of the kinds the table lists) start in an original span: those that start
+ * in the view from where the span's start maps to, up to where its end maps to (the view maps
+ * to the text in order), found by binary search. A hover on a heading asks for its section's;
+ * mapping every figure of a 1 M report (39,000) to the text was most of such a hover right
+ * after an edit.
  */
 export function figuresIn(doc: ReportDocument, span: Span): number {
   const qs = quantities(doc);
-  const origStart = (q: Quantity) => doc.toOrig(q.start, q.start).start;
-  const from = lowerBound(qs, (q) => origStart(q) < span.start);
+  const end = doc.toView(span.end);
   let n = 0;
-  for (let k = from; k < qs.length && origStart(qs[k]) < span.end; k++) if (COUNTED.has(qs[k].kind)) n++;
+  for (let k = firstQuantityFrom(qs, doc.toView(span.start)); k < qs.length && qs[k].start < end; k++) if (COUNTED.has(qs[k].kind)) n++;
   return n;
 }

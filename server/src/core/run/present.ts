@@ -108,15 +108,10 @@ export function firstShown(findings: readonly Finding[], lines: Line[], limit: n
  * Findings in text order (as every analysis gives them) are grouped one line at a time, each
  * rule's group of the line in an array by rule number; others by a map keyed by rule number
  * and line. Either way, no string key per finding (a third of this on 40,000 findings), and a
- * rule looked up only when it differs from the last finding's (rule ids are the rules' own
- * strings: compared by reference).
+ * rule looked up only when it differs from the last finding's (foldNumbers).
  */
 export function foldGroups(findings: readonly Finding[], lines: Line[]): number[][] {
-  // Each rule's number among those that fold, or -1 when it does not.
-  const ruleNo = new Map<string, number>();
-  let folds = 0;
-  let lastRule = '';
-  let lastNo = -1;
+  const numberOf = foldNumbers();
   // Findings mostly come in text order: each one's line is looked for from the last one's first.
   let li = 0;
   const lineOf = (offset: number): number => {
@@ -132,13 +127,7 @@ export function foldGroups(findings: readonly Finding[], lines: Line[]): number[
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.severity === 'error') continue;
-    if (f.rule !== lastRule) {
-      let no = ruleNo.get(f.rule);
-      if (no === undefined) ruleNo.set(f.rule, (no = RULES_BY_ID.get(f.rule)?.fold ? folds++ : -1));
-      lastRule = f.rule;
-      lastNo = no;
-    }
-    const r = lastNo;
+    const r = numberOf(f.rule);
     if (r < 0) continue;
     const l = lineOf(f.start);
     if (l !== line) {
@@ -161,14 +150,12 @@ export function foldGroups(findings: readonly Finding[], lines: Line[]): number[
 
 /** foldGroups for findings in any order: keyed by rule number × lines + line. */
 function foldGroupsByKey(findings: readonly Finding[], lines: Line[], lineOf: (offset: number) => number): number[][] {
-  const ruleNo = new Map<string, number>();
-  let folds = 0;
+  const numberOf = foldNumbers();
   const groups = new Map<number, number[]>();
   for (let k = 0; k < findings.length; k++) {
     const f = findings[k];
     if (f.severity === 'error') continue;
-    let r = ruleNo.get(f.rule);
-    if (r === undefined) ruleNo.set(f.rule, (r = RULES_BY_ID.get(f.rule)?.fold ? folds++ : -1));
+    const r = numberOf(f.rule);
     if (r < 0) continue;
     const key = r * lines.length + lineOf(f.start);
     let g = groups.get(key);
@@ -176,6 +163,25 @@ function foldGroupsByKey(findings: readonly Finding[], lines: Line[], lineOf: (o
     g.push(k);
   }
   return [...groups.values()];
+}
+
+/**
+ * Numbers for the rules that fold, in the order they are asked about (-1 for a rule that does
+ * not): looked up once per rule, and not at all for the rule asked about last (rule ids are the
+ * rules' own strings: compared by reference).
+ */
+function foldNumbers(): (rule: string) => number {
+  const numbers = new Map<string, number>();
+  let folds = 0;
+  let lastRule = '';
+  let lastNo = -1;
+  return (rule) => {
+    if (rule === lastRule) return lastNo;
+    let no = numbers.get(rule);
+    if (no === undefined) numbers.set(rule, (no = RULES_BY_ID.get(rule)?.fold ? folds++ : -1));
+    lastRule = rule;
+    return (lastNo = no);
+  };
 }
 
 /** A place of a folded group: the finding as a hint (one literal: a spread was ≈1 µs a place). */
