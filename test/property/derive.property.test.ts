@@ -293,3 +293,28 @@ test('a share of a whole named lines before it follows an edit to that whole: th
     assert.deepStrictEqual(shown(next).map((r) => r[0]), ok, whole);
   }
 });
+
+test('an edit before a short line (a heading, a blank line, a short sentence) still derives the figures', () => {
+  // The lines read again after the change must hold enough text that the figures after them
+  // cannot look back into it (figures/derive.ts); a short line right after the edited one left
+  // too little, and every figure of the report was read again (half the edits on the bench
+  // reports). The edited line is long: the margin is the short line alone.
+  const long = '今年以来，我们围绕年初确定的目标任务，层层压实责任，各项工作有序推进，完成了既定任务。';
+  const figures = '全年共组织培训12期，参训人员860人次，其中基层干部520人次，占60%。';
+  const shortLines = ['三、存在的问题', '', '共计9项。'];
+  for (const short of shortLines) {
+    // Long enough that the lines read again are a small part of it (else it is read whole).
+    const around = Array.from({ length: 6 }, () => [figures, long]).flat();
+    const text = [...around, long, short, figures, long, ...around].join('\n');
+    const prev = new ReportDocument(text);
+    build(prev);
+    const at = text.indexOf(long + '\n' + short) + 4;
+    for (const typed of ['，', '5', '占总数的']) {
+      const next = deriveDocument(prev, text.slice(0, at) + typed + text.slice(at));
+      build(next);
+      const d = next.derivation?.derived ?? [];
+      for (const p of ['figures:quantities', 'figures:clauses', 'figures:phrases', 'figures:groups']) assert.ok(d.includes(p), `${p} derived after ${JSON.stringify(typed)} before ${JSON.stringify(short)}: ${d.join(', ')}`);
+      sameParts(next, true);
+    }
+  }
+});

@@ -57,6 +57,10 @@ export function spliceOf(prev: ReportDocument, doc: ReportDocument, span: Change
   let to = changedTo;
   while (to < lines.length && lines[to].start - changedEnd < MARGIN_CHARS) to++;
   if (to < lines.length) to++;
+  // The unchanged lines read again hold MARGIN_CHARS of their own: the figures of a line look
+  // back across the line break (figures/derive.ts), so a short line after the change (a
+  // heading, a blank line) left too little margin, and every figure was read again.
+  while (to < lines.length && lines[to].start - lines[changedTo].start < MARGIN_CHARS) to++;
   const start = lines[from].start;
   const end = to < lines.length ? lines[to].start : text.length;
   const prevEnd = end - (text.length - old.length);
