@@ -12,6 +12,7 @@
 //   --alloc --incremental  bytes an edit's incremental check allocates, by the function that allocates
 //   --incremental      the incremental check (what the server runs) after a one-character edit
 //   --quick            the same in two phases: edit → quick result, edit → quick then full result
+//   --spread           with --incremental or --quick: each edit at another place (seeded), not at the middle line
 //   --slices           the server's run after an edit, slice by slice (model parts, then whole-document rules): CPU of each
 //   --counts           how many lines, quantities, relations and findings
 //   --heap             what each part holds, and what the server holds for an open document (node --expose-gc)
@@ -175,14 +176,21 @@ if (argv.includes('--only')) {
   // An edit in the middle (one character typed at a line start, alternately two different
   // ones), checked incrementally; --quick: in the server's two phases (run/incremental.ts
   // CheckRun): the lines read and the quick result (per-line rules fresh, the rest carried
-  // over), then the full result.
+  // over), then the full result. --spread: each edit at another place of the text (the same
+  // places every time: a seeded sequence), as a writer moves about, not always at one place.
   const inc = new IncrementalChecker();
   inc.check(text);
   let t = text;
+  const spread = argv.includes('--spread');
+  let seed = 12345;
+  const place = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return Math.floor((seed / 0x80000000) * t.length);
+  };
   const at = middleLine(t);
   let k = 0;
   const edit = () => {
-    t = typed(t, at, k++);
+    t = typed(t, spread ? place() : at, k++);
     return undefined;
   };
   if (argv.includes('--incremental')) measure('incremental check after a one-character edit', edit, () => inc.check(t));
