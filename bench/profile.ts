@@ -185,7 +185,9 @@ if (argv.includes('--only')) {
   let seed = 12345;
   const place = (): number => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return Math.floor((seed / 0x80000000) * t.length);
+    const at = Math.floor((seed / 0x80000000) * t.length);
+    // Never between a CR and its LF (no editor puts the cursor there).
+    return t.charCodeAt(at - 1) === 13 ? at - 1 : at;
   };
   const at = middleLine(t);
   let k = 0;

@@ -101,7 +101,9 @@ const BLOCK = 4096;
 /** `text` as a new version of `prev`: its parts derived from prev's where the text did not change. `span`: changedSpan(prev.text, text) when the caller has it. */
 export function deriveDocument(prev: ReportDocument, text: string, span: ChangedSpan = changedSpan(prev.text, text)): ReportDocument {
   const crs = crsOfText(text);
-  const doc = new ReportDocument(text, crs === 'none' ? linesAfterEdit(prev.lines, text, span.start) : undefined);
+  // With a lone CR in either version the lines before the change may not be the same (an LF
+  // typed after a CR pairs them); with none, they are (each CR before p is followed by its LF in both).
+  const doc = new ReportDocument(text, crs !== 'lone' && crsOf(prev) !== 'lone' ? linesAfterEdit(prev.lines, text, span.start) : undefined);
   doc.memo(CRS, () => crs);
   // One step back at most: prev's own source is not read again.
   prev.derivation = undefined;
@@ -127,7 +129,7 @@ function crsOfText(text: string): Crs {
 /**
  * The lines of `text`, which is the same as the text of `prev` up to `p`: prev's lines before
  * the one holding p (their text and break lie before p) taken as they are, the rest split.
- * Only for a text without a CR (a CR before p could pair with an LF at it).
+ * Only for two versions without a lone CR (in one with a lone CR before p, an LF at p could pair with it).
  */
 function linesAfterEdit(prev: Line[], text: string, p: number): Line[] {
   const k = lineIndexAt(prev, p);

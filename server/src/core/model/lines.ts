@@ -24,13 +24,16 @@ export function splitLines(text: string, lines: Line[] = [], from = 0): Line[] {
     lines.push({ index: lines.length, start, end: text.length });
     return lines;
   }
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ index: lines.length, start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  // CRs too: the native search for the next of each (a CRLF is one break, a CR alone is one).
+  let cr = text.indexOf('\r', start);
+  let lf = text.indexOf('\n', start);
+  while (cr >= 0 || lf >= 0) {
+    const i = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+    lines.push({ index: lines.length, start, end: i });
+    start = i === cr && lf === i + 1 ? i + 2 : i + 1;
+    // A search that found nothing is not made again (each would read to the end of the text).
+    if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
   }
   lines.push({ index: lines.length, start, end: text.length });
   return lines;
