@@ -321,3 +321,33 @@ test('carriedOver on long texts: exactly the findings with no range touching the
     runs(60),
   );
 });
+
+test('a per-line rule at its cap: the other rules still read only the edited lines, and the findings are check()\'s', () => {
+  // More half-width commas than punct/halfwidth reports (its cap): check() stops at the cap, so
+  // its findings after that line are not known; it runs on the whole document, the other
+  // per-line rules do not. Edits before the cap's line, after it, and on it.
+  const line = (i: number) => `第${i}项工作,已按期完成。\n`;
+  const lines = Array.from({ length: 5400 }, (_, i) => line(i));
+  let text = '一、主要做法\n' + lines.join('') + '二、下一步打算\n持续推进各项工作。\n';
+  const inc = new IncrementalChecker();
+  const first = inc.check(text);
+  assert.equal(first.whole, true);
+  assert.equal(first.findings.filter((f) => f.rule === 'punct/halfwidth').length, 5000, 'the rule stopped at its cap');
+  const capLine = text.indexOf(line(4999));
+  const places = [text.indexOf(line(10)), capLine, capLine + 3, text.indexOf(line(5300)), text.length - 3];
+  for (const [k, at] of places.entries()) {
+    for (const typed of ['，', ',', '\n', '（']) {
+      text = text.slice(0, at) + typed + text.slice(at);
+      const r = inc.check(text);
+      assert.equal(r.whole, false, `edit ${k} (${JSON.stringify(typed)}) read the document whole`);
+      same(text, inc, {});
+    }
+  }
+  // A comma before the cap's line made full-width: the rule's 5,000th finding is one it had not read.
+  for (const i of [20, 30, 40]) {
+    const at = text.indexOf(line(i)) + line(i).indexOf(',');
+    text = text.slice(0, at) + '，' + text.slice(at + 1);
+    assert.equal(inc.check(text).whole, false);
+    same(text, inc, {});
+  }
+});

@@ -246,6 +246,7 @@ export class IncrementalChecker {
     const findings: Finding[] = [];
     const own: Finding[] = [];
     const counts = this.lineRules.map(() => 0);
+    const failed = this.lineRules.map(() => false);
     let consistent = true;
     for (const rule of this.rules) {
       const severity = effectiveSeverity(rule, config);
@@ -255,8 +256,14 @@ export class IncrementalChecker {
       if (rule.perLine) {
         const cap = rule.perLine.cap;
         const n = findings.length - from;
-        if (!ok || (cap !== undefined && n >= cap)) consistent = false;
-        counts[this.lineRules.indexOf(rule)] = n;
+        const k = this.lineRules.indexOf(rule);
+        if (!ok) consistent = false;
+        // At its cap a rule stopped reading: its findings of the lines after are not known. It
+        // runs on the whole document in the versions after (as one that failed on a line), and
+        // the other rules still read only the lines an edit touches — a long pasted page with
+        // thousands of half-width marks had every version read whole, every rule.
+        else if (cap !== undefined && n >= cap) failed[k] = true;
+        counts[k] = n;
         for (let i = from; i < findings.length; i++) own.push(findings[i]);
       }
       yield;
@@ -265,7 +272,7 @@ export class IncrementalChecker {
       this.lines = undefined;
       if (consistent && local) {
         sortFindings(own);
-        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed: this.lineRules.map(() => false) };
+        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed };
       }
     }
     return { doc, findings, reused: 0, read: doc.lines.length, whole: true, phase: 'full' };
