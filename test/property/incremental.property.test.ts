@@ -12,6 +12,7 @@ import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix'
 import { withDefaults, type Config } from '../../server/src/core/config/config';
 import { fixEdits, type Finding } from '../../server/src/core/types';
 import { RULES } from '../../server/src/core/rules';
+import type { Rule } from '../../server/src/core/rule';
 import { wholeDocumentParts } from '../../server/src/core/run/slices';
 import { doc, piece, runs, SOURCES } from './gen';
 import { splitsCrlf, splitsPair } from './invariants';
@@ -349,5 +350,38 @@ test('a per-line rule at its cap: the other rules still read only the edited lin
     text = text.slice(0, at) + '，' + text.slice(at + 1);
     assert.equal(inc.check(text).whole, false);
     same(text, inc, {});
+  }
+});
+
+test('a rule at its cap that does not report line after line is run again on every edit: its findings stay check()\'s', () => {
+  // Two made-up per-line rules with a cap of 3, each reporting every line that holds 某: one in
+  // the order of the lines, one from the last line back. At its cap the first depends only on
+  // the lines up to its third finding (an edit after them keeps its findings); the second on
+  // the last lines, so no edit is after what it depends on, and it runs again.
+  const rule = (id: string, backwards: boolean): Rule => ({
+    id,
+    description: { zh: id, en: id },
+    severity: 'warning',
+    fixable: false,
+    perLine: { cap: 3 },
+    check(doc, ctx) {
+      const found = doc.lines.filter((l) => doc.text.slice(l.start, l.end).includes('某'));
+      if (backwards) found.reverse();
+      let n = 0;
+      for (const l of found) if (n++ < 3) ctx.report({ start: l.start, end: l.start + 1, message: { zh: '某', en: 'X' } });
+    },
+  });
+  const rules = [rule('test/forward', false), rule('test/backward', true)];
+  for (const insert of ['某项工作\n', '其他工作\n', '']) {
+    const lines = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? `第${i}行某项工作` : `第${i}行其他工作`));
+    let text = lines.join('\n') + '\n';
+    const inc = new IncrementalChecker(rules);
+    inc.check(text);
+    // Edits after the forward rule's third finding (line 8), the last one at the end of the text.
+    for (const at of [text.indexOf('第20行'), text.indexOf('第30行'), text.length]) {
+      text = text.slice(0, at) + insert + '某' + text.slice(at);
+      const got = inc.check(text).findings;
+      assert.deepStrictEqual(got, check(text, {}, rules).findings, `after ${JSON.stringify(insert)} at ${at}`);
+    }
   }
 });

@@ -54,6 +54,34 @@ interface LineState {
   counts: number[];
   /** By the same index: the rule failed on a line (or reported outside it), so its findings here are not all: it runs on the whole document until a version is read whole. */
   failed: boolean[];
+  /** By the same index: a rule that stopped at its cap when it last read the whole document, its findings then and where the lines they depend on end (Capped). */
+  capped: (Capped | undefined)[];
+}
+
+/**
+ * A per-line rule's findings at its cap, read on the whole document (check()'s): it reads the
+ * lines in order, one at a time, and stopped at the line of the last of them, so while the text
+ * before `limit` (the start of the line after that one) does not change, neither do they — an
+ * edit after it takes them over as they are, and the rule is not run again.
+ */
+interface Capped {
+  findings: Finding[];
+  limit: number;
+}
+
+/**
+ * The Capped of a rule's findings on a document, in the order it reported them; undefined when
+ * they do not come line after line (the rule does not read the lines in order: no limit is certain).
+ */
+function cappedOf(doc: ReportDocument, found: Finding[]): Capped | undefined {
+  const lines = doc.lines;
+  let last = 0;
+  for (const f of found) {
+    const li = lineIndexAt(lines, f.start);
+    if (li < last) return undefined;
+    last = li;
+  }
+  return { findings: found, limit: last + 1 < lines.length ? lines[last + 1].start : doc.text.length };
 }
 
 export interface IncrementalResult extends CheckResult {
@@ -142,10 +170,11 @@ export class IncrementalChecker {
     const st = this.lines;
     if (st && c.lineRules.length === this.lineRules.length) c.lines = st;
     else if (st) {
-      // The state is never changed once made (a new version makes its own): shared, or narrowed to the fork's rules.
+      // The state is never changed once made (a new version makes its own; only its own run may
+      // fill in a Capped, of the same text): shared, or narrowed to the fork's rules.
       const from = c.lineRules.map((r) => this.lineRules.indexOf(r));
       const findings = st.findings.filter((f) => c.lineIds.has(f.rule));
-      c.lines = { text: st.text, starts: st.starts, findings, counts: from.map((k) => st.counts[k]), failed: from.map((k) => st.failed[k]) };
+      c.lines = { text: st.text, starts: st.starts, findings, counts: from.map((k) => st.counts[k]), failed: from.map((k) => st.failed[k]), capped: from.map((k) => st.capped[k]) };
     }
     if (c.rules.length === this.rules.length) c.carry = this.carry;
     c.configKey = this.configKey;
@@ -247,6 +276,7 @@ export class IncrementalChecker {
     const own: Finding[] = [];
     const counts = this.lineRules.map(() => 0);
     const failed = this.lineRules.map(() => false);
+    const capped: (Capped | undefined)[] = this.lineRules.map(() => undefined);
     let consistent = true;
     for (const rule of this.rules) {
       const severity = effectiveSeverity(rule, config);
@@ -262,7 +292,10 @@ export class IncrementalChecker {
         // runs on the whole document in the versions after (as one that failed on a line), and
         // the other rules still read only the lines an edit touches — a long pasted page with
         // thousands of half-width marks had every version read whole, every rule.
-        else if (cap !== undefined && n >= cap) failed[k] = true;
+        else if (cap !== undefined && n >= cap) {
+          failed[k] = true;
+          capped[k] = cappedOf(doc, findings.slice(from));
+        }
         counts[k] = n;
         for (let i = from; i < findings.length; i++) own.push(findings[i]);
       }
@@ -272,7 +305,7 @@ export class IncrementalChecker {
       this.lines = undefined;
       if (consistent && local) {
         sortFindings(own);
-        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed };
+        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed, capped };
       }
     }
     return { doc, findings, reused: 0, read: doc.lines.length, whole: true, phase: 'full' };
@@ -362,20 +395,34 @@ export class IncrementalChecker {
       for (let j = a; j < c; j++) readAt(j);
     }
     take(on, by);
-    this.lines = { text, starts: startsOf(lines), findings: out, counts, failed };
+    // A rule at its cap keeps its findings while the edit is after the lines they depend on.
+    const capped = st.capped.map((c) => (c && p >= c.limit ? c : undefined));
+    this.lines = { text, starts: startsOf(lines), findings: out, counts, failed, capped };
 
     let own: Finding[] | undefined;
     return {
       reused: n - read,
       read,
-      // At its cap, a rule's findings depend on the lines before; a rule that failed on a line has no findings there: either runs on the document.
+      // At its cap, a rule's findings depend on the lines before; a rule that failed on a line has no findings there: either runs on the document
+      // (a rule at its cap whose findings still hold takes them over, and one run again that reaches it again keeps its new ones for the next version).
       own: () => {
         if (own) return own;
         const redo = this.lineRules.filter((r, k) => severities[k] && (failed[k] || (r.perLine!.cap !== undefined && counts[k] >= r.perLine!.cap)));
         if (!redo.length) return (own = out);
         const ids = new Set(redo.map((r) => r.id));
         const whole: Finding[] = [];
-        for (const r of redo) runRule(doc, r, config, severities[this.lineRules.indexOf(r)]!, whole);
+        for (const r of redo) {
+          const k = this.lineRules.indexOf(r);
+          const kept = capped[k];
+          if (kept) {
+            for (const g of kept.findings) whole.push(g);
+            continue;
+          }
+          const from = whole.length;
+          runRule(doc, r, config, severities[k]!, whole);
+          const cap = r.perLine!.cap;
+          if (cap !== undefined && whole.length - from >= cap) capped[k] = cappedOf(doc, whole.slice(from));
+        }
         sortFindings(whole);
         return (own = mergeSorted(out.filter((g) => !ids.has(g.rule)), whole));
       },
