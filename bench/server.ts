@@ -23,7 +23,8 @@
 // - the server's heap (after GC) with one report of each size open, against the report's size;
 // - the 1 M report as VS Code gets it: a client that keeps 1000 diagnostics per file and takes
 //   quick answers (initializationOptions as our clients send them) — first diagnostics, edit →
-//   quick diagnostics, edit → complete diagnostics (after the refresh; round trips).
+//   quick diagnostics, edit → complete diagnostics (after the refresh; round trips); then edits
+//   each at another place of the text (a seeded sequence), as a writer moves about.
 import { LspClient, fileUri } from '../test/protocol/lsp-client';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { VSCODE_MAX_DIAGNOSTICS_PER_FILE, type Health } from '../server/src/lsp/protocol';
@@ -68,7 +69,7 @@ export interface Latencies {
    * CPU), where no pull answers tens of MB of JSON between its slices.
    */
   /** asQuick: edits whose quick answer was complete (the full analysis found the same: no refresh, no second answer). */
-  vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number; analysisMs: number[]; analysisCpuMs: number[]; asQuick: number };
+  vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number; analysisMs: number[]; analysisCpuMs: number[]; asQuick: number; spreadEditMs: number[]; spreadAnalysisMs: number[] };
   idleHeapMb: number;
   gc: boolean;
 }
@@ -349,17 +350,34 @@ export async function asVsCode(big: string, runs: number, timeout: number): Prom
     const analysisMs: number[] = [];
     const analysisCpuMs: number[] = [];
     let asQuick = 0;
+    const fullAnalysisMs = async (): Promise<{ ms: number; cpuMs: number }> => {
+      const last = (await healthOf(c, timeout)).lastAnalysis;
+      const full = last?.version === d.version && last.phase === 'full' ? last : undefined;
+      return { ms: full?.ms ?? NaN, cpuMs: full?.cpuMs ?? NaN };
+    };
     for (let k = 0; k < runs; k++) {
       const r = await d.typeAndPull(mid, k, async () => true);
       if (r.asQuick) asQuick++;
       editMs.push(r.first);
       editFullMs.push(r.complete);
-      const last = (await healthOf(c, timeout)).lastAnalysis;
-      const full = last?.version === d.version && last.phase === 'full' ? last : undefined;
-      analysisMs.push(full?.ms ?? NaN);
-      analysisCpuMs.push(full?.cpuMs ?? NaN);
+      const a = await fullAnalysisMs();
+      analysisMs.push(a.ms);
+      analysisCpuMs.push(a.cpuMs);
     }
-    return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs, asQuick };
+    // Then as a writer moves about: each edit at another place (a seeded sequence, never between
+    // a CR and its LF), three times as many, once the complete diagnostics are in.
+    const spreadEditMs: number[] = [];
+    const spreadAnalysisMs: number[] = [];
+    let seed = 99;
+    for (let k = 0; k < 3 * runs; k++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      let at = Math.floor((seed / 0x80000000) * d.text.length);
+      if (d.text.charCodeAt(at - 1) === 13) at--;
+      const r = await d.typeAndPull(at, k, async () => true);
+      spreadEditMs.push(r.complete);
+      spreadAnalysisMs.push((await fullAnalysisMs()).ms);
+    }
+    return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs, asQuick, spreadEditMs, spreadAnalysisMs };
   } finally {
     await c.close(timeout).catch(() => c.kill());
   }
