@@ -29,7 +29,7 @@ import { clausesOf } from '../server/src/core/figures/clauses';
 import { phrasesOf } from '../server/src/core/figures/phrases';
 import { groupsOf } from '../server/src/core/figures/groups';
 import { scope } from '../server/src/core/model/scope';
-import { generatedReport } from './texts';
+import { generatedReport, seededPlaces } from './texts';
 import { IncrementalChecker } from '../server/src/core/run/incremental';
 import { wholeDocumentParts } from '../server/src/core/run/slices';
 
@@ -182,17 +182,11 @@ if (argv.includes('--only')) {
   inc.check(text);
   let t = text;
   const spread = argv.includes('--spread');
-  let seed = 12345;
-  const place = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    const at = Math.floor((seed / 0x80000000) * t.length);
-    // Never between a CR and its LF (no editor puts the cursor there).
-    return t.charCodeAt(at - 1) === 13 ? at - 1 : at;
-  };
+  const place = seededPlaces(12345);
   const at = middleLine(t);
   let k = 0;
   const edit = () => {
-    t = typed(t, spread ? place() : at, k++);
+    t = typed(t, spread ? place(t) : at, k++);
     return undefined;
   };
   if (argv.includes('--incremental')) measure('incremental check after a one-character edit', edit, () => inc.check(t));

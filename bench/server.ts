@@ -32,6 +32,7 @@ import { ReportDocument } from '../server/src/core/model/document';
 import { withDefaults } from '../server/src/core/config/config';
 import { headingHover } from '../server/src/core/authoring/hover';
 import { figureHover } from '../server/src/core/authoring/figure-hover';
+import { seededPlaces } from './texts';
 
 export interface Latencies {
   chars: number;
@@ -368,12 +369,9 @@ export async function asVsCode(big: string, runs: number, timeout: number): Prom
     // a CR and its LF), three times as many, once the complete diagnostics are in.
     const spreadEditMs: number[] = [];
     const spreadAnalysisMs: number[] = [];
-    let seed = 99;
+    const place = seededPlaces(99);
     for (let k = 0; k < 3 * runs; k++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      let at = Math.floor((seed / 0x80000000) * d.text.length);
-      if (d.text.charCodeAt(at - 1) === 13) at--;
-      const r = await d.typeAndPull(at, k, async () => true);
+      const r = await d.typeAndPull(place(d.text), k, async () => true);
       spreadEditMs.push(r.complete);
       spreadAnalysisMs.push((await fullAnalysisMs()).ms);
     }

@@ -27,3 +27,15 @@ export function generatedReport(size: number, parts?: string[]): string {
   const cut = out.lastIndexOf('\n', size);
   return out.slice(0, cut > size / 2 ? cut : size);
 }
+
+/**
+ * Places to type at, as a writer moves about: a seeded sequence (the same places every run),
+ * each a fraction of the text it is asked for, never between a CR and its LF.
+ */
+export function seededPlaces(seed: number): (text: string) => number {
+  return (text) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const at = Math.floor((seed / 0x80000000) * text.length);
+    return text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+  };
+}

@@ -15,16 +15,8 @@ export function hasLoneCr(text: string): boolean {
 /** The lines of `text`; or those from `from` (a line's start) on, after the lines already in `lines`. */
 export function splitLines(text: string, lines: Line[] = [], from = 0): Line[] {
   let start = from;
-  if (text.indexOf('\r') < 0) {
-    // No CR (the common case): the native search for each LF.
-    for (let i = text.indexOf('\n', start); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ index: lines.length, start, end: i });
-      start = i + 1;
-    }
-    lines.push({ index: lines.length, start, end: text.length });
-    return lines;
-  }
-  // CRs too: the native search for the next of each (a CRLF is one break, a CR alone is one).
+  // The native search for the next CR and the next LF (a CRLF is one break, a CR alone is one);
+  // a text with no CR has its one search for a CR made once.
   let cr = text.indexOf('\r', start);
   let lf = text.indexOf('\n', start);
   while (cr >= 0 || lf >= 0) {

@@ -69,6 +69,12 @@ interface Capped {
   limit: number;
 }
 
+/** Whether `n` findings of a per-line rule are its cap: it stopped there, and knows nothing of the lines after. */
+function atCap(rule: Rule, n: number): boolean {
+  const cap = rule.perLine?.cap;
+  return cap !== undefined && n >= cap;
+}
+
 /**
  * The Capped of a rule's findings on a document, in the order it reported them; undefined when
  * they do not come line after line (the rule does not read the lines in order: no limit is certain).
@@ -284,7 +290,6 @@ export class IncrementalChecker {
       const from = findings.length;
       const ok = runRule(doc, rule, config, severity, findings);
       if (rule.perLine) {
-        const cap = rule.perLine.cap;
         const n = findings.length - from;
         const k = this.lineRules.indexOf(rule);
         if (!ok) consistent = false;
@@ -292,7 +297,7 @@ export class IncrementalChecker {
         // runs on the whole document in the versions after (as one that failed on a line), and
         // the other rules still read only the lines an edit touches — a long pasted page with
         // thousands of half-width marks had every version read whole, every rule.
-        else if (cap !== undefined && n >= cap) {
+        else if (atCap(rule, n)) {
           failed[k] = true;
           capped[k] = cappedOf(doc, findings.slice(from));
         }
@@ -407,7 +412,7 @@ export class IncrementalChecker {
       // (a rule at its cap whose findings still hold takes them over, and one run again that reaches it again keeps its new ones for the next version).
       own: () => {
         if (own) return own;
-        const redo = this.lineRules.filter((r, k) => severities[k] && (failed[k] || (r.perLine!.cap !== undefined && counts[k] >= r.perLine!.cap)));
+        const redo = this.lineRules.filter((r, k) => severities[k] && (failed[k] || atCap(r, counts[k])));
         if (!redo.length) return (own = out);
         const ids = new Set(redo.map((r) => r.id));
         const whole: Finding[] = [];
@@ -420,8 +425,7 @@ export class IncrementalChecker {
           }
           const from = whole.length;
           runRule(doc, r, config, severities[k]!, whole);
-          const cap = r.perLine!.cap;
-          if (cap !== undefined && whole.length - from >= cap) capped[k] = cappedOf(doc, whole.slice(from));
+          if (atCap(r, whole.length - from)) capped[k] = cappedOf(doc, whole.slice(from));
         }
         sortFindings(whole);
         return (own = mergeSorted(out.filter((g) => !ids.has(g.rule)), whole));
