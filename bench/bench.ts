@@ -8,6 +8,7 @@
 //
 //   node out/bench/bench.js [--quick] [--json] [--no-peer] [--no-server] [--server-only]
 //   node out/bench/bench.js --vscode-only [--runs N]   the server as VS Code drives it alone, every edit printed
+//   node out/bench/bench.js --memory-only              the server's memory for the 100 K and 1 M reports alone
 //
 // Texts: the pasted report (test/reports/pasted.txt), the 12-document corpus (test/corpus/,
 // checked one after the other), and generated reports of 100 K and 1 M characters (the
@@ -26,7 +27,7 @@ import { figures } from '../server/src/core/rules/figures';
 import { RULES } from '../server/src/core/rules';
 import { DIST } from '../test/paths';
 import { benchParts, generatedReport } from './texts';
-import { asVsCode, serverLatencies, type Latencies } from './server';
+import { asVsCode, serverHeap, serverLatencies, type Latencies } from './server';
 import { VSCODE_MAX_DIAGNOSTICS_PER_FILE } from '../server/src/lsp/protocol';
 
 const args = new Set(process.argv.slice(2));
@@ -176,6 +177,12 @@ async function main(): Promise<void> {
     console.log(`edit → the server's analysis, wall: ${f(v.analysisMs)} (median ${median(v.analysisMs)}); CPU: ${f(v.analysisCpuMs)} (min ${st(v.analysisCpuMs).min.toFixed(1)}, median ${median(v.analysisCpuMs)}); edit → complete diagnostics, median ${median(v.editFullMs)} ms; load ${load()}`);
     return;
   }
+  if (args.has('--memory-only')) {
+    // The server's memory alone, in a fresh server: the 100 K and 1 M reports of the full bench.
+    heapTable(await serverHeap([generatedReport(100 * 1024, parts), generatedReport(1024 * 1024, parts)]));
+    console.log(`load ${load()}`);
+    return;
+  }
   const subjects: Subject[] = [
     { name: 'pasted report', texts: [pasted], runs: QUICK ? 30 : 200, peerRuns: QUICK ? 10 : 50, warmup: QUICK ? 10 : 100 },
     { name: 'corpus (12 reports)', texts: corpus, runs: QUICK ? 10 : 50, peerRuns: QUICK ? 3 : 10, warmup: QUICK ? 3 : 20 },
@@ -295,15 +302,19 @@ async function main(): Promise<void> {
         `${server.vscode.spreadEditMs.length} edits each at another place: edit → complete diagnostics ${m(server.vscode.spreadEditMs)} ms, the analysis wall median / max ${m(server.vscode.spreadAnalysisMs)} / ${fmt(Math.max(...server.vscode.spreadAnalysisMs.filter(Number.isFinite)))} ms`,
     );
     console.log(`\nserver memory after GC (JS heap and typed arrays' stores)${server.gc ? '' : ' (no --expose-gc: without a collection)'}: ${server.idleHeapMb.toFixed(1)} MB idle; with one report open and analysed:`);
-    table(
-      // Two sizes of the same text: in memory (UTF-16, what the server holds it as) and as a file (UTF-8, what the writer sees on disk).
-      ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size in memory (UTF-16, 2 bytes a char)', '÷ its file (UTF-8)'],
-      server.heap.map((h) => {
-        const held = (h.heapMb - h.withoutMb) * 1024 * 1024;
-        return [size(h.chars), `${h.heapMb.toFixed(0)} MB`, `${h.withoutMb.toFixed(0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(0)} MB`, `${(held / (2 * h.chars)).toFixed(1)}×`, `${(held / h.utf8Bytes).toFixed(1)}×`];
-      }),
-    );
+    heapTable(server.heap);
   }
+}
+
+function heapTable(heap: Latencies['heap']): void {
+  table(
+    // Two sizes of the same text: in memory (UTF-16, what the server holds it as) and as a file (UTF-8, what the writer sees on disk).
+    ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size in memory (UTF-16, 2 bytes a char)', '÷ its file (UTF-8)'],
+    heap.map((h) => {
+      const held = (h.heapMb - h.withoutMb) * 1024 * 1024;
+      return [size(h.chars), `${h.heapMb.toFixed(h.heapMb < 10 ? 2 : 0)} MB`, `${h.withoutMb.toFixed(h.withoutMb < 10 ? 2 : 0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(h.heapMb - h.withoutMb < 10 ? 2 : 0)} MB`, `${(held / (2 * h.chars)).toFixed(1)}×`, `${(held / h.utf8Bytes).toFixed(1)}×`];
+    }),
+  );
 }
 
 function table(header: string[], lines: string[][]): void {

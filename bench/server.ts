@@ -179,11 +179,6 @@ export async function serverLatencies(big: string, report: string, sizes: string
   const timeout = 600_000;
   try {
     const health = () => healthOf(c, timeout);
-    /**
-     * The least of three readings: one collection (workreport/health's) leaves, now and then, the
-     * buffers of the last answer's JSON (27 MB for 46,000 diagnostics) or 2 MB of the text unfreed.
-     */
-    const settledMb = async () => Math.min(heldMb(await health()), heldMb(await health()), heldMb(await health()));
     const idle = await health();
     const idleHeapMb = heldMb(idle);
 
@@ -291,17 +286,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
     }
     c.closeDocument(furi);
 
-    // Heap with one report of each size open (and analysed).
-    const heap: Latencies['heap'] = [];
-    for (const [i, t] of sizes.entries()) {
-      const u = fileUri(`/bench/heap-${i}.report`);
-      c.open(u, t, 'workreport', 1);
-      await c.request('textDocument/diagnostic', { textDocument: { uri: u } }, timeout);
-      const h = await settledMb();
-      c.closeDocument(u);
-      const without = await settledMb();
-      heap.push({ chars: t.length, utf8Bytes: Buffer.byteLength(t, 'utf8'), heapMb: h, withoutMb: without });
-    }
+    const heap = await heapOf(c, sizes, timeout);
     // A second server (the first one idle).
     const vscode = await asVsCode(big, runs, timeout);
     return {
@@ -330,6 +315,38 @@ export async function serverLatencies(big: string, report: string, sizes: string
       idleHeapMb,
       gc: idle.gc,
     };
+  } finally {
+    await c.close(timeout).catch(() => c.kill());
+  }
+}
+
+/** The server's heap with one report of each size open (and analysed), then closed. */
+async function heapOf(c: LspClient, sizes: string[], timeout: number): Promise<Latencies['heap']> {
+  /**
+   * The least of three readings: one collection (workreport/health's) leaves, now and then, the
+   * buffers of the last answer's JSON (27 MB for 46,000 diagnostics) or 2 MB of the text unfreed.
+   */
+  const settledMb = async () => Math.min(heldMb(await healthOf(c, timeout)), heldMb(await healthOf(c, timeout)), heldMb(await healthOf(c, timeout)));
+  const heap: Latencies['heap'] = [];
+  for (const [i, t] of sizes.entries()) {
+    const u = fileUri(`/bench/heap-${i}.report`);
+    c.open(u, t, 'workreport', 1);
+    await c.request('textDocument/diagnostic', { textDocument: { uri: u } }, timeout);
+    const h = await settledMb();
+    c.closeDocument(u);
+    const without = await settledMb();
+    heap.push({ chars: t.length, utf8Bytes: Buffer.byteLength(t, 'utf8'), heapMb: h, withoutMb: without });
+  }
+  return heap;
+}
+
+/** `bench.js --memory-only`: the heap of a fresh server (after one analysis of the first text, untimed) for each text. */
+export async function serverHeap(sizes: string[], timeout = 600_000): Promise<Latencies['heap']> {
+  const c = await LspClient.start({ capabilities: LspClient.capabilities({ pull: true }), initializationOptions: { quickPullDiagnostics: true }, nodeArgs: ['--expose-gc', ...extra] });
+  try {
+    // What the process loads once for any document (tables read lazily, compiled code) is loaded first.
+    await heapOf(c, sizes.slice(0, 1), timeout);
+    return await heapOf(c, sizes, timeout);
   } finally {
     await c.close(timeout).catch(() => c.kill());
   }

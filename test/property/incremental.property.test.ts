@@ -143,7 +143,7 @@ const FENCED = [
   '',
 ].join('\n');
 
-test('an edit inside or beside a fenced block or a comment that spans lines: the findings of check()', () => {
+test('an edit inside or beside a fenced block or a comment that spans lines: the findings of check(), that line read alone', () => {
   for (const config of CONFIGS) {
     const inc = new IncrementalChecker();
     let text = FENCED;
@@ -153,6 +153,36 @@ test('an edit inside or beside a fenced block or a comment that spans lines: the
       text = text.slice(0, at) + typed + text.slice(at);
       same(text, inc, config);
     }
+  }
+  // Typed into a line inside a block (or nothing typed): that line is read alone, after a line that opens the block.
+  for (const [after, typed] of [['共12项', ','], ['数据截至6月底', ','], ['这一段先不公开', ','], ['-->', '']] as const) {
+    const inc = new IncrementalChecker();
+    inc.check(FENCED);
+    const at = FENCED.indexOf(after) + after.length;
+    const text = FENCED.slice(0, at) + typed + FENCED.slice(at);
+    const r = inc.check(text);
+    assert.deepStrictEqual([r.whole, r.read], [false, typed ? 1 : 0], `typed ${JSON.stringify(typed)} after ${after}`);
+    assert.deepStrictEqual(r.findings, check(text).findings);
+  }
+});
+
+test('an edit that opens or closes a fenced block or a comment changes how every line after it reads: the findings of check()', () => {
+  // A fence opened (every line after it is code until the next fence), a comment left open, and a fence's closing line taken away.
+  const edits: [string, string, string][] = [
+    ['一是完善制度，二是压实责任。', '```\n', 'open a fence'],
+    ['今年以来，', '<!-- ', 'open a comment'],
+    ['另有3项,下月完成.\n', '', 'close nothing'],
+  ];
+  for (const [before, typed, what] of edits) {
+    const inc = new IncrementalChecker();
+    inc.check(FENCED);
+    const at = FENCED.indexOf(before);
+    // 'close nothing': the closing fence after the line is deleted (the block then runs to the next fence).
+    const text = typed ? FENCED.slice(0, at) + typed + FENCED.slice(at) : FENCED.slice(0, at + before.length) + FENCED.slice(at + before.length + 4);
+    const r = inc.check(text);
+    assert.deepStrictEqual(r.findings, check(text).findings, what);
+    // The lines after read otherwise: not taken over.
+    assert.equal(r.whole, true, what);
   }
 });
 

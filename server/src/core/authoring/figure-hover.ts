@@ -86,7 +86,8 @@ export const wholeRelationsAt: RelationsAt = (doc, offset) => {
 /**
  * The per-paragraph rules from the hovered line read alone (with its break), the others from
  * the document; all from the document where the incremental check would not read a line alone
- * either (run/incremental.ts lineLocal: lone CRs, a later BOM, Markdown over several lines).
+ * either (run/incremental.ts lineLocal: lone CRs, a later BOM; Markdown over several lines
+ * does not count: the figures rules do not read it).
  */
 export const nearRelationsAt: RelationsAt = (doc, offset) => {
   if (!linesLocal(doc)) return wholeRelationsAt(doc, offset);

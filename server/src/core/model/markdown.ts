@@ -5,7 +5,7 @@
 // Recognised in any document by their form, as CommonMark writes them; indented code
 // blocks are not (a report indents its paragraphs with spaces).
 
-import { lineIndexAt, type Line } from './lines';
+import type { Line } from './lines';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** FENCE at a given offset of a whole text (lastIndex: a line's start); it cannot match past the line's end. */
@@ -23,36 +23,82 @@ const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s{1,20}[A-Za-z_:][\w:.-]{0,60}(?:
 const CODE_RUN = /`+/g;
 
 /**
- * Whether Markdown may run over lines here: a line that may open a fence (FENCE's ``` or ~~~
- * after at most three spaces), or `<!--` with no `-->` after it on its line. What a line
- * after such a one is (code, or prose) then depends on the lines before it. Each line is
- * looked at alone: `from`, `to` look at lines [from, to) only (a derived version's changed lines).
+ * What a line starts inside, as a small integer: NONE (prose), a comment left open (`<!--`
+ * with no `-->` after it), or a fenced code block — its fence's character and length, the
+ * least a closing fence must have: (length << 2) | 2 for backticks, | 3 for tildes.
  */
-export function markdownOverLines(text: string, lines: Line[], from = 0, to = lines.length): boolean {
-  if (from >= to) return false;
-  for (let li = from; li < to; li++) {
-    FENCE_AT.lastIndex = lines[li].start;
-    if (FENCE_AT.test(text)) return true;
+export type MarkdownState = number;
+export const MD_NONE: MarkdownState = 0;
+const MD_COMMENT: MarkdownState = 1;
+const fenceState = (ch: string, len: number): MarkdownState => (len << 2) | (ch === '`' ? 2 : 3);
+const isFence = (state: MarkdownState) => state > MD_COMMENT;
+
+/**
+ * The state after line `s` (its text without its break) for a line that starts in `state`:
+ * markdownSpans's reading of fences and comments, one line at a time.
+ */
+export function markdownStep(s: string, state: MarkdownState): MarkdownState {
+  if (isFence(state)) {
+    const m = FENCE.exec(s);
+    return m && fenceState(m[1][0], 0) === (state & 3) && m[1].length >= state >> 2 && !s.slice(m[0].length).trim() ? MD_NONE : state;
   }
-  const end = lines[to - 1].end;
-  for (let i = text.indexOf('<!--', lines[from].start); i >= 0 && i < end; i = text.indexOf('<!--', i + 4)) {
-    const close = text.indexOf('-->', i + 4);
-    if (close < 0 || close + 3 > lines[lineIndexAt(lines, i)].end) return true;
-    i = close;
+  // A comment that closes on the line: the line is read on from its start, as any other.
+  if (state === MD_COMMENT && !s.includes('-->')) return MD_COMMENT;
+  const f = FENCE.exec(s);
+  // A backtick fence's info string has no backtick.
+  if (f && !(f[1][0] === '`' && s.slice(f[0].length).includes('`'))) return fenceState(f[1][0], f[1].length);
+  if (REFERENCE.test(s)) return MD_NONE;
+  for (let k = s.indexOf('<!--'); k >= 0; k = s.indexOf('<!--', k + 4)) {
+    const close = s.indexOf('-->', k + 4);
+    if (close < 0) return MD_COMMENT;
+    k = close;
   }
-  return false;
+  return MD_NONE;
+}
+
+/**
+ * A line that opens `state` (to read a line that starts in it alone, after it: the checker
+ * reads a changed line as a document of its own, run/incremental.ts); '' for MD_NONE.
+ */
+export function markdownOpener(state: MarkdownState): string {
+  if (state === MD_NONE) return '';
+  if (state === MD_COMMENT) return '<!--\n';
+  return ((state & 3) === 2 ? '`' : '~').repeat(state >> 2) + '\n';
+}
+
+/**
+ * The state each line starts in (markdownStep from the first line), or undefined when every
+ * line starts in prose: no line opens a fence (FENCE's ``` or ~~~ after at most three spaces)
+ * or leaves `<!--` open at its end — what a line is then never depends on the lines before it.
+ */
+export function markdownStates(text: string, lines: readonly Line[]): Int32Array | undefined {
+  let out: Int32Array | undefined;
+  let state = MD_NONE;
+  // Where the next `<!--` is: a line in prose without one, and not opening a fence, stays in prose unread.
+  let comment = text.indexOf('<!--');
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    if (out) out[li] = state;
+    if (state === MD_NONE) {
+      while (comment >= 0 && comment < line.start) comment = text.indexOf('<!--', line.start);
+      FENCE_AT.lastIndex = line.start;
+      if (!(comment >= 0 && comment < line.end) && !FENCE_AT.test(text)) continue;
+    }
+    state = markdownStep(text.slice(line.start, line.end), state);
+    if (state !== MD_NONE && !out) out = new Int32Array(lines.length);
+  }
+  return out;
 }
 
 /** Spans [start, end) of the text that are Markdown syntax or code, in order of discovery. */
 export function markdownSpans(text: string, lines: { start: number; end: number }[], specialFrom: (from: number) => number): [number, number][] {
   const out: [number, number][] = [];
-  let fence: { ch: string; len: number } | undefined;
-  let comment = false;
-  // Where the next `, < or ] is (`specialFrom`; positions asked for do not decrease): outside a
-  // fence or a comment, a line without one, and not starting (after at most three spaces)
-  // with a fence or a [, holds no Markdown syntax and is passed over before it is made.
+  let state = MD_NONE;
+  // Where the next `, < or ] is (`specialFrom`; positions asked for do not decrease): in
+  // prose, a line without one, and not starting (after at most three spaces) with a fence or
+  // a [, holds no Markdown syntax and is passed over before it is made.
   for (const line of lines) {
-    if (!fence && !comment) {
+    if (state === MD_NONE) {
       if (specialFrom(line.start) >= line.end) {
         let p = line.start;
         while (p < line.end && p - line.start < 3 && text.charCodeAt(p) === 0x20) p++;
@@ -61,22 +107,19 @@ export function markdownSpans(text: string, lines: { start: number; end: number 
       }
     }
     const s = text.slice(line.start, line.end);
-    if (fence) {
+    const was = state;
+    state = markdownStep(s, was);
+    if (isFence(was)) {
       out.push([line.start, line.end]);
-      const m = FENCE.exec(s);
-      if (m && m[1][0] === fence.ch && m[1].length >= fence.len && !s.slice(m[0].length).trim()) fence = undefined;
       continue;
     }
-    if (comment) {
+    if (was === MD_COMMENT) {
       const close = s.indexOf('-->');
       out.push([line.start, close < 0 ? line.end : line.start + close + 3]);
       if (close < 0) continue;
-      comment = false;
     }
-    const f = FENCE.exec(s);
-    // A backtick fence's info string has no backtick.
-    if (f && !(f[1][0] === '`' && s.slice(f[0].length).includes('`'))) {
-      fence = { ch: f[1][0], len: f[1].length };
+    // The line opens a fence.
+    if (isFence(state)) {
       out.push([line.start, line.end]);
       continue;
     }
@@ -94,10 +137,7 @@ export function markdownSpans(text: string, lines: { start: number; end: number 
       for (let k = s.indexOf('<!--'); k >= 0; k = s.indexOf('<!--', k + 4)) {
         const close = s.indexOf('-->', k + 4);
         out.push([line.start + k, close < 0 ? line.end : line.start + close + 3]);
-        if (close < 0) {
-          comment = true;
-          break;
-        }
+        if (close < 0) break;
         k = close;
       }
     }

@@ -19,7 +19,9 @@
 // findings are taken out of the whole check), a rule that stops at a cap (MAX_FINDINGS) and
 // reaches it, a rule that failed on a line, a later line that starts with U+FEFF (alone it
 // would read as a byte-order mark), a text with old Mac line ends (a lone CR: some scans stop
-// only at LF and read on into the line before).
+// only at LF and read on into the line before), an edit that changes what the lines after it
+// start inside (a fenced block or an HTML comment opened or closed: a line inside is code,
+// not prose, and a changed line inside one is read after a line that opens the same).
 //
 // In two phases, for the server on large documents (`start()` → CheckRun): the lines are read
 // first, and the quick result — the per-line rules' findings, fresh, with the whole-document
@@ -31,7 +33,7 @@ import { withDefaults, type Config } from '../config/config';
 import { ReportDocument } from '../model/document';
 import { changedSpan, crsOf, deriveDocument, type ChangedSpan } from '../model/derive';
 import { hasLoneCr, lineIndexAt, type Line } from '../model/lines';
-import { markdownOverLines } from '../model/markdown';
+import { markdownOpener, markdownStates, markdownStep, MD_NONE } from '../model/markdown';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import { isOwnRange, type Finding, type Fix, type Severity, type Span } from '../types';
@@ -56,6 +58,8 @@ interface LineState {
   failed: boolean[];
   /** By the same index: a rule that stopped at its cap when it last read the whole document, its findings then and where the lines they depend on end (Capped). */
   capped: (Capped | undefined)[];
+  /** The Markdown state each line starts in (model/markdown.ts markdownStates): undefined when every line starts in prose. */
+  md: Int32Array | undefined;
 }
 
 /**
@@ -180,7 +184,7 @@ export class IncrementalChecker {
       // fill in a Capped, of the same text): shared, or narrowed to the fork's rules.
       const from = c.lineRules.map((r) => this.lineRules.indexOf(r));
       const findings = st.findings.filter((f) => c.lineIds.has(f.rule));
-      c.lines = { text: st.text, starts: st.starts, findings, counts: from.map((k) => st.counts[k]), failed: from.map((k) => st.failed[k]), capped: from.map((k) => st.capped[k]) };
+      c.lines = { text: st.text, starts: st.starts, findings, counts: from.map((k) => st.counts[k]), failed: from.map((k) => st.failed[k]), capped: from.map((k) => st.capped[k]), md: st.md };
     }
     if (c.rules.length === this.rules.length) c.carry = this.carry;
     c.configKey = this.configKey;
@@ -310,7 +314,7 @@ export class IncrementalChecker {
       this.lines = undefined;
       if (consistent && local) {
         sortFindings(own);
-        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed, capped };
+        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed, capped, md: markdownStates(doc.text, doc.lines) };
       }
     }
     return { doc, findings, reused: 0, read: doc.lines.length, whole: true, phase: 'full' };
@@ -337,12 +341,25 @@ export class IncrementalChecker {
     while (c < n && lines[c].start <= end) c++;
     const oc = c - n + on;
     if (oc < a || (c < n && os[oc] !== lines[c].start - by)) return undefined;
-    // Where both have as many lines in between, a line whose text is the same keeps its findings.
+    // The Markdown state each line in between starts in (a line in a fenced block or a comment
+    // reads otherwise: it is read after a line that opens the same); the lines after must start
+    // in the same state as before (an edit that opens a fence changes every line after it: the
+    // document is then read whole).
+    const oldMd = st.md;
+    const oldState = (i: number) => (oldMd ? oldMd[i] : MD_NONE);
+    const mdAt: number[] = [];
+    let state = oldState(a);
+    for (let j = a; j < c; j++) {
+      mdAt.push(state);
+      state = markdownStep(text.slice(lines[j].start, lines[j].end), state);
+    }
+    if (c < n && state !== oldState(oc)) return undefined;
+    // Where both have as many lines in between, a line whose text is the same, starting in the same state, keeps its findings.
     const paired = c - a === oc - a;
     const same: boolean[] = [];
     let read = 0;
     for (let j = a; j < c; j++) {
-      const keep = paired && lineText(text, lines, j) === lineText(old, os, j);
+      const keep = paired && mdAt[j - a] === oldState(j) && lineText(text, lines, j) === lineText(old, os, j);
       same.push(keep);
       if (!keep) read++;
     }
@@ -370,12 +387,16 @@ export class IncrementalChecker {
     const readAt = (j: number) => {
       const start = lines[j].start;
       const next = j + 1 < n ? lines[j + 1].start : text.length;
+      // A line that starts in a fenced block or a comment is read after a line that opens it.
+      const opener = markdownOpener(mdAt[j - a]);
       // Its findings are carried into later versions: read from a copy of the line, not a slice of this version's text (core/detach.ts).
-      const got = readLine(detached(text.slice(start, next)), start, this.lineRules, severities, lineConfig);
+      const got = readLine(detached(opener + text.slice(start, next)), start - opener.length, this.lineRules, severities, lineConfig);
       const mine: Finding[] = [];
       got.forEach((fs, k) => {
         if (!fs) return void (failed[k] = true);
         for (const g of fs) {
+          // What a rule finds on the opener is not the document's (it finds nothing there: it is code, or a comment).
+          if (g.end <= start && g.start < start && opener) continue;
           // A finding belongs to the line of its start: one that starts past its line (it never does) would be misplaced.
           if (g.start < start || (g.start >= next && j + 1 < n)) failed[k] = true;
           else {
@@ -402,7 +423,7 @@ export class IncrementalChecker {
     take(on, by);
     // A rule at its cap keeps its findings while the edit is after the lines they depend on.
     const capped = st.capped.map((c) => (c && p >= c.limit ? c : undefined));
-    this.lines = { text, starts: startsOf(lines), findings: out, counts, failed, capped };
+    this.lines = { text, starts: startsOf(lines), findings: out, counts, failed, capped, md: spliceStates(oldMd, a, oc, mdAt, n) };
 
     let own: Finding[] | undefined;
     return {
@@ -545,9 +566,10 @@ export function linesLocal(doc: ReportDocument): boolean {
 /**
  * Can the lines of this text be read alone? Not when a later line starts with U+FEFF (alone,
  * it would be a byte-order mark), nor when a line ends in a lone CR (old Mac line ends):
- * some scans stop only at LF and would read on into the line before; nor when Markdown runs
- * over lines (a fenced block, an HTML comment left open at its line's end): what a line
- * inside is — code, not prose (model/markdown.ts) — depends on the lines before it.
+ * some scans stop only at LF and would read on into the line before. (What a line inside a
+ * fenced block or an HTML comment is — code, not prose — depends on the lines before it: the
+ * checker reads such a line after a line that opens the same, LineState.md; the figures rules,
+ * which the figure hover reads on a line alone, do not read Markdown.)
  * `loneCr`: whether the text has a lone CR, when the caller knows (model/derive.ts crsOf);
  * `from`, `to`: look at lines [from, to) only (the others known to be local).
  */
@@ -555,7 +577,22 @@ export function lineLocal(text: string, lines: Line[], loneCr = hasLoneCr(text),
   if (loneCr) return false;
   // The whole text: a native scan first (most texts have no U+FEFF after the first character).
   if (to - from < lines.length || text.indexOf('\ufeff', 1) >= 0) for (let i = Math.max(1, from); i < to; i++) if (text.charCodeAt(lines[i].start) === 0xfeff) return false;
-  return !markdownOverLines(text, lines, from, to);
+  return true;
+}
+
+/**
+ * The Markdown state each of `n` lines starts in: the old version's before line `a`, `mid` for
+ * lines [a, a + mid.length), the old version's from its line `oc` on; undefined when every line starts in prose.
+ */
+function spliceStates(old: Int32Array | undefined, a: number, oc: number, mid: readonly number[], n: number): Int32Array | undefined {
+  if (!old && mid.every((x) => x === MD_NONE)) return undefined;
+  const out = new Int32Array(n);
+  if (old) {
+    out.set(old.subarray(0, a));
+    out.set(old.subarray(oc), a + mid.length);
+  }
+  out.set(mid, a);
+  return out;
 }
 
 /** Where each line starts. */
