@@ -15,6 +15,13 @@ export interface Phrase {
   clause: Clause;
   /** View offset where the phrase's words start (after markers and list joins). */
   start: number;
+  /**
+   * Where a quote of the phrase (a message's, a finding's range) starts: `start`, or, when the
+   * words ran back to a numeral of a figure that does not divide the clause — a date, as in
+   * 2024年表彰… or 2025年度评出…, whose words start at 年 — that figure's start: no quote
+   * begins inside a figure (“年表彰…”, “度评出…”).
+   */
+  readonly shownStart: number;
   /** Marker before the words: 其中, 包括, 含, 共计, 合计, 分别为… ('' if none). */
   marker: string;
   /** The words before the number, markers removed: 县区支部 in 其中县区支部5个. */
@@ -26,6 +33,8 @@ export interface Phrase {
   categories: Category[];
 }
 
+/** How far back a figure that holds a phrase's start is looked for: longer than any date. */
+const MAX_FIGURE = 40;
 const FIGURE_KINDS = new Set(['count', 'money', 'measure', 'percent', 'points', 'multiple', 'rate', 'time', 'age']);
 /** Markers that open a phrase, longest first. */
 const MARKERS = [
@@ -140,6 +149,13 @@ class PackedPhrase implements Phrase {
   }
   get post(): string {
     return this.q.after;
+  }
+  get shownStart(): number {
+    const qs = this.of.qs;
+    const start = this.start;
+    // The figures before this one that start at most a clause's length before it (phrases are short).
+    for (let j = this.q.index - 1; j >= 0 && qs[j].start > start - MAX_FIGURE; j--) if (qs[j].start < start && qs[j].end > start) return qs[j].start;
+    return start;
   }
   /** pre + post, made when read: nothing follows the unit of most figures (then it is pre itself). */
   get words(): string {

@@ -87,7 +87,7 @@ export const namedCount = relationRule({
         const inside = listsIn({ start: aside.open + 1, end: aside.close });
         const l = inside.find((x) => x.start === aside.open + 1 && x.end === aside.close);
         if (l) {
-          if (!l.partial) out.push(countRelation(doc, q, [l], 'error', p?.start ?? q.start));
+          if (!l.partial) out.push(countRelation(doc, q, [l], 'error', p?.shownStart ?? q.start));
           continue;
         }
       }
@@ -160,7 +160,7 @@ export const namedCount = relationRule({
       if (total * 2 < q.value || total > q.value * 2) continue;
       if (groups.some((l) => l.partial)) continue;
       const sameSentence = groups.every((l) => l.start < s.end);
-      out.push(countRelation(doc, q, groups, sameSentence ? 'error' : 'warning', p?.start ?? q.start));
+      out.push(countRelation(doc, q, groups, sameSentence ? 'error' : 'warning', p?.shownStart ?? q.start));
     }
     return out;
   },

@@ -132,7 +132,7 @@ function perCapitaOf(doc: ReportDocument, text: string, qs: Quantity[], phrases:
     arithmetic,
     evidence: { zh: `“${perWord}”即总量除以${baseName}`, en: `“${perWord}” is the total divided by the count` },
     message: relationMsg(ok, () => {
-      const stated = quoteView(doc, p.start, q.end);
+      const stated = quoteView(doc, p.shownStart, q.end);
       return ok
         ? { zh: `“${stated}”与“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”相符：${arithmetic}`, en: `“${stated}” follows from the figures: ${arithmeticEn(arithmetic)}` }
         : { zh: `“${stated}”有误，按“${quoteView(doc, t.start, t.end)}”“${quoteView(doc, b.start, b.end)}”计算：${arithmetic}`, en: `“${stated}” does not follow from “${quoteView(doc, t.start, t.end)}” and “${quoteView(doc, b.start, b.end)}”: ${arithmeticEn(arithmetic)}` };

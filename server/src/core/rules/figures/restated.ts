@@ -109,15 +109,15 @@ function restatement(doc: ReportDocument, phrases: Phrases, first: Quantity, q: 
       rule: RULE,
       ok: same,
       severity: 'warning',
-      start: p.start,
+      start: p.shownStart,
       end: q.end,
       quantities: [first, q],
       roles: ['earlier', 'later'],
       arithmetic,
       evidence: { zh: '主语、范围、单位和时间相同', en: 'same subject, scope, unit and period' },
       message: relationMsg(same, () => {
-        const shown = quoteView(doc, fp.start, first.end);
-        const here = quoteView(doc, p.start, q.end);
+        const shown = quoteView(doc, fp.shownStart, first.end);
+        const here = quoteView(doc, p.shownStart, q.end);
         return same
           ? { zh: `与前文“${shown}”一致：${arithmetic}`, en: `Agrees with “${shown}” earlier: ${arithmeticEn(arithmetic)}` }
           : { zh: `前文为“${shown}”，此处为“${here}”：${arithmetic}`, en: `Earlier the text says “${shown}”, here “${here}”: ${arithmeticEn(arithmetic)}` };

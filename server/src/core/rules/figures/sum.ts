@@ -129,7 +129,7 @@ function sumRelation(doc: ReportDocument, t: Quantity, listed: Quantity[], holds
       rule: RULE,
       ok: holds,
       severity: same && !approx ? 'error' : 'warning',
-      start: phrasesOf(doc).at(listed[0].index)?.start ?? listed[0].start,
+      start: phrasesOf(doc).at(listed[0].index)?.shownStart ?? listed[0].start,
       end: t.end,
       quantities: [...listed, t],
       roles: [...listed.map(() => 'item' as const), 'stated-total'],
