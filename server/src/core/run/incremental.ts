@@ -396,7 +396,7 @@ export class IncrementalChecker {
         if (!fs) return void (failed[k] = true);
         for (const g of fs) {
           // What a rule finds on the opener is not the document's (it finds nothing there: it is code, or a comment).
-          if (g.end <= start && g.start < start && opener) continue;
+          if (opener && g.end <= start && g.start < start) continue;
           // A finding belongs to the line of its start: one that starts past its line (it never does) would be misplaced.
           if (g.start < start || (g.start >= next && j + 1 < n)) failed[k] = true;
           else {
@@ -582,7 +582,8 @@ export function lineLocal(text: string, lines: Line[], loneCr = hasLoneCr(text),
 
 /**
  * The Markdown state each of `n` lines starts in: the old version's before line `a`, `mid` for
- * lines [a, a + mid.length), the old version's from its line `oc` on; undefined when every line starts in prose.
+ * lines [a, a + mid.length), the old version's from its line `oc` on. Undefined while no line
+ * of any version has started in a block (an array of prose states once one has: not scanned again).
  */
 function spliceStates(old: Int32Array | undefined, a: number, oc: number, mid: readonly number[], n: number): Int32Array | undefined {
   if (!old && mid.every((x) => x === MD_NONE)) return undefined;
