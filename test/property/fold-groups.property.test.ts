@@ -1,12 +1,14 @@
 // Property: run/present.ts foldGroups groups findings in text order one line at a time, and
 // others by a map; both give what a map keyed by rule and line gives — each foldable rule's
 // findings (not at error) per line, the groups in the order of their first finding — whether
-// the findings come in text order or shuffled, with rules at error or off.
+// the findings come in text order or shuffled, with rules at error or off, as objects or packed
+// (run/finding-list.ts: then firstShown shows the same findings, made from the packed list).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/run/check';
-import { foldGroups } from '../../server/src/core/run/present';
+import { firstShown, foldGroups } from '../../server/src/core/run/present';
+import { FindingList } from '../../server/src/core/run/finding-list';
 import { RULES_BY_ID } from '../../server/src/core/rules';
 import { lineIndexAt, type Line } from '../../server/src/core/model/lines';
 import type { Finding } from '../../server/src/core/types';
@@ -47,6 +49,13 @@ test('foldGroups = a map keyed by rule and line: findings in text order and shuf
       assert.deepEqual(foldGroups(r.findings, lines), want, 'in text order');
       const mixed = shuffled(r.findings, salt);
       assert.deepEqual(foldGroups(mixed, lines), byKey(mixed, lines), 'shuffled');
+      // Packed as a version keeps them (run/finding-list.ts): the same groups, and the same findings shown.
+      const packed = FindingList.of(r.findings);
+      assert.deepEqual(foldGroups(packed, lines), want, 'packed');
+      assert.deepEqual(foldGroups(FindingList.of(mixed), lines), byKey(mixed, lines), 'packed, shuffled');
+      const near = salt % (text.length + 1);
+      assert.deepStrictEqual(firstShown(packed, lines, 7, near), firstShown(r.findings, lines, 7, near), 'the first shown, packed');
+      assert.deepStrictEqual(firstShown(packed, lines, Infinity), firstShown(r.findings, lines, Infinity), 'all shown, packed');
       grouped += want.filter((g) => g.length > 1).length;
       if (want.length) inOrder++;
     }),

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../../server/src/core/run/check';
 import { carriedOver, IncrementalChecker } from '../../server/src/core/run/incremental';
+import { FindingList } from '../../server/src/core/run/finding-list';
 import { FIXING_RULES, fixAll, layoutOnly } from '../../server/src/core/run/fix';
 import { withDefaults, type Config } from '../../server/src/core/config/config';
 import { fixEdits, type Finding } from '../../server/src/core/types';
@@ -50,7 +51,7 @@ function show(fs: Finding[]): string[] {
 }
 
 function same(text: string, inc: IncrementalChecker, config: Partial<Config>): void {
-  const got = inc.check(text, config).findings;
+  const got = inc.check(text, config).findings.toArray();
   const want = check(text, config).findings;
   // Compare whole findings first (a readable diff), then exactly (deepEqual ignores nothing else).
   const shown = JSON.stringify(text.length > 300 ? text.slice(0, 300) + '…' : text);
@@ -162,7 +163,7 @@ test('an edit inside or beside a fenced block or a comment that spans lines: the
     const text = FENCED.slice(0, at) + typed + FENCED.slice(at);
     const r = inc.check(text);
     assert.deepStrictEqual([r.whole, r.read], [false, typed ? 1 : 0], `typed ${JSON.stringify(typed)} after ${after}`);
-    assert.deepStrictEqual(r.findings, check(text).findings);
+    assert.deepStrictEqual(r.findings.toArray(), check(text).findings);
   }
 });
 
@@ -180,7 +181,7 @@ test('an edit that opens or closes a fenced block or a comment changes how every
     // 'close nothing': the closing fence after the line is deleted (the block then runs to the next fence).
     const text = typed ? FENCED.slice(0, at) + typed + FENCED.slice(at) : FENCED.slice(0, at + before.length) + FENCED.slice(at + before.length + 4);
     const r = inc.check(text);
-    assert.deepStrictEqual(r.findings, check(text).findings, what);
+    assert.deepStrictEqual(r.findings.toArray(), check(text).findings, what);
     // The lines after read otherwise: not taken over.
     assert.equal(r.whole, true, what);
   }
@@ -207,7 +208,7 @@ test('an edit inside one line re-reads that line only, and takes the others over
     assert.equal(r.whole, false);
     assert.equal(r.read, 1, `one line read of ${lines}`);
     assert.equal(r.reused + r.read + (lines - r.reused - r.read), lines);
-    assert.deepStrictEqual(r.findings, check(text).findings);
+    assert.deepStrictEqual(r.findings.toArray(), check(text).findings);
   }
 });
 
@@ -219,12 +220,12 @@ test('fix-all reads only the rules that can fix: a narrowed fork after edits giv
       inc.check(text, config);
       for (const e of edits) {
         text = apply(text, e);
-        const { findings } = inc.check(text, config);
+        const findings = inc.check(text, config).findings.toArray();
         // What the findings of the rules that cannot fix carry: never a fix (check() drops one).
         assert.ok(findings.every((f) => f.fix === undefined || FIXING_RULES.some((r) => r.id === f.rule)));
         const fork = inc.fork(FIXING_RULES);
         const fixable = findings.filter((f) => FIXING_RULES.some((r) => r.id === f.rule));
-        assert.deepStrictEqual(fork.check(text, config).findings, fixable);
+        assert.deepStrictEqual(fork.check(text, config).findings.toArray(), fixable);
         assert.deepStrictEqual(check(text, config, FIXING_RULES).findings, fixable);
         // The server's fix-all (its analysis's findings, then its checker) and the CLI's agree.
         for (const filter of [undefined, layoutOnly]) {
@@ -277,9 +278,9 @@ test('two phases: the quick result has check()\'s per-line findings and the last
         if (quick) {
           quicks++;
           assert.equal(quick.phase, 'quick');
-          assert.deepStrictEqual(perLine(quick.findings), perLine(want), 'the per-line rules\' findings of the quick result are check()\'s');
+          assert.deepStrictEqual(perLine(quick.findings.toArray()), perLine(want), 'the per-line rules\' findings of the quick result are check()\'s');
           // The carried ones: a subsequence of the last full result's, each with the same words under each range.
-          const carried = wholeDoc(quick.findings);
+          const carried = wholeDoc(quick.findings.toArray());
           assert.equal(quick.carried! >= carried.length, true);
           let j = 0;
           for (const g of carried) {
@@ -296,13 +297,13 @@ test('two phases: the quick result has check()\'s per-line findings and the last
           next.quick();
           const got = next.finish();
           assert.equal(got.phase, 'full');
-          assert.deepStrictEqual(got.findings, check(text, config).findings);
+          assert.deepStrictEqual(got.findings.toArray(), check(text, config).findings);
           // The dropped run, finished after all, still gives its own version's findings (and changes nothing).
-          assert.deepStrictEqual(run.finish().findings, want);
+          assert.deepStrictEqual(run.finish().findings.toArray(), want);
         } else {
           const got = run.finish();
           assert.equal(got.phase, 'full');
-          assert.deepStrictEqual(got.findings, want);
+          assert.deepStrictEqual(got.findings.toArray(), want);
           // The whole-document rules found what was carried over: the full result took the quick one's list.
           if (quick && got.findings === quick.findings) tookQuick++;
         }
@@ -345,7 +346,7 @@ test('carriedOver on long texts: exactly the findings with no range touching the
         const b = move(f.related![0]);
         return a && b ? [{ ...f, start: a.start, end: a.end, related: [b] }] : [];
       });
-      const got = carriedOver({ text: old, findings }, text);
+      const got = carriedOver({ text: old, findings: FindingList.of(findings) }, text).toArray();
       assert.deepEqual(got.map((f) => [f.start, f.end, f.related]), want.map((f) => [f.start, f.end, f.related]));
       for (const f of got) for (const r of ranges(f)) assert.equal(text.slice(r.start, r.end), old.slice(r.start - (r.start > end + by ? by : 0), r.end - (r.start > end + by ? by : 0)));
     }),
@@ -410,7 +411,7 @@ test('a rule at its cap that does not report line after line is run again on eve
     // Edits after the forward rule's third finding (line 8), the last one at the end of the text.
     for (const at of [text.indexOf('第20行'), text.indexOf('第30行'), text.length]) {
       text = text.slice(0, at) + insert + '某' + text.slice(at);
-      const got = inc.check(text).findings;
+      const got = inc.check(text).findings.toArray();
       assert.deepStrictEqual(got, check(text, {}, rules).findings, `after ${JSON.stringify(insert)} at ${at}`);
     }
   }

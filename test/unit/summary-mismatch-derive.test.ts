@@ -35,7 +35,7 @@ test('a sub-heading edited away from the announced item is read anew: the findin
   const checker = new IncrementalChecker();
   const v1 = report('议事进小区，凝聚邻里共识');
   const r1 = checker.check(v1);
-  assert.deepEqual(mine(r1.findings), []);
+  assert.deepEqual(mine(r1.findings.toArray()), []);
   const map = r1.doc.memoed(SQUASHED);
   assert.ok(map instanceof Map && map.size >= 3);
 
@@ -43,9 +43,9 @@ test('a sub-heading edited away from the announced item is read anew: the findin
   const v2 = report('协商进院落，凝聚邻里共识');
   const r2 = checker.check(v2);
   assert.equal(r2.whole, false, 'the edit is read incrementally');
-  assert.deepEqual(r2.findings, check(v2).findings);
-  assert.equal(mine(r2.findings).length, 1);
-  assert.match(mine(r2.findings)[0].message.zh, /议事进小区/);
+  assert.deepEqual(r2.findings.toArray(), check(v2).findings);
+  assert.equal(mine(r2.findings.toArray()).length, 1);
+  assert.match(mine(r2.findings.toArray())[0].message.zh, /议事进小区/);
   // The squashed titles were taken over (one map for both versions), the new title added to it.
   assert.equal(r2.doc.memoed(SQUASHED), map);
 
@@ -57,14 +57,14 @@ test('a sub-heading edited away from the announced item is read anew: the findin
 
   // And back: the finding goes.
   const r3 = checker.check(v1);
-  assert.deepEqual(mine(r3.findings), []);
-  assert.deepEqual(r3.findings, check(v1).findings);
+  assert.deepEqual(mine(r3.findings.toArray()), []);
+  assert.deepEqual(r3.findings.toArray(), check(v1).findings);
 });
 
 test('an announcement edited to name another sub-heading is compared anew: the findings are check()\'s', () => {
   const checker = new IncrementalChecker();
   const v1 = report('议事进小区，凝聚邻里共识');
-  assert.deepEqual(mine(checker.check(v1).findings), []);
+  assert.deepEqual(mine(checker.check(v1).findings.toArray()), []);
   // The intro names an item no sub-heading has (one finding), then none of them (a list about
   // something else: no finding), then its three again.
   const intros: [string, number][] = [
@@ -76,7 +76,7 @@ test('an announcement edited to name another sub-heading is compared anew: the f
     const v = report('议事进小区，凝聚邻里共识', intro);
     const r = checker.check(v);
     assert.equal(r.whole, false, 'the edit is read incrementally');
-    assert.deepEqual(r.findings, check(v).findings);
-    assert.equal(mine(r.findings).length, found, intro);
+    assert.deepEqual(r.findings.toArray(), check(v).findings);
+    assert.equal(mine(r.findings.toArray()).length, found, intro);
   }
 });

@@ -12,6 +12,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../core/run/check';
 import { IncrementalChecker, type IncrementalResult } from '../core/run/incremental';
+import type { FindingList } from '../core/run/finding-list';
 import { wholeDocumentParts } from '../core/run/slices';
 import { fixAll, type FixAllResult } from '../core/run/fix';
 import type { Finding } from '../core/types';
@@ -38,7 +39,9 @@ export interface ServerHost {
   collectYoung?(): boolean;
 }
 
-export interface Analysis extends CheckResult {
+export interface Analysis extends Omit<CheckResult, 'findings'> {
+  /** Packed (core/run/finding-list.ts): read with `at`, `filter`, `toArray`. */
+  findings: FindingList;
   uri: string;
   version: number;
   config: Config;
@@ -428,7 +431,7 @@ export class ServerContext {
       const checker = this.checkers.get(a.uri);
       // A checker that has seen this version (the current one); fixAll forks it, so the document's own stays as it is.
       const seen = checker && this.analyses.get(a.uri) === a ? checker : undefined;
-      r = fixAll(a.doc.text, a.config, filter, undefined, { findings: a.findings, checker: seen });
+      r = fixAll(a.doc.text, a.config, filter, undefined, { findings: a.findings.toArray(), checker: seen });
       byKind.set(kind, r);
     }
     return r;
@@ -442,7 +445,7 @@ export class ServerContext {
     return a.phase === 'full' ? a.isReport : this.isReportDocument(doc, a, a.config);
   }
 
-  private isReportDocument(doc: TextDocument, result: CheckResult, config: Config): boolean {
+  private isReportDocument(doc: TextDocument, result: Pick<CheckResult, 'doc'>, config: Config): boolean {
     if (doc.languageId === 'workreport' || REPORT_NAME.test(doc.uri)) return true;
     const textual =
       doc.languageId === 'plaintext' || doc.languageId === 'markdown' || doc.languageId === 'text' ||

@@ -83,7 +83,7 @@ export function fixAll(text: string, config?: Partial<Config>, filter?: (f: Find
   const done = (rounds: number): FixAllResult => ({ text: current, rounds, applied, edits: editsFromPieces(text, pieces) });
   const checker = start?.checker?.fork(FIXING_RULES);
   for (let round = 0; round < passes; round++) {
-    const { findings } = round === 0 && start ? start : checker ? checker.check(current, config) : check(current, config, FIXING_RULES);
+    const findings = round === 0 && start ? start.findings : checker ? checker.check(current, config).findings.toArray() : check(current, config, FIXING_RULES).findings;
     const counts = new Map<string, number>();
     const at = current;
     const edits = collectEdits(findings, filter ? (f) => filter(f, at) : undefined, counts);

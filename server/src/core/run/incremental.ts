@@ -36,22 +36,23 @@ import { hasLoneCr, lineIndexAt, type Line } from '../model/lines';
 import { markdownOpener, markdownStates, markdownStep, MD_NONE } from '../model/markdown';
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
-import { isOwnRange, type Finding, type Fix, type Severity, type Span } from '../types';
-import { compareFindings, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
-import { withoutIgnored } from './ignore';
+import { isOwnRange, type Finding, type Severity, type Span } from '../types';
+import { effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
+import { fingerprint, type IgnoreEntry } from './ignore';
 import { detached } from '../detach';
-import { lowerBound } from '../search';
+import { lowerBoundIndex } from '../search';
+import { FindingList, FindingListBuilder, shifted } from './finding-list';
 import type { ModelPart } from './slices';
 import { foundKey } from '../rules/figures/relation-rule';
 import { SCOPE_KEY } from '../model/scope';
-import { sameFindings } from './present';
+import { sameFinding } from './present';
 
 /** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
 interface LineState {
   text: string;
   starts: Int32Array;
   /** Each found on its line read alone (so, check()'s for those rules), in the order of sortFindings. */
-  findings: Finding[];
+  findings: FindingList;
   /** By the rule's index among the per-line rules: how many of `findings` are its. */
   counts: number[];
   /** By the same index: the rule failed on a line (or reported outside it), so its findings here are not all: it runs on the whole document until a version is read whole. */
@@ -94,7 +95,9 @@ function cappedOf(doc: ReportDocument, found: Finding[]): Capped | undefined {
   return { findings: found, limit: last + 1 < lines.length ? lines[last + 1].start : doc.text.length };
 }
 
-export interface IncrementalResult extends CheckResult {
+export interface IncrementalResult extends Omit<CheckResult, 'findings'> {
+  /** In the order of sortFindings, packed (finding-list.ts). */
+  findings: FindingList;
   /** Lines whose findings were taken over / read anew; `whole`: the document was checked whole. */
   reused: number;
   read: number;
@@ -127,10 +130,13 @@ export interface CheckRun {
 }
 
 /** The last full result's findings of the whole-document rules (sorted, ignores not applied) and its text. */
-interface Carry {
+export interface Carry {
   text: string;
-  findings: Finding[];
+  findings: FindingList;
 }
+
+/** What a run's rules found, before it is merged with the lines' findings and packed. */
+type Found = Omit<IncrementalResult, 'findings'> & { findings: Finding[] };
 
 /**
  * What only a run's rules read of a version, dropped when the run ends (made again should
@@ -183,7 +189,7 @@ export class IncrementalChecker {
       // The state is never changed once made (a new version makes its own; only its own run may
       // fill in a Capped, of the same text): shared, or narrowed to the fork's rules.
       const from = c.lineRules.map((r) => this.lineRules.indexOf(r));
-      const findings = st.findings.filter((f) => c.lineIds.has(f.rule));
+      const findings = st.findings.withRules((rule) => c.lineIds.has(rule));
       c.lines = { text: st.text, starts: st.starts, findings, counts: from.map((k) => st.counts[k]), failed: from.map((k) => st.failed[k]), capped: from.map((k) => st.capped[k]), md: st.md };
     }
     if (c.rules.length === this.rules.length) c.carry = this.carry;
@@ -213,7 +219,7 @@ export class IncrementalChecker {
     if (large) {
       this.lines = undefined;
       this.carry = undefined;
-      const r: IncrementalResult = { doc, findings: [large], reused: 0, read: 0, whole: true, phase: 'full' };
+      const r: IncrementalResult = { doc, findings: FindingList.of([large]), reused: 0, read: 0, whole: true, phase: 'full' };
       return { quick: () => undefined, step: () => r, finish: () => r, changedFrom: (old) => spanFrom(old).start };
     }
     // Findings depend on the settings (severities, terms…), not on what is ignored (applied last).
@@ -231,7 +237,7 @@ export class IncrementalChecker {
     let result: IncrementalResult | undefined;
     /** The quick result once made, and the findings it carried over. */
     let quick: IncrementalResult | undefined | null = null;
-    let carriedInQuick: Finding[] | undefined;
+    let carriedInQuick: FindingList | undefined;
     const step = (): IncrementalResult | undefined => {
       if (result) return result;
       const r = steps.next();
@@ -242,22 +248,23 @@ export class IncrementalChecker {
       for (const key of this.runOnly) doc.forget(key);
       if (latest()) this.base = doc;
       sortFindings(found.findings);
+      let findings: FindingList;
       if (part) {
         // found.findings are the whole-document rules' alone: merged with the per-line rules' (no
         // finding of one list ties with one of the other: compareFindings ends with the rule id).
-        if (latest()) this.carry = { text, findings: found.findings };
+        const whole = FindingList.of(found.findings);
+        if (latest()) this.carry = { text, findings: whole };
         // The whole-document rules found what the quick result carried over (a typing edit away
         // from all of their findings): the full result's findings are the quick result's, one
         // for one — its list is taken, not merged again, and the server, finding the same list
         // (lsp/context.ts), sends nothing more.
-        if (quick && carriedInQuick && sameFindings(carriedInQuick, found.findings)) {
-          found.findings = quick.findings;
-          return (result = found);
-        }
-        found.findings = mergeSorted(part.own(), found.findings);
-      } else if (latest()) this.carry = { text, findings: found.findings.filter((f) => !this.lineIds.has(f.rule)) };
-      found.findings = withoutIgnored(text, lines, found.findings, config.ignore);
-      return (result = found);
+        if (quick && carriedInQuick && sameLists(carriedInQuick, whole)) return (result = { ...found, findings: quick.findings });
+        findings = mergeSorted(part.own(), whole);
+      } else {
+        findings = FindingList.of(found.findings);
+        if (latest()) this.carry = { text, findings: findings.withRules((rule) => !this.lineIds.has(rule)) };
+      }
+      return (result = { ...found, findings: withoutIgnored(text, lines, findings, config.ignore) });
     };
     return {
       quick: () => {
@@ -280,7 +287,7 @@ export class IncrementalChecker {
   }
 
   /** check() itself, one rule per step; the per-line rules' findings are then kept for the next version (when the lines are `local`: lineLocal). */
-  private *whole(doc: ReportDocument, config: Config, local: boolean, latest: () => boolean, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
+  private *whole(doc: ReportDocument, config: Config, local: boolean, latest: () => boolean, parts: readonly ModelPart[]): Generator<void, Found> {
     yield* buildParts(doc, parts);
     const findings: Finding[] = [];
     const own: Finding[] = [];
@@ -314,7 +321,7 @@ export class IncrementalChecker {
       this.lines = undefined;
       if (consistent && local) {
         sortFindings(own);
-        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: own, counts, failed, capped, md: markdownStates(doc.text, doc.lines) };
+        this.lines = { text: doc.text, starts: startsOf(doc.lines), findings: FindingList.of(own), counts, failed, capped, md: markdownStates(doc.text, doc.lines) };
       }
     }
     return { doc, findings, reused: 0, read: doc.lines.length, whole: true, phase: 'full' };
@@ -372,17 +379,20 @@ export class IncrementalChecker {
     const failed = st.failed.slice();
     const of = st.findings;
     const oldStart = (i: number) => (i < on ? os[i] : Infinity);
-    // The findings before line a stay as they are: one copy of that part of the list.
-    let f = lowerBound(of, (g) => g.start < oldStart(a));
-    const out: Finding[] = of.slice(0, f);
+    // The findings before line a stay as they are.
+    let f = lowerBoundIndex(of.length, (k) => of.start(k) < oldStart(a));
+    const out = new FindingListBuilder(of.length + 16);
+    out.copyRange(of, 0, f, 0);
     // The old findings before old line i, moved by `d`; or dropped (a line read anew).
     const take = (i: number, d: number) => {
       const limit = oldStart(i);
-      while (f < of.length && of[f].start < limit) out.push(shifted(of[f++], d));
+      const from = f;
+      while (f < of.length && of.start(f) < limit) f++;
+      out.copyRange(of, from, f, d);
     };
     const drop = (i: number) => {
       const limit = oldStart(i);
-      for (; f < of.length && of[f].start < limit; f++) counts[index.get(of[f].rule)!]--;
+      for (; f < of.length && of.start(f) < limit; f++) counts[index.get(of.rule(f))!]--;
     };
     const readAt = (j: number) => {
       const start = lines[j].start;
@@ -423,9 +433,10 @@ export class IncrementalChecker {
     take(on, by);
     // A rule at its cap keeps its findings while the edit is after the lines they depend on.
     const capped = st.capped.map((c) => (c && p >= c.limit ? c : undefined));
-    this.lines = { text, starts: startsOf(lines), findings: out, counts, failed, capped, md: spliceStates(oldMd, a, oc, mdAt, n) };
+    const list = out.build();
+    this.lines = { text, starts: startsOf(lines), findings: list, counts, failed, capped, md: spliceStates(oldMd, a, oc, mdAt, n) };
 
-    let own: Finding[] | undefined;
+    let own: FindingList | undefined;
     return {
       reused: n - read,
       read,
@@ -434,7 +445,7 @@ export class IncrementalChecker {
       own: () => {
         if (own) return own;
         const redo = this.lineRules.filter((r, k) => severities[k] && (failed[k] || atCap(r, counts[k])));
-        if (!redo.length) return (own = out);
+        if (!redo.length) return (own = list);
         const ids = new Set(redo.map((r) => r.id));
         const whole: Finding[] = [];
         for (const r of redo) {
@@ -449,13 +460,13 @@ export class IncrementalChecker {
           if (atCap(r, whole.length - from)) capped[k] = cappedOf(doc, whole.slice(from));
         }
         sortFindings(whole);
-        return (own = mergeSorted(out.filter((g) => !ids.has(g.rule)), whole));
+        return (own = mergeSorted(list.withRules((rule) => !ids.has(rule)), FindingList.of(whole)));
       },
     };
   }
 
   /** The rules that read the whole document, run on it one per step; their findings alone (the per-line rules' come from the lines: start() merges them in). */
-  private *incremental(doc: ReportDocument, config: Config, part: LinePart, parts: readonly ModelPart[]): Generator<void, IncrementalResult> {
+  private *incremental(doc: ReportDocument, config: Config, part: LinePart, parts: readonly ModelPart[]): Generator<void, Found> {
     yield* buildParts(doc, parts);
     const findings: Finding[] = [];
     for (const rule of this.rules) {
@@ -479,7 +490,7 @@ function* buildParts(doc: ReportDocument, parts: readonly ModelPart[]): Generato
 
 /** What reading the lines of a version gave: the per-line rules' findings on the whole text (check()'s for those rules), sorted. */
 interface LinePart {
-  own(): Finding[];
+  own(): FindingList;
   reused: number;
   read: number;
 }
@@ -492,15 +503,24 @@ interface LinePart {
  * under every range is then the same as before, and no range splits a character or a CRLF
  * that it did not split before (the characters on either side of it did not change).
  */
-export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): Finding[] {
+export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): FindingList {
   const old = carry.text;
-  if (old === text) return carry.findings;
+  const list = carry.findings;
+  if (old === text) return list;
   const { start: p, oldEnd: end } = span ?? changedSpan(old, text);
   const by = text.length - old.length;
   // Each range: 0 before the change, 1 after it, -1 touching it.
   const side = (r: Span) => (r.end < p ? 0 : r.start > end ? 1 : -1);
-  const out: Finding[] = [];
-  for (const f of carry.findings) {
+  const out = new FindingListBuilder(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const held = list.held[i];
+    // A finding whose range is its only one (finding-list.ts: its held finding is shared).
+    if (held.start < 0) {
+      if (list.ends[i] < p) out.copy(list, i);
+      else if (list.starts[i] > end) out.copyRange(list, i, i + 1, by);
+      continue;
+    }
+    const f = held;
     let before = 0;
     let after = 0;
     let touches = false;
@@ -519,7 +539,7 @@ export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): Fin
     else if (!before) out.push(shifted(f, by));
     else out.push(mapped(f, end, by));
   }
-  return out;
+  return out.build();
 }
 
 /** A finding whose ranges lie on both sides of a change: those after `end` move by `by`. */
@@ -531,18 +551,63 @@ function mapped(f: Finding, end: number, by: number): Finding {
   return g;
 }
 
-/** Two lists in the order of sortFindings merged into a new one (ties: the first list's first); neither is changed. */
-function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
-  if (!b.length) return a.slice();
-  if (!a.length) return b.slice();
-  const out: Finding[] = new Array(a.length + b.length);
+/** Two lists in the order of sortFindings merged (ties: the first list's first); either itself when the other is empty. */
+function mergeSorted(a: FindingList, b: FindingList): FindingList {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out = new FindingListBuilder(a.length + b.length);
+  const as = a.starts;
+  const ae = a.ends;
+  const bs = b.starts;
+  const be = b.ends;
+  // Does b's finding j come before a's finding i (compareFindings(b[j], a[i]) < 0)?
+  const before = (j: number, i: number) => {
+    const d = bs[j] - as[i] || be[j] - ae[i];
+    return d < 0 || (d === 0 && b.held[j].rule < a.held[i].rule);
+  };
   let i = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
+  // Run by run: the lists interleave in long stretches (a per-line rules' list, a few findings of the others).
+  while (i < a.length && j < b.length) {
+    const from = i;
+    while (i < a.length && !before(j, i)) i++;
+    out.copyRange(a, from, i, 0);
+    if (i === a.length) break;
+    const bFrom = j;
+    while (j < b.length && before(j, i)) j++;
+    out.copyRange(b, bFrom, j, 0);
+  }
+  out.copyRange(a, i, a.length, 0);
+  out.copyRange(b, j, b.length, 0);
+  return out.build();
+}
+
+/** Are the two lists the same, finding for finding (present.ts sameFinding)? */
+function sameLists(a: FindingList, b: FindingList): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a.start(i) !== b.start(i) || a.end(i) !== b.end(i)) return false;
+    if (a.held[i] !== b.held[i] && !sameFinding(a.at(i), b.at(i))) return false;
+  }
+  return true;
+}
+
+/** The list without the findings `ignore` dismisses (ignore.ts withoutIgnored, for a packed list). */
+function withoutIgnored(text: string, lines: Line[], list: FindingList, ignore: readonly IgnoreEntry[] | undefined): FindingList {
+  if (!ignore?.length) return list;
+  const byRule = new Map<string, Set<string>>();
+  for (const e of ignore) {
+    let s = byRule.get(e.rule);
+    if (!s) byRule.set(e.rule, (s = new Set()));
+    s.add(e.text);
+  }
+  const out = new FindingListBuilder(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const texts = byRule.get(list.rule(i));
+    if (!texts || !texts.has(fingerprint(text, lines, list.start(i), list.end(i)))) out.copy(list, i);
+  }
+  return out.build();
 }
 
 /** The memo key of lineLocal for a version (linesLocal). */
@@ -619,20 +684,3 @@ function readLine(seg: string, base: number, rules: readonly Rule[], severities:
     return runRule(doc, rule, config, severity, out) ? out.map((f) => shifted(f, base)) : undefined;
   });
 }
-
-/** A finding moved by `by` (the same object when it does not move; a fix of its own range is shared). */
-function shifted(f: Finding, by: number): Finding {
-  if (by === 0) return f;
-  const fix = f.fix;
-  // One literal with its fix (check.ts runRule makes the same two shapes).
-  const g: Finding = fix
-    ? { rule: f.rule, severity: f.severity, start: f.start + by, end: f.end + by, message: f.message, fix: isOwnRange(fix) ? fix : movedFix(fix, by) }
-    : { rule: f.rule, severity: f.severity, start: f.start + by, end: f.end + by, message: f.message };
-  if (f.related) g.related = f.related.map((r) => ({ message: r.message, start: r.start + by, end: r.end + by }));
-  return g;
-}
-
-function movedFix(fix: Fix, by: number): Fix {
-  return { title: fix.title, edits: fix.edits.map((e) => ({ start: e.start + by, end: e.end + by, newText: e.newText })), safe: fix.safe };
-}
-

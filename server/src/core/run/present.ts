@@ -13,7 +13,8 @@ import { RULES_BY_ID } from '../rules';
 import { familyOf } from '../rule';
 import { lineIndexAt, type Line } from '../model/lines';
 import { collectEdits } from './fix';
-import { isOwnRange, type Finding, type Fix, type HeldFix, type Msg, type RelatedSpan } from '../types';
+import { isOwnRange, type Finding, type Fix, type HeldFix, type Msg, type RelatedSpan, type Severity } from '../types';
+import { FindingList } from './finding-list';
 
 /** A paragraph with this many findings of one foldable rule shows them as one. */
 export const FOLD_MIN = 5;
@@ -27,13 +28,42 @@ export interface Shown extends Finding {
 
 /** Importance rank: lower is shown first. */
 export function rank(f: Shown): number {
-  if (f.member) return MAX_RANK;
-  if (f.severity === 'error') return 0;
-  const family = familyOf(f.rule);
-  if (family === 'figures') return f.severity === 'hint' ? 5 : 1;
-  if (f.severity === 'warning') return family === 'outline' ? 2 : 3;
-  if (f.severity === 'information') return family === 'outline' ? 4 : 5;
+  return f.member ? MAX_RANK : rankOf(f.severity, f.rule);
+}
+
+/** The rank of a finding (not a place of a folded group) of this severity and rule. */
+function rankOf(severity: Severity, rule: string): number {
+  if (severity === 'error') return 0;
+  const family = familyOf(rule);
+  if (family === 'figures') return severity === 'hint' ? 5 : 1;
+  if (severity === 'warning') return family === 'outline' ? 2 : 3;
+  if (severity === 'information') return family === 'outline' ? 4 : 5;
   return 6;
+}
+
+/**
+ * What firstShown and foldGroups read of each finding, from a list of findings or a packed one
+ * (finding-list.ts: read without making the findings; only those shown are made).
+ */
+interface Findings {
+  readonly length: number;
+  severity(k: number): Severity;
+  rule(k: number): string;
+  start(k: number): number;
+  end(k: number): number;
+  at(k: number): Finding;
+}
+
+function accessOf(findings: readonly Finding[] | FindingList): Findings {
+  if (findings instanceof FindingList) return findings;
+  return {
+    length: findings.length,
+    severity: (k) => findings[k].severity,
+    rule: (k) => findings[k].rule,
+    start: (k) => findings[k].start,
+    end: (k) => findings[k].end,
+    at: (k) => findings[k],
+  };
 }
 
 /**
@@ -49,29 +79,33 @@ export function forDisplay(findings: readonly Finding[], lines: Line[], foldMin 
  * has in all, without ordering (or making) those that cannot be among them: on a 1 M report,
  * 44,000 shown for the 1000 an editor keeps.
  */
-export function firstShown(findings: readonly Finding[], lines: Line[], limit: number, near?: number, foldMin = FOLD_MIN): { shown: Shown[]; total: number } {
-  const groups = foldGroups(findings, lines);
-  // What is shown: a finding alone, or a paragraph's findings of one rule to fold (made into one only if among the first `limit`).
-  const out: (Shown | Finding[])[] = [];
-  const inGroup = new Uint8Array(findings.length);
-  const members: Finding[][] = [];
+export function firstShown(findings: readonly Finding[] | FindingList, lines: Line[], limit: number, near?: number, foldMin = FOLD_MIN): { shown: Shown[]; total: number } {
+  const fs = accessOf(findings);
+  const groups = groupsOf(fs, lines);
+  // What is shown, by index: a finding alone, a paragraph's findings of one rule to fold (made
+  // into one only if among the first `limit`), or a place of a folded group (made: a hint).
+  const out: (number | number[] | Shown)[] = [];
+  const inGroup = new Uint8Array(fs.length);
+  const members: number[][] = [];
   let memberCount = 0;
   for (const g of groups) {
     if (g.length < foldMin) continue;
-    const fs = g.map((k) => findings[k]);
     for (const k of g) inGroup[k] = 1;
-    out.push(fs);
-    members.push(fs);
+    out.push(g);
+    members.push(g);
     memberCount += g.length;
   }
-  for (let k = 0; k < findings.length; k++) if (!inGroup[k]) out.push(findings[k]);
+  for (let k = 0; k < fs.length; k++) if (!inGroup[k]) out.push(k);
   const total = out.length + memberCount;
   // The places of folded groups (hints, the last rank) only when they can be among the first `limit`.
-  if (out.length < limit) for (const g of members) for (const f of g) out.push(memberOf(f));
+  if (out.length < limit) for (const g of members) for (const k of g) out.push(memberOf(fs.at(k)));
   // A folded group ranks and stands where its first finding does (foldGroup keeps its severity and span).
-  const head = (x: Shown | Finding[]): Shown => (Array.isArray(x) ? x[0] : x);
+  const head = (x: number | number[] | Shown): number => (typeof x === 'number' ? x : Array.isArray(x) ? x[0] : -1);
   // By rank, then position (or distance from `near`); ties keep their order (a stable sort). Ranks computed once each.
-  const ranks = out.map((x) => rank(head(x)));
+  const ranks = out.map((x) => {
+    const k = head(x);
+    return k < 0 ? rank(x as Shown) : rankOf(fs.severity(k), fs.rule(k));
+  });
   // Only the ranks that reach the first `limit` are ordered.
   let upTo = MAX_RANK;
   if (out.length > limit) {
@@ -85,9 +119,9 @@ export function firstShown(findings: readonly Finding[], lines: Line[], limit: n
   const starts = new Float64Array(out.length);
   const ends = new Float64Array(out.length);
   for (const i of order) {
-    const f = head(out[i]);
-    starts[i] = f.start;
-    ends[i] = f.end;
+    const k = head(out[i]);
+    starts[i] = k < 0 ? (out[i] as Shown).start : fs.start(k);
+    ends[i] = k < 0 ? (out[i] as Shown).end : fs.end(k);
   }
   if (near !== undefined) {
     const far = new Float64Array(out.length);
@@ -97,7 +131,7 @@ export function firstShown(findings: readonly Finding[], lines: Line[], limit: n
   if (order.length > limit) order.length = limit;
   const shown = order.map((i) => {
     const x = out[i];
-    return Array.isArray(x) ? foldGroup(x) : x;
+    return typeof x === 'number' ? fs.at(x) : Array.isArray(x) ? foldGroup(x.map((k) => fs.at(k))) : x;
   });
   return { shown, total };
 }
@@ -110,7 +144,11 @@ export function firstShown(findings: readonly Finding[], lines: Line[], limit: n
  * and line. Either way, no string key per finding (a third of this on 40,000 findings), and a
  * rule looked up only when it differs from the last finding's (foldNumbers).
  */
-export function foldGroups(findings: readonly Finding[], lines: Line[]): number[][] {
+export function foldGroups(findings: readonly Finding[] | FindingList, lines: Line[]): number[][] {
+  return groupsOf(accessOf(findings), lines);
+}
+
+function groupsOf(findings: Findings, lines: Line[]): number[][] {
   const numberOf = foldNumbers();
   // Findings mostly come in text order: each one's line is looked for from the last one's first.
   let li = 0;
@@ -125,11 +163,10 @@ export function foldGroups(findings: readonly Finding[], lines: Line[]): number[
   const onLine: (number[] | undefined)[] = [];
   const touched: number[] = [];
   for (let k = 0; k < findings.length; k++) {
-    const f = findings[k];
-    if (f.severity === 'error') continue;
-    const r = numberOf(f.rule);
+    if (findings.severity(k) === 'error') continue;
+    const r = numberOf(findings.rule(k));
     if (r < 0) continue;
-    const l = lineOf(f.start);
+    const l = lineOf(findings.start(k));
     if (l !== line) {
       // A line before the last one's: not in text order.
       if (l < line) return foldGroupsByKey(findings, lines, lineOf);
@@ -149,15 +186,14 @@ export function foldGroups(findings: readonly Finding[], lines: Line[]): number[
 }
 
 /** foldGroups for findings in any order: keyed by rule number × lines + line. */
-function foldGroupsByKey(findings: readonly Finding[], lines: Line[], lineOf: (offset: number) => number): number[][] {
+function foldGroupsByKey(findings: Findings, lines: Line[], lineOf: (offset: number) => number): number[][] {
   const numberOf = foldNumbers();
   const groups = new Map<number, number[]>();
   for (let k = 0; k < findings.length; k++) {
-    const f = findings[k];
-    if (f.severity === 'error') continue;
-    const r = numberOf(f.rule);
+    if (findings.severity(k) === 'error') continue;
+    const r = numberOf(findings.rule(k));
     if (r < 0) continue;
-    const key = r * lines.length + lineOf(f.start);
+    const key = r * lines.length + lineOf(findings.start(k));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(k);
@@ -236,7 +272,8 @@ export function sameFindings(a: readonly Finding[], b: readonly Finding[]): bool
   return true;
 }
 
-function sameFinding(f: Finding, g: Finding): boolean {
+/** Two findings the same in every field (sameFindings's comparison). */
+export function sameFinding(f: Finding, g: Finding): boolean {
   if (f === g) return true;
   return f.start === g.start && f.end === g.end && f.rule === g.rule && f.severity === g.severity && sameMsg(f.message, g.message) && sameFix(f.fix, g.fix) && sameRelated(f.related, g.related);
 }
