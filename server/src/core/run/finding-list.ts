@@ -92,6 +92,16 @@ export class FindingList implements Iterable<Finding> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 
+  /** The findings of the rules and severities `keep` says yes to, made (no other finding is). */
+  pick(keep: (rule: string, severity: Severity) => boolean): Finding[] {
+    const out: Finding[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const h = this.held[i];
+      if (keep(h.rule, h.severity)) out.push(this.at(i));
+    }
+    return out;
+  }
+
   /** The findings that `keep` says yes to (read whole). */
   filter(keep: (f: Finding) => unknown): Finding[] {
     return this.toArray().filter(keep);

@@ -46,7 +46,7 @@ function register(ctx: ServerContext): void {
         if (ignore) actions.push(ignore);
         if (data.fix && !seenRules.has(data.rule)) {
           seenRules.add(data.rule);
-          const sameRule = a.findings.filter((f) => f.rule === data.rule && f.fix);
+          const sameRule = a.findings.pick((rule) => rule === data.rule).filter((f) => f.fix);
           if (sameRule.length > 1) {
             const edits = collectEdits(sameRule, () => true);
             actions.push(

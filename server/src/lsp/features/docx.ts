@@ -47,7 +47,7 @@ function register(ctx: ServerContext): void {
     const a = await ctx.analyze(doc);
     const out = exportReport(doc.getText(), { name: fileName(uri), fonts, fontOverrides }, loadDocxIo());
     const errors = a.findings
-      .filter((f) => f.severity === 'error')
+      .pick((_, severity) => severity === 'error')
       .map((f) => {
         const at = positionAt(a.doc.lines, f.start);
         return { line: at.line, character: at.character, rule: f.rule, message: say(f.message, a.config.locale) };
