@@ -78,7 +78,7 @@ export class FindingList implements Iterable<Finding> {
       : { rule: h.rule, severity: h.severity, start: this.starts[i], end: this.ends[i], message: h.message };
   }
 
-  /** Every finding, in order: made once while the collector has not taken them (a pull of every diagnostic, then code actions, read them in turn). */
+  /** Every finding, in order: made once while the collector has not taken them (fix-all's rounds read them in turn); the array is shared: read it, never change it. */
   toArray(): Finding[] {
     const made = this.made?.deref();
     if (made) return made;

@@ -24,15 +24,21 @@ export function fingerprint(text: string, lines: Line[], start: number, end: num
 
 /** Findings without the ignored ones. */
 export function withoutIgnored(text: string, lines: Line[], findings: Finding[], ignore: readonly IgnoreEntry[] | undefined): Finding[] {
-  if (!ignore?.length) return findings;
+  const ignored = ignoredBy(text, lines, ignore);
+  return ignored ? findings.filter((f) => !ignored(f.rule, f.start, f.end)) : findings;
+}
+
+/** Whether `ignore` dismisses a finding of `rule` at [start, end); undefined when it dismisses none. */
+export function ignoredBy(text: string, lines: Line[], ignore: readonly IgnoreEntry[] | undefined): ((rule: string, start: number, end: number) => boolean) | undefined {
+  if (!ignore?.length) return undefined;
   const byRule = new Map<string, Set<string>>();
   for (const e of ignore) {
     let s = byRule.get(e.rule);
     if (!s) byRule.set(e.rule, (s = new Set()));
     s.add(e.text);
   }
-  return findings.filter((f) => {
-    const texts = byRule.get(f.rule);
-    return !texts || !texts.has(fingerprint(text, lines, f.start, f.end));
-  });
+  return (rule, start, end) => {
+    const texts = byRule.get(rule);
+    return !!texts && texts.has(fingerprint(text, lines, start, end));
+  };
 }

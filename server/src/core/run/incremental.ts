@@ -38,7 +38,7 @@ import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import { isOwnRange, type Finding, type Severity, type Span } from '../types';
 import { effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
-import { fingerprint, type IgnoreEntry } from './ignore';
+import { ignoredBy, type IgnoreEntry } from './ignore';
 import { detached } from '../detach';
 import { lowerBoundIndex } from '../search';
 import { FindingList, FindingListBuilder, shifted } from './finding-list';
@@ -595,18 +595,10 @@ function sameLists(a: FindingList, b: FindingList): boolean {
 
 /** The list without the findings `ignore` dismisses (ignore.ts withoutIgnored, for a packed list). */
 function withoutIgnored(text: string, lines: Line[], list: FindingList, ignore: readonly IgnoreEntry[] | undefined): FindingList {
-  if (!ignore?.length) return list;
-  const byRule = new Map<string, Set<string>>();
-  for (const e of ignore) {
-    let s = byRule.get(e.rule);
-    if (!s) byRule.set(e.rule, (s = new Set()));
-    s.add(e.text);
-  }
+  const ignored = ignoredBy(text, lines, ignore);
+  if (!ignored) return list;
   const out = new FindingListBuilder(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const texts = byRule.get(list.rule(i));
-    if (!texts || !texts.has(fingerprint(text, lines, list.start(i), list.end(i)))) out.copy(list, i);
-  }
+  for (let i = 0; i < list.length; i++) if (!ignored(list.rule(i), list.start(i), list.end(i))) out.copy(list, i);
   return out.build();
 }
 
