@@ -312,7 +312,8 @@ function heapTable(heap: Latencies['heap']): void {
     ['report', 'heap', 'heap once it is closed', 'held for it', '÷ report size in memory (UTF-16, 2 bytes a char)', '÷ its file (UTF-8)'],
     heap.map((h) => {
       const held = (h.heapMb - h.withoutMb) * 1024 * 1024;
-      return [size(h.chars), `${h.heapMb.toFixed(h.heapMb < 10 ? 2 : 0)} MB`, `${h.withoutMb.toFixed(h.withoutMb < 10 ? 2 : 0)} MB`, `${(h.heapMb - h.withoutMb).toFixed(h.heapMb - h.withoutMb < 10 ? 2 : 0)} MB`, `${(held / (2 * h.chars)).toFixed(1)}×`, `${(held / h.utf8Bytes).toFixed(1)}×`];
+      const mb = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} MB`;
+      return [size(h.chars), mb(h.heapMb), mb(h.withoutMb), mb(h.heapMb - h.withoutMb), `${(held / (2 * h.chars)).toFixed(1)}×`, `${(held / h.utf8Bytes).toFixed(1)}×`];
     }),
   );
 }

@@ -75,13 +75,13 @@ test('pinyin annotations with the same words share one fix, and findings moved b
   const para = '今(jīn)年(nián)以来，我们围(wéi)绕(rào)中心工作开(kāi)展活动。\n';
   const text = para.repeat(30);
   const checker = new IncrementalChecker();
-  const first = checker.check(text).findings.filter((f) => f.rule === 'text/pinyin-annotation');
+  const first = checker.check(text).findings.toArray().filter((f) => f.rule === 'text/pinyin-annotation');
   assert.equal(first.length, 150);
   // Five annotations a paragraph, each with its own words: five fixes in all.
   assert.equal(new Set(first.map((f) => f.fix)).size, 5);
   assert.ok(first.every((f) => f.fix && isOwnRange(f.fix)));
   // A character typed in the first line moves every finding after it: new findings, the same fixes.
-  const next = checker.check('一' + text).findings.filter((f) => f.rule === 'text/pinyin-annotation');
+  const next = checker.check('一' + text).findings.toArray().filter((f) => f.rule === 'text/pinyin-annotation');
   assert.equal(next.length, first.length);
   next.forEach((g, i) => {
     assert.equal(g.start, first[i].start + 1);

@@ -153,7 +153,7 @@ class PackedPhrase implements Phrase {
   get shownStart(): number {
     const qs = this.of.qs;
     const start = this.start;
-    // The figures before this one that start at most a clause's length before it (phrases are short).
+    // Among the figures before this one that start less than MAX_FIGURE characters before the phrase.
     for (let j = this.q.index - 1; j >= 0 && qs[j].start > start - MAX_FIGURE; j--) if (qs[j].start < start && qs[j].end > start) return qs[j].start;
     return start;
   }

@@ -102,18 +102,12 @@ export class FindingList implements Iterable<Finding> {
     return out;
   }
 
-  /** The findings that `keep` says yes to (read whole). */
-  filter(keep: (f: Finding) => unknown): Finding[] {
-    return this.toArray().filter(keep);
-  }
-
   /** The findings whose rule `keep` says yes to, packed (the held ones shared). */
   withRules(keep: (rule: string) => boolean): FindingList {
     const b = new FindingListBuilder(this.length);
     for (let i = 0; i < this.length; i++) if (keep(this.held[i].rule)) b.copy(this, i);
     return b.build();
   }
-
 }
 
 /** Builds a FindingList finding by finding, in order. */
@@ -127,10 +121,6 @@ export class FindingListBuilder {
     this.starts = new Int32Array(Math.max(4, capacity));
     this.ends = new Int32Array(Math.max(4, capacity));
     this.held = new Array<Finding>(Math.max(4, capacity));
-  }
-
-  get length(): number {
-    return this.n;
   }
 
   private room(k: number): void {

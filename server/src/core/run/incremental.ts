@@ -45,7 +45,7 @@ import { FindingList, FindingListBuilder, shifted } from './finding-list';
 import type { ModelPart } from './slices';
 import { foundKey } from '../rules/figures/relation-rule';
 import { SCOPE_KEY } from '../model/scope';
-import { sameFinding } from './present';
+import { sameFindings } from './present';
 
 /** The per-line rules' findings of the last version whose lines were read, with where its lines start. */
 interface LineState {
@@ -258,7 +258,7 @@ export class IncrementalChecker {
         // from all of their findings): the full result's findings are the quick result's, one
         // for one — its list is taken, not merged again, and the server, finding the same list
         // (lsp/context.ts), sends nothing more.
-        if (quick && carriedInQuick && sameLists(carriedInQuick, whole)) return (result = { ...found, findings: quick.findings });
+        if (quick && carriedInQuick && sameFindings(carriedInQuick, whole)) return (result = { ...found, findings: quick.findings });
         findings = mergeSorted(part.own(), whole);
       } else {
         findings = FindingList.of(found.findings);
@@ -580,17 +580,6 @@ function mergeSorted(a: FindingList, b: FindingList): FindingList {
   out.copyRange(a, i, a.length, 0);
   out.copyRange(b, j, b.length, 0);
   return out.build();
-}
-
-/** Are the two lists the same, finding for finding (present.ts sameFinding)? */
-function sameLists(a: FindingList, b: FindingList): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a.start(i) !== b.start(i) || a.end(i) !== b.end(i)) return false;
-    if (a.held[i] !== b.held[i] && !sameFinding(a.at(i), b.at(i))) return false;
-  }
-  return true;
 }
 
 /** The list without the findings `ignore` dismisses (ignore.ts withoutIgnored, for a packed list). */

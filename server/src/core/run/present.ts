@@ -265,15 +265,22 @@ function foldGroup(g: Finding[]): Shown {
  * carried over takes the quick result's list, and the server sends it no more).
  * Strict: a fix held as OwnRangeFix and the same fix written out with its edit differ.
  */
-export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+export function sameFindings(a: readonly Finding[] | FindingList, b: readonly Finding[] | FindingList): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameFinding(a[i], b[i])) return false;
+  const x = accessOf(a);
+  const y = accessOf(b);
+  // Two packed lists: a finding held by both as one object (a shared one, at the same range) is the same, not made to be compared.
+  const held = a instanceof FindingList && b instanceof FindingList;
+  for (let i = 0; i < a.length; i++) {
+    if (x.start(i) !== y.start(i) || x.end(i) !== y.end(i)) return false;
+    if (held && a.held[i] === b.held[i]) continue;
+    if (!sameFinding(x.at(i), y.at(i))) return false;
+  }
   return true;
 }
 
-/** Two findings the same in every field (sameFindings's comparison). */
-export function sameFinding(f: Finding, g: Finding): boolean {
+function sameFinding(f: Finding, g: Finding): boolean {
   if (f === g) return true;
   return f.start === g.start && f.end === g.end && f.rule === g.rule && f.severity === g.severity && sameMsg(f.message, g.message) && sameFix(f.fix, g.fix) && sameRelated(f.related, g.related);
 }
