@@ -59,7 +59,7 @@ test('a packed list gives back its findings, in order', () => {
   );
 });
 
-test('a stretch copied with its positions moved gives the findings moved; withRules and pick keep those asked for', () => {
+test('a stretch copied with its positions moved gives the findings moved; withRules, split and pick keep those asked for', () => {
   fc.assert(
     fc.property(fc.array(finding, { maxLength: 60 }), fc.nat(60), fc.nat(60), fc.integer({ min: -300, max: 300 }), fc.subarray(RULES), (fs, x, y, by, rules) => {
       const list = FindingList.of(fs);
@@ -72,6 +72,9 @@ test('a stretch copied with its positions moved gives the findings moved; withRu
       const want = fs.map((f, i) => (i >= from && i < to ? shifted(f, by) : f));
       assert.deepStrictEqual(b.build().toArray(), want);
       assert.deepStrictEqual(list.withRules((r) => rules.includes(r)).toArray(), fs.filter((f) => rules.includes(f.rule)));
+      const [yes, no] = list.split((r) => rules.includes(r));
+      assert.deepStrictEqual([yes.toArray(), no.toArray()], [fs.filter((f) => rules.includes(f.rule)), fs.filter((f) => !rules.includes(f.rule))]);
+      assert.deepStrictEqual([yes.length, no.length], [yes.toArray().length, no.toArray().length]);
       assert.deepStrictEqual(list.pick((r, severity) => rules.includes(r) && severity !== 'hint'), fs.filter((f) => rules.includes(f.rule) && f.severity !== 'hint'));
     }),
     runs(300),

@@ -346,7 +346,7 @@ test('carriedOver on long texts: exactly the findings with no range touching the
         const b = move(f.related![0]);
         return a && b ? [{ ...f, start: a.start, end: a.end, related: [b] }] : [];
       });
-      const got = carriedOver({ text: old, findings: FindingList.of(findings) }, text).toArray();
+      const got = carriedOver({ text: old, findings: () => FindingList.of(findings) }, text).toArray();
       assert.deepEqual(got.map((f) => [f.start, f.end, f.related]), want.map((f) => [f.start, f.end, f.related]));
       for (const f of got) for (const r of ranges(f)) assert.equal(text.slice(r.start, r.end), old.slice(r.start - (r.start > end + by ? by : 0), r.end - (r.start > end + by ? by : 0)));
     }),
@@ -414,5 +414,49 @@ test('a rule at its cap that does not report line after line is run again on eve
       const got = inc.check(text).findings.toArray();
       assert.deepStrictEqual(got, check(text, {}, rules).findings, `after ${JSON.stringify(insert)} at ${at}`);
     }
+  }
+});
+
+test('a rule that reaches its cap by an edit runs on the whole document; the versions after still give check()\'s findings', () => {
+  // A made-up per-line rule with a cap of 3 that reports each line holding 某, read line by line
+  // until an edit brings a third and a fourth such line: it then runs on the whole document, and
+  // the lines' state keeps its findings as the lines gave them, not the whole document's capped
+  // ones (IncrementalChecker.keep: the state is not taken out of the version's findings then).
+  const rules: Rule[] = [
+    {
+      id: 'test/marked',
+      description: { zh: '某', en: 'marked' },
+      severity: 'warning',
+      fixable: false,
+      perLine: { cap: 3 },
+      check(doc, ctx) {
+        let n = 0;
+        for (const l of doc.lines) if (doc.text.slice(l.start, l.end).includes('某') && n++ < 3) ctx.report({ start: l.start, end: l.start + 1, message: { zh: '某', en: 'X' } });
+      },
+    },
+  ];
+  for (const order of [[30, 10, 20, 5], [5, 35, 15, 25], [12, 12, 30, 2]]) {
+    const lines = Array.from({ length: 40 }, (_, i) => `第${i}行${i === 8 ? '某项' : '其他'}工作`);
+    let text = lines.join('\n') + '\n';
+    const inc = new IncrementalChecker(rules);
+    inc.check(text);
+    // Each edit marks one more line (line 8 is marked already).
+    for (const i of order) {
+      const at = text.indexOf(`第${i}行`);
+      text = text.slice(0, at) + '某' + text.slice(at);
+      assert.deepStrictEqual(inc.check(text).findings.toArray(), check(text, {}, rules).findings, `marking line ${i} of ${order.join(',')}`);
+    }
+    // Then two marks taken away in one edit (the first two marked lines and those between them
+    // deleted), and the others one by one: the rule falls below its cap and reads the lines again.
+    const first = text.indexOf('某');
+    const second = text.indexOf('\n', text.indexOf('某', first + 1)) + 1;
+    text = text.slice(0, text.lastIndexOf('\n', first) + 1) + text.slice(second);
+    assert.deepStrictEqual(inc.check(text).findings.toArray(), check(text, {}, rules).findings, `two marks taken away, after ${order.join(',')}`);
+    for (let at = text.indexOf('某'); at >= 0; at = text.indexOf('某')) {
+      text = text.slice(0, at) + text.slice(at + 1);
+      assert.deepStrictEqual(inc.check(text).findings.toArray(), check(text, {}, rules).findings, `a mark taken away at ${at}, after ${order.join(',')}`);
+    }
+    text = text.replace('第39行', '第39行 ');
+    assert.deepStrictEqual(inc.check(text).findings.toArray(), check(text, {}, rules).findings, `an edit after, ${order.join(',')}`);
   }
 });
