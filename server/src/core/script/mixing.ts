@@ -66,32 +66,37 @@ interface Facts {
 
 /**
  * Strays as a version keeps them for the next (a few thousand on a long pasted page): their
- * spans in two Int32Arrays, their words as copies made once per distinct run (a long text
- * repeats a few hundred runs thousands of times), no object per stray; the rule gets objects.
+ * spans in two Int32Arrays, their words as the index of a pair (the stray's text, then its
+ * replacement) made once per distinct pair (a long text repeats a few hundred runs thousands of
+ * times), no object per stray; the rule gets objects. Two references a stray were 16 bytes, 64 KB
+ * of what the server held for a 100 K report; an index is 4.
  */
 interface PackedStrays {
   starts: Int32Array;
   ends: Int32Array;
-  texts: string[];
-  replacements: string[];
+  /** By stray: where its text is in `words` (its replacement is the word after). */
+  pairs: Int32Array;
+  words: string[];
 }
 
 function packStrays(strays: readonly Stray[]): PackedStrays {
   const n = strays.length;
-  const packed: PackedStrays = { starts: new Int32Array(n), ends: new Int32Array(n), texts: new Array<string>(n), replacements: new Array<string>(n) };
-  // A later version may take them over: copies, not slices of this version's text (core/detach.ts), one for each distinct run.
-  const copies = new Map<string, string>();
-  const copy = (w: string) => {
-    let c = copies.get(w);
-    if (c === undefined) copies.set(w, (c = detached(w)));
-    return c;
-  };
+  const packed: PackedStrays = { starts: new Int32Array(n), ends: new Int32Array(n), pairs: new Int32Array(n), words: [] };
+  const words = packed.words;
+  // A later version may take them over: copies, not slices of this version's text (core/detach.ts), one for each distinct pair.
+  const index = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const st = strays[k];
     packed.starts[k] = st.start;
     packed.ends[k] = st.end;
-    packed.texts[k] = copy(st.text);
-    packed.replacements[k] = copy(st.replacement);
+    // A run's text is of one script, its replacement of the other: U+0000 is in neither.
+    const key = `${st.text}\u0000${st.replacement}`;
+    let at = index.get(key);
+    if (at === undefined) {
+      index.set(key, (at = words.length));
+      words.push(detached(st.text), detached(st.replacement));
+    }
+    packed.pairs[k] = at;
   }
   return packed;
 }
@@ -99,8 +104,9 @@ function packStrays(strays: readonly Stray[]): PackedStrays {
 /** The first `limit` strays of `packed`, as objects. */
 function unpackStrays(packed: PackedStrays, limit: number): Stray[] {
   const n = Math.min(limit, packed.starts.length);
+  const { starts, ends, pairs, words } = packed;
   const out: Stray[] = new Array<Stray>(n);
-  for (let k = 0; k < n; k++) out[k] = { start: packed.starts[k], end: packed.ends[k], text: packed.texts[k], replacement: packed.replacements[k] };
+  for (let k = 0; k < n; k++) out[k] = { start: starts[k], end: ends[k], text: words[pairs[k]], replacement: words[pairs[k] + 1] };
   return out;
 }
 

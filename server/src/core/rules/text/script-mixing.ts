@@ -8,6 +8,7 @@ import { deriveScriptProfile, scriptProfile, scriptProfileOf, type ScriptProfile
 import type { ReportDocument } from '../../model/document';
 import type { Span } from '../../types';
 import { lowerBound } from '../../search';
+import { flat } from '../../detach';
 import { ANNOTATION, BOILERPLATE, GARBLED, MAX_FINDINGS, SCOPE_KEY, scope, capped, type Scope } from '../../model/scope';
 
 const SKIP = ANNOTATION | GARBLED | BOILERPLATE;
@@ -83,10 +84,21 @@ function skipMask(doc: ReportDocument, start: number, end: number, from: number,
   return mask;
 }
 
-/** A stray's words and fix, by the stray's text, then its replacement (a key made of both was a new string to hash for every stray). */
+/**
+ * A stray's words and fix, by the stray's text; a text with more than one replacement (发 →
+ * 發/髮) chains the others (`next`). A key made of both was a new string to hash for every
+ * stray; a map of replacements for each text, 180 bytes a text, most of them with one.
+ */
+interface Worded {
+  replacement: string;
+  message: Msg;
+  fix: OwnRangeFix;
+  next?: Worded;
+}
+
 interface Words {
   simp: boolean;
-  byText: Map<string, Map<string, { message: Msg; fix: OwnRangeFix }>>;
+  byText: Map<string, Worded>;
 }
 
 const WORDS_KEY = 'script:words';
@@ -123,18 +135,21 @@ export const scriptMixing: Rule = {
     const strays = p.strays(MAX_FINDINGS);
     for (let k = 0; k < strays.length; k++) {
       const st = strays[k];
-      let byReplacement = words.get(st.text);
-      if (!byReplacement) words.set(st.text, (byReplacement = new Map()));
-      let w = byReplacement.get(st.replacement);
+      const first = words.get(st.text);
+      let w = first;
+      while (w && w.replacement !== st.replacement) w = w.next;
       if (!w) {
+        // Kept for as long as the words are handed down: each string in one piece (flat).
         w = {
+          replacement: st.replacement,
           message: simp
-            ? { zh: `简体文中混有繁体字“${st.text}”，应为“${st.replacement}”`, en: `Traditional “${st.text}” in simplified text: write “${st.replacement}”` }
-            : { zh: `繁体文中混有简体字“${st.text}”，繁体为“${st.replacement}”`, en: `Simplified “${st.text}” in traditional text: the traditional form is “${st.replacement}”` },
+            ? { zh: flat(`简体文中混有繁体字“${st.text}”，应为“${st.replacement}”`), en: flat(`Traditional “${st.text}” in simplified text: write “${st.replacement}”`) }
+            : { zh: flat(`繁体文中混有简体字“${st.text}”，繁体为“${st.replacement}”`), en: flat(`Simplified “${st.text}” in traditional text: the traditional form is “${st.replacement}”`) },
           // Traditional → simplified is one-to-one; the other way often is not (发 → 發/髮).
-          fix: { title: { zh: `改为“${st.replacement}”`, en: `Write “${st.replacement}”` }, newText: st.replacement, safe: simp },
+          fix: { title: { zh: flat(`改为“${st.replacement}”`), en: flat(`Write “${st.replacement}”`) }, newText: st.replacement, safe: simp },
+          next: first,
         };
-        byReplacement.set(st.replacement, w);
+        words.set(st.text, w);
       }
       report({ start: st.start, end: st.end, message: w.message, fix: w.fix });
     }
