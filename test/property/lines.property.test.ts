@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitLines, type Line } from '../../server/src/core/model/lines';
+import { lineIndexAt, PackedLines, splitLines, type Line } from '../../server/src/core/model/lines';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { deriveDocument } from '../../server/src/core/model/derive';
 import { runs } from './gen';
@@ -58,6 +58,22 @@ test('a derived version has the lines of its text, with CRLF or a lone CR in eit
         next.derivation = undefined;
         prev = next;
       }
+    }),
+    runs(300),
+  );
+});
+
+test('packed lines give each line back, and the line holding each offset as lineIndexAt finds it', () => {
+  fc.assert(
+    fc.property(text, (t) => {
+      const lines = splitLines(t);
+      const packed = PackedLines.of(lines);
+      assert.equal(packed.length, lines.length);
+      lines.forEach((l, i) => {
+        assert.deepStrictEqual(packed.at(i), l);
+        assert.deepStrictEqual([packed.start(i), packed.end(i)], [l.start, l.end]);
+      });
+      for (let offset = -1; offset <= t.length + 1; offset++) assert.equal(packed.indexAt(offset), lineIndexAt(lines, offset), `offset ${offset}`);
     }),
     runs(300),
   );

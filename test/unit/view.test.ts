@@ -13,9 +13,9 @@ for (const text of LONE_CR_THEN_FOLDED_LINE) {
   test(`one view line per line of ${JSON.stringify(text)}`, () => {
     const doc = new ReportDocument(text);
     assert.equal(doc.viewLines.length, doc.lines.length);
-    doc.viewLines.forEach((vl, i) => {
+    doc.lines.forEach((_, i) => {
       // Each view line maps back into its own line of the text.
-      const o = doc.toOrig(vl.start, vl.end);
+      const o = doc.toOrig(doc.viewLines.start(i), doc.viewLines.end(i));
       assert.ok(o.start >= doc.lines[i].start && o.end <= doc.lines[i].end, `view line ${i} maps to ${o.start}–${o.end}, line is ${doc.lines[i].start}–${doc.lines[i].end}`);
     });
     const failed = check(text).findings.filter((f) => f.message.en.startsWith('Internal error'));

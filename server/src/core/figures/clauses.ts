@@ -12,6 +12,7 @@
 // (其中：甲339户，发放贷款6200万元；乙195户，发放贷款3817万元).
 import { charTable } from '../model/chars';
 import type { ReportDocument } from '../model/document';
+import type { PackedLines } from '../model/lines';
 import { deriveClauses } from './derive';
 
 /** A clause, as Clauses makes it on demand (clauses are kept packed, not as objects: compare them with sameClause, not by identity). */
@@ -147,12 +148,9 @@ export class Clauses {
   }
 
   /** The clauses of the view's `lines` (those in `skip` left out). */
-  static read(text: string, lines: readonly { start: number; end: number; index: number }[], skip: ReadonlySet<number>): Clauses {
+  static read(text: string, lines: PackedLines, skip: ReadonlySet<number>): Clauses {
     const r = new Reader(text);
-    for (let k = 0; k < lines.length; k++) {
-      const l = lines[k];
-      if (!skip.has(l.index)) r.readLine(l.start, l.end, l.index);
-    }
+    for (let k = 0; k < lines.length; k++) if (!skip.has(k)) r.readLine(lines.start(k), lines.end(k), k);
     return new Clauses({ tops: r.tops.done(), sents: r.sents.done(), sides: r.sides.done(), inner: r.inner.done() });
   }
 

@@ -10,6 +10,7 @@
 import type { Derivation, ViewRegion } from '../model/derive';
 import { ReportDocument } from '../model/document';
 import { detached, detachStrings } from '../detach';
+import type { PackedLines } from '../model/lines';
 import { A_ANCHOR, A_CLOSE, A_FIRST, A_OPEN, C_ASIDE, C_END, C_INFO, C_START, Clauses, clausesOf, INNER_FIELDS, SENT_FIELDS, SIDE_FIELDS, S_END, S_FIRST, S_IN_PARA, S_LAST, S_LINE, S_START, TOP_FIELDS, type PackedClauses } from './clauses';
 import { groupsOf, type Group } from './groups';
 import { MAX_MARKERS, NO_PHRASE, PHRASE_FIELDS, P_CLAUSE, P_MARKER, P_PRE, P_START, Phrases, phrasesOf } from './phrases';
@@ -32,7 +33,7 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
   const lines = doc.viewLines;
   const skip = doc.boilerplate;
   // The lines after the region look back into it: only at text that did not change.
-  if (sp.to < lines.length && (sp.changedTo >= sp.to || lines[sp.to].start - lines[sp.changedTo].start <= LOOK_BACK)) return undefined;
+  if (sp.to < lines.length && (sp.changedTo >= sp.to || lines.start(sp.to) - lines.start(sp.changedTo) <= LOOK_BACK)) return undefined;
   const oldLines = d.prev.built.viewLines;
   if (!oldLines) return undefined;
   const k0 = firstOnLine(old, oldLines, sp.from);
@@ -53,8 +54,8 @@ export function deriveQuantities(doc: ReportDocument): Quantity[] | undefined {
  * Index of the first quantity on view line `line` or after it, in the version whose view
  * lines are `lines` (a figure starts within its line's clause, so at or after the line's start).
  */
-export function firstOnLine(qs: readonly Quantity[], lines: readonly { start: number }[], line: number): number {
-  return line < lines.length ? firstQuantityFrom(qs, lines[line].start) : qs.length;
+export function firstOnLine(qs: readonly Quantity[], lines: PackedLines, line: number): number {
+  return line < lines.length ? firstQuantityFrom(qs, lines.start(line)) : qs.length;
 }
 
 /**

@@ -3,6 +3,7 @@
 // 2013年7月, “五个一”, 6+3论坛, 12345热线 are not). Offsets are VIEW offsets.
 import { anyCharIn, charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
+import type { PackedLines } from '../model/lines';
 import { isCnDigit, isCnNumeralCode, parseChineseNumeral } from './numerals';
 import { unitAt, unitId, unitNamed, UNITS, type UnitInfo } from './units';
 import { deriveQuantities } from './derive';
@@ -342,17 +343,18 @@ function readQuantities(doc: ReportDocument): Quantity[] {
  */
 export function readQuantityLines(
   text: string,
-  lines: readonly { index: number; start: number; end: number }[],
+  lines: PackedLines,
   skipLines: ReadonlySet<number>,
   from: number,
   to: number,
   out: Quantity[],
 ): void {
   for (let n = from; n < to; n++) {
-    const line = lines[n];
-    let clauseStart = line.start;
-    if (skipLines.has(line.index)) continue;
-    for (let i = line.start; i < line.end; i++) {
+    const lineStart = lines.start(n);
+    const lineEnd = lines.end(n);
+    let clauseStart = lineStart;
+    if (skipLines.has(n)) continue;
+    for (let i = lineStart; i < lineEnd; i++) {
       const cls = CLASS[text.charCodeAt(i)];
       if (cls === 0) continue;
       if (cls === SENT || cls === CLAUSE) {
@@ -365,7 +367,7 @@ export function readQuantityLines(
       const prev = text.charCodeAt(i - 1);
       if (isArabic && ((prev >= 48 && prev <= 57) || prev === 46 || prev === 44)) continue;
       if (!isArabic && isCnNumeralCode(prev)) continue;
-      const q = readAt(text, i, line.end, clauseStart);
+      const q = readAt(text, i, lineEnd, clauseStart);
       if (!q) continue;
       q.index = out.length;
       out.push(q);

@@ -8,7 +8,7 @@
 //   comes again later as a heading (the text proper starting over).
 // A run ends where an entry repeats one already in it: that is where the text begins.
 import type { Heading } from './headings';
-import type { Line } from './lines';
+import type { PackedLines } from './lines';
 import { isSpaceCode } from './chars';
 
 /** Titles written as a contents entry and as a heading compare equal: no marks, spaces or page numbers. */
@@ -39,20 +39,20 @@ function entryLike(text: string): boolean {
  * in line order; `text` and `lines` are the (view) text and its lines; `skip` says a line
  * is page furniture.
  */
-export function contentsLines(hs: Heading[], text: string, lines: Line[], skip: (i: number) => boolean): Set<number> {
+export function contentsLines(hs: Heading[], text: string, lines: PackedLines, skip: (i: number) => boolean): Set<number> {
   const out = new Set<number>();
   const lineCount = lines.length;
-  const lineText = (i: number) => text.slice(lines[i].start, lines[i].end);
+  const lineText = (i: number) => text.slice(lines.start(i), lines.end(i));
   // Blank: only `\s` characters (what trim() removes), read by char code, the line not made.
   const blank = (i: number) => {
     if (skip(i)) return true;
-    for (let k = lines[i].start; k < lines[i].end; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+    for (let k = lines.start(i), end = lines.end(i); k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
     return true;
   };
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose.
   for (let i = 0; i < lineCount; i++) {
-    if (lines[i].end - lines[i].start > 12 || !holds(text, lines[i].start, lines[i].end, 0x76ee)) continue; // 目
+    if (lines.end(i) - lines.start(i) > 12 || !holds(text, lines.start(i), lines.end(i), 0x76ee)) continue; // 目
     const t = lineText(i);
     if (skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
     const seen = new Set<string>();

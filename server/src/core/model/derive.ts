@@ -17,7 +17,7 @@ import { detached, detachStrings } from '../detach';
 import { lowerBound } from '../search';
 import { ReportDocument } from './document';
 import { findGarbled } from './garbled';
-import { hasLoneCr, lineIndexAt, splitLines, type Line } from './lines';
+import { hasLoneCr, lineIndexAt, PackedLines, splitLines, type Line } from './lines';
 import { findPinyinAnnotations, PinyinAnnotations } from './pinyin';
 import { PackedSpanBuilder, PackedSpans } from './spans';
 import { isBoilerplateLine } from './boilerplate';
@@ -194,8 +194,8 @@ export class Derivation {
     const ann = packedWithin(this.doc.annotations, sp.start, sp.end);
     const bad = within(this.doc.garbled, sp.start, sp.end);
     const sub = buildView(part.text, ann, bad);
-    const vStart = oldLines[sp.from].start;
-    const vPrevEnd = sp.prevTo < oldLines.length ? oldLines[sp.prevTo].start : old.text.length;
+    const vStart = oldLines.start(sp.from);
+    const vPrevEnd = sp.prevTo < oldLines.length ? oldLines.start(sp.prevTo) : old.text.length;
     const vEnd = vStart + sub.text.length;
     const len = vEnd + (old.text.length - vPrevEnd);
     const map = new MapBuilder()
@@ -217,43 +217,52 @@ export class Derivation {
     const sp = this.splice;
     const lines = this.doc.viewLines;
     const view = this.doc.view;
-    const start = lines[sp.from].start;
-    const end = sp.to < lines.length ? lines[sp.to].start : view.text.length;
-    const prevEnd = sp.prevTo < old.length ? old[sp.prevTo].start : oldView.text.length;
+    const start = lines.start(sp.from);
+    const end = sp.to < lines.length ? lines.start(sp.to) : view.text.length;
+    const prevEnd = sp.prevTo < old.length ? old.start(sp.prevTo) : oldView.text.length;
     // The text before and after the region is the same in both views (a cheap native check of what the splice assumes).
-    if (old[sp.from].start !== start || view.text.length - end !== oldView.text.length - prevEnd) return undefined;
+    if (old.start(sp.from) !== start || view.text.length - end !== oldView.text.length - prevEnd) return undefined;
     return (this.region = { start, end, prevEnd });
   }
 
-  viewLines(): Line[] | undefined {
+  viewLines(): PackedLines | undefined {
     const old = this.prev.built.viewLines;
     if (!old || !this.prev.built.view) return undefined;
     const sp = this.splice;
     const view = this.doc.view;
-    const vStart = old[sp.from].start;
+    const vStart = old.start(sp.from);
     const lines = this.doc.lines;
     // The region's lines, relative to it, with the empty line after its last break (as splitLines gives).
     const rel: Line[] = [];
     for (let i = sp.from; i < sp.to; i++) rel.push({ index: i - sp.from, start: lines[i].start - sp.start, end: lines[i].end - sp.start });
     if (sp.to < lines.length) rel.push({ index: rel.length, start: sp.end - sp.start, end: sp.end - sp.start });
-    const vEndOld = sp.prevTo < old.length ? old[sp.prevTo].start : this.prev.view.text.length;
+    const vEndOld = sp.prevTo < old.length ? old.start(sp.prevTo) : this.prev.view.text.length;
     const vEnd = view.text.length - (this.prev.view.text.length - vEndOld);
     const subView: TextView = { text: view.text.slice(vStart, vEnd), toOrig: view.toOrig.slice(vStart, vEnd + 1, -sp.start) };
     const sub = viewLinesOf(rel, subView);
     if (sub.length !== rel.length) return undefined;
-    const out: Line[] = old.slice(0, sp.from);
-    for (let k = 0; k < sp.to - sp.from; k++) {
-      const l = sub[k];
-      // Each line's break where the line's end maps to (viewLinesOf's own check; else it split the view again).
-      if (subView.toOrig.at(l.end) !== rel[k].end) return undefined;
-      out.push({ index: sp.from + k, start: l.start + vStart, end: l.end + vStart });
-    }
     const dl = sp.to - sp.prevTo;
+    if (old.length + dl !== lines.length) return undefined;
+    const starts = new Int32Array(lines.length);
+    const ends = new Int32Array(lines.length);
+    // The lines before as they were, the region's read, the lines after moved (typed arrays: no object a line).
+    starts.set(old.starts.subarray(0, sp.from));
+    ends.set(old.ends.subarray(0, sp.from));
+    for (let k = 0; k < sp.to - sp.from; k++) {
+      // Each line's break where the line's end maps to (viewLinesOf's own check; else it split the view again).
+      if (subView.toOrig.at(sub.end(k)) !== rel[k].end) return undefined;
+      starts[sp.from + k] = sub.start(k) + vStart;
+      ends[sp.from + k] = sub.end(k) + vStart;
+    }
     const dv = vEnd - vEndOld;
-    for (let i = sp.prevTo; i < old.length; i++) out.push({ index: i + dl, start: old[i].start + dv, end: old[i].end + dv });
-    if (out.length !== lines.length) return undefined;
+    const os = old.starts;
+    const oe = old.ends;
+    for (let i = sp.prevTo; i < old.length; i++) {
+      starts[i + dl] = os[i] + dv;
+      ends[i + dl] = oe[i] + dv;
+    }
     this.derived.push('viewLines');
-    return out;
+    return new PackedLines(starts, ends);
   }
 
   /** The heading candidates (headings.ts readHeadingLines): the previous version's before and after the region (moved), the region's read. */

@@ -3,7 +3,7 @@
 import type { Span } from '../types';
 import { findGarbled } from './garbled';
 import { buildSections, finishHeadings, readHeadingLines, type Heading, type Section } from './headings';
-import { lineIndexAt, splitLines, type Line } from './lines';
+import { lineIndexAt, splitLines, type Line, type PackedLines } from './lines';
 import { findPinyinAnnotations, type PinyinAnnotations } from './pinyin';
 import { isBoilerplateLine } from './boilerplate';
 import { buildView, viewLinesOf, viewToOrig, type TextView } from './view';
@@ -43,7 +43,7 @@ export class ReportDocument {
   private _annotations?: PinyinAnnotations;
   private _garbled?: Span[];
   private _view?: TextView;
-  private _viewLines?: Line[];
+  private _viewLines?: PackedLines;
   private _boilerplate?: Set<number>;
   private _headings?: Heading[];
   /** The headings before the pass over the whole document (headings.ts readHeadingLines): what a derived version takes over. */
@@ -58,7 +58,7 @@ export class ReportDocument {
   derivation?: Derivation;
 
   /** The parts this version has built (undefined: not built), never building one: what a version derived from it may take over. */
-  get built(): { annotations?: PinyinAnnotations; garbled?: Span[]; view?: TextView; viewLines?: Line[]; boilerplate?: Set<number>; headingCandidates?: Heading[]; headings?: Heading[]; sections?: Section[] } {
+  get built(): { annotations?: PinyinAnnotations; garbled?: Span[]; view?: TextView; viewLines?: PackedLines; boilerplate?: Set<number>; headingCandidates?: Heading[]; headings?: Heading[]; sections?: Section[] } {
     return {
       annotations: this._annotations,
       garbled: this._garbled,
@@ -108,8 +108,8 @@ export class ReportDocument {
     return (this._view ??= this.derivation?.view() ?? buildView(this.text, this.annotations, this.garbled));
   }
 
-  /** View lines: same indices as `lines`, offsets in the view. */
-  get viewLines(): Line[] {
+  /** View lines: same indices as `lines`, offsets in the view (packed). */
+  get viewLines(): PackedLines {
     return (this._viewLines ??= this.derivation?.viewLines() ?? viewLinesOf(this.lines, this.view));
   }
 
@@ -119,7 +119,7 @@ export class ReportDocument {
     const derived = this.derivation?.boilerplate();
     if (derived) return (this._boilerplate = derived);
     const s = new Set<number>();
-    for (const l of this.viewLines) if (isBoilerplateLine(this.viewLine(l.index))) s.add(l.index);
+    for (let i = 0; i < this.viewLines.length; i++) if (isBoilerplateLine(this.viewLine(i))) s.add(i);
     return (this._boilerplate = s);
   }
 
@@ -146,8 +146,8 @@ export class ReportDocument {
 
   /** Text of a view line (folded, simplified). */
   viewLine(index: number): string {
-    const l = this.viewLines[index];
-    return this.view.text.slice(l.start, l.end);
+    const l = this.viewLines;
+    return this.view.text.slice(l.start(index), l.end(index));
   }
 
   lineAt(offset: number): Line {

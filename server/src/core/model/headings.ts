@@ -10,7 +10,7 @@ import { detached } from '../detach';
 import type { Span } from '../types';
 import { charTable, hasSpaceIn, isSpaceCode, leadingSpace, SPACE_TABLE } from './chars';
 import { contentsLines } from './contents';
-import type { Line } from './lines';
+import type { Line, PackedLines } from './lines';
 import { readNumberingOf, type Numbering } from './numbering';
 import type { TextView } from './view';
 
@@ -152,7 +152,7 @@ const MAX_HEADING = 60;
 /** Longer than this, a line without a sentence end is a numbered paragraph, not a title. */
 const MAX_TITLE = 40;
 
-export function readHeadings(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
+export function readHeadings(text: string, view: TextView, viewLines: PackedLines, skip: (line: number) => boolean): Heading[] {
   const out: Heading[] = [];
   readHeadingLines(text, view, viewLines, skip, 0, viewLines.length, out);
   return finishHeadings(out, view, viewLines, skip);
@@ -163,20 +163,21 @@ export function readHeadings(text: string, view: TextView, viewLines: Line[], sk
  * it), appended to `out` in line order: readHeadings before its pass over the whole document
  * (model/derive.ts keeps them per version and reads only the lines an edit changed).
  */
-export function readHeadingLines(text: string, view: TextView, viewLines: Line[], skip: (line: number) => boolean, from: number, to: number, out: Heading[]): void {
+export function readHeadingLines(text: string, view: TextView, viewLines: PackedLines, skip: (line: number) => boolean, from: number, to: number, out: Heading[]): void {
   const v = view.text;
   for (let n = from; n < to; n++) {
-    const vl = viewLines[n];
-    if (skip(vl.index)) continue;
+    if (skip(n)) continue;
     // Most lines are prose: a line that does not begin with what a heading or part begins
     // with, and has no space after its indent (where a flattened paragraph could start), is
     // passed over without being made.
-    let p = vl.start;
-    while (p < vl.end && isSpaceCode(v.charCodeAt(p))) p++;
-    if (p >= vl.end) continue;
+    const end = viewLines.end(n);
+    let p = viewLines.start(n);
+    while (p < end && isSpaceCode(v.charCodeAt(p))) p++;
+    if (p >= end) continue;
     // A space after the indent: only then can a paragraph start inside the line, or the line be a table row of wide gaps.
-    const spaced = hasSpaceIn(v, p, vl.end);
+    const spaced = hasSpaceIn(v, p, end);
     if (!HEAD_START[v.charCodeAt(p)] && !spaced) continue;
+    const vl = viewLines.at(n);
     const raw = v.slice(vl.start, vl.end);
     // A line's own heading ends where a paragraph flattened into the same line begins.
     const inline = !spaced || raw.charCodeAt(p - vl.start) === 0x23 ? NO_INLINE : readInline(text, view, vl, raw);
@@ -195,7 +196,7 @@ export function readHeadingLines(text: string, view: TextView, viewLines: Line[]
 const NO_INLINE: readonly { heading: Heading; at: number }[] = Object.freeze([]);
 
 /** The pass over the whole document: tables of contents left out, Markdown levels assigned (to copies: the candidates are left as they are). */
-export function finishHeadings(candidates: readonly Heading[], view: TextView, viewLines: Line[], skip: (line: number) => boolean): Heading[] {
+export function finishHeadings(candidates: readonly Heading[], view: TextView, viewLines: PackedLines, skip: (line: number) => boolean): Heading[] {
   const contents = contentsLines(candidates.filter((h) => !h.inline), view.text, viewLines, skip);
   const hs = contents.size ? candidates.filter((h) => !contents.has(h.line)) : candidates.slice();
   assignMarkdownLevels(hs);

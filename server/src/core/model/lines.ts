@@ -42,3 +42,55 @@ export function lineIndexAt(lines: Line[], offset: number): number {
   }
   return lo;
 }
+
+/**
+ * Lines held packed: line i is [starts[i], ends[i]). The view's lines (document.ts viewLines)
+ * are held so: a line object is 48 bytes and a reference 8 more, and every edit made one for
+ * each view line after it (14,253 on the 1 M bench report: 0.8 MB a version, 1.5 ms an edit).
+ */
+export class PackedLines {
+  constructor(
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+  ) {}
+
+  static of(lines: readonly Line[]): PackedLines {
+    const starts = new Int32Array(lines.length);
+    const ends = new Int32Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      starts[i] = lines[i].start;
+      ends[i] = lines[i].end;
+    }
+    return new PackedLines(starts, ends);
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i];
+  }
+
+  end(i: number): number {
+    return this.ends[i];
+  }
+
+  /** Line i as an object, made now. */
+  at(i: number): Line {
+    return { index: i, start: this.starts[i], end: this.ends[i] };
+  }
+
+  /** Index of the line holding `offset` (binary search, as lineIndexAt). */
+  indexAt(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

@@ -7,7 +7,7 @@ import { foldTable } from './fold';
 import { isAsciiAlnum, isChineseAt, isDigit } from './chars';
 import type { Span } from '../types';
 import type { PackedSpans } from './spans';
-import { splitLines, type Line } from './lines';
+import { PackedLines, splitLines, type Line } from './lines';
 
 export interface TextView {
   text: string;
@@ -368,7 +368,7 @@ export function viewToOrig(view: TextView, start: number, end: number): Span {
 }
 
 /** Does the view hold each line's break where the text does (its first unit a CR or LF)? */
-function breaksKept(lines: Line[], v: string): boolean {
+function breaksKept(lines: readonly Line[], v: string): boolean {
   for (let k = 0; k + 1 < lines.length; k++) {
     const c = v.charCodeAt(lines[k].end);
     if (c !== 10 && c !== 13) return false;
@@ -382,19 +382,22 @@ function breaksKept(lines: Line[], v: string): boolean {
  * original line's break is mapped: found by `toOrig.indexOf` per line instead of
  * reading every character again. Each break is checked in the view; if one is not there,
  * the view is split again (splitLines), which is what this computes. A view that maps each
- * index to itself (nothing dropped, no character folded to more units) has the text's lines:
- * they are returned, not made again (0.8 MB of lines on 1 M characters).
+ * index to itself (nothing dropped, no character folded to more units) has the text's lines.
+ * Packed (lines.ts PackedLines).
  */
-export function viewLinesOf(lines: Line[], view: TextView): Line[] {
+export function viewLinesOf(lines: readonly Line[], view: TextView): PackedLines {
   const v = view.text;
   const map = view.toOrig;
-  if (map.runs === 1 && map.runShift(0) === 0 && lines.length > 0 && lines[lines.length - 1].end === v.length && breaksKept(lines, v)) return lines;
-  const out: Line[] = [];
+  if (map.runs === 1 && map.runShift(0) === 0 && lines.length > 0 && lines[lines.length - 1].end === v.length && breaksKept(lines, v)) return PackedLines.of(lines);
+  const n = lines.length;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
   let start = 0;
-  for (let k = 0; k < lines.length; k++) {
+  for (let k = 0; k < n; k++) {
     const l = lines[k];
-    if (k === lines.length - 1) {
-      out.push({ index: k, start, end: v.length });
+    starts[k] = start;
+    if (k === n - 1) {
+      ends[k] = v.length;
       break;
     }
     // The first view index at or after the break (map.at(v.length) is the text's end).
@@ -404,9 +407,9 @@ export function viewLinesOf(lines: Line[], view: TextView): Line[] {
     // A lone CR stays one break even where the view folded a line away after it and a LF of
     // the text now follows (`甲\r(dāng)\n乙`: one view line per line of the text, always).
     const ok = map.at(a) === l.end && (br === 1 ? c === 10 || c === 13 : c === 13 && v.charCodeAt(a + 1) === 10 && map.at(a + 1) === l.end + 1);
-    if (!ok) return splitLines(v);
-    out.push({ index: k, start, end: a });
+    if (!ok) return PackedLines.of(splitLines(v));
+    ends[k] = a;
     start = a + br;
   }
-  return out;
+  return new PackedLines(starts, ends);
 }

@@ -29,12 +29,12 @@ const CLOSING = /^(?:谢谢大家|谢谢！|谢谢。|以上发言|以上材料|
 
 function paragraph(doc: ReportDocument, line: number): Paragraph | undefined {
   if (doc.boilerplate.has(line)) return undefined;
-  const vl = doc.viewLines[line];
-  const raw = doc.view.text.slice(vl.start, vl.end);
+  const raw = doc.viewLine(line);
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim();
   if (!text) return undefined;
-  return { line, start: vl.start + lead, end: vl.start + lead + text.length, text };
+  const start = doc.viewLines.start(line) + lead;
+  return { line, start, end: start + text.length, text };
 }
 
 /** Paragraphs of a line range [from, to), boilerplate and blank lines left out. */
@@ -103,9 +103,8 @@ export function closingStart(doc: ReportDocument): number {
 
 /** Is view line `i` blank (only what trim() removes)? Read by char code: no line string made. */
 export function blankViewLine(doc: ReportDocument, i: number): boolean {
-  const vl = doc.viewLines[i];
   const v = doc.view.text;
-  for (let k = vl.start; k < vl.end; k++) if (!isSpaceCode(v.charCodeAt(k))) return false;
+  for (let k = doc.viewLines.start(i), end = doc.viewLines.end(i); k < end; k++) if (!isSpaceCode(v.charCodeAt(k))) return false;
   return true;
 }
 
@@ -132,11 +131,11 @@ export function sectionLead(doc: ReportDocument, section: Section): Paragraph[] 
   const out: Paragraph[] = [];
   if (h.runIn) {
     const v = doc.view.text;
-    const vl = doc.viewLines[h.line];
+    const lineEnd = doc.viewLines.end(h.line);
     let s = doc.toView(section.bodyStart);
-    while (s < vl.end && /[。！？\s\u3000]/.test(v[s])) s++;
+    while (s < lineEnd && /[。！？\s\u3000]/.test(v[s])) s++;
     // In a flattened line the paragraph stops where the next heading starts.
-    let e = Math.min(vl.end, doc.toView(firstChild ? firstChild.start : section.end));
+    let e = Math.min(lineEnd, doc.toView(firstChild ? firstChild.start : section.end));
     while (e > s && /[\s\u3000]/.test(v[e - 1])) e--;
     if (e > s) out.push({ line: h.line, start: s, end: e, text: v.slice(s, e) });
   }

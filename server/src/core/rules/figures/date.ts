@@ -37,7 +37,7 @@ function findDates(doc: ReportDocument): Relation[] {
   // lines before it (most lines have none and are not sliced).
   let moon = -1;
   for (let n = 0; n < doc.viewLines.length; n++) {
-    const line = doc.viewLines[n];
+    const line = doc.viewLines.at(n);
     if (moon < line.start) {
       moon = text.indexOf('月', line.start);
       if (moon < 0) break;

@@ -7,7 +7,6 @@
 // 早, 统一), so a loose sentence after 即 is never taken for the enumeration.
 import type { ReportDocument } from '../../model/document';
 import { clausesOf } from '../../figures/clauses';
-import { lineIndexAt } from '../../model/lines';
 import { splitItems, type ItemList } from '../../figures/lists';
 import { parseChineseNumeral } from '../../figures/numerals';
 import { quantities, quantitiesIn, type Quantity } from '../../figures/quantity';
@@ -38,7 +37,7 @@ function findEnumerations(doc: ReportDocument): Found[] {
   const text = doc.view.text;
   const clauses = clausesOf(doc);
   const sentenceAt = (i: number) => clauses.sentenceAt(i) ?? { start: i, end: i };
-  const lineAt = (i: number) => doc.viewLines[lineIndexAt(doc.viewLines, i)];
+  const lineAt = (i: number) => doc.viewLines.at(doc.viewLines.indexAt(i));
   const qs = quantities(doc);
   const out: Found[] = [];
   TERM.lastIndex = 0;

@@ -6,7 +6,6 @@
 // than one figure could be meant and none of them gives the stated value, nothing is said.
 import type { ReportDocument } from '../../model/document';
 import { isAmount } from '../../figures/groups';
-import { lineIndexAt } from '../../model/lines';
 import type { Phrases } from '../../figures/phrases';
 import { quantitiesByKind, quantitiesIn, type Quantity } from '../../figures/quantity';
 import { arithmeticEn, fmt, relationMsg, scaleWord, written, type Relation } from '../../figures/relation';
@@ -97,8 +96,8 @@ function perCapitaOf(doc: ReportDocument, text: string, qs: Quantity[], phrases:
   if (!per) return undefined;
   const { word: perWord, isBase, baseName, noun } = per;
   // Same paragraph, before the figure.
-  const line = doc.viewLines[lineIndexAt(doc.viewLines, q.start)];
-  const before = quantitiesIn(qs, Math.max(line.start, q.start - WINDOW), q.start).filter(
+  const lineStart = doc.viewLines.start(doc.viewLines.indexAt(q.start));
+  const before = quantitiesIn(qs, Math.max(lineStart, q.start - WINDOW), q.start).filter(
     (x) => x !== q && isAmount(x) && !x.unknown && !Number.isNaN(x.value) && !x.approx && !x.role && x.value > 0,
   );
   const totals = before.filter((x) => x.unit?.family === q.unit?.family && x.unit?.unit !== undefined && (noun.length < 2 || (phrases.at(x.index)?.words ?? '').includes(noun.slice(-2))));
