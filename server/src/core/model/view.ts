@@ -383,7 +383,8 @@ function breaksKept(lines: readonly Line[], v: string): boolean {
  * reading every character again. Each break is checked in the view; if one is not there,
  * the view is split again (splitLines), which is what this computes. A view that maps each
  * index to itself (nothing dropped, no character folded to more units) has the text's lines.
- * Packed (lines.ts PackedLines).
+ * Packed (lines.ts PackedLines): 8 bytes a line, where such a view's lines were the text's own
+ * objects until its first edit (a derived version made them anew, a copy of the text's).
  */
 export function viewLinesOf(lines: readonly Line[], view: TextView): PackedLines {
   const v = view.text;

@@ -300,9 +300,11 @@ export class IncrementalChecker {
    * is ignored. The carry and the lines' findings are split out of it by rule when the next
    * version asks (FindingList.split: 1.2 ms on the 42,763 findings of the 1 M bench report), not
    * held beside it: together they were a second copy of the version's findings (the server held
-   * 2.37 MB for a 100 K report, 2.22 without them; 1 M: 8.7 → 8.3× the text). `linesShared`: the per-line rules' findings in `all` are those of the version's
-   * LineState (not when a rule that failed on a line, or stopped at its cap, ran on the whole
-   * document: the state holds its findings as they were read, line by line).
+   * 2.37 MB for a 100 K report, 2.22 without them; 1 M: 8.7 → 8.3× the text). A run dropped
+   * before it ends leaves the split lists with the last carry until one ends. `linesShared`:
+   * the per-line rules' findings in `all` are those of the version's LineState (not when a rule
+   * that failed on a line, or stopped at its cap, ran on the whole document: the state holds its
+   * findings as they were read, line by line).
    */
   private keep(text: string, all: FindingList, linesShared: boolean): void {
     // One pass gives both (the next version's start reads the lines', its quick result the carry's).
