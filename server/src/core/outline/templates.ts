@@ -159,7 +159,15 @@ function wordsOf(template: TemplateDef): RegExp {
   return TITLE_WORDS[template.name] ?? new RegExp(template.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
-function matchTemplate(template: TemplateDef, level1: Heading[], title: string): OutlineMatch {
+/** How `template` fits the level-1 headings: its score and title word, and the sections each distinct title names (matched once). */
+interface Fit {
+  template: TemplateDef;
+  score: number;
+  named: boolean;
+  sectionOf: (title: string) => { section?: TemplateSection; also?: TemplateSection };
+}
+
+function fitTemplate(template: TemplateDef, level1: readonly Heading[], title: string): Fit {
   // Titles repeat (a long list of 一、 lines): match each distinct title once.
   const seen = new Map<string, { section?: TemplateSection; also?: TemplateSection }>();
   const sectionOf = (t: string) => {
@@ -170,15 +178,23 @@ function matchTemplate(template: TemplateDef, level1: Heading[], title: string):
     }
     return m;
   };
-  const headings = level1.map((heading) => ({ heading, ...sectionOf(heading.title) }));
   const keys = new Set<string>();
-  for (let k = 0; k < headings.length; k++) {
-    const h = headings[k];
-    if (h.section) keys.add(h.section.key);
-    if (h.also) keys.add(h.also.key);
+  for (let k = 0; k < level1.length; k++) {
+    const m = sectionOf(level1[k].title);
+    if (m.section) keys.add(m.section.key);
+    if (m.also) keys.add(m.also.key);
   }
-  const score = keys.size;
-  return { template, headings, score, named: !!title && wordsOf(template).test(title), chosen: false };
+  return { template, score: keys.size, named: !!title && wordsOf(template).test(title), sectionOf };
+}
+
+/**
+ * The match of a fit: each level-1 heading with the sections it names. Made for the template
+ * chosen only (each template's list was an object a level-1 heading: 0.5 MB of an edit's
+ * allocation on the 1 M bench report, all but one list dropped at once).
+ */
+function matchOf(fit: Fit, level1: readonly Heading[]): OutlineMatch {
+  const headings = level1.map((heading) => ({ heading, ...fit.sectionOf(heading.title) }));
+  return { template: fit.template, headings, score: fit.score, named: fit.named, chosen: false };
 }
 
 /** Level-1 headings of the document (numbered 一、 or the top Markdown level). */
@@ -195,16 +211,16 @@ export function chooseTemplate(doc: ReportDocument, config: Config): OutlineMatc
     const title = preface(doc).title.map((p) => p.text).join(' ');
     if (config.template && config.template !== 'auto') {
       const named = templates.find((t) => t.name === config.template);
-      if (named) return { ...matchTemplate(named, level1, title), chosen: true };
+      if (named) return { ...matchOf(fitTemplate(named, level1, title), level1), chosen: true };
     }
-    let best: OutlineMatch | undefined;
+    let best: Fit | undefined;
     for (const t of templates) {
-      const m = matchTemplate(t, level1, title);
+      const m = fitTemplate(t, level1, title);
       // Ties go to the template the title names, then to the earlier one (user
       // templates first, then 经验材料).
       if (!best || m.score > best.score || (m.score === best.score && m.named && !best.named)) best = m;
     }
-    const chosen = best!;
+    const chosen = matchOf(best!, level1);
     if (!chosen.named && title) {
       const other = templates.find((t) => t !== chosen.template && wordsOf(t).test(title));
       if (other) chosen.titleNames = other.name;
