@@ -40,7 +40,7 @@ export interface ServerHost {
 }
 
 export interface Analysis extends Omit<CheckResult, 'findings'> {
-  /** Packed (core/run/finding-list.ts): read with `at`, `filter`, `toArray`. */
+  /** Packed (core/run/finding-list.ts): read with `at`, `pick`, `toArray`. */
   findings: FindingList;
   uri: string;
   version: number;

@@ -177,8 +177,7 @@ export function sortFindings(findings: Finding[]): void {
       while (i < mid && j < hi) {
         const a = src[i];
         const b = src[j];
-        const before = b.start !== a.start ? b.start < a.start : b.end !== a.end ? b.end < a.end : b.rule < a.rule;
-        dst[k++] = before ? src[j++] : src[i++];
+        dst[k++] = comesBefore(b.start, b.end, b.rule, a.start, a.end, a.rule) ? src[j++] : src[i++];
       }
       while (i < mid) dst[k++] = src[i++];
       while (j < hi) dst[k++] = src[j++];
@@ -192,6 +191,15 @@ export function sortFindings(findings: Finding[]): void {
     dst = t;
   }
   if (src !== findings) for (let k = 0; k < n; k++) findings[k] = src[k];
+}
+
+/**
+ * Does a finding at [start, end) of `rule` come before one at [otherStart, otherEnd) of
+ * `otherRule` in the order of sortFindings? Read by the merges, which hold findings packed or
+ * as objects.
+ */
+export function comesBefore(start: number, end: number, rule: string, otherStart: number, otherEnd: number, otherRule: string): boolean {
+  return start !== otherStart ? start < otherStart : end !== otherEnd ? end < otherEnd : rule < otherRule;
 }
 
 /** The order of sortFindings. */

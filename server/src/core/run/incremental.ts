@@ -37,7 +37,7 @@ import { markdownOpener, markdownStates, markdownStep, MD_NONE } from '../model/
 import type { Rule } from '../rule';
 import { RULES } from '../rules';
 import { isOwnRange, type Finding, type Severity, type Span } from '../types';
-import { effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
+import { comesBefore, effectiveSeverity, runRule, sortFindings, tooLarge, type CheckResult } from './check';
 import { ignoredBy, type IgnoreEntry } from './ignore';
 import { detached } from '../detach';
 import { lowerBoundIndex } from '../search';
@@ -262,13 +262,10 @@ export class IncrementalChecker {
         // from all of their findings): the full result's findings are the quick result's, one
         // for one — its list is taken, not merged again, and the server, finding the same list
         // (lsp/context.ts), sends nothing more.
-        if (quick && quickAll && carriedInQuick && sameFindings(carriedInQuick, whole)) {
-          if (latest()) this.keep(text, quickAll, part.own() === part.kept);
-          return (result = { ...found, findings: quick.findings });
-        }
-        const all = mergeSorted(part.own(), whole);
+        const asQuick = quick && quickAll && carriedInQuick && sameFindings(carriedInQuick, whole) ? quick : undefined;
+        const all = asQuick ? quickAll! : mergeSorted(part.own(), whole);
         if (latest()) this.keep(text, all, part.own() === part.kept);
-        return (result = { ...found, findings: withoutIgnored(text, lines, all, config.ignore) });
+        return (result = { ...found, findings: asQuick ? asQuick.findings : withoutIgnored(text, lines, all, config.ignore) });
       }
       const all = FindingList.of(found.findings);
       if (latest()) this.keep(text, all, true);
@@ -593,11 +590,8 @@ function mergeSorted(a: FindingList, b: FindingList): FindingList {
   const ae = a.ends;
   const bs = b.starts;
   const be = b.ends;
-  // Does b's finding j come before a's finding i (compareFindings(b[j], a[i]) < 0)?
-  const before = (j: number, i: number) => {
-    const d = bs[j] - as[i] || be[j] - ae[i];
-    return d < 0 || (d === 0 && b.held[j].rule < a.held[i].rule);
-  };
+  // Does b's finding j come before a's finding i?
+  const before = (j: number, i: number) => comesBefore(bs[j], be[j], b.held[j].rule, as[i], ae[i], a.held[i].rule);
   let i = 0;
   let j = 0;
   // Run by run: the lists interleave in long stretches (a per-line rules' list, a few findings of the others).
