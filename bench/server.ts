@@ -60,7 +60,10 @@ export interface Latencies {
   hoverFigureMs: number[];
   codeActionMs: number[];
   completionMs: number[];
+  /** Completion right after 、 typed in a paragraph (，、: body text, nothing offered). */
   completionAfterEditMs: number[];
+  /** Completion right after a level-1 marker typed at a line start (三、: the section titles still missing, read from the new version’s headings). */
+  completionAfterMarkerMs: number[];
   format: { chars: number; ms: number[]; edits: number };
   /** Heap after GC with the report open and analysed, and once it is closed (the same server, every lexicon it read still loaded). */
   heap: { chars: number; utf8Bytes: number; heapMb: number; withoutMb: number }[];
@@ -207,6 +210,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const hoverFigureDuringMs: number[] = [];
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
+    const completionAfterMarkerMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
     const mid = d.text.indexOf('\n', d.text.length >> 1) + 1;
     const targets = hoverTargets(d.text, mid);
@@ -228,9 +232,12 @@ export async function serverLatencies(big: string, report: string, sizes: string
       editAnalysisMs.push(last?.ms ?? NaN);
       editQuickAnalysisCpuMs.push(last?.quickCpuMs ?? NaN);
       editAnalysisCpuMs.push(last?.cpuMs ?? NaN);
-      // Completion right after another edit: its analysis is part of the answer.
+      // Completion right after another edit, 、 typed after the character just typed at the line
+      // start: by turns a paragraph's text (，、: nothing to offer, known from the line alone) and
+      // a level-1 marker (三、: the section titles, the new version's model read).
       const at2 = d.type(mid + 1, '、');
-      completionAfterEditMs.push((await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout))).ms);
+      const answer = await timed(() => c.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout));
+      (k % 2 ? completionAfterMarkerMs : completionAfterEditMs).push(answer.ms);
       await sleep(QUIET_MS);
       await pull();
       // The complete analysis of that version before the next edit (code actions await it).
@@ -310,6 +317,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
       codeActionMs,
       completionMs,
       completionAfterEditMs,
+      completionAfterMarkerMs,
       format: { chars: report.length, ms: formatMs, edits },
       heap,
       idleHeapMb,

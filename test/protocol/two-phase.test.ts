@@ -213,6 +213,37 @@ test('a client that takes only full diagnostics (VS Code): completion during the
   assert.deepEqual(await pulled, await onePhase(V2, 2));
 });
 
+test('completion in body text (a 、 typed in a paragraph) is answered from the line alone: no analysis awaited, no quick result made', async () => {
+  // After 组织培训 on the edited line, and after the 、 typed there in version 3.
+  const inBody = { textDocument: { uri }, position: { line: LINE, character: '（二）加强队伍建设。组织培训'.length } };
+  const one = await start({ capabilities: PUSH });
+  one.open(uri, V1, 'workreport', 1);
+  assert.deepEqual(await one.request('textDocument/completion', inBody), { isIncomplete: false, items: [] }, 'a one-phase server offers nothing there');
+  await one.close();
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
+  c.open(uri, V1, 'workreport', 1);
+  await pull();
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  c.change(uri, 2, [edit]);
+  // Version 2's run is held before its first whole-document rule, and nobody has asked for its quick result.
+  const pulled = pull();
+  assert.deepEqual(await c.request('textDocument/completion', inBody), { isIncomplete: false, items: [] });
+  const typed = { range: { start: inBody.position, end: inBody.position }, text: '、' };
+  c.change(uri, 3, [typed]);
+  const after = { ...inBody, position: { line: LINE, character: inBody.position.character + 1 } };
+  assert.deepEqual(await c.request('textDocument/completion', after), { isIncomplete: false, items: [] });
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.lastAnalysis?.version, 1, 'no analysis of versions 2 and 3 made for completion');
+  await c.request('workreport/test/hold', { hold: false });
+  await pulled;
+  // A marker typed at a line start (the blank line after it) still waits for the model and gets its completions.
+  const lineStart = { line: LINE + 1, character: 0 };
+  c.change(uri, 4, [{ range: { start: lineStart, end: lineStart }, text: '（' }]);
+  const marker = await c.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: LINE + 1, character: 1 } });
+  assert.ok(marker.items.some((i) => i.label === '（五）'), JSON.stringify(marker.items.map((i) => i.label)));
+});
+
 test('hover, symbols, folding and code lenses read the model of the current version: answered while the full analysis is held, as a one-phase server answers them', async () => {
   const figureLine = V2.split('\n')[5];
   const asks: [string, object][] = [

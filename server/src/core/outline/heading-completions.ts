@@ -7,7 +7,7 @@
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
 import type { Heading } from '../model/headings';
-import { enclosedMarker, readNumbering } from '../model/numbering';
+import { enclosedMarker, readNumbering, type Numbering } from '../model/numbering';
 import type { Msg } from '../types';
 import { HAN_NUMERALS } from './ordinals';
 import { chooseTemplate, type OutlineMatch } from './templates';
@@ -96,14 +96,44 @@ function missingHere(match: OutlineMatch, line: number): number[] {
   return out;
 }
 
-export function headingCompletions(doc: ReportDocument, offset: number, config: Config): HeadingCompletion[] {
-  const text = doc.text;
-  const line = doc.lineAt(offset);
-  const before = text.slice(line.start, offset);
+/** What is typed of a heading marker on a line: where it starts after the indent (and a Markdown `#`), the text, and the numbering when it is whole. */
+interface TypedMarker {
+  pos: number;
+  typed: string;
+  /** The marker is complete (`三、`, `（二）`): its numbering. */
+  whole?: Numbering;
+}
+
+/** The marker typed in `before` (the line up to the cursor), or undefined when the line is body text there: no completion is offered. */
+function typedMarker(before: string): TypedMarker | undefined {
   let pos = INDENT.exec(before)![0].length;
   const md = MD.exec(before.slice(pos));
   if (md) pos += md[0].length;
   const typed = before.slice(pos);
+  const num = typed ? readNumbering(normalize(typed)) : undefined;
+  if (num && num.length === normalize(typed).length) return { pos, typed, whole: num };
+  return PARTIAL.test(typed) ? { pos, typed } : undefined;
+}
+
+/**
+ * Whether completion may offer anything with the cursor after `before`, the text of its line up
+ * to the cursor: false in body text, where headingCompletions offers nothing. It reads no model,
+ * so the server answers a completion in body text (every 、 and （ typed in a paragraph asks for
+ * one) without waiting for the version's analysis or building its headings. `before` may start
+ * after the model's line start, at a break the model does not take for one (a lone CR, which an
+ * editor does): false for it is false for the whole line too — what stands before the break is
+ * indent, and the marker typed the same, or else the typed text holds the break, and no marker does.
+ */
+export function mayComplete(before: string): boolean {
+  return typedMarker(before) !== undefined;
+}
+
+export function headingCompletions(doc: ReportDocument, offset: number, config: Config): HeadingCompletion[] {
+  const text = doc.text;
+  const line = doc.lineAt(offset);
+  const marker = typedMarker(text.slice(line.start, offset));
+  if (!marker) return [];
+  const { pos, typed, whole: num } = marker;
   const replaceStart = line.start + pos;
   const after = text.slice(offset, line.end).trim();
   const out: HeadingCompletion[] = [];
@@ -115,8 +145,7 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
   const templateName: Msg = { zh: match.template.name, en: match.template.name };
 
   // A complete level-1 marker typed (`三、`): offer the section titles.
-  const num = typed ? readNumbering(normalize(typed)) : undefined;
-  if (num && num.length === normalize(typed).length) {
+  if (num) {
     if (num.level !== 1 || after) return [];
     for (const i of fitting) {
       const s = match.template.sections[i];
@@ -132,7 +161,6 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
     }
     return out;
   }
-  if (!PARTIAL.test(typed)) return [];
 
   const want = normalize(typed);
   const add = (c: Omit<HeadingCompletion, 'replaceStart' | 'replaceEnd'>) => {

@@ -4,10 +4,13 @@
 // large document the quick one, with the same model the full analysis goes on reading).
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { say } from '../../core/locale';
-import { headingCompletions } from '../../core/outline/heading-completions';
+import { headingCompletions, mayComplete } from '../../core/outline/heading-completions';
 import { toRange } from '../convert';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
+
+/** What completion answers where it offers nothing (as headingCompletions' empty list is sent). */
+const NOTHING = { isIncomplete: false, items: [] };
 
 const KIND = { ordinal: CompletionItemKind.EnumMember, section: CompletionItemKind.Module, title: CompletionItemKind.Text };
 
@@ -15,6 +18,9 @@ function register(ctx: ServerContext): void {
   ctx.connection.onCompletion(async (params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
+    // Body text (a 、 or （ typed in a paragraph): nothing to offer, known from the line alone —
+    // no analysis awaited, no heading tree built.
+    if (!mayComplete(doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position }))) return NOTHING;
     const a = await ctx.firstAnalysis(doc);
     if (a.version !== doc.version || !ctx.isReport(doc, a)) return null;
     const offset = doc.offsetAt(params.position);
