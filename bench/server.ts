@@ -73,7 +73,7 @@ export interface Latencies {
    * CPU), where no pull answers tens of MB of JSON between its slices.
    */
   /** asQuick: edits whose quick answer was complete (the full analysis found the same: no refresh, no second answer). */
-  vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number; analysisMs: number[]; analysisCpuMs: number[]; asQuick: number; spreadEditMs: number[]; spreadAnalysisMs: number[] };
+  vscode: { firstMs: number; editMs: number[]; editFullMs: number[]; diagnostics: number; analysisMs: number[]; analysisCpuMs: number[]; analysisFaults: number[]; asQuick: number; spreadEditMs: number[]; spreadAnalysisMs: number[] };
   idleHeapMb: number;
   gc: boolean;
 }
@@ -375,11 +375,12 @@ export async function asVsCode(big: string, runs: number, timeout: number): Prom
     const editFullMs: number[] = [];
     const analysisMs: number[] = [];
     const analysisCpuMs: number[] = [];
+    const analysisFaults: number[] = [];
     let asQuick = 0;
-    const fullAnalysisMs = async (): Promise<{ ms: number; cpuMs: number }> => {
+    const fullAnalysisMs = async (): Promise<{ ms: number; cpuMs: number; faults: number }> => {
       const last = (await healthOf(c, timeout)).lastAnalysis;
       const full = last?.version === d.version && last.phase === 'full' ? last : undefined;
-      return { ms: full?.ms ?? NaN, cpuMs: full?.cpuMs ?? NaN };
+      return { ms: full?.ms ?? NaN, cpuMs: full?.cpuMs ?? NaN, faults: full?.faults ?? NaN };
     };
     for (let k = 0; k < runs; k++) {
       const r = await d.typeAndPull(mid, k, async () => true);
@@ -389,6 +390,7 @@ export async function asVsCode(big: string, runs: number, timeout: number): Prom
       const a = await fullAnalysisMs();
       analysisMs.push(a.ms);
       analysisCpuMs.push(a.cpuMs);
+      analysisFaults.push(a.faults);
     }
     // Then as a writer moves about: each edit at another place (a seeded sequence, never between
     // a CR and its LF), three times as many, once the complete diagnostics are in.
@@ -400,7 +402,7 @@ export async function asVsCode(big: string, runs: number, timeout: number): Prom
       spreadEditMs.push(r.complete);
       spreadAnalysisMs.push((await fullAnalysisMs()).ms);
     }
-    return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs, asQuick, spreadEditMs, spreadAnalysisMs };
+    return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs, analysisFaults, asQuick, spreadEditMs, spreadAnalysisMs };
   } finally {
     await c.close(timeout).catch(() => c.kill());
   }

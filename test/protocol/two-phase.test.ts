@@ -92,6 +92,8 @@ test('push: an edit publishes the quick diagnostics, then the full ones of the s
   assert.equal(h.lastAnalysis?.phase, 'full');
   assert.equal(h.lastAnalysis?.version, 2);
   assert.equal(typeof h.lastAnalysis?.quickMs, 'number', 'the full analysis came after a quick one');
+  // Node says how many pages the analysis touched afresh (the bench reports them).
+  assert.ok(Number.isInteger(h.lastAnalysis?.faults) && h.lastAnalysis!.faults! >= 0, `page faults ${h.lastAnalysis?.faults}`);
 });
 
 /** A client that takes quick pull answers: V1 opened and pulled, the edit, its quick answer pulled and checked, the server's first refresh awaited. */

@@ -40,8 +40,8 @@ export interface Health {
   /**
    * The last analysis the server ran (the bench's edit → diagnostics figure without the round
    * trip): ms of wall time in the analysis (its slices only, not the turns between them) and
-   * the process's CPU time in them (cpuMs, where the runtime says: the steadier figure), lines
-   * re-read and taken over, whether it was read whole. `phase`: `quick` — the quick result of a
+   * the process's CPU time in them (cpuMs, where the runtime says: the steadier figure) and its
+   * page faults in them (faults, where the runtime says), lines re-read and taken over, whether it was read whole. `phase`: `quick` — the quick result of a
    * two-phase analysis (`carried`: findings carried over); `full` — the whole analysis
    * (`quickMs`, `quickCpuMs`: of which the quick result, when there was one; `sliced`: run in slices).
    */
@@ -50,6 +50,7 @@ export interface Health {
     version: number;
     ms: number;
     cpuMs?: number;
+    faults?: number;
     read: number;
     reused: number;
     whole: boolean;
