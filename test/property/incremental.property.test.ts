@@ -258,6 +258,44 @@ function carries(g: Finding, gText: string, was: Finding, wasText: string): bool
     !splitsCrlf(gText, r.start) && !splitsCrlf(gText, r.end) && gText.slice(r.start, r.end) === wasText.slice(b[i].start, b[i].end) && (r as { newText?: string }).newText === (b[i] as { newText?: string }).newText);
 }
 
+/** How a run is overtaken: before it has read its lines (no quick(), no step()), or read them once the later run has started. */
+type Overtaking = 'unread' | 'read-after';
+
+test('a run overtaken before it reads its lines (the server hands its model to hover and completion first): the later run is check()\'s, and so is the overtaken one finished after all', { timeout: 120_000 }, () => {
+  let overtaken = 0;
+  fc.assert(
+    fc.property(
+      doc(1200, 8),
+      fc.array(fc.tuple(edit, edit, fc.constantFrom<Overtaking>('unread', 'read-after')), { minLength: 1, maxLength: 5 }),
+      fc.constantFrom(...CONFIGS),
+      (start, steps, config) => {
+        const inc = new IncrementalChecker();
+        let text = start;
+        inc.check(text, config);
+        const parts = wholeDocumentParts(RULES, withDefaults(config));
+        for (const [e1, e2, how] of steps) {
+          const first = apply(text, e1);
+          const a = inc.start(first, config, parts);
+          // Its model is there before anything is read.
+          assert.equal(a.doc.text, first);
+          text = apply(first, e2);
+          const b = inc.start(text, config, parts);
+          if (how === 'read-after') a.quick();
+          b.quick();
+          assert.deepStrictEqual(b.finish().findings.toArray(), check(text, config).findings);
+          assert.deepStrictEqual(a.finish().findings.toArray(), check(first, config).findings);
+          overtaken++;
+        }
+        // What the checker holds is right for the next version.
+        text = apply(text, { at: text.length >> 1, del: 1, text: '，3人' });
+        assert.deepStrictEqual(inc.check(text, config).findings.toArray(), check(text, config).findings);
+      },
+    ),
+    runs(60),
+  );
+  assert.ok(overtaken > 0);
+});
+
 let quicks = 0;
 let tookQuick = 0;
 test('two phases: the quick result has check()\'s per-line findings and the last full result\'s others, moved whole; the full result is check()\'s; an overtaken run changes nothing', { timeout: 120_000 }, () => {

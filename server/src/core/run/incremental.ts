@@ -116,11 +116,12 @@ export interface IncrementalResult extends Omit<CheckResult, 'findings'> {
 }
 
 /**
- * One check of one version, in slices (`IncrementalChecker.start`): the lines the edit touched
- * are read when it starts, so `quick()` costs little more than a sort; each `step()` runs one
+ * One check of one version, in slices (`IncrementalChecker.start`): the version's model is
+ * derived when it starts (`doc`); the lines the edit touched are read by the first `quick()` or
+ * `step()`, `quick()` then merging them with the findings carried over; each `step()` runs one
  * rule that reads the whole document. A run overtaken by a later one on the same checker may
- * simply be dropped: a run changes what the checker holds at its end only if it is still the
- * latest (the lines it read, and their findings, are kept by position when it starts).
+ * simply be dropped: a run changes what the checker holds only while it is the latest (the
+ * lines it read, and their findings, are kept by position when it reads them; its findings at its end).
  */
 export interface CheckRun {
   /** The quick result; undefined when there is nothing to carry over (the document is read whole: the first version, new settings, a large edit). */
@@ -131,6 +132,8 @@ export interface CheckRun {
   finish(): IncrementalResult;
   /** Where this text first differs from `old` (the changed span's start; the run's own comparison when `old` is the text it was laid against). */
   changedFrom(old: string): number;
+  /** The version's model, derived when the run starts: what quick() and every step read and build on (memoised), before any rule has run. */
+  readonly doc: ReportDocument;
 }
 
 /** The last full result's findings of the whole-document rules (sorted, ignores not applied; made when asked for: IncrementalChecker.keep) and its text. */
@@ -224,7 +227,7 @@ export class IncrementalChecker {
       this.lines = undefined;
       this.carry = undefined;
       const r: IncrementalResult = { doc, findings: FindingList.of([large]), reused: 0, read: 0, whole: true, phase: 'full' };
-      return { quick: () => undefined, step: () => r, finish: () => r, changedFrom: (old) => spanFrom(old).start };
+      return { doc, quick: () => undefined, step: () => r, finish: () => r, changedFrom: (old) => spanFrom(old).start };
     }
     // Findings depend on the settings (severities, terms…), not on what is ignored (applied last).
     const key = JSON.stringify({ ...config, ignore: undefined });
@@ -234,10 +237,17 @@ export class IncrementalChecker {
       this.configKey = key;
     }
     const lines = doc.lines;
-    const local = linesLocal(doc);
     const carry = this.carry;
-    const part = local && this.lines ? this.readLines(doc, config, this.lines, spanFrom(this.lines.text)) : undefined;
-    const steps = part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts);
+    const st = this.lines;
+    // The lines are read when the quick result or the first step asks, not here: the model is
+    // the run's from the start (lsp/context.ts hands it to hover and completion before any rule runs).
+    let begun: { part: LinePart | undefined; steps: Generator<void, Found> } | undefined;
+    const begin = () => {
+      if (begun) return begun;
+      const local = linesLocal(doc);
+      const part = local && st ? this.readLines(doc, config, st, spanFrom(st.text), latest) : undefined;
+      return (begun = { part, steps: part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts) });
+    };
     let result: IncrementalResult | undefined;
     /** The quick result once made, and the findings it carried over. */
     let quick: IncrementalResult | undefined | null = null;
@@ -246,6 +256,7 @@ export class IncrementalChecker {
     let quickAll: FindingList | undefined;
     const step = (): IncrementalResult | undefined => {
       if (result) return result;
+      const { part, steps } = begin();
       const r = steps.next();
       if (!r.done) return undefined;
       const found = r.value;
@@ -272,8 +283,10 @@ export class IncrementalChecker {
       return (result = { ...found, findings: withoutIgnored(text, lines, all, config.ignore) });
     };
     return {
+      doc,
       quick: () => {
         if (quick !== null) return quick;
+        const { part } = begin();
         if (!part || !carry) return (quick = undefined);
         const carried = carriedOver(carry, text, spanFrom(carry.text));
         carriedInQuick = carried;
@@ -359,7 +372,7 @@ export class IncrementalChecker {
    * reads those that changed and takes the others' findings over; the state is the new
    * version's from now on. Undefined when too many lines changed: the document is then read whole.
    */
-  private readLines(doc: ReportDocument, config: Config, st: LineState, span: ChangedSpan): LinePart | undefined {
+  private readLines(doc: ReportDocument, config: Config, st: LineState, span: ChangedSpan, latest: () => boolean): LinePart | undefined {
     const text = doc.text;
     const lines = doc.lines;
     const n = lines.length;
@@ -461,7 +474,8 @@ export class IncrementalChecker {
     // A rule at its cap keeps its findings while the edit is after the lines they depend on.
     const capped = st.capped.map((c) => (c && p >= c.limit ? c : undefined));
     const list = out.build();
-    this.lines = { text, starts: startsOf(lines), findings: () => list, counts, failed, capped, md: spliceStates(oldMd, a, oc, mdAt, n) };
+    // A run started after this one laid its version against the state before: it stays.
+    if (latest()) this.lines = { text, starts: startsOf(lines), findings: () => list, counts, failed, capped, md: spliceStates(oldMd, a, oc, mdAt, n) };
 
     let own: FindingList | undefined;
     return {

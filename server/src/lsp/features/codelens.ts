@@ -10,8 +10,8 @@ function register(ctx: ServerContext): void {
   ctx.connection.onCodeLens(async (params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    // The sections are all it reads: the first analysis of the version will do (context.ts firstAnalysis).
-    const a = await ctx.firstAnalysis(doc);
+    // The sections are all it reads: the version's first model will do (context.ts firstModel).
+    const a = await ctx.firstModel(doc);
     if (!ctx.isReport(doc, a)) return [];
     const locale = a.config.locale;
     const total = a.doc.memo('count:total', () => countChars(a.doc.text)).words;

@@ -1,7 +1,7 @@
 // textDocument/completion: heading ordinals and template sections at the start of a
 // line (core/outline/heading-completions.ts); nothing inside body text. They read the model of
-// the current version (its headings), not the findings: the first analysis ready does (on a
-// large document the quick one, with the same model the full analysis goes on reading).
+// the current version (its headings), not the findings: the first ready does (context.ts
+// firstModel: on a large document right after an edit, the run's own before any rule has run).
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { say } from '../../core/locale';
 import { headingCompletions, mayComplete } from '../../core/outline/heading-completions';
@@ -21,7 +21,7 @@ function register(ctx: ServerContext): void {
     // Body text (a 、 or （ typed in a paragraph): nothing to offer, known from the line alone —
     // no analysis awaited, no heading tree built.
     if (!mayComplete(doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position }))) return NOTHING;
-    const a = await ctx.firstAnalysis(doc);
+    const a = await ctx.firstModel(doc);
     if (a.version !== doc.version || !ctx.isReport(doc, a)) return null;
     const offset = doc.offsetAt(params.position);
     const locale = a.config.locale;

@@ -9,8 +9,8 @@ function register(ctx: ServerContext): void {
   ctx.connection.onHover(async (params) => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
-    // The model is all a hover reads: the first analysis of the version will do (context.ts firstAnalysis).
-    const a = await ctx.firstAnalysis(doc);
+    // The model is all a hover reads: the version's first will do (context.ts firstModel).
+    const a = await ctx.firstModel(doc);
     if (!ctx.isReport(doc, a) || a.version !== doc.version) return null;
     const r = hoverAt(a.doc, doc.offsetAt(params.position), { config: a.config, locale: a.config.locale });
     if (!r) return null;

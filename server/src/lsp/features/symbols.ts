@@ -38,8 +38,8 @@ async function outlineOf(ctx: ServerContext, uri: string): Promise<{ nodes: Outl
   // A Markdown file keeps its own outline and folding (VS Code's Markdown support gives
   // them from the same # headings); a second, parallel tree would only repeat it.
   if (!doc || doc.languageId === 'markdown') return undefined;
-  // The heading tree is all they read: the first analysis of the version will do (context.ts firstAnalysis).
-  const a = await ctx.firstAnalysis(doc);
+  // The heading tree is all they read: the version's first model will do (context.ts firstModel).
+  const a = await ctx.firstModel(doc);
   if (!ctx.isReport(doc, a)) return undefined;
   return { nodes: outlineTree(a.doc, a.config), lines: a.doc.lines };
 }
