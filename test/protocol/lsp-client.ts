@@ -33,6 +33,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Answer for workspace/configuration, per item (section, scopeUri). Default: {}. */
   settings?: (item: { section?: string; scopeUri?: string }) => unknown;
+  /** While this is pending, workspace/configuration is not answered (the server's analysis of a document waits for its settings). */
+  settingsHeld?: Promise<unknown>;
   initializationOptions?: unknown;
   locale?: string;
   rootUri?: string | null;
@@ -99,8 +101,10 @@ export class LspClient {
         return false;
       });
       switch (method) {
-        case 'workspace/configuration':
-          return (params.items as { section?: string; scopeUri?: string }[]).map((i) => this.settings(i) ?? null);
+        case 'workspace/configuration': {
+          const answer = () => (params.items as { section?: string; scopeUri?: string }[]).map((i) => this.settings(i) ?? null);
+          return opts.settingsHeld ? opts.settingsHeld.then(answer) : answer();
+        }
         case 'workspace/applyEdit':
           this.appliedEdits.push(params.edit);
           return { applied: true };

@@ -195,19 +195,24 @@ test('completion reads the model of the current version: answered while the full
   assert.deepEqual(last.diagnostics, await onePhase(V2, 2));
 });
 
-test('a client that takes only full diagnostics (VS Code): completion during the full analysis is answered from the model, before the full analysis, no quick result made', async () => {
-  const at = { textDocument: { uri }, position: { line: LINE + 1, character: 0 } };
-  const one = await start({ capabilities: PUSH });
-  one.open(uri, V2, 'workreport', 2);
-  const want = await one.request('textDocument/completion', at);
-  await one.close();
+/** A client that takes only full diagnostics (VS Code): V1 opened and pulled, the analysis held, the edit made and its pull sent (answered once the hold is released). */
+async function heldEdit(): Promise<{ c: LspClient; pulled: Promise<Diagnostic[]> }> {
   const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
   const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
   c.open(uri, V1, 'workreport', 1);
   await pull();
   assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
   c.change(uri, 2, [edit]);
-  const pulled = pull();
+  return { c, pulled: pull() };
+}
+
+test('a client that takes only full diagnostics (VS Code): completion during the full analysis is answered from the model, before the full analysis, no quick result made', async () => {
+  const at = { textDocument: { uri }, position: { line: LINE + 1, character: 0 } };
+  const one = await start({ capabilities: PUSH });
+  one.open(uri, V2, 'workreport', 2);
+  const want = await one.request('textDocument/completion', at);
+  await one.close();
+  const { c, pulled } = await heldEdit();
   assert.deepEqual(await c.request('textDocument/completion', at), want);
   const h = await c.request<Health>('workreport/health', null);
   assert.equal(h.lastAnalysis?.version, 1, 'no analysis of version 2 has ended: the full one is held, and completion made no quick one (it read the model)');
@@ -215,35 +220,38 @@ test('a client that takes only full diagnostics (VS Code): completion during the
   assert.deepEqual(await pulled, await onePhase(V2, 2));
 });
 
-test('completion in body text (a 、 typed in a paragraph) is answered from the line alone: no analysis awaited, no quick result made', async () => {
+test('completion in body text (a 、 typed in a paragraph) is answered as a one-phase server answers it while the full analysis is held, and a marker typed after it from the new model', async () => {
   // After 组织培训 on the edited line, and after the 、 typed there in version 3.
   const inBody = { textDocument: { uri }, position: { line: LINE, character: '（二）加强队伍建设。组织培训'.length } };
   const one = await start({ capabilities: PUSH });
   one.open(uri, V1, 'workreport', 1);
   assert.deepEqual(await one.request('textDocument/completion', inBody), { isIncomplete: false, items: [] }, 'a one-phase server offers nothing there');
   await one.close();
-  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
-  const pull = async () => fullItems(await c.request('textDocument/diagnostic', { textDocument: { uri } }));
-  c.open(uri, V1, 'workreport', 1);
-  await pull();
-  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
-  c.change(uri, 2, [edit]);
-  // Version 2's run is held before its first whole-document rule, and nobody has asked for its quick result.
-  const pulled = pull();
+  const { c, pulled } = await heldEdit();
   assert.deepEqual(await c.request('textDocument/completion', inBody), { isIncomplete: false, items: [] });
-  const typed = { range: { start: inBody.position, end: inBody.position }, text: '、' };
-  c.change(uri, 3, [typed]);
+  c.change(uri, 3, [{ range: { start: inBody.position, end: inBody.position }, text: '、' }]);
   const after = { ...inBody, position: { line: LINE, character: inBody.position.character + 1 } };
   assert.deepEqual(await c.request('textDocument/completion', after), { isIncomplete: false, items: [] });
-  const h = await c.request<Health>('workreport/health', null);
-  assert.equal(h.lastAnalysis?.version, 1, 'no analysis of versions 2 and 3 made for completion');
   await c.request('workreport/test/hold', { hold: false });
   await pulled;
-  // A marker typed at a line start (the blank line after it) still waits for the model and gets its completions.
+  // A marker typed at a line start (the blank line after it): the model's completions.
   const lineStart = { line: LINE + 1, character: 0 };
   c.change(uri, 4, [{ range: { start: lineStart, end: lineStart }, text: '（' }]);
   const marker = await c.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: LINE + 1, character: 1 } });
   assert.ok(marker.items.some((i) => i.label === '（五）'), JSON.stringify(marker.items.map((i) => i.label)));
+});
+
+test('completion in body text is answered from the line alone: before the document has any analysis or model (its settings not yet answered)', async () => {
+  let answer!: () => void;
+  const settingsHeld = new Promise<void>((resolve) => (answer = resolve));
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE, settingsHeld });
+  c.open(uri, V1, 'workreport', 1);
+  // Every analysis of the document waits for its settings: the completion in a paragraph does not.
+  const inBody = { textDocument: { uri }, position: { line: LINE, character: '（二）加强队伍建设。组织培训'.length } };
+  assert.deepEqual(await c.request('textDocument/completion', inBody), { isIncomplete: false, items: [] });
+  const atLineStart = c.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: LINE + 1, character: 0 } });
+  answer();
+  assert.ok((await atLineStart).items.some((i) => i.label === '（三）'), 'the completion at a line start waited for the model');
 });
 
 test('hover, symbols, folding and code lenses read the model of the current version: answered while the full analysis is held, as a one-phase server answers them', async () => {
