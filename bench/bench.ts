@@ -312,7 +312,7 @@ async function main(): Promise<void> {
         ['code actions at a finding (light bulb)', m(server.codeActionMs)],
         ['completion at a line start', m(server.completionMs)],
         ['completion right after 、 typed in a paragraph (nothing to offer: known from the line, no analysis awaited)', m(server.completionAfterEditMs)],
-        ['completion right after a heading marker typed (三、: the new version’s headings read; its quick analysis included)', m(server.completionAfterMarkerMs)],
+        ['completion right after a heading marker typed (三、: the new version’s headings read from its model, once derived)', m(server.completionAfterMarkerMs)],
         [`formatting a ${size(server.format.chars)} report (${server.format.edits} edit${server.format.edits === 1 ? '' : 's'})`, m(server.format.ms)],
       ],
     );

@@ -236,7 +236,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
       // start: by turns a paragraph's text (，、: nothing to offer, known from the line alone) and
       // a level-1 marker (三、: the section titles, the new version's model read).
       const at2 = d.type(mid + 1, '、');
-      const answer = await timed(() => c.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout));
+      const answer = await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout));
       (k % 2 ? completionAfterMarkerMs : completionAfterEditMs).push(answer.ms);
       await sleep(QUIET_MS);
       await pull();
