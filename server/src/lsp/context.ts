@@ -103,7 +103,7 @@ interface Running {
 }
 
 /** Between a run and those who ask for its quick result (see Running.wantQuick) or its model (Running.wantModel). */
-interface QuickDemand {
+interface Demand {
   wanted: boolean;
   /** Set by the run once it can make the quick result. */
   make?: () => void;
@@ -295,7 +295,7 @@ export class ServerContext {
     const first = new Promise<Analysis>((resolve) => (quick = resolve));
     let derived!: (m: Model) => void;
     const model = new Promise<Model>((resolve) => (derived = resolve));
-    const demand: QuickDemand = { wanted: false, model: false };
+    const demand: Demand = { wanted: false, model: false };
     const full = this.run(doc, quick, derived, demand);
     const wantQuick = () => {
       demand.wanted = true;
@@ -314,7 +314,7 @@ export class ServerContext {
     return r;
   }
 
-  private async run(doc: TextDocument, quick: (a: Analysis) => void, derived: (m: Model) => void, demand: QuickDemand): Promise<Analysis> {
+  private async run(doc: TextDocument, quick: (a: Analysis) => void, derived: (m: Model) => void, demand: Demand): Promise<Analysis> {
     const uri = doc.uri;
     const version = doc.version;
     const generation = this.generation;

@@ -1,4 +1,5 @@
 // Lines of the original text. `end` excludes the line break (LF, CRLF or CR).
+import { lowerBoundIndex } from '../search';
 
 export interface Line {
   index: number;
@@ -82,16 +83,9 @@ export class PackedLines {
     return { index: i, start: this.starts[i], end: this.ends[i] };
   }
 
-  /** Index of the line holding `offset` (binary search, as lineIndexAt). */
+  /** Index of the line holding `offset`: the last line starting at or before it (as lineIndexAt). */
   indexAt(offset: number): number {
     const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lowerBoundIndex(s.length, (k) => s[k] <= offset) - 1);
   }
 }

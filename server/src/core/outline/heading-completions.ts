@@ -99,6 +99,7 @@ function missingHere(match: OutlineMatch, line: number): number[] {
 /** What is typed of a heading marker on a line: where it starts after the indent (and a Markdown `#`), the text, and the numbering when it is whole. */
 interface TypedMarker {
   pos: number;
+  /** What is typed, brackets and digits written full-width and half-width alike (normalize). */
   typed: string;
   /** The marker is complete (`三、`, `（二）`): its numbering. */
   whole?: Numbering;
@@ -109,9 +110,9 @@ function typedMarker(before: string): TypedMarker | undefined {
   let pos = INDENT.exec(before)![0].length;
   const md = MD.exec(before.slice(pos));
   if (md) pos += md[0].length;
-  const typed = before.slice(pos);
-  const num = typed ? readNumbering(normalize(typed)) : undefined;
-  if (num && num.length === normalize(typed).length) return { pos, typed, whole: num };
+  const typed = normalize(before.slice(pos));
+  const num = typed ? readNumbering(typed) : undefined;
+  if (num && num.length === typed.length) return { pos, typed, whole: num };
   return PARTIAL.test(typed) ? { pos, typed } : undefined;
 }
 
@@ -162,9 +163,8 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
     return out;
   }
 
-  const want = normalize(typed);
   const add = (c: Omit<HeadingCompletion, 'replaceStart' | 'replaceEnd'>) => {
-    if (!normalize(c.insertText).startsWith(want)) return;
+    if (!normalize(c.insertText).startsWith(typed)) return;
     if (out.some((o) => o.insertText === c.insertText)) return;
     out.push({ ...c, replaceStart, replaceEnd: offset });
   };

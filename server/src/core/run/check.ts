@@ -155,7 +155,7 @@ function heldFix(doc: ReportDocument, rule: string, given: Fix | OwnRangeFix, rS
 export function sortFindings(findings: Finding[]): void {
   // A stable merge sort of the runs already in order (each rule reports mostly in document
   // order, so a check's findings are a few dozen runs): the same order as
-  // findings.sort(compareFindings), with the comparison inline instead of a call per pair.
+  // findings.sort(compareFindings), compared by comesBefore (as the merges of packed lists compare).
   const n = findings.length;
   if (n < 2) return;
   const runs: number[] = [0];

@@ -249,11 +249,8 @@ export class IncrementalChecker {
       return (begun = { part, steps: part ? this.incremental(doc, config, part, parts) : this.whole(doc, config, local, latest, parts) });
     };
     let result: IncrementalResult | undefined;
-    /** The quick result once made, and the findings it carried over. */
-    let quick: IncrementalResult | undefined | null = null;
-    let carriedInQuick: FindingList | undefined;
-    /** The quick result's findings before the ignores. */
-    let quickAll: FindingList | undefined;
+    /** The quick result once asked for (undefined: there is none), with its findings before the ignores and those it carried over. */
+    let quick: { result: IncrementalResult; all: FindingList; carried: FindingList } | undefined | null = null;
     const step = (): IncrementalResult | undefined => {
       if (result) return result;
       const { part, steps } = begin();
@@ -273,10 +270,10 @@ export class IncrementalChecker {
         // from all of their findings): the full result's findings are the quick result's, one
         // for one — its list is taken, not merged again, and the server, finding the same list
         // (lsp/context.ts), sends nothing more.
-        const asQuick = quick && quickAll && carriedInQuick && sameFindings(carriedInQuick, whole) ? quick : undefined;
-        const all = asQuick ? quickAll! : mergeSorted(part.own(), whole);
+        const asQuick = quick && sameFindings(quick.carried, whole) ? quick : undefined;
+        const all = asQuick ? asQuick.all : mergeSorted(part.own(), whole);
         if (latest()) this.keep(text, all, part.own() === part.kept);
-        return (result = { ...found, findings: asQuick ? asQuick.findings : withoutIgnored(text, lines, all, config.ignore) });
+        return (result = { ...found, findings: asQuick ? asQuick.result.findings : withoutIgnored(text, lines, all, config.ignore) });
       }
       const all = FindingList.of(found.findings);
       if (latest()) this.keep(text, all, true);
@@ -285,14 +282,14 @@ export class IncrementalChecker {
     return {
       doc,
       quick: () => {
-        if (quick !== null) return quick;
+        if (quick !== null) return quick?.result;
         const { part } = begin();
         if (!part || !carry) return (quick = undefined);
         const carried = carriedOver(carry, text, spanFrom(carry.text));
-        carriedInQuick = carried;
-        quickAll = mergeSorted(part.own(), carried);
-        const findings = withoutIgnored(text, lines, quickAll, config.ignore);
-        return (quick = { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length });
+        const all = mergeSorted(part.own(), carried);
+        const findings = withoutIgnored(text, lines, all, config.ignore);
+        quick = { result: { doc, findings, reused: part.reused, read: part.read, whole: false, phase: 'quick', carried: carried.length }, all, carried };
+        return quick.result;
       },
       step,
       finish: () => {

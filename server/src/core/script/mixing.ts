@@ -84,16 +84,19 @@ function packStrays(strays: readonly Stray[]): PackedStrays {
   const packed: PackedStrays = { starts: new Int32Array(n), ends: new Int32Array(n), pairs: new Int32Array(n), words: [] };
   const words = packed.words;
   // A later version may take them over: copies, not slices of this version's text (core/detach.ts), one for each distinct pair.
-  const index = new Map<string, number>();
+  // By the stray's text, where its pairs are (most texts have one replacement; 发 has 發 and 髮):
+  // no key made of both, a new string to hash for every stray.
+  const byText = new Map<string, number[]>();
   for (let k = 0; k < n; k++) {
     const st = strays[k];
     packed.starts[k] = st.start;
     packed.ends[k] = st.end;
-    // A run's text is of one script, its replacement of the other: U+0000 is in neither.
-    const key = `${st.text}\u0000${st.replacement}`;
-    let at = index.get(key);
-    if (at === undefined) {
-      index.set(key, (at = words.length));
+    let ats = byText.get(st.text);
+    if (!ats) byText.set(st.text, (ats = []));
+    let at = -1;
+    for (let i = 0; i < ats.length && at < 0; i++) if (words[ats[i] + 1] === st.replacement) at = ats[i];
+    if (at < 0) {
+      ats.push((at = words.length));
       words.push(detached(st.text), detached(st.replacement));
     }
     packed.pairs[k] = at;
