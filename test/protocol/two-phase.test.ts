@@ -55,6 +55,16 @@ async function onePhase(text: string, version: number): Promise<Diagnostic[]> {
   return p.diagnostics;
 }
 
+/** What a server analysing in one phase answers to each request on `text`. */
+async function onePhaseAnswers(text: string, version: number, asks: [string, object][]): Promise<unknown[]> {
+  const c = await start({ capabilities: PUSH });
+  c.open(uri, text, 'workreport', version);
+  const out: unknown[] = [];
+  for (const [m, p] of asks) out.push(await c.request(m, p));
+  await c.close();
+  return out;
+}
+
 /** The publications for `version` so far. */
 const published = (c: LspClient, version: number): PublishDiagnosticsParams[] =>
   c.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version).map((n) => n.params);
@@ -175,10 +185,7 @@ test('an edit during a full analysis drops it; the last diagnostics are those of
 
 test('completion reads the model of the current version: answered while the full analysis is held, as a one-phase server answers it', async () => {
   const at = { textDocument: { uri }, position: { line: LINE + 1, character: 0 } };
-  const one = await start({ capabilities: PUSH });
-  one.open(uri, V2, 'workreport', 2);
-  const want = await one.request('textDocument/completion', at);
-  await one.close();
+  const [want] = (await onePhaseAnswers(V2, 2, [['textDocument/completion', at]])) as { items: unknown[] }[];
   assert.ok(want?.items?.length > 0, 'heading completions at the blank line');
   const c = await start({ capabilities: PUSH, env: TWO_PHASE });
   c.open(uri, V1, 'workreport', 1);
@@ -208,10 +215,7 @@ async function heldEdit(): Promise<{ c: LspClient; pulled: Promise<Diagnostic[]>
 
 test('a client that takes only full diagnostics (VS Code): completion during the full analysis is answered from the model, before the full analysis, no quick result made', async () => {
   const at = { textDocument: { uri }, position: { line: LINE + 1, character: 0 } };
-  const one = await start({ capabilities: PUSH });
-  one.open(uri, V2, 'workreport', 2);
-  const want = await one.request('textDocument/completion', at);
-  await one.close();
+  const [want] = (await onePhaseAnswers(V2, 2, [['textDocument/completion', at]])) as { items: unknown[] }[];
   const { c, pulled } = await heldEdit();
   assert.deepEqual(await c.request('textDocument/completion', at), want);
   const h = await c.request<Health>('workreport/health', null);
@@ -223,10 +227,7 @@ test('a client that takes only full diagnostics (VS Code): completion during the
 test('completion in body text (a 、 typed in a paragraph) is answered as a one-phase server answers it while the full analysis is held, and a marker typed after it from the new model', async () => {
   // After 组织培训 on the edited line, and after the 、 typed there in version 3.
   const inBody = { textDocument: { uri }, position: { line: LINE, character: '（二）加强队伍建设。组织培训'.length } };
-  const one = await start({ capabilities: PUSH });
-  one.open(uri, V1, 'workreport', 1);
-  assert.deepEqual(await one.request('textDocument/completion', inBody), { isIncomplete: false, items: [] }, 'a one-phase server offers nothing there');
-  await one.close();
+  assert.deepEqual(await onePhaseAnswers(V1, 1, [['textDocument/completion', inBody]]), [{ isIncomplete: false, items: [] }], 'a one-phase server offers nothing there');
   const { c, pulled } = await heldEdit();
   assert.deepEqual(await c.request('textDocument/completion', inBody), { isIncomplete: false, items: [] });
   c.change(uri, 3, [{ range: { start: inBody.position, end: inBody.position }, text: '、' }]);
@@ -263,11 +264,7 @@ test('hover, symbols, folding and code lenses read the model of the current vers
     ['textDocument/foldingRange', { textDocument: { uri } }],
     ['textDocument/codeLens', { textDocument: { uri } }],
   ];
-  const one = await start({ capabilities: PUSH });
-  one.open(uri, V2, 'workreport', 2);
-  const want: unknown[] = [];
-  for (const [m, p] of asks) want.push(await one.request(m, p));
-  await one.close();
+  const want = await onePhaseAnswers(V2, 2, asks);
   assert.ok((want[0] as { contents?: unknown })?.contents, 'a hover on the figure');
   assert.ok((want[2] as unknown[]).length > 0, 'symbols');
   const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
