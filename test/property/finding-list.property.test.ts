@@ -2,13 +2,15 @@
 // it was made of, in order — those whose positions are their range alone held as a range and a
 // shared finding, the others (related places, a fix of other ranges) as they are — and a
 // stretch of it copied with its positions moved gives the findings moved (run/incremental.ts
-// moves the findings after an edit this way).
+// moves the findings after an edit this way). Lists longer than a chunk of references
+// (core/chunked.ts) hold the same: the references are read across chunk boundaries.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FindingList, FindingListBuilder, shifted } from '../../server/src/core/run/finding-list';
 import type { Finding, Msg, OwnRangeFix } from '../../server/src/core/types';
 import { runs } from './gen';
+import { CHUNK, Chunked, ChunkedBuilder } from '../../server/src/core/chunked';
 
 // A few messages and fixes, shared between findings as the rules share theirs (and some made anew for each finding).
 const MESSAGES: Msg[] = [0, 1, 2].map((k) => ({ zh: `消息${k}`, en: `message ${k}` }));
@@ -78,5 +80,45 @@ test('a stretch copied with its positions moved gives the findings moved; withRu
       assert.deepStrictEqual(list.pick((r, severity) => rules.includes(r) && severity !== 'hint'), fs.filter((f) => rules.includes(f.rule) && f.severity !== 'hint'));
     }),
     runs(300),
+  );
+});
+
+/** A length at or around a chunk boundary, or any up to three chunks. */
+const longLength = fc.oneof(fc.constantFrom(CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 2 * CHUNK + 7), fc.integer({ min: 1, max: 3 * CHUNK }));
+
+test('references in chunks: a list built with any capacity given gives back what was pushed, at every index', () => {
+  fc.assert(
+    fc.property(longLength, fc.integer({ min: 0, max: 3 * CHUNK }), (n, capacity) => {
+      const b = new ChunkedBuilder<number>(capacity);
+      for (let i = 0; i < n; i++) b.push(i * 3);
+      assert.equal(b.length, n);
+      const list = b.build();
+      assert.equal(list.length, n);
+      for (let i = 0; i < n; i++) if (list.get(i) !== i * 3) assert.fail(`index ${i} of ${n} (capacity ${capacity}): ${list.get(i)}`);
+      assert.equal(new ChunkedBuilder<number>(capacity).build(), Chunked.EMPTY);
+    }),
+    runs(40),
+  );
+});
+
+test('a list longer than a chunk: copied stretches, moved ones, split and merged back give the findings, across chunk boundaries', () => {
+  fc.assert(
+    fc.property(fc.array(finding, { minLength: 1, maxLength: 40 }), longLength, fc.nat(), fc.nat(), fc.integer({ min: -300, max: 300 }), fc.subarray(RULES), fc.nat(3 * CHUNK), (some, n, x, y, by, rules, capacity) => {
+      const fs = Array.from({ length: n }, (_, i) => some[i % some.length]);
+      const list = FindingList.of(fs);
+      assert.deepStrictEqual(list.toArray(), fs);
+      const from = Math.min(x % (n + 1), y % (n + 1));
+      const to = Math.max(x % (n + 1), y % (n + 1));
+      const b = new FindingListBuilder(capacity);
+      b.copyRange(list, 0, from, 0);
+      b.copyRange(list, from, to, by);
+      for (let i = to; i < n; i++) b.copy(list, i);
+      const moved = b.build();
+      assert.equal(moved.length, n);
+      for (let i = 0; i < n; i++) assert.deepStrictEqual(moved.at(i), i >= from && i < to ? shifted(fs[i], by) : fs[i]);
+      const [yes, no] = list.split((r) => rules.includes(r));
+      assert.deepStrictEqual([yes.toArray(), no.toArray()], [fs.filter((f) => rules.includes(f.rule)), fs.filter((f) => !rules.includes(f.rule))]);
+    }),
+    runs(12),
   );
 });

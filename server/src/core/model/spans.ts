@@ -45,30 +45,53 @@ export class PackedSpans implements Iterable<Span> {
 
 /** Appends spans to two growing Int32Arrays, then gives them at their length. */
 export class PackedSpanBuilder {
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  private starts: Int32Array;
+  private ends: Int32Array;
   private n = 0;
 
+  /** `capacity`: how many spans are expected (the arrays grow past it; at exactly it, finish() copies nothing). */
+  constructor(capacity = 16) {
+    this.starts = new Int32Array(Math.max(1, capacity));
+    this.ends = new Int32Array(Math.max(1, capacity));
+  }
+
+  /** Room for `more` spans after the n pushed. */
+  private reserve(more: number): void {
+    const need = this.n + more;
+    if (need <= this.starts.length) return;
+    const size = Math.max(need, this.starts.length * 2);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.n));
+    ends.set(this.ends.subarray(0, this.n));
+    this.starts = starts;
+    this.ends = ends;
+  }
+
   push(start: number, end: number): void {
-    if (this.n === this.starts.length) {
-      const starts = new Int32Array(this.n * 2);
-      const ends = new Int32Array(this.n * 2);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
-    }
+    if (this.n === this.starts.length) this.reserve(1);
     this.starts[this.n] = start;
     this.ends[this.n++] = end;
   }
 
-  /** The spans [from, to) of `spans`, moved by `by`. */
+  /** The spans [from, to) of `spans`, moved by `by` (a version's spans after an edit: tens of thousands on a pasted page, copied in one loop). */
   pushMoved(spans: PackedSpans, from: number, to: number, by: number): void {
-    for (let k = from; k < to; k++) this.push(spans.starts[k] + by, spans.ends[k] + by);
+    if (to <= from) return;
+    this.reserve(to - from);
+    const { starts: s, ends: e } = spans;
+    const starts = this.starts;
+    const ends = this.ends;
+    let n = this.n;
+    for (let k = from; k < to; k++, n++) {
+      starts[n] = s[k] + by;
+      ends[n] = e[k] + by;
+    }
+    this.n = n;
   }
 
-  /** The starts and ends pushed, each an array of their own exact length. */
+  /** The starts and ends pushed, each an array of their own exact length (the builder's own when it was filled exactly: it is not used after). */
   finish(): [Int32Array, Int32Array] {
+    if (this.n === this.starts.length) return [this.starts, this.ends];
     return [this.starts.slice(0, this.n), this.ends.slice(0, this.n)];
   }
 }

@@ -148,14 +148,7 @@ export class MapBuilder {
       if (n > 1 && this.shifts[n - 2] === shift) this.n--;
       else this.shifts[n - 1] = shift;
     } else {
-      if (n === this.starts.length) {
-        const starts = new Int32Array(n * 2 + 8);
-        const shifts = new Int32Array(n * 2 + 8);
-        starts.set(this.starts);
-        shifts.set(this.shifts);
-        this.starts = starts;
-        this.shifts = shifts;
-      }
+      if (n === this.starts.length) this.reserve(1);
       this.starts[n] = at;
       this.shifts[n] = shift;
       this.n++;
@@ -164,10 +157,42 @@ export class MapBuilder {
     return this;
   }
 
+  /** Room for `more` runs after the n made. */
+  private reserve(more: number): void {
+    const need = this.n + more;
+    if (need <= this.starts.length) return;
+    const size = Math.max(need, this.starts.length * 2 + 8);
+    const starts = new Int32Array(size);
+    const shifts = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.n));
+    shifts.set(this.shifts.subarray(0, this.n));
+    this.starts = starts;
+    this.shifts = shifts;
+  }
+
   /** `map`'s entries [from, to), each moved by `by`, placed from view index `at` on. */
   append(map: ViewMap, from: number, to: number, at: number, by: number): this {
     if (from >= to) return this;
-    for (let k = map.runOf(from); k < map.runs && map.runStart(k) < to; k++) this.run(Math.max(map.runStart(k), from) - from + at, map.runShift(k) + by + from - at);
+    const first = map.runOf(from);
+    const d = at - from;
+    const dShift = by - d;
+    // The first run starts at `from` (it may join the last run made); the others follow it
+    // in one loop: a map's consecutive runs differ in shift and none is empty, so none joins
+    // another (a version's map after an edit: 31,389 runs on the 1 M bench report).
+    this.run(at, map.runShift(first) + dShift);
+    let last = first + 1;
+    while (last < map.runs && map.runStart(last) < to) last++;
+    if (last === first + 1) return this;
+    this.reserve(last - first - 1);
+    const starts = this.starts;
+    const shifts = this.shifts;
+    let n = this.n;
+    for (let k = first + 1; k < last; k++, n++) {
+      starts[n] = map.runStart(k) + d;
+      shifts[n] = map.runShift(k) + dShift;
+    }
+    this.n = n;
+    this.shift = shifts[n - 1];
     return this;
   }
 

@@ -7,6 +7,7 @@
 // edit were most of what an edit made). Any other finding is held as it is. Readers get
 // Finding objects (`at`, iteration, `toArray`), made when read.
 import { isOwnRange, type Finding, type Fix, type Msg, type Severity } from '../types';
+import { Chunked, ChunkedBuilder } from '../chunked';
 
 /** Findings with the same words (rule, severity, message, fix): by message, a few per message. */
 const SHARED = new WeakMap<Msg, Finding[]>();
@@ -31,7 +32,7 @@ function sharedOf(f: Finding): Finding {
 }
 
 export class FindingList implements Iterable<Finding> {
-  static readonly EMPTY = new FindingList(0, new Int32Array(0), new Int32Array(0), []);
+  static readonly EMPTY = new FindingList(0, new Int32Array(0), new Int32Array(0), Chunked.EMPTY);
 
   /** The findings made when last read whole (toArray), for as long as the collector leaves them. */
   private made: WeakRef<Finding[]> | undefined;
@@ -41,8 +42,8 @@ export class FindingList implements Iterable<Finding> {
     readonly length: number,
     readonly starts: Int32Array,
     readonly ends: Int32Array,
-    /** By index: the shared finding of a plain one (positions -1), else the finding itself. */
-    readonly held: readonly Finding[],
+    /** By index: the shared finding of a plain one (positions -1), else the finding itself (in chunks: ../chunked.ts). */
+    private readonly held: Chunked<Finding>,
   ) {}
 
   /** `findings`, in their order, packed. */
@@ -62,16 +63,21 @@ export class FindingList implements Iterable<Finding> {
   }
 
   rule(i: number): string {
-    return this.held[i].rule;
+    return this.held.get(i).rule;
   }
 
   severity(i: number): Severity {
-    return this.held[i].severity;
+    return this.held.get(i).severity;
+  }
+
+  /** What is held for finding i: the shared finding of a plain one (positions -1), else the finding itself. Two lists holding the same object at the same range hold the same finding. */
+  heldAt(i: number): Finding {
+    return this.held.get(i);
   }
 
   /** Finding i, made now (a plain one is a new object on each read). */
   at(i: number): Finding {
-    const h = this.held[i];
+    const h = this.held.get(i);
     if (h.start >= 0) return h;
     return h.fix
       ? { rule: h.rule, severity: h.severity, start: this.starts[i], end: this.ends[i], message: h.message, fix: h.fix }
@@ -96,7 +102,7 @@ export class FindingList implements Iterable<Finding> {
   pick(keep: (rule: string, severity: Severity) => boolean): Finding[] {
     const out: Finding[] = [];
     for (let i = 0; i < this.length; i++) {
-      const h = this.held[i];
+      const h = this.held.get(i);
       if (keep(h.rule, h.severity)) out.push(this.at(i));
     }
     return out;
@@ -120,7 +126,7 @@ export class FindingList implements Iterable<Finding> {
     let rule: string | undefined;
     let kept = false;
     for (let i = 0; i < n; i++) {
-      const r = held[i].rule;
+      const r = held.get(i).rule;
       if (r !== rule) {
         rule = r;
         kept = keep(r);
@@ -134,24 +140,26 @@ export class FindingList implements Iterable<Finding> {
     if (k === 0) return [FindingList.EMPTY, this];
     const ys = new Int32Array(k);
     const ye = new Int32Array(k);
-    const yh = new Array<Finding>(k);
+    const yh = new ChunkedBuilder<Finding>(k);
     const ns = new Int32Array(n - k);
     const ne = new Int32Array(n - k);
-    const nh = new Array<Finding>(n - k);
+    const nh = new ChunkedBuilder<Finding>(n - k);
     const starts = this.starts;
     const ends = this.ends;
     for (let i = 0, a = 0, b = 0; i < n; i++) {
       if (mark[i]) {
         ys[a] = starts[i];
         ye[a] = ends[i];
-        yh[a++] = held[i];
+        yh.push(held.get(i));
+        a++;
       } else {
         ns[b] = starts[i];
         ne[b] = ends[i];
-        nh[b++] = held[i];
+        nh.push(held.get(i));
+        b++;
       }
     }
-    return [new FindingList(k, ys, ye, yh), new FindingList(n - k, ns, ne, nh)];
+    return [new FindingList(k, ys, ye, yh.build()), new FindingList(n - k, ns, ne, nh.build())];
   }
 }
 
@@ -159,13 +167,13 @@ export class FindingList implements Iterable<Finding> {
 export class FindingListBuilder {
   private starts: Int32Array;
   private ends: Int32Array;
-  private readonly held: Finding[];
+  private readonly held: ChunkedBuilder<Finding>;
   private n = 0;
 
   constructor(capacity = 16) {
     this.starts = new Int32Array(Math.max(4, capacity));
     this.ends = new Int32Array(Math.max(4, capacity));
-    this.held = new Array<Finding>(Math.max(4, capacity));
+    this.held = new ChunkedBuilder<Finding>(Math.max(4, capacity));
   }
 
   private room(k: number): void {
@@ -183,7 +191,8 @@ export class FindingListBuilder {
     if (this.n === this.starts.length) this.room(1);
     this.starts[this.n] = f.start;
     this.ends[this.n] = f.end;
-    this.held[this.n++] = isPlain(f) ? sharedOf(f) : f;
+    this.held.push(isPlain(f) ? sharedOf(f) : f);
+    this.n++;
   }
 
   /** Finding i of `list`, as it is. */
@@ -191,7 +200,8 @@ export class FindingListBuilder {
     if (this.n === this.starts.length) this.room(1);
     this.starts[this.n] = list.starts[i];
     this.ends[this.n] = list.ends[i];
-    this.held[this.n++] = list.held[i];
+    this.held.push(list.heldAt(i));
+    this.n++;
   }
 
   /** Findings [from, to) of `list`, moved by `by`: a plain one keeps its shared finding, its range moved; another is made moved (shifted). */
@@ -201,20 +211,19 @@ export class FindingListBuilder {
     this.room(k);
     const n = this.n;
     const held = this.held;
-    const src = list.held;
     if (by === 0 && k >= 64) {
       // A long stretch: the stores copied natively.
       this.starts.set(list.starts.subarray(from, to), n);
       this.ends.set(list.ends.subarray(from, to), n);
-      for (let i = 0; i < k; i++) held[n + i] = src[from + i];
+      for (let i = 0; i < k; i++) held.push(list.heldAt(from + i));
     } else {
       const starts = this.starts;
       const ends = this.ends;
       for (let i = 0; i < k; i++) {
         starts[n + i] = list.starts[from + i] + by;
         ends[n + i] = list.ends[from + i] + by;
-        const h = src[from + i];
-        held[n + i] = h.start < 0 || by === 0 ? h : shifted(h, by);
+        const h = list.heldAt(from + i);
+        held.push(h.start < 0 || by === 0 ? h : shifted(h, by));
       }
     }
     this.n = n + k;
@@ -228,9 +237,7 @@ export class FindingListBuilder {
     const trim = this.starts.length - n > (n >> 4) + 16;
     const s = trim ? this.starts.slice(0, n) : this.starts.subarray(0, n);
     const e = trim ? this.ends.slice(0, n) : this.ends.subarray(0, n);
-    // The references' store trimmed too (a builder made for more than it got).
-    if (this.held.length !== n) this.held.length = n;
-    return new FindingList(n, s, e, this.held);
+    return new FindingList(n, s, e, this.held.build());
   }
 }
 

@@ -554,7 +554,7 @@ export function carriedOver(carry: Carry, text: string, span?: ChangedSpan): Fin
   const side = (r: Span) => (r.end < p ? 0 : r.start > end ? 1 : -1);
   const out = new FindingListBuilder(list.length);
   for (let i = 0; i < list.length; i++) {
-    const held = list.held[i];
+    const held = list.heldAt(i);
     // A finding whose range is its only one (finding-list.ts: its held finding is shared).
     if (held.start < 0) {
       if (list.ends[i] < p) out.copy(list, i);
@@ -602,7 +602,7 @@ function mergeSorted(a: FindingList, b: FindingList): FindingList {
   const bs = b.starts;
   const be = b.ends;
   // Does b's finding j come before a's finding i?
-  const before = (j: number, i: number) => comesBefore(bs[j], be[j], b.held[j].rule, as[i], ae[i], a.held[i].rule);
+  const before = (j: number, i: number) => comesBefore(bs[j], be[j], b.rule(j), as[i], ae[i], a.rule(i));
   let i = 0;
   let j = 0;
   // Run by run: the lists interleave in long stretches (a per-line rules' list, a few findings of the others).

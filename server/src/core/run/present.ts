@@ -274,7 +274,7 @@ export function sameFindings(a: readonly Finding[] | FindingList, b: readonly Fi
   const held = a instanceof FindingList && b instanceof FindingList;
   for (let i = 0; i < a.length; i++) {
     if (x.start(i) !== y.start(i) || x.end(i) !== y.end(i)) return false;
-    if (held && a.held[i] === b.held[i]) continue;
+    if (held && a.heldAt(i) === b.heldAt(i)) continue;
     if (!sameFinding(x.at(i), y.at(i))) return false;
   }
   return true;
