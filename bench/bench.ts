@@ -312,7 +312,8 @@ async function main(): Promise<void> {
         ['code actions at a finding (light bulb)', m(server.codeActionMs)],
         ['completion at a line start', m(server.completionMs)],
         ['completion right after 、 typed in a paragraph (nothing to offer: known from the line, no analysis awaited)', m(server.completionAfterEditMs)],
-        ['completion right after a heading marker typed (三、: the new version’s headings read from its model, once derived)', m(server.completionAfterMarkerMs)],
+        [`completion right after （ typed on a line of its own (read from the last analysis and the line: ${server.completionsFromAnalysis} of ${server.completionOnOwnLineMs.length})`, m(server.completionOnOwnLineMs)],
+        ['completion right after 三、 typed at the start of a paragraph (the new version’s model read, once derived)', m(server.completionAfterMarkerMs)],
         [`formatting a ${size(server.format.chars)} report (${server.format.edits} edit${server.format.edits === 1 ? '' : 's'})`, m(server.format.ms)],
       ],
     );

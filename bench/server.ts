@@ -62,8 +62,12 @@ export interface Latencies {
   completionMs: number[];
   /** Completion right after 、 typed in a paragraph (，、: body text, nothing offered). */
   completionAfterEditMs: number[];
-  /** Completion right after a level-1 marker typed at a line start (三、: the section titles still missing, read from the new version’s headings). */
+  /** Completion right after a level-1 marker typed at the start of a paragraph (三、 and the paragraph: read from the new version’s model). */
   completionAfterMarkerMs: number[];
+  /** Completion right after （ typed on a line of its own (the next ordinals: read from the last analysis and the line). */
+  completionOnOwnLineMs: number[];
+  /** How many completions the server answered from its last analysis (workreport/health). */
+  completionsFromAnalysis: number;
   format: { chars: number; ms: number[]; edits: number };
   /** Heap after GC with the report open and analysed, and once it is closed (the same server, every lexicon it read still loaded). */
   heap: { chars: number; utf8Bytes: number; heapMb: number; withoutMb: number }[];
@@ -211,6 +215,7 @@ export async function serverLatencies(big: string, report: string, sizes: string
     const hoverOtherDuringMs: number[] = [];
     const completionAfterEditMs: number[] = [];
     const completionAfterMarkerMs: number[] = [];
+    const completionOnOwnLineMs: number[] = [];
     // Edits in the middle of the text, at the start of a line (where completion is asked).
     const mid = d.text.indexOf('\n', d.text.length >> 1) + 1;
     const targets = hoverTargets(d.text, mid);
@@ -232,16 +237,29 @@ export async function serverLatencies(big: string, report: string, sizes: string
       editAnalysisMs.push(last?.ms ?? NaN);
       editQuickAnalysisCpuMs.push(last?.quickCpuMs ?? NaN);
       editAnalysisCpuMs.push(last?.cpuMs ?? NaN);
-      // Completion right after another edit, 、 typed after the character just typed at the line
-      // start: by turns a paragraph's text (，、: nothing to offer, known from the line alone) and
-      // a level-1 marker (三、: the section titles, the new version's model read).
+      // The complete analysis of that version (code actions await it).
+      const analysed = () => c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } }, timeout);
+      await analysed();
+      // Completion right after a heading marker typed on a line of its own (（ on a blank line
+      // after the middle: the next ordinals are offered), read from the last analysis and the line.
+      const blank = d.text.indexOf('\n\n', mid) + 1;
+      const at1 = d.type(blank, '（');
+      const own = await timed(() => c.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: at1.line, character: at1.character + 1 } }, timeout));
+      if (!own.value.items.length) throw new Error('no completion offered after （ on a line of its own');
+      completionOnOwnLineMs.push(own.ms);
+      await sleep(QUIET_MS);
+      await pull();
+      await analysed();
+      // Completion right after 、 typed after the character typed at the line start before: by
+      // turns a paragraph's text (，、: nothing to offer, known from the line alone) and a level-1
+      // marker at a paragraph's start (三、 then the paragraph: the new version's model read).
       const at2 = d.type(mid + 1, '、');
       const answer = await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout));
       (k % 2 ? completionAfterMarkerMs : completionAfterEditMs).push(answer.ms);
       await sleep(QUIET_MS);
       await pull();
-      // The complete analysis of that version before the next edit (code actions await it).
-      await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix'] } }, timeout);
+      // The complete analysis of that version before the next edit.
+      await analysed();
     }
     // Hovers while an edit's analysis runs: an edit, then a hover on the report (which starts
     // the analysis and is answered from its first result) — on a heading, on a figure by turns —
@@ -320,6 +338,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
       completionMs,
       completionAfterEditMs,
       completionAfterMarkerMs,
+      completionOnOwnLineMs,
+      completionsFromAnalysis: (await health()).completionsFromAnalysis ?? 0,
       format: { chars: report.length, ms: formatMs, edits },
       heap,
       idleHeapMb,

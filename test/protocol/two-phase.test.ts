@@ -255,6 +255,38 @@ test('completion in body text is answered from the line alone: before the docume
   assert.ok((await atLineStart).items.some((i) => i.label === '（三）'), 'the completion at a line start waited for the model');
 });
 
+test('completion right after a heading marker typed on a line of its own is answered from the last full analysis and the changes since, as a one-phase server answers it', async () => {
+  // The blank line after the run-in heading （二）…: 三 typed, then 、, then 、 taken back and typed again, in changes of every kind on that line.
+  const at = (character: number) => ({ textDocument: { uri }, position: { line: LINE + 1, character } });
+  const typed = (text: string) => V1.split('\n').map((l, i) => (i === LINE + 1 ? text : l)).join('\n');
+  const c = await start({ capabilities: LspClient.capabilities({ pull: true }), env: TWO_PHASE });
+  c.open(uri, V1, 'workreport', 1);
+  await c.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(await c.request('workreport/test/hold', { hold: true }), true);
+  const steps: [number, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[], string, number][] = [
+    [2, [{ range: { start: { line: LINE + 1, character: 0 }, end: { line: LINE + 1, character: 0 } }, text: '三' }], '三', 1],
+    [3, [{ range: { start: { line: LINE + 1, character: 1 }, end: { line: LINE + 1, character: 1 } }, text: '、' }], '三、', 2],
+    // Two changes in one notification: 、 taken back, then typed again past the line's end (the editor's document takes it at the end).
+    [4, [{ range: { start: { line: LINE + 1, character: 1 }, end: { line: LINE + 1, character: 2 } }, text: '' }, { range: { start: { line: LINE + 1, character: 9 }, end: { line: LINE + 1, character: 9 } }, text: '、' }], '三、', 2],
+  ];
+  for (const [version, changes, text, character] of steps) {
+    c.change(uri, version, changes);
+    const [want] = await onePhaseAnswers(typed(text), version, [['textDocument/completion', at(character)]]);
+    assert.deepEqual(await c.request('textDocument/completion', at(character)), want, `after ${JSON.stringify(text)}`);
+  }
+  const h = await c.request<Health>('workreport/health', null);
+  assert.equal(h.completionsFromAnalysis, 3, 'each answered from the analysis of version 1 and the line typed since');
+  assert.equal(h.lastAnalysis?.version, 1, 'no later analysis has ended (the full one is held)');
+  // A change beyond the line (a line break added above it): the new version's model answers, the same as a one-phase server.
+  c.change(uri, 5, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+  const moved = { textDocument: { uri }, position: { line: LINE + 2, character: 2 } };
+  const [want] = await onePhaseAnswers('\n' + typed('三、'), 5, [['textDocument/completion', moved]]);
+  assert.ok((want as { items: unknown[] }).items.length > 0, 'the titles of the missing sections are offered');
+  assert.deepEqual(await c.request('textDocument/completion', moved), want);
+  assert.equal((await c.request<Health>('workreport/health', null)).completionsFromAnalysis, 3, 'not from the analysis: the lines moved');
+  await c.request('workreport/test/hold', { hold: false });
+});
+
 test('hover, symbols, folding and code lenses read the model of the current version: answered while the full analysis is held, as a one-phase server answers them', async () => {
   const figureLine = V2.split('\n')[5];
   const asks: [string, object][] = [

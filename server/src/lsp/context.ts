@@ -22,6 +22,7 @@ import type { RcFile } from '../core/config/rc-file';
 import { looksLikeReport } from '../core/outline/templates';
 import type { Locale } from '../core/types';
 import { settingsToConfig, type EditorSettings } from './settings';
+import { ChangeLog, lineAfter } from './change-log';
 import type { Health } from './protocol';
 
 /** What differs between the Node server and the web-worker server. */
@@ -194,7 +195,44 @@ export class ServerContext {
     readonly host: ServerHost,
     guard: (d: TextDocuments<TextDocument>) => TextDocuments<TextDocument> = (d) => d,
   ) {
-    this.documents = guard(new TextDocuments(TextDocument));
+    // The editor's changes are logged on their way to the document (change-log.ts).
+    this.documents = guard(
+      new TextDocuments({
+        create: (uri, languageId, version, content) => {
+          this.changes.forget(uri);
+          return TextDocument.create(uri, languageId, version, content);
+        },
+        update: (document, changes, version) => {
+          this.changes.record(document.uri, document.version, version, changes);
+          return TextDocument.update(document, changes, version);
+        },
+      }),
+    );
+  }
+
+  /** Completions answered from the last full analysis and the line typed since (features/completion.ts), for workreport/health. */
+  completionsFromAnalysis = 0;
+
+  /** The changes to each open document since its last analysis (change-log.ts). */
+  private readonly changes = new ChangeLog();
+
+  /**
+   * Line `line` of the current version of `doc` as the last full analysis read it with the
+   * changes since applied (change-log.ts lineAfter), with that analysis and the line's text
+   * there — without reading the editor's document, whose text right after an edit is flattened
+   * on the first read. Undefined when there is no such analysis, or a change since reached
+   * beyond the line (or is not known).
+   */
+  lineSince(doc: TextDocument, line: number): { analysis: Analysis; before: string; text: string } | undefined {
+    const a = this.analyses.get(doc.uri);
+    if (!a || a.phase !== 'full' || a.version >= doc.version) return undefined;
+    const lines = a.doc.lines;
+    if (line < 0 || line >= lines.length) return undefined;
+    const steps = this.changes.between(doc.uri, a.version, doc.version);
+    if (!steps) return undefined;
+    const before = a.doc.text.slice(lines[line].start, lines[line].end);
+    const text = lineAfter(before, line, steps);
+    return text === undefined ? undefined : { analysis: a, before, text };
   }
 
   /** Settings for one resource, asked of the client once and cached until they change. */
@@ -225,6 +263,7 @@ export class ServerContext {
   }
 
   forget(uri: string): void {
+    this.changes.forget(uri);
     this.settingsCache.delete(uri);
     this.analyses.delete(uri);
     this.running.delete(uri);
@@ -401,7 +440,10 @@ export class ServerContext {
     this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, faults: busyFaults, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase, ...(asQuick ? { asQuick: true } : {}) };
     const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full', edited, shownAs: asQuick ?? {} };
     // Not kept for a document closed meanwhile.
-    if (!twoPhase || (this.documents.get(uri) && generation === this.generation)) this.analyses.set(uri, a);
+    if (!twoPhase || (this.documents.get(uri) && generation === this.generation)) {
+      this.analyses.set(uri, a);
+      this.changes.analysed(uri, version);
+    }
     if (twoPhase && whole) this.warmUp(text, config);
     if (twoPhase) this.collectWhenIdle();
     return a;

@@ -68,6 +68,8 @@ export interface Health {
   refreshes?: { sent: number; again: number };
   /** Collections of the young generation the server ran while idle after a large document's analysis (lsp/context.ts collectWhenIdle; Node only). */
   idleCollections?: number;
+  /** Completions answered from the last full analysis and the line typed since (lsp/features/completion.ts), not from the new version's model. */
+  completionsFromAnalysis?: number;
   /** Edits the warm-up of the edit path has made (lsp/context.ts warmUp; once per process, after the first whole analysis of a large document). */
   warmUpEdits?: number;
 }

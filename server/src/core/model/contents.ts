@@ -34,6 +34,12 @@ function entryLike(text: string): boolean {
   return t.length > 0 && t.length <= MAX_ENTRY && !/[。！？；][^。！？；]/.test(t);
 }
 
+/** Does (view) line i say 目录 (目 录, 目次): the title of a table of contents? */
+export function isContentsTitle(text: string, lines: PackedLines, i: number, skip: (i: number) => boolean): boolean {
+  if (lines.end(i) - lines.start(i) > 12 || !holds(text, lines.start(i), lines.end(i), 0x76ee)) return false; // 目
+  return !skip(i) && CONTENTS_LINE.test(text.slice(lines.start(i), lines.end(i)).replace(/[\s\u3000]/g, ''));
+}
+
 /**
  * Lines (indices) of the document's tables of contents. `hs` are the heading candidates
  * in line order; `text` and `lines` are the (view) text and its lines; `skip` says a line
@@ -52,9 +58,7 @@ export function contentsLines(hs: Heading[], text: string, lines: PackedLines, s
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose.
   for (let i = 0; i < lineCount; i++) {
-    if (lines.end(i) - lines.start(i) > 12 || !holds(text, lines.start(i), lines.end(i), 0x76ee)) continue; // 目
-    const t = lineText(i);
-    if (skip(i) || !CONTENTS_LINE.test(t.replace(/[\s\u3000]/g, ''))) continue;
+    if (!isContentsTitle(text, lines, i, skip)) continue;
     const seen = new Set<string>();
     for (let j = i + 1; j < lineCount; j++) {
       if (blank(j)) continue;

@@ -6,6 +6,9 @@
 // Nothing anywhere else: body text never gets completions.
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
+import { isContentsTitle } from '../model/contents';
+import { crsOf } from '../model/derive';
+import { lowerBoundIndex } from '../search';
 import type { Heading } from '../model/headings';
 import { enclosedMarker, readNumbering, type Numbering } from '../model/numbering';
 import type { Msg } from '../types';
@@ -129,20 +132,93 @@ export function mayComplete(before: string): boolean {
   return typedMarker(before) !== undefined;
 }
 
+/** A line that holds a heading marker being typed (in part or whole) and nothing else, or nothing at all: never a heading (below). */
+function bareMarkerLine(text: string): boolean {
+  return text.indexOf('#') < 0 && typedMarker(text) !== undefined;
+}
+
+/**
+ * Whether `doc`'s outline is also the outline of the version of it in which line `lineIndex`
+ * reads `newText` instead of `oldText` (its text in `doc`), every other line the same: then
+ * lineCompletions may read `doc` for that version. Only for a line that holds a heading marker
+ * being typed and nothing else, in both (or nothing at all). Such a line is no heading
+ * candidate (model/headings.ts readHeading: a heading has a title; readPart: a part starts
+ * with 第; a paragraph inside a line follows a space), and what reads the whole document reads
+ * it only as a line that is blank or not (model/contents.ts: a table of contents is a run of
+ * heading lines across blank ones, and a 目录 block takes short lines for its entries) or as
+ * part of the title block (outline/structure.ts preface: the lines before the first level-1
+ * heading). So: the line after the first level-1 heading, not between two heading candidates
+ * that a table of contents may hold (not run-in, not inside a line) with only blank lines (or
+ * page furniture) between, no 目录 line in the document, no
+ * Markdown marker on the line, no lone CR in the text (some scans do not take one for a
+ * break). test/property/completion-stale.property.test.ts holds the answers the same.
+ */
+export function outlineUnchangedBy(doc: ReportDocument, lineIndex: number, oldText: string, newText: string): boolean {
+  if (!bareMarkerLine(oldText) || !bareMarkerLine(newText)) return false;
+  if (lineIndex <= 0 || lineIndex >= doc.lines.length || crsOf(doc) === 'lone') return false;
+  const first = doc.sections.find((s) => s.heading.level === 1) ?? doc.sections[0];
+  if (!first || lineIndex <= first.heading.line) return false;
+  if (hasContentsTitle(doc)) return false;
+  // doc.sections built the headings, and with them the candidates.
+  const candidates = doc.built.headingCandidates;
+  if (!candidates) return false;
+  // A heading that may stand in a table of contents' run: not one inside a line, not a run-in one (contentsLines passes over them).
+  const inRun = (line: number) => {
+    for (let k = lowerBoundIndex(candidates.length, (j) => candidates[j].line < line); k < candidates.length && candidates[k].line === line; k++) {
+      if (!candidates[k].inline && candidates[k].kind !== 'run-in') return true;
+    }
+    return false;
+  };
+  const skip = doc.boilerplate;
+  const blank = (i: number) => skip.has(i) || doc.viewLine(i).trim() === '';
+  let before = lineIndex - 1;
+  while (before >= 0 && blank(before)) before--;
+  let after = lineIndex + 1;
+  while (after < doc.lines.length && blank(after)) after++;
+  return !(before >= 0 && inRun(before) && after < doc.lines.length && inRun(after));
+}
+
+/** Whether a line of `doc` says 目录 (once per version): the lines that hold 目, found by the native search (a 1 M report has 14,000 lines, and one read each took 1.5–4.6 ms after an edit). */
+function hasContentsTitle(doc: ReportDocument): boolean {
+  return doc.memo('outline:hasContentsTitle', () => {
+    const skip = (k: number) => doc.boilerplate.has(k);
+    const text = doc.view.text;
+    const lines = doc.viewLines;
+    for (let at = text.indexOf('目'); at >= 0; at = text.indexOf('目', at + 1)) {
+      const i = lines.indexAt(at);
+      if (isContentsTitle(text, lines, i, skip)) return true;
+      at = Math.max(at, lines.end(i));
+    }
+    return false;
+  });
+}
+
 export function headingCompletions(doc: ReportDocument, offset: number, config: Config): HeadingCompletion[] {
-  const text = doc.text;
   const line = doc.lineAt(offset);
-  const marker = typedMarker(text.slice(line.start, offset));
+  return lineCompletions(doc, line.index, doc.text.slice(line.start, line.end), offset - line.start, config);
+}
+
+/**
+ * What headingCompletions offers with the cursor at `character` of line `lineIndex`, the line
+ * reading `lineText`: the rest of the outline is `doc`'s. `doc` may be another version than
+ * the one the line is from, where outlineUnchangedBy says its outline is the same (the server
+ * answers right after an edit from the last analysed version: lsp/features/completion.ts).
+ * Offsets are `doc`'s: its line's start plus a character of `lineText`.
+ */
+export function lineCompletions(doc: ReportDocument, lineIndex: number, lineText: string, character: number, config: Config): HeadingCompletion[] {
+  const marker = typedMarker(lineText.slice(0, character));
   if (!marker) return [];
   const { pos, typed, whole: num } = marker;
-  const replaceStart = line.start + pos;
-  const after = text.slice(offset, line.end).trim();
+  const lineStart = doc.lines[lineIndex].start;
+  const offset = lineStart + character;
+  const replaceStart = lineStart + pos;
+  const after = lineText.slice(character).trim();
   const out: HeadingCompletion[] = [];
-  const stack = openHeadings(doc, line.index);
+  const stack = openHeadings(doc, lineIndex);
   const level1 = stack[0]?.level === 1 ? stack[0] : undefined;
   const nextLevel1 = level1?.numbering ? level1.numbering.value + 1 : 1;
   const match = chooseTemplate(doc, config);
-  const fitting = missingHere(match, line.index);
+  const fitting = missingHere(match, lineIndex);
   const templateName: Msg = { zh: match.template.name, en: match.template.name };
 
   // A complete level-1 marker typed (`三、`): offer the section titles.

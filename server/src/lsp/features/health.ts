@@ -11,7 +11,7 @@ export const healthFeature: Feature = {
     ctx.connection.onRequest(HEALTH_REQUEST, (): Health => {
       const g = globalThis as { gc?: () => void; process?: { memoryUsage?: () => Health['memory'] } };
       if (typeof g.gc === 'function') g.gc();
-      return { documents: ctx.documents.all().length, analyses: ctx.cachedAnalyses, memory: g.process?.memoryUsage?.(), gc: typeof g.gc === 'function', lastAnalysis: ctx.lastAnalysis, abandoned: ctx.abandoned, refreshes: ctx.refreshes, warmUpEdits: ctx.warmUpEdits, idleCollections: ctx.idleCollections };
+      return { documents: ctx.documents.all().length, analyses: ctx.cachedAnalyses, memory: g.process?.memoryUsage?.(), gc: typeof g.gc === 'function', lastAnalysis: ctx.lastAnalysis, abandoned: ctx.abandoned, refreshes: ctx.refreshes, warmUpEdits: ctx.warmUpEdits, idleCollections: ctx.idleCollections, completionsFromAnalysis: ctx.completionsFromAnalysis };
     });
   },
 };
