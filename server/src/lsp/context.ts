@@ -217,22 +217,21 @@ export class ServerContext {
   private readonly changes = new ChangeLog();
 
   /**
-   * Line `line` of the current version of `doc` as the last full analysis read it with the
-   * changes since applied (change-log.ts lineAfter), with that analysis and the line's text
-   * there — without reading the editor's document, whose text right after an edit is flattened
+   * Line `line` of the current version of `doc`: as the last full analysis read it (`was`) with
+   * the changes since applied (change-log.ts lineAfter), with that analysis — without reading the editor's document, whose text right after an edit is flattened
    * on the first read. Undefined when there is no such analysis, or a change since reached
    * beyond the line (or is not known).
    */
-  lineSince(doc: TextDocument, line: number): { analysis: Analysis; before: string; text: string } | undefined {
+  lineSince(doc: TextDocument, line: number): { analysis: Analysis; was: string; text: string } | undefined {
     const a = this.analyses.get(doc.uri);
     if (!a || a.phase !== 'full' || a.version >= doc.version) return undefined;
     const lines = a.doc.lines;
     if (line < 0 || line >= lines.length) return undefined;
     const steps = this.changes.between(doc.uri, a.version, doc.version);
     if (!steps) return undefined;
-    const before = a.doc.text.slice(lines[line].start, lines[line].end);
-    const text = lineAfter(before, line, steps);
-    return text === undefined ? undefined : { analysis: a, before, text };
+    const was = a.doc.text.slice(lines[line].start, lines[line].end);
+    const text = lineAfter(was, line, steps);
+    return text === undefined ? undefined : { analysis: a, was, text };
   }
 
   /** Settings for one resource, asked of the client once and cached until they change. */

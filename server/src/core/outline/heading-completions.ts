@@ -149,9 +149,9 @@ function bareMarkerLine(text: string): boolean {
  * part of the title block (outline/structure.ts preface: the lines before the first level-1
  * heading). So: the line after the first level-1 heading, not between two heading candidates
  * that a table of contents may hold (not run-in, not inside a line) with only blank lines (or
- * page furniture) between, no 目录 line in the document, no
- * Markdown marker on the line, no lone CR in the text (some scans do not take one for a
- * break). test/property/completion-stale.property.test.ts holds the answers the same.
+ * page furniture) between, no 目录 line in the document, no Markdown marker on the line, no
+ * lone CR in the text (some scans do not take one for a break).
+ * test/property/completion-stale.property.test.ts holds the answers the same.
  */
 export function outlineUnchangedBy(doc: ReportDocument, lineIndex: number, oldText: string, newText: string): boolean {
   if (!bareMarkerLine(oldText) || !bareMarkerLine(newText)) return false;

@@ -7,11 +7,10 @@
 // an edit flattens its whole text); and where the line cannot change the outline
 // (outlineUnchangedBy: a heading marker being typed on a line of its own) the answer is read from
 // that version's outline, without waiting for the new version's model.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
 import { say } from '../../core/locale';
 import { headingCompletions, lineCompletions, mayComplete, outlineUnchangedBy, type HeadingCompletion } from '../../core/outline/heading-completions';
 import type { Config } from '../../core/config/config';
-import type { Range } from 'vscode-languageserver';
 import { toRange } from '../convert';
 import type { ServerContext } from '../context';
 import type { Feature } from '../feature';
@@ -31,7 +30,7 @@ function register(ctx: ServerContext): void {
     // no analysis awaited, no heading tree built.
     const before = since ? since.text.slice(0, character) : doc.getText({ start: { line, character: 0 }, end: params.position });
     if (!mayComplete(before)) return NOTHING;
-    if (since && outlineUnchangedBy(since.analysis.doc, line, since.before, since.text) && ctx.isReport(doc, since.analysis)) {
+    if (since && outlineUnchangedBy(since.analysis.doc, line, since.was, since.text) && ctx.isReport(doc, since.analysis)) {
       const { doc: model, config } = since.analysis;
       const lineStart = model.lines[line].start;
       // Offsets of the analysed version's line: its start is this version's (only the line changed since).
@@ -46,6 +45,7 @@ function register(ctx: ServerContext): void {
   });
 }
 
+/** The completion list sent; `range`: where a completion replaces, in the document as the client has it. */
 function answer(completions: HeadingCompletion[], config: Config, range: (c: HeadingCompletion) => Range): { isIncomplete: false; items: CompletionItem[] } {
   const locale = config.locale;
   const items: CompletionItem[] = completions.map((c, i) => ({
