@@ -43,6 +43,13 @@ export class PackedSpans implements Iterable<Span> {
   }
 }
 
+/** `a` copied into a new array of `size` (its first `used` numbers): a growing store's next one. */
+export function grownTo(a: Int32Array, used: number, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, used));
+  return b;
+}
+
 /** Appends spans to two growing Int32Arrays, then gives them at their length. */
 export class PackedSpanBuilder {
   private starts: Int32Array;
@@ -60,12 +67,8 @@ export class PackedSpanBuilder {
     const need = this.n + more;
     if (need <= this.starts.length) return;
     const size = Math.max(need, this.starts.length * 2);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.n));
-    ends.set(this.ends.subarray(0, this.n));
-    this.starts = starts;
-    this.ends = ends;
+    this.starts = grownTo(this.starts, this.n, size);
+    this.ends = grownTo(this.ends, this.n, size);
   }
 
   push(start: number, end: number): void {

@@ -6,7 +6,7 @@
 import { foldTable } from './fold';
 import { isAsciiAlnum, isChineseAt, isDigit } from './chars';
 import type { Span } from '../types';
-import type { PackedSpans } from './spans';
+import { grownTo, type PackedSpans } from './spans';
 import { PackedLines, splitLines, type Line } from './lines';
 
 export interface TextView {
@@ -162,12 +162,8 @@ export class MapBuilder {
     const need = this.n + more;
     if (need <= this.starts.length) return;
     const size = Math.max(need, this.starts.length * 2 + 8);
-    const starts = new Int32Array(size);
-    const shifts = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.n));
-    shifts.set(this.shifts.subarray(0, this.n));
-    this.starts = starts;
-    this.shifts = shifts;
+    this.starts = grownTo(this.starts, this.n, size);
+    this.shifts = grownTo(this.shifts, this.n, size);
   }
 
   /** `map`'s entries [from, to), each moved by `by`, placed from view index `at` on. */

@@ -8,6 +8,7 @@
 // Finding objects (`at`, iteration, `toArray`), made when read.
 import { isOwnRange, type Finding, type Fix, type Msg, type Severity } from '../types';
 import { Chunked, ChunkedBuilder } from '../chunked';
+import { grownTo } from '../model/spans';
 
 /** Findings with the same words (rule, severity, message, fix): by message, a few per message. */
 const SHARED = new WeakMap<Msg, Finding[]>();
@@ -179,12 +180,8 @@ export class FindingListBuilder {
   private room(k: number): void {
     if (this.n + k <= this.starts.length) return;
     const size = Math.max(this.n + k, this.starts.length * 2);
-    const s = new Int32Array(size);
-    s.set(this.starts.subarray(0, this.n));
-    const e = new Int32Array(size);
-    e.set(this.ends.subarray(0, this.n));
-    this.starts = s;
-    this.ends = e;
+    this.starts = grownTo(this.starts, this.n, size);
+    this.ends = grownTo(this.ends, this.n, size);
   }
 
   push(f: Finding): void {
