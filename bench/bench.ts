@@ -313,7 +313,7 @@ async function main(): Promise<void> {
         ['completion at a line start', m(server.completionMs)],
         ['completion right after 、 typed in a paragraph (nothing to offer: known from the line, no analysis awaited)', m(server.completionAfterEditMs)],
         [`completion right after （ typed on a line of its own (read from the last analysis and the line: ${server.completionsFromAnalysis} of ${server.completionOnOwnLineMs.length})`, m(server.completionOnOwnLineMs)],
-        ['completion right after 三、 typed at the start of a paragraph (the new version’s model read, once derived)', m(server.completionAfterMarkerMs)],
+        ['completion right after 三、 typed at the start of a paragraph (it becomes a heading: nothing to offer, known from the line)', m(server.completionAfterMarkerMs)],
         [`formatting a ${size(server.format.chars)} report (${server.format.edits} edit${server.format.edits === 1 ? '' : 's'})`, m(server.format.ms)],
       ],
     );

@@ -62,7 +62,7 @@ export interface Latencies {
   completionMs: number[];
   /** Completion right after 、 typed in a paragraph (，、: body text, nothing offered). */
   completionAfterEditMs: number[];
-  /** Completion right after a level-1 marker typed at the start of a paragraph (三、 and the paragraph: read from the new version’s model). */
+  /** Completion right after a level-1 marker typed at the start of a paragraph (三、 and the paragraph: nothing offered, known from the line). */
   completionAfterMarkerMs: number[];
   /** Completion right after （ typed on a line of its own (the next ordinals: read from the last analysis and the line). */
   completionOnOwnLineMs: number[];
@@ -251,8 +251,8 @@ export async function serverLatencies(big: string, report: string, sizes: string
       await pull();
       await analysed();
       // Completion right after 、 typed after the character typed at the line start before: by
-      // turns a paragraph's text (，、: nothing to offer, known from the line alone) and a level-1
-      // marker at a paragraph's start (三、 then the paragraph: the new version's model read).
+      // turns a paragraph's text (，、) and a level-1 marker at a paragraph's start (三、 then the
+      // paragraph: it becomes a heading): nothing to offer, known from the line alone.
       const at2 = d.type(mid + 1, '、');
       const answer = await timed(() => c.request('textDocument/completion', { textDocument: { uri }, position: { line: at2.line, character: at2.character + 1 } }, timeout));
       (k % 2 ? completionAfterMarkerMs : completionAfterEditMs).push(answer.ms);

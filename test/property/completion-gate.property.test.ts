@@ -24,8 +24,9 @@ function gate(text: string): { refused: number; offered: number } {
     const position = editor.positionAt(o);
     const offset = editor.offsetAt(position);
     const before = editor.getText({ start: { line: position.line, character: 0 }, end: position });
+    const after = editor.getText({ start: position, end: { line: position.line, character: Number.MAX_SAFE_INTEGER } });
     const items = headingCompletions(model, offset, config);
-    if (!mayComplete(before)) {
+    if (!mayComplete(before, after)) {
       assert.deepEqual(items, [], `completions at ${offset} (line ${position.line}) of ${JSON.stringify(text.slice(Math.max(0, offset - 40), offset + 10))}, the line turned away`);
       refused++;
     } else if (items.length) offered++;

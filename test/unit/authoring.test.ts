@@ -10,7 +10,7 @@ import { countChars } from '../../server/src/core/authoring/count';
 import { renderFiguresTable, relationsFromFindings } from '../../server/src/core/authoring/figures-table';
 import { fingerprint } from '../../server/src/core/run/ignore';
 import { ReportDocument } from '../../server/src/core/model/document';
-import { headingCompletions } from '../../server/src/core/outline/heading-completions';
+import { headingCompletions, mayComplete } from '../../server/src/core/outline/heading-completions';
 import { chooseTemplate } from '../../server/src/core/outline/templates';
 import { ROOT } from '../paths';
 
@@ -102,6 +102,25 @@ describe('heading completions', () => {
     assert.deepEqual(completionsAt(report.replace('正文。', '正文|。')), []);
     assert.deepEqual(completionsAt(report.replace('|', '我们|')), []);
     assert.deepEqual(completionsAt(report.replace('|', '二是|')), []);
+  });
+
+  test('a whole marker typed before text, or a whole marker below level 1, is offered nothing — and the line alone says so', () => {
+    // 三、 typed at the start of a paragraph makes it a heading: its title is there already.
+    const cases = [
+      report.replace('成效正文。', '三、|成效正文。'),
+      report.replace('|', '四、|总结经验'),
+      report.replace('|', '（二）|'),
+    ];
+    for (const text of cases) {
+      assert.deepEqual(completionsAt(text), [], text);
+      const at = text.indexOf('|');
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+      assert.equal(mayComplete(text.slice(lineStart, at), text.slice(at + 1, lineEnd)), false, text);
+    }
+    // At the line's end a level-1 marker gets the titles, and the gate lets it through.
+    assert.equal(mayComplete('三、', ''), true);
+    assert.equal(mayComplete('三、', '  '), true);
   });
 
   test('an empty document starts with 一、', () => {

@@ -121,15 +121,25 @@ function typedMarker(before: string): TypedMarker | undefined {
 
 /**
  * Whether completion may offer anything with the cursor after `before`, the text of its line up
- * to the cursor: false in body text, where headingCompletions offers nothing. It reads no model,
+ * to the cursor, and before `after`, the rest of the line: false in body text, and after a whole
+ * marker but a level-1 one at the line's end, where headingCompletions offers nothing. It reads no model,
  * so the server answers a completion in body text (every 、 and （ typed in a paragraph asks for
  * one) without waiting for the version's analysis or building its headings. `before` may start
  * after the model's line start, at a break the model does not take for one (a lone CR, which an
  * editor does): false for it is false for the whole line too — what stands before the break is
  * indent, and the marker typed the same, or else the typed text holds the break, and no marker does.
  */
-export function mayComplete(before: string): boolean {
-  return typedMarker(before) !== undefined;
+export function mayComplete(before: string, after = ''): boolean {
+  return offers(typedMarker(before), after.trim());
+}
+
+/**
+ * Whether anything may be offered for `marker` with `after` (trimmed) the rest of its line: not
+ * in body text (no marker), and for a whole marker only a level-1 one at the line's end (it gets
+ * the section titles; 三、 typed before a paragraph makes it a heading, and is offered nothing).
+ */
+function offers(marker: TypedMarker | undefined, after: string): marker is TypedMarker {
+  return marker !== undefined && !(marker.whole && (marker.whole.level !== 1 || after !== ''));
 }
 
 /** A line that holds a heading marker being typed (in part or whole) and nothing else, or nothing at all: never a heading (below). */
@@ -207,12 +217,12 @@ export function headingCompletions(doc: ReportDocument, offset: number, config: 
  */
 export function lineCompletions(doc: ReportDocument, lineIndex: number, lineText: string, character: number, config: Config): HeadingCompletion[] {
   const marker = typedMarker(lineText.slice(0, character));
-  if (!marker) return [];
+  const after = lineText.slice(character).trim();
+  if (!offers(marker, after)) return [];
   const { pos, typed, whole: num } = marker;
   const lineStart = doc.lines[lineIndex].start;
   const offset = lineStart + character;
   const replaceStart = lineStart + pos;
-  const after = lineText.slice(character).trim();
   const out: HeadingCompletion[] = [];
   const stack = openHeadings(doc, lineIndex);
   const level1 = stack[0]?.level === 1 ? stack[0] : undefined;
@@ -221,9 +231,8 @@ export function lineCompletions(doc: ReportDocument, lineIndex: number, lineText
   const fitting = missingHere(match, lineIndex);
   const templateName: Msg = { zh: match.template.name, en: match.template.name };
 
-  // A complete level-1 marker typed (`三、`): offer the section titles.
+  // A complete level-1 marker typed at the line's end (`三、`; offers() lets no other whole marker through): offer the section titles.
   if (num) {
-    if (num.level !== 1 || after) return [];
     for (const i of fitting) {
       const s = match.template.sections[i];
       out.push({

@@ -26,10 +26,11 @@ function register(ctx: ServerContext): void {
     if (!doc) return null;
     const { line, character } = params.position;
     const since = ctx.lineSince(doc, line);
-    // Body text (a 、 or （ typed in a paragraph): nothing to offer, known from the line alone —
-    // no analysis awaited, no heading tree built.
+    // Body text (a 、 or （ typed in a paragraph), or a whole marker that is offered nothing (三、
+    // typed before a paragraph): known from the line alone — no analysis awaited, no heading tree built.
     const before = since ? since.text.slice(0, character) : doc.getText({ start: { line, character: 0 }, end: params.position });
-    if (!mayComplete(before)) return NOTHING;
+    const after = since ? since.text.slice(character) : doc.getText({ start: params.position, end: { line, character: Number.MAX_SAFE_INTEGER } });
+    if (!mayComplete(before, after)) return NOTHING;
     if (since && outlineUnchangedBy(since.analysis.doc, line, since.was, since.text) && ctx.isReport(doc, since.analysis)) {
       const { doc: model, config } = since.analysis;
       const lineStart = model.lines[line].start;
