@@ -382,8 +382,7 @@ export async function serverHeap(sizes: string[], timeout = 600_000): Promise<La
   }
 }
 
-/** The 1 M report as VS Code's client gets it (see Latencies.vscode). */
-/** `runs` edits at one place, then `spread` × 3 edits each at another place (`spread`: runs when not given). */
+/** The 1 M report as VS Code's client gets it (see Latencies.vscode): `runs` edits at one place, then `spread` × 3 edits each at another place (`spread`: runs when not given). */
 export async function asVsCode(big: string, runs: number, timeout: number, spread = runs): Promise<Latencies['vscode']> {
   const c = await LspClient.start({
     capabilities: LspClient.capabilities({ pull: true }),
@@ -400,7 +399,7 @@ export async function asVsCode(big: string, runs: number, timeout: number, sprea
     const analysisCpuMs: number[] = [];
     const analysisFaults: number[] = [];
     let asQuick = 0;
-    const fullAnalysisMs = async (): Promise<{ ms: number; cpuMs: number; faults: number }> => {
+    const fullAnalysis = async (): Promise<{ ms: number; cpuMs: number; faults: number }> => {
       const last = (await healthOf(c, timeout)).lastAnalysis;
       const full = last?.version === d.version && last.phase === 'full' ? last : undefined;
       return { ms: full?.ms ?? NaN, cpuMs: full?.cpuMs ?? NaN, faults: full?.faults ?? NaN };
@@ -410,7 +409,7 @@ export async function asVsCode(big: string, runs: number, timeout: number, sprea
       if (r.asQuick) asQuick++;
       editMs.push(r.first);
       editFullMs.push(r.complete);
-      const a = await fullAnalysisMs();
+      const a = await fullAnalysis();
       analysisMs.push(a.ms);
       analysisCpuMs.push(a.cpuMs);
       analysisFaults.push(a.faults);
@@ -423,7 +422,7 @@ export async function asVsCode(big: string, runs: number, timeout: number, sprea
     for (let k = 0; k < 3 * spread; k++) {
       const r = await d.typeAndPull(place(d.text), k, async () => true);
       spreadEditMs.push(r.complete);
-      spreadAnalysisMs.push((await fullAnalysisMs()).ms);
+      spreadAnalysisMs.push((await fullAnalysis()).ms);
     }
     return { firstMs: first.ms, editMs, editFullMs, diagnostics: first.value.items.length, analysisMs, analysisCpuMs, analysisFaults, asQuick, spreadEditMs, spreadAnalysisMs };
   } finally {

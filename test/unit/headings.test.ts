@@ -90,6 +90,18 @@ test('a table of contents is not headings: after 目录, or repeated as the head
   assert.equal(entryKey('一、 主要职能……3'), entryKey('一、主要职能'));
 });
 
+test('tables of contents after 目录: each block read, a 目录 among a block\'s entries is one of them, a line that only holds 目 is none', () => {
+  // Two blocks, each before its part; the second 目 次 is found after the first block ends.
+  const two = new ReportDocument('上篇\n目录\n一、概况\n二、做法\n正文开始。\n一、概况\n内容。\n下篇\n目 次\n一、成效\n二、体会\n正文开始。\n一、成效\n内容。\n二、体会\n内容。');
+  assert.deepEqual(two.headings.map((h) => h.line), [5, 12, 14]);
+  // 目录 read as an entry of the block it stands in: no second block starts there, and the entry after it ends nothing.
+  const inside = new ReportDocument('报告\n目录\n一、概况\n目录\n二、做法\n正文。\n一、概况\n内容。\n二、做法\n内容。');
+  assert.deepEqual(inside.headings.map((h) => h.line), [6, 8]);
+  // 项目 lines hold 目 and say no 目录.
+  const project = new ReportDocument('报告\n项目目录管理\n一、项目概况\n内容。\n二、目标任务\n内容。');
+  assert.deepEqual(project.headings.map((h) => h.line), [2, 4]);
+});
+
 test('Markdown: a title over plain headings, a lone top heading and subtitles are level 0', () => {
   const plain = new ReportDocument('# 关于某项工作的经验材料\n一、主要做法\n内容。');
   assert.deepEqual(plain.headings.map((h) => h.level), [0, 1]);

@@ -127,6 +127,25 @@ const cpuNow = (): number => {
  */
 const faultsNow = (): number => (globalThis as { process?: { resourceUsage?: () => { minorPageFault: number } } }).process?.resourceUsage?.().minorPageFault ?? NaN;
 
+/** What a run has spent in its slices (not in the turns between them): wall ms, CPU ms, page faults. */
+class Spent {
+  ms = 0;
+  cpuMs = 0;
+  faults = 0;
+
+  /** Where a slice starts: what `add` counts from. */
+  static mark(): [number, number, number] {
+    return [performance.now(), cpuNow(), faultsNow()];
+  }
+
+  /** The slice from `from` to now. */
+  add([t, c, f]: [number, number, number]): void {
+    this.ms += performance.now() - t;
+    this.cpuMs += cpuNow() - c;
+    this.faults += faultsNow() - f;
+  }
+}
+
 /**
  * The next turn of the event loop. The web worker has no setImmediate: setTimeout(0), though it
  * waits ≥ 4 ms once nested. Not a MessageChannel message (tried, test/browser/worker.browser.ts
@@ -218,9 +237,10 @@ export class ServerContext {
 
   /**
    * Line `line` of the current version of `doc`: as the last full analysis read it (`was`) with
-   * the changes since applied (change-log.ts lineAfter), with that analysis — without reading the editor's document, whose text right after an edit is flattened
-   * on the first read. Undefined when there is no such analysis, or a change since reached
-   * beyond the line (or is not known).
+   * the changes since applied (change-log.ts lineAfter), with that analysis — without reading
+   * the editor's document, whose text right after an edit is flattened on the first read.
+   * Undefined when there is no such analysis, or a change since reached beyond the line (or is
+   * not known).
    */
   lineSince(doc: TextDocument, line: number): { analysis: Analysis; was: string; text: string } | undefined {
     const a = this.analyses.get(doc.uri);
@@ -364,9 +384,8 @@ export class ServerContext {
     if (!checker) this.checkers.set(uri, (checker = new IncrementalChecker()));
     const twoPhase = text.length >= (this.host.twoPhaseMinChars ?? TWO_PHASE_MIN_CHARS);
     const last = this.analyses.get(uri);
-    const t0 = performance.now();
-    const c0 = cpuNow();
-    const f0 = faultsNow();
+    const spent = new Spent();
+    const start = Spent.mark();
     // The same findings as check(text, config) in the end (test/property/incremental.property.test.ts).
     const run = twoPhase ? checker.start(text, config, wholeDocumentParts(checker.rules, config)) : checker.start(text, config);
     // The last analysis is mostly of the text the checker laid this one against: then the run has the comparison made.
@@ -374,9 +393,7 @@ export class ServerContext {
     derived({ doc: run.doc, uri, version, config });
     let quickMs: number | undefined;
     let quickCpuMs: number | undefined;
-    let busy = performance.now() - t0;
-    let busyCpu = cpuNow() - c0;
-    let busyFaults = faultsNow() - f0;
+    spent.add(start);
     // Those waiting for the model (a hover, a completion) answer before the lines are read (a
     // newer version arrived meanwhile: the loop below drops the run).
     if (twoPhase && demand.model) await nextTurn();
@@ -385,17 +402,13 @@ export class ServerContext {
     /** The quick result, once, for those awaiting `first` (when asked for during the run, made between two slices: its time is then the run's so far). */
     const makeQuick = () => {
       demand.make = undefined;
-      const t = performance.now();
-      const c = cpuNow();
-      const f = faultsNow();
+      const from = Spent.mark();
       const q = run.quick();
       if (!q) return;
-      busy += performance.now() - t;
-      busyCpu += cpuNow() - c;
-      busyFaults += faultsNow() - f;
-      quickMs = busy;
-      quickCpuMs = busyCpu;
-      this.lastAnalysis = { uri, version, ms: quickMs, cpuMs: quickCpuMs, faults: busyFaults, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
+      spent.add(from);
+      quickMs = spent.ms;
+      quickCpuMs = spent.cpuMs;
+      this.lastAnalysis = { uri, version, ms: quickMs, cpuMs: quickCpuMs, faults: spent.faults, read: q.read, reused: q.reused, whole: false, phase: 'quick', carried: q.carried };
       // Whether it is a report: as the last full analysis found (the quick one changes no heading it would read).
       quickAnalysis = { doc: q.doc, findings: q.findings, uri, version, config, isReport: last?.isReport ?? this.isReportDocument(doc, q, config), phase: 'quick', edited, shownAs: {} };
       quick(quickAnalysis);
@@ -417,13 +430,9 @@ export class ServerContext {
           return this.analyze(current ?? doc);
         }
       }
-      const t = performance.now();
-      const c = cpuNow();
-      const f = faultsNow();
+      const from = Spent.mark();
       result = run.step();
-      busy += performance.now() - t;
-      busyCpu += cpuNow() - c;
-      busyFaults += faultsNow() - f;
+      spent.add(from);
       if (result) {
         demand.make = undefined;
         break;
@@ -436,7 +445,7 @@ export class ServerContext {
     const isReport = this.isReportDocument(doc, result, config);
     // The checker compared the findings (run/incremental.ts): the same list is the same findings.
     const asQuick = quickAnalysis && quickAnalysis.isReport === isReport && quickAnalysis.findings === findings ? quickAnalysis.shownAs : undefined;
-    this.lastAnalysis = { uri, version, ms: busy, cpuMs: busyCpu, faults: busyFaults, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase, ...(asQuick ? { asQuick: true } : {}) };
+    this.lastAnalysis = { uri, version, ms: spent.ms, cpuMs: spent.cpuMs, faults: spent.faults, read, reused, whole, phase: 'full', quickMs, quickCpuMs, sliced: twoPhase, ...(asQuick ? { asQuick: true } : {}) };
     const a: Analysis = { doc: model, findings, uri, version, config, isReport, phase: 'full', edited, shownAs: asQuick ?? {} };
     // Not kept for a document closed meanwhile.
     if (!twoPhase || (this.documents.get(uri) && generation === this.generation)) {

@@ -41,8 +41,9 @@ export interface Health {
    * The last analysis the server ran (the bench's edit → diagnostics figure without the round
    * trip): ms of wall time in the analysis (its slices only, not the turns between them) and
    * the process's CPU time in them (cpuMs, where the runtime says: the steadier figure) and its
-   * page faults in them (faults, where the runtime says), lines re-read and taken over, whether it was read whole. `phase`: `quick` — the quick result of a
-   * two-phase analysis (`carried`: findings carried over); `full` — the whole analysis
+   * page faults in them (faults, where the runtime says), lines re-read and taken over, whether
+   * it was read whole. `phase`: `quick` — the quick result of a two-phase analysis (`carried`:
+   * findings carried over); `full` — the whole analysis
    * (`quickMs`, `quickCpuMs`: of which the quick result, when there was one; `sliced`: run in slices).
    */
   lastAnalysis?: {

@@ -6,13 +6,14 @@
 // Nothing anywhere else: body text never gets completions.
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
-import { isContentsTitle } from '../model/contents';
+import { contentsTitleLines } from '../model/contents';
 import { crsOf } from '../model/derive';
 import { lowerBoundIndex } from '../search';
 import type { Heading } from '../model/headings';
 import { enclosedMarker, readNumbering, type Numbering } from '../model/numbering';
 import type { Msg } from '../types';
 import { HAN_NUMERALS } from './ordinals';
+import { prefaceEnd } from './structure';
 import { chooseTemplate, type OutlineMatch } from './templates';
 
 export interface HeadingCompletion {
@@ -122,9 +123,9 @@ function typedMarker(before: string): TypedMarker | undefined {
 /**
  * Whether completion may offer anything with the cursor after `before`, the text of its line up
  * to the cursor, and before `after`, the rest of the line: false in body text, and after a whole
- * marker but a level-1 one at the line's end, where headingCompletions offers nothing. It reads no model,
- * so the server answers a completion in body text (every 、 and （ typed in a paragraph asks for
- * one) without waiting for the version's analysis or building its headings. `before` may start
+ * marker but a level-1 one at the line's end, where headingCompletions offers nothing. It reads
+ * no model, so the server answers a completion in body text (every 、 and （ typed in a paragraph
+ * asks for one) without waiting for the version's analysis or building its headings. `before` may start
  * after the model's line start, at a break the model does not take for one (a lone CR, which an
  * editor does): false for it is false for the whole line too — what stands before the break is
  * indent, and the marker typed the same, or else the typed text holds the break, and no marker does.
@@ -166,10 +167,8 @@ function bareMarkerLine(text: string): boolean {
 export function outlineUnchangedBy(doc: ReportDocument, lineIndex: number, oldText: string, newText: string): boolean {
   if (!bareMarkerLine(oldText) || !bareMarkerLine(newText)) return false;
   if (lineIndex <= 0 || lineIndex >= doc.lines.length || crsOf(doc) === 'lone') return false;
-  const first = doc.sections.find((s) => s.heading.level === 1) ?? doc.sections[0];
-  if (!first || lineIndex <= first.heading.line) return false;
-  if (hasContentsTitle(doc)) return false;
-  // doc.sections built the headings, and with them the candidates.
+  if (lineIndex <= prefaceEnd(doc) || hasContentsTitle(doc)) return false;
+  // The sections built the headings, and with them the candidates.
   const candidates = doc.built.headingCandidates;
   if (!candidates) return false;
   // A heading that may stand in a table of contents' run: not one inside a line, not a run-in one (contentsLines passes over them).
@@ -188,19 +187,9 @@ export function outlineUnchangedBy(doc: ReportDocument, lineIndex: number, oldTe
   return !(before >= 0 && inRun(before) && after < doc.lines.length && inRun(after));
 }
 
-/** Whether a line of `doc` says 目录 (once per version): the lines that hold 目, found by the native search (a 1 M report has 14,000 lines, and one read each took 1.5–4.6 ms after an edit). */
+/** Whether a line of `doc` says 目录 (once per version). */
 function hasContentsTitle(doc: ReportDocument): boolean {
-  return doc.memo('outline:hasContentsTitle', () => {
-    const skip = (k: number) => doc.boilerplate.has(k);
-    const text = doc.view.text;
-    const lines = doc.viewLines;
-    for (let at = text.indexOf('目'); at >= 0; at = text.indexOf('目', at + 1)) {
-      const i = lines.indexAt(at);
-      if (isContentsTitle(text, lines, i, skip)) return true;
-      at = Math.max(at, lines.end(i));
-    }
-    return false;
-  });
+  return doc.memo('outline:hasContentsTitle', () => contentsTitleLines(doc.view.text, doc.viewLines, (k) => doc.boilerplate.has(k)).length > 0);
 }
 
 export function headingCompletions(doc: ReportDocument, offset: number, config: Config): HeadingCompletion[] {

@@ -47,12 +47,16 @@ export function paragraphs(doc: ReportDocument, from: number, to: number): Parag
   return out;
 }
 
+/** The line the preface ends before: the first 一、 ends the intro (numbered points inside the intro do not), else the first section; the text's end when there is none. */
+export function prefaceEnd(doc: ReportDocument): number {
+  const first = doc.sections.find((s) => s.heading.level === 1) ?? doc.sections[0];
+  return first ? first.heading.line : doc.lines.length;
+}
+
 /** The title block and the intro: everything before the first section. */
 export function preface(doc: ReportDocument): Preface {
   return doc.memo('outline:preface', () => {
-    // The first 一、 ends the intro (numbered points inside the intro do not).
-    const first = doc.sections.find((s) => s.heading.level === 1) ?? doc.sections[0];
-    const end = first ? first.heading.line : doc.lines.length;
+    const end = prefaceEnd(doc);
     const title: Paragraph[] = [];
     const intro: Paragraph[] = [];
     // A Markdown `#` title (level 0) is the title whatever its length.
