@@ -123,6 +123,19 @@ describe('heading completions', () => {
     assert.equal(mayComplete('三、', '  '), true);
   });
 
+  test('after a ① item (the customary fifth level) the next one is offered, named for its level', () => {
+    const cases = [
+      '①一\n|',
+      ['一、主要做法', '（一）抓学习', '1.学习', '（1）计划', '①先学原文', '|'].join('\n'),
+      ['一、主要做法', '①先学原文。', '正文。', '|'].join('\n'),
+    ];
+    for (const text of cases) {
+      const next = completionsAt(text).find((c) => c.label === '②');
+      assert.ok(next, text);
+      assert.deepEqual(next.detail, { zh: '下一个五级标题', en: 'next level-5 heading' }, text);
+    }
+  });
+
   test('an empty document starts with 一、', () => {
     assert.ok(completionsAt('|').some((c) => c.label === '一、'));
   });

@@ -45,7 +45,13 @@ const LEVEL_NAME: Record<number, Msg> = {
   2: { zh: '二级标题', en: 'level-2 heading' },
   3: { zh: '三级标题', en: 'level-3 heading' },
   4: { zh: '四级标题', en: 'level-4 heading' },
+  5: { zh: '五级标题', en: 'level-5 heading' },
 };
+
+/** What a heading level is called: GB/T 9704's four and ① the customary fifth (model/numbering.ts), any other by its number. */
+function levelName(level: number): Msg {
+  return LEVEL_NAME[level] ?? { zh: `${level}级标题`, en: `level-${level} heading` };
+}
 
 function normalize(s: string): string {
   return s
@@ -248,14 +254,14 @@ export function lineCompletions(doc: ReportDocument, lineIndex: number, lineText
     const h = stack[i];
     const m = markerWith(doc, h, h.numbering!.value + 1);
     if (!m) continue;
-    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `下一个${LEVEL_NAME[h.level].zh}`, en: `next ${LEVEL_NAME[h.level].en}` }, rank: rank++ });
+    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `下一个${levelName(h.level).zh}`, en: `next ${levelName(h.level).en}` }, rank: rank++ });
   }
   // First item one level down.
   const deepest = stack[stack.length - 1];
   const childLevel = deepest ? deepest.level + 1 : 1;
   if (childLevel <= 4) {
     const m = STANDARD[childLevel](1);
-    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `第一个${LEVEL_NAME[childLevel].zh}`, en: `first ${LEVEL_NAME[childLevel].en}` }, rank });
+    add({ label: m, insertText: m, kind: 'ordinal', detail: { zh: `第一个${levelName(childLevel).zh}`, en: `first ${levelName(childLevel).en}` }, rank });
   }
   // Missing template sections, numbered as the next level-1 heading. Only where a
   // level-1 heading can go (nothing after the cursor on the line).
