@@ -10,6 +10,7 @@
 //                      meets them (a part shared by several rules is charged to the first)
 //   --alloc            bytes each model part, figures layer and rule allocates (collected or not)
 //   --alloc --incremental  bytes an edit's incremental check allocates, by the function that allocates
+//   --alloc --functions    bytes the whole check allocates, by the function that allocates
 //   --incremental      the incremental check (what the server runs) after a one-character edit
 //   --quick            the same in two phases: edit → quick result, edit → quick then full result
 //   --spread           with --incremental or --quick: each edit at another place (seeded), not at the middle line
@@ -144,6 +145,8 @@ if (argv.includes('--only')) {
   console.log(`${total.toFixed(2).padStart(9)} ms total (CPU minima)`);
 } else if (argv.includes('--alloc') && argv.includes('--incremental')) {
   void allocEdit();
+} else if (argv.includes('--alloc') && argv.includes('--functions')) {
+  void allocWhole();
 } else if (argv.includes('--alloc')) {
   // Bytes allocated by each model part, figures layer and rule (the sampling heap profiler,
   // objects already collected included): garbage collection is the largest single cost of
@@ -365,17 +368,33 @@ async function allocEdit(): Promise<void> {
   for (let k = 0; k < (live ? 1 : runs); k++) edit(k);
   if (live) gc!();
   const { profile } = await post<{ profile: { head: SampleTree } }>('HeapProfiler.stopSampling');
+  byFunction(profile.head, live ? 1 : runs, `an edit, in all (${live ? 1 : runs} edits${live ? ', held after it' : ''})`);
+}
+
+/** What the whole check allocates (collected or not), by the function that allocates it: MB per check. */
+async function allocWhole(): Promise<void> {
+  const post = inspectorPost();
+  for (let k = 0; k < warmup; k++) check(text);
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let k = 0; k < runs; k++) check(text);
+  const { profile } = await post<{ profile: { head: SampleTree } }>('HeapProfiler.stopSampling');
+  byFunction(profile.head, runs, `a check, in all (${runs} checks of ${text.length} chars)`);
+}
+
+/** Prints a sampling heap profile's bytes by the function that allocated them (a built-in named with its caller), per run. */
+function byFunction(head: SampleTree, n: number, what: string): void {
   const self = new Map<string, number>();
-  const name = (n: SampleTree) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
-  // A built-in (slice, push…) is named with its caller.
-  const walk = (n: SampleTree, caller: string) => {
-    const k = n.callFrame.url ? name(n) : `${name(n)} in ${caller}`;
-    self.set(k, (self.get(k) ?? 0) + n.selfSize);
-    for (const c of n.children) walk(c, n.callFrame.url ? name(n) : caller);
+  const name = (t: SampleTree) => `${t.callFrame.functionName || '(anonymous)'}:${t.callFrame.lineNumber + 1}`;
+  // --callers NAME: that function's bytes by its caller.
+  const callersOf = argv.includes('--callers') ? opt('--callers', '') : '';
+  const walk = (t: SampleTree, caller: string) => {
+    const k = t.callFrame.url && t.callFrame.functionName !== callersOf ? name(t) : `${name(t)} in ${caller}`;
+    self.set(k, (self.get(k) ?? 0) + t.selfSize);
+    for (const c of t.children) walk(c, t.callFrame.url ? name(t) : caller);
   };
-  walk(profile.head, '');
+  walk(head, '');
   const all = [...self.values()].reduce((a, b) => a + b, 0);
-  const n = live ? 1 : runs;
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / n / 1024 / 1024).toFixed(2).padStart(7)} MB  ${k}`);
-  console.log(`${(all / n / 1024 / 1024).toFixed(1).padStart(7)} MB an edit, in all (${n} edits${live ? ', held after it' : ''})`);
+  console.log(`${(all / n / 1024 / 1024).toFixed(1).padStart(7)} MB ${what}`);
 }

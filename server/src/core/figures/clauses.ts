@@ -121,6 +121,9 @@ export interface PackedClauses {
   inner: Int32Array;
 }
 
+/** What refCursor() answers where no clause is: no refOf() is this. */
+export const NO_CLAUSE = -0x80000000;
+
 export class Clauses {
   /**
    * The top-level clauses in text order, packed: clause k is start, end, info at
@@ -240,6 +243,15 @@ export class Clauses {
    * answers, its two binary searches walked forward from the last offset asked instead.
    */
   cursor(): (i: number) => Clause | undefined {
+    const at = this.refCursor();
+    return (i) => {
+      const ref = at(i);
+      return ref === NO_CLAUSE ? undefined : this.byRef(ref);
+    };
+  }
+
+  /** cursor() naming each clause as refOf does (NO_CLAUSE for none): no object made. */
+  refCursor(): (i: number) => number {
     const tops = this.tops;
     const sides = this.sides;
     const nTop = this.clauseCount;
@@ -249,10 +261,15 @@ export class Clauses {
     return (i) => {
       while (side + 1 < nSide && sides[(side + 1) * SIDE_FIELDS + A_OPEN] <= i - 1) side++;
       const j = side >= 0 && sides[side * SIDE_FIELDS + A_OPEN] < i && i < sides[side * SIDE_FIELDS + A_CLOSE] ? this.innerAt(side, i) : -1;
-      if (j >= 0) return this.innerClause(j);
+      if (j >= 0) return -1 - j;
       while (top + 1 < nTop && tops[(top + 1) * TOP_FIELDS + C_START] <= i) top++;
-      return this.clause(top);
+      return top >= 0 ? top : NO_CLAUSE;
     };
+  }
+
+  /** Where the clause refOf named `ref` starts (no object made). */
+  startOfRef(ref: number): number {
+    return ref >= 0 ? this.tops[ref * TOP_FIELDS + C_START] : this.inner[(-1 - ref) * INNER_FIELDS + C_START];
   }
 
   /** The aside whose brackets enclose `i` (exclusive of the brackets). */

@@ -260,8 +260,10 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
     // The total ends its clause; the next clause starts the breakdown (told by numbers first:
     // most figures fail here, before their phrase is made).
     if (tc.end - t.end > 8 || (tc.stop !== '，' && tc.stop !== '：')) continue;
+    // Told by its words read in place: the phrase is made only for a stock.
+    const pre = phrases.preOf(t.index);
+    if (!stockBefore(phrases.markerOf(t.index), pre) && !(pre.includes('共有') || pre.includes('现有'))) continue;
     const tp = phrases.at(t.index)!;
-    if (!stockBefore(tp) && !(tp.pre.includes('共有') || tp.pre.includes('现有'))) continue;
     const next = clauses.clause(tp.clause.index + 1);
     if (!next || next.sentence !== tp.clause.sentence) continue;
     const parts: Quantity[] = [];
@@ -279,11 +281,11 @@ function implicitAnchors(text: string, clauses: Clauses, qs: Quantity[], phrases
   return out;
 }
 
-/** STOCK ends the phrase's marker and first four characters (tested only when their last character can end it). */
-function stockBefore(p: Phrase): boolean {
-  const n = Math.min(4, p.pre.length);
-  const last = n ? p.pre.charCodeAt(n - 1) : p.marker.charCodeAt(p.marker.length - 1);
-  return STOCK_LAST[last] === 1 && STOCK.test(p.marker + p.pre.slice(0, 4));
+/** STOCK ends a phrase's marker and the first four characters of its words (tested only when their last character can end it). */
+function stockBefore(marker: string, pre: string): boolean {
+  const n = Math.min(4, pre.length);
+  const last = n ? pre.charCodeAt(n - 1) : marker.charCodeAt(marker.length - 1);
+  return STOCK_LAST[last] === 1 && STOCK.test(marker + pre.slice(0, 4));
 }
 
 function usableTotal(q: Quantity): boolean {

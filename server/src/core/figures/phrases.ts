@@ -5,7 +5,7 @@
 import { detached } from '../detach';
 import { charTable, isHanAt } from '../model/chars';
 import type { ReportDocument } from '../model/document';
-import { clausesOf, sameClause as isSameClause, type Clause, type Clauses } from './clauses';
+import { clausesOf, NO_CLAUSE, type Clause, type Clauses } from './clauses';
 import { categoriesOf, type Category } from './dimensions';
 import { derivePhrases } from './derive';
 import { quantities, type Quantity } from './quantity';
@@ -111,6 +111,46 @@ export class Phrases {
     return this.has(k) ? this.clauses.byRef(this.rows[k * PHRASE_FIELDS + P_CLAUSE]) : undefined;
   }
 
+  /** Whether quantity k's phrase is in a bracketed note (its clause an aside's): no object made. */
+  inAside(k: number): boolean {
+    return this.has(k) && this.rows[k * PHRASE_FIELDS + P_CLAUSE] < 0;
+  }
+
+  /**
+   * The first code unit of quantity k's marker, or of its words when it has none — what
+   * `(p.marker || p.pre).charCodeAt(0)` reads — with no object made: NaN when both are empty
+   * or it has no phrase. A rule that asks this of every figure makes the phrase only for those
+   * whose first character it looks for (`figures/change`'s remainders: 33,000 phrases a check of
+   * the 1 M bench report, 4.5 MB).
+   */
+  leadCode(k: number): number {
+    if (!this.has(k)) return NaN;
+    const o = k * PHRASE_FIELDS;
+    const marker = this.markers[this.rows[o + P_MARKER]];
+    if (marker) return marker.charCodeAt(0);
+    const pre = this.rows[o + P_PRE];
+    if (pre >= 0) return this.pres[pre].charCodeAt(0);
+    const start = this.rows[o + P_START];
+    return start < this.qs[k].start ? this.text.charCodeAt(start) : NaN;
+  }
+
+  /** Quantity k's marker ('' for none, or no phrase): no object made. */
+  markerOf(k: number): string {
+    return this.has(k) ? this.markers[this.rows[k * PHRASE_FIELDS + P_MARKER]] : '';
+  }
+
+  /**
+   * Quantity k's words before the number (a phrase's `pre`; '' for no phrase), with no object
+   * made, for reading there and then: a slice of this version's view, never to be kept (a
+   * phrase's `pre` is a copy, ../detach.ts).
+   */
+  preOf(k: number): string {
+    if (!this.has(k)) return '';
+    const o = k * PHRASE_FIELDS;
+    const pre = this.rows[o + P_PRE];
+    return pre >= 0 ? this.pres[pre] : this.text.slice(this.rows[o + P_START], this.qs[k].start);
+  }
+
   /** The phrase of quantity k (made on each call), or undefined. */
   at(k: number): Phrase | undefined {
     if (!this.has(k)) return undefined;
@@ -177,25 +217,28 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
   const markerIds = new Map<string, number>();
   const pres: string[] = [];
   let prev: Quantity | undefined;
-  let prevClause: Clause | undefined;
-  // The figures are in text order: their clauses are found walking forward.
-  const clauseAt = clauses.cursor();
+  let prevClause = NO_CLAUSE;
+  // The figures are in text order: their clauses are found walking forward, named by
+  // number (Clauses.refOf: one clause, one number; no clause object made).
+  const clauseAt = clauses.refCursor();
   for (let qi = 0; qi < qs.length; qi++) {
     const q = qs[qi];
     const clause = clauseAt(q.numStart);
     const o = qi * PHRASE_FIELDS;
-    if (!clause) {
+    if (clause === NO_CLAUSE) {
       rows[o + P_CLAUSE] = NO_PHRASE;
       continue;
     }
-    const sameClause = prev !== undefined && isSameClause(prevClause, clause);
+    const sameClause = prev !== undefined && prevClause === clause;
     // The phrase starts after the previous quantity of the clause, or at the clause start,
     // and after the last list join before the number; a note in brackets inside it
     // (村（社区）妇联) is left out of its words.
-    const from = sameClause ? prev!.end : clause.start;
+    const from = sameClause ? prev!.end : clauses.startOfRef(clause);
     // The words run back from the number; a bracket inside them is left out, so the run is
-    // sliced segment by segment (segEnd: end of the segment being read).
+    // sliced segment by segment (segEnd: end of the segment being read). Most words hold no
+    // bracket: they are read in place, as the view's [start, q.start), and no string is made.
     let run = '';
+    let cut = false; // a bracket was left out: the words are `run`
     let start = q.start;
     let segEnd = q.start;
     for (let k = q.start - 1; k >= from; k--) {
@@ -207,6 +250,7 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
         while (open >= stop && text.charCodeAt(open) !== 0xff08) open--;
         if (open >= stop) {
           run = text.slice(k + 1, segEnd) + run;
+          cut = true;
           k = open;
           start = open;
           segEnd = open;
@@ -218,40 +262,43 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
       if (c === 0x3001 || c === 0xff08 || !(isHanAt(text, k) || c === 0x201c || c === 0x201d || (c >= 0xdc00 && c <= 0xdfff))) break;
       start = k;
     }
-    run = text.slice(start, segEnd) + run;
+    if (cut) run = text.slice(start, segEnd) + run;
     // An age band written as a figure right before the noun (45岁以下学员) belongs to the
     // item's words: it is the category that divides, not a phrase of its own.
-    if (sameClause && start === from && prev!.kind === 'age' && run.length > 0) {
-      run = text.slice(prev!.start, prev!.end) + run;
+    if (sameClause && start === from && prev!.kind === 'age' && (cut ? run.length : q.start - start) > 0) {
+      if (cut) run = text.slice(prev!.start, prev!.end) + run;
       start = prev!.start;
     }
-    let s = run;
+    // The words as `str` [off, end): the view itself, or the run a bracket was cut out of.
+    const str = cut ? run : text;
+    let off = cut ? 0 : start;
+    const end = cut ? run.length : q.start;
     let marker = '';
     // Most words open with neither a join nor a marker: one table lookup decides.
-    for (let again = LEAD_FIRST[s.charCodeAt(0)] === 1; again; ) {
+    for (let again = off < end && LEAD_FIRST[str.charCodeAt(off)] === 1; again; ) {
       again = false;
       // Indexed loops: a for…of here made an iterator result per word tried.
       for (let w = 0; w < JOINS.length; w++) {
         const j = JOINS[w];
         // 和/及 join items only after another item of the clause (和谐社区 is a word).
-        if (s.startsWith(j) && s.length > j.length && (j === '、' || sameClause)) {
-          s = s.slice(j.length);
+        if (end - off > j.length && str.startsWith(j, off) && (j === '、' || sameClause)) {
+          off += j.length;
           start += j.length;
           again = true;
         }
       }
       for (let w = 0; w < MARKERS.length; w++) {
         const m = MARKERS[w];
-        if (s.startsWith(m) && (m.length > 1 || s.length > 1)) {
+        if (end - off >= m.length && str.startsWith(m, off) && (m.length > 1 || end - off > 1)) {
           marker = marker ? marker + m : m;
-          s = s.slice(m.length);
+          off += m.length;
           start += m.length;
           again = true;
           break;
         }
       }
     }
-    rows[o + P_CLAUSE] = clauses.refOf(clause);
+    rows[o + P_CLAUSE] = clause;
     rows[o + P_START] = start;
     let m = markerIds.get(marker);
     if (m === undefined) {
@@ -261,8 +308,12 @@ function readPhrases(text: string, clauses: Clauses, qs: Quantity[]): Phrases {
     rows[o + P_MARKER] = m;
     // Most words are the view's stretch up to the figure; the others are kept, as copies:
     // they are carried into later versions (../detach.ts), and a slice would keep this version's view alive.
-    if (s.length === q.start - start && text.startsWith(s, start)) rows[o + P_PRE] = -1;
-    else rows[o + P_PRE] = pres.push(detached(s)) - 1;
+    if (!cut) rows[o + P_PRE] = -1;
+    else {
+      const s = run.slice(off);
+      if (s.length === q.start - start && text.startsWith(s, start)) rows[o + P_PRE] = -1;
+      else rows[o + P_PRE] = pres.push(detached(s)) - 1;
+    }
     // Numbers inside names and dates (“两新”组织, 2021年) do not divide a clause into phrases.
     if (FIGURE_KINDS.has(q.kind)) {
       prev = q;

@@ -115,9 +115,9 @@ export const change = relationRule({
       const r = qs[ri];
       // The figure's own facts first: its phrase (another object) only for the figures left.
       if (r.role || !isUsable(r)) continue;
-      const rp = phrases.at(r.index);
-      if (!rp) continue;
-      if (!REMOVED_FIRST[(rp.marker || rp.pre).charCodeAt(0)]) continue;
+      // Its first character, read in place: the phrase is made only for the few that may say what left.
+      if (!REMOVED_FIRST[phrases.leadCode(r.index)]) continue;
+      const rp = phrases.at(r.index)!;
       const words = rp.marker + rp.pre;
       const explicit = REMOVED.test(words);
       if (!explicit && !REMOVED_BARE.test(words)) continue;

@@ -81,9 +81,9 @@ export function restatedKeys(doc: ReportDocument): LineFacts<string> {
   return lineFacts(doc, 'figures:restated:keys', (q) => {
     // The figure's own facts first: its phrase (another object) is read only for the amounts left.
     if (!isUsable(q) || q.role || !isAmount(q) || q.bound) return undefined;
-    const p = phrases.at(q.index);
-    // Most phrases open with no scope or stock word: their sentence is not made (one object each).
-    if (!p || p.clause.inAside >= 0 || !KEY_FIRST[(p.marker || p.pre).charCodeAt(0)]) return undefined;
+    // Most phrases open with no scope or stock word: told in place, the phrase made only for the others.
+    if (phrases.inAside(q.index) || !KEY_FIRST[phrases.leadCode(q.index)]) return undefined;
+    const p = phrases.at(q.index)!;
     const key = keyOf(text, p, clauses, periods);
     // Carried into later versions: a copy, not a slice of this version's text (core/detach.ts).
     return key ? detached(key) : undefined;
