@@ -6,7 +6,11 @@ import fc from 'fast-check';
 import { ReportDocument } from '../../server/src/core/model/document';
 import { nounOf, quantities, type Quantity } from '../../server/src/core/figures/quantity';
 import { parseChineseNumeral } from '../../server/src/core/figures/numerals';
-import { clausesOf } from '../../server/src/core/figures/clauses';
+import { clausesOf, NO_CLAUSE } from '../../server/src/core/figures/clauses';
+import { phrasesOf } from '../../server/src/core/figures/phrases';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS } from '../paths';
 
 interface Row {
   text: string;
@@ -232,7 +236,15 @@ test('clauses: the cursor answers as clauseAt for ascending offsets; asides hold
     fc.property(text, fc.integer({ min: 1, max: 3 }), (t, step) => {
       const clauses = clausesOf(new ReportDocument(t));
       const at = clauses.cursor();
-      for (let i = 0; i <= t.length; i += step) assert.deepEqual(at(i), clauses.clauseAt(i), `${JSON.stringify(t)} at ${i}`);
+      const ref = clauses.refCursor();
+      for (let i = 0; i <= t.length; i += step) {
+        const c = clauses.clauseAt(i);
+        assert.deepEqual(at(i), c, `${JSON.stringify(t)} at ${i}`);
+        // The cursor by number names the same clause, and knows where it starts.
+        const r = ref(i);
+        assert.equal(r, c ? clauses.refOf(c) : NO_CLAUSE, `${JSON.stringify(t)} at ${i}: ref`);
+        if (c) assert.equal(clauses.startOfRef(r), c.start, `${JSON.stringify(t)} at ${i}: start`);
+      }
       // Each aside's clauses are its own (packed aside after aside): in its brackets, in order,
       // each knowing its aside and its place.
       for (let n = 0; n < clauses.asideCount; n++) {
@@ -288,4 +300,38 @@ test('a figure longer than its packed lengths hold (4,095 characters) reads its 
     const q = qs[0];
     assert.deepEqual([q.start, q.numStart, q.numEnd, q.end, q.unit?.unit, q.after, q.high !== undefined], [2, 2, 2 + digits, text.length - 3, '个', '支部', rest !== ''], `${digits} digits`);
   }
+});
+
+// Rules that look at a phrase's first character, marker or words read them in place
+// (Phrases.leadCode, markerOf, preOf, inAside) before they make the phrase: each must read what
+// the phrase itself says, for every figure — markers, list joins, brackets cut out of the words,
+// an age band before the noun, figures outside every clause.
+test('phrases: what is read in place is what the phrase says', () => {
+  const same = (t: string) => {
+    const doc = new ReportDocument(t);
+    const qs = quantities(doc);
+    const phrases = phrasesOf(doc);
+    for (let k = 0; k < qs.length; k++) {
+      const p = phrases.at(k);
+      const where = `${JSON.stringify(t.slice(0, 60))}: figure ${k} (${JSON.stringify(t.slice(qs[k].start, qs[k].end))})`;
+      assert.equal(phrases.markerOf(k), p?.marker ?? '', `${where}: marker`);
+      assert.equal(phrases.preOf(k), p?.pre ?? '', `${where}: pre`);
+      assert.equal(phrases.inAside(k), !!p && p.clause.inAside >= 0, `${where}: in an aside`);
+      assert.ok(Object.is(phrases.leadCode(k), p ? (p.marker || p.pre).charCodeAt(0) : NaN), `${where}: first character`);
+    }
+    return qs.length;
+  };
+  // The reports of the corpus: every kind of figure a report has.
+  const dir = CORPUS;
+  let figures = 0;
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.txt'))) figures += same(fs.readFileSync(path.join(dir, f), 'utf8'));
+  assert.ok(figures > 500, `${figures} figures read in the corpus`);
+  // Random clauses dense in markers, joins, brackets and age bands.
+  const piece = fc.constantFrom('其中', '共有', '分别为', '合计', '含', '和', '及', '、', '（', '）', '甲乙', '支部', '3', '45岁以下', '18个', '5人', '，', '。', '：', '\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (a) => {
+      same(a.join(''));
+    }),
+    { numRuns: 1500 },
+  );
 });
