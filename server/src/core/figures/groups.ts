@@ -333,10 +333,12 @@ function totalsFor(text: string, clauses: Clauses, qs: Quantity[], clause: Claus
   return out.reverse();
 }
 
-/** A part of a group: the figure, and the index of its clause counted from the first parts clause. */
+/** A part of a group: the figure, the index of its clause counted from the first parts clause, and its phrase's words. */
 interface Part {
   q: Quantity;
   clause: number;
+  /** Read once, when the part is taken: each later figure is compared with every part before it (subPartOfAny). */
+  words: string;
 }
 
 /** Is there a 其中, or a 分别为/是/有 or 包括 right after ，：；, wholly inside view[s, e)? (What opens a nested group between two parts.) */
@@ -386,7 +388,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     // Another 其中 (or a 分别为 opening a clause) after the first part opens a nested group.
     if (out.length && nestedOpenerIn(text, out[out.length - 1].q.end, q.start)) break;
     // 谷物中冬小麦: a part of an earlier part.
-    if (subPartOfAny(out, phrases, p)) continue;
+    if (subPartOfAny(out, p)) continue;
     if (q.role === 'from' || q.role === 'to') break;
     // A stated sum (合计920人次) closes the parts; it is not one of them.
     if (p.marker ? STATED_SUM.test(p.marker + p.pre) : STATED_SUM.test(p.pre)) break;
@@ -407,7 +409,7 @@ function readParts(text: string, clauses: Clauses, qs: Quantity[], phrases: Phra
     if (a.word === '并列' && (!PLACE_END.test(p.pre) || p.marker)) break;
     // The parts start right after the anchor: in its clause or the next.
     if (!out.length && clause > 1) break;
-    out.push({ q, clause });
+    out.push({ q, clause, words: p.words });
   }
   return { parts: out, otherUnits };
 }
@@ -429,17 +431,17 @@ function wordsOf(cands: readonly Quantity[], phrases: Phrases): string[] {
 }
 
 /** Does `p` name one of the parts read so far as its whole (subPartOf)? A loop, not a closure per figure read. */
-function subPartOfAny(parts: readonly Part[], phrases: Phrases, p: Phrase): boolean {
-  for (let k = 0; k < parts.length; k++) if (subPartOf(phrases.at(parts[k].q.index), p)) return true;
+function subPartOfAny(parts: readonly Part[], p: Phrase): boolean {
+  if (!parts.length) return false;
+  const words = p.words;
+  for (let k = 0; k < parts.length; k++) if (subPartOf(parts[k].words, words)) return true;
   return false;
 }
 
-/** 谷物中冬小麦, 其中谷物 … 谷物中: a phrase that names an earlier part as its whole. */
-function subPartOf(earlier: Phrase | undefined, p: Phrase): boolean {
-  const w = earlier?.words ?? '';
+/** 谷物中冬小麦, 其中谷物 … 谷物中: a phrase's `words` that name an earlier part's, `w`, as its whole. */
+function subPartOf(w: string, words: string): boolean {
   if (w.length < 2) return false;
   // The same words again (死亡6人 … 死亡2人) are the next item, not a part of this one.
-  const words = p.words;
   if (words === w) return false;
   if (words.startsWith(w)) return true;
   // Two characters of `w` followed by 中 in `words`: found from each 中 of `words`, compared
