@@ -316,17 +316,27 @@ export function quantities(doc: ReportDocument): Quantity[] {
  */
 export function quantitiesByKind(doc: ReportDocument): { of(kind: QuantityKind): readonly Quantity[]; amounts: readonly Quantity[] } {
   return doc.memo('figures:quantitiesByKind', () => {
-    const byKind = new Map<QuantityKind, Quantity[]>();
-    const amounts: Quantity[] = [];
     const all = quantities(doc);
+    // Counted first, then each list made at its size and filled: grown by pushes, the lists
+    // of a 1 M report (15,000 counts, 18,000 amounts) left every smaller copy behind as garbage.
+    const sizes = new Map<QuantityKind, number>();
+    let amountCount = 0;
+    for (let k = 0; k < all.length; k++) {
+      const kind = all[k].kind;
+      sizes.set(kind, (sizes.get(kind) ?? 0) + 1);
+      if (kind === 'count' || kind === 'money' || kind === 'measure') amountCount++;
+    }
+    const byKind = new Map<QuantityKind, { list: Quantity[]; n: number }>();
+    for (const [kind, n] of sizes) byKind.set(kind, { list: new Array<Quantity>(n), n: 0 });
+    const amounts = new Array<Quantity>(amountCount);
+    let a = 0;
     for (let k = 0; k < all.length; k++) {
       const q = all[k];
-      let l = byKind.get(q.kind);
-      if (!l) byKind.set(q.kind, (l = []));
-      l.push(q);
-      if (q.kind === 'count' || q.kind === 'money' || q.kind === 'measure') amounts.push(q);
+      const l = byKind.get(q.kind)!;
+      l.list[l.n++] = q;
+      if (q.kind === 'count' || q.kind === 'money' || q.kind === 'measure') amounts[a++] = q;
     }
-    return { of: (kind: QuantityKind) => byKind.get(kind) ?? [], amounts };
+    return { of: (kind: QuantityKind): readonly Quantity[] => byKind.get(kind)?.list ?? [], amounts };
   });
 }
 
