@@ -42,8 +42,9 @@ export const listCount = relationRule({
       const q = counts[qi];
       if (q.kind !== 'count' || q.approx || q.unknown || !q.unit || !LIST_UNITS.has(q.unit.unit)) continue;
       if (q.value < 2 || q.value > 20 || (q.role && q.role !== 'to')) continue;
-      const p = phrases.at(q.index);
-      if (!p || p.clause.inAside >= 0) continue;
+      // Told in place first: most counts are in no list, and their phrase (an object) is not made.
+      if (!phrases.has(q.index) || phrases.inAside(q.index)) continue;
+      const p = phrases.at(q.index)!;
       let list: ItemList | undefined;
       let where: 'after' | 'before' = 'after';
       // After: N个X，分别是A、B、C (the count ends its clause; the list is what follows).

@@ -122,9 +122,11 @@ export function percentsOf(doc: ReportDocument): LineFacts<Percent> {
     if (q.kind !== 'percent') return undefined;
     const r = readingOf(doc, text, qs, phrases, q);
     // Carried into later versions: copies, not slices of this version's text (core/detach.ts).
-    const p = phrases.at(q.index);
     const f: Percent = r ? { reading: r === OVER ? r : detachStrings(r) } : NOTHING;
-    if (!p || q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || p.clause.inAside >= 0) return f;
+    // The figure's own fields first: its phrase (an object) only for a share.
+    if (q.role !== 'share' || q.approx || q.unknown || Number.isNaN(q.value) || phrases.inAside(q.index)) return f;
+    const p = phrases.at(q.index);
+    if (!p) return f;
     const grade = p.categories.find((c) => c.dim === 'satisfaction');
     if (!grade) return f;
     if (f === NOTHING) return detachStrings({ bare: bareOf(p), word: grade.word });
