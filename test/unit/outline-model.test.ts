@@ -8,7 +8,8 @@ import { check } from '../../server/src/core/run/check';
 import { withDefaults } from '../../server/src/core/config/config';
 import { ReportDocument } from '../../server/src/core/model/document';
 import type { Section } from '../../server/src/core/model/headings';
-import { readNumbering } from '../../server/src/core/model/numbering';
+import { hanOrdinal, readNumbering } from '../../server/src/core/model/numbering';
+import fc from 'fast-check';
 import { chooseTemplate } from '../../server/src/core/outline/templates';
 import { documentTitle } from '../../server/src/core/outline/structure';
 import { outlineRules } from '../../server/src/core/rules/outline';
@@ -53,6 +54,55 @@ test('body lines that begin with a number are not headings', () => {
   assert.equal(readNumbering('一、2024年工作情况')?.level, 1);
   assert.equal(readNumbering('①分工到人')?.level, 5);
   assert.equal(readNumbering('（一）、打造品牌')?.style, 'han-paren-dun');
+});
+
+// The marker reader tests its patterns and reads the numeral by hand (no match array): on any
+// line it must read what matching the same patterns reads — the style, value, length and level
+// of the first pattern that matches with a value. The patterns are written out here as the
+// reference; a pattern changed in numbering.ts without this one fails the test.
+test('numbering: the markers read by hand are the patterns’ matches', () => {
+  const REFERENCE: [RegExp, string, number, boolean][] = [
+    [/^（([一二三四五六七八九十]{1,3})）、/, 'han-paren-dun', 2, true],
+    [/^（([一二三四五六七八九十]{1,3})）/, 'han-paren', 2, true],
+    [/^([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十][、等季])/, 'han-dun', 1, true],
+    [/^([一二三四五六七八九十]{1,3})[.．](?![0-9一二三四五六七八九十])/, 'han-dot', 1, true],
+    [/^（([0-9]{1,2})）/, 'arabic-paren', 4, false],
+    [/^([0-9]{1,2})[.．](?![0-9])/, 'arabic-dot', 3, false],
+    [/^([0-9]{1,2})、(?![0-9]{1,2}(?![0-9]))/, 'arabic-dun', 3, false],
+    [/^([0-9]{1,2})[)）](?![0-9])/, 'arabic-halfparen', 4, false],
+  ];
+  const reference = (line: string) => {
+    for (const [re, style, level, han] of REFERENCE) {
+      const m = re.exec(line);
+      const value = m && (han ? hanOrdinal(m[1]) : Number(m[1]));
+      if (m && value) return { style, value, length: m[0].length, level };
+    }
+    return undefined;
+  };
+  const piece = fc.constantFrom('一', '二', '三', '十', '〇', '0', '1', '2', '9', '（', '）', ')', '、', '.', '．', '等', '季', '年', '工作', ' ');
+  let read = 0;
+  // Most lines start as a marker would: an optional （, a run of numerals, a separator, then anything.
+  const numerals = fc.oneof(
+    fc.array(fc.constantFrom('一', '二', '三', '九', '十', '〇'), { maxLength: 4 }),
+    fc.array(fc.constantFrom('0', '1', '2', '9'), { maxLength: 3 }),
+  );
+  const lines = fc.tuple(
+    fc.constantFrom('', '', '（', '('),
+    numerals,
+    fc.constantFrom('）', '）、', ')', '、', '.', '．', '', '等'),
+    fc.array(piece, { maxLength: 5 }),
+  ).map(([open, num, sep, rest]) => open + num.join('') + sep + rest.join(''));
+  fc.assert(
+    fc.property(fc.oneof(lines, fc.array(piece, { maxLength: 8 }).map((a) => a.join(''))), (line) => {
+      // ①…⑳ and ㈠/⑴/⒈ are read without the patterns; none is generated here.
+      const got = readNumbering(line);
+      const want = reference(line);
+      if (want) read++;
+      assert.deepEqual(got && { style: got.style, value: got.value, length: got.length, level: got.level }, want, JSON.stringify(line));
+    }),
+    { numRuns: 5000 },
+  );
+  assert.ok(read > 200, `${read} of 5,000 random lines hold a marker`);
 });
 
 test('Markdown: # is the title, ## 一、 is level 1, unnumbered ### nests below', () => {
