@@ -395,6 +395,6 @@ function byFunction(head: SampleTree, n: number, what: string): void {
   };
   walk(head, '');
   const all = [...self.values()].reduce((a, b) => a + b, 0);
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(v / n / 1024 / 1024).toFixed(2).padStart(7)} MB  ${k}`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(opt('--top', '40')))) console.log(`${(v / n / 1024 / 1024).toFixed(2).padStart(7)} MB  ${k}`);
   console.log(`${(all / n / 1024 / 1024).toFixed(1).padStart(7)} MB ${what}`);
 }

@@ -27,21 +27,30 @@ export const unquantifiedResults: Rule = {
       if (!sec) continue;
       const vs = doc.toView(sec.bodyStart);
       const ve = doc.toView(sec.end);
-      let body = doc.view.text.slice(vs, ve);
-      // Sub-heading numbers (`1、`) are not figures. Headings are in text order: look only at
-      // the section's own (a filter over every heading per section was quadratic).
-      const marks: typeof doc.headings = [];
+      const text = doc.view.text;
+      // Sub-heading numbers (`1、`) are not figures: the body is read in the stretches between
+      // them (a blank where a marker is breaks every match of FIGURE, so a figure is one
+      // stretch's; the body was rebuilt with each marker blanked out, a string per marker).
+      // Headings are in text order: look only at the section's own (a filter over every
+      // heading per section was quadratic).
+      let from = vs;
+      let blank = true;
+      let figure = false;
+      const read = (s: number, e: number) => {
+        if (s >= e || figure) return;
+        const stretch = text.slice(s, e);
+        if (blank && stretch.trim()) blank = false;
+        if (FIGURE.test(stretch)) figure = true;
+      };
       for (let i = lowerBound(doc.headings, (h) => h.spanStart < sec.bodyStart); i < doc.headings.length && doc.headings[i].spanStart < sec.end; i++) {
         const o = doc.headings[i];
         // A heading without a marker has markerStart −1, before any section's body.
-        if (o.markerStart >= sec.bodyStart && o.markerEnd <= sec.end) marks.push(o);
+        if (!(o.markerStart >= sec.bodyStart && o.markerEnd <= sec.end)) continue;
+        read(from, doc.toView(o.markerStart));
+        from = doc.toView(o.markerEnd);
       }
-      for (const o of marks.reverse()) {
-        const a = doc.toView(o.markerStart) - vs;
-        const b = doc.toView(o.markerEnd) - vs;
-        body = body.slice(0, a) + ' '.repeat(b - a) + body.slice(b);
-      }
-      if (!body.trim() || FIGURE.test(body)) continue; // an empty one is empty-section's
+      read(from, ve);
+      if (blank || figure) continue; // an empty one is empty-section's
       ctx.report({
         start: h.heading.span.start,
         end: h.heading.span.end,
