@@ -61,7 +61,9 @@ export function groupIndex(doc: ReportDocument): { byPart: Map<Quantity, Group>;
         const p = g.parts[j];
         if (!byPart.has(p)) byPart.set(p, g);
       }
-      byTotal.set(g.total, [...(byTotal.get(g.total) ?? []), g]);
+      const of = byTotal.get(g.total);
+      if (of) of.push(g);
+      else byTotal.set(g.total, [g]);
     }
     return { byPart, byTotal };
   });
