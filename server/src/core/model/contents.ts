@@ -49,6 +49,16 @@ export function contentsTitleLines(text: string, lines: PackedLines, skip: (i: n
 }
 
 /**
+ * Whether (view) line i reads as blank to a table of contents: page furniture (`skip`), or only
+ * `\s` characters (what trim() removes), read by char code, the line not made.
+ */
+export function blankLine(text: string, lines: PackedLines, i: number, skip: (i: number) => boolean): boolean {
+  if (skip(i)) return true;
+  for (let k = lines.start(i), end = lines.end(i); k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
  * Lines (indices) of the document's tables of contents. `hs` are the heading candidates
  * in line order; `text` and `lines` are the (view) text and its lines; `skip` says a line
  * is page furniture.
@@ -57,12 +67,7 @@ export function contentsLines(hs: Heading[], text: string, lines: PackedLines, s
   const out = new Set<number>();
   const lineCount = lines.length;
   const lineText = (i: number) => text.slice(lines.start(i), lines.end(i));
-  // Blank: only `\s` characters (what trim() removes), read by char code, the line not made.
-  const blank = (i: number) => {
-    if (skip(i)) return true;
-    for (let k = lines.start(i), end = lines.end(i); k < end; k++) if (!isSpaceCode(text.charCodeAt(k))) return false;
-    return true;
-  };
+  const blank = (i: number) => blankLine(text, lines, i, skip);
 
   // 目录 followed by short lines, up to the first repeat or the first line of prose; a 目录
   // among a block's entries is one of them.

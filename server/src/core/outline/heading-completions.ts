@@ -6,7 +6,7 @@
 // Nothing anywhere else: body text never gets completions.
 import type { Config } from '../config/config';
 import type { ReportDocument } from '../model/document';
-import { contentsTitleLines } from '../model/contents';
+import { blankLine, contentsTitleLines } from '../model/contents';
 import { crsOf } from '../model/derive';
 import { lowerBoundIndex } from '../search';
 import type { Heading } from '../model/headings';
@@ -184,8 +184,9 @@ export function outlineUnchangedBy(doc: ReportDocument, lineIndex: number, oldTe
     }
     return false;
   };
+  // Blank as the contents pass reads it (the view's lines, page furniture counted blank).
   const skip = doc.boilerplate;
-  const blank = (i: number) => skip.has(i) || doc.viewLine(i).trim() === '';
+  const blank = (i: number) => blankLine(doc.view.text, doc.viewLines, i, (k) => skip.has(k));
   let before = lineIndex - 1;
   while (before >= 0 && blank(before)) before--;
   let after = lineIndex + 1;
