@@ -96,6 +96,13 @@ test('references in chunks: a list built with any capacity given gives back what
       assert.equal(list.length, n);
       for (let i = 0; i < n; i++) if (list.get(i) !== i * 3) assert.fail(`index ${i} of ${n} (capacity ${capacity}): ${list.get(i)}`);
       assert.equal(new ChunkedBuilder<number>(capacity).build(), Chunked.EMPTY);
+      // As one array at its size: the same references in order (quantity.ts and check() take it so).
+      const again = new ChunkedBuilder<number>(capacity);
+      for (let i = 0; i < n; i++) again.push(i * 3);
+      const array = again.toArray();
+      assert.equal(array.length, n);
+      for (let i = 0; i < n; i++) if (array[i] !== i * 3) assert.fail(`toArray index ${i} of ${n} (capacity ${capacity}): ${array[i]}`);
+      assert.deepEqual(new ChunkedBuilder<number>(capacity).toArray(), []);
     }),
     runs(40),
   );

@@ -48,6 +48,22 @@ export class ChunkedBuilder<T> {
     this.n++;
   }
 
+  /**
+   * The references as one array made at its size: allocated once (an array of tens of
+   * thousands grown by pushes was allocated afresh at each growth past the large-object size,
+   * and copied each time). The builder is not used after.
+   */
+  toArray(): T[] {
+    const out = new Array<T>(this.n);
+    let i = 0;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      const m = Math.min(CHUNK, this.n - i);
+      for (let k = 0; k < m; k++) out[i++] = chunk[k];
+    }
+    return out;
+  }
+
   /** The list, the last chunk trimmed to what it holds; the builder is not used after. */
   build(): Chunked<T> {
     if (!this.n) return Chunked.EMPTY;

@@ -7,6 +7,7 @@ import type { PackedLines } from '../model/lines';
 import { isCnDigit, isCnNumeralCode, parseChineseNumeral } from './numerals';
 import { unitAt, unitId, unitNamed, UNITS, type UnitInfo } from './units';
 import { deriveQuantities } from './derive';
+import { ChunkedBuilder } from '../chunked';
 
 export type QuantityKind =
   | 'count' | 'percent' | 'points' | 'money' | 'measure' | 'time' | 'multiple' | 'rate'
@@ -341,9 +342,10 @@ export function quantitiesByKind(doc: ReportDocument): { of(kind: QuantityKind):
 }
 
 function readQuantities(doc: ReportDocument): Quantity[] {
-  const out: Quantity[] = [];
+  // Gathered in chunks, then made one array at its size (chunked.ts).
+  const out = new ChunkedBuilder<Quantity>();
   readQuantityLines(doc.view.text, doc.viewLines, doc.boilerplate, 0, doc.viewLines.length, out);
-  return out;
+  return out.toArray();
 }
 
 /**
@@ -357,7 +359,7 @@ export function readQuantityLines(
   skipLines: ReadonlySet<number>,
   from: number,
   to: number,
-  out: Quantity[],
+  out: { readonly length: number; push(q: Quantity): unknown },
 ): void {
   for (let n = from; n < to; n++) {
     const lineStart = lines.start(n);
