@@ -43,19 +43,15 @@ export function check(text: string, partial?: Partial<Config>, rules: readonly R
   const doc = new ReportDocument(text);
   const large = tooLarge(text, config);
   if (large) return { doc, findings: [large] };
-  // Gathered in chunks and made one array at its size, in order (chunked.ts): grown by pushes,
-  // the 42,000 findings of the 1 M bench report were a large object allocated afresh four
-  // times, and sorting made a fifth.
+  // Gathered in chunks and made one array at its size (chunked.ts): grown by pushes, the 42,000
+  // findings of the 1 M bench report were a large object mapped afresh at each of four growths.
   const found = new ChunkedBuilder<Finding>(1024);
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, config);
     if (severity) runRule(doc, rule, config, severity, found);
   }
-  const n = found.length;
-  const held = found.build();
-  const order = findingOrder(n, (i) => held.get(i));
-  const findings = new Array<Finding>(n);
-  for (let k = 0; k < n; k++) findings[k] = held.get(order ? order[k] : k);
+  const findings = found.toArray();
+  sortFindings(findings);
   return { doc, findings: withoutIgnored(text, doc.lines, findings, config.ignore) };
 }
 
@@ -161,52 +157,20 @@ function heldFix(doc: ReportDocument, rule: string, given: Fix | OwnRangeFix, rS
 
 /** Findings in document order: by start, end, then rule id (a stable sort: a rule's own ties keep its order). */
 export function sortFindings(findings: Finding[]): void {
-  const order = findingOrder(findings.length, (i) => findings[i]);
-  if (!order) return;
-  // Placed by following the permutation's cycles: no second array of the findings (one of
-  // tens of thousands is a large object, allocated afresh).
+  // A stable merge sort of the runs already in order (each rule reports mostly in document
+  // order, so a check's findings are a few dozen runs): the same order as
+  // findings.sort(compareFindings), compared by comesBefore (as the merges of packed lists compare).
   const n = findings.length;
-  const placed = new Uint8Array(n);
-  for (let k = 0; k < n; k++) {
-    if (placed[k]) continue;
-    const first = findings[k];
-    let j = k;
-    for (;;) {
-      placed[j] = 1;
-      const from = order[j];
-      if (from === k) {
-        findings[j] = first;
-        break;
-      }
-      findings[j] = findings[from];
-      j = from;
-    }
-  }
-}
-
-/**
- * The order of sortFindings over n findings read by `at`, as their indices: a stable merge sort
- * of the runs already in order (each rule reports mostly in document order, so a check's
- * findings are a few dozen runs), on the indices alone; ties take the earlier run's first, as
- * findings.sort(compareFindings) does. Undefined when they are in order already.
- */
-export function findingOrder(n: number, at: (i: number) => Finding): Int32Array | undefined {
-  // Does finding j come strictly before finding i?
-  const before = (j: number, i: number): boolean => {
-    const a = at(j);
-    const b = at(i);
-    return comesBefore(a.start, a.end, a.rule, b.start, b.end, b.rule);
-  };
+  if (n < 2) return;
   const runs: number[] = [0];
-  for (let i = 1; i < n; i++) if (before(i, i - 1)) runs.push(i);
-  if (runs.length === 1) return undefined;
+  for (let i = 1; i < n; i++) if (compareFindings(findings[i - 1], findings[i]) > 0) runs.push(i);
+  if (runs.length === 1) return;
   runs.push(n);
-  let src = new Int32Array(n);
-  for (let i = 0; i < n; i++) src[i] = i;
-  let dst = new Int32Array(n);
-  // Merge neighbouring runs pairwise until one is left.
+  let src = findings;
+  let dst: Finding[] = new Array<Finding>(n);
+  // Merge neighbouring runs pairwise until one is left (ties: the earlier run's first).
   while (runs.length > 2) {
-    let w = 1;
+    const next: number[] = [0];
     for (let r = 0; r + 1 < runs.length; r += 2) {
       const lo = runs[r];
       const mid = runs[r + 1];
@@ -214,18 +178,23 @@ export function findingOrder(n: number, at: (i: number) => Finding): Int32Array 
       let i = lo;
       let j = mid;
       let k = lo;
-      while (i < mid && j < hi) dst[k++] = before(src[j], src[i]) ? src[j++] : src[i++];
+      while (i < mid && j < hi) {
+        const a = src[i];
+        const b = src[j];
+        dst[k++] = comesBefore(b.start, b.end, b.rule, a.start, a.end, a.rule) ? src[j++] : src[i++];
+      }
       while (i < mid) dst[k++] = src[i++];
       while (j < hi) dst[k++] = src[j++];
-      runs[w++] = hi;
+      next.push(hi);
     }
-    if (runs[w - 1] !== n) runs[w++] = n;
-    runs.length = w;
+    if (next[next.length - 1] !== n) next.push(n);
+    runs.length = 0;
+    for (const x of next) runs.push(x);
     const t = src;
     src = dst;
     dst = t;
   }
-  return src;
+  if (src !== findings) for (let k = 0; k < n; k++) findings[k] = src[k];
 }
 
 /**
