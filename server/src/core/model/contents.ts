@@ -98,7 +98,11 @@ export function contentsLines(hs: Heading[], text: string, lines: PackedLines, s
     let k = keys.get(line);
     if (k === undefined) {
       const t = lineText(line);
-      keys.set(line, (k = entryLike(t) ? entryKey(t) : null));
+      // By the title, not the marker: a contents entry names the section, and its number may
+      // have been renumbered since (a renumbering fix would otherwise turn the block into
+      // headings and back, round after round).
+      const h = byLine[line];
+      keys.set(line, (k = entryLike(t) ? (h && entryKey(h.title)) || entryKey(t) : null));
     }
     return k ?? undefined;
   };
