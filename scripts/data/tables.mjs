@@ -37,6 +37,15 @@ const NOT_SIMPLIFIED = {
 };
 
 /**
+ * Traditional characters that simplified text writes in a word OpenCC does not list: they are
+ * ambiguous (never evidence of traditional script on their own), and the word is a phrase that
+ * keeps them.
+ */
+const KEPT_IN_SIMPLIFIED = {
+  家俬: 'furniture: the trade word of Guangdong that shop and brand names keep in simplified text (家俬城, 家俬厂); 俬 alone is the traditional form of 私',
+};
+
+/**
  * Simplified/traditional character classes (core/script/data.ts). A traditional character
  * is written in simplified text too when OpenCC keeps it in a simplified phrase (乾隆, 乾县,
  * 於潜) or gives it as a simplified character's own target; a simplified character is
@@ -91,6 +100,10 @@ export function scriptTables() {
     keeping(s, t);
   }
   for (const [t, s] of pairs(TSPhrases)) keeping(s, t);
+  for (const word of Object.keys(KEPT_IN_SIMPLIFIED)) {
+    mark(word, inSimplified, toSimplified);
+    keeping(word, word);
+  }
   const traditionalOnly = [];
   const ambiguous = [];
   for (const t of toSimplified.keys()) (inSimplified.has(t) && !NOT_SIMPLIFIED[t] ? ambiguous : traditionalOnly).push(t);

@@ -124,6 +124,9 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
   const next = n >= 0 ? text.charCodeAt(n) : -1;
   // Between two digits it is a decimal point, thousands separator or time/ratio colon.
   if (p === i - 1 && n === i + 1 && isDigitCode(prev) && isDigitCode(next)) return false;
+  // `收入?.05亿元`, `增?2.4%`: a `?` right before a number stands for a character an encoding
+  // lost (a digit, 长), not for a question: a question mark there would be a wrong fix.
+  if (text.charCodeAt(i) === 0x3f && (isDigitCode(text.charCodeAt(i + 1)) || (text.charCodeAt(i + 1) === 0x2e && isDigitCode(text.charCodeAt(i + 2))))) return false;
   const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjkAt(text, p);
   const nextCn = n >= 0 && isChineseChar(text, n);
   if (text.charCodeAt(i) === 0x2e) {

@@ -1,18 +1,39 @@
 // punct/range — the connecting mark of a range (GB/T 15834—2011 4.13 连接号): a range of
-// values takes the wave dash `～` (`60%～68%`, `3～5个`); a span of years the one-em
-// dash `—` (`2023—2025年`). A hyphen, en dash or ASCII tilde there is replaced. Dates
-// (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011) and codes are not ranges.
+// values takes the wave dash `～` (`60%～68%`, `3～5个`); the start and end of a time takes
+// the one-em dash `—`: years (`2023—2025年`, `2021—2022学年`), months of a year (`1—9月`),
+// days of a month (`5—10日`). A hyphen, en dash or ASCII tilde there is replaced. Dates
+// (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011), codes and the numbers of
+// tables and figures (表5-1, 图3-2) are not ranges, nor is a pair that runs downwards (5-1).
 import type { Rule } from '../../rule';
 import { DASH, scope, capped, eachLineMatch, MAX_FINDINGS } from '../../model/scope';
 
 // number[unit] DASH number — matched on ASCII digits only; a chain of three is a date/code.
 export const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜－])\s?(\d{1,12}(?:\.\d{1,12})?)(%?)/g;
 
+/** What a number after these characters is the label of: 表5-1, 图3-2, 式2-1, 附表1-3. */
+const LABEL = new Set(['表', '图', '圖', '式']);
+
+/**
+ * The start and end of a time, by what follows the second number (GB/T 15834—2011 4.13:
+ * 时间的起止用一字线): calendar years before 年, 年度 or 学年 (2021-2022学年), months of a
+ * year before 月 (1-9月, 1-6月份), days of a month between 月 and 日 (3月5-10日). A count of
+ * them (3-5年, 3-5个月, 3-5天, 5-7日内) is a range of values.
+ */
+function timeSpan(a: string, b: string, str: string, at: number, end: number): 'years' | 'months' | 'days' | undefined {
+  const next = str[end];
+  const isYear = (s: string) => /^(?:19|20)\d\d$/.test(s);
+  if (isYear(a) && isYear(b) && (next === '年' || ((next === '学' || next === '學') && str[end + 1] === '年'))) return 'years';
+  const small = (s: string, max: number) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= max;
+  if (next === '月' && small(a, 12) && small(b, 12)) return 'months';
+  if (next === '日' && str[at - 1] === '月' && small(a, 31) && small(b, 31)) return 'days';
+  return undefined;
+}
+
 export const range: Rule = {
   id: 'punct/range',
   description: {
-    zh: '数值范围用浪纹线“～”，如“60%～68%”；年份起止用一字线“—”，如“2023—2025年”',
-    en: 'A range of values takes the wave dash “～” (“60%～68%”); a span of years the dash “—” (“2023—2025年”)',
+    zh: '数值范围用浪纹线“～”，如“60%～68%”；时间起止用一字线“—”，如“2023—2025年”“1—9月”',
+    en: 'A range of values takes the wave dash “～” (“60%～68%”); the span of a time the dash “—” (“2023—2025年”, “1—9月”)',
   },
   severity: 'warning',
   fixable: true,
@@ -33,20 +54,26 @@ export const range: Rule = {
       if (/^0\d|^\d{7}/.test(m[1]) || /^0\d|^\d{7}/.test(m[4])) return;
       const dashAt = line.start + at + m[1].length + m[2].length + (str[at + m[1].length + m[2].length] === ' ' ? 1 : 0);
       if (s.skip(dashAt)) return;
-      const years = /^(?:19|20)\d\d$/.test(m[1]) && /^(?:19|20)\d\d$/.test(m[4]) && after === '年';
+      // The number of a table, a figure or a formula (表5-1, 图3-2, 式2-1): a label, not a range.
+      if (before && LABEL.has(before)) return;
+      // A range runs upwards: 5-1 is a label or a score, not the values from 5 to 1.
+      if (m[2] === '' && m[5] === '' && Number(m[4]) <= Number(m[1])) return;
+      const time = m[2] === '' && m[5] === '' ? timeSpan(m[1], m[4], str, at, end) : undefined;
       const values = m[2] === '%' || m[5] === '%' || (after !== undefined && /[\u4e00-\u9fff]/.test(after));
-      if (!years && !values) return;
-      // A wave dash for years, or `—` for values, is also accepted.
-      if (years && (m[3] === '～')) return;
-      const mark = years ? '—' : '～';
-      const shown = m[0];
-      const right = doc.text.slice(line.start + at, dashAt) + mark + doc.text.slice(dashAt + 1, line.start + end);
+      if (!time && !values) return;
+      const mark = time ? '—' : '～';
+      // A time is shown with its word (“1-9月”, “2022-2023学年”): the numbers alone do not say what they count.
+      const word = time ? str.slice(end, end + (str[end] === '年' || str[end] === '月' || str[end] === '日' ? 1 : 2)) : '';
+      const shown = m[0] + word;
+      const right = doc.text.slice(line.start + at, dashAt) + mark + doc.text.slice(dashAt + 1, line.start + end) + word;
       report({
         start: dashAt,
         end: dashAt + 1,
-        message: years
+        message: time === 'years'
           ? { zh: `年份起止用一字线，“${shown}”应为“${right}”`, en: `A span of years takes “—”: write “${right}” for “${shown}”` }
-          : { zh: `数值范围用浪纹线，“${shown}”应为“${right}”`, en: `A range takes “～”: write “${right}” for “${shown}”` },
+          : time
+            ? { zh: `时间起止用一字线，“${shown}”应为“${right}”`, en: `A span of ${time} takes “—”: write “${right}” for “${shown}”` }
+            : { zh: `数值范围用浪纹线，“${shown}”应为“${right}”`, en: `A range takes “～”: write “${right}” for “${shown}”` },
         fix: { title: { zh: `改为“${mark}”`, en: `Write “${mark}”` }, edits: [{ start: dashAt, end: dashAt + 1, newText: mark }], safe: true },
       });
     });

@@ -48,12 +48,40 @@ export const straySpace: Rule = {
         const trailing = j === line.end;
         const between = i > line.start && isChineseChar(text, i - 1) && !trailing && isChineseChar(text, j);
         if (odd) reportOdd(report, text, i, j, between, trailing);
-        else if (between && (prose ??= /[，。；]/.test(text.slice(line.start, line.end))) && !trailing) reportPlain(report, text, i, j, line.start, line.end);
+        else if (between && (prose ??= /[，。；]/.test(text.slice(line.start, line.end))) && !trailing && !inNameList(text, i, j, line.start, line.end)) {
+          reportPlain(report, text, i, j, line.start, line.end);
+        }
         i = j - 1;
       }
     }
   },
 };
+
+/**
+ * A bracket that holds only names, or names after their role, one from the next by a space:
+ * a byline or a signature (（记者 王晓明 通讯员 李华）, (东城 刘洋)). The spaces part the names:
+ * taken out, they would run two people into one.
+ */
+const NAME = '[\\u3400-\\u9fff]{1,4}(?:·[\\u3400-\\u9fff]{1,5})?';
+const NAME_LIST = new RegExp(`^${NAME}(?:、${NAME})*(?:[ \\u3000]+${NAME}(?:、${NAME})*)+$`);
+const OPENING = '(（';
+const CLOSING = ')）';
+
+/** Is the space run [i, j) inside a bracket on its line that holds a list of names (NAME_LIST)? */
+function inNameList(text: string, i: number, j: number, lineStart: number, lineEnd: number): boolean {
+  let open = i - 1;
+  while (open >= lineStart && !OPENING.includes(text[open])) {
+    if (CLOSING.includes(text[open]) || i - open > 60) return false;
+    open--;
+  }
+  if (open < lineStart) return false;
+  let close = j;
+  while (close < lineEnd && !CLOSING.includes(text[close])) {
+    if (OPENING.includes(text[close]) || close - j > 60) return false;
+    close++;
+  }
+  return close < lineEnd && NAME_LIST.test(text.slice(open + 1, close));
+}
 
 /** What the characters are called (Unicode's names, in Chinese as a typesetter says them). */
 const NAMES: Record<number, { zh: string; en: string }> = {
