@@ -16,16 +16,19 @@ const LABEL = new Set(['表', '图', '圖', '式']);
 /**
  * The start and end of a time, by what follows the second number (GB/T 15834—2011 4.13:
  * 时间的起止用一字线): calendar years before 年, 年度 or 学年 (2021-2022学年), months of a
- * year before 月 (1-9月, 1-6月份), days of a month between 月 and 日 (3月5-10日). A count of
- * them (3-5年, 3-5个月, 3-5天, 5-7日内) is a range of values.
+ * year before 月 (1-9月, 1-6月份), days of a month between 月 and 日 (3月5-10日), quarters
+ * before 季度 (1-3季度), hours of the day before 时 (8-12时). A count of them (3-5年, 3-5个月,
+ * 3-5天, 5-7日内, 2-3小时) is a range of values.
  */
-function timeSpan(a: string, b: string, str: string, at: number, end: number): 'years' | 'months' | 'days' | undefined {
+function timeSpan(a: string, b: string, str: string, at: number, end: number): 'years' | 'months' | 'days' | 'quarters' | 'hours' | undefined {
   const next = str[end];
   const isYear = (s: string) => /^(?:19|20)\d\d$/.test(s);
   if (isYear(a) && isYear(b) && (next === '年' || ((next === '学' || next === '學') && str[end + 1] === '年'))) return 'years';
   const small = (s: string, max: number) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= max;
   if (next === '月' && small(a, 12) && small(b, 12)) return 'months';
   if (next === '日' && str[at - 1] === '月' && small(a, 31) && small(b, 31)) return 'days';
+  if (next === '季' && str[end + 1] === '度' && small(a, 4) && small(b, 4)) return 'quarters';
+  if (next === '时' || next === '時') return small(a, 24) && small(b, 24) ? 'hours' : undefined;
   return undefined;
 }
 
@@ -63,7 +66,7 @@ export const range: Rule = {
       if (!time && !values) return;
       const mark = time ? '—' : '～';
       // A time is shown with its word (“1-9月”, “2022-2023学年”): the numbers alone do not say what they count.
-      const word = time ? str.slice(end, end + (str[end] === '年' || str[end] === '月' || str[end] === '日' ? 1 : 2)) : '';
+      const word = time ? str.slice(end, end + (time === 'quarters' || (time === 'years' && str[end] !== '年') ? 2 : 1)) : '';
       const shown = m[0] + word;
       const right = doc.text.slice(line.start + at, dashAt) + mark + doc.text.slice(dashAt + 1, line.start + end) + word;
       report({
