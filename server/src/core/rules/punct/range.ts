@@ -1,7 +1,7 @@
 // punct/range — the connecting mark of a range (GB/T 15834—2011 4.13 连接号): a range of
 // values takes the wave dash `～` (`60%～68%`, `3～5个`); the start and end of a time takes
 // the one-em dash `—`: years (`2023—2025年`, `2021—2022学年`), months of a year (`1—9月`),
-// days of a month (`5—10日`). A hyphen, en dash or ASCII tilde there is replaced. Dates
+// days of a month (`5—10日`), quarters (`1—3季度`), hours of the day (`8—12时`). A hyphen, en dash or ASCII tilde there is replaced. Dates
 // (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011), codes and the numbers of
 // tables and figures (表5-1, 图3-2) are not ranges, nor is a pair that runs downwards (5-1).
 import type { Rule } from '../../rule';
