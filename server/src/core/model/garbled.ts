@@ -14,6 +14,18 @@ const SEED = new RegExp(
 );
 const TAIL = new RegExp(`^(?:[?;╊\\uFFFD]|[${LETTERS}]{1,6}\\))`);
 
+/**
+ * Is text[i] a `?` right before a number (`?8.8亿元`, `?.05亿元`)? In Chinese text that is a
+ * character an encoding lost (a digit, 入), not a question: the view marks it lost when Chinese
+ * comes before it (view.ts), and punct/halfwidth does not ask for `？` there.
+ */
+export function questionBeforeNumber(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x3f) return false;
+  const digit = (c: number) => c >= 0x30 && c <= 0x39;
+  const next = text.charCodeAt(i + 1);
+  return digit(next) || (next === 0x2e && digit(text.charCodeAt(i + 2)));
+}
+
 export function findGarbled(text: string): Span[] {
   const spans: Span[] = [];
   SEED.lastIndex = 0;

@@ -5,6 +5,7 @@
 // are original lines. `toOrig` maps every view index (and the end) to the original.
 import { foldTable } from './fold';
 import { isAsciiAlnum, isChineseAt, isDigit } from './chars';
+import { questionBeforeNumber } from './garbled';
 import type { Span } from '../types';
 import { grownTo, type PackedSpans } from './spans';
 import { PackedLines, splitLines, type Line } from './lines';
@@ -365,9 +366,9 @@ function foldOne(text: string, i: number, ch: string, table: Map<string, string>
   if (c === 0xff0e && isDigit(text[i - 1])) return '.'; // ３．５
   const full = HALF_TO_FULL[ch];
   // `收?8.8亿元`, `村?.05亿元`: a `?` between Chinese and a number stands for a character an
-  // encoding lost (a digit, 入), not a question; the view marks it lost, as it does a garbled
-  // run, so the figure beside it is unknown (figures/quantity.ts), not a smaller number.
-  if (ch === '?' && isChineseAt(text, i - 1) && (isDigit(text[i + 1]) || (text[i + 1] === '.' && isDigit(text[i + 2])))) return '\ufffd';
+  // encoding lost; the view marks it lost, as it does a garbled run, so the figure beside it is
+  // unknown (figures/quantity.ts), not a smaller number.
+  if (isChineseAt(text, i - 1) && questionBeforeNumber(text, i)) return '\ufffd';
   if (full) {
     // Keep `1,000`, `a, b`, `10:30`: ASCII on both sides means it is not Chinese text.
     const prev = prevVisible(text, i);

@@ -162,7 +162,7 @@ export function sortFindings(findings: Finding[]): void {
   // findings.sort(compareFindings), compared by comesBefore (as the merges of packed lists compare).
   const n = findings.length;
   if (n < 2) return;
-  const runs: number[] = [0];
+  let runs: number[] = [0];
   for (let i = 1; i < n; i++) if (compareFindings(findings[i - 1], findings[i]) > 0) runs.push(i);
   if (runs.length === 1) return;
   runs.push(n);
@@ -188,8 +188,7 @@ export function sortFindings(findings: Finding[]): void {
       next.push(hi);
     }
     if (next[next.length - 1] !== n) next.push(n);
-    runs.length = 0;
-    for (const x of next) runs.push(x);
+    runs = next;
     const t = src;
     src = dst;
     dst = t;

@@ -5,6 +5,7 @@
 import type { Rule } from '../../rule';
 import type { Msg, OwnRangeFix, Report } from '../../types';
 import { isDigit, isHanAt, isSpaceCode } from '../../model/chars';
+import { questionBeforeNumber } from '../../model/garbled';
 import {
   BOILERPLATE, HALF_MARK, SKIPPED, isChineseChar, isOpenerCjkAt, isSpace, isSpaceCodeAt, listMarkerAt, nextIndex, prevIndex, scope, type Scope, capped, MAX_FINDINGS,
 } from '../../model/scope';
@@ -124,9 +125,8 @@ function chinesePunct(text: string, i: number, start: number, end: number, s: Sc
   const next = n >= 0 ? text.charCodeAt(n) : -1;
   // Between two digits it is a decimal point, thousands separator or time/ratio colon.
   if (p === i - 1 && n === i + 1 && isDigitCode(prev) && isDigitCode(next)) return false;
-  // `收入?.05亿元`, `增?2.4%`: a `?` right before a number stands for a character an encoding
-  // lost (a digit, 长), not for a question: a question mark there would be a wrong fix.
-  if (text.charCodeAt(i) === 0x3f && (isDigitCode(text.charCodeAt(i + 1)) || (text.charCodeAt(i + 1) === 0x2e && isDigitCode(text.charCodeAt(i + 2))))) return false;
+  // `收入?.05亿元`, `增?2.4%`: a character an encoding lost, not a question: `？` would be a wrong fix.
+  if (questionBeforeNumber(text, i)) return false;
   const prevCn = p >= 0 && isChineseChar(text, p) && !isOpenerCjkAt(text, p);
   const nextCn = n >= 0 && isChineseChar(text, n);
   if (text.charCodeAt(i) === 0x2e) {

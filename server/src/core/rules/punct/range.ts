@@ -1,9 +1,10 @@
 // punct/range — the connecting mark of a range (GB/T 15834—2011 4.13 连接号): a range of
 // values takes the wave dash `～` (`60%～68%`, `3～5个`); the start and end of a time takes
 // the one-em dash `—`: years (`2023—2025年`, `2021—2022学年`), months of a year (`1—9月`),
-// days of a month (`5—10日`), quarters (`1—3季度`), hours of the day (`8—12时`). A hyphen, en dash or ASCII tilde there is replaced. Dates
-// (2014-11-24), phone numbers, standard numbers (GB/T 15834-2011), codes and the numbers of
-// tables and figures (表5-1, 图3-2) are not ranges, nor is a pair that runs downwards (5-1).
+// days of a month (`5—10日`), quarters (`1—3季度`), hours of the day (`8—12时`). A hyphen, en
+// dash or ASCII tilde there is replaced. Dates (2014-11-24), phone numbers, standard numbers
+// (GB/T 15834-2011), codes and the numbers of tables and figures (表5-1, 图3-2) are not ranges,
+// nor is a pair that runs downwards (5-1).
 import type { Rule } from '../../rule';
 import { DASH, scope, capped, eachLineMatch, MAX_FINDINGS } from '../../model/scope';
 
@@ -13,22 +14,28 @@ export const RANGE = /(\d{1,12}(?:\.\d{1,12})?)(%|[万亿千百]?)\s?([-–~〜�
 /** What a number after these characters is the label of: 表5-1, 图3-2, 式2-1, 附表1-3. */
 const LABEL = new Set(['表', '图', '圖', '式']);
 
+const isYear = (s: string): boolean => /^(?:19|20)\d\d$/.test(s);
+/** A number from 1 to `max`, written in one or two digits. */
+const upTo = (s: string, max: number): boolean => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= max;
+
 /**
  * The start and end of a time, by what follows the second number (GB/T 15834—2011 4.13:
- * 时间的起止用一字线): calendar years before 年, 年度 or 学年 (2021-2022学年), months of a
- * year before 月 (1-9月, 1-6月份), days of a month between 月 and 日 (3月5-10日), quarters
- * before 季度 (1-3季度), hours of the day before 时 (8-12时). A count of them (3-5年, 3-5个月,
- * 3-5天, 5-7日内, 2-3小时) is a range of values.
+ * 时间的起止用一字线), with that word: calendar years before 年, 年度 or 学年 (2021-2022学年),
+ * months of a year before 月 (1-9月, 1-6月份), days of a month between 月 and 日 (3月5-10日),
+ * quarters before 季度 (1-3季度), hours of the day before 时 (8-12时). A count of them (3-5年,
+ * 3-5个月, 3-5天, 5-7日内, 2-3小时) is a range of values.
  */
-function timeSpan(a: string, b: string, str: string, at: number, end: number): 'years' | 'months' | 'days' | 'quarters' | 'hours' | undefined {
+function timeSpan(a: string, b: string, str: string, at: number, end: number): { kind: 'years' | 'months' | 'days' | 'quarters' | 'hours'; word: string } | undefined {
   const next = str[end];
-  const isYear = (s: string) => /^(?:19|20)\d\d$/.test(s);
-  if (isYear(a) && isYear(b) && (next === '年' || ((next === '学' || next === '學') && str[end + 1] === '年'))) return 'years';
-  const small = (s: string, max: number) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= max;
-  if (next === '月' && small(a, 12) && small(b, 12)) return 'months';
-  if (next === '日' && str[at - 1] === '月' && small(a, 31) && small(b, 31)) return 'days';
-  if (next === '季' && str[end + 1] === '度' && small(a, 4) && small(b, 4)) return 'quarters';
-  if (next === '时' || next === '時') return small(a, 24) && small(b, 24) ? 'hours' : undefined;
+  const two = str.slice(end, end + 2);
+  if (isYear(a) && isYear(b)) {
+    if (next === '年') return { kind: 'years', word: next };
+    if (two === '学年' || two === '學年') return { kind: 'years', word: two };
+  }
+  if (next === '月' && upTo(a, 12) && upTo(b, 12)) return { kind: 'months', word: next };
+  if (next === '日' && str[at - 1] === '月' && upTo(a, 31) && upTo(b, 31)) return { kind: 'days', word: next };
+  if (two === '季度' && upTo(a, 4) && upTo(b, 4)) return { kind: 'quarters', word: two };
+  if ((next === '时' || next === '時') && upTo(a, 24) && upTo(b, 24)) return { kind: 'hours', word: next };
   return undefined;
 }
 
@@ -66,16 +73,16 @@ export const range: Rule = {
       if (!time && !values) return;
       const mark = time ? '—' : '～';
       // A time is shown with its word (“1-9月”, “2022-2023学年”): the numbers alone do not say what they count.
-      const word = time ? str.slice(end, end + (time === 'quarters' || (time === 'years' && str[end] !== '年') ? 2 : 1)) : '';
+      const word = time?.word ?? '';
       const shown = m[0] + word;
       const right = doc.text.slice(line.start + at, dashAt) + mark + doc.text.slice(dashAt + 1, line.start + end) + word;
       report({
         start: dashAt,
         end: dashAt + 1,
-        message: time === 'years'
+        message: time?.kind === 'years'
           ? { zh: `年份起止用一字线，“${shown}”应为“${right}”`, en: `A span of years takes “—”: write “${right}” for “${shown}”` }
           : time
-            ? { zh: `时间起止用一字线，“${shown}”应为“${right}”`, en: `A span of ${time} takes “—”: write “${right}” for “${shown}”` }
+            ? { zh: `时间起止用一字线，“${shown}”应为“${right}”`, en: `A span of ${time.kind} takes “—”: write “${right}” for “${shown}”` }
             : { zh: `数值范围用浪纹线，“${shown}”应为“${right}”`, en: `A range takes “～”: write “${right}” for “${shown}”` },
         fix: { title: { zh: `改为“${mark}”`, en: `Write “${mark}”` }, edits: [{ start: dashAt, end: dashAt + 1, newText: mark }], safe: true },
       });

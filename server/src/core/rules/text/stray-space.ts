@@ -66,18 +66,20 @@ const NAME = '[\\u3400-\\u9fff]{1,4}(?:·[\\u3400-\\u9fff]{1,5})?';
 const NAME_LIST = new RegExp(`^${NAME}(?:、${NAME})*(?:[ \\u3000]+${NAME}(?:、${NAME})*)+$`);
 const OPENING = '(（';
 const CLOSING = ')）';
+/** How far from the space its bracket is looked for, either way (a byline is short). */
+const NAME_LIST_REACH = 60;
 
 /** Is the space run [i, j) inside a bracket on its line that holds a list of names (NAME_LIST)? */
 function inNameList(text: string, i: number, j: number, lineStart: number, lineEnd: number): boolean {
   let open = i - 1;
   while (open >= lineStart && !OPENING.includes(text[open])) {
-    if (CLOSING.includes(text[open]) || i - open > 60) return false;
+    if (CLOSING.includes(text[open]) || i - open > NAME_LIST_REACH) return false;
     open--;
   }
   if (open < lineStart) return false;
   let close = j;
   while (close < lineEnd && !CLOSING.includes(text[close])) {
-    if (OPENING.includes(text[close]) || close - j > 60) return false;
+    if (OPENING.includes(text[close]) || close - j > NAME_LIST_REACH) return false;
     close++;
   }
   return close < lineEnd && NAME_LIST.test(text.slice(open + 1, close));
